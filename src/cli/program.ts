@@ -1,0 +1,104 @@
+import { Command } from 'commander';
+import { type Config, ConfigError, loadConfig } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import { migrate, migrationStatus } from '../db/migrator.js';
+import { openDatabase } from '../db/open-database.js';
+import { startServer, stopOnSignals } from '../http/server.js';
+import { createLogger } from '../logger.js';
+import { isAppError } from '../errors.js';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const processIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Opens the configured database, runs `fn`, and always closes it. */
+export async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config.database);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export function buildProgram(io: CliIo = processIo, getConfig: () => Config = loadConfig): Command {
+  const program = new Command('jobmatch')
+    .description('Jobmatch: job matching for IT staffing agencies')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+
+  program
+    .command('serve')
+    .description('serve the HTTP API (migrations are applied on start)')
+    .action(async () => {
+      const config = getConfig();
+      const logger = createLogger(config.log);
+      const server = await startServer(config, logger);
+      stopOnSignals(server, logger);
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations (DATABASE_URL, or the embedded database)')
+    .action(async () => {
+      const config = getConfig();
+      await withDatabase(config, async (database) => {
+        const applied = await migrate(database);
+        io.out(
+          applied.length === 0
+            ? `Database at ${database.location} is up to date.`
+            : `Applied ${applied.length} migration(s) to ${database.location}: ${applied.join(', ')}`,
+        );
+      });
+    });
+
+  program
+    .command('db:status')
+    .description('show which migrations are applied')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const config = getConfig();
+      await withDatabase(config, async (database) => {
+        const status = await migrationStatus(database);
+        if (options.json) {
+          io.out(JSON.stringify({ engine: database.engine, location: database.location, migrations: status }));
+          return;
+        }
+        io.out(`${database.engine} database at ${database.location}`);
+        for (const migration of status) io.out(`  ${migration.applied ? 'applied' : 'pending'}  ${migration.tag}`);
+      });
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. Expected failures print one clear line, never a stack trace. */
+export async function runCli(argv: string[], io: CliIo = processIo, getConfig?: () => Config): Promise<number> {
+  const program = buildProgram(io, getConfig);
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return 2;
+    }
+    if (isAppError(error)) {
+      io.err(`Error: ${error.message}`);
+      return 1;
+    }
+    const commanderError = error as { code?: string; exitCode?: number };
+    if (typeof commanderError.code === 'string' && commanderError.code.startsWith('commander.')) {
+      return commanderError.exitCode ?? 1;
+    }
+    io.err(`Unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}

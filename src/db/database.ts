@@ -1,0 +1,40 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/** A row set from a raw SQL statement; the same shape on PGlite and on `pg`. */
+export interface SqlResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+/** Raw parameterized SQL (`$1`, `$2`, ...): used for set-based statements and by pg-boss. */
+export interface SqlExecutor {
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<SqlResult<T>>;
+}
+
+export type Drizzle = PgDatabase<PgQueryResultHKT>;
+
+/** What repositories receive: a query builder and a raw executor bound to one connection or transaction. */
+export interface DbContext {
+  db: Drizzle;
+  sql: SqlExecutor;
+}
+
+export type DatabaseEngine = 'pglite' | 'pg';
+
+export interface Database extends DbContext {
+  readonly engine: DatabaseEngine;
+  /** Human-readable location, without credentials: a data dir or host:port/db. */
+  readonly location: string;
+  /** Runs `fn` in one transaction; everything it does through the context commits or rolls back together. */
+  transaction<T>(fn: (tx: DbContext) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Type OIDs whose text form both engines must return alike to raw queries. */
+export const TYPE_OIDS = { int8: 20, numeric: 1700, date: 1082 } as const;
+
+export const rawTypeParsers: Record<number, (value: string) => unknown> = {
+  [TYPE_OIDS.int8]: (value) => Number(value),
+  [TYPE_OIDS.numeric]: (value) => Number(value),
+  [TYPE_OIDS.date]: (value) => value,
+};

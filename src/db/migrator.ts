@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Database, SqlExecutor } from './database.js';
+
+/** `migrations/` at the package root: the same relative path from `src/db/` and from `dist/db/`. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+export interface Migration {
+  tag: string;
+  /** Drizzle's journal timestamp: the migration's identity and order. */
+  createdAt: number;
+  hash: string;
+  statements: string[];
+}
+
+interface Journal {
+  entries: { idx: number; when: number; tag: string }[];
+}
+
+/** Reads drizzle-kit's journal and SQL files; statements are split on its breakpoints. */
+export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  const journal = JSON.parse(fs.readFileSync(`${dir}/meta/_journal.json`, 'utf8')) as Journal;
+  return journal.entries
+    .sort((a, b) => a.idx - b.idx)
+    .map((entry) => {
+      const text = fs.readFileSync(`${dir}/${entry.tag}.sql`, 'utf8');
+      return {
+        tag: entry.tag,
+        createdAt: entry.when,
+        hash: createHash('sha256').update(text).digest('hex'),
+        statements: text
+          .split('--> statement-breakpoint')
+          .map((statement) => statement.trim())
+          .filter(Boolean),
+      };
+    });
+}
+
+const ensureTable = `
+  CREATE SCHEMA IF NOT EXISTS drizzle;
+  CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)`;
+
+async function appliedCreatedAts(sql: SqlExecutor): Promise<Set<number>> {
+  const exists = await sql.query<{ present: boolean }>(
+    `SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`,
+  );
+  if (!exists.rows[0]?.present) return new Set();
+  const { rows } = await sql.query<{ created_at: number }>('SELECT created_at FROM drizzle.__drizzle_migrations');
+  return new Set(rows.map((row) => Number(row.created_at)));
+}
+
+export interface MigrationStatus {
+  tag: string;
+  applied: boolean;
+}
+
+export async function migrationStatus(database: Pick<Database, 'sql'>, migrations = readMigrations()) {
+  const applied = await appliedCreatedAts(database.sql);
+  return migrations.map((migration): MigrationStatus => ({ tag: migration.tag, applied: applied.has(migration.createdAt) }));
+}
+
+/**
+ * Applies pending migrations in one transaction. On a server, an advisory lock makes concurrent
+ * starters wait for each other instead of applying the same migration twice.
+ */
+export async function migrate(database: Database, migrations = readMigrations()): Promise<string[]> {
+  return database.transaction(async ({ sql }) => {
+    if (database.engine === 'pg') await sql.query(`SELECT pg_advisory_xact_lock(hashtext('jobmatch:migrate'))`);
+    for (const statement of ensureTable.split(';')) await sql.query(statement);
+    const applied = await appliedCreatedAts(sql);
+    const pending = migrations.filter((migration) => !applied.has(migration.createdAt));
+    for (const migration of pending) {
+      for (const statement of migration.statements) await sql.query(statement);
+      await sql.query('INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)', [
+        migration.hash,
+        migration.createdAt,
+      ]);
+    }
+    return pending.map((migration) => migration.tag);
+  });
+}

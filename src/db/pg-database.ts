@@ -1,0 +1,70 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { AppError } from '../errors.js';
+import type { Database, DbContext, Drizzle, SqlExecutor } from './database.js';
+import { rawTypeParsers } from './database.js';
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    const parser = rawTypeParsers[oid];
+    return parser ?? pg.types.getTypeParser(oid, format ?? 'text');
+  },
+} as pg.CustomTypesConfig;
+
+function executorFor(client: Queryable): SqlExecutor {
+  return {
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const result = await client.query({ text, values: params as unknown[], types });
+      return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
+    },
+  };
+}
+
+function contextFor(client: Queryable): DbContext {
+  return { db: drizzle({ client: client as pg.Pool }) as unknown as Drizzle, sql: executorFor(client) };
+}
+
+/** `host:port/database` of a connection URL, never its credentials. */
+export function describePostgresUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname || '/'}`;
+}
+
+export async function openPg(url: string, options: { poolSize?: number } = {}): Promise<Database & { pool: pg.Pool }> {
+  const location = describePostgresUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new AppError('unavailable', `Cannot connect to PostgreSQL at ${location}: ${reason}`, { cause: error });
+  }
+  const root = contextFor(pool);
+  return {
+    engine: 'pg',
+    location,
+    pool,
+    ...root,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(contextFor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

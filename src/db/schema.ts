@@ -1,0 +1,358 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+  vector,
+} from 'drizzle-orm/pg-core';
+
+/** Spec: `TIMESTAMP DEFAULT NOW()`; stored with time zone (see docs/decisions.md). */
+const createdAt = () => timestamp({ withTimezone: true }).defaultNow();
+const embedding = () => vector({ dimensions: 768 });
+const statusCheck = (name: string, column: string, values: readonly string[]) =>
+  check(name, sql.raw(`${column} IN (${values.map((value) => `'${value}'`).join(', ')})`));
+
+export const USER_ROLES = ['PM_ADMIN', 'TENANT_ADMIN', 'RECRUITER'] as const;
+export const JOB_STATUSES = ['active', 'expired', 'filled', 'closed'] as const;
+export const SCRAPE_SESSION_STATUSES = ['in_progress', 'completed', 'failed', 'timeout'] as const;
+export const CANDIDATE_STATUSES = ['pending_review', 'approved', 'rejected', 'ready_for_assignment'] as const;
+export const MATCH_STATUSES = ['suggested', 'viewed', 'applied', 'rejected', 'shortlisted'] as const;
+export const APPLICATION_STATUSES = [
+  'applied',
+  'screening',
+  'interviewing',
+  'offer',
+  'accepted',
+  'rejected',
+  'withdrawn',
+] as const;
+export const APPLIED_VIA = ['platform', 'direct', 'referral'] as const;
+export const IMPORT_STATUSES = ['in_progress', 'completed', 'failed', 'partial'] as const;
+export const QUEUE_STATUSES = ['pending', 'processing', 'completed'] as const;
+export const ROLE_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: serial().primaryKey(),
+    name: varchar({ length: 255 }).notNull(),
+    slug: varchar({ length: 100 }).notNull(),
+    is_active: boolean().notNull().default(true),
+    created_at: createdAt().notNull(),
+    updated_at: createdAt().notNull(),
+  },
+  (t) => [uniqueIndex('idx_tenants_slug').on(t.slug)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer().references(() => tenants.id, { onDelete: 'cascade' }),
+    email: varchar({ length: 255 }).notNull(),
+    password_hash: text().notNull(),
+    full_name: varchar({ length: 200 }),
+    role: varchar({ length: 20 }).notNull(),
+    is_active: boolean().notNull().default(true),
+    last_login_at: timestamp({ withTimezone: true }),
+    created_at: createdAt().notNull(),
+    updated_at: createdAt().notNull(),
+  },
+  (t) => [
+    uniqueIndex('idx_users_email').on(sql`lower(${t.email})`),
+    index('idx_users_tenant').on(t.tenant_id),
+    statusCheck('users_role_check', 'role', USER_ROLES),
+    check('users_tenant_role_check', sql`(role = 'PM_ADMIN') = (tenant_id IS NULL)`),
+  ],
+);
+
+export const scraperApiKeys = pgTable('scraper_api_keys', {
+  id: serial().primaryKey(),
+  key_hash: varchar({ length: 255 }).notNull().unique('scraper_api_keys_key_hash_key'),
+  name: varchar({ length: 100 }).notNull(),
+  is_active: boolean().default(true),
+  last_used_at: timestamp({ withTimezone: true }),
+  total_requests: integer().default(0),
+  created_by: integer().references(() => users.id),
+  created_at: createdAt(),
+  revoked_at: timestamp({ withTimezone: true }),
+});
+
+export const globalRoles = pgTable(
+  'global_roles',
+  {
+    id: serial().primaryKey(),
+    name: varchar({ length: 255 }).notNull().unique('global_roles_name_key'),
+    embedding: embedding(),
+    aliases: text().array().default(sql`'{}'`),
+    category: varchar({ length: 100 }),
+    candidate_count: integer().default(0),
+    queue_status: varchar({ length: 20 }).default('pending'),
+    priority: varchar({ length: 20 }).default('normal'),
+    total_jobs_scraped: integer().default(0),
+    last_scraped_at: timestamp({ withTimezone: true }),
+    created_at: createdAt(),
+    updated_at: createdAt(),
+  },
+  (t) => [
+    index('idx_global_roles_embedding').using('hnsw', t.embedding.op('vector_cosine_ops')),
+    index('idx_global_roles_queue').on(t.queue_status, t.priority, t.candidate_count.desc()),
+    index('idx_global_roles_name').on(t.name),
+    index('idx_global_roles_category').on(t.category),
+    statusCheck('global_roles_queue_status_check', 'queue_status', QUEUE_STATUSES),
+    statusCheck('global_roles_priority_check', 'priority', ROLE_PRIORITIES),
+    check('global_roles_candidate_count_check', sql`candidate_count >= 0`),
+  ],
+);
+
+export const jobImportBatches = pgTable(
+  'job_import_batches',
+  {
+    id: serial().primaryKey(),
+    batch_id: varchar({ length: 255 }).notNull().unique('job_import_batches_batch_id_key'),
+    platform: varchar({ length: 50 }).notNull(),
+    file_name: varchar({ length: 255 }),
+    total_jobs: integer().default(0),
+    new_jobs: integer().default(0),
+    updated_jobs: integer().default(0),
+    failed_jobs: integer().default(0),
+    import_status: varchar({ length: 50 }).default('in_progress'),
+    error_message: text(),
+    imported_by: integer().references(() => users.id),
+    started_at: createdAt(),
+    completed_at: timestamp({ withTimezone: true }),
+    created_at: createdAt(),
+  },
+  (t) => [statusCheck('job_import_batches_import_status_check', 'import_status', IMPORT_STATUSES)],
+);
+
+export const jobPostings = pgTable(
+  'job_postings',
+  {
+    id: serial().primaryKey(),
+    external_job_id: varchar({ length: 255 }),
+    platform: varchar({ length: 50 }).notNull(),
+    title: varchar({ length: 500 }).notNull(),
+    company: varchar({ length: 255 }),
+    location: varchar({ length: 255 }),
+    description: text(),
+    requirements: text(),
+    salary_range: varchar({ length: 255 }),
+    salary_min: integer(),
+    salary_max: integer(),
+    experience_required: varchar({ length: 100 }),
+    experience_min: integer(),
+    experience_max: integer(),
+    skills: varchar({ length: 100 }).array().default(sql`'{}'`),
+    keywords: varchar({ length: 100 }).array().default(sql`'{}'`),
+    is_remote: boolean().default(false),
+    job_url: text(),
+    status: varchar({ length: 50 }).default('active'),
+    scraped_by_key_id: integer().references(() => scraperApiKeys.id),
+    import_batch_id: integer().references(() => jobImportBatches.id),
+    scrape_session_id: uuid(),
+    normalized_role_id: integer().references(() => globalRoles.id),
+    embedding: embedding(),
+    posted_date: date(),
+    imported_at: createdAt(),
+    created_at: createdAt(),
+    updated_at: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('idx_job_postings_external').on(t.platform, t.external_job_id),
+    index('idx_job_postings_skills').using('gin', t.skills),
+    index('idx_job_postings_keywords').using('gin', t.keywords),
+    index('idx_job_postings_embedding').using('hnsw', t.embedding.op('vector_cosine_ops')),
+    index('idx_job_postings_status').on(t.status),
+    index('idx_job_postings_platform').on(t.platform),
+    statusCheck('job_postings_status_check', 'status', JOB_STATUSES),
+  ],
+);
+
+export const scrapeSessions = pgTable(
+  'scrape_sessions',
+  {
+    id: serial().primaryKey(),
+    session_id: uuid().notNull().unique('scrape_sessions_session_id_key'),
+    scraper_key_id: integer()
+      .notNull()
+      .references(() => scraperApiKeys.id),
+    scraper_name: varchar({ length: 100 }),
+    global_role_id: integer().references(() => globalRoles.id),
+    role_name: varchar({ length: 255 }),
+    started_at: timestamp({ withTimezone: true }).notNull(),
+    completed_at: timestamp({ withTimezone: true }),
+    duration_seconds: integer(),
+    jobs_found: integer().default(0),
+    jobs_imported: integer().default(0),
+    jobs_skipped: integer().default(0),
+    status: varchar({ length: 20 }).default('in_progress'),
+    error_message: text(),
+    created_at: createdAt(),
+    updated_at: createdAt(),
+  },
+  (t) => [
+    index('idx_scrape_sessions_session').on(t.session_id),
+    index('idx_scrape_sessions_scraper_key').on(t.scraper_key_id),
+    index('idx_scrape_sessions_started').on(t.started_at.desc()),
+    index('idx_scrape_sessions_status').on(t.status),
+    index('idx_scrape_sessions_role').on(t.global_role_id),
+    statusCheck('scrape_sessions_status_check', 'status', SCRAPE_SESSION_STATUSES),
+  ],
+);
+
+export const candidates = pgTable(
+  'candidates',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id),
+    first_name: varchar({ length: 100 }).notNull(),
+    last_name: varchar({ length: 100 }).notNull(),
+    email: varchar({ length: 255 }).notNull(),
+    phone: varchar({ length: 20 }),
+    current_title: varchar({ length: 200 }),
+    skills: varchar({ length: 100 }).array().default(sql`'{}'`),
+    total_experience_years: integer(),
+    professional_summary: text(),
+    expected_salary: varchar({ length: 100 }),
+    location: varchar({ length: 200 }),
+    preferred_locations: varchar({ length: 200 }).array().default(sql`'{}'`),
+    preferred_roles: varchar({ length: 200 }).array().default(sql`'{}'`),
+    embedding: embedding(),
+    status: varchar({ length: 50 }).default('pending_review'),
+    created_at: createdAt(),
+    updated_at: createdAt(),
+  },
+  (t) => [
+    index('idx_candidates_tenant').on(t.tenant_id),
+    index('idx_candidates_status').on(t.status),
+    index('idx_candidates_email').on(t.email),
+    index('idx_candidates_skills').using('gin', t.skills),
+    index('idx_candidates_preferred_roles').using('gin', t.preferred_roles),
+    index('idx_candidates_embedding').using('hnsw', t.embedding.op('vector_cosine_ops')),
+    statusCheck('candidates_status_check', 'status', CANDIDATE_STATUSES),
+    check(
+      'candidates_total_experience_years_check',
+      sql`total_experience_years IS NULL OR total_experience_years BETWEEN 0 AND 80`,
+    ),
+  ],
+);
+
+const score = () => numeric({ precision: 5, scale: 2 });
+
+export const candidateJobMatches = pgTable(
+  'candidate_job_matches',
+  {
+    id: serial().primaryKey(),
+    candidate_id: integer()
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    job_posting_id: integer()
+      .notNull()
+      .references(() => jobPostings.id, { onDelete: 'cascade' }),
+    match_score: score().notNull(),
+    skill_match_score: score(),
+    experience_match_score: score(),
+    location_match_score: score(),
+    salary_match_score: score(),
+    semantic_similarity: score(),
+    matched_skills: varchar({ length: 100 }).array().default(sql`'{}'`),
+    missing_skills: varchar({ length: 100 }).array().default(sql`'{}'`),
+    match_reasons: text().array().default(sql`'{}'`),
+    status: varchar({ length: 50 }).default('suggested'),
+    is_recommended: boolean().default(false),
+    matched_at: createdAt(),
+    viewed_at: timestamp({ withTimezone: true }),
+    updated_at: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('idx_candidate_job_matches_unique').on(t.candidate_id, t.job_posting_id),
+    index('idx_candidate_job_matches_candidate').on(t.candidate_id),
+    index('idx_candidate_job_matches_score').on(t.candidate_id, t.match_score.desc()),
+    index('idx_candidate_job_matches_status').on(t.status),
+    statusCheck('candidate_job_matches_status_check', 'status', MATCH_STATUSES),
+    check('candidate_job_matches_score_check', sql`match_score BETWEEN 0 AND 100`),
+  ],
+);
+
+export const jobApplications = pgTable(
+  'job_applications',
+  {
+    id: serial().primaryKey(),
+    candidate_id: integer()
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    job_posting_id: integer()
+      .notNull()
+      .references(() => jobPostings.id, { onDelete: 'cascade' }),
+    match_id: integer().references(() => candidateJobMatches.id),
+    application_status: varchar({ length: 50 }).default('applied'),
+    applied_via: varchar({ length: 50 }),
+    cover_letter: text(),
+    notes: text(),
+    applied_at: createdAt(),
+    status_updated_at: timestamp({ withTimezone: true }),
+    created_at: createdAt(),
+    updated_at: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('idx_job_applications_unique').on(t.candidate_id, t.job_posting_id),
+    index('idx_job_applications_candidate').on(t.candidate_id),
+    index('idx_job_applications_status').on(t.application_status),
+    statusCheck('job_applications_application_status_check', 'application_status', APPLICATION_STATUSES),
+    check(
+      'job_applications_applied_via_check',
+      sql.raw(`applied_via IS NULL OR applied_via IN (${APPLIED_VIA.map((v) => `'${v}'`).join(', ')})`),
+    ),
+  ],
+);
+
+export const candidateGlobalRoles = pgTable(
+  'candidate_global_roles',
+  {
+    id: serial().primaryKey(),
+    candidate_id: integer()
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    global_role_id: integer()
+      .notNull()
+      .references(() => globalRoles.id, { onDelete: 'cascade' }),
+    created_at: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('idx_candidate_global_roles_unique').on(t.candidate_id, t.global_role_id),
+    index('idx_candidate_global_roles_role').on(t.global_role_id),
+    index('idx_candidate_global_roles_candidate').on(t.candidate_id),
+  ],
+);
+
+export const roleJobMapping = pgTable(
+  'role_job_mapping',
+  {
+    id: serial().primaryKey(),
+    global_role_id: integer()
+      .notNull()
+      .references(() => globalRoles.id, { onDelete: 'cascade' }),
+    job_posting_id: integer()
+      .notNull()
+      .references(() => jobPostings.id, { onDelete: 'cascade' }),
+    scraped_at: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('idx_role_job_mapping_unique').on(t.global_role_id, t.job_posting_id),
+    index('idx_role_job_mapping_role').on(t.global_role_id),
+    index('idx_role_job_mapping_job').on(t.job_posting_id),
+  ],
+);

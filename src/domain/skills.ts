@@ -1,0 +1,376 @@
+/**
+ * Dictionary-driven skill extraction. Pure: the dictionary is passed in.
+ *
+ * Text is split into tokens (runs of letters/digits, and single punctuation characters), so word
+ * boundaries come for free ("Go" never matches inside "good") and names made of symbols keep them
+ * ("C++", "C#", ".NET", "Node.js", "CI/CD"). Surface forms are indexed by their first token and tried
+ * longest first, so "C++" wins over "C" and "ASP.NET" over ".NET".
+ *
+ * Ambiguous forms (everyday words such as "Go", "Swift", "Excel", "REST", and any form of at most two
+ * characters such as "R" or "C") are only accepted in a technical context; see `isAcceptedInContext`.
+ */
+
+export interface SkillEntry {
+  name: string;
+  aliases: string[];
+  category?: string;
+  hot?: boolean;
+  /** Surface forms (name or aliases) that collide with everyday words: matched with their exact case, in context. */
+  ambiguous?: string[];
+}
+
+export interface SkillMatcher {
+  /** Canonical skill names found in free text, in order of first appearance, deduplicated. */
+  extract(text: string): string[];
+  /** Canonical name for a whole skill string ("k8s" → "Kubernetes"), or null when unknown. */
+  canonicalize(name: string): string | null;
+  /** Canonical names for a declared skill list; unknown names are kept as cleaned text. Deduplicated case-insensitively. */
+  canonicalizeList(names: string[]): string[];
+}
+
+interface Token {
+  text: string;
+  lower: string;
+  isWord: boolean;
+  spaceBefore: boolean;
+  lineBefore: boolean;
+}
+
+interface SurfaceForm {
+  tokens: string[];
+  lowerTokens: string[];
+  spaceBefore: boolean[];
+  canonical: string;
+  ambiguous: boolean;
+  short: boolean;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  form: SurfaceForm;
+  exactCase: boolean;
+}
+
+const TOKEN_PATTERN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+const SHORT_FORM_MAX_LENGTH = 2;
+const NEIGHBOUR_DISTANCE = 4;
+
+/** Separators of list items: "Python, R; SQL", "Python/R", "(R)", bullets. */
+const LIST_DELIMITERS = new Set([',', ';', '|', '/', '(', ')', '[', ']', '•', '·', '*', ':', '+', '&']);
+const LIST_CONJUNCTIONS = new Set(['and', 'or', 'und', 'et', 'y']);
+/** Characters that glue a short token into something else: "R&D", "C-level", "Go-getter", "O'Reilly". */
+const JOINERS = new Set(['-', '&', "'", '’', '@', '_', '–']);
+const SENTENCE_ENDS = new Set(['.', '!', '?', ':', '•', '*', '·']);
+/** "R programming", "Go developer", "C code", "Swift experience". */
+const CUES_AFTER = new Set([
+  'programming',
+  'language',
+  'languages',
+  'lang',
+  'developer',
+  'developers',
+  'development',
+  'engineer',
+  'engineers',
+  'engineering',
+  'code',
+  'coding',
+  'scripting',
+  'scripts',
+  'stack',
+  'experience',
+  'skills',
+  'framework',
+  'frameworks',
+  'library',
+  'libraries',
+  'expertise',
+  'proficiency',
+  'knowledge',
+]);
+/** "experience with Go", "proficient in R", "written in C", "using R". */
+const CUES_BEFORE = new Set([
+  'experience',
+  'experienced',
+  'proficiency',
+  'proficient',
+  'knowledge',
+  'skilled',
+  'skills',
+  'expertise',
+  'expert',
+  'fluent',
+  'fluency',
+  'familiarity',
+  'familiar',
+  'background',
+  'written',
+  'programming',
+  'coding',
+  'developing',
+  'development',
+  'develop',
+  'build',
+  'building',
+]);
+const CUE_PREPOSITIONS = new Set(['in', 'with', 'of', 'using']);
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  for (const match of text.matchAll(TOKEN_PATTERN)) {
+    const value = match[0];
+    const start = match.index;
+    const gap = start > previousEnd ? text.slice(previousEnd, start) : '';
+    const first = value.charCodeAt(0);
+    tokens.push({
+      text: value,
+      lower: value.toLowerCase(),
+      isWord: value.length > 1 || isWordChar(first, value),
+      spaceBefore: gap.length > 0 || tokens.length === 0,
+      lineBefore: gap.includes('\n') || tokens.length === 0,
+    });
+    previousEnd = start + value.length;
+  }
+  return tokens;
+}
+
+function isWordChar(code: number, value: string): boolean {
+  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  return code > 127 && /[\p{L}\p{N}]/u.test(value);
+}
+
+function buildForm(surface: string, canonical: string, ambiguous: boolean): SurfaceForm | null {
+  const tokens = tokenize(surface.trim());
+  if (tokens.length === 0) return null;
+  const isSingleShortWord = tokens.length === 1 && tokens[0]!.text.length <= SHORT_FORM_MAX_LENGTH;
+  return {
+    tokens: tokens.map((t) => t.text),
+    lowerTokens: tokens.map((t) => t.lower),
+    spaceBefore: tokens.map((t, i) => i > 0 && t.spaceBefore),
+    canonical,
+    ambiguous: ambiguous || isSingleShortWord,
+    short: isSingleShortWord,
+  };
+}
+
+/** Normalised lookup key of a whole skill string: lower case, single spaces. */
+function formKey(text: string): string {
+  return tokenize(text.trim())
+    .map((t, i) => (i > 0 && t.spaceBefore ? ` ${t.lower}` : t.lower))
+    .join('');
+}
+
+export function createSkillMatcher(entries: SkillEntry[]): SkillMatcher {
+  const byFirstToken = new Map<string, SurfaceForm[]>();
+  const byKey = new Map<string, string>();
+
+  const register = (surface: string, canonical: string, ambiguousForms: Set<string>) => {
+    const key = formKey(surface);
+    if (key === '' || byKey.has(key)) return;
+    const form = buildForm(surface, canonical, ambiguousForms.has(surface));
+    if (!form) return;
+    byKey.set(key, canonical);
+    const first = form.lowerTokens[0]!;
+    const list = byFirstToken.get(first) ?? [];
+    list.push(form);
+    byFirstToken.set(first, list);
+  };
+
+  // Names first so that a canonical name always maps to itself, even if another entry lists it as an alias.
+  for (const entry of entries) register(entry.name, entry.name, new Set(entry.ambiguous ?? []));
+  for (const entry of entries) {
+    const ambiguousForms = new Set(entry.ambiguous ?? []);
+    for (const alias of entry.aliases) register(alias, entry.name, ambiguousForms);
+  }
+  for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+  const extract = (text: string): string[] => {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const tokens = tokenize(text);
+    const candidates = findCandidates(tokens, byFirstToken);
+    const accepted = acceptInContext(tokens, candidates);
+    const seen = new Set<string>();
+    const result: string[] = [];
+    for (const [index, candidate] of candidates.entries()) {
+      if (!accepted[index] || seen.has(candidate.form.canonical)) continue;
+      seen.add(candidate.form.canonical);
+      result.push(candidate.form.canonical);
+    }
+    return result;
+  };
+
+  const canonicalize = (name: string): string | null => {
+    if (typeof name !== 'string') return null;
+    const key = formKey(name);
+    return key === '' ? null : (byKey.get(key) ?? null);
+  };
+
+  const canonicalizeList = (names: string[]): string[] => {
+    const seen = new Set<string>();
+    const result: string[] = [];
+    for (const raw of names) {
+      const cleaned = cleanSkillText(raw);
+      if (cleaned === '') continue;
+      const name = canonicalize(cleaned) ?? cleaned;
+      const key = name.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.push(name);
+    }
+    return result;
+  };
+
+  return { extract, canonicalize, canonicalizeList };
+}
+
+function cleanSkillText(raw: unknown): string {
+  if (typeof raw !== 'string') return '';
+  return raw
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:|•·*\-–]+|[\s,;:|•·*\-–]+$/g, '')
+    .trim();
+}
+
+function findCandidates(tokens: Token[], byFirstToken: Map<string, SurfaceForm[]>): Candidate[] {
+  const candidates: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const forms = byFirstToken.get(tokens[i]!.lower);
+    let matched: Candidate | null = null;
+    if (forms && !isInsideCompound(tokens, i)) {
+      for (const form of forms) {
+        const exactCase = matchesAt(tokens, i, form);
+        if (exactCase === null) continue;
+        if (!startsCleanly(tokens, i, form)) continue;
+        matched = { start: i, end: i + form.tokens.length, form, exactCase };
+        break;
+      }
+    }
+    if (matched) {
+      candidates.push(matched);
+      i = matched.end;
+    } else {
+      i += 1;
+    }
+  }
+  return candidates;
+}
+
+/** Returns whether the match has exact case, or null when the form does not match at `start`. */
+function matchesAt(tokens: Token[], start: number, form: SurfaceForm): boolean | null {
+  if (start + form.tokens.length > tokens.length) return null;
+  let exactCase = true;
+  for (let j = 0; j < form.tokens.length; j++) {
+    const token = tokens[start + j]!;
+    if (token.lower !== form.lowerTokens[j]) return null;
+    if (token.text !== form.tokens[j]) exactCase = false;
+    if (j > 0 && token.spaceBefore !== form.spaceBefore[j] && !isSpacingTolerant(token.text)) return null;
+  }
+  return exactCase;
+}
+
+function isSpacingTolerant(tokenText: string): boolean {
+  return tokenText === '/' || tokenText === '&';
+}
+
+/** ".NET" must not start inside "example.net". */
+function startsCleanly(tokens: Token[], start: number, form: SurfaceForm): boolean {
+  const first = tokens[start]!;
+  if (first.isWord) return true;
+  const previous = tokens[start - 1];
+  return !previous || first.spaceBefore || !previous.isWord || form.tokens.length === 1;
+}
+
+/** "js" in "Next.js" or "learn" in "scikit-learn" (when the whole compound is unknown) is not a skill on its own. */
+function isInsideCompound(tokens: Token[], index: number): boolean {
+  const token = tokens[index]!;
+  const joiner = tokens[index - 1];
+  const before = tokens[index - 2];
+  if (!token.isWord || !joiner || !before || token.spaceBefore || joiner.spaceBefore) return false;
+  return (joiner.text === '.' || joiner.text === '-') && before.isWord;
+}
+
+function acceptInContext(tokens: Token[], candidates: Candidate[]): boolean[] {
+  const accepted = candidates.map((c) => !c.form.ambiguous);
+  // Ambiguous matches can vouch for their neighbours ("spark, hive, python"): iterate to a fixpoint.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [index, candidate] of candidates.entries()) {
+      if (accepted[index] || !isAcceptedInContext(tokens, candidates, accepted, index)) continue;
+      accepted[index] = true;
+      changed = true;
+    }
+  }
+  return accepted;
+}
+
+function isAcceptedInContext(
+  tokens: Token[],
+  candidates: Candidate[],
+  accepted: boolean[],
+  index: number,
+): boolean {
+  const current = candidates[index]!;
+  if (isGluedToNeighbour(tokens, current)) return false;
+  const previous = candidates[index - 1];
+  const next = candidates[index + 1];
+  const listNeighbour =
+    (previous !== undefined && accepted[index - 1] === true && onlyListSeparatorsBetween(tokens, previous.end, current.start)) ||
+    (next !== undefined && accepted[index + 1] === true && onlyListSeparatorsBetween(tokens, current.end, next.start));
+  if (!current.exactCase) return listNeighbour;
+  if (listNeighbour || isListItem(tokens, current) || hasCueWord(tokens, current)) return true;
+  const nearNeighbour =
+    (previous !== undefined && accepted[index - 1] === true && current.start - previous.end <= NEIGHBOUR_DISTANCE) ||
+    (next !== undefined && accepted[index + 1] === true && next.start - current.end <= NEIGHBOUR_DISTANCE);
+  if (nearNeighbour) return true;
+  return !current.form.short && !isAtSentenceStart(tokens, current.start);
+}
+
+function isGluedToNeighbour(tokens: Token[], match: Candidate): boolean {
+  const before = tokens[match.start - 1];
+  const first = tokens[match.start]!;
+  if (before && !first.spaceBefore && JOINERS.has(before.text)) return true;
+  const after = tokens[match.end];
+  if (!after || after.spaceBefore) return false;
+  if (JOINERS.has(after.text)) return true;
+  // "R.J." is an initial, "R." ends a sentence.
+  const afterNext = tokens[match.end + 1];
+  return after.text === '.' && afterNext !== undefined && !afterNext.spaceBefore && afterNext.isWord;
+}
+
+function isSeparator(token: Token): boolean {
+  return LIST_DELIMITERS.has(token.text) || LIST_CONJUNCTIONS.has(token.lower);
+}
+
+function onlyListSeparatorsBetween(tokens: Token[], from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i++) if (!isSeparator(tokens[i]!)) return false;
+  return true;
+}
+
+/** The match is a whole item of a list: bounded by delimiters, line breaks or the ends of the text. */
+function isListItem(tokens: Token[], match: Candidate): boolean {
+  const before = tokens[match.start - 1];
+  const first = tokens[match.start]!;
+  const after = tokens[match.end];
+  const openLeft = !before || first.lineBefore || isSeparator(before) || before.text === '-';
+  const openRight = !after || after.lineBefore || isSeparator(after) || after.text === '.';
+  return openLeft && openRight;
+}
+
+function hasCueWord(tokens: Token[], match: Candidate): boolean {
+  const after = tokens[match.end];
+  if (after && CUES_AFTER.has(after.lower)) return true;
+  const before = tokens[match.start - 1];
+  if (!before) return false;
+  if (before.lower === 'using') return true;
+  const beforeThat = tokens[match.start - 2];
+  return CUE_PREPOSITIONS.has(before.lower) && beforeThat !== undefined && CUES_BEFORE.has(beforeThat.lower);
+}
+
+function isAtSentenceStart(tokens: Token[], start: number): boolean {
+  const before = tokens[start - 1];
+  return !before || tokens[start]!.lineBefore || SENTENCE_ENDS.has(before.text);
+}

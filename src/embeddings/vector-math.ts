@@ -1,0 +1,67 @@
+/** Pure helpers for dense vectors. Vectors are Float32Array; inputs are never mutated. */
+
+export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new RangeError(`dimension mismatch: ${a.length} vs ${b.length}`);
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+export function norm(v: ArrayLike<number>): number {
+  return Math.sqrt(dot(v, v));
+}
+
+/** Scales to unit length; a zero (or non-finite) vector stays all zeros rather than becoming NaN. */
+export function normalize(v: ArrayLike<number>): Float32Array {
+  const length = norm(v);
+  const out = new Float32Array(v.length);
+  if (!(length > 0) || !Number.isFinite(length)) return out;
+  for (let i = 0; i < v.length; i++) out[i] = v[i]! / length;
+  return out;
+}
+
+/** Cosine similarity in [-1, 1]; 0 when either vector is zero. */
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const denominator = norm(a) * norm(b);
+  if (!(denominator > 0)) return 0;
+  return Math.max(-1, Math.min(1, dot(a, b) / denominator));
+}
+
+/**
+ * pgvector text literal, e.g. '[0.1,-0.25,0]'. Float32 values are written with the shortest decimal
+ * that reads back to the same float32 (at most 9 significant digits), so the text round-trips exactly.
+ */
+export function toPgVectorLiteral(v: ArrayLike<number>): string {
+  const parts = new Array<string>(v.length);
+  for (let i = 0; i < v.length; i++) parts[i] = shortestFloat32(v[i]!);
+  return `[${parts.join(',')}]`;
+}
+
+/** Parses pgvector text output ('[1,2.5,-3e-05]'); null when the text is not a vector of finite numbers. */
+export function fromPgVector(text: string): Float32Array | null {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[') || !trimmed.endsWith(']')) return null;
+  const body = trimmed.slice(1, -1).trim();
+  if (body === '') return new Float32Array(0);
+  const parts = body.split(',');
+  const out = new Float32Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!.trim();
+    const value = part === '' ? Number.NaN : Number(part);
+    if (!Number.isFinite(value)) return null;
+    out[i] = value;
+  }
+  return out;
+}
+
+function shortestFloat32(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`pgvector cannot store ${value}`);
+  if (value === 0) return '0';
+  const target = Math.fround(value);
+  // Starting at 6 digits still yields the shortest text: String() drops the trailing zeros of shorter values.
+  for (let digits = 6; digits < 9; digits++) {
+    const candidate = Number(target.toPrecision(digits));
+    if (Math.fround(candidate) === target) return String(candidate);
+  }
+  return String(Number(target.toPrecision(9)));
+}

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { migrationStatus, readMigrations } from '../../db/migrator.js';
+import { AppError } from '../../errors.js';
+import { problemSchema } from '../problem.js';
+
+const readySchema = z.object({
+  status: z.literal('ready'),
+  database: z.object({ engine: z.enum(['pglite', 'pg']), migrationsApplied: z.number().int() }),
+});
+
+export function healthRoutes(database: Database): FastifyPluginAsyncZod {
+  const migrations = readMigrations();
+  return async (app) => {
+    app.get(
+      '/healthz',
+      {
+        schema: {
+          tags: ['health'],
+          summary: 'Liveness: the process is up',
+          response: { 200: z.object({ status: z.literal('ok') }) },
+        },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
+
+    app.get(
+      '/readyz',
+      {
+        schema: {
+          tags: ['health'],
+          summary: 'Readiness: the database is reachable and its migrations are current',
+          response: { 200: readySchema, 503: problemSchema },
+        },
+      },
+      async () => {
+        let pending: string[];
+        try {
+          const status = await migrationStatus(database, migrations);
+          pending = status.filter((migration) => !migration.applied).map((migration) => migration.tag);
+        } catch (error) {
+          throw new AppError('unavailable', 'The database is not reachable.', { cause: error });
+        }
+        if (pending.length > 0) {
+          throw new AppError('unavailable', `Database migrations are pending: ${pending.join(', ')}.`);
+        }
+        return {
+          status: 'ready' as const,
+          database: { engine: database.engine, migrationsApplied: migrations.length },
+        };
+      },
+    );
+  };
+}
