@@ -3,9 +3,9 @@ import { type Config, ConfigError, loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { migrate, migrationStatus } from '../db/migrator.js';
 import { openDatabase } from '../db/open-database.js';
+import { isAppError } from '../errors.js';
 import { startServer, stopOnSignals } from '../http/server.js';
 import { createLogger } from '../logger.js';
-import { isAppError } from '../errors.js';
 
 export interface CliIo {
   out(line: string): void;
@@ -31,7 +31,10 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
   const program = new Command('jobmatch')
     .description('Jobmatch: job matching for IT staffing agencies')
     .showHelpAfterError()
-    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+    .configureOutput({
+      writeOut: (text) => io.out(text.trimEnd()),
+      writeErr: (text) => io.err(text.trimEnd()),
+    });
 
   program
     .command('serve')
@@ -67,11 +70,14 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
       await withDatabase(config, async (database) => {
         const status = await migrationStatus(database);
         if (options.json) {
-          io.out(JSON.stringify({ engine: database.engine, location: database.location, migrations: status }));
+          io.out(
+            JSON.stringify({ engine: database.engine, location: database.location, migrations: status }),
+          );
           return;
         }
         io.out(`${database.engine} database at ${database.location}`);
-        for (const migration of status) io.out(`  ${migration.applied ? 'applied' : 'pending'}  ${migration.tag}`);
+        for (const migration of status)
+          io.out(`  ${migration.applied ? 'applied' : 'pending'}  ${migration.tag}`);
       });
     });
 
@@ -79,7 +85,11 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
 }
 
 /** Runs the CLI; returns the exit code. Expected failures print one clear line, never a stack trace. */
-export async function runCli(argv: string[], io: CliIo = processIo, getConfig?: () => Config): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = processIo,
+  getConfig?: () => Config,
+): Promise<number> {
   const program = buildProgram(io, getConfig);
   program.exitOverride();
   try {

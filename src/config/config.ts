@@ -7,20 +7,24 @@ const byteSize = z
   .transform((value) => {
     const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim())!;
     const unit = (match[2] ?? '').toLowerCase();
-    const factor = unit.startsWith('g') ? 1024 ** 3 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('k') ? 1024 : 1;
+    const factor = unit.startsWith('g')
+      ? 1024 ** 3
+      : unit.startsWith('m')
+        ? 1024 ** 2
+        : unit.startsWith('k')
+          ? 1024
+          : 1;
     return Math.round(Number(match[1]) * factor);
   });
 
-const postgresUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
-    } catch {
-      return false;
-    }
-  }, 'expected a postgres:// or postgresql:// URL');
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
+}, 'expected a postgres:// or postgresql:// URL');
 
 /** Every environment variable Jobmatch reads, in one place. */
 export const environmentSchema = z.object({
@@ -38,9 +42,7 @@ export type Environment = z.infer<typeof environmentSchema>;
 export interface Config {
   http: { port: number; host: string; bodyLimit: number };
   log: { level: Environment['LOG_LEVEL'] };
-  database:
-    | { engine: 'pglite'; dataDir: string }
-    | { engine: 'pg'; url: string; poolSize: number };
+  database: { engine: 'pglite'; dataDir: string } | { engine: 'pg'; url: string; poolSize: number };
   dataDir: string;
 }
 
@@ -53,7 +55,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment once; lists every bad variable when it is invalid. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = environmentSchema.safeParse(defined);
   if (!result.success) {
     throw new ConfigError(

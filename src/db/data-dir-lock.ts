@@ -34,10 +34,10 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(await fs.readFile(lockPath, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+      if (Number.isInteger(holder) && isRunning(holder)) {
         throw new AppError(
           'conflict',
-          `The embedded database at ${dataDir} is in use by another Jobmatch process (pid ${holder}). ` +
+          `The embedded database at ${dataDir} is in use by ${holder === process.pid ? 'this process' : `another Jobmatch process (pid ${holder})`}. ` +
             'Stop it first, or set JOBMATCH_DATA_DIR to another directory.',
         );
       }

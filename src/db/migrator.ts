@@ -46,7 +46,9 @@ async function appliedCreatedAts(sql: SqlExecutor): Promise<Set<number>> {
     `SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`,
   );
   if (!exists.rows[0]?.present) return new Set();
-  const { rows } = await sql.query<{ created_at: number }>('SELECT created_at FROM drizzle.__drizzle_migrations');
+  const { rows } = await sql.query<{ created_at: number }>(
+    'SELECT created_at FROM drizzle.__drizzle_migrations',
+  );
   return new Set(rows.map((row) => Number(row.created_at)));
 }
 
@@ -57,7 +59,9 @@ export interface MigrationStatus {
 
 export async function migrationStatus(database: Pick<Database, 'sql'>, migrations = readMigrations()) {
   const applied = await appliedCreatedAts(database.sql);
-  return migrations.map((migration): MigrationStatus => ({ tag: migration.tag, applied: applied.has(migration.createdAt) }));
+  return migrations.map(
+    (migration): MigrationStatus => ({ tag: migration.tag, applied: applied.has(migration.createdAt) }),
+  );
 }
 
 /**
@@ -66,7 +70,8 @@ export async function migrationStatus(database: Pick<Database, 'sql'>, migration
  */
 export async function migrate(database: Database, migrations = readMigrations()): Promise<string[]> {
   return database.transaction(async ({ sql }) => {
-    if (database.engine === 'pg') await sql.query(`SELECT pg_advisory_xact_lock(hashtext('jobmatch:migrate'))`);
+    if (database.engine === 'pg')
+      await sql.query(`SELECT pg_advisory_xact_lock(hashtext('jobmatch:migrate'))`);
     for (const statement of ensureTable.split(';')) await sql.query(statement);
     const applied = await appliedCreatedAts(sql);
     const pending = migrations.filter((migration) => !applied.has(migration.createdAt));

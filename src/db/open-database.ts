@@ -4,5 +4,7 @@ import { openPg } from './pg-database.js';
 import { openPglite } from './pglite-database.js';
 
 export function openDatabase(config: Config['database']): Promise<Database> {
-  return config.engine === 'pg' ? openPg(config.url, { poolSize: config.poolSize }) : openPglite({ dataDir: config.dataDir });
+  return config.engine === 'pg'
+    ? openPg(config.url, { poolSize: config.poolSize })
+    : openPglite({ dataDir: config.dataDir });
 }

@@ -32,9 +32,16 @@ export function describePostgresUrl(url: string): string {
   return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname || '/'}`;
 }
 
-export async function openPg(url: string, options: { poolSize?: number } = {}): Promise<Database & { pool: pg.Pool }> {
+export async function openPg(
+  url: string,
+  options: { poolSize?: number } = {},
+): Promise<Database & { pool: pg.Pool }> {
   const location = describePostgresUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+  });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
@@ -43,7 +50,9 @@ export async function openPg(url: string, options: { poolSize?: number } = {}): 
   } catch (error) {
     await pool.end().catch(() => undefined);
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new AppError('unavailable', `Cannot connect to PostgreSQL at ${location}: ${reason}`, { cause: error });
+    throw new AppError('unavailable', `Cannot connect to PostgreSQL at ${location}: ${reason}`, {
+      cause: error,
+    });
   }
   const root = contextFor(pool);
   return {

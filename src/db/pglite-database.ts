@@ -3,9 +3,9 @@ import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle } from 'drizzle-orm/pglite';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Database, DbContext, Drizzle, SqlExecutor } from './database.js';
 import { rawTypeParsers } from './database.js';
-import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 
 type PgliteClient = PGlite | Transaction;
 

@@ -133,7 +133,7 @@ export const jobImportBatches = pgTable(
     completed_at: timestamp({ withTimezone: true }),
     created_at: createdAt(),
   },
-  (t) => [statusCheck('job_import_batches_import_status_check', 'import_status', IMPORT_STATUSES)],
+  () => [statusCheck('job_import_batches_import_status_check', 'import_status', IMPORT_STATUSES)],
 );
 
 export const jobPostings = pgTable(
@@ -250,7 +250,7 @@ export const candidates = pgTable(
   ],
 );
 
-const score = () => numeric({ precision: 5, scale: 2 });
+const score = () => numeric({ precision: 5, scale: 2, mode: 'number' });
 
 export const candidateJobMatches = pgTable(
   'candidate_job_matches',

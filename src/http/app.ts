@@ -41,7 +41,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     return sendProblem(reply, appError);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`)),
+    sendProblem(
+      reply,
+      new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+    ),
   );
 
   await app.register(fastifySwagger, {

@@ -36,11 +36,16 @@ export function toAppError(error: unknown): AppError {
         .join('.'),
       message: issue.message ?? 'invalid',
     }));
-    return new AppError('validation_failed', `The request ${error.validationContext ?? 'input'} is invalid.`, {
-      errors,
-    });
+    return new AppError(
+      'validation_failed',
+      `The request ${error.validationContext ?? 'input'} is invalid.`,
+      {
+        errors,
+      },
+    );
   }
-  if (isResponseSerializationError(error)) return new AppError('internal', 'Response serialization failed.', { cause: error });
+  if (isResponseSerializationError(error))
+    return new AppError('internal', 'Response serialization failed.', { cause: error });
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -98,9 +98,10 @@ describe('database catalog matches the data-model spec', () => {
       else if (column.default === null) expect(live!.default_expr).toBeNull();
       else {
         const expected = column.default.toLowerCase() === 'now()' ? 'now()' : column.default.toLowerCase();
-        expect(live!.default_expr?.toLowerCase().startsWith(expected), `${key} default ${live!.default_expr}`).toBe(
-          true,
-        );
+        expect(
+          live!.default_expr?.toLowerCase().startsWith(expected),
+          `${key} default ${live!.default_expr}`,
+        ).toBe(true);
       }
     },
   );
@@ -135,7 +136,8 @@ describe('database catalog matches the data-model spec', () => {
       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
       WHERE i.indisunique AND i.indnatts = 1`);
     const live = new Set(rows.map((row) => row.key));
-    for (const column of spec.columns.filter((c) => c.unique)) expect(live).toContain(`${column.table}.${column.name}`);
+    for (const column of spec.columns.filter((c) => c.unique))
+      expect(live).toContain(`${column.table}.${column.name}`);
   });
 
   it('has every spec index with its method, uniqueness and columns', async () => {
@@ -150,7 +152,10 @@ describe('database catalog matches the data-model spec', () => {
       const method = METHOD_DEVIATIONS[index.method] ?? index.method;
       expect(found!.indexdef).toContain(`USING ${method} (`);
       expect(found!.indexdef.startsWith('CREATE UNIQUE INDEX')).toBe(index.unique);
-      const liveColumns = /\((.*)\)/.exec(found!.indexdef)![1]!.replaceAll('"', '').replace(' NULLS LAST', '');
+      const liveColumns = /\((.*)\)/
+        .exec(found!.indexdef)![1]!
+        .replaceAll('"', '')
+        .replace(' NULLS LAST', '');
       expect(liveColumns.toLowerCase(), index.name).toBe(index.columns.toLowerCase());
     }
   });

@@ -26,7 +26,8 @@ function sqlBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => match[1]!.replace(/--[^\n]*/g, ''));
 }
 
-const TYPE_PATTERN = /^(SERIAL|VARCHAR\(\d+\)(?:\[\])?|INTEGER|TEXT(?:\[\])?|BOOLEAN|UUID|DATE|TIMESTAMP|DECIMAL\(\d+,\d+\)|VECTOR\(\d+\))/i;
+const TYPE_PATTERN =
+  /^(SERIAL|VARCHAR\(\d+\)(?:\[\])?|INTEGER|TEXT(?:\[\])?|BOOLEAN|UUID|DATE|TIMESTAMP|DECIMAL\(\d+,\d+\)|VECTOR\(\d+\))/i;
 
 /** Parses the spec's SQL DDL: every CREATE TABLE column and every CREATE INDEX. */
 export function readSpecDdl(markdown = fs.readFileSync(SPEC_PATH, 'utf8')) {
@@ -52,7 +53,11 @@ export function readSpecDdl(markdown = fs.readFileSync(SPEC_PATH, 'utf8')) {
           unique: /\bUNIQUE\b/i.test(tail),
           default: /DEFAULT ('[^']*'|[\w()]+)/i.exec(tail)?.[1] ?? null,
           references: reference
-            ? { table: reference[1]!, column: reference[2]!, onDelete: (reference[3] ?? 'NO ACTION').toUpperCase() }
+            ? {
+                table: reference[1]!,
+                column: reference[2]!,
+                onDelete: (reference[3] ?? 'NO ACTION').toUpperCase(),
+              }
             : null,
         });
       }

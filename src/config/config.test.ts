@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.js';
+
+describe('parseConfig', () => {
+  it('defaults to the embedded database under ./data on port 3000', () => {
+    const config = parseConfig({});
+    expect(config.http.port).toBe(3000);
+    expect(config.database).toMatchObject({ engine: 'pglite' });
+    expect(config.database.engine === 'pglite' && config.database.dataDir).toMatch(/data[\\/]pglite$/);
+  });
+
+  it('uses a PostgreSQL server when DATABASE_URL is set', () => {
+    const config = parseConfig({
+      DATABASE_URL: 'postgres://u:p@db.internal:5433/jobs',
+      JOBMATCH_DB_POOL_SIZE: '4',
+    });
+    expect(config.database).toEqual({
+      engine: 'pg',
+      url: 'postgres://u:p@db.internal:5433/jobs',
+      poolSize: 4,
+    });
+  });
+
+  it('parses sizes with units', () => {
+    expect(parseConfig({ JOBMATCH_BODY_LIMIT: '2mb' }).http.bodyLimit).toBe(2 * 1024 * 1024);
+  });
+
+  it('lists every bad variable at once', () => {
+    let error: unknown;
+    try {
+      parseConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        JOBMATCH_BODY_LIMIT: 'huge',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'JOBMATCH_BODY_LIMIT'])
+      expect(problems).toContain(name);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseConfig({ DATABASE_URL: '', PORT: '' }).database.engine).toBe('pglite');
+  });
+});

@@ -1,0 +1,77 @@
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { DbContext } from '../database.js';
+import { type CANDIDATE_STATUSES, candidates } from '../schema.js';
+
+export type Candidate = typeof candidates.$inferSelect;
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+/** What a caller may write: never the tenant, id, embedding or timestamps. */
+export type CandidateInput = Omit<
+  typeof candidates.$inferInsert,
+  'id' | 'tenant_id' | 'embedding' | 'created_at' | 'updated_at'
+>;
+
+export interface CandidateListOptions {
+  search?: string;
+  status?: CandidateStatus;
+  skill?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Tenant data: every method takes the tenant id first and filters by it. */
+export function candidateRepository({ db }: DbContext) {
+  const inTenant = (tenantId: number, id: number) =>
+    and(eq(candidates.tenant_id, tenantId), eq(candidates.id, id));
+  return {
+    async create(tenantId: number, input: CandidateInput): Promise<Candidate> {
+      const [row] = await db
+        .insert(candidates)
+        .values({ ...input, tenant_id: tenantId })
+        .returning();
+      return row!;
+    },
+    async findById(tenantId: number, id: number): Promise<Candidate | undefined> {
+      const [row] = await db.select().from(candidates).where(inTenant(tenantId, id));
+      return row;
+    },
+    list(tenantId: number, options: CandidateListOptions = {}): Promise<Candidate[]> {
+      const pattern = options.search ? `%${options.search.replace(/[\\%_]/g, '\\$&')}%` : undefined;
+      return db
+        .select()
+        .from(candidates)
+        .where(
+          and(
+            eq(candidates.tenant_id, tenantId),
+            options.status ? eq(candidates.status, options.status) : undefined,
+            options.skill ? sql`${candidates.skills} @> ARRAY[${options.skill}]::varchar[]` : undefined,
+            pattern
+              ? or(
+                  ilike(candidates.first_name, pattern),
+                  ilike(candidates.last_name, pattern),
+                  ilike(candidates.email, pattern),
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(asc(candidates.last_name), asc(candidates.first_name), desc(candidates.id))
+        .limit(options.limit ?? 50)
+        .offset(options.offset ?? 0);
+    },
+    async update(
+      tenantId: number,
+      id: number,
+      patch: Partial<CandidateInput>,
+    ): Promise<Candidate | undefined> {
+      const [row] = await db
+        .update(candidates)
+        .set({ ...patch, updated_at: sql`now()` })
+        .where(inTenant(tenantId, id))
+        .returning();
+      return row;
+    },
+    async delete(tenantId: number, id: number): Promise<boolean> {
+      const rows = await db.delete(candidates).where(inTenant(tenantId, id)).returning({ id: candidates.id });
+      return rows.length > 0;
+    },
+  };
+}

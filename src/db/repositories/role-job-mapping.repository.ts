@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import type { DbContext } from '../database.js';
+import { roleJobMapping } from '../schema.js';
+
+export function roleJobMappingRepository({ db }: DbContext) {
+  return {
+    /** Links jobs to a role; existing links are kept. Returns how many links were new. */
+    async link(roleId: number, jobIds: number[]): Promise<number> {
+      if (jobIds.length === 0) return 0;
+      const rows = await db
+        .insert(roleJobMapping)
+        .values(jobIds.map((job_posting_id) => ({ global_role_id: roleId, job_posting_id })))
+        .onConflictDoNothing()
+        .returning({ id: roleJobMapping.id });
+      return rows.length;
+    },
+    async jobIdsForRole(roleId: number): Promise<number[]> {
+      const rows = await db
+        .select({ id: roleJobMapping.job_posting_id })
+        .from(roleJobMapping)
+        .where(eq(roleJobMapping.global_role_id, roleId));
+      return rows.map((row) => row.id);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { DbContext } from '../database.js';
+import { scraperApiKeys } from '../schema.js';
+
+export type ScraperApiKey = typeof scraperApiKeys.$inferSelect;
+
+export function scraperApiKeyRepository({ db }: DbContext) {
+  return {
+    async create(input: {
+      key_hash: string;
+      name: string;
+      created_by?: number | null;
+    }): Promise<ScraperApiKey> {
+      const [row] = await db.insert(scraperApiKeys).values(input).returning();
+      return row!;
+    },
+    async findActiveByHash(keyHash: string): Promise<ScraperApiKey | undefined> {
+      const [row] = await db.select().from(scraperApiKeys).where(eq(scraperApiKeys.key_hash, keyHash));
+      return row && row.is_active && !row.revoked_at ? row : undefined;
+    },
+    async findById(id: number): Promise<ScraperApiKey | undefined> {
+      const [row] = await db.select().from(scraperApiKeys).where(eq(scraperApiKeys.id, id));
+      return row;
+    },
+    list(): Promise<ScraperApiKey[]> {
+      return db
+        .select()
+        .from(scraperApiKeys)
+        .orderBy(desc(scraperApiKeys.created_at), desc(scraperApiKeys.id));
+    },
+    async revoke(id: number): Promise<ScraperApiKey | undefined> {
+      const [row] = await db
+        .update(scraperApiKeys)
+        .set({ is_active: false, revoked_at: sql`coalesce(${scraperApiKeys.revoked_at}, now())` })
+        .where(eq(scraperApiKeys.id, id))
+        .returning();
+      return row;
+    },
+    async recordUse(id: number): Promise<void> {
+      await db
+        .update(scraperApiKeys)
+        .set({ last_used_at: sql`now()`, total_requests: sql`${scraperApiKeys.total_requests} + 1` })
+        .where(eq(scraperApiKeys.id, id));
+    },
+  };
+}
