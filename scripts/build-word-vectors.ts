@@ -120,7 +120,11 @@ console.log(
  * First principal component of the (uncentred) SIF-weighted word vectors, each counted with its
  * probability: the direction shared by the average vector of almost any text. Power iteration, fixed start.
  */
-function firstPrincipalComponent(rowRanks: number[], rows: Float32Array, rowWeights: Float32Array): Float64Array {
+function firstPrincipalComponent(
+  rowRanks: number[],
+  rows: Float32Array,
+  rowWeights: Float32Array,
+): Float64Array {
   const covariance = new Float64Array(dimensions * dimensions);
   rowRanks.forEach((rank, row) => {
     const mass = probabilityOfRank(rank) * rowWeights[row]! ** 2;
@@ -147,7 +151,8 @@ function* onetWords(directory: string): Generator<string> {
     const [headerLine, ...lines] = readFileSync(path.join(directory, file), 'utf8').split(/\r?\n/);
     const headers = headerLine!.split('\t');
     const indexes = columns.map((column) => headers.indexOf(column));
-    if (indexes.some((index) => index < 0)) throw new Error(`${file}: expected columns ${columns.join(', ')}`);
+    if (indexes.some((index) => index < 0))
+      throw new Error(`${file}: expected columns ${columns.join(', ')}`);
     for (const line of lines) {
       const cells = line.split('\t');
       for (const index of indexes) {

@@ -9,7 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { DEFAULT_LOCAL_EMBEDDING_SETTINGS } from '../src/embeddings/local-embedding-model.js';
-import { DEFAULT_WORD_VECTORS_URL, LocalEmbeddingProvider, loadWordVectorTable } from '../src/embeddings/local-provider.js';
+import {
+  DEFAULT_WORD_VECTORS_URL,
+  LocalEmbeddingProvider,
+  loadWordVectorTable,
+} from '../src/embeddings/local-provider.js';
 import { dot } from '../src/embeddings/vector-math.js';
 
 export const REFERENCE_PAIRS: ReadonlyArray<readonly [string, string]> = [
@@ -41,7 +45,9 @@ const loadStart = performance.now();
 const table = await loadWordVectorTable(assetUrl);
 const loadMs = performance.now() - loadStart;
 const provider = new LocalEmbeddingProvider(table, settings);
-console.log(`settings: ${JSON.stringify(settings)}; asset load ${loadMs.toFixed(0)} ms, ${table.words.length} words`);
+console.log(
+  `settings: ${JSON.stringify(settings)}; asset load ${loadMs.toFixed(0)} ms, ${table.words.length} words`,
+);
 
 for (const [a, b] of REFERENCE_PAIRS) {
   const [va, vb] = await provider.embed([a, b], 'document');
@@ -90,11 +96,18 @@ async function titleRetrieval(directory: string) {
 function jobDescriptions(file: string): string[] {
   if (!existsSync(file)) {
     return Array.from({ length: 200 }, (_, i) =>
-      `Senior software engineer ${i} building distributed systems in Java, Kotlin and PostgreSQL. `.repeat(25),
+      `Senior software engineer ${i} building distributed systems in Java, Kotlin and PostgreSQL. `.repeat(
+        25,
+      ),
     );
   }
-  const records = parse(readFileSync(file), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  return records.map((record) => `${record['Job Title'] ?? ''}\n${(record['Job Description'] ?? '').slice(0, 2000)}`);
+  const records = parse(readFileSync(file), { columns: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
+  return records.map(
+    (record) => `${record['Job Title'] ?? ''}\n${(record['Job Description'] ?? '').slice(0, 2000)}`,
+  );
 }
 
 async function throughput(texts: string[]) {

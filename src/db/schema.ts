@@ -40,6 +40,9 @@ export const APPLIED_VIA = ['platform', 'direct', 'referral'] as const;
 export const IMPORT_STATUSES = ['in_progress', 'completed', 'failed', 'partial'] as const;
 export const QUEUE_STATUSES = ['pending', 'processing', 'completed'] as const;
 export const ROLE_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export const SALARY_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const;
+export const CONTRACT_TYPES = ['W2', 'C2C', '1099'] as const;
+export const WORK_ARRANGEMENTS = ['remote', 'hybrid', 'onsite'] as const;
 
 export const tenants = pgTable(
   'tenants',
@@ -94,6 +97,7 @@ export const globalRoles = pgTable(
     id: serial().primaryKey(),
     name: varchar({ length: 255 }).notNull().unique('global_roles_name_key'),
     embedding: embedding(),
+    embedding_model: varchar({ length: 100 }),
     aliases: text().array().default(sql`'{}'`),
     category: varchar({ length: 100 }),
     candidate_count: integer().default(0),
@@ -132,8 +136,30 @@ export const jobImportBatches = pgTable(
     started_at: createdAt(),
     completed_at: timestamp({ withTimezone: true }),
     created_at: createdAt(),
+    // Beyond the spec: rows already present and identical, the input format, and a liveness stamp
+    // so that an import whose process died is recovered instead of staying in_progress forever.
+    unchanged_jobs: integer().default(0),
+    format: varchar({ length: 20 }),
+    heartbeat_at: createdAt(),
   },
   () => [statusCheck('job_import_batches_import_status_check', 'import_status', IMPORT_STATUSES)],
+);
+
+/** Per-row problems of an import (beyond the spec): row number, field and reason, kept with the batch. */
+export const jobImportErrors = pgTable(
+  'job_import_errors',
+  {
+    id: serial().primaryKey(),
+    batch_id: integer()
+      .notNull()
+      .references(() => jobImportBatches.id, { onDelete: 'cascade' }),
+    row_number: integer().notNull(),
+    field: varchar({ length: 100 }),
+    reason: text().notNull(),
+    raw_record: text(),
+    created_at: createdAt(),
+  },
+  (t) => [index('idx_job_import_errors_batch').on(t.batch_id, t.row_number)],
 );
 
 export const jobPostings = pgTable(
@@ -167,6 +193,18 @@ export const jobPostings = pgTable(
     imported_at: createdAt(),
     created_at: createdAt(),
     updated_at: createdAt(),
+    // Beyond the spec (docs/decisions.md): what matching needs from the parsed posting.
+    salary_currency: varchar({ length: 3 }),
+    salary_period: varchar({ length: 10 }),
+    salary_min_annual: integer(),
+    salary_max_annual: integer(),
+    contract_type: varchar({ length: 10 }),
+    work_arrangement: varchar({ length: 10 }),
+    employment_type: varchar({ length: 50 }),
+    location_city: varchar({ length: 120 }),
+    location_region: varchar({ length: 120 }),
+    location_country: varchar({ length: 2 }),
+    embedding_model: varchar({ length: 100 }),
   },
   (t) => [
     uniqueIndex('idx_job_postings_external').on(t.platform, t.external_job_id),
@@ -176,6 +214,12 @@ export const jobPostings = pgTable(
     index('idx_job_postings_status').on(t.status),
     index('idx_job_postings_platform').on(t.platform),
     statusCheck('job_postings_status_check', 'status', JOB_STATUSES),
+    statusCheck('job_postings_salary_period_check', 'salary_period', SALARY_PERIODS),
+    statusCheck('job_postings_contract_type_check', 'contract_type', CONTRACT_TYPES),
+    statusCheck('job_postings_work_arrangement_check', 'work_arrangement', WORK_ARRANGEMENTS),
+    index('idx_job_postings_active_age')
+      .on(t.posted_date, t.imported_at)
+      .where(sql`status = 'active'`),
   ],
 );
 
@@ -231,6 +275,7 @@ export const candidates = pgTable(
     preferred_locations: varchar({ length: 200 }).array().default(sql`'{}'`),
     preferred_roles: varchar({ length: 200 }).array().default(sql`'{}'`),
     embedding: embedding(),
+    embedding_model: varchar({ length: 100 }),
     status: varchar({ length: 50 }).default('pending_review'),
     created_at: createdAt(),
     updated_at: createdAt(),

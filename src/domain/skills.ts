@@ -61,7 +61,6 @@ const LIST_DELIMITERS = new Set([',', ';', '|', '/', '(', ')', '[', ']', '•', 
 const LIST_CONJUNCTIONS = new Set(['and', 'or', 'und', 'et', 'y']);
 /** Characters that glue a short token into something else: "R&D", "C-level", "Go-getter", "O'Reilly". */
 const JOINERS = new Set(['-', '&', "'", '’', '@', '_', '–']);
-const SENTENCE_ENDS = new Set(['.', '!', '?', ':', '•', '*', '·']);
 /** "R programming", "Go developer", "C code", "Swift experience". */
 const CUES_AFTER = new Set([
   'programming',
@@ -116,7 +115,7 @@ const CUES_BEFORE = new Set([
 ]);
 const CUE_PREPOSITIONS = new Set(['in', 'with', 'of', 'using']);
 
-export function tokenize(text: string): Token[] {
+function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
   for (const match of text.matchAll(TOKEN_PATTERN)) {
@@ -297,7 +296,7 @@ function acceptInContext(tokens: Token[], candidates: Candidate[]): boolean[] {
   // Ambiguous matches can vouch for their neighbours ("spark, hive, python"): iterate to a fixpoint.
   for (let changed = true; changed; ) {
     changed = false;
-    for (const [index, candidate] of candidates.entries()) {
+    for (let index = 0; index < candidates.length; index++) {
       if (accepted[index] || !isAcceptedInContext(tokens, candidates, accepted, index)) continue;
       accepted[index] = true;
       changed = true;
@@ -317,15 +316,40 @@ function isAcceptedInContext(
   const previous = candidates[index - 1];
   const next = candidates[index + 1];
   const listNeighbour =
-    (previous !== undefined && accepted[index - 1] === true && onlyListSeparatorsBetween(tokens, previous.end, current.start)) ||
-    (next !== undefined && accepted[index + 1] === true && onlyListSeparatorsBetween(tokens, current.end, next.start));
-  if (!current.exactCase) return listNeighbour;
+    (previous !== undefined &&
+      accepted[index - 1] === true &&
+      onlyListSeparatorsBetween(tokens, previous.end, current.start)) ||
+    (next !== undefined &&
+      accepted[index + 1] === true &&
+      onlyListSeparatorsBetween(tokens, current.end, next.start));
+  if (!current.exactCase || looksLikeInitial(tokens, candidates, index)) return listNeighbour;
   if (listNeighbour || isListItem(tokens, current) || hasCueWord(tokens, current)) return true;
   const nearNeighbour =
-    (previous !== undefined && accepted[index - 1] === true && current.start - previous.end <= NEIGHBOUR_DISTANCE) ||
+    (previous !== undefined &&
+      accepted[index - 1] === true &&
+      current.start - previous.end <= NEIGHBOUR_DISTANCE) ||
     (next !== undefined && accepted[index + 1] === true && next.start - current.end <= NEIGHBOUR_DISTANCE);
   if (nearNeighbour) return true;
-  return !current.form.short && !isAtSentenceStart(tokens, current.start);
+  return !current.form.short && followsLowerCaseWord(tokens, current.start);
+}
+
+/** "through Spark", "written in Rust": ordinary prose, unlike "Luke Swift" or a sentence starting with "Excel". */
+function followsLowerCaseWord(tokens: Token[], start: number): boolean {
+  const before = tokens[start - 1];
+  if (!before?.isWord || tokens[start]!.lineBefore) return false;
+  const first = before.text[0]!;
+  return first !== first.toUpperCase();
+}
+
+/** "R. J. Reynolds", "John C. Smith": a letter, a dot and a capitalised word that is not itself a skill. */
+function looksLikeInitial(tokens: Token[], candidates: Candidate[], index: number): boolean {
+  const current = candidates[index]!;
+  if (current.form.tokens.length !== 1 || current.form.tokens[0]!.length !== 1) return false;
+  const dot = tokens[current.end];
+  const following = tokens[current.end + 1];
+  if (dot?.text !== '.' || dot.spaceBefore || !following?.isWord) return false;
+  const startsWithCapital = following.text[0] !== following.text[0]!.toLowerCase();
+  return startsWithCapital && candidates[index + 1]?.start !== current.end + 1;
 }
 
 function isGluedToNeighbour(tokens: Token[], match: Candidate): boolean {
@@ -368,9 +392,4 @@ function hasCueWord(tokens: Token[], match: Candidate): boolean {
   if (before.lower === 'using') return true;
   const beforeThat = tokens[match.start - 2];
   return CUE_PREPOSITIONS.has(before.lower) && beforeThat !== undefined && CUES_BEFORE.has(beforeThat.lower);
-}
-
-function isAtSentenceStart(tokens: Token[], start: number): boolean {
-  const before = tokens[start - 1];
-  return !before || tokens[start]!.lineBefore || SENTENCE_ENDS.has(before.text);
 }

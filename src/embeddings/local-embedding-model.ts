@@ -24,7 +24,7 @@ export interface LocalEmbeddingSettings {
 
 export const DEFAULT_LOCAL_EMBEDDING_SETTINGS: LocalEmbeddingSettings = {
   dimensions: 768,
-  semanticShare: 0.5,
+  semanticShare: 0.6,
   bigramWeight: 0.5,
   hashSeed: 0x4a4d5631,
 };
@@ -76,7 +76,11 @@ export function createTextEmbedder(
       const key = featureKey(token);
       addFeature(hashed, key, weight);
       if (previous) {
-        addFeature(hashed, `${previous.key} ${key}`, settings.bigramWeight * Math.min(previous.weight, weight));
+        addFeature(
+          hashed,
+          `${previous.key} ${key}`,
+          settings.bigramWeight * Math.min(previous.weight, weight),
+        );
       }
       previous = { key, weight };
     }
@@ -85,7 +89,12 @@ export function createTextEmbedder(
   };
 }
 
-function combineBlocks(semantic: Float64Array, hashed: Float64Array, semanticScale: number, hashedScale: number) {
+function combineBlocks(
+  semantic: Float64Array,
+  hashed: Float64Array,
+  semanticScale: number,
+  hashedScale: number,
+) {
   const semanticLength = norm(semantic);
   const hashedLength = norm(hashed);
   // A text with no known word has only hashed features; that block then takes the full length.

@@ -53,7 +53,19 @@ export function tokenParts(token: string): string[] {
   return token.split(/[.'_-]+/).filter((part) => part !== '' && !ONLY_DIGITS.test(part));
 }
 
-/** Key used for hashed features: hyphen-insensitive so "front-end" and "frontend" coincide. */
+/**
+ * Key used for hashed features: hyphen- and plural-insensitive, so "front-end" meets "frontend" and
+ * "developers" meets "developer".
+ */
 export function featureKey(token: string): string {
-  return token.replace(/-/g, '');
+  return singular(token.replace(/-/g, ''));
+}
+
+function singular(word: string): string {
+  if (word.length <= 3 || !/^\p{L}+$/u.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|is|ous)$/.test(word)) return word;
+  if (/(ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
 }

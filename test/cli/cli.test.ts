@@ -39,7 +39,7 @@ describe('embedded database on disk', () => {
     const config = parseConfig({ JOBMATCH_DATA_DIR: path.join(dir, 'cli') });
     const migrated = captureIo();
     expect(await runCli(['migrate'], migrated.io, () => config)).toBe(0);
-    expect(migrated.out.join('\n')).toMatch(/Applied 2 migration/);
+    expect(migrated.out.join('\n')).toMatch(/Applied \d+ migration/);
     const status = captureIo();
     expect(await runCli(['db:status', '--json'], status.io, () => config)).toBe(0);
     const parsed = JSON.parse(status.out[0]!);

@@ -44,6 +44,7 @@ const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['software development engineer in test', 'sdet'],
   ['software design engineer in test', 'sdet'],
   ['quality assurance', 'qa'],
+  ['engineer manager', 'engineering manager'],
   ['quality control', 'qc'],
   ['front end', 'frontend'],
   ['back end', 'backend'],
@@ -64,7 +65,7 @@ const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['objective c', 'objective-c'],
   ['e commerce', 'ecommerce'],
   ['cyber security', 'cybersecurity'],
-  ['info sec', 'infosec'],
+  ['info sec', 'information security'],
   ['sys admin', 'systems administrator'],
   ['help desk', 'helpdesk'],
   ['artificial intelligence', 'ai'],
@@ -74,6 +75,8 @@ const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['google cloud platform', 'gcp'],
   ['google cloud', 'gcp'],
   ['information technology', 'it'],
+  ['local area network', 'lan'],
+  ['wide area network', 'wan'],
   ['power bi', 'power bi'],
   ['rest api', 'api'],
   ['ci cd', 'ci cd'],
@@ -94,6 +97,9 @@ const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   engg: 'engineer',
   engineers: 'engineer',
   sde: 'software development engineer',
+  sqa: 'qa',
+  powerbi: 'power bi',
+  infosec: 'information security',
   swe: 'software engineer',
   sre: 'site reliability engineer',
   mle: 'machine learning engineer',
@@ -247,9 +253,10 @@ function splitPhrase(phrase: string): string[] {
   return phrase.split(' ');
 }
 
-const PHRASE_TABLE = PHRASE_REWRITES.map(([from, to]) => ({ from: splitPhrase(from), to: splitPhrase(to) })).sort(
-  (a, b) => b.from.length - a.from.length,
-);
+const PHRASE_TABLE = PHRASE_REWRITES.map(([from, to]) => ({
+  from: splitPhrase(from),
+  to: splitPhrase(to),
+})).sort((a, b) => b.from.length - a.from.length);
 const NOISE_TABLE = NOISE_PHRASES.map(splitPhrase).sort((a, b) => b.length - a.length);
 const ADJECTIVE_TABLE = ADJECTIVE_SENIORITY.map(([from, level]) => ({ from: splitPhrase(from), level })).sort(
   (a, b) => b.from.length - a.from.length,
@@ -388,14 +395,30 @@ function dropRepeats(tokens: readonly string[]): string[] {
   return tokens.filter((token, i) => token !== tokens[i - 1]);
 }
 
-/** The cleaned token list of a role text (exported for matchers that work on tokens). */
-export function cleanRoleTokens(text: string): { tokens: string[]; seniority: Seniority | null } {
+function cleanOnce(text: string): { tokens: string[]; seniority: Seniority | null } {
   const rewritten = applyRewrites(tokenize(text));
   const withoutNoise = removeNoise(rewritten);
   const base = withoutNoise.length > 0 ? withoutNoise : rewritten;
   const { tokens, seniority } = extractSeniority(base);
   if (tokens.length === 0) return { tokens: dropRepeats(base), seniority: null };
   return { tokens: dropRepeats(tokens), seniority };
+}
+
+const MAX_CLEANING_PASSES = 4;
+
+/**
+ * The cleaned token list of a role text. One pass can create new matches for the rewrite rules
+ * ("ux ui ux ui" → "ui ux ui ux"), so cleaning repeats until it reaches a fixed point.
+ */
+export function cleanRoleTokens(text: string): { tokens: string[]; seniority: Seniority | null } {
+  let result = cleanOnce(text);
+  for (let pass = 1; pass < MAX_CLEANING_PASSES; pass++) {
+    const joined = result.tokens.join(' ');
+    const next = cleanOnce(joined);
+    if (next.tokens.join(' ') === joined) break;
+    result = { tokens: next.tokens, seniority: strongest(result.seniority, next.seniority) };
+  }
+  return result;
 }
 
 export function cleanRoleText(text: string): CleanedRole {
@@ -515,6 +538,8 @@ export function displayRoleName(cleaned: string): string {
     .trim()
     .split(' ')
     .filter((w) => w.length > 0)
-    .map((word, i) => (word.startsWith('\u0000') ? placeholders[Number(word.slice(1))]! : displayWord(word, i === 0)))
+    .map((word, i) =>
+      word.startsWith('\u0000') ? placeholders[Number(word.slice(1))]! : displayWord(word, i === 0),
+    )
     .join(' ');
 }

@@ -1,0 +1,171 @@
+/**
+ * Years of experience required by a job, read from a dedicated field ("5+ years") or a full description.
+ *
+ * Rules:
+ * - A phrase counts when it mentions experience ("3-5 years of relevant experience", "Experience: 5 years",
+ *   "Python (2+ years)", Indeed's "Java: 3 years (Required)"). Only when a text has no such phrase do
+ *   requirement-shaped phrases without the word count ("5+ years in data engineering", "3-5 yrs",
+ *   "minimum of 7 years"). A bare "N years" without experience context never counts, and neither do
+ *   durations ("over 30 years in business", "founded 25 years ago", "18 years of age", "a 5-year plan",
+ *   "in the last 5 years"). A short text (a dedicated field) is taken as experience context by itself.
+ * - Several requirements ("5+ years Python, 3+ years AWS", "BS with 5 years or MS with 3 years") give the
+ *   largest minimum: the bar that covers every listed requirement. Its phrase supplies experience_max.
+ * - "5+ years" and "minimum of 5 years" have no maximum; "up to 2 years" has no minimum.
+ * - The columns are integers: months and decimals round the minimum down and the maximum up, so
+ *   "6 months" is 0 and "18 months" is 1. Values above 50 years are absurd and ignored.
+ */
+
+import { NUMBER_WORD_PATTERN, parseSmallNumber } from './number-words.js';
+
+export interface ExperienceParse {
+  experience_min: number | null;
+  experience_max: number | null;
+  /** The matched phrase, whitespace collapsed, at most 100 characters. */
+  experience_required: string | null;
+}
+
+export const EMPTY_EXPERIENCE: Readonly<ExperienceParse> = Object.freeze({
+  experience_min: null,
+  experience_max: null,
+  experience_required: null,
+});
+
+const MAX_PLAUSIBLE_YEARS = 50;
+const MAX_PHRASE_LENGTH = 100;
+/** Texts this short are a dedicated experience field, not a description. */
+const DEDICATED_FIELD_LENGTH = 60;
+const CONTEXT_WINDOW = 80;
+
+const number = (name: string) =>
+  `(?<${name}>\\d{1,3}(?:\\.\\d+)?|${NUMBER_WORD_PATTERN})(?:\\s*\\(\\s*(?<${name}Digits>\\d{1,3})\\s*\\))?`;
+
+const PHRASE_RE = new RegExp(
+  [
+    String.raw`(?<qualifier>(?:\b(?:a\s+)?(?:minimum(?:\s+of)?|min\.?|at\s*least|no\s+less\s+than|not\s+less\s+than|upwards\s+of|over|more\s+than|greater\s+than|in\s+excess\s+of|up\s+to|between)|[>≥])\s*)?`,
+    String.raw`\b${number('low')}\s*(?<lowPlus>\+|plus\b)?`,
+    String.raw`(?:\s*(?:-|–|—|to|or|and)\s*${number('high')}\s*\+?)?`,
+    String.raw`(?<orMore>\s+or\s+(?:more|greater))?`,
+    String.raw`\s*(?<hyphen>-\s*)?(?<unit>years?|yrs?|months?|mos?)\b(?:['’]s?|s['’])?`,
+    String.raw`(?<suffix>\s*(?:\+|or\s+more\b|or\s+greater\b|or\s+longer\b|minimum\b|at\s+minimum\b))?`,
+  ].join(''),
+  'gi',
+);
+
+const EXPERIENCE_WORD_RE = /\b(?:experience[ds]?|exp\b|expertise)/i;
+const REQUIRED_TAG_RE = /^\s*\(\s*(?:required|preferred)\s*\)/i;
+/** "3 years in a CLIA lab required": the clause states a requirement without the word experience. */
+const REQUIRED_WORD_RE = /\b(?:required|preferred)\b/i;
+/** "Experience: 5 years", "Experience - 2-4 years", "Python experience (3+ years)", "experience of 3 years". */
+const EXPERIENCE_LABEL_BEFORE_RE =
+  /\bexperience\b(?:\s*(?:required|level|needed))?\s*(?:[:\-–(]|of|,)\s*$|\bexperience\b[^.;\n]{0,40}\(\s*$/i;
+const DURATION_AFTER_RE =
+  /^\s*(?:old\b|of\s+age\b|or\s+older\b|ago\b|young\b|in\s+(?:business|operation)\b(?!\s+(?:intelligence|analy|development|systems|process|operations|administration|management))|in\s+(?:a\s+row|our\s+(?:field|industry))\b|running\b|and\s+counting\b|heritage\b|history\b|legacy\b|track\s+record\b|of\s+(?:history|success|service|growth|excellence|operation|innovation|existence|heritage)\b)/i;
+const DURATION_BEFORE_RE =
+  /\b(?:in|within|last|past|next|every|after|since|founded|established)\s+(?:the\s+)?$|\b(?:we['’]ve|we\s+have|leveraging|boasts?)\b[^.;\n]*$/i;
+/** "With over 45 years of experience, DTCC is ...": an introduction describing the employer. */
+const EMPLOYER_INTRO_AFTER_RE =
+  /\bexperience\s*,\s*(?:we\b|our\b|(?:[A-Z][\w&.’'-]*\s+){1,4}(?:is|has|was|are|have|provides|offers|delivers)\b)/;
+/** Words naming the employer as the one with the years, unless the clause is about the candidate. */
+const EMPLOYER_SUBJECT_RE =
+  /\b(?:we|our|us|organi[sz]ation|company|firm|its|their|collective|combined|cumulative)\b/i;
+const CANDIDATE_SUBJECT_RE =
+  /\b(?:you|your|candidates?|applicants?|individuals?|someone|person|must|should|requir\w*|seek\w*|looking|ideal|preferred|minimum|at\s+least)\b/i;
+const REQUIREMENT_QUALIFIER_RE = /^(?:a\s+)?(?:minimum|min|at\s*least|no\s+less|not\s+less|upwards)/i;
+const SENTENCE_END_RE = /[\n;•]|\.\s/;
+
+interface Candidate {
+  min: number | null;
+  max: number | null;
+  phrase: string;
+  mentionsExperience: boolean;
+}
+
+function numberFromGroups(groups: Record<string, string | undefined>, name: string): number | null {
+  const digits = groups[`${name}Digits`];
+  const token = digits ?? groups[name];
+  return token === undefined ? null : parseSmallNumber(token);
+}
+
+function clauseAfter(text: string, index: number): string {
+  const window = text.slice(index, index + CONTEXT_WINDOW);
+  const end = window.search(SENTENCE_END_RE);
+  return end >= 0 ? window.slice(0, end) : window;
+}
+
+function clauseBefore(text: string, index: number): string {
+  const window = text.slice(Math.max(0, index - CONTEXT_WINDOW), index);
+  const starts = [...window.matchAll(new RegExp(SENTENCE_END_RE.source, 'g'))];
+  const last = starts[starts.length - 1];
+  return last === undefined ? window : window.slice(last.index + last[0].length);
+}
+
+function toCandidate(text: string, match: RegExpExecArray, isDedicatedField: boolean): Candidate | null {
+  const groups = match.groups ?? {};
+  const low = numberFromGroups(groups, 'low');
+  if (low === null) return null;
+  const high = groups.high === undefined ? null : numberFromGroups(groups, 'high');
+  const end = match.index + match[0].length;
+  const after = clauseAfter(text, end);
+  const before = clauseBefore(text, match.index);
+  if (DURATION_AFTER_RE.test(after) || DURATION_BEFORE_RE.test(before)) return null;
+  if (EMPLOYER_INTRO_AFTER_RE.test(after)) return null;
+  if (EMPLOYER_SUBJECT_RE.test(before) && !CANDIDATE_SUBJECT_RE.test(before)) return null;
+
+  const experienceAfter = after.match(EXPERIENCE_WORD_RE);
+  // "a 5-year plan": a hyphenated year is an adjective unless it describes experience itself.
+  if (groups.hyphen !== undefined && !/^\s*(?:of\s+)?(?:\w+\s+)?experience/i.test(after)) return null;
+  const mentionsExperience =
+    isDedicatedField ||
+    experienceAfter !== null ||
+    REQUIRED_TAG_RE.test(after) ||
+    EXPERIENCE_LABEL_BEFORE_RE.test(before);
+  const qualifier = groups.qualifier?.trim() ?? '';
+  const isRequirementShaped =
+    high !== null ||
+    groups.lowPlus !== undefined ||
+    groups.orMore !== undefined ||
+    groups.suffix !== undefined ||
+    REQUIRED_WORD_RE.test(after) ||
+    REQUIREMENT_QUALIFIER_RE.test(qualifier);
+  if (!mentionsExperience && !isRequirementShaped) return null;
+
+  const perYear = /^mo/i.test(groups.unit ?? '') ? 12 : 1;
+  const [first, second] = high !== null && high < low ? [high, low] : [low, high];
+  const maxOnly = /^up\s+to/i.test(qualifier);
+  const min = maxOnly ? null : Math.floor(first / perYear);
+  const max = second !== null ? Math.ceil(second / perYear) : maxOnly ? Math.ceil(first / perYear) : null;
+  if ((min ?? 0) > MAX_PLAUSIBLE_YEARS || (max ?? 0) > MAX_PLAUSIBLE_YEARS) return null;
+
+  const phraseEnd =
+    experienceAfter?.index === undefined ? end : end + experienceAfter.index + experienceAfter[0].length;
+  const phrase = text
+    .slice(match.index, phraseEnd)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_PHRASE_LENGTH)
+    .trim();
+  return { min, max, phrase, mentionsExperience };
+}
+
+/** The candidate with the largest minimum; the earliest one on ties. */
+function mostDemanding(candidates: readonly Candidate[]): Candidate | null {
+  let best: Candidate | null = null;
+  for (const candidate of candidates) {
+    if (best === null || (candidate.min ?? 0) > (best.min ?? 0)) best = candidate;
+  }
+  return best;
+}
+
+export function parseExperience(text: string | null | undefined): ExperienceParse {
+  if (typeof text !== 'string' || text.trim() === '') return { ...EMPTY_EXPERIENCE };
+  const isDedicatedField = text.trim().length <= DEDICATED_FIELD_LENGTH;
+  const candidates: Candidate[] = [];
+  for (const match of text.matchAll(PHRASE_RE)) {
+    const candidate = toCandidate(text, match, isDedicatedField);
+    if (candidate !== null) candidates.push(candidate);
+  }
+  const withExperience = candidates.filter((c) => c.mentionsExperience);
+  const best = mostDemanding(withExperience.length > 0 ? withExperience : candidates);
+  if (best === null) return { ...EMPTY_EXPERIENCE };
+  return { experience_min: best.min, experience_max: best.max, experience_required: best.phrase };
+}

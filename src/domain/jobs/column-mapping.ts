@@ -1,0 +1,120 @@
+import { isJobRecordField, type JobRecord, type JobRecordField } from './job-record.js';
+
+/** Which source column feeds each job field. */
+export type ColumnMapping = Partial<Record<JobRecordField, string>>;
+
+export type Layout = 'jobspy' | 'jobmatch' | 'custom';
+
+/** JobSpy's CSV output, unchanged (python-jobspy `scrape_jobs(...).to_csv()`). */
+export const JOBSPY_MAPPING: ColumnMapping = {
+  external_job_id: 'id',
+  platform: 'site',
+  title: 'title',
+  company: 'company',
+  location: 'location',
+  description: 'description',
+  salary_min: 'min_amount',
+  salary_max: 'max_amount',
+  salary_currency: 'currency',
+  salary_period: 'interval',
+  experience_required: 'experience_range',
+  skills: 'skills',
+  is_remote: 'is_remote',
+  work_arrangement: 'work_from_home_type',
+  job_url: 'job_url',
+  posted_date: 'date_posted',
+  employment_type: 'job_type',
+};
+
+const JOBSPY_SIGNATURE = ['site', 'job_url', 'title', 'company', 'min_amount', 'max_amount', 'interval'];
+
+/** Jobmatch's own job schema: the field names themselves (the scraper API accepts the same). */
+export const JOBMATCH_MAPPING: ColumnMapping = Object.fromEntries(
+  (
+    [
+      'external_job_id',
+      'platform',
+      'title',
+      'company',
+      'location',
+      'description',
+      'requirements',
+      'salary_range',
+      'salary_min',
+      'salary_max',
+      'salary_currency',
+      'salary_period',
+      'experience_required',
+      'skills',
+      'is_remote',
+      'work_arrangement',
+      'job_url',
+      'posted_date',
+      'employment_type',
+    ] as const
+  ).map((field) => [field, field]),
+);
+
+export class MappingError extends Error {}
+
+/**
+ * Parses `title=Job Title,company=Company Name`. Column names may contain spaces; a comma or `=` inside
+ * one is written with a backslash (`salary_range=Pay\, est.`).
+ */
+export function parseColumnMapping(text: string): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const pairs = text.split(/(?<!\\),/).map((pair) => pair.trim()).filter(Boolean);
+  if (pairs.length === 0) throw new MappingError('The column mapping is empty.');
+  for (const pair of pairs) {
+    const separator = pair.search(/(?<!\\)=/);
+    if (separator <= 0) throw new MappingError(`"${pair}" is not field=column.`);
+    const field = pair.slice(0, separator).trim();
+    const column = pair.slice(separator + 1).trim().replace(/\\([,=])/g, '$1');
+    if (!isJobRecordField(field)) throw new MappingError(`Unknown job field "${field}".`);
+    if (!column) throw new MappingError(`No column given for "${field}".`);
+    mapping[field] = column;
+  }
+  return mapping;
+}
+
+/** Picks the layout from the header: an explicit mapping wins, then JobSpy's, then Jobmatch's own. */
+export function resolveMapping(
+  headers: readonly string[],
+  explicit?: ColumnMapping,
+): { layout: Layout; mapping: ColumnMapping } {
+  const present = new Set(headers);
+  if (explicit) {
+    const missing = Object.entries(explicit).filter(([, column]) => !present.has(column!));
+    if (missing.length > 0) {
+      throw new MappingError(
+        `Mapped column(s) not in the file: ${missing.map(([field, column]) => `${field}=${column}`).join(', ')}. ` +
+          `The file has: ${headers.join(', ')}.`,
+      );
+    }
+    if (!explicit.title) throw new MappingError('The mapping must name the column for "title".');
+    return { layout: 'custom', mapping: explicit };
+  }
+  if (JOBSPY_SIGNATURE.every((column) => present.has(column))) return { layout: 'jobspy', mapping: JOBSPY_MAPPING };
+  if (present.has('title')) {
+    const mapping = Object.fromEntries(
+      Object.entries(JOBMATCH_MAPPING).filter(([, column]) => present.has(column!)),
+    ) as ColumnMapping;
+    return { layout: 'jobmatch', mapping };
+  }
+  throw new MappingError(
+    `Unrecognized columns (${headers.slice(0, 12).join(', ')}${headers.length > 12 ? ', ...' : ''}). ` +
+      'Give a column mapping, e.g. --map "title=Job Title,company=Company Name".',
+  );
+}
+
+/** Applies a mapping to one source row; values are kept as text, trimmed, empty ones dropped. */
+export function applyMapping(row: Record<string, unknown>, mapping: ColumnMapping): JobRecord {
+  const record: JobRecord = {};
+  for (const [field, column] of Object.entries(mapping) as [JobRecordField, string][]) {
+    const value = row[column];
+    if (value === undefined || value === null) continue;
+    const text = Array.isArray(value) ? value.join(', ') : String(value).trim();
+    if (text !== '') record[field] = text;
+  }
+  return record;
+}

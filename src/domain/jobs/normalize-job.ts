@@ -1,0 +1,228 @@
+import type { FieldProblem } from '../../errors.js';
+import { parseExperience } from '../experience.js';
+import { extractKeywords, stripHtml } from '../keywords.js';
+import { parseLocation } from '../location.js';
+import { parseWorkArrangement } from '../remote.js';
+import { parseSalary, periodFromInterval, type SalaryParse, salaryFromAmounts } from '../salary.js';
+import type { SkillMatcher } from '../skills.js';
+import { canonicalJobUrl, deriveExternalJobId } from './external-id.js';
+import type { JobRecord } from './job-record.js';
+
+/** A posting ready to store: the job_postings columns that come from the source row. */
+export interface NormalizedJob {
+  external_job_id: string;
+  platform: string;
+  title: string;
+  company: string | null;
+  location: string | null;
+  description: string | null;
+  requirements: string | null;
+  salary_range: string | null;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  salary_period: string | null;
+  salary_min_annual: number | null;
+  salary_max_annual: number | null;
+  contract_type: string | null;
+  experience_required: string | null;
+  experience_min: number | null;
+  experience_max: number | null;
+  skills: string[];
+  keywords: string[];
+  is_remote: boolean;
+  work_arrangement: string | null;
+  job_url: string | null;
+  posted_date: string | null;
+  employment_type: string | null;
+  location_city: string | null;
+  location_region: string | null;
+  location_country: string | null;
+}
+
+export type NormalizeResult = { ok: true; job: NormalizedJob } | { ok: false; errors: FieldProblem[] };
+
+export interface NormalizeContext {
+  /** Used when the row names no platform of its own. */
+  platform?: string | undefined;
+  skills: SkillMatcher;
+}
+
+const PLATFORM = /^[a-z0-9][a-z0-9_.-]{0,49}$/;
+const MAX_SKILLS = 100;
+const SKILL_LENGTH = 100;
+const DESCRIPTION_SCAN_LIMIT = 20_000;
+
+/** PostgreSQL text cannot hold NUL; other control characters but tab and newlines are noise. */
+const clean = (text: string | undefined): string | undefined => {
+  if (text === undefined) return undefined;
+  const cleaned = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+  return cleaned === '' ? undefined : cleaned;
+};
+
+/** Glassdoor-style "Acme\n3.8": a company name is one line; the rest is decoration. */
+const firstLine = (text: string | undefined) => clean(text?.split(/\r?\n/).find((line) => line.trim() !== ''));
+
+/** YYYY-MM-DD from an ISO date or date-time (the date as written), or null when unparseable. */
+export function parsePostedDate(text: string): string | null {
+  const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T\s])/.exec(text.trim());
+  if (!iso) return null;
+  const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (year < 1990 || year > 2100) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function parseAmount(text: string | undefined): number | null | 'invalid' {
+  if (text === undefined) return null;
+  const normalized = text.replace(/[,\s]/g, '').replace(/^[$£€₹]/, '');
+  if (normalized === '' || /^(nan|null|none)$/i.test(normalized)) return null;
+  const value = Number(normalized);
+  return Number.isFinite(value) && value >= 0 ? value : 'invalid';
+}
+
+function splitList(text: string | undefined): string[] {
+  if (!text) return [];
+  const trimmed = text.trim();
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) return parsed.map(String);
+    } catch {
+      // not JSON: split as text below
+    }
+  }
+  return trimmed.split(/\s*[,;|\n]\s*/).filter(Boolean);
+}
+
+function salaryOf(record: JobRecord, problems: FieldProblem[]): SalaryParse & { salary_range: string | null } {
+  const min = parseAmount(record.salary_min);
+  const max = parseAmount(record.salary_max);
+  if (min === 'invalid') problems.push({ field: 'salary_min', message: `"${record.salary_min}" is not an amount` });
+  if (max === 'invalid') problems.push({ field: 'salary_max', message: `"${record.salary_max}" is not an amount` });
+  const raw = clean(record.salary_range) ?? null;
+  if (raw && raw.length > 255) problems.push({ field: 'salary_range', message: 'longer than 255 characters' });
+  const hints = {
+    currency: clean(record.salary_currency) ?? null,
+    period: periodFromInterval(record.salary_period),
+  };
+  const structured =
+    min !== 'invalid' && max !== 'invalid' && (min !== null || max !== null)
+      ? salaryFromAmounts({ min, max, currency: hints.currency, interval: record.salary_period ?? null })
+      : null;
+  const parsed = structured?.salary_min != null || structured?.salary_max != null ? structured! : parseSalary(raw, hints);
+  return { ...parsed, salary_range: raw };
+}
+
+function lengthProblem(field: string, value: string | undefined, max: number): FieldProblem | null {
+  return value !== undefined && value.length > max ? { field, message: `longer than ${max} characters` } : null;
+}
+
+/** Turns one mapped row into a posting, or says which fields are wrong. Pure. */
+export function normalizeJobRecord(record: JobRecord, context: NormalizeContext): NormalizeResult {
+  const problems: FieldProblem[] = [];
+  const title = clean(record.title)?.replace(/\s+/g, ' ');
+  if (!title) problems.push({ field: 'title', message: 'is required' });
+
+  const platform = (clean(record.platform) ?? context.platform)?.toLowerCase();
+  if (!platform) problems.push({ field: 'platform', message: 'is required (give --platform or a platform column)' });
+  else if (!PLATFORM.test(platform)) {
+    problems.push({ field: 'platform', message: `"${platform}" is not a platform name (a-z, 0-9, _ . -; max 50)` });
+  }
+
+  const company = firstLine(record.company);
+  const location = clean(record.location)?.replace(/\s+/g, ' ');
+  const description = clean(record.description);
+  const requirements = clean(record.requirements);
+  const externalId = clean(record.external_job_id);
+  const employmentType = clean(record.employment_type);
+
+  let jobUrl: string | null = null;
+  const rawUrl = clean(record.job_url);
+  if (rawUrl) {
+    if (!canonicalJobUrl(rawUrl)) problems.push({ field: 'job_url', message: `"${rawUrl.slice(0, 80)}" is not an http(s) URL` });
+    else jobUrl = rawUrl;
+  }
+
+  let postedDate: string | null = null;
+  const rawDate = clean(record.posted_date);
+  if (rawDate) {
+    postedDate = parsePostedDate(rawDate);
+    if (!postedDate) problems.push({ field: 'posted_date', message: `"${rawDate.slice(0, 40)}" is not a date (YYYY-MM-DD)` });
+  }
+
+  for (const problem of [
+    lengthProblem('title', title, 500),
+    lengthProblem('company', company, 255),
+    lengthProblem('location', location, 255),
+    lengthProblem('external_job_id', externalId, 255),
+    lengthProblem('employment_type', employmentType, 50),
+  ]) {
+    if (problem) problems.push(problem);
+  }
+
+  const salary = salaryOf(record, problems);
+  if (problems.length > 0 || !title || !platform) return { ok: false, errors: problems };
+
+  const plainDescription = description ? stripHtml(description).slice(0, DESCRIPTION_SCAN_LIMIT) : '';
+  const plainRequirements = requirements ? stripHtml(requirements) : '';
+
+  const declaredExperience = clean(record.experience_required);
+  const experience = parseExperience(
+    declaredExperience ?? [plainRequirements, plainDescription].filter(Boolean).join('\n'),
+  );
+  const experienceText =
+    declaredExperience && declaredExperience.length <= 100 ? declaredExperience : experience.experience_required;
+
+  const skills = context.skills
+    .canonicalizeList([
+      ...splitList(record.skills),
+      ...context.skills.extract([title, plainRequirements, plainDescription].join('\n')),
+    ])
+    .filter((skill) => skill.length <= SKILL_LENGTH)
+    .slice(0, MAX_SKILLS);
+
+  const arrangement = parseWorkArrangement({
+    title,
+    location: location ?? null,
+    description: plainDescription,
+    isRemoteFlag: clean(record.is_remote) ?? null,
+    workFromHomeType: clean(record.work_arrangement) ?? null,
+  });
+  const place = parseLocation(location);
+
+  return {
+    ok: true,
+    job: {
+      external_job_id: externalId ?? deriveExternalJobId({ job_url: jobUrl ?? undefined, title, company, location }),
+      platform,
+      title,
+      company: company ?? null,
+      location: location ?? null,
+      description: description ?? null,
+      requirements: requirements ?? null,
+      salary_range: salary.salary_range,
+      salary_min: salary.salary_min,
+      salary_max: salary.salary_max,
+      salary_currency: salary.salary_currency,
+      salary_period: salary.salary_period,
+      salary_min_annual: salary.salary_min_annual,
+      salary_max_annual: salary.salary_max_annual,
+      contract_type: salary.contract_type,
+      experience_required: experienceText,
+      experience_min: experience.experience_min,
+      experience_max: experience.experience_max,
+      skills,
+      keywords: extractKeywords({ title, description: plainDescription, requirements: plainRequirements, skills }),
+      is_remote: arrangement.is_remote || place.is_remote,
+      work_arrangement: arrangement.work_arrangement ?? (place.is_remote ? 'remote' : null),
+      job_url: jobUrl,
+      posted_date: postedDate,
+      employment_type: employmentType ?? null,
+      location_city: place.city,
+      location_region: place.region,
+      location_country: place.country,
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type ParsedLocation, parseLocation } from './location.js';
+
+const place = (city: string | null, region: string | null, country: string | null, is_remote = false) => ({
+  city,
+  region,
+  country,
+  is_remote,
+});
+const parsed = (text: string) => {
+  const { raw: _raw, ...rest } = parseLocation(text);
+  return rest;
+};
+
+describe('parseLocation', () => {
+  it('parses US, Canadian and international formats', () => {
+    expect(parsed('San Francisco, CA')).toEqual(place('San Francisco', 'CA', 'US'));
+    expect(parsed('New York, NY 10001')).toEqual(place('New York', 'NY', 'US'));
+    expect(parsed('Austin, TX (Hybrid)')).toEqual(place('Austin', 'TX', 'US'));
+    expect(parsed('Toronto, ON, Canada')).toEqual(place('Toronto', 'ON', 'CA'));
+    expect(parsed('Bengaluru, Karnataka, India')).toEqual(place('Bengaluru', 'Karnataka', 'IN'));
+    expect(parsed('Berlin, Germany')).toEqual(place('Berlin', null, 'DE'));
+    expect(parsed('Edinburgh, Scotland')).toEqual(place('Edinburgh', 'Scotland', 'GB'));
+    expect(parsed('Massachusetts - Boston')).toEqual(place('Boston', 'MA', 'US'));
+    expect(parsed('US, Arizona, Phoenix')).toEqual(place('Phoenix', 'AZ', 'US'));
+    expect(parsed('Washington, D.C.')).toEqual(place('Washington', 'DC', 'US'));
+    expect(parsed('Bellevue, Washington')).toEqual(place('Bellevue', 'WA', 'US'));
+    expect(parsed('London, Ontario, Canada')).toEqual(place('London', 'ON', 'CA'));
+  });
+
+  it('uses the built-in city table for bare and nicknamed cities', () => {
+    expect(parsed('London')).toMatchObject({ city: 'London', country: 'GB' });
+    expect(parsed('London, UK')).toMatchObject({ city: 'London', country: 'GB' });
+    expect(parsed('Bangalore')).toMatchObject({ city: 'Bengaluru', country: 'IN' });
+    expect(parsed('NYC')).toMatchObject({ city: 'New York', region: 'NY', country: 'US' });
+    expect(parsed('SF, NYC, SEA, CHI')).toMatchObject({ city: 'San Francisco', country: 'US' });
+    expect(parsed('New York')).toMatchObject({ city: 'New York', country: 'US' });
+  });
+
+  it('never takes Remote for a city', () => {
+    expect(parsed('Remote')).toEqual(place(null, null, null, true));
+    expect(parsed('Remote - US')).toEqual(place(null, null, 'US', true));
+    expect(parsed('US-Remote')).toEqual(place(null, null, 'US', true));
+    expect(parsed('Remote in the US')).toEqual(place(null, null, 'US', true));
+    expect(parsed('Canada - Remote (ON, AB, BC, or NS Only)')).toEqual(place(null, null, 'CA', true));
+    expect(parsed('San Francisco, CA, US; Remote, US')).toEqual(place('San Francisco', 'CA', 'US', true));
+  });
+
+  it('returns countries alone and nothing for placeholders', () => {
+    expect(parsed('United States')).toEqual(place(null, null, 'US'));
+    expect(parsed('Japan')).toEqual(place(null, null, 'JP'));
+    expect(parsed('2 Locations')).toEqual(place(null, null, null));
+    expect(parsed('Hybrid')).toEqual(place(null, null, null));
+    expect(parseLocation('   ')).toEqual({
+      city: null,
+      region: null,
+      country: null,
+      is_remote: false,
+      raw: null,
+    });
+    expect(parseLocation(null).raw).toBeNull();
+    expect(parseLocation(' London ').raw).toBe('London');
+  });
+
+  it('never throws on arbitrary input and never returns Remote as a city', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (text) => {
+        const result: ParsedLocation = parseLocation(text);
+        expect(result.city === null || !/^remote$/i.test(result.city)).toBe(true);
+        expect(result.country === null || /^[A-Z]{2}$/.test(result.country)).toBe(true);
+      }),
+    );
+  });
+
+  it('parses most real posting locations', () => {
+    const read = (file: string) =>
+      parse(readFileSync(path.resolve(process.cwd(), '../shared/data/jobs', file)), {
+        columns: true,
+        skip_empty_lines: true,
+      }) as Record<string, string>[];
+    const rate = (values: string[], ok: (p: ParsedLocation) => boolean) =>
+      values.filter((v) => ok(parseLocation(v))).length / values.length;
+    const ats = read('open_jobs_ats.csv')
+      .map((r) => r.locations ?? '')
+      .filter((v) => v.trim() !== '');
+    const glassdoor = read('glassdoor_ds_jobs.csv').map((r) => r.Location ?? '');
+    const located = (p: ParsedLocation) => p.city !== null || p.country !== null || p.is_remote;
+    const atsRate = rate(ats, located);
+    const atsCountryRate = rate(ats, (p) => p.country !== null);
+    const glassdoorRate = rate(glassdoor, (p) => p.city !== null && p.country === 'US');
+    console.log(
+      `open_jobs_ats locations: ${ats.length}, parsed (city|country|remote): ${(atsRate * 100).toFixed(1)}%, ` +
+        `with country: ${(atsCountryRate * 100).toFixed(1)}%; glassdoor Location with city+US: ${(glassdoorRate * 100).toFixed(1)}%`,
+    );
+    expect(atsRate).toBeGreaterThan(0.9);
+    expect(glassdoorRate).toBeGreaterThan(0.95);
+  });
+});

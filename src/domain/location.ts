@@ -1,0 +1,417 @@
+/**
+ * Parses free-text posting locations ("San Francisco, CA", "Remote - US", "Bengaluru, Karnataka, India",
+ * "Massachusetts - Boston", "SF, NYC, SEA") into city / region / country (ISO 3166 alpha-2). Pure.
+ *
+ * Several locations ("A; B", "A | B", "A or B", "SF, NYC, SEA") yield the first one that names a place;
+ * `is_remote` is true when any of them is remote. Region is the 2-letter code for US states and Canadian
+ * provinces, otherwise the text as written ("Karnataka", "Scotland").
+ */
+
+export interface ParsedLocation {
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  is_remote: boolean;
+  raw: string | null;
+}
+
+interface PlaceParts {
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  isRemote: boolean;
+}
+
+const US_STATES: Record<string, string> = {
+  AL: 'Alabama',
+  AK: 'Alaska',
+  AZ: 'Arizona',
+  AR: 'Arkansas',
+  CA: 'California',
+  CO: 'Colorado',
+  CT: 'Connecticut',
+  DE: 'Delaware',
+  FL: 'Florida',
+  GA: 'Georgia',
+  HI: 'Hawaii',
+  ID: 'Idaho',
+  IL: 'Illinois',
+  IN: 'Indiana',
+  IA: 'Iowa',
+  KS: 'Kansas',
+  KY: 'Kentucky',
+  LA: 'Louisiana',
+  ME: 'Maine',
+  MD: 'Maryland',
+  MA: 'Massachusetts',
+  MI: 'Michigan',
+  MN: 'Minnesota',
+  MS: 'Mississippi',
+  MO: 'Missouri',
+  MT: 'Montana',
+  NE: 'Nebraska',
+  NV: 'Nevada',
+  NH: 'New Hampshire',
+  NJ: 'New Jersey',
+  NM: 'New Mexico',
+  NY: 'New York',
+  NC: 'North Carolina',
+  ND: 'North Dakota',
+  OH: 'Ohio',
+  OK: 'Oklahoma',
+  OR: 'Oregon',
+  PA: 'Pennsylvania',
+  RI: 'Rhode Island',
+  SC: 'South Carolina',
+  SD: 'South Dakota',
+  TN: 'Tennessee',
+  TX: 'Texas',
+  UT: 'Utah',
+  VT: 'Vermont',
+  VA: 'Virginia',
+  WA: 'Washington',
+  WV: 'West Virginia',
+  WI: 'Wisconsin',
+  WY: 'Wyoming',
+  DC: 'District of Columbia',
+  PR: 'Puerto Rico',
+};
+
+const CA_PROVINCES: Record<string, string> = {
+  AB: 'Alberta',
+  BC: 'British Columbia',
+  MB: 'Manitoba',
+  NB: 'New Brunswick',
+  NL: 'Newfoundland and Labrador',
+  NS: 'Nova Scotia',
+  NT: 'Northwest Territories',
+  NU: 'Nunavut',
+  ON: 'Ontario',
+  PE: 'Prince Edward Island',
+  QC: 'Quebec',
+  SK: 'Saskatchewan',
+  YT: 'Yukon',
+};
+
+const UK_NATIONS = ['England', 'Scotland', 'Wales', 'Northern Ireland'];
+
+/** alpha-2 → names, alpha-3 and common spellings. */
+const COUNTRIES: Record<string, string[]> = {
+  US: ['United States', 'United States of America', 'USA', 'U.S.', 'U.S.A.', 'America', 'US'],
+  GB: ['United Kingdom', 'UK', 'U.K.', 'Great Britain', 'Britain', 'GBR', 'GB'],
+  CA: ['Canada', 'CAN'],
+  IE: ['Ireland', 'IRL', 'IE'],
+  DE: ['Germany', 'Deutschland', 'DEU'],
+  FR: ['France', 'FRA', 'FR'],
+  NL: ['Netherlands', 'The Netherlands', 'Holland', 'NLD', 'NL'],
+  BE: ['Belgium', 'BEL', 'BE'],
+  LU: ['Luxembourg'],
+  CH: ['Switzerland', 'CHE', 'CH'],
+  AT: ['Austria', 'AUT', 'AT'],
+  ES: ['Spain', 'ESP', 'ES'],
+  PT: ['Portugal', 'PRT', 'PT'],
+  IT: ['Italy', 'ITA', 'IT'],
+  SE: ['Sweden', 'SWE', 'SE'],
+  NO: ['Norway', 'NOR'],
+  DK: ['Denmark', 'DNK', 'DK'],
+  FI: ['Finland', 'FIN', 'FI'],
+  PL: ['Poland', 'POL', 'PL'],
+  CZ: ['Czech Republic', 'Czechia', 'CZE', 'CZ'],
+  RO: ['Romania', 'ROU', 'RO'],
+  HU: ['Hungary', 'HUN', 'HU'],
+  GR: ['Greece', 'GRC', 'GR'],
+  UA: ['Ukraine', 'UKR', 'UA'],
+  IL: ['Israel', 'ISR'],
+  AE: ['United Arab Emirates', 'UAE', 'ARE', 'AE'],
+  SA: ['Saudi Arabia', 'SAU'],
+  TR: ['Turkey', 'Türkiye', 'TUR', 'TR'],
+  IN: ['India', 'IND'],
+  PK: ['Pakistan', 'PAK'],
+  CN: ['China', 'CHN', 'CN'],
+  HK: ['Hong Kong', 'HKG', 'HK'],
+  TW: ['Taiwan', 'TWN', 'TW'],
+  JP: ['Japan', 'JPN', 'JP'],
+  KR: ['South Korea', 'Korea', 'KOR', 'KR'],
+  SG: ['Singapore', 'SGP', 'SG'],
+  MY: ['Malaysia', 'MYS', 'MY'],
+  TH: ['Thailand', 'THA', 'TH'],
+  VN: ['Vietnam', 'Viet Nam', 'VNM', 'VN'],
+  PH: ['Philippines', 'PHL', 'PH'],
+  ID: ['Indonesia', 'IDN'],
+  AU: ['Australia', 'AUS', 'AU'],
+  NZ: ['New Zealand', 'NZL', 'NZ'],
+  MX: ['Mexico', 'México', 'MEX', 'MX'],
+  BR: ['Brazil', 'Brasil', 'BRA', 'BR'],
+  AR: ['Argentina', 'ARG'],
+  CL: ['Chile', 'CHL', 'CL'],
+  CO: ['Colombia', 'COL'],
+  PE: ['Peru', 'PER'],
+  CR: ['Costa Rica', 'CRI', 'CR'],
+  ZA: ['South Africa', 'ZAF', 'ZA'],
+  NG: ['Nigeria', 'NGA', 'NG'],
+  KE: ['Kenya', 'KEN', 'KE'],
+  EG: ['Egypt', 'EGY', 'EG'],
+};
+
+/** Big cities people name without a country, with the spellings and nicknames postings use. */
+const MAJOR_CITIES: { name: string; country: string; region?: string; aliases?: string[] }[] = [
+  { name: 'New York', country: 'US', region: 'NY', aliases: ['NYC', 'New York City', 'Manhattan'] },
+  { name: 'San Francisco', country: 'US', region: 'CA', aliases: ['SF', 'San Fransisco'] },
+  { name: 'Los Angeles', country: 'US', region: 'CA', aliases: ['LA'] },
+  { name: 'Seattle', country: 'US', region: 'WA', aliases: ['SEA'] },
+  { name: 'Chicago', country: 'US', region: 'IL', aliases: ['CHI'] },
+  { name: 'Atlanta', country: 'US', region: 'GA', aliases: ['ATL'] },
+  { name: 'Boston', country: 'US', region: 'MA' },
+  { name: 'Austin', country: 'US', region: 'TX' },
+  { name: 'Dallas', country: 'US', region: 'TX' },
+  { name: 'Houston', country: 'US', region: 'TX' },
+  { name: 'Denver', country: 'US', region: 'CO' },
+  { name: 'Miami', country: 'US', region: 'FL' },
+  { name: 'Philadelphia', country: 'US', region: 'PA' },
+  { name: 'Pittsburgh', country: 'US', region: 'PA' },
+  { name: 'San Jose', country: 'US', region: 'CA' },
+  { name: 'San Diego', country: 'US', region: 'CA' },
+  { name: 'Palo Alto', country: 'US', region: 'CA' },
+  { name: 'Mountain View', country: 'US', region: 'CA' },
+  { name: 'Minneapolis', country: 'US', region: 'MN' },
+  { name: 'Phoenix', country: 'US', region: 'AZ' },
+  { name: 'Portland', country: 'US', region: 'OR' },
+  { name: 'Washington', country: 'US', region: 'DC', aliases: ['Washington DC', 'Washington D.C.'] },
+  { name: 'Toronto', country: 'CA', region: 'ON' },
+  { name: 'Vancouver', country: 'CA', region: 'BC' },
+  { name: 'Montreal', country: 'CA', region: 'QC', aliases: ['Montréal'] },
+  { name: 'London', country: 'GB', region: 'England' },
+  { name: 'Manchester', country: 'GB', region: 'England' },
+  { name: 'Birmingham', country: 'GB', region: 'England' },
+  { name: 'Leeds', country: 'GB', region: 'England' },
+  { name: 'Bristol', country: 'GB', region: 'England' },
+  { name: 'Newcastle upon Tyne', country: 'GB', region: 'England', aliases: ['Newcastle'] },
+  { name: 'Edinburgh', country: 'GB', region: 'Scotland' },
+  { name: 'Glasgow', country: 'GB', region: 'Scotland' },
+  { name: 'Cardiff', country: 'GB', region: 'Wales' },
+  { name: 'Belfast', country: 'GB', region: 'Northern Ireland' },
+  { name: 'Dublin', country: 'IE' },
+  { name: 'Paris', country: 'FR' },
+  { name: 'Berlin', country: 'DE' },
+  { name: 'Munich', country: 'DE', aliases: ['München'] },
+  { name: 'Hamburg', country: 'DE' },
+  { name: 'Amsterdam', country: 'NL' },
+  { name: 'Madrid', country: 'ES' },
+  { name: 'Barcelona', country: 'ES' },
+  { name: 'Lisbon', country: 'PT', aliases: ['Lisboa'] },
+  { name: 'Milan', country: 'IT', aliases: ['Milano'] },
+  { name: 'Rome', country: 'IT', aliases: ['Roma'] },
+  { name: 'Zurich', country: 'CH', aliases: ['Zürich'] },
+  { name: 'Stockholm', country: 'SE' },
+  { name: 'Copenhagen', country: 'DK' },
+  { name: 'Warsaw', country: 'PL', aliases: ['Warszawa'] },
+  { name: 'Tel Aviv', country: 'IL' },
+  { name: 'Dubai', country: 'AE' },
+  { name: 'Bengaluru', country: 'IN', aliases: ['Bangalore'] },
+  { name: 'Mumbai', country: 'IN', aliases: ['Bombay'] },
+  { name: 'Hyderabad', country: 'IN' },
+  { name: 'Pune', country: 'IN' },
+  { name: 'Chennai', country: 'IN', aliases: ['Madras'] },
+  { name: 'Gurugram', country: 'IN', aliases: ['Gurgaon'] },
+  { name: 'New Delhi', country: 'IN', aliases: ['Delhi'] },
+  { name: 'Tokyo', country: 'JP' },
+  { name: 'Seoul', country: 'KR' },
+  { name: 'Beijing', country: 'CN' },
+  { name: 'Shanghai', country: 'CN' },
+  { name: 'Sydney', country: 'AU' },
+  { name: 'Melbourne', country: 'AU' },
+  { name: 'São Paulo', country: 'BR', aliases: ['Sao Paulo'] },
+  { name: 'Mexico City', country: 'MX', aliases: ['Ciudad de México'] },
+];
+
+const REMOTE_WORDS =
+  /^(?:remote|fully remote|100% remote|remote first|remote-first|virtual|work from home|wfh|telecommute|anywhere)$/i;
+/** Labels that are not places: work arrangements and placeholders ("2 Locations", "Multiple"). */
+const NOT_A_PLACE =
+  /^(?:hybrid|on-?site|in[- ]office|office|in person|flexible|multiple(?: locations)?|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
+const SEGMENT_SEPARATORS = /\s*(?:;|\||•|·|\/|\bor\b|\n)\s*/i;
+const COMPASS_PREFIX =
+  /^(?:central|north|south|east|west|north[- ]east|north[- ]west|south[- ]east|south[- ]west|greater|downtown)\s+/i;
+
+const normalize = (text: string): string =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.]/g, '').replace(/\s+/g, ' ').trim();
+
+const stateByName = new Map(Object.entries(US_STATES).map(([code, name]) => [normalize(name), code]));
+const provinceByName = new Map(Object.entries(CA_PROVINCES).map(([code, name]) => [normalize(name), code]));
+const countryByName = new Map<string, string>();
+for (const [code, names] of Object.entries(COUNTRIES))
+  for (const name of names) countryByName.set(normalize(name), code);
+const nationByName = new Map(UK_NATIONS.map((nation) => [normalize(nation), nation]));
+const cityByAlias = new Map<string, (typeof MAJOR_CITIES)[number]>();
+for (const city of MAJOR_CITIES) {
+  for (const alias of [city.name, ...(city.aliases ?? [])]) cityByAlias.set(normalize(alias), city);
+}
+
+const EMPTY: ParsedLocation = { city: null, region: null, country: null, is_remote: false, raw: null };
+
+export function parseLocation(text: string | null | undefined): ParsedLocation {
+  if (typeof text !== 'string') return EMPTY;
+  const raw = text.replace(/\s+/g, ' ').trim();
+  if (raw === '') return EMPTY;
+  // Parentheses qualify the whole text ("Austin, TX (Hybrid)", "Remote (US/Canada)"): read them, then drop them.
+  const { text: unqualified, isRemote: remoteInParens } = stripNoise(raw);
+  const segments = unqualified.split(SEGMENT_SEPARATORS).filter((s) => s.trim() !== '');
+  const places = segments.flatMap(splitCommaList).map(parsePlace);
+  const isRemote = remoteInParens || places.some((p) => p.isRemote);
+  const best =
+    places.find((p) => p.city !== null) ??
+    places.find((p) => p.region !== null || p.country !== null) ??
+    null;
+  // A remote segment's country ("Remote - US") describes the job as well as an office segment would.
+  const remoteCountry = places.find((p) => p.isRemote && p.country !== null)?.country ?? null;
+  return {
+    city: best?.city ?? null,
+    region: best?.region ?? null,
+    country: best?.country ?? remoteCountry,
+    is_remote: isRemote,
+    raw,
+  };
+}
+
+/** "SF, NYC, SEA" is a list of places, whereas "Toronto, ON, Canada" is one place. */
+function splitCommaList(segment: string): string[] {
+  const parts = segment
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return [segment];
+  const describesOnePlace = parts.slice(1).some((part) => isRegionOrCountry(stripNoise(part).text));
+  if (describesOnePlace) return [segment];
+  const allKnownCities = parts.every(
+    (part) => knownCity(stripNoise(part).text) !== undefined || isRemoteLabel(part),
+  );
+  return allKnownCities ? parts : [segment];
+}
+
+function isRemoteLabel(text: string): boolean {
+  return remoteLabelRest(text) !== null;
+}
+
+function isRegionOrCountry(text: string): boolean {
+  return lookupRegion(text) !== null || lookupCountry(text) !== null;
+}
+
+/** Removes postcodes and parentheses, noting whether they said "remote". */
+function stripNoise(text: string): { text: string; isRemote: boolean } {
+  let isRemote = false;
+  const withoutParens = text.replace(/\(([^)]*)\)?/g, (_, inner: string) => {
+    if (/\bremote\b/i.test(inner)) isRemote = true;
+    return ' ';
+  });
+  const cleaned = withoutParens
+    .replace(/\b\d{5}(?:-\d{4})?\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { text: cleaned, isRemote };
+}
+
+function parsePlace(segment: string): PlaceParts {
+  const { text, isRemote: remoteInParens } = stripNoise(segment);
+  const place: PlaceParts = { city: null, region: null, country: null, isRemote: remoteInParens };
+  const cityCandidates: string[] = [];
+  for (const [index, part] of splitParts(text).entries()) {
+    const remoteRest = remoteLabelRest(part);
+    if (remoteRest !== null) {
+      place.isRemote = true;
+      if (remoteRest !== '') applyRegionOrCountry(place, remoteRest);
+      continue;
+    }
+    // "New York" leading a location is the city; later ("Albany, New York") it is the state.
+    const isLeadingCity = index === 0 && knownCity(part) !== undefined;
+    if (!isLeadingCity && applyRegionOrCountry(place, part)) continue;
+    if (NOT_A_PLACE.test(part) || !isPlausibleCityName(part)) continue;
+    cityCandidates.push(part);
+  }
+  const knownIndex = cityCandidates.findIndex((c) => knownCity(c) !== undefined);
+  const known = knownIndex >= 0 ? knownCity(cityCandidates[knownIndex]!)! : null;
+  const cityIndex = known && (place.country === null || place.country === known.country) ? knownIndex : 0;
+  const cityText = cityCandidates[cityIndex];
+  if (cityText === undefined) return place;
+  const usesKnown = known !== null && cityIndex === knownIndex;
+  place.city = usesKnown ? known.name : cityText;
+  // "Bengaluru, Karnataka": an unrecognised part after the city names its region.
+  const regionText = cityCandidates[cityIndex + 1];
+  if (place.region === null) place.region = regionText ?? (usesKnown ? (known.region ?? null) : null);
+  if (usesKnown) place.country ??= known.country;
+  return place;
+}
+
+function knownCity(text: string): (typeof MAJOR_CITIES)[number] | undefined {
+  const key = normalize(text);
+  return cityByAlias.get(key) ?? cityByAlias.get(key.replace(COMPASS_PREFIX, ''));
+}
+
+/** "Remote", "Remote US", "Remote in the US", "US Remote", "Virtual Canada" → the place after "remote" ('' if none); null if not remote. */
+function remoteLabelRest(part: string): string | null {
+  if (REMOTE_WORDS.test(part.trim())) return '';
+  const leading = /^(?:remote|virtual)\b[\s-]*(?:(?:in|within|from)\s+)?(?:the\s+)?(.*)$/i.exec(part.trim());
+  if (leading) return leading[1]!.trim();
+  const trailing = /^(.*?)[\s-]*\bremote$/i.exec(part.trim());
+  return trailing ? trailing[1]!.trim() : null;
+}
+
+/** Splits "Massachusetts - Boston", "US-San Francisco", "Toronto, ON, Canada" into parts. */
+function splitParts(text: string): string[] {
+  return text
+    .split(/\s*,\s*|\s+[-–]\s+/)
+    .flatMap((part) => {
+      const glued = /^([A-Za-z]{2,3})-(.+)$/.exec(part);
+      if (glued && (lookupCountry(glued[1]!) || /^remote$/i.test(glued[2]!) || /^remote$/i.test(glued[1]!))) {
+        return [glued[1]!, glued[2]!];
+      }
+      return [part];
+    })
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function applyRegionOrCountry(place: PlaceParts, part: string): boolean {
+  const region = lookupRegion(part);
+  if (region && place.region === null) {
+    place.region = region.region;
+    place.country ??= region.country;
+    return true;
+  }
+  const country = lookupCountry(part);
+  if (country) {
+    place.country ??= country;
+    return true;
+  }
+  return false;
+}
+
+function lookupRegion(text: string): { region: string; country: string } | null {
+  const trimmed = text.trim();
+  const key = normalize(trimmed);
+  const upper = trimmed.replace(/\./g, '').toUpperCase();
+  if (trimmed.replace(/\./g, '').length === 2 && trimmed.replace(/\./g, '') === upper) {
+    if (US_STATES[upper]) return { region: upper, country: 'US' };
+    if (CA_PROVINCES[upper]) return { region: upper, country: 'CA' };
+  }
+  const state = stateByName.get(key);
+  if (state) return { region: state, country: 'US' };
+  const province = provinceByName.get(key);
+  if (province) return { region: province, country: 'CA' };
+  const nation = nationByName.get(key);
+  if (nation) return { region: nation, country: 'GB' };
+  return null;
+}
+
+function lookupCountry(text: string): string | null {
+  const trimmed = text.trim();
+  const key = normalize(trimmed);
+  const code = countryByName.get(key);
+  if (!code) return null;
+  // Two- and three-letter codes only when written in capitals ("IN" is India, "in" is a word).
+  const isCode = trimmed.replace(/\./g, '').length <= 3;
+  return !isCode || trimmed === trimmed.toUpperCase() ? code : null;
+}
+
+function isPlausibleCityName(text: string): boolean {
+  return /\p{L}/u.test(text) && !/\d/.test(text) && text.length <= 60 && text.split(' ').length <= 6;
+}

@@ -1,0 +1,496 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ANNUAL_FACTOR,
+  annualize,
+  EMPTY_SALARY,
+  parseSalary,
+  periodFromInterval,
+  readNumber,
+  resolveCurrency,
+  type SalaryParse,
+  type SalaryPeriod,
+  salaryFromAmounts,
+} from './salary.js';
+
+const JOBS_DIR = path.resolve(process.cwd(), '../shared/data/jobs');
+
+function readCsv(file: string): Record<string, string>[] {
+  return parse(readFileSync(path.join(JOBS_DIR, file)), { columns: true }) as Record<string, string>[];
+}
+
+function expectSalary(raw: string, expected: Partial<SalaryParse>): void {
+  expect(parseSalary(raw)).toEqual({ ...EMPTY_SALARY, ...expected });
+}
+
+function yearly(
+  min: number | null,
+  max: number | null,
+  currency: string | null = 'USD',
+): Partial<SalaryParse> {
+  return {
+    salary_min: min,
+    salary_max: max,
+    salary_currency: currency,
+    salary_period: 'year',
+    salary_min_annual: min,
+    salary_max_annual: max,
+  };
+}
+
+function groupThousands(value: number, separator: string): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+describe('parseSalary: examples', () => {
+  it('reads K ranges as yearly dollars', () => {
+    expectSalary('$150K - $180K', yearly(150_000, 180_000));
+    expectSalary('$120k/yr', yearly(120_000, 120_000));
+    expectSalary('$150-180K', yearly(150_000, 180_000));
+  });
+
+  it('records Glassdoor estimate and employer-provided markers', () => {
+    expectSalary('$53K-$91K (Glassdoor est.)', { ...yearly(53_000, 91_000), is_estimate: true });
+    expectSalary('$110K-$150K(Employer est.)', { ...yearly(110_000, 150_000), is_estimate: true });
+    expectSalary('Employer Provided Salary:$150K-$160K', {
+      ...yearly(150_000, 160_000),
+      employer_provided: true,
+    });
+  });
+
+  it('reads hourly rates only when the text says hourly', () => {
+    expectSalary('$17-$24 Per Hour(Glassdoor est.)', {
+      salary_min: 17,
+      salary_max: 24,
+      salary_currency: 'USD',
+      salary_period: 'hour',
+      salary_min_annual: 17 * 2080,
+      salary_max_annual: 24 * 2080,
+      is_estimate: true,
+    });
+    expectSalary('$25.00 - $50.00 Per Hour', {
+      salary_min: 25,
+      salary_max: 50,
+      salary_currency: 'USD',
+      salary_period: 'hour',
+      salary_min_annual: 52_000,
+      salary_max_annual: 104_000,
+    });
+    expect(parseSalary('£65ph')).toMatchObject({
+      salary_min: 65,
+      salary_currency: 'GBP',
+      salary_period: 'hour',
+    });
+  });
+
+  it('rounds decimal amounts but annualizes the exact amount', () => {
+    expect(parseSalary('$25.50/hr')).toMatchObject({ salary_min: 26, salary_min_annual: 53_040 });
+  });
+
+  it('keeps one bound for "From" and "Up to" and "+"', () => {
+    expectSalary('From $40 an hour', {
+      salary_min: 40,
+      salary_currency: 'USD',
+      salary_period: 'hour',
+      salary_min_annual: 83_200,
+    });
+    expectSalary('Up to $120,000 a year', yearly(null, 120_000));
+    expectSalary('$100K+', yearly(100_000, null));
+  });
+
+  it('reads thousands separators and en dashes', () => {
+    expectSalary('$132,596 - $141,294 a year', yearly(132_596, 141_294));
+    expectSalary('USD 100,000 - 120,000', yearly(100_000, 120_000));
+    expectSalary('105K–160K a year', yearly(105_000, 160_000, null));
+  });
+
+  it('uses the currency hint only when the text names none or an ambiguous one', () => {
+    expect(parseSalary('105K–160K a year', { currency: 'usd' }).salary_currency).toBe('USD');
+    expect(parseSalary('$90K', { currency: 'CAD' }).salary_currency).toBe('CAD');
+    expect(parseSalary('£90K', { currency: 'CAD' }).salary_currency).toBe('GBP');
+  });
+
+  it('uses the period hint only when the text states none', () => {
+    expect(parseSalary('$45', { period: 'hour' })).toMatchObject({
+      salary_period: 'hour',
+      salary_min_annual: 93_600,
+    });
+    expect(parseSalary('$45 a day', { period: 'hour' }).salary_period).toBe('day');
+  });
+
+  it('reads other currencies and periods', () => {
+    expectSalary('£380 to £415 per day', {
+      salary_min: 380,
+      salary_max: 415,
+      salary_currency: 'GBP',
+      salary_period: 'day',
+      salary_min_annual: 98_800,
+      salary_max_annual: 107_900,
+    });
+    expectSalary('€60.000 - €70.000', yearly(60_000, 70_000, 'EUR'));
+    expectSalary('€60.000,50', yearly(60_001, 60_001, 'EUR'));
+    expectSalary('CA$90K', yearly(90_000, 90_000, 'CAD'));
+    expectSalary('A$120K', yearly(120_000, 120_000, 'AUD'));
+    expectSalary('1.2M', yearly(1_200_000, 1_200_000, null));
+    expect(parseSalary('Rs. 50,000 per month')).toMatchObject({
+      salary_min: 50_000,
+      salary_currency: 'INR',
+      salary_period: 'month',
+      salary_min_annual: 600_000,
+    });
+    expect(parseSalary('50 000 SEK/month')).toMatchObject({ salary_min: 50_000, salary_currency: 'SEK' });
+    expect(parseSalary('£3,500 pcm').salary_period).toBe('month');
+    expect(parseSalary('$1,200/week').salary_min_annual).toBe(62_400);
+  });
+
+  it('reads lakhs per annum as yearly rupees', () => {
+    expectSalary('₹12 LPA', yearly(1_200_000, 1_200_000, 'INR'));
+    expectSalary('12-18 LPA', yearly(1_200_000, 1_800_000, 'INR'));
+    expectSalary('₹ 12 lakh', yearly(1_200_000, 1_200_000, 'INR'));
+    expectSalary('₹ 8 lakh', yearly(800_000, 800_000, 'INR'));
+  });
+
+  it('records the contract type', () => {
+    expect(parseSalary('$70/hr C2C')).toMatchObject({
+      salary_min: 70,
+      salary_max: 70,
+      salary_period: 'hour',
+      contract_type: 'C2C',
+    });
+    expect(parseSalary('$55-65/hr W2')).toMatchObject({
+      salary_min: 55,
+      salary_max: 65,
+      salary_period: 'hour',
+      contract_type: 'W2',
+    });
+    expect(parseSalary('$60/hr on 1099')).toMatchObject({ salary_min: 60, contract_type: '1099' });
+    expect(parseSalary('$60/hr corp-to-corp').contract_type).toBe('C2C');
+  });
+
+  it('swaps reversed bounds and repeats a single value', () => {
+    expectSalary('$180K-$150K', yearly(150_000, 180_000));
+    expectSalary('$95,000', yearly(95_000, 95_000));
+  });
+
+  it('keeps small amounts without a stated period but does not guess the period', () => {
+    expectSalary('$40', { salary_min: 40, salary_max: 40, salary_currency: 'USD' });
+    expectSalary('$8K', { salary_min: 8000, salary_max: 8000, salary_currency: 'USD' });
+  });
+
+  it.each([
+    'DOE',
+    'Competitive',
+    'Negotiable',
+    '',
+    '   ',
+    '-1',
+    '$0',
+    '$999,999,999,999',
+    '$25 a year',
+    '$9,000 per hour',
+    '40',
+    'Salary: depends on experience',
+  ])('returns nothing for junk %j', (raw) => {
+    expect(parseSalary(raw)).toEqual(EMPTY_SALARY);
+  });
+
+  it('returns nothing for missing input', () => {
+    expect(parseSalary(null)).toEqual(EMPTY_SALARY);
+    expect(parseSalary(undefined)).toEqual(EMPTY_SALARY);
+  });
+
+  it('still reports a stated contract type without an amount', () => {
+    expect(parseSalary('DOE, C2C only')).toEqual({ ...EMPTY_SALARY, contract_type: 'C2C' });
+  });
+
+  it('ignores 401(k) as an amount', () => {
+    expectSalary('401(k) match, $90K', yearly(90_000, 90_000));
+  });
+});
+
+describe('readNumber', () => {
+  it.each([
+    ['25.00', false, 25],
+    ['60.000', false, 60_000],
+    ['60.000,50', false, 60_000.5],
+    ['1,250', false, 1250],
+    ['1,234,567', false, 1_234_567],
+    ['1,234.56', false, 1234.56],
+    ['69313.35', false, 69_313.35],
+    ['1.5', true, 1.5],
+    ['1.250', true, 1.25],
+    ['60,5', false, 60.5],
+    ["100'000", false, 100_000],
+    ['50 000', false, 50_000],
+  ] as const)('%s (multiplier: %s) is %d', (run, hasMultiplier, expected) => {
+    expect(readNumber(run, hasMultiplier)).toBe(expected);
+  });
+
+  it.each(['1,23,4', '12,3456,789', '1.234,567,8', ''])('rejects malformed %j', (run) => {
+    expect(readNumber(run)).toBeNull();
+  });
+});
+
+describe('resolveCurrency and periodFromInterval', () => {
+  it('maps markers and codes to ISO codes', () => {
+    expect(resolveCurrency('$')).toBe('USD');
+    expect(resolveCurrency('$', 'AUD')).toBe('AUD');
+    expect(resolveCurrency('¥', 'CNY')).toBe('CNY');
+    expect(resolveCurrency('kr')).toBeNull();
+    expect(resolveCurrency('kr', 'NOK')).toBe('NOK');
+    expect(resolveCurrency('gbp')).toBe('GBP');
+    expect(resolveCurrency('Rs.')).toBe('INR');
+    expect(resolveCurrency('XYZ')).toBeNull();
+  });
+
+  it('maps JobSpy and Adzuna intervals', () => {
+    const cases: [string, SalaryPeriod | null][] = [
+      ['hourly', 'hour'],
+      ['daily', 'day'],
+      ['weekly', 'week'],
+      ['monthly', 'month'],
+      ['yearly', 'year'],
+      ['annum', 'year'],
+      ['per hour', 'hour'],
+      ['', null],
+      ['fortnightly', null],
+    ];
+    for (const [interval, period] of cases) expect(periodFromInterval(interval)).toBe(period);
+  });
+});
+
+describe('salaryFromAmounts', () => {
+  it('reads JobSpy-style numbers with an interval', () => {
+    expect(salaryFromAmounts({ min: 50, max: 70, currency: 'USD', interval: 'hourly' })).toEqual({
+      ...EMPTY_SALARY,
+      salary_min: 50,
+      salary_max: 70,
+      salary_currency: 'USD',
+      salary_period: 'hour',
+      salary_min_annual: 104_000,
+      salary_max_annual: 145_600,
+    });
+  });
+
+  it('reads Adzuna decimal strings as machine numbers', () => {
+    expect(
+      salaryFromAmounts({ min: '69313.35', max: '69313.35', currency: 'GBP', interval: 'annum' }),
+    ).toEqual({
+      ...EMPTY_SALARY,
+      ...yearly(69_313, 69_313, 'GBP'),
+    });
+  });
+
+  it('treats zero as a missing bound and infers a year from the size', () => {
+    expect(salaryFromAmounts({ min: '0', max: '156000', currency: 'GBP', interval: '' })).toEqual({
+      ...EMPTY_SALARY,
+      ...yearly(null, 156_000, 'GBP'),
+    });
+  });
+
+  it('rejects implausible figures instead of guessing', () => {
+    expect(salaryFromAmounts({ min: '90', max: '100', currency: 'GBP', interval: 'annum' })).toEqual(
+      EMPTY_SALARY,
+    );
+    expect(salaryFromAmounts({ min: null, max: undefined, interval: 'yearly' })).toEqual(EMPTY_SALARY);
+    expect(salaryFromAmounts({ min: 'n/a', max: 'DOE' })).toEqual(EMPTY_SALARY);
+    expect(salaryFromAmounts({ min: Number.NaN, max: Number.POSITIVE_INFINITY, interval: 'yearly' })).toEqual(
+      EMPTY_SALARY,
+    );
+  });
+
+  it('swaps reversed bounds', () => {
+    expect(
+      salaryFromAmounts({ min: 120_000, max: 100_000, currency: 'usd', interval: 'yearly' }),
+    ).toMatchObject({
+      salary_min: 100_000,
+      salary_max: 120_000,
+    });
+  });
+});
+
+const PERIODS: SalaryPeriod[] = ['hour', 'day', 'week', 'month', 'year'];
+
+function expectCoherent(result: SalaryParse): void {
+  const { salary_min: min, salary_max: max, salary_period: period } = result;
+  if (min !== null && max !== null) expect(min).toBeLessThanOrEqual(max);
+  for (const [amount, annual] of [
+    [min, result.salary_min_annual],
+    [max, result.salary_max_annual],
+  ] as const) {
+    if (amount === null) {
+      expect(annual).toBeNull();
+      continue;
+    }
+    expect(Number.isInteger(amount) && amount >= 1).toBe(true);
+    if (period === null) expect(annual).toBeNull();
+    else
+      expect(Math.abs(annual! - amount * ANNUAL_FACTOR[period])).toBeLessThanOrEqual(ANNUAL_FACTOR[period]);
+  }
+  if (min === null && max === null)
+    expect(result).toEqual({ ...EMPTY_SALARY, contract_type: result.contract_type });
+}
+
+const salaryFragments = fc.constantFrom(
+  '$',
+  '£',
+  '€',
+  '₹',
+  'CA$',
+  'USD ',
+  'K',
+  'k',
+  'M',
+  ' LPA',
+  ' lakh',
+  '-',
+  '–',
+  ' to ',
+  ' ',
+  '.',
+  ',',
+  '0',
+  '1',
+  '5',
+  '9',
+  '25',
+  '150',
+  '000',
+  ' per hour',
+  ' a year',
+  '/hr',
+  '/day',
+  ' pcm',
+  'Up to ',
+  'From ',
+  '+',
+  ' W2',
+  ' C2C',
+  ' 1099',
+  '(Glassdoor est.)',
+  'Employer Provided Salary:',
+  '-1',
+);
+
+describe('parseSalary: properties', () => {
+  it('never throws and always returns a coherent result for arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (raw) => {
+        expectCoherent(parseSalary(raw));
+      }),
+    );
+  });
+
+  it('never throws and stays coherent for salary-like fragments', () => {
+    fc.assert(
+      fc.property(fc.array(salaryFragments, { maxLength: 12 }), (parts) => {
+        expectCoherent(parseSalary(parts.join('')));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('round-trips "$aK - $bK"', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 999 }), fc.integer({ min: 10, max: 999 }), (a, b) => {
+        expect(parseSalary(`$${a}K - $${b}K`)).toEqual({
+          ...EMPTY_SALARY,
+          ...yearly(Math.min(a, b) * 1000, Math.max(a, b) * 1000),
+        });
+      }),
+    );
+  });
+
+  it('round-trips grouped amounts in English and European notation', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10_000, max: 5_000_000 }), fc.constantFrom(',', '.'), (amount, sep) => {
+        const currency = sep === ',' ? '$' : '€';
+        expect(parseSalary(`${currency}${groupThousands(amount, sep)}`)).toMatchObject({
+          salary_min: amount,
+          salary_max: amount,
+          salary_period: 'year',
+        });
+      }),
+    );
+  });
+
+  it('round-trips stated hourly rates with cents and annualizes them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 99 }), (dollars, cents) => {
+        const amount = dollars + cents / 100;
+        const result = parseSalary(`$${dollars}.${String(cents).padStart(2, '0')} per hour`);
+        expect(result.salary_min).toBe(Math.round(amount));
+        expect(result.salary_min_annual).toBe(Math.round(amount * 2080));
+      }),
+    );
+  });
+
+  it('annualizes by the period factor', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(...PERIODS), (amount, period) => {
+        expect(annualize(amount, period)).toBe(amount * ANNUAL_FACTOR[period]);
+      }),
+    );
+  });
+
+  it('orders structured bounds and annualizes them', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.double({ min: -10, max: 3_000_000, noNaN: true })),
+        fc.option(fc.double({ min: -10, max: 3_000_000, noNaN: true })),
+        fc.constantFrom('hourly', 'daily', 'weekly', 'monthly', 'yearly', 'annum', null),
+        (min, max, interval) => {
+          expectCoherent(salaryFromAmounts({ min, max, interval, currency: 'USD' }));
+        },
+      ),
+    );
+  });
+});
+
+describe('parseSalary: real data', () => {
+  it('matches every labelled Glassdoor salary', () => {
+    const rows = readCsv('glassdoor_salary_labels.csv');
+    expect(rows.length).toBe(416);
+    for (const row of rows) {
+      const hourly = row.hourly === '1';
+      const unit = hourly ? 1 : 1000;
+      const result = parseSalary(row.raw);
+      expect({ raw: row.raw, ...result }).toMatchObject({
+        raw: row.raw,
+        salary_min: Number(row.min_thousands_or_hourly) * unit,
+        salary_max: Number(row.max_thousands_or_hourly) * unit,
+        salary_period: hourly ? 'hour' : 'year',
+        salary_currency: 'USD',
+        employer_provided: row.employer_provided === '1',
+      });
+    }
+  });
+
+  it('parses every Glassdoor salary estimate that is not the "-1" placeholder', () => {
+    const rows = readCsv('glassdoor_ds_jobs.csv');
+    const estimates = rows.map((row) => row['Salary Estimate'] ?? '');
+    const parsed = estimates.filter((raw) => parseSalary(raw).salary_min !== null);
+    const missing = estimates.filter((raw) => raw === '-1');
+    expect(missing.length).toBe(214);
+    expect(parsed.length).toBe(estimates.length - missing.length);
+  });
+
+  it('parses Adzuna UK amounts except the few implausible ones', () => {
+    const rows = readCsv('adzuna_uk_jobs.csv');
+    const results = rows.map((row) =>
+      salaryFromAmounts({
+        min: row.job_min_salary,
+        max: row.job_max_salary,
+        interval: row.job_salary_period,
+        currency: 'GBP',
+      }),
+    );
+    const parsed = results.filter((r) => r.salary_min_annual !== null || r.salary_max_annual !== null);
+    // 1,241 rows; "90-100", "35" and "99-124" per annum are not salaries and must stay empty.
+    expect(parsed.length).toBe(rows.length - 3);
+    for (const r of parsed) expect(r.salary_period).toBe('year');
+  });
+});

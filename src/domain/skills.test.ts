@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
+import { createSkillMatcher, type SkillEntry } from './skills.js';
+
+const matcher = loadSkillMatcher();
+const extract = (text: string) => matcher.extract(text);
+
+function readCsv(file: string): Record<string, string>[] {
+  const text = readFileSync(path.resolve(process.cwd(), '../shared/data/jobs', file));
+  return parse(text, { columns: true, skip_empty_lines: true, relax_quotes: true }) as Record<
+    string,
+    string
+  >[];
+}
+
+describe('skill dictionary asset', () => {
+  it('canonicalizes curated aliases and vendor-prefixed O*NET names', () => {
+    const cases: [string, string][] = [
+      ['JS', 'JavaScript'],
+      ['ts', 'TypeScript'],
+      ['k8s', 'Kubernetes'],
+      ['Postgres', 'PostgreSQL'],
+      ['psql', 'PostgreSQL'],
+      ['ReactJS', 'React'],
+      ['React.js', 'React'],
+      ['NodeJS', 'Node.js'],
+      ['node', 'Node.js'],
+      ['GoLang', 'Go'],
+      ['Amazon Web Services', 'AWS'],
+      ['Microsoft Excel', 'Excel'],
+      ['Apache Kafka', 'Kafka'],
+      ['Oracle Java', 'Java'],
+      ['The MathWorks MATLAB', 'MATLAB'],
+      ['Adobe Photoshop', 'Photoshop'],
+      ['.net core', '.NET Core'],
+      ['asp.net', 'ASP.NET'],
+      ['c#', 'C#'],
+      ['c++', 'C++'],
+      ['r', 'R'],
+      ['ci/cd', 'CI/CD'],
+      ['  Spring   Boot ', 'Spring Boot'],
+    ];
+    for (const [input, expected] of cases) expect(matcher.canonicalize(input), input).toBe(expected);
+    expect(matcher.canonicalize('Microsoft Word')).toBe('Microsoft Word');
+    expect(matcher.canonicalize('Word')).toBeNull();
+    expect(matcher.canonicalize('Underwater basket weaving')).toBeNull();
+  });
+});
+
+describe('extract', () => {
+  it('finds skills in order of first appearance, deduplicated', () => {
+    expect(extract('Python, SQL and python again; also Postgres and PostgreSQL')).toEqual([
+      'Python',
+      'SQL',
+      'PostgreSQL',
+    ]);
+  });
+
+  it('keeps symbol-bearing names intact and respects word boundaries', () => {
+    expect(extract('C/C++, C#, .NET Core, ASP.NET, Node.js, CI/CD')).toEqual([
+      'C',
+      'C++',
+      'C#',
+      '.NET Core',
+      'ASP.NET',
+      'Node.js',
+      'CI/CD',
+    ]);
+    expect(extract('Visit example.net or call us')).toEqual([]);
+    expect(extract('Experience with Next.js')).not.toContain('JavaScript');
+  });
+
+  it('treats Go as the language only in a technical context', () => {
+    expect(extract('Go beyond expectations. Good going! Let us go.')).toEqual([]);
+    expect(extract('Go-getter attitude; go-to-market strategy')).toEqual([]);
+    expect(extract('Services written in Go and Kotlin')).toEqual(['Go', 'Kotlin']);
+    expect(extract('Strong Golang skills')).toEqual(['Go']);
+    expect(extract('Languages: Python, Go, Rust')).toEqual(['Python', 'Go', 'Rust']);
+  });
+
+  it('treats R and C as languages only as standalone list items or next to cues', () => {
+    expect(extract('R&D department, C-level stakeholders, Series C funding, grade C')).toEqual([]);
+    expect(extract('Parent company of R. J. Reynolds Tobacco')).toEqual([]);
+    expect(extract('Statistical languages (Python, R, SAS)')).toEqual(['Python', 'R', 'SAS']);
+    expect(extract('R programming is a plus')).toEqual(['R']);
+    expect(extract('Proficient in R')).toEqual(['R']);
+    expect(extract('WEKA, R. Python or other tools')).toEqual(['R', 'Python']);
+    expect(extract('Embedded C code')).toEqual(['C']);
+  });
+
+  it('does not mistake everyday words for skills', () => {
+    expect(extract('You will excel at communication and spark curiosity.')).toEqual([]);
+    expect(extract('This Jobot Job is hosted by: Luke Swift')).toEqual([]);
+    expect(extract('Americans with Disabilities Act (ADA)')).toEqual([]);
+    expect(extract('Take a rest, then access the office in San Francisco.')).toEqual([]);
+    expect(extract('Advanced Excel skills; big data with Spark')).toEqual(['Excel', 'Spark']);
+    expect(extract('Design REST APIs')).toEqual(['REST']);
+    expect(extract('spark, hive, python')).toEqual(['Spark', 'Hive', 'Python']);
+  });
+});
+
+describe('canonicalizeList', () => {
+  it('canonicalizes known names, keeps unknown ones cleaned, dedupes case-insensitively', () => {
+    expect(
+      matcher.canonicalizeList(['js', 'JavaScript', '  Team   leadership ', 'team leadership', '', 'K8s']),
+    ).toEqual(['JavaScript', 'Team leadership', 'Kubernetes']);
+  });
+});
+
+describe('createSkillMatcher', () => {
+  const entries: SkillEntry[] = [
+    { name: 'Go', aliases: ['Golang'], ambiguous: ['Go'] },
+    { name: 'Python', aliases: ['py'] },
+    { name: 'Spring Boot', aliases: [] },
+    { name: 'Spring', aliases: [], ambiguous: ['Spring'] },
+  ];
+  const small = createSkillMatcher(entries);
+
+  it('prefers the longest phrase and treats short forms as ambiguous by default', () => {
+    expect(small.extract('Spring Boot and Python')).toEqual(['Spring Boot', 'Python']);
+    expect(small.extract('py is short')).toEqual([]);
+    expect(small.extract('Python, py')).toEqual(['Python']);
+  });
+
+  it('maps a canonical name to itself even if another entry lists it as an alias', () => {
+    const clash = createSkillMatcher([
+      { name: 'A1', aliases: ['B2'] },
+      { name: 'B2', aliases: [] },
+    ]);
+    expect(clash.canonicalize('B2')).toBe('B2');
+  });
+});
+
+describe('properties', () => {
+  it('never throws and returns deduplicated results', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const found = extract(text);
+        expect(new Set(found).size).toBe(found.length);
+        matcher.canonicalize(text);
+        const list = matcher.canonicalizeList([text, text]);
+        expect(new Set(list.map((s) => s.toLowerCase())).size).toBe(list.length);
+      }),
+    );
+  });
+
+  it('is idempotent on its own output joined by ", "', () => {
+    const vocabulary = [
+      'Python',
+      'R',
+      'Go',
+      'go',
+      'C',
+      'C++',
+      'Excel',
+      'excel',
+      'Spark',
+      'and',
+      'the',
+      ',',
+      '.',
+      'k8s',
+      'R&D',
+      'Node.js',
+      'Series',
+    ];
+    const textArb = fc
+      .array(fc.constantFrom(...vocabulary), { maxLength: 25 })
+      .map((words) => words.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(textArb, fc.string({ maxLength: 200 })), (text) => {
+        const once = extract(text);
+        expect(extract(once.join(', '))).toEqual(once);
+      }),
+    );
+  });
+});
+
+describe('real postings', () => {
+  it('extracts skills from Glassdoor and Adzuna descriptions quickly', () => {
+    const glassdoor = readCsv('glassdoor_ds_jobs.csv').map((r) => r['Job Description'] ?? '');
+    const adzuna = readCsv('adzuna_uk_jobs.csv').map((r) => r.job_description ?? '');
+    for (const text of glassdoor.slice(0, 50)) extract(text);
+    const started = performance.now();
+    const glassdoorSkills = glassdoor.map(extract);
+    const elapsedMs = performance.now() - started;
+    const kilobytes = glassdoor.reduce((sum, t) => sum + t.length, 0) / 1024;
+    const adzunaSkills = adzuna.map(extract);
+    const average = (lists: string[][]) => lists.reduce((s, l) => s + l.length, 0) / lists.length;
+    console.log(
+      `glassdoor: ${glassdoor.length} postings, ${average(glassdoorSkills).toFixed(2)} skills/posting, ` +
+        `${((elapsedMs * 1000) / kilobytes).toFixed(0)} µs/KB (${elapsedMs.toFixed(0)} ms for ${kilobytes.toFixed(0)} KB); ` +
+        `adzuna: ${adzuna.length} postings, ${average(adzunaSkills).toFixed(2)} skills/posting`,
+    );
+    expect(average(glassdoorSkills)).toBeGreaterThan(3);
+    expect(elapsedMs / kilobytes).toBeLessThan(1);
+    // Spot check: Glassdoor data-science postings mostly ask for Python and SQL.
+    const share = (skill: string) =>
+      glassdoorSkills.filter((s) => s.includes(skill)).length / glassdoor.length;
+    expect(share('Python')).toBeGreaterThan(0.4);
+    expect(share('SQL')).toBeGreaterThan(0.3);
+    expect(share('Go')).toBeLessThan(0.05);
+  });
+});
