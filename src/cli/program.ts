@@ -3,9 +3,14 @@ import { type Config, ConfigError, loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { migrate, migrationStatus } from '../db/migrator.js';
 import { openDatabase } from '../db/open-database.js';
+import { prepareDatabase } from '../db/prepare-database.js';
 import { isAppError } from '../errors.js';
 import { startServer, stopOnSignals } from '../http/server.js';
 import { createLogger } from '../logger.js';
+import { startRuntime } from '../runtime.js';
+import { registerImportCommands } from './import.command.js';
+import { registerKeyCommands } from './keys.command.js';
+import { registerParseCommand } from './parse.command.js';
 
 export interface CliIo {
   out(line: string): void;
@@ -17,8 +22,8 @@ export const processIo: CliIo = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Opens the configured database, runs `fn`, and always closes it. */
-export async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
+/** Opens the configured database as it is, without migrating: for commands that inspect or migrate it. */
+async function withRawDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(config.database);
   try {
     return await fn(database);
@@ -27,10 +32,19 @@ export async function withDatabase<T>(config: Config, fn: (database: Database) =
   }
 }
 
+/** Opens the configured database ready for use (migrated, interrupted work recovered), runs `fn`, closes it. */
+export function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
+  return withRawDatabase(config, async (database) => {
+    await prepareDatabase(database, config);
+    return fn(database);
+  });
+}
+
 export function buildProgram(io: CliIo = processIo, getConfig: () => Config = loadConfig): Command {
   const program = new Command('jobmatch')
     .description('Jobmatch: job matching for IT staffing agencies')
     .showHelpAfterError()
+    .exitOverride()
     .configureOutput({
       writeOut: (text) => io.out(text.trimEnd()),
       writeErr: (text) => io.err(text.trimEnd()),
@@ -47,11 +61,25 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
     });
 
   program
+    .command('worker')
+    .description('run background tasks only (no HTTP); several may run against one PostgreSQL server')
+    .action(async () => {
+      const config = getConfig();
+      const logger = createLogger(config.log);
+      const runtime = await startRuntime(config, logger, { workers: true });
+      logger.info(
+        { database: runtime.database.engine, location: runtime.database.location },
+        'worker running',
+      );
+      stopOnSignals(runtime, logger);
+    });
+
+  program
     .command('migrate')
     .description('apply pending database migrations (DATABASE_URL, or the embedded database)')
     .action(async () => {
       const config = getConfig();
-      await withDatabase(config, async (database) => {
+      await withRawDatabase(config, async (database) => {
         const applied = await migrate(database);
         io.out(
           applied.length === 0
@@ -67,7 +95,7 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       const config = getConfig();
-      await withDatabase(config, async (database) => {
+      await withRawDatabase(config, async (database) => {
         const status = await migrationStatus(database);
         if (options.json) {
           io.out(
@@ -81,6 +109,10 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
       });
     });
 
+  registerKeyCommands(program, io, getConfig, withDatabase);
+  registerParseCommand(program, io);
+  registerImportCommands(program, io, getConfig);
+
   return program;
 }
 
@@ -91,7 +123,6 @@ export async function runCli(
   getConfig?: () => Config,
 ): Promise<number> {
   const program = buildProgram(io, getConfig);
-  program.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -35,15 +35,28 @@ export const environmentSchema = z.object({
   JOBMATCH_DATA_DIR: z.string().min(1).default('./data'),
   JOBMATCH_BODY_LIMIT: byteSize.default(1024 * 1024),
   JOBMATCH_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JOBMATCH_IMPORT_MAX_BYTES: byteSize.default(1024 ** 3),
+  JOBMATCH_INLINE_WORKERS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
+  JOBMATCH_WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
+  JOBMATCH_IMPORT_STALE_SECONDS: z.coerce.number().int().min(10).default(600),
+  JOBMATCH_AUTH_FAILURES_PER_WINDOW: z.coerce.number().int().min(1).max(100_000).default(20),
+  JOBMATCH_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
 
 export interface Config {
   http: { port: number; host: string; bodyLimit: number };
+  imports: { maxBytes: number; staleAfterSeconds: number };
+  workers: { inline: boolean; pollingIntervalSeconds: number };
   log: { level: Environment['LOG_LEVEL'] };
   database: { engine: 'pglite'; dataDir: string } | { engine: 'pg'; url: string; poolSize: number };
   dataDir: string;
+  /** Failed API-key attempts allowed per client address within the window, before it is blocked. */
+  auth: { failureLimit: number; failureWindowMs: number };
 }
 
 export class ConfigError extends Error {
@@ -68,11 +81,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const dataDir = path.resolve(e.JOBMATCH_DATA_DIR);
   return {
     http: { port: e.PORT, host: e.HOST, bodyLimit: e.JOBMATCH_BODY_LIMIT },
+    imports: { maxBytes: e.JOBMATCH_IMPORT_MAX_BYTES, staleAfterSeconds: e.JOBMATCH_IMPORT_STALE_SECONDS },
+    workers: { inline: e.JOBMATCH_INLINE_WORKERS, pollingIntervalSeconds: e.JOBMATCH_WORKER_POLL_SECONDS },
     log: { level: e.LOG_LEVEL },
     database: e.DATABASE_URL
       ? { engine: 'pg', url: e.DATABASE_URL, poolSize: e.JOBMATCH_DB_POOL_SIZE }
       : { engine: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     dataDir,
+    auth: {
+      failureLimit: e.JOBMATCH_AUTH_FAILURES_PER_WINDOW,
+      failureWindowMs: e.JOBMATCH_AUTH_FAILURE_WINDOW_SECONDS * 1000,
+    },
   };
 }
 

@@ -25,6 +25,8 @@ export interface Database extends DbContext {
   readonly engine: DatabaseEngine;
   /** Human-readable location, without credentials: a data dir or host:port/db. */
   readonly location: string;
+  /** Runs SQL text that may hold several statements (no parameters); returns the last statement's rows. */
+  exec(text: string): Promise<{ rows: unknown[] }>;
   /** Runs `fn` in one transaction; everything it does through the context commits or rolls back together. */
   transaction<T>(fn: (tx: DbContext) => Promise<T>): Promise<T>;
   close(): Promise<void>;

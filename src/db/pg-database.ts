@@ -60,6 +60,10 @@ export async function openPg(
     location,
     pool,
     ...root,
+    async exec(text) {
+      const result = (await pool.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return { rows: (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [] };
+    },
     async transaction(fn) {
       const client = await pool.connect();
       try {

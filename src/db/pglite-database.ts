@@ -56,6 +56,10 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     location: options.dataDir ?? 'memory',
     pglite,
     ...root,
+    async exec(text) {
+      const results = await pglite.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
     transaction: (fn) => pglite.transaction((tx) => fn(contextFor(tx))),
     async close() {
       if (!pglite.closed) await pglite.close();

@@ -217,9 +217,7 @@ export const jobPostings = pgTable(
     statusCheck('job_postings_salary_period_check', 'salary_period', SALARY_PERIODS),
     statusCheck('job_postings_contract_type_check', 'contract_type', CONTRACT_TYPES),
     statusCheck('job_postings_work_arrangement_check', 'work_arrangement', WORK_ARRANGEMENTS),
-    index('idx_job_postings_active_age')
-      .on(t.posted_date, t.imported_at)
-      .where(sql`status = 'active'`),
+    index('idx_job_postings_active_age').on(t.posted_date, t.imported_at).where(sql`status = 'active'`),
   ],
 );
 

@@ -69,7 +69,7 @@ const EMPLOYER_INTRO_AFTER_RE =
 const EMPLOYER_SUBJECT_RE =
   /\b(?:we|our|us|organi[sz]ation|company|firm|its|their|collective|combined|cumulative)\b/i;
 const CANDIDATE_SUBJECT_RE =
-  /\b(?:you|your|candidates?|applicants?|individuals?|someone|person|must|should|requir\w*|seek\w*|looking|ideal|preferred|minimum|at\s+least)\b/i;
+  /\b(?:you|your|candidates?|applicants?|individuals?|someone|person|must|should|requir\w*|seek\w*|looking|ideal|preferred|minimum|at\s+least|need(?:s|ed)?|wants?|expect\w*|hir(?:e|ing))\b/i;
 const REQUIREMENT_QUALIFIER_RE = /^(?:a\s+)?(?:minimum|min|at\s*least|no\s+less|not\s+less|upwards)/i;
 const SENTENCE_END_RE = /[\n;•]|\.\s/;
 

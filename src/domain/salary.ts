@@ -443,8 +443,8 @@ const CONTRACT_MARKERS: ReadonlyArray<readonly [ContractType, RegExp]> = [
   ['C2C', /\bC2C\b|\bcorp(?:oration)?[\s-]*(?:to|2)[\s-]*corp(?:oration)?\b/i],
   ['1099', /(?<![\d$£€.,])\b1099\b(?![\d.,])/],
 ];
-/** Numbers that are part of names, not amounts. */
-const NON_AMOUNT_NUMBERS_RE = /\b401\s?\(?k\)?/gi;
+/** "401(k)" / "401k" is a retirement plan, unless a currency symbol says it is money ("$401K"). */
+const NON_AMOUNT_NUMBERS_RE = /(?<![$£€₹¥]\s?)\b401\s?\(?k\)?/gi;
 
 function findContractType(text: string): ContractType | null {
   let best: { type: ContractType; index: number } | null = null;

@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -10,14 +11,21 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
+import type { SkillMatcher } from '../domain/skills.js';
 import { AppError } from '../errors.js';
+import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
 import { sendProblem, toAppError } from './problem.js';
+import { adminImportRoutes } from './routes/admin-imports.routes.js';
+import { adminJobRoutes } from './routes/admin-jobs.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 
 export interface AppDependencies {
   database: Database;
   logger: Logger;
   bodyLimit?: number;
+  /** Largest accepted import upload. */
+  importMaxBytes?: number;
+  skills?: () => SkillMatcher;
 }
 
 export type App = FastifyInstance;
@@ -56,7 +64,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         description:
           'Job matching for IT staffing agencies. Errors are RFC 9457 problem details (application/problem+json).',
       },
-      tags: [{ name: 'health', description: 'Liveness and readiness' }],
+      tags: [
+        { name: 'health', description: 'Liveness and readiness' },
+        { name: 'imports', description: 'Job file imports (platform admins)' },
+        { name: 'jobs', description: 'Job postings' },
+      ],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -64,7 +76,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: deps.importMaxBytes ?? 1024 ** 3, files: 1, fields: 20 },
+  });
   await app.register(healthRoutes(deps.database));
+  await app.register(adminImportRoutes({ database: deps.database, skills: deps.skills ?? loadSkillMatcher }));
+  await app.register(adminJobRoutes({ database: deps.database }));
 
   return app;
 }

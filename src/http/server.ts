@@ -1,41 +1,46 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
-import type { Database } from '../db/database.js';
-import { migrate } from '../db/migrator.js';
-import { openDatabase } from '../db/open-database.js';
+import { type Runtime, startRuntime } from '../runtime.js';
 import { type App, buildApp } from './app.js';
 
 export interface RunningServer {
   app: App;
-  database: Database;
+  runtime: Runtime;
   url: string;
   stop(): Promise<void>;
 }
 
-/** Opens the database, applies migrations, and serves the API until `stop()` or a signal. */
+/** Opens the database, applies migrations, starts background work and serves the API until `stop()`. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const database = await openDatabase(config.database);
+  const runtime = await startRuntime(config, logger, { workers: config.workers.inline });
   let app: App | undefined;
   try {
-    const applied = await migrate(database);
-    if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
-    app = await buildApp({ database, logger, bodyLimit: config.http.bodyLimit });
+    app = await buildApp({
+      database: runtime.database,
+      logger,
+      bodyLimit: config.http.bodyLimit,
+      importMaxBytes: config.imports.maxBytes,
+      skills: () => runtime.skills,
+    });
     const url = await app.listen({ port: config.http.port, host: config.http.host });
-    logger.info({ url, database: database.engine, location: database.location }, 'Jobmatch is serving');
-    let stopping: Promise<void> | undefined;
+    logger.info(
+      { url, docs: `${url}/docs`, database: runtime.database.engine, location: runtime.database.location },
+      'Jobmatch is serving',
+    );
     const runningApp = app;
+    let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
         await runningApp.close();
-        await database.close();
+        await runtime.stop();
         logger.info('Jobmatch stopped');
       })();
       return stopping;
     };
-    return { app, database, url, stop };
+    return { app, runtime, url, stop };
   } catch (error) {
     await app?.close().catch(() => undefined);
-    await database.close().catch(() => undefined);
+    await runtime.stop().catch(() => undefined);
     throw error;
   }
 }

@@ -4,6 +4,14 @@ import { type IMPORT_STATUSES, jobImportBatches } from '../schema.js';
 
 export type JobImportBatch = typeof jobImportBatches.$inferSelect;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export interface ImportCounts {
+  new_jobs: number;
+  updated_jobs: number;
+  unchanged_jobs: number;
+  failed_jobs: number;
+}
+
+const counted = sql`${jobImportBatches.new_jobs} + ${jobImportBatches.updated_jobs} + ${jobImportBatches.unchanged_jobs}`;
 
 export function jobImportBatchRepository({ db }: DbContext) {
   return {
@@ -11,6 +19,7 @@ export function jobImportBatchRepository({ db }: DbContext) {
       batch_id: string;
       platform: string;
       file_name?: string | null;
+      format?: string | null;
       imported_by?: number | null;
     }): Promise<JobImportBatch> {
       const [row] = await db.insert(jobImportBatches).values(input).returning();
@@ -28,23 +37,58 @@ export function jobImportBatchRepository({ db }: DbContext) {
         .limit(options.limit ?? 50)
         .offset(options.offset ?? 0);
     },
+    /** Adds a chunk's counts; `total_jobs` always equals new + updated + unchanged + failed. */
+    async addCounts(id: number, counts: ImportCounts): Promise<void> {
+      await db
+        .update(jobImportBatches)
+        .set({
+          new_jobs: sql`${jobImportBatches.new_jobs} + ${counts.new_jobs}`,
+          updated_jobs: sql`${jobImportBatches.updated_jobs} + ${counts.updated_jobs}`,
+          unchanged_jobs: sql`${jobImportBatches.unchanged_jobs} + ${counts.unchanged_jobs}`,
+          failed_jobs: sql`${jobImportBatches.failed_jobs} + ${counts.failed_jobs}`,
+          total_jobs: sql`${jobImportBatches.total_jobs} + ${
+            counts.new_jobs + counts.updated_jobs + counts.unchanged_jobs + counts.failed_jobs
+          }`,
+          heartbeat_at: sql`now()`,
+        })
+        .where(eq(jobImportBatches.id, id));
+    },
+    /**
+     * Ends a batch: `completed` when every row was written, `partial` when some failed or the import
+     * stopped early after writing rows, `failed` when nothing could be written.
+     */
     async finish(
       id: number,
-      result: {
-        import_status: Exclude<ImportStatus, 'in_progress'>;
-        total_jobs: number;
-        new_jobs: number;
-        updated_jobs: number;
-        failed_jobs: number;
-        error_message?: string | null;
-      },
-    ): Promise<JobImportBatch | undefined> {
+      outcome: { error_message?: string | null; aborted?: boolean },
+    ): Promise<JobImportBatch> {
       const [row] = await db
         .update(jobImportBatches)
-        .set({ ...result, completed_at: sql`now()` })
+        .set({
+          import_status: sql`CASE
+            WHEN ${counted} = 0 AND (${jobImportBatches.failed_jobs} > 0 OR ${outcome.aborted ?? false}) THEN 'failed'
+            WHEN ${jobImportBatches.failed_jobs} > 0 OR ${outcome.aborted ?? false} THEN 'partial'
+            ELSE 'completed' END`,
+          error_message: outcome.error_message ?? null,
+          completed_at: sql`now()`,
+        })
         .where(eq(jobImportBatches.id, id))
         .returning();
-      return row;
+      return row!;
+    },
+    /** Imports whose process died leave `in_progress` rows: end them, keeping what they wrote. */
+    async recoverStale(staleAfterSeconds: number): Promise<JobImportBatch[]> {
+      return db
+        .update(jobImportBatches)
+        .set({
+          import_status: sql`CASE WHEN ${counted} > 0 THEN 'partial' ELSE 'failed' END`,
+          error_message: 'Interrupted: the import stopped before reaching the end of the file.',
+          completed_at: sql`now()`,
+        })
+        .where(
+          sql`${jobImportBatches.import_status} = 'in_progress'
+              AND ${jobImportBatches.heartbeat_at} <= now() - make_interval(secs => ${staleAfterSeconds})`,
+        )
+        .returning();
     },
   };
 }

@@ -6,8 +6,106 @@ export type JobPosting = typeof jobPostings.$inferSelect;
 export type NewJobPosting = typeof jobPostings.$inferInsert;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export function jobPostingRepository({ db }: DbContext) {
+/** The posting fields a source provides; an upsert compares exactly these to tell updated from unchanged. */
+export const JOB_DATA_COLUMNS = [
+  'title',
+  'company',
+  'location',
+  'description',
+  'requirements',
+  'salary_range',
+  'salary_min',
+  'salary_max',
+  'salary_currency',
+  'salary_period',
+  'salary_min_annual',
+  'salary_max_annual',
+  'contract_type',
+  'experience_required',
+  'experience_min',
+  'experience_max',
+  'skills',
+  'keywords',
+  'is_remote',
+  'work_arrangement',
+  'job_url',
+  'posted_date',
+  'employment_type',
+  'location_city',
+  'location_region',
+  'location_country',
+] as const;
+
+/** Changing any of these changes what the job's embedding says: the old vector is dropped. */
+const EMBEDDED_COLUMNS = ['title', 'skills', 'requirements', 'description'] as const;
+
+export type JobDataColumn = (typeof JOB_DATA_COLUMNS)[number];
+export type JobUpsertInput = Pick<NewJobPosting, JobDataColumn> & {
+  platform: string;
+  external_job_id: string;
+};
+export interface JobUpsertProvenance {
+  import_batch_id?: number | null;
+  scraped_by_key_id?: number | null;
+  scrape_session_id?: string | null;
+  normalized_role_id?: number | null;
+}
+export type UpsertOutcome = 'new' | 'updated' | 'unchanged';
+export interface UpsertedJob {
+  id: number;
+  platform: string;
+  external_job_id: string;
+  outcome: UpsertOutcome;
+}
+
+const PROVENANCE_COLUMNS = [
+  'import_batch_id',
+  'scraped_by_key_id',
+  'scrape_session_id',
+  'normalized_role_id',
+] as const;
+const tuple = (prefix: string, columns: readonly string[]) =>
+  `(${columns.map((c) => `${prefix}${c}`).join(', ')})`;
+
+/**
+ * One set-based statement: insert new postings, update changed ones, leave identical ones untouched
+ * (no write, no new updated_at), and report each input's id and outcome. Keys must be unique in `jobs`.
+ */
+const UPSERT_SQL = `
+WITH input AS (
+  SELECT * FROM jsonb_populate_recordset(NULL::job_postings, $1::jsonb)
+), written AS (
+  INSERT INTO job_postings AS jp (platform, external_job_id, ${JOB_DATA_COLUMNS.join(', ')}, ${PROVENANCE_COLUMNS.join(', ')})
+  SELECT platform, external_job_id, ${JOB_DATA_COLUMNS.join(', ')}, ${PROVENANCE_COLUMNS.join(', ')} FROM input
+  ON CONFLICT (platform, external_job_id) DO UPDATE SET
+    ${JOB_DATA_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(',\n    ')},
+    ${PROVENANCE_COLUMNS.map((c) => `${c} = COALESCE(EXCLUDED.${c}, jp.${c})`).join(',\n    ')},
+    embedding = CASE WHEN ${tuple('jp.', EMBEDDED_COLUMNS)} IS DISTINCT FROM ${tuple('EXCLUDED.', EMBEDDED_COLUMNS)}
+                THEN NULL ELSE jp.embedding END,
+    embedding_model = CASE WHEN ${tuple('jp.', EMBEDDED_COLUMNS)} IS DISTINCT FROM ${tuple('EXCLUDED.', EMBEDDED_COLUMNS)}
+                THEN NULL ELSE jp.embedding_model END,
+    status = CASE WHEN jp.status = 'expired' AND EXCLUDED.posted_date > jp.posted_date THEN 'active' ELSE jp.status END,
+    updated_at = now()
+  WHERE ${tuple('jp.', JOB_DATA_COLUMNS)} IS DISTINCT FROM ${tuple('EXCLUDED.', JOB_DATA_COLUMNS)}
+  RETURNING jp.id, jp.platform, jp.external_job_id, CASE WHEN jp.xmax = 0 THEN 'new' ELSE 'updated' END AS outcome
+)
+SELECT id, platform, external_job_id, outcome FROM written
+UNION ALL
+SELECT jp.id, jp.platform, jp.external_job_id, 'unchanged'
+FROM input JOIN job_postings jp USING (platform, external_job_id)
+WHERE NOT EXISTS (SELECT 1 FROM written w WHERE w.platform = input.platform AND w.external_job_id = input.external_job_id)`;
+
+export function jobPostingRepository({ db, sql: raw }: DbContext) {
   return {
+    async upsertMany(
+      jobs: readonly JobUpsertInput[],
+      provenance: JobUpsertProvenance = {},
+    ): Promise<UpsertedJob[]> {
+      if (jobs.length === 0) return [];
+      const rows = jobs.map((job) => ({ ...job, ...provenance }));
+      const { rows: result } = await raw.query<UpsertedJob>(UPSERT_SQL, [JSON.stringify(rows)]);
+      return result;
+    },
     async insert(input: NewJobPosting): Promise<JobPosting> {
       const [row] = await db.insert(jobPostings).values(input).returning();
       return row!;

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbContext } from '../database.js';
 import { scraperApiKeys } from '../schema.js';
 
@@ -16,7 +16,7 @@ export function scraperApiKeyRepository({ db }: DbContext) {
     },
     async findActiveByHash(keyHash: string): Promise<ScraperApiKey | undefined> {
       const [row] = await db.select().from(scraperApiKeys).where(eq(scraperApiKeys.key_hash, keyHash));
-      return row && row.is_active && !row.revoked_at ? row : undefined;
+      return row?.is_active && !row.revoked_at ? row : undefined;
     },
     async findById(id: number): Promise<ScraperApiKey | undefined> {
       const [row] = await db.select().from(scraperApiKeys).where(eq(scraperApiKeys.id, id));
@@ -33,6 +33,24 @@ export function scraperApiKeyRepository({ db }: DbContext) {
         .update(scraperApiKeys)
         .set({ is_active: false, revoked_at: sql`coalesce(${scraperApiKeys.revoked_at}, now())` })
         .where(eq(scraperApiKeys.id, id))
+        .returning();
+      return row;
+    },
+    /** Finds an active key and counts one use in the same statement: a concurrent revoke wins. */
+    async useActiveByHash(keyHash: string): Promise<ScraperApiKey | undefined> {
+      const [row] = await db
+        .update(scraperApiKeys)
+        .set({
+          last_used_at: sql`now()`,
+          total_requests: sql`coalesce(${scraperApiKeys.total_requests}, 0) + 1`,
+        })
+        .where(
+          and(
+            eq(scraperApiKeys.key_hash, keyHash),
+            eq(scraperApiKeys.is_active, true),
+            isNull(scraperApiKeys.revoked_at),
+          ),
+        )
         .returning();
       return row;
     },

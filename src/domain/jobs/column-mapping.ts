@@ -63,13 +63,19 @@ export class MappingError extends Error {}
  */
 export function parseColumnMapping(text: string): ColumnMapping {
   const mapping: ColumnMapping = {};
-  const pairs = text.split(/(?<!\\),/).map((pair) => pair.trim()).filter(Boolean);
+  const pairs = text
+    .split(/(?<!\\),/)
+    .map((pair) => pair.trim())
+    .filter(Boolean);
   if (pairs.length === 0) throw new MappingError('The column mapping is empty.');
   for (const pair of pairs) {
     const separator = pair.search(/(?<!\\)=/);
     if (separator <= 0) throw new MappingError(`"${pair}" is not field=column.`);
     const field = pair.slice(0, separator).trim();
-    const column = pair.slice(separator + 1).trim().replace(/\\([,=])/g, '$1');
+    const column = pair
+      .slice(separator + 1)
+      .trim()
+      .replace(/\\([,=])/g, '$1');
     if (!isJobRecordField(field)) throw new MappingError(`Unknown job field "${field}".`);
     if (!column) throw new MappingError(`No column given for "${field}".`);
     mapping[field] = column;
@@ -77,14 +83,22 @@ export function parseColumnMapping(text: string): ColumnMapping {
   return mapping;
 }
 
-/** Picks the layout from the header: an explicit mapping wins, then JobSpy's, then Jobmatch's own. */
+/**
+ * Picks the layout from the header: an explicit mapping wins, then JobSpy's, then Jobmatch's own. A CSV
+ * header lists every column; the keys of a JSON document's first records may not (`headersComplete: false`),
+ * so there missing keys are not errors and Jobmatch's own field names are all kept.
+ */
 export function resolveMapping(
   headers: readonly string[],
   explicit?: ColumnMapping,
+  options: { headersComplete?: boolean } = {},
 ): { layout: Layout; mapping: ColumnMapping } {
+  const headersComplete = options.headersComplete ?? true;
   const present = new Set(headers);
   if (explicit) {
-    const missing = Object.entries(explicit).filter(([, column]) => !present.has(column!));
+    const missing = headersComplete
+      ? Object.entries(explicit).filter(([, column]) => !present.has(column!))
+      : [];
     if (missing.length > 0) {
       throw new MappingError(
         `Mapped column(s) not in the file: ${missing.map(([field, column]) => `${field}=${column}`).join(', ')}. ` +
@@ -94,7 +108,9 @@ export function resolveMapping(
     if (!explicit.title) throw new MappingError('The mapping must name the column for "title".');
     return { layout: 'custom', mapping: explicit };
   }
-  if (JOBSPY_SIGNATURE.every((column) => present.has(column))) return { layout: 'jobspy', mapping: JOBSPY_MAPPING };
+  if (JOBSPY_SIGNATURE.every((column) => present.has(column)))
+    return { layout: 'jobspy', mapping: JOBSPY_MAPPING };
+  if (!headersComplete) return { layout: 'jobmatch', mapping: JOBMATCH_MAPPING };
   if (present.has('title')) {
     const mapping = Object.fromEntries(
       Object.entries(JOBMATCH_MAPPING).filter(([, column]) => present.has(column!)),

@@ -21,7 +21,11 @@ export function canonicalJobUrl(url: string): string | null {
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 const normalizeText = (text: string | undefined) =>
-  (text ?? '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  (text ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * A stable id for rows that carry none: from the job URL when there is one, else from the normalized

@@ -56,12 +56,33 @@ const DESCRIPTION_SCAN_LIMIT = 20_000;
 /** PostgreSQL text cannot hold NUL; other control characters but tab and newlines are noise. */
 const clean = (text: string | undefined): string | undefined => {
   if (text === undefined) return undefined;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
   const cleaned = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
   return cleaned === '' ? undefined : cleaned;
 };
 
 /** Glassdoor-style "Acme\n3.8": a company name is one line; the rest is decoration. */
-const firstLine = (text: string | undefined) => clean(text?.split(/\r?\n/).find((line) => line.trim() !== ''));
+const firstLine = (text: string | undefined) =>
+  clean(text?.split(/\r?\n/).find((line) => line.trim() !== ''));
+
+/**
+ * A location list too long for its column ("London; Paris; ... 40 cities") keeps as many whole entries as
+ * fit and says how many more there were, instead of failing the row or cutting a name in half.
+ */
+export function fitLocationList(location: string, max = 255): string {
+  if (location.length <= max) return location;
+  const parts = location.split(/\s*[;|\n]\s*/);
+  let kept = '';
+  for (let index = 0; index < parts.length; index += 1) {
+    const next = kept ? `${kept}; ${parts[index]}` : parts[index]!;
+    const suffix = ` (+${parts.length - index - 1} more)`;
+    if (next.length + suffix.length > max) {
+      return kept ? `${kept} (+${parts.length - index} more)` : `${location.slice(0, max - 1)}…`;
+    }
+    kept = next;
+  }
+  return kept;
+}
 
 /** YYYY-MM-DD from an ISO date or date-time (the date as written), or null when unparseable. */
 export function parsePostedDate(text: string): string | null {
@@ -69,7 +90,8 @@ export function parsePostedDate(text: string): string | null {
   if (!iso) return null;
   const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   if (year < 1990 || year > 2100) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -96,13 +118,19 @@ function splitList(text: string | undefined): string[] {
   return trimmed.split(/\s*[,;|\n]\s*/).filter(Boolean);
 }
 
-function salaryOf(record: JobRecord, problems: FieldProblem[]): SalaryParse & { salary_range: string | null } {
+function salaryOf(
+  record: JobRecord,
+  problems: FieldProblem[],
+): SalaryParse & { salary_range: string | null } {
   const min = parseAmount(record.salary_min);
   const max = parseAmount(record.salary_max);
-  if (min === 'invalid') problems.push({ field: 'salary_min', message: `"${record.salary_min}" is not an amount` });
-  if (max === 'invalid') problems.push({ field: 'salary_max', message: `"${record.salary_max}" is not an amount` });
+  if (min === 'invalid')
+    problems.push({ field: 'salary_min', message: `"${record.salary_min}" is not an amount` });
+  if (max === 'invalid')
+    problems.push({ field: 'salary_max', message: `"${record.salary_max}" is not an amount` });
   const raw = clean(record.salary_range) ?? null;
-  if (raw && raw.length > 255) problems.push({ field: 'salary_range', message: 'longer than 255 characters' });
+  if (raw && raw.length > 255)
+    problems.push({ field: 'salary_range', message: 'longer than 255 characters' });
   const hints = {
     currency: clean(record.salary_currency) ?? null,
     period: periodFromInterval(record.salary_period),
@@ -111,12 +139,15 @@ function salaryOf(record: JobRecord, problems: FieldProblem[]): SalaryParse & { 
     min !== 'invalid' && max !== 'invalid' && (min !== null || max !== null)
       ? salaryFromAmounts({ min, max, currency: hints.currency, interval: record.salary_period ?? null })
       : null;
-  const parsed = structured?.salary_min != null || structured?.salary_max != null ? structured! : parseSalary(raw, hints);
+  const parsed =
+    structured?.salary_min != null || structured?.salary_max != null ? structured! : parseSalary(raw, hints);
   return { ...parsed, salary_range: raw };
 }
 
 function lengthProblem(field: string, value: string | undefined, max: number): FieldProblem | null {
-  return value !== undefined && value.length > max ? { field, message: `longer than ${max} characters` } : null;
+  return value !== undefined && value.length > max
+    ? { field, message: `longer than ${max} characters` }
+    : null;
 }
 
 /** Turns one mapped row into a posting, or says which fields are wrong. Pure. */
@@ -126,13 +157,18 @@ export function normalizeJobRecord(record: JobRecord, context: NormalizeContext)
   if (!title) problems.push({ field: 'title', message: 'is required' });
 
   const platform = (clean(record.platform) ?? context.platform)?.toLowerCase();
-  if (!platform) problems.push({ field: 'platform', message: 'is required (give --platform or a platform column)' });
+  if (!platform)
+    problems.push({ field: 'platform', message: 'is required (give --platform or a platform column)' });
   else if (!PLATFORM.test(platform)) {
-    problems.push({ field: 'platform', message: `"${platform}" is not a platform name (a-z, 0-9, _ . -; max 50)` });
+    problems.push({
+      field: 'platform',
+      message: `"${platform}" is not a platform name (a-z, 0-9, _ . -; max 50)`,
+    });
   }
 
   const company = firstLine(record.company);
-  const location = clean(record.location)?.replace(/\s+/g, ' ');
+  const fullLocation = clean(record.location)?.replace(/\s+/g, ' ');
+  const location = fullLocation === undefined ? undefined : fitLocationList(fullLocation);
   const description = clean(record.description);
   const requirements = clean(record.requirements);
   const externalId = clean(record.external_job_id);
@@ -141,7 +177,8 @@ export function normalizeJobRecord(record: JobRecord, context: NormalizeContext)
   let jobUrl: string | null = null;
   const rawUrl = clean(record.job_url);
   if (rawUrl) {
-    if (!canonicalJobUrl(rawUrl)) problems.push({ field: 'job_url', message: `"${rawUrl.slice(0, 80)}" is not an http(s) URL` });
+    if (!canonicalJobUrl(rawUrl))
+      problems.push({ field: 'job_url', message: `"${rawUrl.slice(0, 80)}" is not an http(s) URL` });
     else jobUrl = rawUrl;
   }
 
@@ -149,13 +186,16 @@ export function normalizeJobRecord(record: JobRecord, context: NormalizeContext)
   const rawDate = clean(record.posted_date);
   if (rawDate) {
     postedDate = parsePostedDate(rawDate);
-    if (!postedDate) problems.push({ field: 'posted_date', message: `"${rawDate.slice(0, 40)}" is not a date (YYYY-MM-DD)` });
+    if (!postedDate)
+      problems.push({
+        field: 'posted_date',
+        message: `"${rawDate.slice(0, 40)}" is not a date (YYYY-MM-DD)`,
+      });
   }
 
   for (const problem of [
     lengthProblem('title', title, 500),
     lengthProblem('company', company, 255),
-    lengthProblem('location', location, 255),
     lengthProblem('external_job_id', externalId, 255),
     lengthProblem('employment_type', employmentType, 50),
   ]) {
@@ -173,7 +213,9 @@ export function normalizeJobRecord(record: JobRecord, context: NormalizeContext)
     declaredExperience ?? [plainRequirements, plainDescription].filter(Boolean).join('\n'),
   );
   const experienceText =
-    declaredExperience && declaredExperience.length <= 100 ? declaredExperience : experience.experience_required;
+    declaredExperience && declaredExperience.length <= 100
+      ? declaredExperience
+      : experience.experience_required;
 
   const skills = context.skills
     .canonicalizeList([
@@ -190,12 +232,13 @@ export function normalizeJobRecord(record: JobRecord, context: NormalizeContext)
     isRemoteFlag: clean(record.is_remote) ?? null,
     workFromHomeType: clean(record.work_arrangement) ?? null,
   });
-  const place = parseLocation(location);
+  const place = parseLocation(fullLocation);
 
   return {
     ok: true,
     job: {
-      external_job_id: externalId ?? deriveExternalJobId({ job_url: jobUrl ?? undefined, title, company, location }),
+      external_job_id:
+        externalId ?? deriveExternalJobId({ job_url: jobUrl ?? undefined, title, company, location }),
       platform,
       title,
       company: company ?? null,
@@ -214,7 +257,12 @@ export function normalizeJobRecord(record: JobRecord, context: NormalizeContext)
       experience_min: experience.experience_min,
       experience_max: experience.experience_max,
       skills,
-      keywords: extractKeywords({ title, description: plainDescription, requirements: plainRequirements, skills }),
+      keywords: extractKeywords({
+        title,
+        description: plainDescription,
+        requirements: plainRequirements,
+        skills,
+      }),
       is_remote: arrangement.is_remote || place.is_remote,
       work_arrangement: arrangement.work_arrangement ?? (place.is_remote ? 'remote' : null),
       job_url: jobUrl,

@@ -1,0 +1,210 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadSkillMatcher } from '../../skills/skill-dictionary.loader.js';
+import {
+  applyMapping,
+  JOBSPY_MAPPING,
+  MappingError,
+  parseColumnMapping,
+  resolveMapping,
+} from './column-mapping.js';
+import { canonicalJobUrl, deriveExternalJobId } from './external-id.js';
+import { fitLocationList, normalizeJobRecord, parsePostedDate } from './normalize-job.js';
+
+const skills = loadSkillMatcher();
+const normalize = (record: Record<string, string>, platform = 'indeed') =>
+  normalizeJobRecord(record, { platform, skills });
+
+describe('normalizeJobRecord', () => {
+  it('parses a JobSpy-style row into posting columns', () => {
+    const result = normalize({
+      external_job_id: 'in-123',
+      platform: 'Indeed',
+      title: '  Senior   Python Developer ',
+      company: 'Acme\n3.8',
+      location: 'Austin, TX',
+      description: '<p>We need 5+ years of experience with Python, Django and AWS. Remote - US.</p>',
+      salary_min: '150000',
+      salary_max: '180000',
+      salary_currency: 'USD',
+      salary_period: 'yearly',
+      is_remote: 'True',
+      job_url: 'https://www.indeed.com/viewjob?jk=123&utm_source=x',
+      posted_date: '2026-11-20',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.job).toMatchObject({
+      platform: 'indeed',
+      external_job_id: 'in-123',
+      title: 'Senior Python Developer',
+      company: 'Acme',
+      salary_min: 150000,
+      salary_max: 180000,
+      salary_currency: 'USD',
+      salary_period: 'year',
+      salary_min_annual: 150000,
+      experience_min: 5,
+      is_remote: true,
+      posted_date: '2026-11-20',
+      location_city: 'Austin',
+      location_region: 'TX',
+      location_country: 'US',
+    });
+    expect(result.job.skills).toEqual(expect.arrayContaining(['Python', 'Django', 'AWS']));
+    expect(result.job.keywords.length).toBeGreaterThan(0);
+  });
+
+  it('parses the raw salary string when there are no amounts, keeping it in salary_range', () => {
+    const result = normalize({ title: 'Data Scientist', salary_range: '$53K-$91K (Glassdoor est.)' });
+    expect(result.ok && result.job).toMatchObject({
+      salary_range: '$53K-$91K (Glassdoor est.)',
+      salary_min: 53000,
+      salary_max: 91000,
+    });
+  });
+
+  it('reports every bad field with its name and never a partial row', () => {
+    const result = normalize({
+      title: '',
+      salary_min: 'lots',
+      posted_date: 'yesterday-ish',
+      job_url: 'javascript:alert(1)',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.field).sort()).toEqual([
+      'job_url',
+      'posted_date',
+      'salary_min',
+      'title',
+    ]);
+  });
+
+  it('requires a platform from the row or the import', () => {
+    const result = normalizeJobRecord({ title: 'QA Engineer' }, { skills });
+    expect(result.ok).toBe(false);
+  });
+
+  it('stores formula-looking cells as plain text', () => {
+    const result = normalize({ title: '=HYPERLINK("http://evil","x")', company: '+cmd|calc' });
+    expect(result.ok && result.job).toMatchObject({
+      title: '=HYPERLINK("http://evil","x")',
+      company: '+cmd|calc',
+    });
+  });
+
+  it('derives a stable id from the URL, else from title, company and location', () => {
+    const a = normalize({ title: 'Dev', job_url: 'https://Jobs.Example.com/1?utm_source=a#top' });
+    const b = normalize({ title: 'Dev', job_url: 'https://jobs.example.com/1?utm_source=b' });
+    expect(a.ok && b.ok && a.job.external_job_id === b.job.external_job_id).toBe(true);
+    const c = normalize({ title: 'Data  Engineer', company: 'ACME', location: 'Paris' });
+    const d = normalize({ title: 'data engineer', company: 'Acme', location: 'paris' });
+    expect(c.ok && d.ok && c.job.external_job_id === d.job.external_job_id).toBe(true);
+    expect(deriveExternalJobId({ title: 'x' })).toMatch(/^tcl:/);
+    expect(canonicalJobUrl('ftp://x')).toBeNull();
+  });
+
+  it('strips NUL and control characters PostgreSQL cannot store', () => {
+    const result = normalize({ title: 'Java\u0000 Developer\u0007' });
+    expect(result.ok && result.job.title).toBe('Java Developer');
+  });
+
+  it('never throws, whatever the row holds', () => {
+    const field = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('', ' ', '-1', 'NaN', '1e999'),
+    );
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            title: field,
+            company: field,
+            salary_range: field,
+            salary_min: field,
+            posted_date: field,
+            description: field,
+          },
+          { requiredKeys: [] },
+        ),
+        (record) => {
+          const result = normalize(record);
+          if (result.ok) {
+            expect(result.job.title.length).toBeGreaterThan(0);
+            expect(result.job.skills.every((skill) => skill.length <= 100)).toBe(true);
+          } else expect(result.errors.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('parsePostedDate', () => {
+  it.each([
+    ['2026-05-29T10:28:48Z', '2026-05-29'],
+    ['2026-06-02T08:58:57-04:00', '2026-06-02'],
+    ['2026/1/5', '2026-01-05'],
+    ['2026-02-30', null],
+    ['30 days ago', null],
+    ['1899-01-01', null],
+  ])('%s → %s', (input, expected) => expect(parsePostedDate(input)).toBe(expected));
+});
+
+describe('column mappings', () => {
+  it('parses field=column lists, with escaped commas', () => {
+    expect(parseColumnMapping('title=Job Title, company=Company Name,salary_range=Pay\\, est.')).toEqual({
+      title: 'Job Title',
+      company: 'Company Name',
+      salary_range: 'Pay, est.',
+    });
+    expect(() => parseColumnMapping('titel=Job Title')).toThrow(MappingError);
+    expect(() => parseColumnMapping('title')).toThrow(MappingError);
+  });
+
+  it("recognizes JobSpy's columns and Jobmatch's own, and asks for a mapping otherwise", () => {
+    const jobspy = [
+      'id',
+      'site',
+      'job_url',
+      'job_url_direct',
+      'title',
+      'company',
+      'location',
+      'date_posted',
+      'job_type',
+      'salary_source',
+      'interval',
+      'min_amount',
+      'max_amount',
+      'currency',
+      'is_remote',
+      'description',
+    ];
+    expect(resolveMapping(jobspy).layout).toBe('jobspy');
+    expect(resolveMapping(['title', 'company', 'salary_range']).layout).toBe('jobmatch');
+    expect(() => resolveMapping(['Job Title', 'Company Name'])).toThrow(/mapping/);
+    expect(() => resolveMapping(['Job Title'], { title: 'Title' })).toThrow(/not in the file/);
+    expect(resolveMapping(['Job Title'], { title: 'Job Title' }).layout).toBe('custom');
+  });
+
+  it('applies a mapping, trimming values and dropping empty ones', () => {
+    expect(applyMapping({ site: 'indeed', title: ' Dev ', company: '' }, JOBSPY_MAPPING)).toEqual({
+      platform: 'indeed',
+      title: 'Dev',
+    });
+  });
+});
+
+describe('fitLocationList', () => {
+  it('keeps whole entries of a long location list and counts the rest', () => {
+    const long = Array.from({ length: 20 }, (_, i) => `City ${i}, State, United States`).join('; ');
+    const fitted = fitLocationList(long);
+    expect(fitted.length).toBeLessThanOrEqual(255);
+    expect(fitted).toMatch(/^City 0, State, United States; City 1/);
+    expect(fitted).toMatch(/\(\+\d+ more\)$/);
+    expect(fitLocationList('Austin, TX')).toBe('Austin, TX');
+  });
+});

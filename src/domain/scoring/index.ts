@@ -1,0 +1,26 @@
+export type { ComponentScores } from './components.js';
+export { formatMoney, formatMoneyRange } from './money-format.js';
+export { type PreparedCandidate, type PreparedJob, prepareCandidate, prepareJob } from './prepare.js';
+export {
+  evaluatePair,
+  explainPair,
+  type PairEvaluation,
+  scoreMatch,
+  summarizePair,
+} from './score-match.js';
+export {
+  forEachScoredPair,
+  type MatrixOptions,
+  type ScoredPair,
+  scoreMatrix,
+  scorePreparedMatrix,
+} from './score-matrix.js';
+export { DEFAULT_CALIBRATION } from './semantic-score.js';
+export {
+  assertValidSettings,
+  DEFAULT_SETTINGS,
+  DEFAULT_WEIGHTS,
+  SCORING_VERSION,
+  validateWeights,
+} from './settings.js';
+export type * from './types.js';

@@ -1,0 +1,118 @@
+/**
+ * Skill component: how much of the job's skill list the candidate covers.
+ *
+ * - Skills compare case-insensitively on their canonical names (trimmed).
+ * - Weighted coverage: required skills (when the posting marks any) weigh REQUIRED_WEIGHT, others 1.
+ * - Curve: coverage^COVERAGE_EXPONENT is concave, so partial matches get real credit (half the weight
+ *   covered gives ~59 before the depth bonus, not 50). The remaining gap to 100 then shrinks by up to DEPTH_BONUS as the number of
+ *   matched skills grows to DEPTH_SATURATION: 4 of 8 skills is stronger evidence than 1 of 2. Full coverage
+ *   is 100, none is 0, and adding a matched skill never lowers the score.
+ * - A job listing no skills gives NEUTRAL_SCORE: nothing to compare is not a mismatch.
+ */
+
+import { NEUTRAL_SCORE } from './score-scale.js';
+
+export const REQUIRED_WEIGHT = 2;
+const COVERAGE_EXPONENT = 0.75;
+const DEPTH_BONUS = 0.15;
+const DEPTH_SATURATION = 5;
+
+export interface JobSkill {
+  /** As the job spells it. */
+  name: string;
+  key: string;
+  weight: number;
+  required: boolean;
+}
+
+export interface JobSkillProfile {
+  /** Deduplicated, in job order; required skills absent from the job's list are appended. */
+  skills: JobSkill[];
+  totalWeight: number;
+}
+
+export interface SkillMatch {
+  score: number;
+  matchedWeight: number;
+  /** Job order, as the job spells them. */
+  matchedNames: string[];
+  missing: JobSkill[];
+  missingNames: string[];
+}
+
+export function skillKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+export function skillKeySet(names: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const name of names) {
+    const key = skillKey(name);
+    if (key !== '') keys.add(key);
+  }
+  return keys;
+}
+
+export function jobSkillProfile(
+  skills: readonly string[],
+  requiredSkills?: readonly string[],
+): JobSkillProfile {
+  const required = skillKeySet(requiredSkills ?? []);
+  const seen = new Set<string>();
+  const out: JobSkill[] = [];
+  let totalWeight = 0;
+  for (const name of [...skills, ...(requiredSkills ?? [])]) {
+    const key = skillKey(name);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    const isRequired = required.has(key);
+    const weight = isRequired ? REQUIRED_WEIGHT : 1;
+    out.push({ name: name.trim(), key, weight, required: isRequired });
+    totalWeight += weight;
+  }
+  return { skills: out, totalWeight };
+}
+
+/** The curve, from the weight the candidate covers. Exported so improvements re-score hypothetical skills. */
+export function skillScoreFromCoverage(
+  matchedWeight: number,
+  totalWeight: number,
+  matchedCount: number,
+): number {
+  if (totalWeight <= 0) return NEUTRAL_SCORE;
+  const coverage = Math.min(1, matchedWeight / totalWeight);
+  const base = coverage ** COVERAGE_EXPONENT;
+  const depth = Math.min(matchedCount, DEPTH_SATURATION) / DEPTH_SATURATION;
+  return 100 * (1 - (1 - base) * (1 - DEPTH_BONUS * depth));
+}
+
+/** Score only: the hot path of batch scoring. */
+export function skillScore(candidateKeys: ReadonlySet<string>, job: JobSkillProfile): number {
+  let matchedWeight = 0;
+  let matchedCount = 0;
+  for (const skill of job.skills) {
+    if (candidateKeys.has(skill.key)) {
+      matchedWeight += skill.weight;
+      matchedCount++;
+    }
+  }
+  return skillScoreFromCoverage(matchedWeight, job.totalWeight, matchedCount);
+}
+
+export function matchSkills(candidateKeys: ReadonlySet<string>, job: JobSkillProfile): SkillMatch {
+  const matchedNames: string[] = [];
+  const missing: JobSkill[] = [];
+  const missingNames: string[] = [];
+  let matchedWeight = 0;
+  for (const skill of job.skills) {
+    if (candidateKeys.has(skill.key)) {
+      matchedWeight += skill.weight;
+      matchedNames.push(skill.name);
+    } else {
+      missing.push(skill);
+      missingNames.push(skill.name);
+    }
+  }
+  const score = skillScoreFromCoverage(matchedWeight, job.totalWeight, matchedNames.length);
+  return { score, matchedWeight, matchedNames, missing, missingNames };
+}

@@ -1,0 +1,200 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { jobImportBatchRepository } from '../../db/repositories/job-import-batch.repository.js';
+import { jobImportErrorRepository } from '../../db/repositories/job-import-error.repository.js';
+import { MappingError, parseColumnMapping } from '../../domain/jobs/column-mapping.js';
+import type { SkillMatcher } from '../../domain/skills.js';
+import { AppError } from '../../errors.js';
+import { importJobs } from '../../ingestion/import-jobs.js';
+import { detectFormat, type RecordFormat } from '../../ingestion/read-records.js';
+import { problemSchema } from '../problem.js';
+
+const batchSchema = z
+  .object({
+    id: z.number().int(),
+    batch_id: z.string(),
+    platform: z.string(),
+    file_name: z.string().nullable(),
+    format: z.string().nullable(),
+    import_status: z.enum(['in_progress', 'completed', 'failed', 'partial']),
+    total_jobs: z.number().int(),
+    new_jobs: z.number().int(),
+    updated_jobs: z.number().int(),
+    unchanged_jobs: z.number().int(),
+    failed_jobs: z.number().int(),
+    error_message: z.string().nullable(),
+    imported_by: z.number().int().nullable(),
+    started_at: z.date(),
+    completed_at: z.date().nullable(),
+  })
+  .meta({ id: 'ImportBatch' });
+
+const rowErrorSchema = z
+  .object({ row_number: z.number().int(), field: z.string().nullable(), reason: z.string() })
+  .meta({ id: 'ImportRowError' });
+
+const importOptionsSchema = z.object({
+  platform: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'a platform name: a-z, 0-9, _ . - (max 50)'),
+  format: z.enum(['csv', 'json', 'jsonl']).optional(),
+  map: z.string().max(4000).optional(),
+  encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
+});
+
+const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+type BatchRow = Awaited<ReturnType<ReturnType<typeof jobImportBatchRepository>['findById']>>;
+const toBatch = (row: NonNullable<BatchRow>) => ({
+  ...row,
+  total_jobs: row.total_jobs ?? 0,
+  new_jobs: row.new_jobs ?? 0,
+  updated_jobs: row.updated_jobs ?? 0,
+  unchanged_jobs: row.unchanged_jobs ?? 0,
+  failed_jobs: row.failed_jobs ?? 0,
+  import_status: (row.import_status ?? 'in_progress') as z.infer<typeof batchSchema>['import_status'],
+  started_at: row.started_at ?? new Date(0),
+});
+
+/** Reads the multipart fields sent before the file, merged over the query string. */
+function optionsFrom(file: MultipartFile, query: Record<string, unknown>) {
+  const fields: Record<string, unknown> = { ...query };
+  for (const [name, field] of Object.entries(file.fields)) {
+    const value = Array.isArray(field) ? field[0] : field;
+    if (value && value.type === 'field') fields[name] = value.value;
+  }
+  const parsed = importOptionsSchema.safeParse(fields);
+  if (!parsed.success) {
+    throw new AppError('validation_failed', 'The import options are invalid.', {
+      errors: parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+    });
+  }
+  return parsed.data;
+}
+
+export function adminImportRoutes(deps: {
+  database: Database;
+  skills: () => SkillMatcher;
+}): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/admin/imports',
+      {
+        schema: {
+          tags: ['imports'],
+          summary:
+            'Import a job file (multipart upload: field "file"; options as fields before it or as query)',
+          description:
+            'CSV (RFC 4180, UTF-8 or Windows-1252), JSON array or JSON Lines. JobSpy CSV and the Jobmatch job schema ' +
+            'are recognized; other layouts need `map`, e.g. `title=Job Title,company=Company Name`. Rows that fail are ' +
+            'counted and reported with their row number; they never stop the import.',
+          consumes: ['multipart/form-data'],
+          querystring: importOptionsSchema.partial({ platform: true }),
+          response: {
+            201: z.object({ batch: batchSchema, errors: z.array(rowErrorSchema) }),
+            400: problemSchema,
+            413: problemSchema,
+            415: problemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) {
+          throw new AppError(
+            'unsupported_media_type',
+            'Upload the file as multipart/form-data (field "file").',
+          );
+        }
+        const file = await request.file();
+        if (!file) throw new AppError('bad_request', 'No file in the upload (field "file").');
+        const options = optionsFrom(file, request.query as Record<string, unknown>);
+        let mapping: ReturnType<typeof parseColumnMapping> | undefined;
+        try {
+          mapping = options.map ? parseColumnMapping(options.map) : undefined;
+        } catch (error) {
+          if (error instanceof MappingError) throw new AppError('validation_failed', `map: ${error.message}`);
+          throw error;
+        }
+        const format: RecordFormat | null = options.format ?? detectFormat(file.filename, Buffer.alloc(0));
+        if (!format) {
+          throw new AppError(
+            'bad_request',
+            `Cannot tell the format of "${file.filename}"; give format=csv|json|jsonl.`,
+          );
+        }
+        const result = await importJobs(
+          { database: deps.database, skills: deps.skills() },
+          {
+            source: file.file,
+            fileName: file.filename,
+            format,
+            platform: options.platform,
+            mapping,
+            encoding: options.encoding,
+          },
+        );
+        if (file.file.truncated) {
+          throw new AppError(
+            'payload_too_large',
+            'The file is larger than the import limit; nothing past it was read.',
+          );
+        }
+        return reply.status(201).send({ batch: toBatch(result.batch), errors: result.errors });
+      },
+    );
+
+    app.get(
+      '/api/admin/imports',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'Import batches, newest first',
+          querystring: pageQuery,
+          response: { 200: z.object({ items: z.array(batchSchema) }) },
+        },
+      },
+      async (request) => ({
+        items: (await jobImportBatchRepository(deps.database).list(request.query)).map(toBatch),
+      }),
+    );
+
+    app.get(
+      '/api/admin/imports/:id',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'One import batch with its row errors',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          querystring: z.object({
+            errors_limit: z.coerce.number().int().min(0).max(10_000).default(500),
+            errors_offset: z.coerce.number().int().min(0).default(0),
+          }),
+          response: {
+            200: batchSchema.extend({ errors: z.array(rowErrorSchema), errors_total: z.number().int() }),
+            404: problemSchema,
+          },
+        },
+      },
+      async (request) => {
+        const batch = await jobImportBatchRepository(deps.database).findById(request.params.id);
+        if (!batch) throw AppError.notFound(`Import batch ${request.params.id}`);
+        const errorRepository = jobImportErrorRepository(deps.database);
+        return {
+          ...toBatch(batch),
+          errors: await errorRepository.listForBatch(batch.id, {
+            limit: request.query.errors_limit,
+            offset: request.query.errors_offset,
+          }),
+          errors_total: await errorRepository.countForBatch(batch.id),
+        };
+      },
+    );
+  };
+}

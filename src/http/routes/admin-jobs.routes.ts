@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { ADMIN_JOB_STATUSES, setJobStatus } from '../../jobs/set-job-status.js';
+import { problemSchema } from '../problem.js';
+
+export function adminJobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.patch(
+      '/api/admin/jobs/:id',
+      {
+        schema: {
+          tags: ['jobs'],
+          summary: "Set a job's status: filled or closed by hand, or active again",
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          body: z.object({ status: z.enum(ADMIN_JOB_STATUSES) }).strict(),
+          response: {
+            200: z.object({
+              id: z.number().int(),
+              status: z.string().nullable(),
+              updated_at: z.date().nullable(),
+            }),
+            404: problemSchema,
+          },
+        },
+      },
+      async (request) => {
+        const job = await setJobStatus(deps.database, request.params.id, request.body.status);
+        return { id: job.id, status: job.status, updated_at: job.updated_at };
+      },
+    );
+  };
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, DbContext } from '../db/database.js';
+import {
+  type JobImportBatch,
+  jobImportBatchRepository,
+} from '../db/repositories/job-import-batch.repository.js';
+import {
+  jobImportErrorRepository,
+  type NewImportError,
+} from '../db/repositories/job-import-error.repository.js';
+import { jobPostingRepository, type UpsertedJob } from '../db/repositories/job-posting.repository.js';
+import {
+  applyMapping,
+  type ColumnMapping,
+  MappingError,
+  resolveMapping,
+} from '../domain/jobs/column-mapping.js';
+import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize-job.js';
+import type { SkillMatcher } from '../domain/skills.js';
+import { AppError } from '../errors.js';
+import { ReadError, type RecordFormat, readRecords } from './read-records.js';
+
+export interface ImportProgress {
+  rows: number;
+  bytesRead: number;
+  counts: ImportCounts;
+}
+
+export interface ImportCounts {
+  new_jobs: number;
+  updated_jobs: number;
+  unchanged_jobs: number;
+  failed_jobs: number;
+}
+
+export interface ImportJobsInput {
+  source: NodeJS.ReadableStream | AsyncIterable<Buffer | Uint8Array>;
+  fileName: string | null;
+  format: RecordFormat;
+  /** The platform for rows that name none (JobSpy's `site` column names its own). */
+  platform: string;
+  mapping?: ColumnMapping | undefined;
+  importedBy?: number | null;
+  encoding?: 'auto' | 'utf-8' | 'windows-1252';
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportJobsDependencies {
+  database: Database;
+  skills: SkillMatcher;
+  /** Rows written per transaction. */
+  chunkSize?: number;
+  /** Runs inside each chunk's transaction with the jobs it wrote (events go out with the data, or not at all). */
+  onChunkWritten?: (tx: DbContext, written: UpsertedJob[]) => Promise<void>;
+}
+
+export interface ImportResult {
+  batch: JobImportBatch;
+  errors: NewImportError[];
+}
+
+const REPORTED_ERRORS = 100;
+
+/**
+ * Imports a job file as one batch: rows stream through parsing and are written in chunks, each chunk
+ * (its jobs, its row errors and the batch counters) in one transaction, so a crash loses at most the
+ * chunk being written and never leaves half a row. Bad rows are counted and reported; they never stop the rest.
+ */
+export async function importJobs(
+  deps: ImportJobsDependencies,
+  input: ImportJobsInput,
+): Promise<ImportResult> {
+  const chunkSize = deps.chunkSize ?? 1000;
+  const batch = await jobImportBatchRepository(deps.database).create({
+    batch_id: randomUUID(),
+    platform: input.platform,
+    file_name: input.fileName?.slice(0, 255) ?? null,
+    format: input.format,
+    imported_by: input.importedBy ?? null,
+  });
+  const reported: NewImportError[] = [];
+  const totals: ImportCounts = { new_jobs: 0, updated_jobs: 0, unchanged_jobs: 0, failed_jobs: 0 };
+  let rows = 0;
+
+  let jobs: NormalizedJob[] = [];
+  let keys = new Set<string>();
+  let errors: NewImportError[] = [];
+
+  const flush = async () => {
+    if (jobs.length === 0 && errors.length === 0) return;
+    const chunkJobs = jobs;
+    const chunkErrors = errors;
+    jobs = [];
+    keys = new Set();
+    errors = [];
+    await deps.database.transaction(async (tx) => {
+      const written = await jobPostingRepository(tx).upsertMany(chunkJobs, { import_batch_id: batch.id });
+      const counts: ImportCounts = {
+        new_jobs: written.filter((job) => job.outcome === 'new').length,
+        updated_jobs: written.filter((job) => job.outcome === 'updated').length,
+        unchanged_jobs: written.filter((job) => job.outcome === 'unchanged').length,
+        failed_jobs: chunkErrors.length,
+      };
+      await jobImportErrorRepository(tx).insertMany(batch.id, chunkErrors);
+      await jobImportBatchRepository(tx).addCounts(batch.id, counts);
+      if (deps.onChunkWritten) await deps.onChunkWritten(tx, written);
+      for (const key of Object.keys(totals) as (keyof ImportCounts)[]) totals[key] += counts[key];
+    });
+    input.onProgress?.({ rows, bytesRead: reader.bytesRead(), counts: { ...totals } });
+  };
+
+  const fail = (error: NewImportError) => {
+    errors.push(error);
+    if (reported.length < REPORTED_ERRORS) reported.push(error);
+  };
+
+  const reader = readRecords(input.source, { format: input.format, encoding: input.encoding ?? 'auto' });
+  try {
+    const { mapping } = resolveMapping(await reader.headers(), input.mapping, {
+      headersComplete: input.format === 'csv',
+    });
+    for await (const item of reader) {
+      rows += 1;
+      if (item.kind === 'error') {
+        fail({
+          row_number: item.error.rowNumber,
+          field: null,
+          reason: item.error.reason,
+          raw_record: item.error.raw,
+        });
+      } else {
+        const result = normalizeJobRecord(applyMapping(item.record.values, mapping), {
+          platform: input.platform,
+          skills: deps.skills,
+        });
+        if (!result.ok) {
+          fail({
+            row_number: item.record.rowNumber,
+            field: result.errors
+              .map((problem) => problem.field)
+              .join(', ')
+              .slice(0, 100),
+            reason: result.errors.map((problem) => `${problem.field} ${problem.message}`).join('; '),
+            raw_record: item.record.raw,
+          });
+        } else {
+          const key = `${result.job.platform}\u0000${result.job.external_job_id}`;
+          // The same job twice in one statement cannot be upserted: write the first, then let the repeat update it.
+          if (keys.has(key)) await flush();
+          keys.add(key);
+          jobs.push(result.job);
+        }
+      }
+      if (jobs.length + errors.length >= chunkSize) await flush();
+    }
+    await flush();
+  } catch (error) {
+    const message =
+      error instanceof MappingError || error instanceof ReadError
+        ? error.message
+        : 'The import stopped on an unexpected error; rows written before it are kept.';
+    await flushQuietly(flush);
+    const finished = await jobImportBatchRepository(deps.database).finish(batch.id, {
+      error_message: message,
+      aborted: true,
+    });
+    if (error instanceof MappingError || error instanceof ReadError) {
+      throw new AppError(
+        'validation_failed',
+        `${message} (import batch ${finished.id} ended as ${finished.import_status})`,
+      );
+    }
+    throw error;
+  }
+  const finished = await jobImportBatchRepository(deps.database).finish(batch.id, {});
+  return { batch: finished, errors: reported };
+}
+
+async function flushQuietly(flush: () => Promise<void>): Promise<void> {
+  try {
+    await flush();
+  } catch {
+    // the batch is ended as aborted below; what could not be written is counted as not written
+  }
+}

@@ -1,0 +1,68 @@
+import type { Logger } from 'pino';
+import type { Config } from './config/config.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open-database.js';
+import { prepareDatabase } from './db/prepare-database.js';
+import type { SkillMatcher } from './domain/skills.js';
+import { loadSkillMatcher } from './skills/skill-dictionary.loader.js';
+import { type JobQueue, startJobQueue } from './worker/job-queue.js';
+import { maintenanceTasks } from './worker/tasks.js';
+
+/** Everything a Jobmatch process runs on: the database, background tasks and shared services. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  queue: JobQueue;
+  skills: SkillMatcher;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens and prepares the database and starts the background task system. With `workers`, this process
+ * also runs the tasks (in-process by default; `jobmatch worker` runs them alone against a server database).
+ */
+export async function startRuntime(
+  config: Config,
+  logger: Logger,
+  options: { workers: boolean },
+): Promise<Runtime> {
+  const database = await openDatabase(config.database);
+  let queue: JobQueue | undefined;
+  try {
+    const prepared = await prepareDatabase(database, config);
+    if (prepared.migrationsApplied.length > 0)
+      logger.info({ applied: prepared.migrationsApplied }, 'migrations applied');
+    if (prepared.importsRecovered > 0)
+      logger.warn({ count: prepared.importsRecovered }, 'interrupted imports ended');
+    queue = await startJobQueue(database, {
+      logger,
+      pollingIntervalSeconds: config.workers.pollingIntervalSeconds,
+      supervise: options.workers,
+    });
+    const skills = loadSkillMatcher();
+    const tasks = maintenanceTasks({ database, config });
+    if (options.workers) await queue.work(tasks);
+    else await queue.register(tasks);
+    const startedQueue = queue;
+    let stopping: Promise<void> | undefined;
+    return {
+      config,
+      logger,
+      database,
+      queue: startedQueue,
+      skills,
+      stop() {
+        stopping ??= (async () => {
+          await startedQueue.stop();
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await queue?.stop().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+import { randomBytes as cryptoRandomBytes } from 'node:crypto';
+import type { DbContext } from '../db/database.js';
+import {
+  type ScraperApiKey,
+  scraperApiKeyRepository,
+} from '../db/repositories/scraper-api-key.repository.js';
+import { generateApiKey, hashApiKey, isWellFormedApiKey } from '../domain/api-key.js';
+import { AppError } from '../errors.js';
+
+export type { ScraperApiKey };
+
+/** What may be shown about a key: never its secret, never its hash. */
+export interface ApiKeySummary {
+  id: number;
+  name: string;
+  is_active: boolean;
+  created_at: Date | null;
+  created_by: number | null;
+  last_used_at: Date | null;
+  total_requests: number;
+  revoked_at: Date | null;
+}
+
+export const API_KEY_NAME_MAX_LENGTH = 100;
+
+/** The one answer for a missing, malformed, unknown or revoked key: callers cannot tell which. */
+export const INVALID_API_KEY_MESSAGE = 'Invalid or missing API key.';
+
+export function invalidApiKeyError(): AppError {
+  return new AppError('unauthorized', INVALID_API_KEY_MESSAGE, { headers: { 'WWW-Authenticate': 'Bearer' } });
+}
+
+export function toApiKeySummary(key: ScraperApiKey): ApiKeySummary {
+  return {
+    id: key.id,
+    name: key.name,
+    is_active: key.is_active === true && key.revoked_at === null,
+    created_at: key.created_at,
+    created_by: key.created_by,
+    last_used_at: key.last_used_at,
+    total_requests: key.total_requests ?? 0,
+    revoked_at: key.revoked_at,
+  };
+}
+
+// Control, format, private-use and unassigned characters, and line/paragraph separators.
+const UNPRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
+
+/** The trimmed, NFC-normalized name, or a `validation_failed` error saying what is wrong. */
+export function validateApiKeyName(name: unknown): string {
+  const invalid = (message: string) =>
+    new AppError('validation_failed', `Invalid API key name: ${message}.`, {
+      errors: [{ field: 'name', message }],
+    });
+  if (typeof name !== 'string') throw invalid('must be a string');
+  const trimmed = name.normalize('NFC').trim();
+  if (trimmed.length === 0) throw invalid('must not be empty');
+  if ([...trimmed].length > API_KEY_NAME_MAX_LENGTH) {
+    throw invalid(`must be at most ${API_KEY_NAME_MAX_LENGTH} characters`);
+  }
+  if (UNPRINTABLE.test(trimmed)) throw invalid('must contain only printable characters');
+  return trimmed;
+}
+
+export interface CreatedApiKey {
+  key: ScraperApiKey;
+  /** The plaintext key: shown to its owner once, never stored, never logged. */
+  secret: string;
+}
+
+export async function createApiKey(
+  ctx: DbContext,
+  input: { name: string; createdBy?: number | null },
+  randomBytes: (size: number) => Uint8Array = cryptoRandomBytes,
+): Promise<CreatedApiKey> {
+  const name = validateApiKeyName(input.name);
+  const secret = generateApiKey(randomBytes);
+  const key = await scraperApiKeyRepository(ctx).create({
+    key_hash: hashApiKey(secret),
+    name,
+    created_by: input.createdBy ?? null,
+  });
+  return { key, secret };
+}
+
+/** Newest first. */
+export async function listApiKeys(ctx: DbContext): Promise<ApiKeySummary[]> {
+  const keys = await scraperApiKeyRepository(ctx).list();
+  return keys.map(toApiKeySummary);
+}
+
+export interface RevokedApiKey {
+  key: ApiKeySummary;
+  /** True when the key had been revoked before this call (revoking is idempotent). */
+  alreadyRevoked: boolean;
+}
+
+export async function revokeApiKey(ctx: DbContext, id: number): Promise<RevokedApiKey> {
+  const keys = scraperApiKeyRepository(ctx);
+  const existing = Number.isSafeInteger(id) && id > 0 ? await keys.findById(id) : undefined;
+  if (!existing) throw new AppError('not_found', `API key ${id} not found.`);
+  const alreadyRevoked = existing.revoked_at !== null;
+  const revoked = alreadyRevoked ? existing : await keys.revoke(id);
+  if (!revoked) throw new AppError('not_found', `API key ${id} not found.`);
+  return { key: toApiKeySummary(revoked), alreadyRevoked };
+}
+
+/**
+ * The active key matching `presented`, with this use counted; otherwise the uniform `unauthorized` error.
+ * Malformed keys are refused before any database lookup.
+ */
+export async function authenticateApiKey(
+  ctx: DbContext,
+  presented: string | undefined,
+): Promise<ScraperApiKey> {
+  if (!isWellFormedApiKey(presented)) throw invalidApiKeyError();
+  const key = await scraperApiKeyRepository(ctx).useActiveByHash(hashApiKey(presented));
+  if (!key) throw invalidApiKeyError();
+  return key;
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../../src/http/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { silentLogger } from '../support/logger.js';
+import { multipartBody } from '../support/multipart.js';
+
+describe('admin import API', () => {
+  let database: TestDatabase;
+  let app: App;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await buildApp({ database, logger: silentLogger, importMaxBytes: 64 * 1024 });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const upload = (fields: Record<string, string>, name: string, content: string | Buffer, query = '') => {
+    const body = multipartBody(fields, { name, content });
+    return app.inject({ method: 'POST', url: `/api/admin/imports${query}`, ...body });
+  };
+
+  it('imports an uploaded CSV with a mapping and reports per-row errors', async () => {
+    const csv =
+      'Job Title,Company Name,Pay\nJava Developer,Acme,$120K - $140K\n,Nobody,\nQA Engineer,Beta,DOE\n';
+    const response = await upload(
+      { platform: 'glassdoor', map: 'title=Job Title,company=Company Name,salary_range=Pay' },
+      'jobs.csv',
+      csv,
+    );
+    expect(response.statusCode).toBe(201);
+    const { batch, errors } = response.json();
+    expect(batch).toMatchObject({
+      import_status: 'partial',
+      total_jobs: 3,
+      new_jobs: 2,
+      failed_jobs: 1,
+      file_name: 'jobs.csv',
+    });
+    expect(errors).toEqual([expect.objectContaining({ row_number: 3, field: 'title' })]);
+
+    const list = await app.inject({ method: 'GET', url: '/api/admin/imports' });
+    expect(list.json().items[0].id).toBe(batch.id);
+    const detail = await app.inject({ method: 'GET', url: `/api/admin/imports/${batch.id}` });
+    expect(detail.json()).toMatchObject({ id: batch.id, errors_total: 1, errors: [{ row_number: 3 }] });
+  });
+
+  it('takes options from the query string too', async () => {
+    const response = await upload(
+      {},
+      'jobs.jsonl',
+      '{"title":"Go Developer","external_job_id":"g1"}\n',
+      '?platform=dice',
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.json().batch).toMatchObject({ format: 'jsonl', new_jobs: 1 });
+  });
+
+  it('refuses bad requests with problem+json', async () => {
+    const noPlatform = await upload({}, 'jobs.csv', 'title\nDev\n');
+    expect(noPlatform.statusCode).toBe(400);
+    expect(noPlatform.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'platform' }] });
+
+    const unknownLayout = await upload({ platform: 'x' }, 'jobs.csv', 'Job Title\nDev\n');
+    expect(unknownLayout.statusCode).toBe(400);
+    expect(unknownLayout.json().detail).toMatch(/mapping/);
+
+    const badMap = await upload({ platform: 'x', map: 'nonsense' }, 'jobs.csv', 'title\nDev\n');
+    expect(badMap.statusCode).toBe(400);
+
+    const unknownFormat = await upload({ platform: 'x' }, 'jobs.xlsx', 'PK\u0003\u0004');
+    expect(unknownFormat.statusCode).toBe(400);
+
+    const empty = await upload({ platform: 'x' }, 'jobs.csv', '');
+    expect(empty.statusCode).toBe(400);
+
+    const json = await app.inject({ method: 'POST', url: '/api/admin/imports', payload: { title: 'x' } });
+    expect(json.statusCode).toBe(415);
+
+    const tooBig = await upload({ platform: 'x' }, 'big.csv', `title\n${'Developer\n'.repeat(10_000)}`);
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.headers['content-type']).toMatch(/problem\+json/);
+
+    expect((await app.inject({ method: 'GET', url: '/api/admin/imports/99999' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/admin/imports/abc' })).statusCode).toBe(400);
+  });
+
+  it('lets an admin mark a job filled or closed', async () => {
+    const { rows } = await database.sql.query<{ id: number }>(
+      `INSERT INTO job_postings (platform, external_job_id, title) VALUES ('x', 'status-1', 'Dev') RETURNING id`,
+    );
+    const id = rows[0]!.id;
+    const response = await app.inject({
+      method: 'PATCH',
+      url: `/api/admin/jobs/${id}`,
+      payload: { status: 'filled' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ id, status: 'filled' });
+    const bad = await app.inject({
+      method: 'PATCH',
+      url: `/api/admin/jobs/${id}`,
+      payload: { status: 'expired' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (await app.inject({ method: 'PATCH', url: '/api/admin/jobs/999999', payload: { status: 'closed' } }))
+        .statusCode,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,269 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobImportBatchRepository } from '../../src/db/repositories/job-import-batch.repository.js';
+import { jobImportErrorRepository } from '../../src/db/repositories/job-import-error.repository.js';
+import { parseColumnMapping } from '../../src/domain/jobs/column-mapping.js';
+import { importJobs } from '../../src/ingestion/import-jobs.js';
+import { recoverInterruptedImports } from '../../src/ingestion/recover-imports.js';
+import { expireJobs } from '../../src/jobs/expire-jobs.js';
+import { loadSkillMatcher } from '../../src/skills/skill-dictionary.loader.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { SHARED_FILE_MAPPINGS } from '../support/shared-data.js';
+
+const DATA = path.resolve(process.cwd(), '../shared/data/jobs');
+const skills = loadSkillMatcher();
+
+const JOBSPY_HEADER =
+  'id,site,job_url,job_url_direct,title,company,location,date_posted,job_type,salary_source,interval,min_amount,max_amount,currency,is_remote,job_level,job_function,listing_type,emails,description,company_industry,company_url,company_logo,company_url_direct,company_addresses,company_num_employees,company_revenue,company_description,skills,experience_range,company_rating,company_reviews_count,vacancy_count,work_from_home_type';
+
+function jobspyRow(values: Record<string, string>): string {
+  return JOBSPY_HEADER.split(',')
+    .map((column) => {
+      const value = values[column] ?? '';
+      return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+    })
+    .join(',');
+}
+
+const streamOf = (text: string | Buffer) => Readable.from([Buffer.isBuffer(text) ? text : Buffer.from(text)]);
+
+describe('importJobs', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  const run = (
+    source: string | Buffer,
+    options: { format?: 'csv' | 'json' | 'jsonl'; platform?: string; map?: string; fileName?: string } = {},
+  ) =>
+    importJobs(
+      { database, skills, chunkSize: 50 },
+      {
+        source: streamOf(source),
+        fileName: options.fileName ?? 'test.csv',
+        format: options.format ?? 'csv',
+        platform: options.platform ?? 'indeed',
+        mapping: options.map ? parseColumnMapping(options.map) : undefined,
+      },
+    );
+
+  it("imports JobSpy's CSV unchanged, then counts a re-import as unchanged and a changed row as updated", async () => {
+    const rows = [
+      jobspyRow({
+        id: 'in-1',
+        site: 'indeed',
+        job_url: 'https://www.indeed.com/viewjob?jk=1',
+        title: 'Senior Python Developer',
+        company: 'Acme',
+        location: 'Austin, TX',
+        date_posted: '2026-11-20',
+        interval: 'yearly',
+        min_amount: '150000',
+        max_amount: '180000',
+        currency: 'USD',
+        is_remote: 'False',
+        description: 'Build APIs with Python, "Django" and AWS.\nWe need 5+ years of experience.',
+      }),
+      jobspyRow({
+        id: 'li-2',
+        site: 'linkedin',
+        title: 'Data Engineer',
+        company: 'Beta',
+        location: 'Remote',
+        description: 'Spark, Airflow',
+      }),
+    ];
+    const first = await run(`${JOBSPY_HEADER}\n${rows.join('\n')}\n`, { platform: 'jobspy' });
+    expect(first.batch).toMatchObject({
+      import_status: 'completed',
+      total_jobs: 2,
+      new_jobs: 2,
+      failed_jobs: 0,
+    });
+    const { rows: stored } = await database.sql.query<Record<string, unknown>>(
+      `SELECT platform, external_job_id, salary_min, salary_max, salary_period, experience_min, skills, is_remote, import_batch_id
+       FROM job_postings WHERE external_job_id IN ('in-1', 'li-2') ORDER BY external_job_id`,
+    );
+    expect(stored[0]).toMatchObject({
+      platform: 'indeed',
+      external_job_id: 'in-1',
+      salary_min: 150000,
+      salary_period: 'year',
+      experience_min: 5,
+      import_batch_id: first.batch.id,
+    });
+    expect(stored[0]!.skills).toEqual(expect.arrayContaining(['Python', 'Django', 'AWS']));
+    expect(stored[1]).toMatchObject({ platform: 'linkedin', is_remote: true });
+
+    const { rows: before } = await database.sql.query<{ updated_at: Date }>(
+      `SELECT updated_at FROM job_postings WHERE external_job_id = 'in-1'`,
+    );
+    const again = await run(`${JOBSPY_HEADER}\n${rows.join('\n')}\n`, { platform: 'jobspy' });
+    expect(again.batch).toMatchObject({ total_jobs: 2, new_jobs: 0, updated_jobs: 0, unchanged_jobs: 2 });
+    const { rows: after } = await database.sql.query<{ updated_at: Date; import_batch_id: number }>(
+      `SELECT updated_at, import_batch_id FROM job_postings WHERE external_job_id = 'in-1'`,
+    );
+    expect(after[0]!.updated_at).toEqual(before[0]!.updated_at);
+    expect(after[0]!.import_batch_id).toBe(first.batch.id);
+
+    const changed = rows[0]!.replace('Senior Python Developer', 'Lead Python Developer');
+    const third = await run(`${JOBSPY_HEADER}\n${changed}\n${rows[1]}\n`, { platform: 'jobspy' });
+    expect(third.batch).toMatchObject({ total_jobs: 2, new_jobs: 0, updated_jobs: 1, unchanged_jobs: 1 });
+  });
+
+  it('counts and reports bad rows by row number, writes the valid ones, and ends partial', async () => {
+    const csv = [
+      'title,company,salary_min,posted_date,external_job_id',
+      'Java Developer,Acme,100000,2026-11-01,p-1',
+      ',NoTitle Inc,,,p-2',
+      'QA Engineer,Acme,lots,,p-3',
+      'DevOps Engineer,"Unclosed, quote',
+    ].join('\n');
+    const result = await run(csv, { platform: 'dice' });
+    expect(result.batch).toMatchObject({ import_status: 'partial', new_jobs: 1 });
+    const batch = result.batch;
+    expect(batch.total_jobs).toBe(
+      (batch.new_jobs ?? 0) +
+        (batch.updated_jobs ?? 0) +
+        (batch.unchanged_jobs ?? 0) +
+        (batch.failed_jobs ?? 0),
+    );
+    expect(batch.failed_jobs).toBeGreaterThanOrEqual(3);
+    const errors = await jobImportErrorRepository(database).listForBatch(batch.id);
+    expect(errors.map((e) => e.row_number).slice(0, 2)).toEqual([3, 4]);
+    expect(errors[0]).toMatchObject({ field: 'title' });
+    expect(errors[1]).toMatchObject({ field: 'salary_min' });
+    expect(errors[1]!.raw_record).toContain('QA Engineer');
+    const { rows } = await database.sql.query(
+      `SELECT 1 FROM job_postings WHERE platform = 'dice' AND external_job_id IN ('p-2', 'p-3')`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('keeps formula-looking cells as text', async () => {
+    const result = await run('title,company,external_job_id\n"=cmd|\' /C calc\'!A0",@SUM(1),f-1\n', {
+      platform: 'csvinj',
+    });
+    expect(result.batch.new_jobs).toBe(1);
+    const { rows } = await database.sql.query<{ title: string; company: string }>(
+      `SELECT title, company FROM job_postings WHERE platform = 'csvinj'`,
+    );
+    expect(rows[0]).toEqual({ title: "=cmd|' /C calc'!A0", company: '@SUM(1)' });
+  });
+
+  it('imports JSON arrays and JSON Lines in the Jobmatch schema', async () => {
+    const jobs = [
+      {
+        external_job_id: 'j-1',
+        title: 'React Developer',
+        skills: ['ReactJS', 'TypeScript'],
+        salary_range: '$120K - $140K',
+      },
+      { external_job_id: 'j-2', title: 'Go Developer', description: 'GoLang microservices on k8s' },
+    ];
+    const json = await run(JSON.stringify(jobs), { format: 'json', platform: 'json-src' });
+    expect(json.batch).toMatchObject({ new_jobs: 2, failed_jobs: 0 });
+    const jsonl = await run(
+      `${jobs.map((job) => JSON.stringify(job)).join('\n')}\n{"title": 42\nnot json\n`,
+      { format: 'jsonl', platform: 'jsonl-src' },
+    );
+    expect(jsonl.batch).toMatchObject({ new_jobs: 2, failed_jobs: 2, import_status: 'partial' });
+    const { rows } = await database.sql.query<{ skills: string[] }>(
+      `SELECT skills FROM job_postings WHERE platform = 'json-src' AND external_job_id = 'j-1'`,
+    );
+    expect(rows[0]!.skills).toEqual(expect.arrayContaining(['React', 'TypeScript']));
+  });
+
+  it('decodes Windows-1252 and strips a UTF-8 BOM', async () => {
+    const latin = Buffer.concat([
+      Buffer.from('title,company,external_job_id\r\n'),
+      Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x80, 0x20, 0x44, 0x65, 0x76]),
+      Buffer.from(',Acme,w-1\r\n'),
+    ]);
+    const result = await run(latin, { platform: 'win' });
+    expect(result.batch.new_jobs).toBe(1);
+    const { rows } = await database.sql.query<{ title: string }>(
+      `SELECT title FROM job_postings WHERE platform = 'win'`,
+    );
+    expect(rows[0]!.title).toBe('Café € Dev');
+    const bom = await run(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('title,external_job_id\nBOM Dev,b-1\n')]),
+      { platform: 'bom' },
+    );
+    expect(bom.batch.new_jobs).toBe(1);
+  });
+
+  it('rejects unrecognized layouts and empty files clearly, ending the batch failed', async () => {
+    await expect(run('Job Title,Company\nDev,Acme\n')).rejects.toThrow(/mapping/);
+    await expect(run('')).rejects.toThrow(/empty/i);
+    const [latest] = await jobImportBatchRepository(database).list({ limit: 1 });
+    expect(latest).toMatchObject({ import_status: 'failed' });
+    expect(latest!.error_message).toBeTruthy();
+  });
+
+  it('recovers an import whose process died, keeping what it wrote', async () => {
+    const batch = await jobImportBatchRepository(database).create({ batch_id: 'dead-1', platform: 'x' });
+    await jobImportBatchRepository(database).addCounts(batch.id, {
+      new_jobs: 3,
+      updated_jobs: 0,
+      unchanged_jobs: 0,
+      failed_jobs: 0,
+    });
+    const recovered = await recoverInterruptedImports(database, 600);
+    expect(recovered.map((b) => b.id)).toContain(batch.id);
+    expect(await jobImportBatchRepository(database).findById(batch.id)).toMatchObject({
+      import_status: 'partial',
+    });
+  });
+
+  it('expires active jobs 30 days after posting (or import when the date is unknown)', async () => {
+    await database.sql.query(
+      `INSERT INTO job_postings (platform, external_job_id, title, posted_date, imported_at) VALUES
+       ('exp', 'old', 'Old', current_date - 31, now()), ('exp', 'new', 'New', current_date - 5, now()),
+       ('exp', 'undated', 'Undated', NULL, now() - interval '40 days'), ('exp', 'filled', 'Filled', current_date - 60, now())`,
+    );
+    await database.sql.query(
+      `UPDATE job_postings SET status = 'filled' WHERE platform = 'exp' AND external_job_id = 'filled'`,
+    );
+    expect(await expireJobs(database)).toBeGreaterThanOrEqual(2);
+    const { rows } = await database.sql.query<{ external_job_id: string; status: string }>(
+      `SELECT external_job_id, status FROM job_postings WHERE platform = 'exp' ORDER BY external_job_id`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.external_job_id, r.status]))).toEqual({
+      filled: 'filled',
+      new: 'active',
+      old: 'expired',
+      undated: 'expired',
+    });
+    expect(await expireJobs(database)).toBe(0);
+  });
+
+  it.each(Object.entries(SHARED_FILE_MAPPINGS))(
+    'imports ../shared/data/jobs/%s with a mapping',
+    async (file, map) => {
+      const result = await importJobs(
+        { database, skills },
+        {
+          source: fs.createReadStream(path.join(DATA, file)),
+          fileName: file,
+          format: 'csv',
+          platform: file.split('_')[0]!,
+          mapping: parseColumnMapping(map),
+        },
+      );
+      const expected = {
+        'glassdoor_ds_jobs.csv': 956,
+        'adzuna_uk_jobs.csv': 1241,
+        'open_jobs_ats.csv': 15918,
+      }[file];
+      expect(result.batch.total_jobs).toBe(expected);
+      expect(result.batch.failed_jobs).toBe(0);
+      expect(result.batch.import_status).toBe('completed');
+    },
+    120_000,
+  );
+});
