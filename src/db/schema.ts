@@ -5,8 +5,10 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
+  real,
   serial,
   text,
   timestamp,
@@ -242,6 +244,11 @@ export const scrapeSessions = pgTable(
     error_message: text(),
     created_at: createdAt(),
     updated_at: createdAt(),
+    // Beyond the spec: invalid jobs in the posted batch, and the completion kept so a retried POST
+    // with the same body returns the same answer without importing twice.
+    jobs_failed: integer().default(0),
+    completion_hash: varchar({ length: 64 }),
+    completion_result: jsonb(),
   },
   (t) => [
     index('idx_scrape_sessions_session').on(t.session_id),
@@ -319,6 +326,9 @@ export const candidateJobMatches = pgTable(
     matched_at: createdAt(),
     viewed_at: timestamp({ withTimezone: true }),
     updated_at: createdAt(),
+    // Beyond the spec: which scoring produced the row, and the changes that would raise it most.
+    scoring_version: varchar({ length: 40 }),
+    improvements: jsonb().default(sql`'[]'::jsonb`),
   },
   (t) => [
     uniqueIndex('idx_candidate_job_matches_unique').on(t.candidate_id, t.job_posting_id),
@@ -373,6 +383,10 @@ export const candidateGlobalRoles = pgTable(
       .notNull()
       .references(() => globalRoles.id, { onDelete: 'cascade' }),
     created_at: createdAt(),
+    // Beyond the spec: what the recruiter typed and how it was mapped, so the mapping can be shown and corrected.
+    input_text: varchar({ length: 200 }),
+    match_method: varchar({ length: 20 }),
+    confidence: real(),
   },
   (t) => [
     uniqueIndex('idx_candidate_global_roles_unique').on(t.candidate_id, t.global_role_id),
@@ -398,4 +412,111 @@ export const roleJobMapping = pgTable(
     index('idx_role_job_mapping_role').on(t.global_role_id),
     index('idx_role_job_mapping_job').on(t.job_posting_id),
   ],
+);
+
+export const REPORT_STATUSES = ['open', 'resolved', 'dismissed'] as const;
+
+/** A recruiter's report that a preferred role was mapped to the wrong canonical role. */
+export const roleMappingReports = pgTable(
+  'role_mapping_reports',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    candidate_id: integer().references(() => candidates.id, { onDelete: 'set null' }),
+    input_text: varchar({ length: 200 }).notNull(),
+    global_role_id: integer().references(() => globalRoles.id, { onDelete: 'set null' }),
+    suggested_role_name: varchar({ length: 255 }),
+    note: text(),
+    status: varchar({ length: 20 }).notNull().default('open'),
+    reported_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    resolved_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    created_at: createdAt().notNull(),
+    resolved_at: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('idx_role_mapping_reports_status').on(t.status, t.created_at),
+    index('idx_role_mapping_reports_tenant').on(t.tenant_id),
+    statusCheck('role_mapping_reports_status_check', 'status', REPORT_STATUSES),
+  ],
+);
+
+const weight = () => numeric({ precision: 4, scale: 3, mode: 'number' }).notNull();
+
+/** Per-tenant matching settings; a tenant without a row uses the defaults. */
+export const tenantSettings = pgTable(
+  'tenant_settings',
+  {
+    tenant_id: integer()
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    weight_skill: weight().default(0.35),
+    weight_experience: weight().default(0.15),
+    weight_location: weight().default(0.15),
+    weight_salary: weight().default(0.1),
+    weight_semantic: weight().default(0.25),
+    recommend_threshold: numeric({ precision: 5, scale: 2, mode: 'number' }).notNull().default(70),
+    updated_at: createdAt().notNull(),
+    updated_by: integer().references(() => users.id, { onDelete: 'set null' }),
+  },
+  () => [
+    check(
+      'tenant_settings_weights_check',
+      sql`abs(weight_skill + weight_experience + weight_location + weight_salary + weight_semantic - 1) < 0.0005
+          AND least(weight_skill, weight_experience, weight_location, weight_salary, weight_semantic) >= 0`,
+    ),
+    check('tenant_settings_threshold_check', sql`recommend_threshold BETWEEN 0 AND 100`),
+  ],
+);
+
+/** Server-side sign-in sessions; the cookie holds a random token, the table only its SHA-256. */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: varchar({ length: 64 }).primaryKey(),
+    user_id: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrf_token: varchar({ length: 64 }).notNull(),
+    created_at: createdAt().notNull(),
+    last_seen_at: createdAt().notNull(),
+    expires_at: timestamp({ withTimezone: true }).notNull(),
+    ip: varchar({ length: 64 }),
+    user_agent: text(),
+  },
+  (t) => [index('idx_user_sessions_user').on(t.user_id), index('idx_user_sessions_expires').on(t.expires_at)],
+);
+
+/** Who moved a candidate through the review workflow, and when. */
+export const candidateStatusChanges = pgTable(
+  'candidate_status_changes',
+  {
+    id: serial().primaryKey(),
+    candidate_id: integer()
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    from_status: varchar({ length: 50 }),
+    to_status: varchar({ length: 50 }).notNull(),
+    changed_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    changed_at: createdAt().notNull(),
+  },
+  (t) => [index('idx_candidate_status_changes_candidate').on(t.candidate_id, t.changed_at)],
+);
+
+/** The pipeline history of an application. */
+export const jobApplicationEvents = pgTable(
+  'job_application_events',
+  {
+    id: serial().primaryKey(),
+    application_id: integer()
+      .notNull()
+      .references(() => jobApplications.id, { onDelete: 'cascade' }),
+    from_status: varchar({ length: 50 }),
+    to_status: varchar({ length: 50 }).notNull(),
+    changed_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    note: text(),
+    changed_at: createdAt().notNull(),
+  },
+  (t) => [index('idx_job_application_events_application').on(t.application_id, t.changed_at)],
 );
