@@ -9,7 +9,11 @@
  *   posting words), expected to reach its role.
  * A wrong merge is a text mapped to another existing role; 'no match' would go on to the vector stage.
  *
- * Run: npx tsx scripts/eval-roles.ts
+ * The full pipeline (text stages, then the vector stage with the local provider) runs against the same roles
+ * stored in an in-memory PGlite; it adds a 'foreign' set: titles of non-IT O*NET occupations, which must NOT
+ * be merged into any IT role (they would become new roles). The vector threshold is swept to calibrate it.
+ *
+ * Run: npm run eval:roles
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -188,7 +192,7 @@ function textStageResolver(index: RoleIndex): (text: string) => number | null {
 const percent = (part: number, whole: number): string =>
   whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`;
 
-function main(): void {
+function printTextStages(): void {
   const evalSet = buildRoleEvalSet();
   const index = buildRoleIndex(evalSet.roles);
   const resolve = textStageResolver(index);
@@ -231,4 +235,113 @@ function main(): void {
     console.log(`\nhand cases left to the vector stage (${handMisses.noMatch}): ${missed.join(' | ')}`);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+const ONET_OCCUPATIONS_PATH = path.resolve(scriptDir, '../../shared/data/onet/occupation_data.txt');
+
+/** Titles of O*NET occupations outside the seed (nurses, accountants, welders): none is an IT role. */
+export function foreignTitles(seed: { roles: { onetCodes?: string[] }[] }, every = 8): string[] {
+  const seedCodes = new Set(seed.roles.flatMap((role) => role.onetCodes ?? []));
+  return readFileSync(ONET_OCCUPATIONS_PATH, 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split('\t'))
+    .filter(([code, title]) => code && title && !code.startsWith('15-') && !seedCodes.has(code))
+    .map(([, title]) => title!)
+    .filter((_, i) => i % every === 0);
+}
+
+async function printFullPipeline(): Promise<void> {
+  const [{ openPglite }, { migrate }, { createLocalEmbeddingProvider }, { embedMissing }, roles] =
+    await Promise.all([
+      import('../src/db/pglite-database.js'),
+      import('../src/db/migrator.js'),
+      import('../src/embeddings/local-provider.js'),
+      import('../src/embeddings/embed-rows.js'),
+      import('./eval-roles-pipeline.js'),
+    ]);
+  const seed = JSON.parse(readFileSync(ROLE_SEED_PATH, 'utf8'));
+  const evalSet = buildRoleEvalSet(seed);
+  const foreign = foreignTitles(seed);
+  const database = await openPglite();
+  try {
+    await migrate(database);
+    const provider = await createLocalEmbeddingProvider();
+    // Stored ids are eval ids + 1 (serial ids start at 1).
+    await database.sql.query(
+      `INSERT INTO global_roles (id, name, aliases)
+       SELECT s.id + 1, s.name, s.aliases FROM jsonb_to_recordset($1::jsonb) AS s(id int, name text, aliases text[])`,
+      [JSON.stringify(evalSet.roles)],
+    );
+    const started = performance.now();
+    const embedded = await embedMissing(database, provider, { table: 'global_roles' });
+    const embedMs = performance.now() - started;
+    console.log(
+      `\nfull pipeline (PGlite, ${provider.modelId}): ${embedded.embedded} roles embedded in ${embedMs.toFixed(0)} ms`,
+    );
+    const texts = [
+      ...new Set([...evalSet.cases.map((c) => c.text), ...foreign, ...evalSet.negativePairs.flat()]),
+    ];
+    const outcomes = await roles.stageOutcomes(database, provider, texts);
+    const outcomeOf = new Map(texts.map((text, i) => [text, outcomes[i]!]));
+    const labelled = [
+      ...evalSet.cases.map((c) => ({ text: c.text, expected: c.expectedRoleId + 1 as number | null, source: c.source })),
+      ...foreign.map((text) => ({ text, expected: null as number | null, source: 'foreign' as const })),
+    ];
+    const sources = ['hand', 'noisy', 'held-out', 'foreign'] as const;
+    console.log('\nthreshold sweep (all sources; a foreign title mapped to any role is a wrong merge):');
+    console.log('threshold  accuracy  wrong-merge  no-match  held-out  foreign-merged');
+    for (let threshold = 0.5; threshold <= 0.951; threshold += 0.025) {
+      const score = roles.scoreAtThreshold(labelled, outcomeOf, threshold);
+      const of = (source: string) =>
+        roles.scoreAtThreshold(
+          labelled.filter((c) => c.source === source),
+          outcomeOf,
+          threshold,
+        );
+      const heldOut = of('held-out');
+      const foreignScore = of('foreign');
+      console.log(
+        `${threshold.toFixed(3).padEnd(9)}  ${percent(score.correct, score.total).padEnd(8)}  ` +
+          `${percent(score.wrong, score.total).padEnd(11)}  ${percent(score.noMatch, score.total).padEnd(8)}  ` +
+          `${percent(heldOut.correct, heldOut.total).padEnd(8)}  ${foreignScore.wrong}`,
+      );
+      if (process.env.EVAL_VERBOSE) for (const w of score.wrongCases) console.log(`    ${JSON.stringify(w)}`);
+    }
+    const threshold = roles.DEFAULT_ROLE_MATCH_THRESHOLD;
+    const resolved = await roles.resolveAll(database, provider, texts, threshold);
+    const got = new Map(texts.map((text, i) => [text, resolved[i]!]));
+    console.log(`\nnormalizeRole at the default threshold ${threshold}:`);
+    console.log('source     n      accuracy  wrong-merge  no-match');
+    const total = { total: 0, correct: 0, wrong: 0, noMatch: 0 };
+    for (const source of sources) {
+      const cases = labelled.filter((c) => c.source === source);
+      const score = roles.scoreResolved(cases, got);
+      for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += score[key];
+      console.log(
+        `${source.padEnd(9)}  ${String(score.total).padEnd(5)}  ${percent(score.correct, score.total).padEnd(8)}  ` +
+          `${percent(score.wrong, score.total).padEnd(11)}  ${percent(score.noMatch, score.total)}`,
+      );
+      for (const wrong of score.wrongCases.slice(0, 6)) {
+        const name = (id: number | null) => (id === null ? 'new role' : (evalSet.roles[id - 1]?.name ?? `#${id}`));
+        console.log(`    wrong: "${wrong.text}" → ${name(wrong.got)} (expected ${name(wrong.expected)})`);
+      }
+    }
+    console.log(
+      `${'all'.padEnd(9)}  ${String(total.total).padEnd(5)}  ${percent(total.correct, total.total).padEnd(8)}  ` +
+        `${percent(total.wrong, total.total).padEnd(11)}  ${percent(total.noMatch, total.total)}`,
+    );
+    const merged = evalSet.negativePairs.filter(([a, b]) => {
+      const ra = got.get(a) ?? null;
+      return ra !== null && ra === (got.get(b) ?? null);
+    });
+    console.log(`negative pairs merged by the full pipeline: ${merged.length} of ${evalSet.negativePairs.length}`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  printTextStages();
+  await printFullPipeline();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -4,6 +4,10 @@ import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { prepareDatabase } from './db/prepare-database.js';
 import type { SkillMatcher } from './domain/skills.js';
+import { createEmbeddingProvider } from './embeddings/create-embedding-provider.js';
+import type { EmbeddingProvider } from './embeddings/embedding-provider.js';
+import { embeddingTasks } from './embeddings/embedding-tasks.js';
+import { matchingTasks } from './matching/matching-tasks.js';
 import { loadSkillMatcher } from './skills/skill-dictionary.loader.js';
 import { type JobQueue, startJobQueue } from './worker/job-queue.js';
 import { maintenanceTasks } from './worker/tasks.js';
@@ -15,6 +19,8 @@ export interface Runtime {
   database: Database;
   queue: JobQueue;
   skills: SkillMatcher;
+  /** The configured embedding provider, created once per process. */
+  embeddings: EmbeddingProvider;
   stop(): Promise<void>;
 }
 
@@ -41,7 +47,12 @@ export async function startRuntime(
       supervise: options.workers,
     });
     const skills = loadSkillMatcher();
-    const tasks = maintenanceTasks({ database, config });
+    const embeddings = await createEmbeddingProvider(config.embeddings);
+    const tasks = [
+      ...maintenanceTasks({ database, config }),
+      ...embeddingTasks({ database, embeddings, logger }),
+      ...matchingTasks({ database, config, logger, skills }),
+    ];
     if (options.workers) await queue.work(tasks);
     else await queue.register(tasks);
     const startedQueue = queue;
@@ -52,6 +63,7 @@ export async function startRuntime(
       database,
       queue: startedQueue,
       skills,
+      embeddings,
       stop() {
         stopping ??= (async () => {
           await startedQueue.stop();

@@ -8,9 +8,11 @@ import { isAppError } from '../errors.js';
 import { startServer, stopOnSignals } from '../http/server.js';
 import { createLogger } from '../logger.js';
 import { startRuntime } from '../runtime.js';
+import { registerAdminCommands } from './admin.command.js';
 import { registerImportCommands } from './import.command.js';
 import { registerKeyCommands } from './keys.command.js';
 import { registerParseCommand } from './parse.command.js';
+import { registerScraperCommands } from './scraper.command.js';
 
 export interface CliIo {
   out(line: string): void;
@@ -110,8 +112,10 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
     });
 
   registerKeyCommands(program, io, getConfig, withDatabase);
+  registerAdminCommands(program, io, getConfig, withDatabase);
   registerParseCommand(program, io);
   registerImportCommands(program, io, getConfig);
+  registerScraperCommands(program, io, getConfig);
 
   return program;
 }

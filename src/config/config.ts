@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ROLE_MATCH_THRESHOLD } from '../roles/role-match-threshold.js';
 
 const byteSize = z
   .string()
@@ -36,6 +37,11 @@ export const environmentSchema = z.object({
   JOBMATCH_BODY_LIMIT: byteSize.default(1024 * 1024),
   JOBMATCH_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   JOBMATCH_IMPORT_MAX_BYTES: byteSize.default(1024 ** 3),
+  JOBMATCH_SCRAPE_LEASE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+  JOBMATCH_RESCRAPE_AFTER_HOURS: z.coerce.number().min(0.1).max(24 * 365).default(24),
+  JOBMATCH_SCRAPER_BODY_LIMIT: byteSize.default(32 * 1024 * 1024),
+  JOBMATCH_SCRAPER_KEY: z.string().min(1).optional(),
+  JOBMATCH_API_URL: z.url().optional(),
   JOBMATCH_INLINE_WORKERS: z
     .enum(['true', 'false', '1', '0'])
     .default('true')
@@ -44,6 +50,17 @@ export const environmentSchema = z.object({
   JOBMATCH_IMPORT_STALE_SECONDS: z.coerce.number().int().min(10).default(600),
   JOBMATCH_AUTH_FAILURES_PER_WINDOW: z.coerce.number().int().min(1).max(100_000).default(20),
   JOBMATCH_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  JOBMATCH_SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
+  JOBMATCH_LOGIN_FAILURES_PER_WINDOW: z.coerce.number().int().min(1).max(1000).default(5),
+  JOBMATCH_MATCH_FLOOR: z.coerce.number().min(0).max(100).default(40),
+  JOBMATCH_MATCH_BEST_N: z.coerce.number().int().min(0).max(10_000).default(200),
+  JOBMATCH_MATCH_VECTOR_K: z.coerce.number().int().min(0).max(1000).default(100),
+  JOBMATCH_EMBEDDING_PROVIDER: z.enum(['local', 'gemini']).optional(),
+  GEMINI_API_KEY: z.string().min(1).optional(),
+  GOOGLE_API_KEY: z.string().min(1).optional(),
+  JOBMATCH_GEMINI_MODEL: z.string().min(1).optional(),
+  JOBMATCH_GEMINI_BASE_URL: z.url().optional(),
+  JOBMATCH_ROLE_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_ROLE_MATCH_THRESHOLD),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -57,6 +74,22 @@ export interface Config {
   dataDir: string;
   /** Failed API-key attempts allowed per client address within the window, before it is blocked. */
   auth: { failureLimit: number; failureWindowMs: number };
+  /** The scrape queue: how long a claimed role may stay unanswered, and when a scraped role is due again. */
+  scraping: { leaseSeconds: number; rescrapeAfterSeconds: number; bodyLimit: number };
+  /** The reference scraper (`jobmatch scraper run`): where Jobmatch is and which key to use. */
+  scraperClient: { baseUrl: string; apiKey: string | undefined };
+  /** Sign-in sessions: sliding lifetime; failed logins allowed per address and email within `auth.failureWindowMs`. */
+  sessions: { ttlHours: number; loginFailureLimit: number };
+  /** Embedding provider (gemini when a key is set, else local) and the calibrated role-match threshold. */
+  embeddings: {
+    provider: 'local' | 'gemini';
+    geminiApiKey?: string;
+    geminiModel?: string;
+    geminiBaseUrl?: string;
+    roleMatchThreshold: number;
+  };
+  /** Which scored pairs are stored (floor, each candidate's best N) and how many vector neighbours a rescore adds. */
+  matching: { floor: number; bestN: number; vectorTopK: number };
 }
 
 export class ConfigError extends Error {
@@ -78,6 +111,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = result.data;
+  const geminiApiKey = e.GEMINI_API_KEY ?? e.GOOGLE_API_KEY;
+  const embeddingProvider = e.JOBMATCH_EMBEDDING_PROVIDER ?? (geminiApiKey ? 'gemini' : 'local');
+  if (embeddingProvider === 'gemini' && !geminiApiKey) {
+    throw new ConfigError(['JOBMATCH_EMBEDDING_PROVIDER: gemini needs GEMINI_API_KEY (or GOOGLE_API_KEY)']);
+  }
   const dataDir = path.resolve(e.JOBMATCH_DATA_DIR);
   return {
     http: { port: e.PORT, host: e.HOST, bodyLimit: e.JOBMATCH_BODY_LIMIT },
@@ -88,9 +126,31 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? { engine: 'pg', url: e.DATABASE_URL, poolSize: e.JOBMATCH_DB_POOL_SIZE }
       : { engine: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     dataDir,
+    scraperClient: {
+      baseUrl: e.JOBMATCH_API_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`,
+      apiKey: e.JOBMATCH_SCRAPER_KEY,
+    },
+    scraping: {
+      leaseSeconds: Math.round(e.JOBMATCH_SCRAPE_LEASE_MINUTES * 60),
+      rescrapeAfterSeconds: Math.round(e.JOBMATCH_RESCRAPE_AFTER_HOURS * 3600),
+      bodyLimit: e.JOBMATCH_SCRAPER_BODY_LIMIT,
+    },
     auth: {
       failureLimit: e.JOBMATCH_AUTH_FAILURES_PER_WINDOW,
       failureWindowMs: e.JOBMATCH_AUTH_FAILURE_WINDOW_SECONDS * 1000,
+    },
+    sessions: { ttlHours: e.JOBMATCH_SESSION_TTL_HOURS, loginFailureLimit: e.JOBMATCH_LOGIN_FAILURES_PER_WINDOW },
+    embeddings: {
+      provider: embeddingProvider,
+      ...(geminiApiKey ? { geminiApiKey } : {}),
+      ...(e.JOBMATCH_GEMINI_MODEL ? { geminiModel: e.JOBMATCH_GEMINI_MODEL } : {}),
+      ...(e.JOBMATCH_GEMINI_BASE_URL ? { geminiBaseUrl: e.JOBMATCH_GEMINI_BASE_URL } : {}),
+      roleMatchThreshold: e.JOBMATCH_ROLE_MATCH_THRESHOLD,
+    },
+    matching: {
+      floor: e.JOBMATCH_MATCH_FLOOR,
+      bestN: e.JOBMATCH_MATCH_BEST_N,
+      vectorTopK: e.JOBMATCH_MATCH_VECTOR_K,
     },
   };
 }

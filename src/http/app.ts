@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -12,12 +13,27 @@ import {
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { SkillMatcher } from '../domain/skills.js';
+import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
+import { createLocalEmbeddingProvider } from '../embeddings/local-provider.js';
 import { AppError } from '../errors.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
+import type { JobQueue } from '../worker/job-queue.js';
+import { csrfGuard, sessionAuth } from './auth/session-auth.js';
+import { createFailedAuthLimiter } from './failed-auth-limiter.js';
 import { sendProblem, toAppError } from './problem.js';
 import { adminImportRoutes } from './routes/admin-imports.routes.js';
 import { adminJobRoutes } from './routes/admin-jobs.routes.js';
+import { adminRoleRoutes } from './routes/admin-roles.routes.js';
+import { roleReportRoutes } from './routes/role-reports.routes.js';
+import { adminScraperRoutes } from './routes/admin-scraper.routes.js';
+import { scraperRoutes } from './routes/scraper.routes.js';
+import { accountRoutes } from './routes/accounts.routes.js';
+import { applicationRoutes } from './routes/applications.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { candidateRoutes } from './routes/candidates.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { matchRoutes } from './routes/matches.routes.js';
+import { tenantSettingsRoutes } from './routes/tenant-settings.routes.js';
 
 export interface AppDependencies {
   database: Database;
@@ -26,6 +42,16 @@ export interface AppDependencies {
   /** Largest accepted import upload. */
   importMaxBytes?: number;
   skills?: () => SkillMatcher;
+  /** The configured embedding provider; omitted, the local provider is loaded on first use. */
+  embeddings?: EmbeddingProvider;
+  /** Vector-stage threshold of role normalization; omitted, the calibrated default. */
+  roleMatchThreshold?: number;
+  /** Background tasks (re-embedding and rematching after candidate changes); omitted, nothing is enqueued. */
+  queue?: Pick<JobQueue, 'send'>;
+  /** Sign-in sessions: sliding lifetime and failed sign-ins allowed per address and email per window. */
+  sessions?: { ttlHours: number; loginFailureLimit: number; failureWindowMs: number };
+  /** The scraper API: failed-key limits, and the body limit for posted jobs. */
+  scraping?: { failureLimit: number; failureWindowMs: number; bodyLimit: number };
 }
 
 export type App = FastifyInstance;
@@ -68,7 +94,29 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'imports', description: 'Job file imports (platform admins)' },
         { name: 'jobs', description: 'Job postings' },
+        { name: 'roles', description: 'Global role taxonomy, role normalization and mapping reports' },
+        { name: 'auth', description: 'Sign-in sessions (cookie + CSRF token)' },
+        { name: 'accounts', description: 'Tenants and users' },
+        { name: 'candidates', description: "An agency's candidates" },
+        { name: 'applications', description: 'Job applications and the hiring pipeline' },
+        { name: 'matches', description: 'Scored candidate-job matches' },
+        { name: 'settings', description: "An agency's scoring settings" },
+        {
+          name: 'scraper',
+          description:
+            'For external scrapers, authenticated with an API key (`Authorization: Bearer jm_sk_...` or `X-API-Key`): ' +
+            'claim a role, scrape the job boards, post the jobs back (or fail the session). See `jobmatch scraper run` ' +
+            'and src/scraper/client.ts for a reference client.',
+        },
+        { name: 'scraper admin', description: 'Scraper API keys, the scrape queue and scraper performance (platform admins)' },
       ],
+      components: {
+        securitySchemes: {
+          scraperKey: { type: 'http', scheme: 'bearer', description: 'A scraper API key (jm_sk_...)' },
+          scraperKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          session: { type: 'apiKey', in: 'cookie', name: 'jm_session' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -79,9 +127,45 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(fastifyMultipart, {
     limits: { fileSize: deps.importMaxBytes ?? 1024 ** 3, files: 1, fields: 20 },
   });
+  const sessions = deps.sessions ?? { ttlHours: 12, loginFailureLimit: 5, failureWindowMs: 300_000 };
+  await app.register(fastifyCookie);
+  app.addHook('onRequest', sessionAuth({ database: deps.database, ttlHours: sessions.ttlHours }));
+  app.addHook('onRequest', csrfGuard);
+  await app.register(
+    authRoutes({
+      database: deps.database,
+      ttlHours: sessions.ttlHours,
+      limiter: createFailedAuthLimiter({ limit: sessions.loginFailureLimit, windowMs: sessions.failureWindowMs }),
+    }),
+  );
+  const tenantDeps = { database: deps.database, ...(deps.queue ? { queue: deps.queue } : {}) };
+  await app.register(accountRoutes({ database: deps.database }));
+  await app.register(candidateRoutes({ ...tenantDeps, importMaxBytes: deps.importMaxBytes ?? 1024 ** 3 }));
+  await app.register(applicationRoutes(tenantDeps));
+  await app.register(matchRoutes(tenantDeps));
+  await app.register(tenantSettingsRoutes({ database: deps.database }));
   await app.register(healthRoutes(deps.database));
   await app.register(adminImportRoutes({ database: deps.database, skills: deps.skills ?? loadSkillMatcher }));
   await app.register(adminJobRoutes({ database: deps.database }));
+  let embeddings: Promise<EmbeddingProvider> | undefined;
+  const roleDeps = {
+    database: deps.database,
+    embeddings: () => (embeddings ??= deps.embeddings ? Promise.resolve(deps.embeddings) : createLocalEmbeddingProvider()),
+    ...(deps.roleMatchThreshold !== undefined ? { roleMatchThreshold: deps.roleMatchThreshold } : {}),
+  };
+  await app.register(adminRoleRoutes(roleDeps));
+  await app.register(roleReportRoutes({ database: deps.database }));
+  const scraping = deps.scraping ?? { failureLimit: 20, failureWindowMs: 300_000, bodyLimit: 32 * 1024 * 1024 };
+  await app.register(
+    scraperRoutes({
+      database: deps.database,
+      skills: deps.skills ?? loadSkillMatcher,
+      limiter: createFailedAuthLimiter({ limit: scraping.failureLimit, windowMs: scraping.failureWindowMs }),
+      queue: deps.queue,
+      bodyLimit: scraping.bodyLimit,
+    }),
+  );
+  await app.register(adminScraperRoutes({ database: deps.database }));
 
   return app;
 }

@@ -21,6 +21,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       bodyLimit: config.http.bodyLimit,
       importMaxBytes: config.imports.maxBytes,
       skills: () => runtime.skills,
+      embeddings: runtime.embeddings,
+      roleMatchThreshold: config.embeddings.roleMatchThreshold,
+      queue: runtime.queue,
+      sessions: { ...config.sessions, failureWindowMs: config.auth.failureWindowMs },
+      scraping: { ...config.auth, bodyLimit: config.scraping.bodyLimit },
     });
     const url = await app.listen({ port: config.http.port, host: config.http.host });
     logger.info(

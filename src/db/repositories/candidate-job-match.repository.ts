@@ -5,6 +5,121 @@ import { candidateJobMatches, candidates, type MATCH_STATUSES } from '../schema.
 export type CandidateJobMatch = typeof candidateJobMatches.$inferSelect;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
+/** One scored pair as the worker writes it (scores 0-100, improvements as stored JSON). */
+export interface ScoredMatchRow {
+  candidate_id: number;
+  job_posting_id: number;
+  match_score: number;
+  skill_match_score: number;
+  experience_match_score: number;
+  location_match_score: number;
+  salary_match_score: number;
+  semantic_similarity: number;
+  matched_skills: string[];
+  missing_skills: string[];
+  match_reasons: string[];
+  is_recommended: boolean;
+  scoring_version: string;
+  improvements: unknown[];
+}
+
+export interface CandidateJobPair {
+  candidate_id: number;
+  job_posting_id: number;
+}
+
+/** What to keep: pairs at or above `floor`, plus each candidate's best `bestN`, plus anything a recruiter acted on. */
+export interface MatchRetention {
+  floor: number;
+  bestN: number;
+}
+
+const SCORE_COLUMNS = [
+  'match_score',
+  'skill_match_score',
+  'experience_match_score',
+  'location_match_score',
+  'salary_match_score',
+  'semantic_similarity',
+  'matched_skills',
+  'missing_skills',
+  'match_reasons',
+  'is_recommended',
+  'scoring_version',
+  'improvements',
+] as const;
+
+/**
+ * Set-based writes for the matching worker. They span tenants (a job is matched against every agency's
+ * candidates), so they take no tenant id: only background tasks call them, never a request handler.
+ */
+export function matchWriter({ sql: raw }: DbContext) {
+  return {
+    /**
+     * Inserts or rescores pairs in one statement. A rescore replaces every score column but keeps the
+     * recruiter's `status` and `viewed_at`, and the first `matched_at`.
+     */
+    async upsert(rows: readonly ScoredMatchRow[]): Promise<number> {
+      if (rows.length === 0) return 0;
+      const { rowCount } = await raw.query(
+        `INSERT INTO candidate_job_matches
+           (candidate_id, job_posting_id, ${SCORE_COLUMNS.join(', ')}, matched_at, updated_at)
+         SELECT r.candidate_id, r.job_posting_id, ${SCORE_COLUMNS.map((c) => `r.${c}`).join(', ')}, now(), now()
+         FROM jsonb_to_recordset($1::jsonb) AS r(
+           candidate_id int, job_posting_id int, match_score numeric, skill_match_score numeric,
+           experience_match_score numeric, location_match_score numeric, salary_match_score numeric,
+           semantic_similarity numeric, matched_skills varchar(100)[], missing_skills varchar(100)[],
+           match_reasons text[], is_recommended boolean, scoring_version varchar(40), improvements jsonb)
+         ON CONFLICT (candidate_id, job_posting_id) DO UPDATE SET
+           ${SCORE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`,
+        [JSON.stringify(rows)],
+      );
+      return rowCount;
+    },
+    /** Pairs among these candidates and jobs that a recruiter has acted on (status other than suggested). */
+    async actedOn(candidateIds: readonly number[], jobIds: readonly number[]): Promise<CandidateJobPair[]> {
+      if (candidateIds.length === 0 || jobIds.length === 0) return [];
+      const { rows } = await raw.query<CandidateJobPair>(
+        `SELECT candidate_id, job_posting_id FROM candidate_job_matches
+         WHERE candidate_id = ANY($1::int[]) AND job_posting_id = ANY($2::int[]) AND status <> 'suggested'`,
+        [candidateIds, jobIds],
+      );
+      return rows;
+    },
+    /** Deletes these pairs unless a recruiter has acted on them. */
+    async deleteUnacted(pairs: readonly CandidateJobPair[]): Promise<number> {
+      if (pairs.length === 0) return 0;
+      const { rowCount } = await raw.query(
+        `DELETE FROM candidate_job_matches m
+         USING unnest($1::int[], $2::int[]) AS d(candidate_id, job_posting_id)
+         WHERE m.candidate_id = d.candidate_id AND m.job_posting_id = d.job_posting_id
+           AND m.status = 'suggested'`,
+        [pairs.map((p) => p.candidate_id), pairs.map((p) => p.job_posting_id)],
+      );
+      return rowCount;
+    },
+    /**
+     * Applies the retention policy to these candidates' stored matches: deletes the suggested ones below the
+     * floor that are not among the candidate's best N (by score, then job id).
+     */
+    async prune(candidateIds: readonly number[], retention: MatchRetention): Promise<number> {
+      if (candidateIds.length === 0) return 0;
+      const { rowCount } = await raw.query(
+        `DELETE FROM candidate_job_matches m
+         USING (
+           SELECT id, match_score, row_number() OVER (
+             PARTITION BY candidate_id ORDER BY match_score DESC, job_posting_id) AS rank
+           FROM candidate_job_matches
+           WHERE candidate_id = ANY($1::int[])
+         ) ranked
+         WHERE m.id = ranked.id AND m.status = 'suggested' AND ranked.match_score < $2 AND ranked.rank > $3`,
+        [candidateIds, retention.floor, retention.bestN],
+      );
+      return rowCount;
+    },
+  };
+}
+
 /** Matches belong to a tenant through their candidate; every method takes the tenant id first. */
 export function candidateJobMatchRepository({ db }: DbContext) {
   const columns = getTableColumns(candidateJobMatches);

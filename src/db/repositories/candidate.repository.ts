@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { DbContext } from '../database.js';
-import { type CANDIDATE_STATUSES, candidates } from '../schema.js';
+import { type CANDIDATE_STATUSES, candidateGlobalRoles, candidates } from '../schema.js';
 
 export type Candidate = typeof candidates.$inferSelect;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
@@ -17,6 +17,15 @@ export interface CandidateListOptions {
   limit?: number;
   offset?: number;
 }
+
+export interface CandidateSearchOptions extends CandidateListOptions {
+  /** Candidates linked to this global role. */
+  roleId?: number;
+  sort?: 'name' | 'created_at' | 'updated_at';
+  order?: 'asc' | 'desc';
+}
+
+const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** Tenant data: every method takes the tenant id first and filters by it. */
 export function candidateRepository({ db }: DbContext) {
@@ -56,6 +65,52 @@ export function candidateRepository({ db }: DbContext) {
         .orderBy(asc(candidates.last_name), asc(candidates.first_name), desc(candidates.id))
         .limit(options.limit ?? 50)
         .offset(options.offset ?? 0);
+    },
+    /** One page of a tenant's candidates and the number of all that match, in a single query. */
+    async search(
+      tenantId: number,
+      options: CandidateSearchOptions = {},
+    ): Promise<{ items: Candidate[]; total: number }> {
+      const pattern = options.search ? escapeLike(options.search) : undefined;
+      const direction = options.order === 'desc' ? desc : asc;
+      const sortColumns =
+        options.sort === 'created_at'
+          ? [direction(candidates.created_at)]
+          : options.sort === 'updated_at'
+            ? [direction(candidates.updated_at)]
+            : [direction(candidates.last_name), direction(candidates.first_name)];
+      const rows = await db
+        .select({ candidate: candidates, total: sql<number>`count(*) OVER ()`.mapWith(Number) })
+        .from(candidates)
+        .where(
+          and(
+            eq(candidates.tenant_id, tenantId),
+            options.status ? eq(candidates.status, options.status) : undefined,
+            options.skill
+              ? sql`EXISTS (SELECT 1 FROM unnest(${candidates.skills}) AS skill WHERE lower(skill) = lower(${options.skill}))`
+              : undefined,
+            options.roleId !== undefined
+              ? sql`EXISTS (SELECT 1 FROM ${candidateGlobalRoles} WHERE ${candidateGlobalRoles.candidate_id} = ${candidates.id} AND ${candidateGlobalRoles.global_role_id} = ${options.roleId})`
+              : undefined,
+            pattern
+              ? or(
+                  ilike(candidates.first_name, pattern),
+                  ilike(candidates.last_name, pattern),
+                  ilike(sql`${candidates.first_name} || ' ' || ${candidates.last_name}`, pattern),
+                  ilike(candidates.email, pattern),
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(...sortColumns, asc(candidates.id))
+        .limit(options.limit ?? 50)
+        .offset(options.offset ?? 0);
+      const total =
+        rows[0]?.total ??
+        (options.offset
+          ? (await this.search(tenantId, { ...options, offset: 0, limit: 1 })).total
+          : 0);
+      return { items: rows.map((row) => row.candidate), total };
     },
     async update(
       tenantId: number,

@@ -58,12 +58,9 @@ export interface UpsertedJob {
   outcome: UpsertOutcome;
 }
 
-const PROVENANCE_COLUMNS = [
-  'import_batch_id',
-  'scraped_by_key_id',
-  'scrape_session_id',
-  'normalized_role_id',
-] as const;
+/** Who found a job first keeps the credit; the last import that changed it is its batch. */
+const FIRST_SEEN_COLUMNS = ['scraped_by_key_id', 'scrape_session_id', 'normalized_role_id'] as const;
+const PROVENANCE_COLUMNS = ['import_batch_id', ...FIRST_SEEN_COLUMNS] as const;
 const tuple = (prefix: string, columns: readonly string[]) =>
   `(${columns.map((c) => `${prefix}${c}`).join(', ')})`;
 
@@ -79,7 +76,8 @@ WITH input AS (
   SELECT platform, external_job_id, ${JOB_DATA_COLUMNS.join(', ')}, ${PROVENANCE_COLUMNS.join(', ')} FROM input
   ON CONFLICT (platform, external_job_id) DO UPDATE SET
     ${JOB_DATA_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(',\n    ')},
-    ${PROVENANCE_COLUMNS.map((c) => `${c} = COALESCE(EXCLUDED.${c}, jp.${c})`).join(',\n    ')},
+    import_batch_id = COALESCE(EXCLUDED.import_batch_id, jp.import_batch_id),
+    ${FIRST_SEEN_COLUMNS.map((c) => `${c} = COALESCE(jp.${c}, EXCLUDED.${c})`).join(',\n    ')},
     embedding = CASE WHEN ${tuple('jp.', EMBEDDED_COLUMNS)} IS DISTINCT FROM ${tuple('EXCLUDED.', EMBEDDED_COLUMNS)}
                 THEN NULL ELSE jp.embedding END,
     embedding_model = CASE WHEN ${tuple('jp.', EMBEDDED_COLUMNS)} IS DISTINCT FROM ${tuple('EXCLUDED.', EMBEDDED_COLUMNS)}

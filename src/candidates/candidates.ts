@@ -1,0 +1,171 @@
+import type { Database, DbContext } from '../db/database.js';
+import { type Candidate, candidateRepository } from '../db/repositories/candidate.repository.js';
+import { withTenant } from '../db/with-tenant.js';
+import { type CandidateStatus, canChangeCandidateStatus, nextCandidateStatuses } from '../domain/candidate-status.js';
+import { AppError } from '../errors.js';
+import type { JobQueue } from '../worker/job-queue.js';
+import { notifyCandidateChanged } from './candidate-events.js';
+import { type CandidateCreate, type CandidateUpdate, PROFILE_FIELDS } from './candidate-input.js';
+import { removeCandidateRoles, type RoleSync, syncCandidateRoles } from './sync-candidate-roles.js';
+
+export interface CandidateServiceDependencies {
+  database: Database;
+  queue?: Pick<JobQueue, 'send'> | undefined;
+  /** Role normalization for preferred roles. */
+  roles?: RoleSync | undefined;
+}
+
+/** Who acts: the tenant comes from the session, the user is recorded in histories. */
+export interface Actor {
+  tenantId: number;
+  userId: number;
+}
+
+const notFound = (id: number) => AppError.notFound(`Candidate ${id}`);
+
+async function recordStatusChange(
+  tx: DbContext,
+  candidateId: number,
+  from: CandidateStatus | null,
+  to: CandidateStatus,
+  userId: number,
+): Promise<void> {
+  await tx.sql.query(
+    'INSERT INTO candidate_status_changes (candidate_id, from_status, to_status, changed_by) VALUES ($1, $2, $3, $4)',
+    [candidateId, from, to, userId],
+  );
+}
+
+/** Inserts candidates of one tenant in `tx` (shared with the CSV import), with their history, roles and task. */
+export async function insertCandidate(
+  deps: CandidateServiceDependencies,
+  tx: DbContext,
+  actor: Actor,
+  input: CandidateCreate,
+): Promise<Candidate> {
+  const candidate = await candidateRepository(tx).create(actor.tenantId, { ...input, status: 'pending_review' });
+  await recordStatusChange(tx, candidate.id, null, 'pending_review', actor.userId);
+  await syncCandidateRoles(deps.roles, tx, actor.tenantId, candidate.id, candidate.preferred_roles ?? []);
+  await notifyCandidateChanged(deps.queue, tx, { tenantId: actor.tenantId, candidateId: candidate.id });
+  return candidate;
+}
+
+export function createCandidate(
+  deps: CandidateServiceDependencies,
+  actor: Actor,
+  input: CandidateCreate,
+): Promise<Candidate> {
+  return withTenant(deps.database, actor.tenantId, (tx) => insertCandidate(deps, tx, actor, input));
+}
+
+export function updateCandidate(
+  deps: CandidateServiceDependencies,
+  actor: Actor,
+  id: number,
+  patch: CandidateUpdate,
+): Promise<Candidate> {
+  return withTenant(deps.database, actor.tenantId, async (tx) => {
+    const candidate = await candidateRepository(tx).update(actor.tenantId, id, patch);
+    if (!candidate) throw notFound(id);
+    if (patch.preferred_roles !== undefined) {
+      await syncCandidateRoles(deps.roles, tx, actor.tenantId, id, candidate.preferred_roles ?? []);
+    }
+    if (PROFILE_FIELDS.some((field) => patch[field] !== undefined)) {
+      await notifyCandidateChanged(deps.queue, tx, { tenantId: actor.tenantId, candidateId: id });
+    }
+    return candidate;
+  });
+}
+
+/** Deletes a candidate with its matches, applications and role links (cascades), keeping role counts exact. */
+export function deleteCandidate(deps: CandidateServiceDependencies, actor: Actor, id: number): Promise<void> {
+  return withTenant(deps.database, actor.tenantId, async (tx) => {
+    const candidate = await candidateRepository(tx).findById(actor.tenantId, id);
+    if (!candidate) throw notFound(id);
+    await removeCandidateRoles(tx, actor.tenantId, id, () => candidateRepository(tx).delete(actor.tenantId, id));
+  });
+}
+
+/** Moves a candidate through the review workflow; a move the workflow does not allow is a 422. */
+export function changeCandidateStatus(
+  deps: CandidateServiceDependencies,
+  actor: Actor,
+  id: number,
+  to: CandidateStatus,
+): Promise<Candidate> {
+  return withTenant(deps.database, actor.tenantId, async (tx) => {
+    const { rows } = await tx.sql.query<{ status: CandidateStatus }>(
+      'SELECT status FROM candidates WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
+      [actor.tenantId, id],
+    );
+    const from = rows[0]?.status;
+    if (!from) throw notFound(id);
+    if (!canChangeCandidateStatus(from, to)) {
+      const allowed = nextCandidateStatuses(from);
+      throw new AppError(
+        'unprocessable',
+        `A candidate in ${from} cannot move to ${to}; allowed: ${allowed.join(', ') || 'none'}.`,
+      );
+    }
+    const candidate = await candidateRepository(tx).update(actor.tenantId, id, { status: to });
+    await recordStatusChange(tx, id, from, to, actor.userId);
+    return candidate!;
+  });
+}
+
+export interface CandidateDetail {
+  candidate: Candidate;
+  status_history: {
+    from_status: string | null;
+    to_status: string;
+    changed_by: { id: number; email: string; name: string | null } | null;
+    changed_at: Date;
+  }[];
+  role_mappings: {
+    input_text: string | null;
+    global_role_id: number;
+    role_name: string;
+    match_method: string | null;
+    confidence: number | null;
+  }[];
+}
+
+export function getCandidateDetail(
+  deps: CandidateServiceDependencies,
+  tenantId: number,
+  id: number,
+): Promise<CandidateDetail> {
+  return withTenant(deps.database, tenantId, async (tx) => {
+    const candidate = await candidateRepository(tx).findById(tenantId, id);
+    if (!candidate) throw notFound(id);
+    const history = await tx.sql.query<{
+      from_status: string | null;
+      to_status: string;
+      user_id: number | null;
+      email: string | null;
+      full_name: string | null;
+      changed_at: Date;
+    }>(
+      `SELECT h.from_status, h.to_status, u.id AS user_id, u.email, u.full_name, h.changed_at
+         FROM candidate_status_changes h LEFT JOIN users u ON u.id = h.changed_by
+        WHERE h.candidate_id = $1 ORDER BY h.changed_at, h.id`,
+      [id],
+    );
+    const roles = await tx.sql.query<CandidateDetail['role_mappings'][number]>(
+      `SELECT l.input_text, l.global_role_id, g.name AS role_name, l.match_method, l.confidence
+         FROM candidate_global_roles l JOIN global_roles g ON g.id = l.global_role_id
+        WHERE l.candidate_id = $1 ORDER BY l.id`,
+      [id],
+    );
+    return {
+      candidate,
+      status_history: history.rows.map((row) => ({
+        from_status: row.from_status,
+        to_status: row.to_status,
+        changed_by: row.user_id === null ? null : { id: row.user_id, email: row.email ?? '', name: row.full_name },
+        changed_at: row.changed_at,
+      })),
+      role_mappings: roles.rows,
+    };
+  });
+}

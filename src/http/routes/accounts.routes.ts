@@ -1,0 +1,172 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listTenantAccounts } from '../../accounts/account.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../accounts/passwords.js';
+import { createTenantWithAdmin } from '../../accounts/tenants.js';
+import { createTenantUser, TENANT_USER_ROLES, updateTenantUser } from '../../accounts/users.js';
+import type { Database } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/constraint-errors.js';
+import { tenantRepository } from '../../db/repositories/tenant.repository.js';
+import { AppError } from '../../errors.js';
+import { requireRole, tenantOf } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+import { accountSchema } from './auth.routes.js';
+
+const tenantSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    slug: z.string(),
+    is_active: z.boolean(),
+    created_at: z.date(),
+    updated_at: z.date(),
+  })
+  .meta({ id: 'Tenant' });
+
+const email = z.string().trim().toLowerCase().max(255).pipe(z.email());
+const password = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
+const personName = z.string().trim().min(1).max(200);
+const tenantName = z.string().trim().min(1).max(255);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/, 'lowercase letters, digits and inner hyphens (max 100)');
+const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
+
+/** Platform admins manage agencies; tenant admins manage their own agency's users. */
+export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const platformAdmin = { preHandler: requireRole('PM_ADMIN') };
+    const tenantAdmin = { preHandler: requireRole('TENANT_ADMIN') };
+
+    app.post(
+      '/api/admin/tenants',
+      {
+        ...platformAdmin,
+        schema: {
+          tags: ['accounts'],
+          summary: 'Create an agency with its first tenant admin',
+          body: z
+            .object({
+              name: tenantName,
+              slug: slug.optional(),
+              admin: z.object({ email, password, name: personName.optional() }).strict(),
+            })
+            .strict(),
+          response: { 201: z.object({ tenant: tenantSchema, admin: accountSchema }), ...errors, 409: problemSchema },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await createTenantWithAdmin(deps.database, request.body)),
+    );
+
+    app.get(
+      '/api/admin/tenants',
+      {
+        ...platformAdmin,
+        schema: {
+          tags: ['accounts'],
+          summary: 'All agencies',
+          response: { 200: z.object({ items: z.array(tenantSchema) }), ...errors },
+        },
+      },
+      async () => ({ items: await tenantRepository(deps.database).list() }),
+    );
+
+    app.get(
+      '/api/admin/tenants/:id',
+      {
+        ...platformAdmin,
+        schema: {
+          tags: ['accounts'],
+          summary: 'One agency with its users',
+          params: idParams,
+          response: { 200: tenantSchema.extend({ users: z.array(accountSchema) }), ...errors, 404: problemSchema },
+        },
+      },
+      async (request) => {
+        const tenant = await tenantRepository(deps.database).findById(request.params.id);
+        if (!tenant) throw AppError.notFound(`Tenant ${request.params.id}`);
+        return { ...tenant, users: await listTenantAccounts(deps.database.sql, tenant.id) };
+      },
+    );
+
+    app.patch(
+      '/api/admin/tenants/:id',
+      {
+        ...platformAdmin,
+        schema: {
+          tags: ['accounts'],
+          summary: "Rename an agency or (de)activate it (a deactivated agency's users cannot sign in)",
+          params: idParams,
+          body: z.object({ name: tenantName.optional(), slug: slug.optional(), is_active: z.boolean().optional() }).strict(),
+          response: { 200: tenantSchema, ...errors, 404: problemSchema, 409: problemSchema },
+        },
+      },
+      async (request) => {
+        try {
+          const tenant = await tenantRepository(deps.database).update(request.params.id, request.body);
+          if (!tenant) throw AppError.notFound(`Tenant ${request.params.id}`);
+          return tenant;
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new AppError('conflict', `The slug ${request.body.slug} is taken.`);
+          throw error;
+        }
+      },
+    );
+
+    app.get(
+      '/api/tenant/users',
+      {
+        ...tenantAdmin,
+        schema: {
+          tags: ['accounts'],
+          summary: "The users of the caller's agency",
+          response: { 200: z.object({ items: z.array(accountSchema) }), ...errors },
+        },
+      },
+      async (request) => ({ items: await listTenantAccounts(deps.database.sql, tenantOf(request)) }),
+    );
+
+    app.post(
+      '/api/tenant/users',
+      {
+        ...tenantAdmin,
+        schema: {
+          tags: ['accounts'],
+          summary: "Create a recruiter or another tenant admin in the caller's agency",
+          body: z.object({ email, password, name: personName.optional(), role: z.enum(TENANT_USER_ROLES) }).strict(),
+          response: { 201: accountSchema, ...errors, 409: problemSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createTenantUser(deps.database, tenantOf(request), request.body)),
+    );
+
+    app.patch(
+      '/api/tenant/users/:id',
+      {
+        ...tenantAdmin,
+        schema: {
+          tags: ['accounts'],
+          summary: "Rename, change the role of, or (de)activate a user of the caller's agency",
+          params: idParams,
+          body: z
+            .object({
+              name: personName.nullable().optional(),
+              role: z.enum(TENANT_USER_ROLES).optional(),
+              is_active: z.boolean().optional(),
+            })
+            .strict(),
+          response: { 200: accountSchema, ...errors, 404: problemSchema, 422: problemSchema },
+        },
+      },
+      async (request) =>
+        updateTenantUser(
+          deps.database,
+          { userId: request.principal!.userId, tenantId: tenantOf(request) },
+          request.params.id,
+          request.body,
+        ),
+    );
+  };
+}

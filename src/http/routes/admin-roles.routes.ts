@@ -1,0 +1,277 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { QUEUE_STATUSES, REPORT_STATUSES, ROLE_PRIORITIES } from '../../db/schema.js';
+import { SENIORITIES } from '../../domain/roles/clean-role-text.js';
+import type { EmbeddingProvider } from '../../embeddings/embedding-provider.js';
+import { getRole, listRoles } from '../../roles/list-roles.js';
+import { mergeRoles } from '../../roles/merge-roles.js';
+import { normalizeRole } from '../../roles/normalize-role.js';
+import { renameRole } from '../../roles/rename-role.js';
+import { addRoleAlias, removeRoleAlias } from '../../roles/role-aliases.js';
+import { closeRoleReport, listRoleReports } from '../../roles/role-reports.js';
+import { updateRoleSettings } from '../../roles/update-role-settings.js';
+import { requireRole } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+export interface RoleRouteDependencies {
+  database: Database;
+  /** The configured embedding provider (created once per process). */
+  embeddings: () => Promise<EmbeddingProvider>;
+  /** Vector-stage threshold of role normalization (config JOBMATCH_ROLE_MATCH_THRESHOLD). */
+  roleMatchThreshold?: number;
+}
+
+export const roleSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    aliases: z.array(z.string()),
+    category: z.string().nullable(),
+    candidate_count: z.number().int(),
+    queue_status: z.enum(QUEUE_STATUSES),
+    priority: z.enum(ROLE_PRIORITIES),
+    total_jobs_scraped: z.number().int(),
+    last_scraped_at: z.date().nullable(),
+    embedding_model: z.string().nullable(),
+    has_embedding: z.boolean(),
+    created_at: z.date().nullable(),
+    updated_at: z.date().nullable(),
+  })
+  .meta({ id: 'GlobalRole' });
+
+export const roleReportSchema = z
+  .object({
+    id: z.number().int(),
+    tenant_id: z.number().int(),
+    candidate_id: z.number().int().nullable(),
+    input_text: z.string(),
+    global_role_id: z.number().int().nullable(),
+    global_role_name: z.string().nullable(),
+    suggested_role_name: z.string().nullable(),
+    note: z.string().nullable(),
+    status: z.enum(REPORT_STATUSES),
+    reported_by: z.number().int().nullable(),
+    resolved_by: z.number().int().nullable(),
+    created_at: z.date(),
+    resolved_at: z.date().nullable(),
+  })
+  .meta({ id: 'RoleMappingReport' });
+
+export const normalizedRoleSchema = z
+  .object({
+    role: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    method: z.enum(['exact', 'alias', 'fuzzy', 'vector', 'created']).nullable(),
+    confidence: z.number(),
+    seniority: z.enum(SENIORITIES).nullable(),
+    cleaned: z.string(),
+    vectorStageAvailable: z.boolean(),
+  })
+  .meta({ id: 'NormalizedRole' });
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const page = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+const roleText = z.string().trim().min(1).max(200);
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+/** Platform-admin management of the global role taxonomy and of the recruiters' mapping reports. */
+export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    const tags = ['roles'];
+
+    app.get(
+      '/api/admin/roles',
+      {
+        schema: {
+          tags,
+          summary: 'List or search roles (name or alias), with candidate counts and queue status',
+          querystring: z.object({
+            q: z.string().max(200).optional(),
+            queue_status: z.enum(QUEUE_STATUSES).optional(),
+            ...page,
+          }),
+          response: {
+            200: z.object({
+              items: z.array(roleSchema),
+              total: z.number().int(),
+              limit: z.number().int(),
+              offset: z.number().int(),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const { q, queue_status, limit, offset } = request.query;
+        const result = await listRoles(deps.database.sql, {
+          ...(q ? { q } : {}),
+          ...(queue_status ? { queueStatus: queue_status } : {}),
+          limit,
+          offset,
+        });
+        return { ...result, limit, offset };
+      },
+    );
+
+    app.get(
+      '/api/admin/roles/:id',
+      { schema: { tags, summary: 'One role', params: idParams, response: { 200: roleSchema, ...errors } } },
+      async (request) => getRole(deps.database.sql, request.params.id),
+    );
+
+    app.patch(
+      '/api/admin/roles/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Rename a role (the old name stays an alias), set its category or scrape priority',
+          params: idParams,
+          body: z
+            .object({
+              name: roleText.optional(),
+              category: z.string().trim().max(100).nullable().optional(),
+              priority: z.enum(ROLE_PRIORITIES).optional(),
+            })
+            .strict(),
+          response: { 200: roleSchema, 409: problemSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { id } = request.params;
+        const { name, category, priority } = request.body;
+        await getRole(deps.database.sql, id);
+        if (name !== undefined) await renameRole(deps.database, await deps.embeddings(), id, name);
+        if (category !== undefined || priority !== undefined) {
+          return updateRoleSettings(deps.database.sql, id, {
+            ...(category !== undefined ? { category } : {}),
+            ...(priority ? { priority } : {}),
+          });
+        }
+        return getRole(deps.database.sql, id);
+      },
+    );
+
+    app.post(
+      '/api/admin/roles/:id/aliases',
+      {
+        schema: {
+          tags,
+          summary: 'Add an alias to a role',
+          params: idParams,
+          body: z.object({ alias: roleText }).strict(),
+          response: { 200: roleSchema, 409: problemSchema, ...errors },
+        },
+      },
+      async (request) =>
+        addRoleAlias(deps.database, await deps.embeddings(), request.params.id, request.body.alias),
+    );
+
+    app.delete(
+      '/api/admin/roles/:id/aliases/:alias',
+      {
+        schema: {
+          tags,
+          summary: 'Remove an alias from a role',
+          params: idParams.extend({ alias: roleText }),
+          response: { 200: roleSchema, ...errors },
+        },
+      },
+      async (request) =>
+        removeRoleAlias(deps.database, await deps.embeddings(), request.params.id, request.params.alias),
+    );
+
+    app.post(
+      '/api/admin/roles/merge',
+      {
+        schema: {
+          tags,
+          summary: 'Merge a role into another: links, aliases, job mappings and scrape history move; counts stay exact',
+          body: z
+            .object({ source_id: z.number().int().positive(), target_id: z.number().int().positive() })
+            .strict(),
+          response: {
+            200: z.object({
+              role: roleSchema,
+              moved: z.object({
+                candidateLinks: z.number().int(),
+                jobMappings: z.number().int(),
+                jobPostings: z.number().int(),
+                scrapeSessions: z.number().int(),
+                reports: z.number().int(),
+              }),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) =>
+        mergeRoles(deps.database, await deps.embeddings(), request.body.source_id, request.body.target_id),
+    );
+
+    app.post(
+      '/api/admin/roles/normalize',
+      {
+        schema: {
+          tags,
+          summary: 'Map a role text to its canonical role without linking anything (create: allow a new role)',
+          body: z.object({ text: z.string().max(1000), create: z.boolean().default(false) }).strict(),
+          response: { 200: normalizedRoleSchema, ...errors },
+        },
+      },
+      async (request) =>
+        normalizeRole(deps.database, await deps.embeddings(), request.body.text, {
+          create: request.body.create,
+          ...(deps.roleMatchThreshold !== undefined ? { threshold: deps.roleMatchThreshold } : {}),
+        }),
+    );
+
+    app.get(
+      '/api/admin/role-reports',
+      {
+        schema: {
+          tags,
+          summary: "Recruiters' reports of wrong role mappings, newest first",
+          querystring: z.object({ status: z.enum(REPORT_STATUSES).optional(), ...page }),
+          response: {
+            200: z.object({
+              items: z.array(roleReportSchema),
+              total: z.number().int(),
+              limit: z.number().int(),
+              offset: z.number().int(),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const { status, limit, offset } = request.query;
+        const result = await listRoleReports(deps.database.sql, { ...(status ? { status } : {}), limit, offset });
+        return { ...result, limit, offset };
+      },
+    );
+
+    app.patch(
+      '/api/admin/role-reports/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Close a report as resolved or dismissed',
+          params: idParams,
+          body: z.object({ status: z.enum(['resolved', 'dismissed']) }).strict(),
+          response: { 200: roleReportSchema, 409: problemSchema, ...errors },
+        },
+      },
+      async (request) =>
+        closeRoleReport(
+          deps.database.sql,
+          request.params.id,
+          request.body.status,
+          request.principal?.userId ?? null,
+        ),
+    );
+  };
+}

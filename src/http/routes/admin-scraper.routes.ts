@@ -1,0 +1,192 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { QUEUE_STATUSES, SCRAPE_SESSION_STATUSES } from '../../db/schema.js';
+import { createApiKey, listApiKeys, revokeApiKey, toApiKeySummary } from '../../scraper/api-keys.js';
+import { listQueue, listSessions, summarizeScrapers } from '../../scraper/scrape-reports.js';
+import { requireRole } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+const apiKeySchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    is_active: z.boolean(),
+    created_at: z.date().nullable(),
+    created_by: z.number().int().nullable(),
+    last_used_at: z.date().nullable(),
+    total_requests: z.number().int(),
+    revoked_at: z.date().nullable(),
+  })
+  .meta({ id: 'ScraperApiKey' });
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+const sessionFilter = z.object({
+  scraper_key_id: z.coerce.number().int().positive().optional(),
+  role_id: z.coerce.number().int().positive().optional(),
+  status: z.enum(SCRAPE_SESSION_STATUSES).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+
+const sessionSchema = z
+  .object({
+    id: z.number().int(),
+    session_id: z.string(),
+    scraper_key_id: z.number().int(),
+    scraper_name: z.string().nullable(),
+    global_role_id: z.number().int().nullable(),
+    role_name: z.string().nullable(),
+    status: z.string(),
+    started_at: z.date(),
+    completed_at: z.date().nullable(),
+    duration_seconds: z.number().int().nullable(),
+    jobs_found: z.number().int().nullable(),
+    jobs_imported: z.number().int().nullable(),
+    jobs_skipped: z.number().int().nullable(),
+    jobs_failed: z.number().int().nullable(),
+    error_message: z.string().nullable(),
+  })
+  .meta({ id: 'ScrapeSession' });
+
+/** Platform admins: scraper keys, the scrape queue and scraper performance. */
+export function adminScraperRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    const errors = { 401: problemSchema, 403: problemSchema };
+
+    app.post(
+      '/api/admin/scraper-keys',
+      {
+        schema: {
+          tags: ['scraper admin'],
+          summary: 'Create a scraper API key; the secret is in this response only',
+          body: z.object({ name: z.string() }).strict(),
+          response: {
+            201: z.object({ key: apiKeySchema, secret: z.string() }),
+            400: problemSchema,
+            ...errors,
+          },
+        },
+      },
+      async (request, reply) => {
+        const created = await createApiKey(deps.database, {
+          name: request.body.name,
+          createdBy: request.principal?.userId ?? null,
+        });
+        return reply.status(201).send({ key: toApiKeySummary(created.key), secret: created.secret });
+      },
+    );
+    app.get(
+      '/api/admin/scraper-keys',
+      {
+        schema: {
+          tags: ['scraper admin'],
+          summary: 'Scraper API keys (never their secrets)',
+          response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errors },
+        },
+      },
+      async () => ({ items: await listApiKeys(deps.database) }),
+    );
+    app.post(
+      '/api/admin/scraper-keys/:id/revoke',
+      {
+        schema: {
+          tags: ['scraper admin'],
+          summary: 'Revoke a scraper API key (idempotent)',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          response: {
+            200: z.object({ key: apiKeySchema, already_revoked: z.boolean() }),
+            404: problemSchema,
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const { key, alreadyRevoked } = await revokeApiKey(deps.database, request.params.id);
+        return { key, already_revoked: alreadyRevoked };
+      },
+    );
+
+    app.get(
+      '/api/admin/queue',
+      {
+        schema: {
+          tags: ['scraper admin'],
+          summary: 'The scrape queue: roles with status, priority, candidate counts and last scrape',
+          querystring: z.object({ status: z.enum(QUEUE_STATUSES).optional(), ...page }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.number().int(),
+                  name: z.string(),
+                  category: z.string().nullable(),
+                  queue_status: z.string(),
+                  priority: z.string(),
+                  candidate_count: z.number().int(),
+                  total_jobs_scraped: z.number().int(),
+                  last_scraped_at: z.date().nullable(),
+                }),
+              ),
+              total: z.number().int(),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => listQueue(deps.database, request.query),
+    );
+
+    app.get(
+      '/api/admin/scrape-sessions',
+      {
+        schema: {
+          tags: ['scraper admin'],
+          summary: 'Scrape sessions, newest first, filtered by scraper, role, status and time range',
+          querystring: sessionFilter.extend(page),
+          response: { 200: z.object({ items: z.array(sessionSchema), total: z.number().int() }), ...errors },
+        },
+      },
+      async (request) => listSessions(deps.database, request.query) as never,
+    );
+
+    app.get(
+      '/api/admin/scrape-sessions/summary',
+      {
+        schema: {
+          tags: ['scraper admin'],
+          summary:
+            'Per-scraper summary: sessions, jobs per session, failure and timeout rates, median duration',
+          querystring: sessionFilter,
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  scraper_key_id: z.number().int(),
+                  scraper_name: z.string().nullable(),
+                  sessions: z.number().int(),
+                  completed: z.number().int(),
+                  failed: z.number().int(),
+                  timed_out: z.number().int(),
+                  in_progress: z.number().int(),
+                  jobs_found: z.number().int(),
+                  jobs_imported: z.number().int(),
+                  jobs_per_session: z.number().nullable(),
+                  failure_rate: z.number().nullable(),
+                  timeout_rate: z.number().nullable(),
+                  median_duration_seconds: z.number().nullable(),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => ({ items: await summarizeScrapers(deps.database, request.query) }),
+    );
+  };
+}

@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  applicationPipeline,
+  changeApplicationStatus,
+  createApplication,
+  getApplication,
+  listApplications,
+} from '../../applications/applications.js';
+import type { Database } from '../../db/database.js';
+import { APPLICATION_STATUSES, APPLIED_VIA } from '../../db/schema.js';
+import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+const applicationSchema = z
+  .object({
+    id: z.number().int(),
+    candidate_id: z.number().int(),
+    candidate_name: z.string(),
+    job_posting_id: z.number().int(),
+    job_title: z.string(),
+    company: z.string().nullable(),
+    match_id: z.number().int().nullable(),
+    application_status: z.enum(APPLICATION_STATUSES),
+    applied_via: z.string().nullable(),
+    cover_letter: z.string().nullable(),
+    notes: z.string().nullable(),
+    applied_at: z.date(),
+    status_updated_at: z.date().nullable(),
+    updated_at: z.date(),
+  })
+  .meta({ id: 'Application' });
+
+const details = {
+  applied_via: z.enum(APPLIED_VIA).optional(),
+  cover_letter: z.string().max(20_000).nullable().optional(),
+  notes: z.string().max(10_000).nullable().optional(),
+};
+const createBody = z.union([
+  z.object({ match_id: id, ...details }).strict(),
+  z.object({ candidate_id: id, job_posting_id: id, ...details }).strict(),
+]);
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
+
+export function applicationRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
+    const actorOf = (request: Parameters<typeof tenantOf>[0]) => ({
+      tenantId: tenantOf(request),
+      userId: request.principal!.userId,
+    });
+
+    app.post(
+      '/api/applications',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['applications'],
+          summary: 'Apply a candidate to a job: from a match ({match_id}) or directly ({candidate_id, job_posting_id})',
+          body: createBody,
+          response: { 201: applicationSchema, ...errors, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createApplication(deps.database, actorOf(request), request.body)),
+    );
+
+    app.get(
+      '/api/applications',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['applications'],
+          summary: "The agency's applications, per candidate or per job, newest first",
+          querystring: z
+            .object({
+              candidate_id: id.optional(),
+              job_posting_id: id.optional(),
+              status: z.enum(APPLICATION_STATUSES).optional(),
+              limit: z.coerce.number().int().min(1).max(200).default(50),
+              offset: z.coerce.number().int().min(0).default(0),
+            })
+            .strict(),
+          response: { 200: z.object({ items: z.array(applicationSchema), total: z.number().int() }), ...errors },
+        },
+      },
+      async (request) => listApplications(deps.database, tenantOf(request), request.query),
+    );
+
+    app.get(
+      '/api/applications/pipeline',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['applications'],
+          summary: 'The pipeline: every stage with its count and its most recently moved applications',
+          querystring: z.object({ per_stage: z.coerce.number().int().min(1).max(200).default(20) }).strict(),
+          response: {
+            200: z.object({
+              stages: z.array(
+                z.object({ status: z.enum(APPLICATION_STATUSES), count: z.number().int(), items: z.array(applicationSchema) }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => ({
+        stages: await applicationPipeline(deps.database, tenantOf(request), request.query.per_stage),
+      }),
+    );
+
+    app.get(
+      '/api/applications/:id',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['applications'],
+          summary: 'An application with its history (who moved it, when, from, to, note)',
+          params: z.object({ id }),
+          response: {
+            200: applicationSchema.extend({
+              history: z.array(
+                z.object({
+                  from_status: z.string().nullable(),
+                  to_status: z.string(),
+                  changed_by: z.number().int().nullable(),
+                  changed_by_email: z.string().nullable(),
+                  note: z.string().nullable(),
+                  changed_at: z.date(),
+                }),
+              ),
+            }),
+            ...errors,
+            404: problemSchema,
+          },
+        },
+      },
+      async (request) => getApplication(deps.database, tenantOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/applications/:id/status',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['applications'],
+          summary: 'Move an application: applied → screening → interviewing → offer → accepted; rejected/withdrawn while open',
+          params: z.object({ id }),
+          body: z.object({ status: z.enum(APPLICATION_STATUSES), note: z.string().max(2000).nullable().optional() }).strict(),
+          response: { 200: applicationSchema, ...errors, 404: problemSchema, 422: problemSchema },
+        },
+      },
+      async (request) => changeApplicationStatus(deps.database, actorOf(request), request.params.id, request.body),
+    );
+  };
+}

@@ -1,0 +1,106 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findAccount } from '../../accounts/account.js';
+import { MAX_PASSWORD_LENGTH } from '../../accounts/passwords.js';
+import { deleteSession } from '../../accounts/sessions.js';
+import { signIn } from '../../accounts/sign-in.js';
+import type { Database } from '../../db/database.js';
+import { USER_ROLES } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import type { FailedAuthLimiter } from '../failed-auth-limiter.js';
+import { SESSION_COOKIE } from '../auth/session-auth.js';
+import { requireRole } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+export const accountSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.enum(USER_ROLES),
+    is_active: z.boolean(),
+    tenant: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    last_login_at: z.date().nullable(),
+    created_at: z.date(),
+  })
+  .meta({ id: 'Account' });
+
+const sessionResponse = z.object({ user: accountSchema, csrf_token: z.string() });
+
+/** HttpOnly: scripts cannot read it; SameSite=Lax: not sent on cross-site POSTs; Secure whenever served over https. */
+function sessionCookieOptions(request: FastifyRequest) {
+  return { httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', path: '/' } as const;
+}
+
+const clearSessionCookie = (request: FastifyRequest, reply: FastifyReply) =>
+  reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
+
+export function authRoutes(deps: {
+  database: Database;
+  limiter: FailedAuthLimiter;
+  ttlHours: number;
+}): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/auth/login',
+      {
+        config: { csrfExempt: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token',
+          body: z
+            .object({ email: z.string().trim().min(1).max(255), password: z.string().min(1).max(MAX_PASSWORD_LENGTH) })
+            .strict(),
+          response: { 200: sessionResponse, 401: problemSchema, 429: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const result = await signIn(deps, {
+          email: request.body.email,
+          password: request.body.password,
+          ip: request.ip,
+          ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
+        });
+        // A new sign-in replaces the session this browser had (no session fixation, no orphan).
+        if (request.principal) await deleteSession(deps.database.sql, request.principal.sessionId);
+        reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(request));
+        return { user: result.account, csrf_token: result.csrfToken };
+      },
+    );
+
+    app.post(
+      '/api/auth/logout',
+      {
+        preHandler: requireRole(...USER_ROLES),
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out: the session ends on the server and the cookie is cleared',
+          response: { 204: z.null(), 401: problemSchema, 403: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        await deleteSession(deps.database.sql, request.principal!.sessionId);
+        clearSessionCookie(request, reply);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/auth/me',
+      {
+        preHandler: requireRole(...USER_ROLES),
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user and the CSRF token of the session',
+          response: { 200: sessionResponse, 401: problemSchema },
+        },
+      },
+      async (request) => {
+        const account = await findAccount(deps.database.sql, request.principal!.userId);
+        if (!account) throw new AppError('unauthorized', 'Sign in first.');
+        return { user: account, csrf_token: request.sessionCsrfToken ?? '' };
+      },
+    );
+  };
+}

@@ -1,0 +1,263 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { candidateCreateSchema, candidateUpdateSchema } from '../../candidates/candidate-input.js';
+import {
+  type CandidateServiceDependencies,
+  changeCandidateStatus,
+  createCandidate,
+  deleteCandidate,
+  getCandidateDetail,
+  updateCandidate,
+} from '../../candidates/candidates.js';
+import { exportCandidateMatchesCsv, exportCandidatesCsv } from '../../candidates/export-candidates.js';
+import { importCandidates } from '../../candidates/import-candidates.js';
+import { candidateRepository } from '../../db/repositories/candidate.repository.js';
+import { CANDIDATE_STATUSES } from '../../db/schema.js';
+import { withTenant } from '../../db/with-tenant.js';
+import { AppError } from '../../errors.js';
+import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+export const candidateSchema = z
+  .object({
+    id: z.number().int(),
+    first_name: z.string(),
+    last_name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    current_title: z.string().nullable(),
+    skills: z.array(z.string()).nullable(),
+    total_experience_years: z.number().int().nullable(),
+    professional_summary: z.string().nullable(),
+    expected_salary: z.string().nullable(),
+    location: z.string().nullable(),
+    preferred_locations: z.array(z.string()).nullable(),
+    preferred_roles: z.array(z.string()).nullable(),
+    status: z.string().nullable(),
+    created_at: z.date().nullable(),
+    updated_at: z.date().nullable(),
+  })
+  .meta({ id: 'Candidate' });
+
+const candidateDetailSchema = candidateSchema
+  .extend({
+    status_history: z.array(
+      z.object({
+        from_status: z.string().nullable(),
+        to_status: z.string(),
+        changed_by: z.object({ id: z.number().int(), email: z.string(), name: z.string().nullable() }).nullable(),
+        changed_at: z.date(),
+      }),
+    ),
+    role_mappings: z.array(
+      z.object({
+        input_text: z.string().nullable(),
+        global_role_id: z.number().int(),
+        role_name: z.string(),
+        match_method: z.string().nullable(),
+        confidence: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'CandidateDetail' });
+
+const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const listQuery = z
+  .object({
+    search: z.string().trim().min(1).max(200).optional(),
+    status: z.enum(CANDIDATE_STATUSES).optional(),
+    skill: z.string().trim().min(1).max(100).optional(),
+    role_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    sort: z.enum(['name', 'created_at', 'updated_at']).default('name'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
+
+export function candidateRoutes(deps: CandidateServiceDependencies & { importMaxBytes: number }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
+    const actorOf = (request: Parameters<typeof tenantOf>[0]) => ({
+      tenantId: tenantOf(request),
+      userId: request.principal!.userId,
+    });
+
+    app.get(
+      '/api/candidates',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: "Search the agency's candidates (name/email), filter by status, skill or role; paginated and sorted",
+          querystring: listQuery,
+          response: {
+            200: z.object({ items: z.array(candidateSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const tenantId = tenantOf(request);
+        const { role_id, ...query } = request.query;
+        const page = await withTenant(deps.database, tenantId, (tx) =>
+          candidateRepository(tx).search(tenantId, { ...query, ...(role_id ? { roleId: role_id } : {}) }),
+        );
+        return { ...page, limit: query.limit, offset: query.offset };
+      },
+    );
+
+    app.post(
+      '/api/candidates',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: 'Add a candidate (status pending_review)',
+          body: candidateCreateSchema,
+          response: { 201: candidateSchema, ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await createCandidate(deps, actorOf(request), request.body)),
+    );
+
+    app.get(
+      '/api/candidates/export.csv',
+      {
+        ...recruiter,
+        schema: { tags: ['candidates'], summary: "The agency's candidates as CSV (formula-safe)",
+          produces: ['text/csv'],
+          response: { 200: z.string(), ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="candidates.csv"')
+          .send(await exportCandidatesCsv(deps.database, tenantOf(request))),
+    );
+
+    app.post(
+      '/api/candidates/imports',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: 'Import candidates from a CSV upload (multipart, field "file"); every row is reported',
+          description:
+            'Header names are the candidate fields (first_name, last_name, email, phone, current_title, skills, ' +
+            'total_experience_years, professional_summary, expected_salary, location, preferred_locations, ' +
+            'preferred_roles); list cells separate items with ";" or "|".',
+          consumes: ['multipart/form-data'],
+          response: {
+            201: z.object({
+              total: z.number().int(),
+              created: z.number().int(),
+              failed: z.number().int(),
+              errors: z.array(z.object({ row_number: z.number().int(), field: z.string().nullable(), reason: z.string() })),
+            }),
+            ...errors,
+            413: problemSchema,
+            415: problemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) {
+          throw new AppError('unsupported_media_type', 'Upload the CSV as multipart/form-data (field "file").');
+        }
+        const file = await request.file({ limits: { fileSize: deps.importMaxBytes } });
+        if (!file) throw new AppError('bad_request', 'No file in the upload (field "file").');
+        const result = await importCandidates(deps, actorOf(request), file.file);
+        if (file.file.truncated) {
+          throw new AppError('payload_too_large', 'The file is larger than the import limit; rows past it were not read.');
+        }
+        return reply.status(201).send(result);
+      },
+    );
+
+    app.get(
+      '/api/candidates/:id',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: 'A candidate with its status history and preferred-role mappings',
+          params: idParams,
+          response: { 200: candidateDetailSchema, ...errors, 404: problemSchema },
+        },
+      },
+      async (request) => {
+        const detail = await getCandidateDetail(deps, tenantOf(request), request.params.id);
+        return { ...detail.candidate, status_history: detail.status_history, role_mappings: detail.role_mappings };
+      },
+    );
+
+    app.patch(
+      '/api/candidates/:id',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: 'Change candidate fields (status changes go through /status)',
+          params: idParams,
+          body: candidateUpdateSchema,
+          response: { 200: candidateSchema, ...errors, 404: problemSchema },
+        },
+      },
+      async (request) => updateCandidate(deps, actorOf(request), request.params.id, request.body),
+    );
+
+    app.delete(
+      '/api/candidates/:id',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: 'Delete a candidate with its matches, applications and role links',
+          params: idParams,
+          response: { 204: z.null(), ...errors, 404: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        await deleteCandidate(deps, actorOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/candidates/:id/status',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: 'Move a candidate through review: pending_review → approved|rejected; approved → ready_for_assignment',
+          params: idParams,
+          body: z.object({ status: z.enum(CANDIDATE_STATUSES) }).strict(),
+          response: { 200: candidateSchema, ...errors, 404: problemSchema, 422: problemSchema },
+        },
+      },
+      async (request) => changeCandidateStatus(deps, actorOf(request), request.params.id, request.body.status),
+    );
+
+    app.get(
+      '/api/candidates/:id/matches/export.csv',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: "A candidate's matches as CSV, best first (formula-safe)",
+          params: idParams,
+          produces: ['text/csv'],
+          response: { 200: z.string(), ...errors, 404: problemSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="candidate-${request.params.id}-matches.csv"`)
+          .send(await exportCandidateMatchesCsv(deps.database, tenantOf(request), request.params.id)),
+    );
+  };
+}

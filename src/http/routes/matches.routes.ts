@@ -1,0 +1,213 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { MATCH_STATUSES } from '../../db/schema.js';
+import { withTenant } from '../../db/with-tenant.js';
+import { AppError } from '../../errors.js';
+import {
+  getMatch,
+  listCandidateMatches,
+  listJobMatches,
+  type MatchListOptions,
+  RECRUITER_MATCH_STATUSES,
+  requestRematch,
+  updateMatchStatus,
+} from '../../matching/match-queries.js';
+import type { JobQueue } from '../../worker/job-queue.js';
+import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+const booleanQuery = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1')
+  .optional();
+
+const listQuery = z.object({
+  min_score: z.coerce.number().min(0).max(100).optional(),
+  recommended_only: booleanQuery,
+  status: z.enum(MATCH_STATUSES).optional(),
+  sort: z.enum(['score', 'date']).default('score'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+  include_inactive_jobs: booleanQuery.meta({
+    description: 'Also list matches of expired, filled or closed jobs (hidden by default)',
+  }),
+});
+
+const jobSummarySchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  company: z.string().nullable(),
+  location: z.string().nullable(),
+  is_remote: z.boolean(),
+  salary_range: z.string().nullable(),
+  salary_min_annual: z.number().nullable(),
+  salary_max_annual: z.number().nullable(),
+  salary_currency: z.string().nullable(),
+  status: z.string().nullable(),
+});
+
+const matchSummarySchema = z
+  .object({
+    id: z.number().int(),
+    candidate_id: z.number().int(),
+    job_posting_id: z.number().int(),
+    match_score: z.number(),
+    is_recommended: z.boolean(),
+    status: z.string(),
+    matched_skills: z.array(z.string()),
+    missing_skills: z.array(z.string()),
+    matched_at: z.date().nullable(),
+    viewed_at: z.date().nullable(),
+    job: jobSummarySchema,
+  })
+  .meta({ id: 'MatchSummary' });
+
+const matchDetailSchema = matchSummarySchema
+  .extend({
+    skill_match_score: z.number().nullable(),
+    experience_match_score: z.number().nullable(),
+    location_match_score: z.number().nullable(),
+    salary_match_score: z.number().nullable(),
+    semantic_similarity: z.number().nullable(),
+    match_reasons: z.array(z.string()),
+    improvements: z.unknown(),
+    scoring_version: z.string().nullable(),
+    updated_at: z.date().nullable(),
+    candidate: z.object({
+      id: z.number().int(),
+      first_name: z.string(),
+      last_name: z.string(),
+      current_title: z.string().nullable(),
+    }),
+  })
+  .meta({ id: 'MatchDetail' });
+
+const pageSchema = z.object({
+  items: z.array(matchSummarySchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+function listOptions(query: z.infer<typeof listQuery>): MatchListOptions {
+  return {
+    sort: query.sort,
+    limit: query.limit,
+    offset: query.offset,
+    ...(query.min_score === undefined ? {} : { minScore: query.min_score }),
+    ...(query.recommended_only ? { recommendedOnly: true } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.include_inactive_jobs ? { includeInactiveJobs: true } : {}),
+  };
+}
+
+/** Recruiters' match views: ranked jobs per candidate, candidates per job, the breakdown, status, rematch. */
+export function matchRoutes(deps: { database: Database; queue?: Pick<JobQueue, 'send'> }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
+
+    app.get(
+      '/api/candidates/:id/matches',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['matches'],
+          summary: "A candidate's matched jobs, best first (or newest first with sort=date)",
+          params: idParams,
+          querystring: listQuery,
+          response: { 200: pageSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const tenantId = tenantOf(request);
+        return withTenant(deps.database, tenantId, (tx) =>
+          listCandidateMatches(tx, tenantId, request.params.id, listOptions(request.query)),
+        );
+      },
+    );
+
+    app.get(
+      '/api/jobs/:id/matches',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['matches'],
+          summary: "This agency's candidates matched to a job, best first",
+          params: idParams,
+          querystring: listQuery,
+          response: { 200: pageSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const tenantId = tenantOf(request);
+        return withTenant(deps.database, tenantId, (tx) =>
+          listJobMatches(tx, tenantId, request.params.id, listOptions(request.query)),
+        );
+      },
+    );
+
+    app.get(
+      '/api/matches/:id',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['matches'],
+          summary: 'One match with its full breakdown: component scores, reasons, improvements',
+          params: idParams,
+          response: { 200: matchDetailSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const tenantId = tenantOf(request);
+        return withTenant(deps.database, tenantId, (tx) => getMatch(tx, tenantId, request.params.id));
+      },
+    );
+
+    app.patch(
+      '/api/matches/:id',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['matches'],
+          summary: 'Set the recruiter status: viewed (records viewed_at), shortlisted, rejected or suggested',
+          params: idParams,
+          body: z.object({ status: z.enum(RECRUITER_MATCH_STATUSES) }).strict(),
+          response: { 200: matchDetailSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const tenantId = tenantOf(request);
+        return withTenant(deps.database, tenantId, (tx) =>
+          updateMatchStatus(tx, tenantId, request.params.id, request.body.status),
+        );
+      },
+    );
+
+    app.post(
+      '/api/candidates/:id/rematch',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['matches'],
+          summary: 'Rescore a candidate in the background (candidates/changed)',
+          params: idParams,
+          response: { 202: z.object({ queued: z.boolean() }), 503: problemSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const tenantId = tenantOf(request);
+        const queue = deps.queue;
+        if (!queue) throw new AppError('unavailable', 'Background tasks are not running; try again later.');
+        const result = await withTenant(deps.database, tenantId, (tx) =>
+          requestRematch(tx, queue, tenantId, request.params.id),
+        );
+        return reply.status(202).send(result);
+      },
+    );
+  };
+}

@@ -1,0 +1,120 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { withTenant } from '../../db/with-tenant.js';
+import { getSettings, previewSettings, updateSettings } from '../../matching/tenant-settings.js';
+import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 422: problemSchema } as const;
+
+const weightsSchema = z
+  .object({
+    skill: z.number().min(0).max(1),
+    experience: z.number().min(0).max(1),
+    location: z.number().min(0).max(1),
+    salary: z.number().min(0).max(1),
+    semantic: z.number().min(0).max(1),
+  })
+  .strict()
+  .meta({ description: 'Component weights, each 0-1, summing to 1 (kept to 3 decimals)' });
+
+const settingsSchema = z
+  .object({
+    weights: weightsSchema,
+    recommend_threshold: z.number(),
+    customized: z.boolean(),
+    updated_at: z.date().nullable(),
+  })
+  .meta({ id: 'TenantSettings' });
+
+const settingsBody = z
+  .object({
+    weights: weightsSchema.optional(),
+    recommend_threshold: z.number().min(0).max(100).optional(),
+  })
+  .strict();
+
+const previewSchema = z.object({
+  settings: z.object({ weights: weightsSchema, recommend_threshold: z.number() }),
+  sampled: z.number().int(),
+  recommended_before: z.number().int(),
+  recommended_after: z.number().int(),
+  mean_change: z.number(),
+  matches: z.array(
+    z.object({
+      match_id: z.number().int(),
+      candidate_id: z.number().int(),
+      job_posting_id: z.number().int(),
+      before: z.object({ match_score: z.number(), is_recommended: z.boolean() }),
+      after: z.object({ match_score: z.number(), is_recommended: z.boolean() }),
+    }),
+  ),
+});
+
+function input(body: z.infer<typeof settingsBody>) {
+  return {
+    ...(body.weights ? { weights: body.weights } : {}),
+    ...(body.recommend_threshold === undefined ? {} : { recommend_threshold: body.recommend_threshold }),
+  };
+}
+
+/** The agency's scoring weights and recommendation threshold; only tenant admins change them. */
+export function tenantSettingsRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/tenant/settings',
+      {
+        preHandler: requireRole(...TENANT_ROLES),
+        schema: {
+          tags: ['settings'],
+          summary: "The agency's scoring weights and recommendation threshold (defaults until saved)",
+          response: { 200: settingsSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const tenantId = tenantOf(request);
+        return withTenant(deps.database, tenantId, (tx) => getSettings(tx, tenantId));
+      },
+    );
+
+    app.put(
+      '/api/tenant/settings',
+      {
+        preHandler: requireRole('TENANT_ADMIN'),
+        schema: {
+          tags: ['settings'],
+          summary: 'Save weights (must sum to 1, else 422) and/or the recommendation threshold',
+          description: 'New and rescored matches use them; stored scores change when their pairs are rescored.',
+          body: settingsBody,
+          response: { 200: settingsSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const tenantId = tenantOf(request);
+        const userId = request.principal?.userId ?? null;
+        return withTenant(deps.database, tenantId, (tx) => updateSettings(tx, tenantId, input(request.body), userId));
+      },
+    );
+
+    app.post(
+      '/api/tenant/settings/preview',
+      {
+        preHandler: requireRole('TENANT_ADMIN'),
+        schema: {
+          tags: ['settings'],
+          summary: "Before/after scores of the agency's best stored matches under proposed settings (nothing saved)",
+          body: settingsBody,
+          querystring: z.object({ sample: z.coerce.number().int().min(1).max(500).default(100) }),
+          response: { 200: previewSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const tenantId = tenantOf(request);
+        return withTenant(deps.database, tenantId, (tx) =>
+          previewSettings(tx, tenantId, input(request.body), request.query.sample),
+        );
+      },
+    );
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { JobRecord } from '../domain/jobs/job-record.js';
+import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize-job.js';
+import type { SkillMatcher } from '../domain/skills.js';
+import type { FieldProblem } from '../errors.js';
+
+const text = (max: number) => z.string().max(max);
+const amount = z.union([z.number().finite().nonnegative(), z.string().max(50)]);
+
+/** Jobmatch's job schema: what the scraper API accepts, and what an import in the Jobmatch layout holds. */
+export const jobInputSchema = z
+  .object({
+    external_job_id: z.union([z.string().min(1).max(255), z.number().int()]).optional(),
+    platform: z.string().min(1).max(50).optional(),
+    title: z.string().min(1).max(500),
+    company: text(255).nullish(),
+    location: text(2000).nullish(),
+    description: text(200_000).nullish(),
+    requirements: text(50_000).nullish(),
+    salary_range: text(255).nullish(),
+    salary_min: amount.nullish(),
+    salary_max: amount.nullish(),
+    salary_currency: text(10).nullish(),
+    salary_period: text(20).nullish(),
+    experience_required: text(500).nullish(),
+    skills: z.union([z.array(z.string().max(100)).max(200), z.string().max(5000)]).nullish(),
+    is_remote: z.union([z.boolean(), z.string().max(20)]).nullish(),
+    work_arrangement: text(50).nullish(),
+    job_url: z.string().max(2000).nullish(),
+    posted_date: text(40).nullish(),
+    employment_type: text(50).nullish(),
+  })
+  .meta({
+    id: 'JobInput',
+    example: {
+      external_job_id: 'indeed-7c1e9a',
+      platform: 'indeed',
+      title: 'Senior Python Developer',
+      company: 'Acme Corp',
+      location: 'Austin, TX',
+      description: 'Build data APIs with Python and AWS. 5+ years of experience.',
+      salary_range: '$150K - $180K a year',
+      skills: ['Python', 'AWS', 'PostgreSQL'],
+      is_remote: false,
+      job_url: 'https://www.indeed.com/viewjob?jk=7c1e9a',
+      posted_date: '2026-11-20',
+    },
+  });
+
+export type JobInput = z.infer<typeof jobInputSchema>;
+
+/** A typed job as the text record the import pipeline normalizes. */
+export function jobInputToRecord(job: JobInput): JobRecord {
+  const record: JobRecord = {};
+  for (const [key, value] of Object.entries(job)) {
+    if (value === null || value === undefined) continue;
+    (record as Record<string, string>)[key] = Array.isArray(value) ? JSON.stringify(value) : String(value);
+  }
+  return record;
+}
+
+export type ValidatedJob =
+  | { index: number; ok: true; job: NormalizedJob }
+  | { index: number; ok: false; errors: FieldProblem[] };
+
+/** Validates each posted job on its own: a bad one is reported by index and never blocks the others. */
+export function validateJobInputs(
+  jobs: readonly unknown[],
+  context: { platform?: string; skills: SkillMatcher },
+): ValidatedJob[] {
+  return jobs.map((raw, index) => {
+    const parsed = jobInputSchema.safeParse(raw);
+    if (!parsed.success) {
+      return {
+        index,
+        ok: false,
+        errors: parsed.error.issues.map((issue) => ({
+          field: issue.path.join('.') || '(job)',
+          message: issue.message,
+        })),
+      };
+    }
+    const result = normalizeJobRecord(jobInputToRecord(parsed.data), context);
+    return result.ok ? { index, ok: true, job: result.job } : { index, ok: false, errors: result.errors };
+  });
+}

@@ -1,0 +1,219 @@
+/**
+ * Reads candidates, jobs and tenant settings in bulk (one query per set) and maps them to the scoring
+ * engine's inputs. Vectors are read as pgvector text and parsed here, the same on both engines.
+ *
+ * Candidate fields the schema stores as free text are parsed with the same parsers as job postings:
+ * `expected_salary` with parseSalary, `location` and `preferred_locations` with parseLocation.
+ *
+ * `open_to_remote` (not a column): true when the candidate's location or a preferred location says remote,
+ * or when the candidate states no preferred locations at all (unknown counts as open: most IT candidates
+ * take remote work, and penalizing a silent profile would hide remote roles from it). A candidate who lists
+ * preferred places and none of them remote is taken at their word: not open to remote.
+ */
+
+import type { DbContext } from '../db/database.js';
+import type { CandidateFeatures, JobFeatures, ScoringSettings, WorkArrangement } from '../domain/scoring/index.js';
+import { DEFAULT_SETTINGS } from '../domain/scoring/index.js';
+import { parseLocation } from '../domain/location.js';
+import { parseSalary } from '../domain/salary.js';
+import type { SkillMatcher } from '../domain/skills.js';
+import { fromPgVector } from '../embeddings/vector-math.js';
+
+/** Candidate statuses that are matched (the spec's "approved / ready for assignment"); pending_review is not. */
+export const MATCHABLE_CANDIDATE_STATUSES = ['approved', 'ready_for_assignment'] as const;
+
+export interface LoadedCandidate {
+  tenantId: number;
+  features: CandidateFeatures;
+}
+
+interface CandidateRow {
+  id: number;
+  tenant_id: number;
+  skills: string[] | null;
+  total_experience_years: number | null;
+  expected_salary: string | null;
+  location: string | null;
+  preferred_locations: string[] | null;
+  embedding: string | null;
+  embedding_model: string | null;
+}
+
+interface JobRow {
+  id: number;
+  title: string;
+  skills: string[] | null;
+  experience_min: number | null;
+  experience_max: number | null;
+  is_remote: boolean | null;
+  work_arrangement: string | null;
+  location_city: string | null;
+  location_region: string | null;
+  location_country: string | null;
+  salary_min_annual: number | null;
+  salary_max_annual: number | null;
+  salary_currency: string | null;
+  salary_range: string | null;
+  embedding: string | null;
+  embedding_model: string | null;
+}
+
+const CANDIDATE_COLUMNS = `c.id, c.tenant_id, c.skills, c.total_experience_years, c.expected_salary, c.location,
+  c.preferred_locations, c.embedding::text AS embedding, c.embedding_model`;
+
+const JOB_COLUMNS = `j.id, j.title, j.skills, j.experience_min, j.experience_max, j.is_remote, j.work_arrangement,
+  j.location_city, j.location_region, j.location_country, j.salary_min_annual, j.salary_max_annual,
+  j.salary_currency, j.salary_range, j.embedding::text AS embedding, j.embedding_model`;
+
+const WORK_ARRANGEMENTS: ReadonlySet<string> = new Set(['remote', 'hybrid', 'onsite']);
+
+function vectorOf(text: string | null, model: string | null): Pick<CandidateFeatures, 'embedding' | 'embedding_model'> {
+  const embedding = text === null ? null : fromPgVector(text);
+  return embedding === null ? { embedding: null, embedding_model: null } : { embedding, embedding_model: model };
+}
+
+export function candidateFeaturesFromRow(row: CandidateRow, skills?: SkillMatcher): CandidateFeatures {
+  const declared = row.skills ?? [];
+  const residence = parseLocation(row.location);
+  const preferred = (row.preferred_locations ?? []).map(parseLocation).filter((p) => p.raw !== null);
+  const salary = parseSalary(row.expected_salary);
+  const hasSalary = salary.salary_min_annual !== null || salary.salary_max_annual !== null;
+  return {
+    id: row.id,
+    skills: skills ? skills.canonicalizeList(declared) : declared,
+    total_experience_years: row.total_experience_years,
+    location:
+      residence.city || residence.region || residence.country
+        ? { city: residence.city, region: residence.region, country: residence.country }
+        : null,
+    preferred_locations: preferred.map((p) => ({
+      city: p.city,
+      region: p.region,
+      country: p.country,
+      is_remote: p.is_remote,
+    })),
+    open_to_remote: residence.is_remote || preferred.length === 0 || preferred.some((p) => p.is_remote),
+    expected_salary: hasSalary
+      ? {
+          min_annual: salary.salary_min_annual,
+          max_annual: salary.salary_max_annual,
+          currency: salary.salary_currency,
+          raw: row.expected_salary,
+        }
+      : null,
+    ...vectorOf(row.embedding, row.embedding_model),
+  };
+}
+
+export function jobFeaturesFromRow(row: JobRow): JobFeatures {
+  return {
+    id: row.id,
+    title: row.title,
+    skills: row.skills ?? [],
+    experience_min: row.experience_min,
+    experience_max: row.experience_max,
+    is_remote: row.is_remote ?? false,
+    work_arrangement:
+      row.work_arrangement !== null && WORK_ARRANGEMENTS.has(row.work_arrangement)
+        ? (row.work_arrangement as WorkArrangement)
+        : null,
+    location_city: row.location_city,
+    location_region: row.location_region,
+    location_country: row.location_country,
+    salary_min_annual: row.salary_min_annual,
+    salary_max_annual: row.salary_max_annual,
+    salary_currency: row.salary_currency,
+    salary_range: row.salary_range,
+    ...vectorOf(row.embedding, row.embedding_model),
+  };
+}
+
+function toCandidates(rows: CandidateRow[], skills?: SkillMatcher): LoadedCandidate[] {
+  return rows.map((row) => ({ tenantId: row.tenant_id, features: candidateFeaturesFromRow(row, skills) }));
+}
+
+/** Matchable candidates linked to any of these roles, across all tenants. */
+export async function loadCandidatesForRoles(
+  ctx: DbContext,
+  roleIds: readonly number[],
+  skills?: SkillMatcher,
+): Promise<LoadedCandidate[]> {
+  if (roleIds.length === 0) return [];
+  const { rows } = await ctx.sql.query<CandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS} FROM candidates c
+     WHERE c.status = ANY($2::text[])
+       AND EXISTS (SELECT 1 FROM candidate_global_roles l
+                   WHERE l.candidate_id = c.id AND l.global_role_id = ANY($1::int[]))
+     ORDER BY c.id`,
+    [roleIds, MATCHABLE_CANDIDATE_STATUSES],
+  );
+  return toCandidates(rows, skills);
+}
+
+/** These candidates (any tenant) when matchable; the others are left out. */
+export async function loadCandidatesByIds(
+  ctx: DbContext,
+  candidateIds: readonly number[],
+  skills?: SkillMatcher,
+): Promise<LoadedCandidate[]> {
+  if (candidateIds.length === 0) return [];
+  const { rows } = await ctx.sql.query<CandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS} FROM candidates c
+     WHERE c.id = ANY($1::int[]) AND c.status = ANY($2::text[]) ORDER BY c.id`,
+    [candidateIds, MATCHABLE_CANDIDATE_STATUSES],
+  );
+  return toCandidates(rows, skills);
+}
+
+/** Active jobs among these ids, in id order. */
+export async function loadActiveJobs(ctx: DbContext, jobIds: readonly number[]): Promise<JobFeatures[]> {
+  if (jobIds.length === 0) return [];
+  const { rows } = await ctx.sql.query<JobRow>(
+    `SELECT ${JOB_COLUMNS} FROM job_postings j
+     WHERE j.id = ANY($1::int[]) AND j.status = 'active' ORDER BY j.id`,
+    [jobIds],
+  );
+  return rows.map(jobFeaturesFromRow);
+}
+
+interface TenantSettingsRow {
+  tenant_id: number;
+  weight_skill: number;
+  weight_experience: number;
+  weight_location: number;
+  weight_salary: number;
+  weight_semantic: number;
+  recommend_threshold: number;
+}
+
+export function settingsFromRow(row: TenantSettingsRow | undefined): ScoringSettings {
+  if (!row) return DEFAULT_SETTINGS;
+  return {
+    weights: {
+      skill: Number(row.weight_skill),
+      experience: Number(row.weight_experience),
+      location: Number(row.weight_location),
+      salary: Number(row.weight_salary),
+      semantic: Number(row.weight_semantic),
+    },
+    recommendThreshold: Number(row.recommend_threshold),
+  };
+}
+
+/** Each tenant's scoring settings; tenants without a settings row get DEFAULT_SETTINGS. */
+export async function loadTenantSettings(
+  ctx: DbContext,
+  tenantIds: readonly number[],
+): Promise<Map<number, ScoringSettings>> {
+  const settings = new Map<number, ScoringSettings>();
+  if (tenantIds.length === 0) return settings;
+  const { rows } = await ctx.sql.query<TenantSettingsRow>(
+    `SELECT tenant_id, weight_skill, weight_experience, weight_location, weight_salary, weight_semantic,
+            recommend_threshold
+     FROM tenant_settings WHERE tenant_id = ANY($1::int[])`,
+    [tenantIds],
+  );
+  const byTenant = new Map(rows.map((row) => [row.tenant_id, row]));
+  for (const tenantId of tenantIds) settings.set(tenantId, settingsFromRow(byTenant.get(tenantId)));
+  return settings;
+}

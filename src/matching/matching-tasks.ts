@@ -1,0 +1,71 @@
+/**
+ * Matching background tasks on pg-boss (the spec's Inngest event names, run inside the same Postgres).
+ * Handlers are idempotent (upserts), so at-least-once delivery and retries are safe. A failing run is
+ * retried with exponential backoff (job-queue sets retryBackoff) and, after `retryLimit` retries, stays in
+ * pg-boss's `failed` state with the error as its output.
+ */
+
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import type { SkillMatcher } from '../domain/skills.js';
+import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
+import type { TaskDefinition } from '../worker/job-queue.js';
+import { TASK } from '../worker/tasks.js';
+import { matchImportedJobs, parseJobsImportedEvent } from './match-imported-jobs.js';
+import { parseCandidateChangedEvent, rematchCandidate } from './rematch-candidate.js';
+
+export const MATCHING_TASK = {
+  jobsImported: TASK.jobsImported,
+  candidateChanged: 'candidates/changed',
+} as const;
+
+export interface MatchingTaskDependencies {
+  database: Database;
+  config: Pick<Config, 'matching'>;
+  logger: Logger;
+  skills?: SkillMatcher;
+  /** Re-embeds a changed candidate before rescoring; without it the stored vector is used. */
+  embeddings?: EmbeddingProvider;
+}
+
+export function matchingTasks(deps: MatchingTaskDependencies): TaskDefinition<never>[] {
+  const matching = {
+    database: deps.database,
+    retention: { floor: deps.config.matching.floor, bestN: deps.config.matching.bestN },
+    vectorTopK: deps.config.matching.vectorTopK,
+    ...(deps.skills ? { skills: deps.skills } : {}),
+  };
+  return [
+    {
+      name: MATCHING_TASK.jobsImported,
+      retryLimit: 5,
+      retryDelaySeconds: 10,
+      expireInSeconds: 30 * 60,
+      handler: async (data: unknown) => {
+        const event = parseJobsImportedEvent(data);
+        const totals = await matchImportedJobs(matching, event);
+        deps.logger.info({ task: MATCHING_TASK.jobsImported, roleId: event.roleId, jobs: event.jobIds.length, ...totals }, 'jobs matched');
+      },
+    },
+    {
+      name: MATCHING_TASK.candidateChanged,
+      retryLimit: 5,
+      retryDelaySeconds: 5,
+      expireInSeconds: 10 * 60,
+      batchSize: 5,
+      handler: async (data: unknown) => {
+        const event = parseCandidateChangedEvent(data);
+        if (!event) {
+          deps.logger.warn({ task: MATCHING_TASK.candidateChanged, data }, 'malformed event ignored');
+          return;
+        }
+        const totals = await rematchCandidate(
+          { ...matching, logger: deps.logger, ...(deps.embeddings ? { embeddings: deps.embeddings } : {}) },
+          event,
+        );
+        deps.logger.info({ task: MATCHING_TASK.candidateChanged, ...event, ...totals }, 'candidate rematched');
+      },
+    },
+  ];
+}

@@ -1,0 +1,56 @@
+/**
+ * Scores loaded candidates against prepared jobs, tenant by tenant, each tenant with its own weights and
+ * threshold (a job is matched against the candidates of every agency).
+ */
+
+import type { Database } from '../db/database.js';
+import type { MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
+import { type PreparedCandidate, type PreparedJob, prepareCandidate } from '../domain/scoring/index.js';
+import { type LoadedCandidate, loadTenantSettings } from './load-features.js';
+import { type StoreTotals, scoreAndStore } from './store-matches.js';
+
+export function emptyTotals(): StoreTotals {
+  return { scored: 0, stored: 0, removed: 0 };
+}
+
+export function addTotals(into: StoreTotals, more: StoreTotals): StoreTotals {
+  into.scored += more.scored;
+  into.stored += more.stored;
+  into.removed += more.removed;
+  return into;
+}
+
+export interface PreparedTenantGroup {
+  tenantId: number;
+  candidates: PreparedCandidate[];
+}
+
+/** Prepares candidates once and groups them by tenant. */
+export function groupByTenant(candidates: readonly LoadedCandidate[]): PreparedTenantGroup[] {
+  const groups = new Map<number, PreparedCandidate[]>();
+  for (const { tenantId, features } of candidates) {
+    let group = groups.get(tenantId);
+    if (!group) groups.set(tenantId, (group = []));
+    group.push(prepareCandidate(features));
+  }
+  return [...groups].map(([tenantId, prepared]) => ({ tenantId, candidates: prepared }));
+}
+
+export async function scoreGroups(
+  database: Database,
+  groups: readonly PreparedTenantGroup[],
+  jobs: readonly PreparedJob[],
+  retention: MatchRetention,
+): Promise<StoreTotals> {
+  const totals = emptyTotals();
+  if (groups.length === 0 || jobs.length === 0) return totals;
+  const settings = await loadTenantSettings(
+    database,
+    groups.map((g) => g.tenantId),
+  );
+  for (const group of groups) {
+    const tenantSettings = settings.get(group.tenantId)!;
+    addTotals(totals, await scoreAndStore(database, group.candidates, jobs, tenantSettings, retention));
+  }
+  return totals;
+}

@@ -1,0 +1,62 @@
+/**
+ * Decides, per candidate, which scored pairs of a batch are worth storing, and explains only those.
+ * Every pair is evaluated (numbers only); a pair is kept when it reaches the floor, ranks among the
+ * candidate's best N of this batch, or a recruiter has acted on it. Pairs outside this batch's best N cannot
+ * be inside the candidate's overall best N, so nothing kept here is lost; the store then trims the overall
+ * best N across batches (`matchWriter.prune`).
+ */
+
+import type { CandidateJobPair, MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
+import {
+  evaluatePair,
+  explainPair,
+  type PairEvaluation,
+  type PreparedCandidate,
+  type PreparedJob,
+  type ScoredPair,
+  type ScoringSettings,
+} from '../domain/scoring/index.js';
+
+export interface PairSelection {
+  keep: ScoredPair[];
+  /** Scored pairs not worth storing: a stored row for them is stale and goes unless a recruiter acted on it. */
+  drop: CandidateJobPair[];
+}
+
+/** Key for a (candidate, job) pair in sets. */
+export function pairKey(candidateId: number, jobId: number): string {
+  return `${candidateId}:${jobId}`;
+}
+
+export function selectPairs(
+  candidates: readonly PreparedCandidate[],
+  jobs: readonly PreparedJob[],
+  settings: ScoringSettings,
+  retention: MatchRetention,
+  actedOn: ReadonlySet<string> = new Set(),
+): PairSelection {
+  const keep: ScoredPair[] = [];
+  const drop: CandidateJobPair[] = [];
+  const evaluated: { job: PreparedJob; evaluation: PairEvaluation }[] = [];
+  for (const candidate of candidates) {
+    evaluated.length = 0;
+    for (const job of jobs) evaluated.push({ job, evaluation: evaluatePair(candidate, job, settings) });
+    evaluated.sort((a, b) => b.evaluation.match_score - a.evaluation.match_score || a.job.id - b.job.id);
+    evaluated.forEach(({ job, evaluation }, rank) => {
+      const worthKeeping =
+        evaluation.match_score >= retention.floor ||
+        rank < retention.bestN ||
+        actedOn.has(pairKey(candidate.id, job.id));
+      if (worthKeeping) {
+        keep.push({
+          candidate_id: candidate.id,
+          job_id: job.id,
+          score: explainPair(candidate, job, evaluation, settings),
+        });
+      } else {
+        drop.push({ candidate_id: candidate.id, job_posting_id: job.id });
+      }
+    });
+  }
+  return { keep, drop };
+}

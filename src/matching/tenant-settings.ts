@@ -1,0 +1,181 @@
+/**
+ * A tenant's scoring settings: weights of the five components and the recommendation threshold.
+ * Weights are stored with 3 decimals (the column is numeric(4,3)), so proposed weights are rounded to 3
+ * decimals before they are checked to sum to 1.
+ *
+ * The preview recomputes a sample of the tenant's stored matches with proposed weights. The overall score is
+ * the weighted sum of the stored component scores, so no pair is rescored: it is exact for matches stored
+ * by the current scoring version and needs no candidate or job data.
+ */
+
+import type { DbContext } from '../db/database.js';
+import {
+  DEFAULT_SETTINGS,
+  type ScoringSettings,
+  type ScoringWeights,
+  validateWeights,
+} from '../domain/scoring/index.js';
+import { AppError } from '../errors.js';
+import { loadTenantSettings } from './load-features.js';
+
+export interface TenantSettingsView {
+  weights: ScoringWeights;
+  recommend_threshold: number;
+  /** False while the tenant runs on the defaults (no settings saved). */
+  customized: boolean;
+  updated_at: Date | null;
+}
+
+export interface SettingsInput {
+  weights?: ScoringWeights;
+  recommend_threshold?: number;
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function roundWeights(weights: ScoringWeights): ScoringWeights {
+  return {
+    skill: round3(weights.skill),
+    experience: round3(weights.experience),
+    location: round3(weights.location),
+    salary: round3(weights.salary),
+    semantic: round3(weights.semantic),
+  };
+}
+
+/** The settings the input would produce on top of the current ones; 422 when they are invalid. */
+export function resolveSettings(current: ScoringSettings, input: SettingsInput): ScoringSettings {
+  const weights = input.weights ? roundWeights(input.weights) : current.weights;
+  const check = validateWeights(weights);
+  if (!check.ok) {
+    throw new AppError('unprocessable', `Invalid weights: ${check.reason}.`, {
+      errors: [{ field: 'body.weights', message: check.reason }],
+    });
+  }
+  const threshold = input.recommend_threshold ?? current.recommendThreshold;
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
+    throw new AppError('unprocessable', 'recommend_threshold must be between 0 and 100.', {
+      errors: [{ field: 'body.recommend_threshold', message: 'must be between 0 and 100' }],
+    });
+  }
+  return { weights, recommendThreshold: round2(threshold) };
+}
+
+export async function getSettings(ctx: DbContext, tenantId: number): Promise<TenantSettingsView> {
+  const settings = (await loadTenantSettings(ctx, [tenantId])).get(tenantId) ?? DEFAULT_SETTINGS;
+  const { rows } = await ctx.sql.query<{ updated_at: Date }>(
+    'SELECT updated_at FROM tenant_settings WHERE tenant_id = $1',
+    [tenantId],
+  );
+  return {
+    weights: { ...settings.weights },
+    recommend_threshold: settings.recommendThreshold,
+    customized: rows.length > 0,
+    updated_at: rows[0]?.updated_at ?? null,
+  };
+}
+
+/**
+ * Saves the settings. New scores use them; stored matches keep their scores until they are rescored
+ * (the preview shows what would change).
+ */
+export async function updateSettings(
+  ctx: DbContext,
+  tenantId: number,
+  input: SettingsInput,
+  updatedBy: number | null = null,
+): Promise<TenantSettingsView> {
+  const current = (await loadTenantSettings(ctx, [tenantId])).get(tenantId) ?? DEFAULT_SETTINGS;
+  const next = resolveSettings(current, input);
+  const w = next.weights;
+  await ctx.sql.query(
+    `INSERT INTO tenant_settings (tenant_id, weight_skill, weight_experience, weight_location, weight_salary,
+       weight_semantic, recommend_threshold, updated_at, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8)
+     ON CONFLICT (tenant_id) DO UPDATE SET weight_skill = EXCLUDED.weight_skill,
+       weight_experience = EXCLUDED.weight_experience, weight_location = EXCLUDED.weight_location,
+       weight_salary = EXCLUDED.weight_salary, weight_semantic = EXCLUDED.weight_semantic,
+       recommend_threshold = EXCLUDED.recommend_threshold, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+    [tenantId, w.skill, w.experience, w.location, w.salary, w.semantic, next.recommendThreshold, updatedBy],
+  );
+  return getSettings(ctx, tenantId);
+}
+
+export interface PreviewRow {
+  match_id: number;
+  candidate_id: number;
+  job_posting_id: number;
+  before: { match_score: number; is_recommended: boolean };
+  after: { match_score: number; is_recommended: boolean };
+}
+
+export interface SettingsPreview {
+  settings: { weights: ScoringWeights; recommend_threshold: number };
+  sampled: number;
+  recommended_before: number;
+  recommended_after: number;
+  mean_change: number;
+  matches: PreviewRow[];
+}
+
+interface ComponentRow {
+  id: number;
+  candidate_id: number;
+  job_posting_id: number;
+  match_score: number;
+  is_recommended: boolean | null;
+  skill_match_score: number | null;
+  experience_match_score: number | null;
+  location_match_score: number | null;
+  salary_match_score: number | null;
+  semantic_similarity: number | null;
+}
+
+const PREVIEW_LIMIT_MAX = 500;
+
+/** Before/after scores of the tenant's best stored matches (active jobs) under the proposed settings. */
+export async function previewSettings(
+  ctx: DbContext,
+  tenantId: number,
+  input: SettingsInput,
+  sampleSize = 100,
+): Promise<SettingsPreview> {
+  const current = (await loadTenantSettings(ctx, [tenantId])).get(tenantId) ?? DEFAULT_SETTINGS;
+  const next = resolveSettings(current, input);
+  const { rows } = await ctx.sql.query<ComponentRow>(
+    `SELECT m.id, m.candidate_id, m.job_posting_id, m.match_score, m.is_recommended, m.skill_match_score,
+            m.experience_match_score, m.location_match_score, m.salary_match_score, m.semantic_similarity
+     FROM candidate_job_matches m
+       JOIN candidates c ON c.id = m.candidate_id AND c.tenant_id = $1
+       JOIN job_postings j ON j.id = m.job_posting_id AND j.status = 'active'
+     ORDER BY m.match_score DESC, m.id LIMIT $2`,
+    [tenantId, Math.max(1, Math.min(PREVIEW_LIMIT_MAX, Math.trunc(sampleSize)))],
+  );
+  const w = next.weights;
+  const matches = rows.map((row): PreviewRow => {
+    const score = round2(
+      w.skill * Number(row.skill_match_score ?? 0) +
+        w.experience * Number(row.experience_match_score ?? 0) +
+        w.location * Number(row.location_match_score ?? 0) +
+        w.salary * Number(row.salary_match_score ?? 0) +
+        w.semantic * Number(row.semantic_similarity ?? 0),
+    );
+    return {
+      match_id: row.id,
+      candidate_id: row.candidate_id,
+      job_posting_id: row.job_posting_id,
+      before: { match_score: Number(row.match_score), is_recommended: row.is_recommended ?? false },
+      after: { match_score: score, is_recommended: score >= next.recommendThreshold },
+    };
+  });
+  const totalChange = matches.reduce((sum, m) => sum + (m.after.match_score - m.before.match_score), 0);
+  return {
+    settings: { weights: w, recommend_threshold: next.recommendThreshold },
+    sampled: matches.length,
+    recommended_before: matches.filter((m) => m.before.is_recommended).length,
+    recommended_after: matches.filter((m) => m.after.is_recommended).length,
+    mean_change: matches.length === 0 ? 0 : round2(totalChange / matches.length),
+    matches,
+  };
+}

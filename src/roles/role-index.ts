@@ -1,0 +1,32 @@
+import type { SqlExecutor } from '../db/database.js';
+import { buildRoleIndex, type IndexedRole, type RoleIndex } from '../domain/roles/normalize-role.js';
+
+export interface LoadedRoleIndex {
+  index: RoleIndex;
+  roles: ReadonlyMap<number, IndexedRole>;
+}
+
+/**
+ * A content hash of every role's id, name and aliases. Cheap (roles are a few hundred) and exact: any write
+ * (in this process, another process, or a transaction that rolled back) changes it, so the cache below never
+ * serves a stale index, without relying on timestamps.
+ */
+const FINGERPRINT_SQL = `
+  SELECT count(*)::int AS n,
+         coalesce(sum(hashtext(id::text || '|' || name || '|' || array_to_string(aliases, '|'))), 0)::text AS hash
+  FROM global_roles`;
+
+let cached: { fingerprint: string; loaded: LoadedRoleIndex } | undefined;
+
+/** The text-matching index over every role, rebuilt only when the roles changed. */
+export async function loadRoleIndex(sql: SqlExecutor): Promise<LoadedRoleIndex> {
+  const { rows } = await sql.query<{ n: number; hash: string }>(FINGERPRINT_SQL);
+  const fingerprint = `${rows[0]?.n}:${rows[0]?.hash}`;
+  if (cached?.fingerprint === fingerprint) return cached.loaded;
+  const { rows: roles } = await sql.query<IndexedRole>(
+    `SELECT id, name, coalesce(aliases, '{}') AS aliases FROM global_roles ORDER BY id`,
+  );
+  const loaded = { index: buildRoleIndex(roles), roles: new Map(roles.map((role) => [role.id, role])) };
+  cached = { fingerprint, loaded };
+  return loaded;
+}

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import type { Database } from '../db/database.js';
+import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
+import { type EmbedMissingResult, embedMissing } from '../embeddings/embed-rows.js';
+
+/** Same depth from `src/roles/` (tsx, vitest) and `dist/roles/` (compiled). */
+export const ROLE_SEED_URL = new URL('../../assets/role-seed.json', import.meta.url);
+
+export interface SeedRole {
+  name: string;
+  aliases: string[];
+  category?: string | null;
+}
+
+export async function loadRoleSeed(url: URL = ROLE_SEED_URL): Promise<SeedRole[]> {
+  const file = JSON.parse(await readFile(url, 'utf8')) as { roles?: unknown };
+  if (!Array.isArray(file.roles)) throw new Error(`${url.pathname}: missing "roles" array`);
+  return (file.roles as SeedRole[]).map((role) => ({
+    name: role.name,
+    aliases: role.aliases ?? [],
+    category: role.category ?? null,
+  }));
+}
+
+export interface SeedRolesResult {
+  inserted: number;
+  /** Seed roles left alone because a role already has that name or alias (possibly renamed or merged). */
+  existing: number;
+  embeddings: EmbedMissingResult;
+}
+
+/**
+ * Inserts the seed roles that do not exist yet, then embeds every role without a vector. Idempotent, and it
+ * respects an admin's edits: a seed name already present as any role's name or alias (case-insensitively)
+ * is skipped, so a renamed, merged or trimmed role is not brought back.
+ */
+export async function seedRoles(
+  database: Database,
+  provider: EmbeddingProvider,
+  seed: readonly SeedRole[],
+): Promise<SeedRolesResult> {
+  const inserted = await database.transaction(async (tx) => {
+    const { rowCount } = await tx.sql.query(
+      `INSERT INTO global_roles (name, aliases, category)
+       SELECT s.name, coalesce(s.aliases, '{}'), s.category
+       FROM jsonb_to_recordset($1::jsonb) AS s(name text, aliases text[], category text)
+       WHERE NOT EXISTS (
+         SELECT 1 FROM global_roles g
+         WHERE lower(g.name) = lower(s.name)
+            OR EXISTS (SELECT 1 FROM unnest(g.aliases) AS a WHERE lower(a) = lower(s.name)))
+       ON CONFLICT (name) DO NOTHING`,
+      [JSON.stringify(seed)],
+    );
+    return rowCount;
+  });
+  const embeddings = await embedMissing(database, provider, { table: 'global_roles' });
+  return { inserted, existing: seed.length - inserted, embeddings };
+}

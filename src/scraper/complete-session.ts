@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import type { Database, DbContext } from '../db/database.js';
+import { jobPostingRepository } from '../db/repositories/job-posting.repository.js';
+import { roleJobMappingRepository } from '../db/repositories/role-job-mapping.repository.js';
+import type { ScraperApiKey } from '../db/repositories/scraper-api-key.repository.js';
+import type { NormalizedJob } from '../domain/jobs/normalize-job.js';
+import type { SkillMatcher } from '../domain/skills.js';
+import { AppError } from '../errors.js';
+import { validateJobInputs } from '../ingestion/job-input.js';
+
+export interface JobProblem {
+  index: number;
+  field: string;
+  message: string;
+}
+
+/** What a scraper gets back for a posted batch, and again for a retried identical post. */
+export interface SessionResult {
+  session_id: string;
+  status: 'completed';
+  role_id: number | null;
+  jobs_found: number;
+  jobs_imported: number;
+  jobs_skipped: number;
+  jobs_failed: number;
+  duration_seconds: number;
+  new_job_ids: number[];
+  errors: JobProblem[];
+}
+
+export interface LockedSession {
+  id: number;
+  session_id: string;
+  scraper_key_id: number;
+  global_role_id: number | null;
+  status: string;
+  completion_hash: string | null;
+  completion_result: SessionResult | null;
+  error_message: string | null;
+}
+
+/** Locks the session row for the rest of the transaction; only the key that claimed it may touch it. */
+export async function lockOwnSession(
+  tx: DbContext,
+  key: Pick<ScraperApiKey, 'id'>,
+  sessionId: string,
+): Promise<LockedSession> {
+  const { rows } = await tx.sql.query<LockedSession>(
+    `SELECT id, session_id, scraper_key_id, global_role_id, status, completion_hash, completion_result, error_message
+     FROM scrape_sessions WHERE session_id = $1 FOR UPDATE`,
+    [sessionId],
+  );
+  const session = rows[0];
+  if (!session) throw AppError.notFound(`Scrape session ${sessionId}`);
+  if (session.scraper_key_id !== key.id) {
+    throw new AppError('forbidden', 'This scrape session was claimed by another API key.');
+  }
+  return session;
+}
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+export interface CompleteSessionDependencies {
+  database: Database;
+  skills: SkillMatcher;
+  /** Runs inside the transaction: the `jobs/imported` event exists if and only if the jobs do. */
+  onJobsImported: (
+    tx: DbContext,
+    event: { roleId: number | null; sessionId: string; jobIds: number[] },
+  ) => Promise<void>;
+}
+
+/**
+ * Completes a scrape session with the jobs the scraper found: valid jobs go through the import pipeline
+ * (parse, dedupe, upsert) linked to the session's role; invalid ones are reported by index. Everything —
+ * jobs, role links, session and role state, and the event — commits together. A retried post with the same
+ * body returns the first answer without importing again; any other post to a finished session is a conflict.
+ */
+export async function completeSession(
+  deps: CompleteSessionDependencies,
+  key: Pick<ScraperApiKey, 'id'>,
+  input: { session_id: string; jobs: unknown[] },
+): Promise<SessionResult> {
+  const hash = requestHash(input);
+  return deps.database.transaction(async (tx) => {
+    const session = await lockOwnSession(tx, key, input.session_id);
+    if (session.status !== 'in_progress') {
+      if (session.status === 'completed' && session.completion_hash === hash && session.completion_result) {
+        return session.completion_result;
+      }
+      throw new AppError('conflict', `The scrape session is ${session.status}; it no longer accepts jobs.`);
+    }
+
+    const validated = validateJobInputs(input.jobs, { skills: deps.skills });
+    const errors: JobProblem[] = validated.flatMap((item) =>
+      item.ok
+        ? []
+        : item.errors.map((problem) => ({
+            index: item.index,
+            field: problem.field,
+            message: problem.message,
+          })),
+    );
+    const unique = new Map<string, NormalizedJob>();
+    let repeats = 0;
+    for (const item of validated) {
+      if (!item.ok) continue;
+      const jobKey = `${item.job.platform}\u0000${item.job.external_job_id}`;
+      if (unique.has(jobKey)) repeats += 1;
+      unique.set(jobKey, item.job);
+    }
+    const written = await jobPostingRepository(tx).upsertMany([...unique.values()], {
+      scraped_by_key_id: key.id,
+      scrape_session_id: session.session_id,
+      normalized_role_id: session.global_role_id,
+    });
+    const newJobIds = written.filter((job) => job.outcome === 'new').map((job) => job.id);
+    if (session.global_role_id !== null) {
+      await roleJobMappingRepository(tx).link(
+        session.global_role_id,
+        written.map((job) => job.id),
+      );
+    }
+
+    const counts = {
+      jobs_found: input.jobs.length,
+      jobs_imported: newJobIds.length,
+      jobs_skipped: written.length - newJobIds.length + repeats,
+      jobs_failed: validated.filter((item) => !item.ok).length,
+    };
+    const { rows } = await tx.sql.query<{ duration_seconds: number }>(
+      `UPDATE scrape_sessions SET status = 'completed', completed_at = now(),
+         duration_seconds = GREATEST(0, round(extract(epoch FROM now() - started_at)))::int,
+         jobs_found = $2, jobs_imported = $3, jobs_skipped = $4, jobs_failed = $5, updated_at = now()
+       WHERE id = $1 RETURNING duration_seconds`,
+      [session.id, counts.jobs_found, counts.jobs_imported, counts.jobs_skipped, counts.jobs_failed],
+    );
+    if (session.global_role_id !== null) {
+      await tx.sql.query(
+        `UPDATE global_roles SET queue_status = 'completed', last_scraped_at = now(),
+           total_jobs_scraped = total_jobs_scraped + $2, updated_at = now()
+         WHERE id = $1`,
+        [session.global_role_id, counts.jobs_imported],
+      );
+    }
+    if (newJobIds.length > 0) {
+      await deps.onJobsImported(tx, {
+        roleId: session.global_role_id,
+        sessionId: session.session_id,
+        jobIds: newJobIds,
+      });
+    }
+    const result: SessionResult = {
+      session_id: session.session_id,
+      status: 'completed',
+      role_id: session.global_role_id,
+      ...counts,
+      duration_seconds: rows[0]!.duration_seconds,
+      new_job_ids: newJobIds,
+      errors,
+    };
+    await tx.sql.query(
+      'UPDATE scrape_sessions SET completion_hash = $2, completion_result = $3 WHERE id = $1',
+      [session.id, hash, JSON.stringify(result)],
+    );
+    return result;
+  });
+}

@@ -1,0 +1,43 @@
+import type { Database } from '../db/database.js';
+import type { ScraperApiKey } from '../db/repositories/scraper-api-key.repository.js';
+import { AppError } from '../errors.js';
+import { lockOwnSession } from './complete-session.js';
+
+export interface FailedSession {
+  session_id: string;
+  status: 'failed';
+  error_message: string;
+}
+
+/**
+ * A scraper gives up on its session: the session ends `failed` with the scraper's message and the role goes
+ * back to `pending` for another try. Repeating the same failure is harmless; failing a finished session is a conflict.
+ */
+export async function failSession(
+  database: Database,
+  key: Pick<ScraperApiKey, 'id'>,
+  input: { session_id: string; error_message: string },
+): Promise<FailedSession> {
+  return database.transaction(async (tx) => {
+    const session = await lockOwnSession(tx, key, input.session_id);
+    if (session.status === 'failed' && session.error_message === input.error_message) {
+      return { session_id: session.session_id, status: 'failed', error_message: input.error_message };
+    }
+    if (session.status !== 'in_progress') {
+      throw new AppError('conflict', `The scrape session is ${session.status}; it can no longer fail.`);
+    }
+    await tx.sql.query(
+      `UPDATE scrape_sessions SET status = 'failed', error_message = $2, completed_at = now(),
+         duration_seconds = GREATEST(0, round(extract(epoch FROM now() - started_at)))::int, updated_at = now()
+       WHERE id = $1`,
+      [session.id, input.error_message],
+    );
+    if (session.global_role_id !== null) {
+      await tx.sql.query(
+        `UPDATE global_roles SET queue_status = 'pending', updated_at = now() WHERE id = $1 AND queue_status = 'processing'`,
+        [session.global_role_id],
+      );
+    }
+    return { session_id: session.session_id, status: 'failed', error_message: input.error_message };
+  });
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  candidateJobMatchRepository,
+  matchWriter,
+  type ScoredMatchRow,
+} from '../../src/db/repositories/candidate-job-match.repository.js';
+import { prepareCandidate, prepareJob, SCORING_VERSION } from '../../src/domain/scoring/index.js';
+import { DEFAULT_SETTINGS } from '../../src/domain/scoring/settings.js';
+import { loadActiveJobs, loadCandidatesByIds } from '../../src/matching/load-features.js';
+import { scoreAndStore } from '../../src/matching/store-matches.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createCandidate, createJob, createTenant, storedMatches } from './fixtures.js';
+
+function row(candidateId: number, jobId: number, score: number): ScoredMatchRow {
+  return {
+    candidate_id: candidateId,
+    job_posting_id: jobId,
+    match_score: score,
+    skill_match_score: score,
+    experience_match_score: 50,
+    location_match_score: 50,
+    salary_match_score: 50,
+    semantic_similarity: 50,
+    matched_skills: ['Python'],
+    missing_skills: ['Kubernetes'],
+    match_reasons: [`score ${score}`],
+    is_recommended: score >= 70,
+    scoring_version: SCORING_VERSION,
+    improvements: [{ action: 'adding Kubernetes', newScore: score + 5 }],
+  };
+}
+
+describe('match store', () => {
+  let database: TestDatabase;
+  let tenant: number;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    tenant = await createTenant(database, 'store');
+  });
+  afterAll(() => database.close());
+
+  it('upserts set-based, and a rescore keeps the recruiter status, viewed_at and matched_at', async () => {
+    const candidate = await createCandidate(database, tenant);
+    const jobs = [await createJob(database), await createJob(database)];
+    const writer = matchWriter(database);
+    expect(await writer.upsert(jobs.map((job) => row(candidate, job, 60)))).toBe(2);
+    const [first] = await storedMatches(database, candidate);
+    expect(first).toMatchObject({ match_score: 60, status: 'suggested', matched_skills: ['Python'] });
+    expect(first!.improvements).toEqual([{ action: 'adding Kubernetes', newScore: 65 }]);
+    const viewed = await candidateJobMatchRepository(database).setStatus(tenant, first!.id, 'viewed');
+    expect(viewed?.viewed_at).toBeInstanceOf(Date);
+
+    await writer.upsert(jobs.map((job) => row(candidate, job, 75)));
+    const after = await storedMatches(database, candidate);
+    expect(after).toHaveLength(2);
+    expect(after[0]).toMatchObject({ id: first!.id, match_score: 75, status: 'viewed' });
+    expect(after[0]!.viewed_at?.getTime()).toBe(viewed!.viewed_at!.getTime());
+    expect(after[1]!.status).toBe('suggested');
+  });
+
+  it('prune keeps pairs at or above the floor and the best N, deletes the rest unless acted on', async () => {
+    const candidate = await createCandidate(database, tenant);
+    const scores = [90, 50, 35, 30, 20, 10];
+    const jobs: number[] = [];
+    for (const _ of scores) jobs.push(await createJob(database));
+    const writer = matchWriter(database);
+    await writer.upsert(scores.map((score, i) => row(candidate, jobs[i]!, score)));
+    const low = (await storedMatches(database, candidate)).find((m) => m.match_score === 20)!;
+    await candidateJobMatchRepository(database).setStatus(tenant, low.id, 'shortlisted');
+
+    const removed = await writer.prune([candidate], { floor: 40, bestN: 3 });
+    expect(removed).toBe(2);
+    expect((await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a)).toEqual([
+      90, 50, 35, 20,
+    ]);
+    // The floor alone: everything at or above it stays whatever N is.
+    await writer.prune([candidate], { floor: 40, bestN: 0 });
+    expect((await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a)).toEqual([
+      90, 50, 20,
+    ]);
+  });
+
+  it('a rescore that drops pairs below the floor and out of the best N deletes the unacted ones', async () => {
+    const candidate = await createCandidate(database, tenant, { skills: ['Python', 'SQL'] });
+    const jobIds = [await createJob(database), await createJob(database), await createJob(database)];
+    const [loaded] = await loadCandidatesByIds(database, [candidate]);
+    const prepared = [prepareCandidate(loaded!.features)];
+    const jobs = (await loadActiveJobs(database, jobIds)).map(prepareJob);
+
+    const everything = await scoreAndStore(database, prepared, jobs, DEFAULT_SETTINGS, { floor: 0, bestN: 0 });
+    expect(everything).toMatchObject({ scored: 3, stored: 3 });
+    const stored = await storedMatches(database, candidate);
+    expect(stored.every((m) => m.match_reasons.length > 0 && m.scoring_version === SCORING_VERSION)).toBe(true);
+    await candidateJobMatchRepository(database).setStatus(tenant, stored[1]!.id, 'rejected');
+
+    // Same scores, but now nothing reaches the floor and only the best one fits in N.
+    const rescored = await scoreAndStore(database, prepared, jobs, DEFAULT_SETTINGS, { floor: 101, bestN: 1 });
+    expect(rescored.scored).toBe(3);
+    const left = await storedMatches(database, candidate);
+    const best = [...stored].sort((a, b) => b.match_score - a.match_score || a.job_posting_id - b.job_posting_id)[0]!;
+    expect(left.map((m) => m.job_posting_id).sort()).toEqual(
+      [...new Set([best.job_posting_id, stored[1]!.job_posting_id])].sort(),
+    );
+    expect(left.find((m) => m.id === stored[1]!.id)?.status).toBe('rejected');
+  });
+});
