@@ -169,14 +169,14 @@ async function seedFreshness(
     `INSERT INTO job_postings (platform, external_job_id, title, company, skills, experience_min, experience_max,
        is_remote, work_arrangement, location_city, location_region, location_country, salary_min_annual,
        salary_max_annual, salary_currency, normalized_role_id, embedding, embedding_model)
-     SELECT 'bench', 'j' || ord, j.title, 'Bench Co', j.skills, j.min, j.min + 4, j.remote,
+     SELECT 'bench', 'j' || j.ord, j.title, 'Bench Co', j.skills, j.min, j.min + 4, j.remote,
        CASE WHEN j.remote THEN 'remote' ELSE 'onsite' END, j.city, NULL, 'US', j."salaryMin",
        j."salaryMin" + 30000, CASE WHEN j."salaryMin" IS NULL THEN NULL ELSE 'USD' END, $2, j.embedding::vector, $3
-     FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS j(title text, skills varchar(100)[], min int,
-       remote boolean, city text, "salaryMin" int, embedding text, ord bigint)
+     FROM jsonb_to_recordset($1::jsonb) AS j(title text, skills varchar(100)[], min int,
+       remote boolean, city text, "salaryMin" int, embedding text, ord int)
      RETURNING id`,
     [
-      JSON.stringify(jobs.map((j, i) => ({ ...j, embedding: toPgVectorLiteral(jobVectors[i]!) }))),
+      JSON.stringify(jobs.map((j, i) => ({ ...j, ord: i, embedding: toPgVectorLiteral(jobVectors[i]!) }))),
       roleId,
       provider.modelId,
     ],
