@@ -271,6 +271,11 @@ function clusteredVectors(count: number, centres: Float32Array[], rnd: () => num
   });
 }
 
+/** 5 decimals are plenty for synthetic vectors and keep the text (and its parsing) short. */
+function shortLiteral(v: Float32Array): string {
+  return `[${Array.from(v, (x) => x.toFixed(5)).join(',')}]`;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -307,7 +312,7 @@ async function vectorSearch(database: Database): Promise<void> {
        SELECT 'vec', 'v' || ($2 + i), 'Job', CASE WHEN ($2 + i) % 10 = 0 THEN 'active' ELSE 'closed' END,
          v::vector, 'bench-vectors'
        FROM unnest($1::text[]) WITH ORDINALITY AS t(v, i)`,
-      [vectors.map(toPgVectorLiteral), start],
+      [vectors.map(shortLiteral), start],
     );
   }
   console.log(`  loaded in ${fmt(seconds(started), 1)} s (multi-row INSERT, 2,000 rows per statement)`);

@@ -47,8 +47,9 @@ export async function findAccount(sql: SqlExecutor, userId: number): Promise<Acc
 }
 
 export async function listTenantAccounts(sql: SqlExecutor, tenantId: number): Promise<Account[]> {
-  const { rows } = await sql.query<AccountRow>(`${ACCOUNT_SELECT} WHERE u.tenant_id = $1 ORDER BY lower(u.email)`, [
-    tenantId,
-  ]);
+  const { rows } = await sql.query<AccountRow>(
+    `${ACCOUNT_SELECT} WHERE u.tenant_id = $1 ORDER BY lower(u.email)`,
+    [tenantId],
+  );
   return rows.map(toAccount);
 }

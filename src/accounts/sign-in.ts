@@ -42,8 +42,8 @@ export async function signIn(
   const user = await userRepository(deps.database).findByEmail(input.email.trim());
   const passwordMatches = await verifyPassword(user?.password_hash, input.password);
   const account = user && passwordMatches ? await findAccount(deps.database.sql, user.id) : undefined;
-  const tenantActive = account?.tenant === null || (await tenantIsActive(deps.database, account?.tenant?.id));
-  if (!account || !account.is_active || !tenantActive) {
+  const agencyActive = account?.tenant ? await tenantIsActive(deps.database, account.tenant.id) : true;
+  if (!account?.is_active || !agencyActive) {
     deps.limiter.recordFailure(key);
     throw new AppError('unauthorized', SIGN_IN_FAILED);
   }
@@ -57,8 +57,7 @@ export async function signIn(
   return { account, token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
 }
 
-async function tenantIsActive(database: Database, tenantId: number | undefined): Promise<boolean> {
-  if (tenantId === undefined) return false;
+async function tenantIsActive(database: Database, tenantId: number): Promise<boolean> {
   const { rows } = await database.sql.query<{ is_active: boolean }>(
     'SELECT is_active FROM tenants WHERE id = $1',
     [tenantId],

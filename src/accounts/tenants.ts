@@ -1,5 +1,5 @@
-import type { Database } from '../db/database.js';
 import { isUniqueViolation } from '../db/constraint-errors.js';
+import type { Database } from '../db/database.js';
 import { type Tenant, tenantRepository } from '../db/repositories/tenant.repository.js';
 import { userRepository } from '../db/repositories/user.repository.js';
 import { AppError } from '../errors.js';
@@ -45,7 +45,10 @@ export async function createTenantWithAdmin(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError('conflict', `A tenant with slug "${slug}" or a user with that email already exists.`);
+      throw new AppError(
+        'conflict',
+        `A tenant with slug "${slug}" or a user with that email already exists.`,
+      );
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
 import { isUniqueViolation } from '../db/constraint-errors.js';
+import type { Database } from '../db/database.js';
 import { userRepository } from '../db/repositories/user.repository.js';
 import { users } from '../db/schema.js';
 import { AppError } from '../errors.js';

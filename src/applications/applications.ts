@@ -51,10 +51,10 @@ const VIEW_SELECT = `
     JOIN job_postings j ON j.id = a.job_posting_id`;
 
 async function findView(tx: DbContext, tenantId: number, id: number): Promise<ApplicationView | undefined> {
-  const { rows } = await tx.sql.query<ApplicationView>(`${VIEW_SELECT} WHERE c.tenant_id = $1 AND a.id = $2`, [
-    tenantId,
-    id,
-  ]);
+  const { rows } = await tx.sql.query<ApplicationView>(
+    `${VIEW_SELECT} WHERE c.tenant_id = $1 AND a.id = $2`,
+    [tenantId, id],
+  );
   return rows[0];
 }
 
@@ -100,12 +100,17 @@ async function resolveTarget(
   ]);
   const status = job.rows[0]?.status;
   if (status === undefined) throw AppError.notFound(`Job ${input.job_posting_id}`);
-  if (status !== 'active') throw new AppError('unprocessable', `Job ${input.job_posting_id} is ${status}, not active.`);
+  if (status !== 'active')
+    throw new AppError('unprocessable', `Job ${input.job_posting_id} is ${status}, not active.`);
   return { candidateId: input.candidate_id, jobId: input.job_posting_id, matchId: null };
 }
 
 /** Creates an application (one per candidate and job: a second is a 409); a match it comes from becomes `applied`. */
-export function createApplication(database: Database, actor: Actor, input: NewApplication): Promise<ApplicationView> {
+export function createApplication(
+  database: Database,
+  actor: Actor,
+  input: NewApplication,
+): Promise<ApplicationView> {
   return withTenant(database, actor.tenantId, async (tx) => {
     const target = await resolveTarget(tx, actor.tenantId, input);
     const { rows } = await tx.sql.query<{ id: number }>(
@@ -125,13 +130,17 @@ export function createApplication(database: Database, actor: Actor, input: NewAp
     );
     const id = rows[0]?.id;
     if (id === undefined) {
-      throw new AppError('conflict', `Candidate ${target.candidateId} already has an application for job ${target.jobId}.`);
+      throw new AppError(
+        'conflict',
+        `Candidate ${target.candidateId} already has an application for job ${target.jobId}.`,
+      );
     }
     await recordEvent(tx, id, null, 'applied', actor.userId, null);
     if (target.matchId !== null) {
-      await tx.sql.query(`UPDATE candidate_job_matches SET status = 'applied', updated_at = now() WHERE id = $1`, [
-        target.matchId,
-      ]);
+      await tx.sql.query(
+        `UPDATE candidate_job_matches SET status = 'applied', updated_at = now() WHERE id = $1`,
+        [target.matchId],
+      );
     }
     return (await findView(tx, actor.tenantId, id))!;
   });
@@ -218,7 +227,14 @@ export function listApplications(
           AND ($4::text IS NULL OR a.application_status = $4)
         ORDER BY a.applied_at DESC, a.id DESC
         LIMIT $5 OFFSET $6`,
-      [tenantId, filter.candidate_id ?? null, filter.job_posting_id ?? null, filter.status ?? null, filter.limit, filter.offset],
+      [
+        tenantId,
+        filter.candidate_id ?? null,
+        filter.job_posting_id ?? null,
+        filter.status ?? null,
+        filter.limit,
+        filter.offset,
+      ],
     );
     return { items: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
   });

@@ -1,12 +1,16 @@
 import type { Database, DbContext } from '../db/database.js';
 import { type Candidate, candidateRepository } from '../db/repositories/candidate.repository.js';
 import { withTenant } from '../db/with-tenant.js';
-import { type CandidateStatus, canChangeCandidateStatus, nextCandidateStatuses } from '../domain/candidate-status.js';
+import {
+  type CandidateStatus,
+  canChangeCandidateStatus,
+  nextCandidateStatuses,
+} from '../domain/candidate-status.js';
 import { AppError } from '../errors.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { notifyCandidateChanged } from './candidate-events.js';
 import { type CandidateCreate, type CandidateUpdate, PROFILE_FIELDS } from './candidate-input.js';
-import { removeCandidateRoles, type RoleSync, syncCandidateRoles } from './sync-candidate-roles.js';
+import { type RoleSync, removeCandidateRoles, syncCandidateRoles } from './sync-candidate-roles.js';
 
 export interface CandidateServiceDependencies {
   database: Database;
@@ -43,7 +47,10 @@ export async function insertCandidate(
   actor: Actor,
   input: CandidateCreate,
 ): Promise<Candidate> {
-  const candidate = await candidateRepository(tx).create(actor.tenantId, { ...input, status: 'pending_review' });
+  const candidate = await candidateRepository(tx).create(actor.tenantId, {
+    ...input,
+    status: 'pending_review',
+  });
   await recordStatusChange(tx, candidate.id, null, 'pending_review', actor.userId);
   await syncCandidateRoles(deps.roles, tx, actor.tenantId, candidate.id, candidate.preferred_roles ?? []);
   await notifyCandidateChanged(deps.queue, tx, { tenantId: actor.tenantId, candidateId: candidate.id });
@@ -82,7 +89,9 @@ export function deleteCandidate(deps: CandidateServiceDependencies, actor: Actor
   return withTenant(deps.database, actor.tenantId, async (tx) => {
     const candidate = await candidateRepository(tx).findById(actor.tenantId, id);
     if (!candidate) throw notFound(id);
-    await removeCandidateRoles(tx, actor.tenantId, id, () => candidateRepository(tx).delete(actor.tenantId, id));
+    await removeCandidateRoles(tx, actor.tenantId, id, () =>
+      candidateRepository(tx).delete(actor.tenantId, id),
+    );
   });
 }
 
@@ -162,7 +171,8 @@ export function getCandidateDetail(
       status_history: history.rows.map((row) => ({
         from_status: row.from_status,
         to_status: row.to_status,
-        changed_by: row.user_id === null ? null : { id: row.user_id, email: row.email ?? '', name: row.full_name },
+        changed_by:
+          row.user_id === null ? null : { id: row.user_id, email: row.email ?? '', name: row.full_name },
         changed_at: row.changed_at,
       })),
       role_mappings: roles.rows,

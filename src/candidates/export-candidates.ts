@@ -64,7 +64,11 @@ const MATCH_COLUMNS = [
 ] as const;
 
 /** One candidate's matches as CSV, best first; 404 when the candidate is not this agency's. */
-export function exportCandidateMatchesCsv(database: Database, tenantId: number, candidateId: number): Promise<string> {
+export function exportCandidateMatchesCsv(
+  database: Database,
+  tenantId: number,
+  candidateId: number,
+): Promise<string> {
   return withTenant(database, tenantId, async (tx) => {
     const owner = await tx.sql.query('SELECT 1 FROM candidates WHERE tenant_id = $1 AND id = $2', [
       tenantId,

@@ -1,6 +1,6 @@
+import { withTenant } from '../db/with-tenant.js';
 import type { FieldProblem } from '../errors.js';
 import { readRecords, type SourceRecord } from '../ingestion/read-records.js';
-import { withTenant } from '../db/with-tenant.js';
 import { type CandidateCreate, candidateCreateSchema } from './candidate-input.js';
 import { type Actor, type CandidateServiceDependencies, insertCandidate } from './candidates.js';
 
@@ -15,7 +15,11 @@ const LIST_FIELDS = new Set(['skills', 'preferred_roles', 'preferred_locations']
 const ROWS_PER_TRANSACTION = 200;
 
 /** Header → field: case and separators do not matter ("First Name", "first_name", "first-name"). */
-const fieldNameOf = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const fieldNameOf = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** A CSV row as candidate input: list cells split on `;` or `|`, blank cells left out, years as numbers. */
 function candidateValues(record: SourceRecord): Record<string, unknown> {
@@ -25,15 +29,19 @@ function candidateValues(record: SourceRecord): Record<string, unknown> {
     const cell = typeof raw === 'string' ? raw.trim() : raw;
     if (cell === '' || cell === null || cell === undefined) continue;
     if (LIST_FIELDS.has(field)) values[field] = String(cell).split(/[;|]/);
-    else if (field === 'total_experience_years') values[field] = /^\d+$/.test(String(cell)) ? Number(cell) : cell;
+    else if (field === 'total_experience_years')
+      values[field] = /^\d+$/.test(String(cell)) ? Number(cell) : cell;
     else values[field] = cell;
   }
   return values;
 }
 
-function problemsOf(issues: { path: PropertyKey[]; message: string; code: string; keys?: string[] }[]): FieldProblem[] {
+function problemsOf(
+  issues: { path: PropertyKey[]; message: string; code: string; keys?: string[] }[],
+): FieldProblem[] {
   return issues.map((issue) => ({
-    field: issue.code === 'unrecognized_keys' ? (issue.keys ?? []).join(', ') : issue.path.map(String).join('.'),
+    field:
+      issue.code === 'unrecognized_keys' ? (issue.keys ?? []).join(', ') : issue.path.map(String).join('.'),
     message: issue.code === 'unrecognized_keys' ? 'not a candidate field' : issue.message,
   }));
 }

@@ -6,7 +6,12 @@ import type { DbContext } from '../db/database.js';
  * The composition root provides it (bound to the embedding provider); see `src/roles/`.
  */
 export interface RoleSync {
-  setCandidateRoles(tx: DbContext, tenantId: number, candidateId: number, preferredRoles: string[]): Promise<unknown>;
+  setCandidateRoles(
+    tx: DbContext,
+    tenantId: number,
+    candidateId: number,
+    preferredRoles: string[],
+  ): Promise<unknown>;
 }
 
 /** The single call site through which candidate writes reach role normalization. */

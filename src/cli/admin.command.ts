@@ -69,7 +69,8 @@ export function registerAdminCommands(
     .option('--name <name>', 'full name')
     .action(async (options: { email: string; name?: string }) => {
       const email = options.email.trim().toLowerCase();
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError('validation_failed', `Not an email: ${email}`);
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+        throw new AppError('validation_failed', `Not an email: ${email}`);
       const password = await readPassword(stdin, (text) => process.stderr.write(text));
       const account = await withDatabase(getConfig(), (database) =>
         createPlatformAdmin(database, { email, password, name: options.name }),

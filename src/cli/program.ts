@@ -10,7 +10,9 @@ import { createLogger } from '../logger.js';
 import { startRuntime } from '../runtime.js';
 import { registerAdminCommands } from './admin.command.js';
 import { registerImportCommands } from './import.command.js';
+import { registerEmbeddingCommands } from './embeddings.command.js';
 import { registerKeyCommands } from './keys.command.js';
+import { registerRoleCommands } from './roles.command.js';
 import { registerParseCommand } from './parse.command.js';
 import { registerScraperCommands } from './scraper.command.js';
 
@@ -112,6 +114,8 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
     });
 
   registerKeyCommands(program, io, getConfig, withDatabase);
+  registerRoleCommands(program, io, getConfig, withDatabase);
+  registerEmbeddingCommands(program, io, getConfig, withDatabase);
   registerAdminCommands(program, io, getConfig, withDatabase);
   registerParseCommand(program, io);
   registerImportCommands(program, io, getConfig);

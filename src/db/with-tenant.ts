@@ -5,7 +5,11 @@ import type { Database, DbContext } from './database.js';
  * transaction-local setting `jobmatch.tenant_id` (`set_config(..., true)`: it ends with the transaction, so
  * a pooled connection never carries it to another request).
  */
-export function withTenant<T>(database: Database, tenantId: number, fn: (tx: DbContext) => Promise<T>): Promise<T> {
+export function withTenant<T>(
+  database: Database,
+  tenantId: number,
+  fn: (tx: DbContext) => Promise<T>,
+): Promise<T> {
   if (!Number.isSafeInteger(tenantId) || tenantId < 1) throw new Error(`invalid tenant id ${tenantId}`);
   return database.transaction(async (tx) => {
     await tx.sql.query(`SELECT set_config('jobmatch.tenant_id', $1, true)`, [String(tenantId)]);

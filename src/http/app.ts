@@ -145,7 +145,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(matchRoutes(tenantDeps));
   await app.register(tenantSettingsRoutes({ database: deps.database }));
   await app.register(healthRoutes(deps.database));
-  await app.register(adminImportRoutes({ database: deps.database, skills: deps.skills ?? loadSkillMatcher }));
+  await app.register(
+    adminImportRoutes({
+      database: deps.database,
+      skills: deps.skills ?? loadSkillMatcher,
+      maxBytes: deps.importMaxBytes ?? 1024 ** 3,
+    }),
+  );
   await app.register(adminJobRoutes({ database: deps.database }));
   let embeddings: Promise<EmbeddingProvider> | undefined;
   const roleDeps = {

@@ -12,10 +12,15 @@
  */
 
 import type { DbContext } from '../db/database.js';
-import type { CandidateFeatures, JobFeatures, ScoringSettings, WorkArrangement } from '../domain/scoring/index.js';
-import { DEFAULT_SETTINGS } from '../domain/scoring/index.js';
 import { parseLocation } from '../domain/location.js';
 import { parseSalary } from '../domain/salary.js';
+import type {
+  CandidateFeatures,
+  JobFeatures,
+  ScoringSettings,
+  WorkArrangement,
+} from '../domain/scoring/index.js';
+import { DEFAULT_SETTINGS } from '../domain/scoring/index.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { fromPgVector } from '../embeddings/vector-math.js';
 
@@ -67,9 +72,14 @@ const JOB_COLUMNS = `j.id, j.title, j.skills, j.experience_min, j.experience_max
 
 const WORK_ARRANGEMENTS: ReadonlySet<string> = new Set(['remote', 'hybrid', 'onsite']);
 
-function vectorOf(text: string | null, model: string | null): Pick<CandidateFeatures, 'embedding' | 'embedding_model'> {
+function vectorOf(
+  text: string | null,
+  model: string | null,
+): Pick<CandidateFeatures, 'embedding' | 'embedding_model'> {
   const embedding = text === null ? null : fromPgVector(text);
-  return embedding === null ? { embedding: null, embedding_model: null } : { embedding, embedding_model: model };
+  return embedding === null
+    ? { embedding: null, embedding_model: null }
+    : { embedding, embedding_model: model };
 }
 
 export function candidateFeaturesFromRow(row: CandidateRow, skills?: SkillMatcher): CandidateFeatures {

@@ -43,7 +43,8 @@ export function parseJobsImportedEvent(data: unknown): JobsImportedEvent {
   const jobIds = Array.isArray(event.jobIds)
     ? event.jobIds.filter((id): id is number => Number.isInteger(id) && id > 0)
     : [];
-  const roleId = Number.isInteger(event.roleId) && (event.roleId as number) > 0 ? (event.roleId as number) : null;
+  const roleId =
+    Number.isInteger(event.roleId) && (event.roleId as number) > 0 ? (event.roleId as number) : null;
   return { jobIds: [...new Set(jobIds)], roleId, sessionId: event.sessionId ?? null };
 }
 
@@ -57,9 +58,18 @@ async function matchRole(
   return { totals, hadCandidates: candidates.length > 0 };
 }
 
-async function matchByVector(deps: MatchingDependencies, job: PreparedJob, raw: { embedding: Float32Array | null; embedding_model: string | null }): Promise<StoreTotals> {
+async function matchByVector(
+  deps: MatchingDependencies,
+  job: PreparedJob,
+  raw: { embedding: Float32Array | null; embedding_model: string | null },
+): Promise<StoreTotals> {
   if (!raw.embedding || !raw.embedding_model || deps.vectorTopK <= 0) return emptyTotals();
-  const neighbours = await nearestMatchableCandidates(deps.database, raw.embedding, raw.embedding_model, deps.vectorTopK);
+  const neighbours = await nearestMatchableCandidates(
+    deps.database,
+    raw.embedding,
+    raw.embedding_model,
+    deps.vectorTopK,
+  );
   const candidates = await loadCandidatesByIds(
     deps.database,
     neighbours.map((n) => n.id),
@@ -76,7 +86,10 @@ async function rolesOf(database: Database, jobIds: readonly number[]): Promise<M
   return new Map(rows.map((row) => [row.id, row.normalized_role_id]));
 }
 
-export async function matchImportedJobs(deps: MatchingDependencies, event: JobsImportedEvent): Promise<StoreTotals> {
+export async function matchImportedJobs(
+  deps: MatchingDependencies,
+  event: JobsImportedEvent,
+): Promise<StoreTotals> {
   const totals = emptyTotals();
   for (let start = 0; start < event.jobIds.length; start += JOBS_PER_ROUND) {
     const jobs = await loadActiveJobs(deps.database, event.jobIds.slice(start, start + JOBS_PER_ROUND));

@@ -5,7 +5,10 @@
  */
 
 import type { DbContext } from '../db/database.js';
-import { candidateJobMatchRepository, type MatchStatus } from '../db/repositories/candidate-job-match.repository.js';
+import {
+  candidateJobMatchRepository,
+  type MatchStatus,
+} from '../db/repositories/candidate-job-match.repository.js';
 import { AppError } from '../errors.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { MATCHING_TASK } from './matching-tasks.js';
@@ -175,7 +178,9 @@ async function listPage(
 ): Promise<Page<MatchSummary>> {
   const filters = listFilters(options, params);
   const order =
-    options.sort === 'date' ? 'm.matched_at DESC, m.id DESC' : 'm.match_score DESC, m.matched_at DESC, m.id DESC';
+    options.sort === 'date'
+      ? 'm.matched_at DESC, m.id DESC'
+      : 'm.match_score DESC, m.matched_at DESC, m.id DESC';
   const limit = options.limit ?? DEFAULT_LIMIT;
   const offset = options.offset ?? 0;
   params.push(limit, offset);

@@ -45,7 +45,10 @@ export function matchingTasks(deps: MatchingTaskDependencies): TaskDefinition<ne
       handler: async (data: unknown) => {
         const event = parseJobsImportedEvent(data);
         const totals = await matchImportedJobs(matching, event);
-        deps.logger.info({ task: MATCHING_TASK.jobsImported, roleId: event.roleId, jobs: event.jobIds.length, ...totals }, 'jobs matched');
+        deps.logger.info(
+          { task: MATCHING_TASK.jobsImported, roleId: event.roleId, jobs: event.jobIds.length, ...totals },
+          'jobs matched',
+        );
       },
     },
     {
@@ -64,7 +67,10 @@ export function matchingTasks(deps: MatchingTaskDependencies): TaskDefinition<ne
           { ...matching, logger: deps.logger, ...(deps.embeddings ? { embeddings: deps.embeddings } : {}) },
           event,
         );
-        deps.logger.info({ task: MATCHING_TASK.candidateChanged, ...event, ...totals }, 'candidate rematched');
+        deps.logger.info(
+          { task: MATCHING_TASK.candidateChanged, ...event, ...totals },
+          'candidate rematched',
+        );
       },
     },
   ];

@@ -9,8 +9,8 @@
 
 import type { Logger } from 'pino';
 import { prepareCandidate, prepareJob } from '../domain/scoring/index.js';
-import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { embeddingTextFor, writeEmbeddings } from '../embeddings/embed-rows.js';
+import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { loadActiveJobs, loadCandidatesByIds } from './load-features.js';
 import type { MatchingDependencies } from './match-imported-jobs.js';
 import { addTotals, emptyTotals, scoreGroups } from './score-groups.js';
@@ -38,7 +38,11 @@ export function parseCandidateChangedEvent(data: unknown): CandidateChangedEvent
 }
 
 /** Re-embeds one candidate from their current profile. A provider failure keeps the stored vector. */
-async function reembed(deps: RematchDependencies, provider: EmbeddingProvider, candidateId: number): Promise<void> {
+async function reembed(
+  deps: RematchDependencies,
+  provider: EmbeddingProvider,
+  candidateId: number,
+): Promise<void> {
   const { rows } = await deps.database.sql.query<Record<string, unknown>>(
     'SELECT current_title, professional_summary, skills, preferred_roles FROM candidates WHERE id = $1',
     [candidateId],
@@ -47,9 +51,13 @@ async function reembed(deps: RematchDependencies, provider: EmbeddingProvider, c
   if (!row) return;
   try {
     const [vector] = await provider.embed([embeddingTextFor('candidates', row)], 'document');
-    if (vector) await writeEmbeddings(deps.database.sql, 'candidates', [candidateId], [vector], provider.modelId);
+    if (vector)
+      await writeEmbeddings(deps.database.sql, 'candidates', [candidateId], [vector], provider.modelId);
   } catch (error) {
-    deps.logger?.warn({ err: error, candidateId }, 'candidate re-embedding failed; scoring with the stored vector');
+    deps.logger?.warn(
+      { err: error, candidateId },
+      'candidate re-embedding failed; scoring with the stored vector',
+    );
   }
 }
 
@@ -68,11 +76,14 @@ async function jobIdsToRescore(deps: RematchDependencies, candidateId: number): 
   return rows.map((row) => row.id);
 }
 
-export async function rematchCandidate(deps: RematchDependencies, event: CandidateChangedEvent): Promise<StoreTotals> {
-  const owned = await deps.database.sql.query(
-    'SELECT 1 FROM candidates WHERE id = $1 AND tenant_id = $2',
-    [event.candidateId, event.tenantId],
-  );
+export async function rematchCandidate(
+  deps: RematchDependencies,
+  event: CandidateChangedEvent,
+): Promise<StoreTotals> {
+  const owned = await deps.database.sql.query('SELECT 1 FROM candidates WHERE id = $1 AND tenant_id = $2', [
+    event.candidateId,
+    event.tenantId,
+  ]);
   if (owned.rows.length === 0) return emptyTotals();
   if (deps.embeddings) await reembed(deps, deps.embeddings, event.candidateId);
   const [candidate] = await loadCandidatesByIds(deps.database, [event.candidateId], deps.skills);
@@ -80,7 +91,12 @@ export async function rematchCandidate(deps: RematchDependencies, event: Candida
   const jobIds = new Set(await jobIdsToRescore(deps, event.candidateId));
   const { embedding, embedding_model } = candidate.features;
   if (embedding && embedding_model && deps.vectorTopK > 0) {
-    for (const neighbour of await nearestActiveJobs(deps.database, embedding, embedding_model, deps.vectorTopK)) {
+    for (const neighbour of await nearestActiveJobs(
+      deps.database,
+      embedding,
+      embedding_model,
+      deps.vectorTopK,
+    )) {
       jobIds.add(neighbour.id);
     }
   }

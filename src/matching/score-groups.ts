@@ -29,8 +29,8 @@ export interface PreparedTenantGroup {
 export function groupByTenant(candidates: readonly LoadedCandidate[]): PreparedTenantGroup[] {
   const groups = new Map<number, PreparedCandidate[]>();
   for (const { tenantId, features } of candidates) {
-    let group = groups.get(tenantId);
-    if (!group) groups.set(tenantId, (group = []));
+    const group = groups.get(tenantId) ?? [];
+    if (group.length === 0) groups.set(tenantId, group);
     group.push(prepareCandidate(features));
   }
   return [...groups].map(([tenantId, prepared]) => ({ tenantId, candidates: prepared }));

@@ -30,7 +30,11 @@ describe('sign-in, sessions and account management', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
-      user: { email: agency.recruiter.email, role: 'RECRUITER', tenant: { id: agency.tenant.id, name: 'Acme Staffing' } },
+      user: {
+        email: agency.recruiter.email,
+        role: 'RECRUITER',
+        tenant: { id: agency.tenant.id, name: 'Acme Staffing' },
+      },
       csrf_token: expect.any(String),
     });
     const header = String(response.headers['set-cookie']);
@@ -60,7 +64,11 @@ describe('sign-in, sessions and account management', () => {
     expect(wrongPassword.statusCode).toBe(401);
     expect(wrongEmail.json().detail).toBe(wrongPassword.json().detail);
     for (let attempt = 0; attempt < 2; attempt++) {
-      await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: target.email, password: 'x' } });
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: target.email, password: 'x' },
+      });
     }
     const blocked = await app.inject({
       method: 'POST',
@@ -76,7 +84,11 @@ describe('sign-in, sessions and account management', () => {
     const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } });
     expect(me.json()).toMatchObject({ user: { id: agency.recruiter.id }, csrf_token: session.csrf });
 
-    const noCsrf = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } });
+    const noCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: session.cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
     const wrongCsrf = await app.inject({
       method: 'POST',
@@ -87,19 +99,33 @@ describe('sign-in, sessions and account management', () => {
 
     const logout = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
     expect(logout.statusCode).toBe(204);
-    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } });
+    const after = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: session.cookie },
+    });
     expect(after.statusCode).toBe(401);
   });
 
   it('ends expired sessions and slides live ones', async () => {
     const session = await loginAs(app, agency.recruiter.email);
-    const before = await database.sql.query<{ expires_at: Date }>('SELECT max(expires_at) AS expires_at FROM user_sessions');
+    const before = await database.sql.query<{ expires_at: Date }>(
+      'SELECT max(expires_at) AS expires_at FROM user_sessions',
+    );
     await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } });
-    const after = await database.sql.query<{ expires_at: Date }>('SELECT max(expires_at) AS expires_at FROM user_sessions');
-    expect(new Date(after.rows[0]!.expires_at).getTime()).toBeGreaterThan(new Date(before.rows[0]!.expires_at).getTime());
+    const after = await database.sql.query<{ expires_at: Date }>(
+      'SELECT max(expires_at) AS expires_at FROM user_sessions',
+    );
+    expect(new Date(after.rows[0]!.expires_at).getTime()).toBeGreaterThan(
+      new Date(before.rows[0]!.expires_at).getTime(),
+    );
 
     await database.sql.query(`UPDATE user_sessions SET expires_at = now() - interval '1 second'`);
-    const expired = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } });
+    const expired = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: session.cookie },
+    });
     expect(expired.statusCode).toBe(401);
   });
 
@@ -110,15 +136,24 @@ describe('sign-in, sessions and account management', () => {
       method: 'POST',
       url: '/api/admin/tenants',
       headers: session.headers,
-      payload: { name: 'Beta Talent', admin: { email: 'boss@beta.test', password: 'a long enough password' } },
+      payload: {
+        name: 'Beta Talent',
+        admin: { email: 'boss@beta.test', password: 'a long enough password' },
+      },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ tenant: { slug: 'beta-talent' }, admin: { role: 'TENANT_ADMIN' } });
+    expect(created.json()).toMatchObject({
+      tenant: { slug: 'beta-talent' },
+      admin: { role: 'TENANT_ADMIN' },
+    });
     const duplicate = await app.inject({
       method: 'POST',
       url: '/api/admin/tenants',
       headers: session.headers,
-      payload: { name: 'Beta Talent', admin: { email: 'other@beta.test', password: 'a long enough password' } },
+      payload: {
+        name: 'Beta Talent',
+        admin: { email: 'other@beta.test', password: 'a long enough password' },
+      },
     });
     expect(duplicate.statusCode).toBe(409);
     const { rows } = await database.sql.query(`SELECT 1 FROM users WHERE email = 'other@beta.test'`);

@@ -30,7 +30,8 @@ describe('candidates and applications', () => {
     await database.close();
   });
 
-  const post = (url: string, payload: object) => app.inject({ method: 'POST', url, headers: recruiter.headers, payload });
+  const post = (url: string, payload: object) =>
+    app.inject({ method: 'POST', url, headers: recruiter.headers, payload });
   const get = (url: string) => app.inject({ method: 'GET', url, headers: recruiter.headers });
 
   it('creates, validates, searches, updates and deletes candidates', async () => {
@@ -45,8 +46,15 @@ describe('candidates and applications', () => {
     });
     expect(created.statusCode).toBe(201);
     const ada = created.json();
-    expect(ada).toMatchObject({ email: 'ada@example.test', skills: ['Python', 'SQL'], status: 'pending_review' });
-    expect(sent).toContainEqual({ name: 'candidates/changed', data: { tenantId: expect.any(Number), candidateId: ada.id } });
+    expect(ada).toMatchObject({
+      email: 'ada@example.test',
+      skills: ['Python', 'SQL'],
+      status: 'pending_review',
+    });
+    expect(sent).toContainEqual({
+      name: 'candidates/changed',
+      data: { tenantId: expect.any(Number), candidateId: ada.id },
+    });
 
     const invalid = await post('/api/candidates', {
       first_name: 'X',
@@ -58,7 +66,12 @@ describe('candidates and applications', () => {
     });
     expect(invalid.statusCode).toBe(400);
 
-    await post('/api/candidates', { first_name: 'Grace', last_name: 'Hopper', email: 'grace@example.test', skills: ['COBOL'] });
+    await post('/api/candidates', {
+      first_name: 'Grace',
+      last_name: 'Hopper',
+      email: 'grace@example.test',
+      skills: ['COBOL'],
+    });
     const search = await get('/api/candidates?search=ada');
     expect(search.json()).toMatchObject({ total: 1, items: [{ id: ada.id }] });
     const bySkill = await get('/api/candidates?skill=cobol');
@@ -83,10 +96,18 @@ describe('candidates and applications', () => {
   });
 
   it('enforces and records the review workflow', async () => {
-    const { id } = (await post('/api/candidates', { first_name: 'Alan', last_name: 'Turing', email: 'alan@example.test' })).json();
-    expect((await post(`/api/candidates/${id}/status`, { status: 'ready_for_assignment' })).statusCode).toBe(422);
-    expect((await post(`/api/candidates/${id}/status`, { status: 'approved' })).json().status).toBe('approved');
-    expect((await post(`/api/candidates/${id}/status`, { status: 'ready_for_assignment' })).statusCode).toBe(200);
+    const { id } = (
+      await post('/api/candidates', { first_name: 'Alan', last_name: 'Turing', email: 'alan@example.test' })
+    ).json();
+    expect((await post(`/api/candidates/${id}/status`, { status: 'ready_for_assignment' })).statusCode).toBe(
+      422,
+    );
+    expect((await post(`/api/candidates/${id}/status`, { status: 'approved' })).json().status).toBe(
+      'approved',
+    );
+    expect((await post(`/api/candidates/${id}/status`, { status: 'ready_for_assignment' })).statusCode).toBe(
+      200,
+    );
     const detail = (await get(`/api/candidates/${id}`)).json();
     expect(detail.status_history.map((change: { to_status: string }) => change.to_status)).toEqual([
       'pending_review',
@@ -129,7 +150,13 @@ describe('candidates and applications', () => {
     );
     const [activeJob, closedJob] = job.rows.map((row) => row.id);
     await database.sql.query(`UPDATE job_postings SET status = 'closed' WHERE id = $1`, [closedJob]);
-    const candidate = (await post('/api/candidates', { first_name: 'Margaret', last_name: 'Hamilton', email: 'mh@example.test' })).json();
+    const candidate = (
+      await post('/api/candidates', {
+        first_name: 'Margaret',
+        last_name: 'Hamilton',
+        email: 'mh@example.test',
+      })
+    ).json();
     const match = await database.sql.query<{ id: number }>(
       `INSERT INTO candidate_job_matches (candidate_id, job_posting_id, match_score) VALUES ($1, $2, 88) RETURNING id`,
       [candidate.id, activeJob],
@@ -138,29 +165,47 @@ describe('candidates and applications', () => {
     const fromMatch = await post('/api/applications', { match_id: match.rows[0]!.id, notes: 'strong fit' });
     expect(fromMatch.statusCode).toBe(201);
     expect(fromMatch.json()).toMatchObject({ application_status: 'applied', applied_via: 'platform' });
-    const matchRow = await database.sql.query<{ status: string }>('SELECT status FROM candidate_job_matches WHERE id = $1', [
-      match.rows[0]!.id,
-    ]);
+    const matchRow = await database.sql.query<{ status: string }>(
+      'SELECT status FROM candidate_job_matches WHERE id = $1',
+      [match.rows[0]!.id],
+    );
     expect(matchRow.rows[0]!.status).toBe('applied');
 
-    expect((await post('/api/applications', { candidate_id: candidate.id, job_posting_id: activeJob })).statusCode).toBe(409);
-    expect((await post('/api/applications', { candidate_id: candidate.id, job_posting_id: closedJob })).statusCode).toBe(422);
+    expect(
+      (await post('/api/applications', { candidate_id: candidate.id, job_posting_id: activeJob })).statusCode,
+    ).toBe(409);
+    expect(
+      (await post('/api/applications', { candidate_id: candidate.id, job_posting_id: closedJob })).statusCode,
+    ).toBe(422);
 
     const id = fromMatch.json().id;
     expect((await post(`/api/applications/${id}/status`, { status: 'offer' })).statusCode).toBe(422);
-    expect((await post(`/api/applications/${id}/status`, { status: 'screening', note: 'call booked' })).statusCode).toBe(200);
+    expect(
+      (await post(`/api/applications/${id}/status`, { status: 'screening', note: 'call booked' })).statusCode,
+    ).toBe(200);
     const detail = (await get(`/api/applications/${id}`)).json();
-    expect(detail.history.map((event: { to_status: string }) => event.to_status)).toEqual(['applied', 'screening']);
+    expect(detail.history.map((event: { to_status: string }) => event.to_status)).toEqual([
+      'applied',
+      'screening',
+    ]);
     expect(detail.history[1]).toMatchObject({ from_status: 'applied', note: 'call booked' });
 
     const perCandidate = (await get(`/api/applications?candidate_id=${candidate.id}`)).json();
     expect(perCandidate.total).toBe(1);
     const pipeline = (await get('/api/applications/pipeline')).json();
-    expect(pipeline.stages.find((stage: { status: string }) => stage.status === 'screening')).toMatchObject({ count: 1 });
+    expect(pipeline.stages.find((stage: { status: string }) => stage.status === 'screening')).toMatchObject({
+      count: 1,
+    });
 
-    const remove = await app.inject({ method: 'DELETE', url: `/api/candidates/${candidate.id}`, headers: recruiter.headers });
+    const remove = await app.inject({
+      method: 'DELETE',
+      url: `/api/candidates/${candidate.id}`,
+      headers: recruiter.headers,
+    });
     expect(remove.statusCode).toBe(204);
-    const left = await database.sql.query('SELECT 1 FROM job_applications WHERE candidate_id = $1', [candidate.id]);
+    const left = await database.sql.query('SELECT 1 FROM job_applications WHERE candidate_id = $1', [
+      candidate.id,
+    ]);
     expect(left.rows).toHaveLength(0);
   });
 });

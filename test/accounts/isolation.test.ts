@@ -78,17 +78,22 @@ describe('tenant isolation', () => {
     await database.close();
   });
 
-  const crossTenantRequests = () => [
-    { method: 'GET', url: `/api/candidates/${bCandidate}` },
-    { method: 'PATCH', url: `/api/candidates/${bCandidate}`, payload: { first_name: 'Hacked' } },
-    { method: 'DELETE', url: `/api/candidates/${bCandidate}` },
-    { method: 'POST', url: `/api/candidates/${bCandidate}/status`, payload: { status: 'approved' } },
-    { method: 'GET', url: `/api/candidates/${bCandidate}/matches/export.csv` },
-    { method: 'POST', url: '/api/applications', payload: { candidate_id: bCandidate, job_posting_id: job } },
-    { method: 'POST', url: '/api/applications', payload: { match_id: bMatch } },
-    { method: 'GET', url: `/api/applications/${bApplication}` },
-    { method: 'POST', url: `/api/applications/${bApplication}/status`, payload: { status: 'screening' } },
-  ] as const;
+  const crossTenantRequests = () =>
+    [
+      { method: 'GET', url: `/api/candidates/${bCandidate}` },
+      { method: 'PATCH', url: `/api/candidates/${bCandidate}`, payload: { first_name: 'Hacked' } },
+      { method: 'DELETE', url: `/api/candidates/${bCandidate}` },
+      { method: 'POST', url: `/api/candidates/${bCandidate}/status`, payload: { status: 'approved' } },
+      { method: 'GET', url: `/api/candidates/${bCandidate}/matches/export.csv` },
+      {
+        method: 'POST',
+        url: '/api/applications',
+        payload: { candidate_id: bCandidate, job_posting_id: job },
+      },
+      { method: 'POST', url: '/api/applications', payload: { match_id: bMatch } },
+      { method: 'GET', url: `/api/applications/${bApplication}` },
+      { method: 'POST', url: `/api/applications/${bApplication}/status`, payload: { status: 'screening' } },
+    ] as const;
 
   it("answers 404 to every route naming another agency's ids, and changes nothing", async () => {
     const before = await snapshotOfB();
@@ -117,15 +122,28 @@ describe('tenant isolation', () => {
       const response = await app.inject({ method: 'GET', url, headers: a.headers });
       expect(response.json()).toMatchObject({ items: [], total: 0 });
     }
-    const exported = await app.inject({ method: 'GET', url: '/api/candidates/export.csv', headers: a.headers });
+    const exported = await app.inject({
+      method: 'GET',
+      url: '/api/candidates/export.csv',
+      headers: a.headers,
+    });
     expect(exported.body).not.toContain('bea@b.test');
-    const pipeline = await app.inject({ method: 'GET', url: '/api/applications/pipeline', headers: a.headers });
+    const pipeline = await app.inject({
+      method: 'GET',
+      url: '/api/applications/pipeline',
+      headers: a.headers,
+    });
     expect(pipeline.json().stages.every((stage: { count: number }) => stage.count === 0)).toBe(true);
     const users = await app.inject({ method: 'GET', url: '/api/tenant/users', headers: aAdmin.headers });
-    expect(users.json().items.every((user: { tenant: { name: string } }) => user.tenant.name === 'Agency A')).toBe(true);
+    expect(
+      users.json().items.every((user: { tenant: { name: string } }) => user.tenant.name === 'Agency A'),
+    ).toBe(true);
 
     // An import cannot target another agency: its tenant comes from the session, and tenant_id is not a column.
-    const upload = multipartBody({}, { name: 'c.csv', content: 'first_name,last_name,email,tenant_id\nEve,E,eve@a.test,' + bTenant + '\n' });
+    const upload = multipartBody(
+      {},
+      { name: 'c.csv', content: 'first_name,last_name,email,tenant_id\nEve,E,eve@a.test,' + bTenant + '\n' },
+    );
     const imported = await app.inject({
       method: 'POST',
       url: '/api/candidates/imports',
@@ -138,7 +156,11 @@ describe('tenant isolation', () => {
   it('gives recruiters 403 on admin routes and tenant admins 403 on platform routes', async () => {
     const adminRoutes = [
       { method: 'GET', url: '/api/admin/tenants' },
-      { method: 'POST', url: '/api/admin/tenants', payload: { name: 'X', admin: { email: 'x@x.test', password: 'long password 123' } } },
+      {
+        method: 'POST',
+        url: '/api/admin/tenants',
+        payload: { name: 'X', admin: { email: 'x@x.test', password: 'long password 123' } },
+      },
       { method: 'GET', url: `/api/admin/tenants/${bTenant}` },
       { method: 'PATCH', url: `/api/admin/tenants/${bTenant}`, payload: { is_active: false } },
     ] as const;
@@ -152,7 +174,12 @@ describe('tenant isolation', () => {
 
   it('gives 401 to scraper keys and anonymous callers on user routes', async () => {
     const scraper = { authorization: 'Bearer jm_sk_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' };
-    for (const url of ['/api/candidates', '/api/applications/pipeline', '/api/tenant/users', '/api/admin/tenants']) {
+    for (const url of [
+      '/api/candidates',
+      '/api/applications/pipeline',
+      '/api/tenant/users',
+      '/api/admin/tenants',
+    ]) {
       expect((await app.inject({ method: 'GET', url, headers: scraper })).statusCode).toBe(401);
       expect((await app.inject({ method: 'GET', url })).statusCode).toBe(401);
     }
@@ -166,13 +193,17 @@ describe('tenant isolation', () => {
       payload: { role: 'PM_ADMIN' },
     });
     expect(response.statusCode).toBe(400);
-    const { rows } = await database.sql.query<{ role: string }>('SELECT role FROM users WHERE id = $1', [aAdminId]);
+    const { rows } = await database.sql.query<{ role: string }>('SELECT role FROM users WHERE id = $1', [
+      aAdminId,
+    ]);
     expect(rows[0]!.role).toBe('TENANT_ADMIN');
   });
 
   it('leaves a PM_ADMIN without an agency out of tenant data', async () => {
     const pm = await createTestUser(database, { role: 'PM_ADMIN', tenantId: null });
     const session = await loginAs(app, pm.email);
-    expect((await app.inject({ method: 'GET', url: '/api/candidates', headers: session.headers })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/candidates', headers: session.headers })).statusCode,
+    ).toBe(403);
   });
 });

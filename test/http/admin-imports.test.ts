@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/http/app.js';
+import { createTenantWithUsers, createTestUser, loginAs } from '../support/auth.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { silentLogger } from '../support/logger.js';
 import { multipartBody } from '../support/multipart.js';
@@ -7,9 +8,15 @@ import { multipartBody } from '../support/multipart.js';
 describe('admin import API', () => {
   let database: TestDatabase;
   let app: App;
+  let adminHeaders: Record<string, string>;
+  let recruiterHeaders: Record<string, string>;
   beforeAll(async () => {
     database = await createTestDatabase();
     app = await buildApp({ database, logger: silentLogger, importMaxBytes: 64 * 1024 });
+    const admin = await createTestUser(database, { role: 'PM_ADMIN', tenantId: null });
+    adminHeaders = (await loginAs(app, admin.email)).headers;
+    const { recruiter } = await createTenantWithUsers(database);
+    recruiterHeaders = (await loginAs(app, recruiter.email)).headers;
   });
   afterAll(async () => {
     await app.close();
@@ -18,7 +25,12 @@ describe('admin import API', () => {
 
   const upload = (fields: Record<string, string>, name: string, content: string | Buffer, query = '') => {
     const body = multipartBody(fields, { name, content });
-    return app.inject({ method: 'POST', url: `/api/admin/imports${query}`, ...body });
+    return app.inject({
+      method: 'POST',
+      url: `/api/admin/imports${query}`,
+      payload: body.payload,
+      headers: { ...body.headers, ...adminHeaders },
+    });
   };
 
   it('imports an uploaded CSV with a mapping and reports per-row errors', async () => {
@@ -40,9 +52,13 @@ describe('admin import API', () => {
     });
     expect(errors).toEqual([expect.objectContaining({ row_number: 3, field: 'title' })]);
 
-    const list = await app.inject({ method: 'GET', url: '/api/admin/imports' });
+    const list = await app.inject({ method: 'GET', url: '/api/admin/imports', headers: adminHeaders });
     expect(list.json().items[0].id).toBe(batch.id);
-    const detail = await app.inject({ method: 'GET', url: `/api/admin/imports/${batch.id}` });
+    const detail = await app.inject({
+      method: 'GET',
+      url: `/api/admin/imports/${batch.id}`,
+      headers: adminHeaders,
+    });
     expect(detail.json()).toMatchObject({ id: batch.id, errors_total: 1, errors: [{ row_number: 3 }] });
   });
 
@@ -75,15 +91,51 @@ describe('admin import API', () => {
     const empty = await upload({ platform: 'x' }, 'jobs.csv', '');
     expect(empty.statusCode).toBe(400);
 
-    const json = await app.inject({ method: 'POST', url: '/api/admin/imports', payload: { title: 'x' } });
+    const json = await app.inject({
+      method: 'POST',
+      url: '/api/admin/imports',
+      payload: { title: 'x' },
+      headers: adminHeaders,
+    });
     expect(json.statusCode).toBe(415);
 
+    const before = await database.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM job_import_batches`,
+    );
     const tooBig = await upload({ platform: 'x' }, 'big.csv', `title\n${'Developer\n'.repeat(10_000)}`);
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.headers['content-type']).toMatch(/problem\+json/);
+    const after = await database.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM job_import_batches`,
+    );
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
 
-    expect((await app.inject({ method: 'GET', url: '/api/admin/imports/99999' })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: '/api/admin/imports/abc' })).statusCode).toBe(400);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/admin/imports/99999', headers: adminHeaders }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/admin/imports/abc', headers: adminHeaders })).statusCode,
+    ).toBe(400);
+  });
+
+  it('is for platform admins only', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/admin/imports' })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/admin/imports', headers: recruiterHeaders })).statusCode,
+    ).toBe(403);
+    const body = multipartBody({ platform: 'x' }, { name: 'a.csv', content: 'title\nDev\n' });
+    const upload = await app.inject({
+      method: 'POST',
+      url: '/api/admin/imports',
+      payload: body.payload,
+      headers: { ...body.headers, ...recruiterHeaders },
+    });
+    expect(upload.statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'PATCH', url: '/api/admin/jobs/1', payload: { status: 'closed' } }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('lets an admin mark a job filled or closed', async () => {
@@ -95,6 +147,7 @@ describe('admin import API', () => {
       method: 'PATCH',
       url: `/api/admin/jobs/${id}`,
       payload: { status: 'filled' },
+      headers: adminHeaders,
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ id, status: 'filled' });
@@ -102,11 +155,18 @@ describe('admin import API', () => {
       method: 'PATCH',
       url: `/api/admin/jobs/${id}`,
       payload: { status: 'expired' },
+      headers: adminHeaders,
     });
     expect(bad.statusCode).toBe(400);
     expect(
-      (await app.inject({ method: 'PATCH', url: '/api/admin/jobs/999999', payload: { status: 'closed' } }))
-        .statusCode,
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: '/api/admin/jobs/999999',
+          payload: { status: 'closed' },
+          headers: adminHeaders,
+        })
+      ).statusCode,
     ).toBe(404);
   });
 });

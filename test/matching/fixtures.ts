@@ -45,7 +45,11 @@ export interface CandidateSeed {
   roleIds?: number[];
 }
 
-export async function createCandidate(ctx: DbContext, tenantId: number, seed: CandidateSeed = {}): Promise<number> {
+export async function createCandidate(
+  ctx: DbContext,
+  tenantId: number,
+  seed: CandidateSeed = {},
+): Promise<number> {
   const { rows } = await ctx.sql.query<{ id: number }>(
     `INSERT INTO candidates (tenant_id, first_name, last_name, email, skills, total_experience_years,
        expected_salary, location, preferred_locations, status, embedding, embedding_model)

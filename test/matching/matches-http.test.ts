@@ -70,7 +70,10 @@ describe('match and tenant settings routes', () => {
     };
     app = await buildTestApp(database, users, sent);
     const role = await createRole(database, 'Backend Engineer');
-    candidateA = await createCandidate(database, tenantA, { roleIds: [role], skills: ['Python', 'SQL', 'AWS'] });
+    candidateA = await createCandidate(database, tenantA, {
+      roleIds: [role],
+      skills: ['Python', 'SQL', 'AWS'],
+    });
     candidateB = await createCandidate(database, tenantB, { roleIds: [role] });
     activeJob = await createJob(database, { roleId: role, title: 'Backend Engineer', company: 'Globex' });
     const lowJob = await createJob(database, {
@@ -98,7 +101,10 @@ describe('match and tenant settings routes', () => {
   const as = (user: string) => ({ 'x-test-user': user });
 
   it('lists a candidate matches best first with job summaries, hiding inactive jobs unless asked', async () => {
-    const response = await app.inject({ url: `/api/candidates/${candidateA}/matches`, headers: as('recruiterA') });
+    const response = await app.inject({
+      url: `/api/candidates/${candidateA}/matches`,
+      headers: as('recruiterA'),
+    });
     expect(response.statusCode).toBe(200);
     const page = response.json();
     expect(page.total).toBe(2);
@@ -124,7 +130,10 @@ describe('match and tenant settings routes', () => {
   });
 
   it('shows the breakdown, and PATCH viewed records viewed_at; status filters follow', async () => {
-    const list = await app.inject({ url: `/api/candidates/${candidateA}/matches`, headers: as('recruiterA') });
+    const list = await app.inject({
+      url: `/api/candidates/${candidateA}/matches`,
+      headers: as('recruiterA'),
+    });
     const matchId = list.json().items[0].id;
     const detail = await app.inject({ url: `/api/matches/${matchId}`, headers: as('recruiterA') });
     expect(detail.statusCode).toBe(200);
@@ -168,11 +177,19 @@ describe('match and tenant settings routes', () => {
   });
 
   it("another tenant's ids are 404, and signed-out callers 401", async () => {
-    const list = await app.inject({ url: `/api/candidates/${candidateA}/matches`, headers: as('recruiterB') });
+    const list = await app.inject({
+      url: `/api/candidates/${candidateA}/matches`,
+      headers: as('recruiterB'),
+    });
     expect(list.statusCode).toBe(404);
-    const ownList = await app.inject({ url: `/api/candidates/${candidateA}/matches`, headers: as('recruiterA') });
+    const ownList = await app.inject({
+      url: `/api/candidates/${candidateA}/matches`,
+      headers: as('recruiterA'),
+    });
     const matchId = ownList.json().items[0].id;
-    expect((await app.inject({ url: `/api/matches/${matchId}`, headers: as('recruiterB') })).statusCode).toBe(404);
+    expect((await app.inject({ url: `/api/matches/${matchId}`, headers: as('recruiterB') })).statusCode).toBe(
+      404,
+    );
     const patch = await app.inject({
       method: 'PATCH',
       url: `/api/matches/${matchId}`,
@@ -188,13 +205,19 @@ describe('match and tenant settings routes', () => {
     expect(rematch.statusCode).toBe(404);
     const forB = await app.inject({ url: `/api/jobs/${activeJob}/matches`, headers: as('recruiterB') });
     expect(forB.json().items.map((m: { candidate_id: number }) => m.candidate_id)).toEqual([candidateB]);
-    expect((await app.inject({ url: '/api/jobs/999999/matches', headers: as('recruiterB') })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ url: '/api/jobs/999999/matches', headers: as('recruiterB') })).statusCode,
+    ).toBe(404);
     expect((await app.inject({ url: `/api/matches/${matchId}` })).statusCode).toBe(401);
   });
 
   it('tenant settings: defaults, 422 when weights do not sum to 1, admins only, preview recomputes', async () => {
     const initial = await app.inject({ url: '/api/tenant/settings', headers: as('recruiterA') });
-    expect(initial.json()).toMatchObject({ customized: false, recommend_threshold: 70, weights: { skill: 0.35 } });
+    expect(initial.json()).toMatchObject({
+      customized: false,
+      recommend_threshold: 70,
+      weights: { skill: 0.35 },
+    });
 
     const weights = { skill: 0.5, experience: 0.1, location: 0.1, salary: 0.1, semantic: 0.1 };
     const invalid = await app.inject({
@@ -223,7 +246,10 @@ describe('match and tenant settings routes', () => {
     expect(preview.statusCode).toBe(200);
     const body = preview.json();
     expect(body.sampled).toBe(2);
-    const detail = await app.inject({ url: `/api/matches/${body.matches[0].match_id}`, headers: as('adminA') });
+    const detail = await app.inject({
+      url: `/api/matches/${body.matches[0].match_id}`,
+      headers: as('adminA'),
+    });
     expect(body.matches[0].after.match_score).toBeCloseTo(detail.json().skill_match_score, 2);
     expect(body.matches[0].before.match_score).toBe(detail.json().match_score);
 
@@ -234,7 +260,11 @@ describe('match and tenant settings routes', () => {
       payload: { weights: { ...weights, skill: 0.6 }, recommend_threshold: 65 },
     });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ customized: true, recommend_threshold: 65, weights: { skill: 0.6 } });
+    expect(saved.json()).toMatchObject({
+      customized: true,
+      recommend_threshold: 65,
+      weights: { skill: 0.6 },
+    });
     const otherTenant = await app.inject({ url: '/api/tenant/settings', headers: as('recruiterB') });
     expect(otherTenant.json().customized).toBe(false);
   });

@@ -6,7 +6,14 @@ import { rematchCandidate } from '../../src/matching/rematch-candidate.js';
 import { type JobQueue, startJobQueue } from '../../src/worker/job-queue.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { silentLogger } from '../support/logger.js';
-import { createCandidate, createJob, createRole, createTenant, storedMatches, unitVector } from './fixtures.js';
+import {
+  createCandidate,
+  createJob,
+  createRole,
+  createTenant,
+  storedMatches,
+  unitVector,
+} from './fixtures.js';
 
 describe('matching tasks', () => {
   let database: TestDatabase;
@@ -26,11 +33,17 @@ describe('matching tasks', () => {
     const role = await createRole(database, 'Data Engineer');
     const other = await createRole(database, 'Designer');
     const approved = await createCandidate(database, tenantA, { roleIds: [role] });
-    const ready = await createCandidate(database, tenantB, { roleIds: [role], status: 'ready_for_assignment' });
+    const ready = await createCandidate(database, tenantB, {
+      roleIds: [role],
+      status: 'ready_for_assignment',
+    });
     const pending = await createCandidate(database, tenantA, { roleIds: [role], status: 'pending_review' });
     const elsewhere = await createCandidate(database, tenantA, { roleIds: [other] });
     // Tenant B recommends nothing: its threshold is 100.
-    await database.sql.query('INSERT INTO tenant_settings (tenant_id, recommend_threshold) VALUES ($1, 100)', [tenantB]);
+    await database.sql.query(
+      'INSERT INTO tenant_settings (tenant_id, recommend_threshold) VALUES ($1, 100)',
+      [tenantB],
+    );
     const jobIds = [await createJob(database, { roleId: role }), await createJob(database, { roleId: role })];
     const closed = await createJob(database, { roleId: role, status: 'closed' });
 
@@ -73,7 +86,10 @@ describe('matching tasks', () => {
   it('candidates/changed rescores role jobs plus the nearest active jobs of other roles, never inactive ones', async () => {
     const role = await createRole(database, 'ML Engineer');
     const neighbourRole = await createRole(database, 'Data Scientist');
-    const candidate = await createCandidate(database, tenantA, { roleIds: [role], embedding: unitVector(42, 1) });
+    const candidate = await createCandidate(database, tenantA, {
+      roleIds: [role],
+      embedding: unitVector(42, 1),
+    });
     const roleJob = await createJob(database, { roleId: role, embedding: unitVector(7, 1) });
     const neighbourJob = await createJob(database, { roleId: neighbourRole, embedding: unitVector(42, 2) });
     const expiredNeighbour = await createJob(database, {
@@ -98,10 +114,17 @@ describe('matching tasks', () => {
   });
 
   it('runs on pg-boss: jobs/imported and candidates/changed are worked in the background', async () => {
-    const queue: JobQueue = await startJobQueue(database, { logger: silentLogger, pollingIntervalSeconds: 0.5 });
+    const queue: JobQueue = await startJobQueue(database, {
+      logger: silentLogger,
+      pollingIntervalSeconds: 0.5,
+    });
     try {
       await queue.work(
-        matchingTasks({ database, config: { matching: { floor: 0, bestN: 200, vectorTopK: 5 } }, logger: silentLogger }),
+        matchingTasks({
+          database,
+          config: { matching: { floor: 0, bestN: 200, vectorTopK: 5 } },
+          logger: silentLogger,
+        }),
       );
       const role = await createRole(database, 'QA Engineer');
       const candidate = await createCandidate(database, tenantA, { roleIds: [role] });

@@ -71,14 +71,14 @@ describe('match store', () => {
 
     const removed = await writer.prune([candidate], { floor: 40, bestN: 3 });
     expect(removed).toBe(2);
-    expect((await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a)).toEqual([
-      90, 50, 35, 20,
-    ]);
+    expect(
+      (await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a),
+    ).toEqual([90, 50, 35, 20]);
     // The floor alone: everything at or above it stays whatever N is.
     await writer.prune([candidate], { floor: 40, bestN: 0 });
-    expect((await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a)).toEqual([
-      90, 50, 20,
-    ]);
+    expect(
+      (await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a),
+    ).toEqual([90, 50, 20]);
   });
 
   it('a rescore that drops pairs below the floor and out of the best N deletes the unacted ones', async () => {
@@ -88,17 +88,27 @@ describe('match store', () => {
     const prepared = [prepareCandidate(loaded!.features)];
     const jobs = (await loadActiveJobs(database, jobIds)).map(prepareJob);
 
-    const everything = await scoreAndStore(database, prepared, jobs, DEFAULT_SETTINGS, { floor: 0, bestN: 0 });
+    const everything = await scoreAndStore(database, prepared, jobs, DEFAULT_SETTINGS, {
+      floor: 0,
+      bestN: 0,
+    });
     expect(everything).toMatchObject({ scored: 3, stored: 3 });
     const stored = await storedMatches(database, candidate);
-    expect(stored.every((m) => m.match_reasons.length > 0 && m.scoring_version === SCORING_VERSION)).toBe(true);
+    expect(stored.every((m) => m.match_reasons.length > 0 && m.scoring_version === SCORING_VERSION)).toBe(
+      true,
+    );
     await candidateJobMatchRepository(database).setStatus(tenant, stored[1]!.id, 'rejected');
 
     // Same scores, but now nothing reaches the floor and only the best one fits in N.
-    const rescored = await scoreAndStore(database, prepared, jobs, DEFAULT_SETTINGS, { floor: 101, bestN: 1 });
+    const rescored = await scoreAndStore(database, prepared, jobs, DEFAULT_SETTINGS, {
+      floor: 101,
+      bestN: 1,
+    });
     expect(rescored.scored).toBe(3);
     const left = await storedMatches(database, candidate);
-    const best = [...stored].sort((a, b) => b.match_score - a.match_score || a.job_posting_id - b.job_posting_id)[0]!;
+    const best = [...stored].sort(
+      (a, b) => b.match_score - a.match_score || a.job_posting_id - b.job_posting_id,
+    )[0]!;
     expect(left.map((m) => m.job_posting_id).sort()).toEqual(
       [...new Set([best.job_posting_id, stored[1]!.job_posting_id])].sort(),
     );

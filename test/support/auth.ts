@@ -34,7 +34,10 @@ export async function createTestUser(
 }
 
 /** An agency with a tenant admin and a recruiter, all with the password {@link TEST_PASSWORD}. */
-export async function createTenantWithUsers(database: Database, name = `Agency ${randomBytes(3).toString('hex')}`) {
+export async function createTenantWithUsers(
+  database: Database,
+  name = `Agency ${randomBytes(3).toString('hex')}`,
+) {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const tenant = await tenantRepository(database).create({ name, slug });
   const admin = await createTestUser(database, { role: 'TENANT_ADMIN', tenantId: tenant.id });
@@ -51,7 +54,8 @@ export interface LoggedIn {
 
 export async function loginAs(app: App, email: string, password = TEST_PASSWORD): Promise<LoggedIn> {
   const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`login as ${email} failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`login as ${email} failed: ${response.statusCode} ${response.body}`);
   const session = response.cookies.find((cookie) => cookie.name === SESSION_COOKIE);
   if (!session) throw new Error('login set no session cookie');
   const cookie = `${SESSION_COOKIE}=${session.value}`;

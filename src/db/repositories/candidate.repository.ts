@@ -31,7 +31,9 @@ const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 export function candidateRepository({ db }: DbContext) {
   const inTenant = (tenantId: number, id: number) =>
     and(eq(candidates.tenant_id, tenantId), eq(candidates.id, id));
-  return {
+  const countOnFirstPage = async (tenantId: number, options: CandidateSearchOptions): Promise<number> =>
+    (await repository.search(tenantId, { ...options, offset: 0, limit: 1 })).total;
+  const repository = {
     async create(tenantId: number, input: CandidateInput): Promise<Candidate> {
       const [row] = await db
         .insert(candidates)
@@ -105,11 +107,8 @@ export function candidateRepository({ db }: DbContext) {
         .orderBy(...sortColumns, asc(candidates.id))
         .limit(options.limit ?? 50)
         .offset(options.offset ?? 0);
-      const total =
-        rows[0]?.total ??
-        (options.offset
-          ? (await this.search(tenantId, { ...options, offset: 0, limit: 1 })).total
-          : 0);
+      // A page past the end has no row to carry the window count: count on the first page instead.
+      const total = rows[0]?.total ?? (options.offset ? await countOnFirstPage(tenantId, options) : 0);
       return { items: rows.map((row) => row.candidate), total };
     },
     async update(
@@ -129,4 +128,5 @@ export function candidateRepository({ db }: DbContext) {
       return rows.length > 0;
     },
   };
+  return repository;
 }

@@ -1,4 +1,4 @@
-import { isJobRecordField, type JobRecord, type JobRecordField } from './job-record.js';
+import { isJobRecordField, JOB_RECORD_FIELDS, type JobRecord, type JobRecordField } from './job-record.js';
 
 /** Which source column feeds each job field. */
 export type ColumnMapping = Partial<Record<JobRecordField, string>>;
@@ -29,31 +29,7 @@ export const JOBSPY_MAPPING: ColumnMapping = {
 const JOBSPY_SIGNATURE = ['site', 'job_url', 'title', 'company', 'min_amount', 'max_amount', 'interval'];
 
 /** Jobmatch's own job schema: the field names themselves (the scraper API accepts the same). */
-export const JOBMATCH_MAPPING: ColumnMapping = Object.fromEntries(
-  (
-    [
-      'external_job_id',
-      'platform',
-      'title',
-      'company',
-      'location',
-      'description',
-      'requirements',
-      'salary_range',
-      'salary_min',
-      'salary_max',
-      'salary_currency',
-      'salary_period',
-      'experience_required',
-      'skills',
-      'is_remote',
-      'work_arrangement',
-      'job_url',
-      'posted_date',
-      'employment_type',
-    ] as const
-  ).map((field) => [field, field]),
-);
+export const JOBMATCH_MAPPING: ColumnMapping = Object.fromEntries(JOB_RECORD_FIELDS.map((field) => [field, field]));
 
 export class MappingError extends Error {}
 

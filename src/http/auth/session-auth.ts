@@ -58,6 +58,9 @@ export async function csrfGuard(request: FastifyRequest, _reply: FastifyReply): 
   const header = request.headers[CSRF_HEADER];
   const presented = typeof header === 'string' ? header : '';
   if (!timingSafeEqual(digest(presented), digest(request.sessionCsrfToken))) {
-    throw new AppError('forbidden', `Missing or wrong CSRF token: send the session's token in ${CSRF_HEADER}.`);
+    throw new AppError(
+      'forbidden',
+      `Missing or wrong CSRF token: send the session's token in ${CSRF_HEADER}.`,
+    );
   }
 }

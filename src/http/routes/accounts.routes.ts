@@ -4,8 +4,8 @@ import { listTenantAccounts } from '../../accounts/account.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../accounts/passwords.js';
 import { createTenantWithAdmin } from '../../accounts/tenants.js';
 import { createTenantUser, TENANT_USER_ROLES, updateTenantUser } from '../../accounts/users.js';
-import type { Database } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/constraint-errors.js';
+import type { Database } from '../../db/database.js';
 import { tenantRepository } from '../../db/repositories/tenant.repository.js';
 import { AppError } from '../../errors.js';
 import { requireRole, tenantOf } from '../auth/principal.js';
@@ -53,10 +53,15 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
               admin: z.object({ email, password, name: personName.optional() }).strict(),
             })
             .strict(),
-          response: { 201: z.object({ tenant: tenantSchema, admin: accountSchema }), ...errors, 409: problemSchema },
+          response: {
+            201: z.object({ tenant: tenantSchema, admin: accountSchema }),
+            ...errors,
+            409: problemSchema,
+          },
         },
       },
-      async (request, reply) => reply.status(201).send(await createTenantWithAdmin(deps.database, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createTenantWithAdmin(deps.database, request.body)),
     );
 
     app.get(
@@ -80,7 +85,11 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
           tags: ['accounts'],
           summary: 'One agency with its users',
           params: idParams,
-          response: { 200: tenantSchema.extend({ users: z.array(accountSchema) }), ...errors, 404: problemSchema },
+          response: {
+            200: tenantSchema.extend({ users: z.array(accountSchema) }),
+            ...errors,
+            404: problemSchema,
+          },
         },
       },
       async (request) => {
@@ -98,7 +107,9 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
           tags: ['accounts'],
           summary: "Rename an agency or (de)activate it (a deactivated agency's users cannot sign in)",
           params: idParams,
-          body: z.object({ name: tenantName.optional(), slug: slug.optional(), is_active: z.boolean().optional() }).strict(),
+          body: z
+            .object({ name: tenantName.optional(), slug: slug.optional(), is_active: z.boolean().optional() })
+            .strict(),
           response: { 200: tenantSchema, ...errors, 404: problemSchema, 409: problemSchema },
         },
       },
@@ -108,7 +119,8 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
           if (!tenant) throw AppError.notFound(`Tenant ${request.params.id}`);
           return tenant;
         } catch (error) {
-          if (isUniqueViolation(error)) throw new AppError('conflict', `The slug ${request.body.slug} is taken.`);
+          if (isUniqueViolation(error))
+            throw new AppError('conflict', `The slug ${request.body.slug} is taken.`);
           throw error;
         }
       },
@@ -134,7 +146,9 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
         schema: {
           tags: ['accounts'],
           summary: "Create a recruiter or another tenant admin in the caller's agency",
-          body: z.object({ email, password, name: personName.optional(), role: z.enum(TENANT_USER_ROLES) }).strict(),
+          body: z
+            .object({ email, password, name: personName.optional(), role: z.enum(TENANT_USER_ROLES) })
+            .strict(),
           response: { 201: accountSchema, ...errors, 409: problemSchema },
         },
       },

@@ -9,6 +9,7 @@ import type { SkillMatcher } from '../../domain/skills.js';
 import { AppError } from '../../errors.js';
 import { importJobs } from '../../ingestion/import-jobs.js';
 import { detectFormat, type RecordFormat } from '../../ingestion/read-records.js';
+import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 
 const batchSchema = z
@@ -82,11 +83,23 @@ function optionsFrom(file: MultipartFile, query: Record<string, unknown>) {
 export function adminImportRoutes(deps: {
   database: Database;
   skills: () => SkillMatcher;
+  maxBytes: number;
 }): FastifyPluginAsyncZod {
   return async (app) => {
+    app.addHook('preHandler', requireRole('PM_ADMIN'));
     app.post(
       '/api/admin/imports',
       {
+        // An upload that says it is too large is refused before a byte of it is read.
+        onRequest: async (request) => {
+          const length = Number(request.headers['content-length']);
+          if (Number.isFinite(length) && length > deps.maxBytes + 16 * 1024) {
+            throw new AppError(
+              'payload_too_large',
+              `The upload is ${length} bytes; the import limit is ${deps.maxBytes} bytes.`,
+            );
+          }
+        },
         schema: {
           tags: ['imports'],
           summary:

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { ADMIN_JOB_STATUSES, setJobStatus } from '../../jobs/set-job-status.js';
+import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 
 export function adminJobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
   return async (app) => {
+    app.addHook('preHandler', requireRole('PM_ADMIN'));
     app.patch(
       '/api/admin/jobs/:id',
       {

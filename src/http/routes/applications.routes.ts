@@ -57,9 +57,16 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
         ...recruiter,
         schema: {
           tags: ['applications'],
-          summary: 'Apply a candidate to a job: from a match ({match_id}) or directly ({candidate_id, job_posting_id})',
+          summary:
+            'Apply a candidate to a job: from a match ({match_id}) or directly ({candidate_id, job_posting_id})',
           body: createBody,
-          response: { 201: applicationSchema, ...errors, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+          response: {
+            201: applicationSchema,
+            ...errors,
+            404: problemSchema,
+            409: problemSchema,
+            422: problemSchema,
+          },
         },
       },
       async (request, reply) =>
@@ -82,7 +89,10 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
               offset: z.coerce.number().int().min(0).default(0),
             })
             .strict(),
-          response: { 200: z.object({ items: z.array(applicationSchema), total: z.number().int() }), ...errors },
+          response: {
+            200: z.object({ items: z.array(applicationSchema), total: z.number().int() }),
+            ...errors,
+          },
         },
       },
       async (request) => listApplications(deps.database, tenantOf(request), request.query),
@@ -99,7 +109,11 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
           response: {
             200: z.object({
               stages: z.array(
-                z.object({ status: z.enum(APPLICATION_STATUSES), count: z.number().int(), items: z.array(applicationSchema) }),
+                z.object({
+                  status: z.enum(APPLICATION_STATUSES),
+                  count: z.number().int(),
+                  items: z.array(applicationSchema),
+                }),
               ),
             }),
             ...errors,
@@ -146,13 +160,20 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
         ...recruiter,
         schema: {
           tags: ['applications'],
-          summary: 'Move an application: applied → screening → interviewing → offer → accepted; rejected/withdrawn while open',
+          summary:
+            'Move an application: applied → screening → interviewing → offer → accepted; rejected/withdrawn while open',
           params: z.object({ id }),
-          body: z.object({ status: z.enum(APPLICATION_STATUSES), note: z.string().max(2000).nullable().optional() }).strict(),
+          body: z
+            .object({
+              status: z.enum(APPLICATION_STATUSES),
+              note: z.string().max(2000).nullable().optional(),
+            })
+            .strict(),
           response: { 200: applicationSchema, ...errors, 404: problemSchema, 422: problemSchema },
         },
       },
-      async (request) => changeApplicationStatus(deps.database, actorOf(request), request.params.id, request.body),
+      async (request) =>
+        changeApplicationStatus(deps.database, actorOf(request), request.params.id, request.body),
     );
   };
 }

@@ -8,9 +8,9 @@ import { signIn } from '../../accounts/sign-in.js';
 import type { Database } from '../../db/database.js';
 import { USER_ROLES } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import type { FailedAuthLimiter } from '../failed-auth-limiter.js';
-import { SESSION_COOKIE } from '../auth/session-auth.js';
 import { requireRole } from '../auth/principal.js';
+import { SESSION_COOKIE } from '../auth/session-auth.js';
+import type { FailedAuthLimiter } from '../failed-auth-limiter.js';
 import { problemSchema } from '../problem.js';
 
 export const accountSchema = z
@@ -50,7 +50,10 @@ export function authRoutes(deps: {
           tags: ['auth'],
           summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token',
           body: z
-            .object({ email: z.string().trim().min(1).max(255), password: z.string().min(1).max(MAX_PASSWORD_LENGTH) })
+            .object({
+              email: z.string().trim().min(1).max(255),
+              password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+            })
             .strict(),
           response: { 200: sessionResponse, 401: problemSchema, 429: problemSchema },
         },

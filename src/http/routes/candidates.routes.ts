@@ -45,7 +45,9 @@ const candidateDetailSchema = candidateSchema
       z.object({
         from_status: z.string().nullable(),
         to_status: z.string(),
-        changed_by: z.object({ id: z.number().int(), email: z.string(), name: z.string().nullable() }).nullable(),
+        changed_by: z
+          .object({ id: z.number().int(), email: z.string(), name: z.string().nullable() })
+          .nullable(),
         changed_at: z.date(),
       }),
     ),
@@ -76,7 +78,9 @@ const listQuery = z
   .strict();
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 
-export function candidateRoutes(deps: CandidateServiceDependencies & { importMaxBytes: number }): FastifyPluginAsyncZod {
+export function candidateRoutes(
+  deps: CandidateServiceDependencies & { importMaxBytes: number },
+): FastifyPluginAsyncZod {
   return async (app) => {
     const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
     const actorOf = (request: Parameters<typeof tenantOf>[0]) => ({
@@ -90,10 +94,16 @@ export function candidateRoutes(deps: CandidateServiceDependencies & { importMax
         ...recruiter,
         schema: {
           tags: ['candidates'],
-          summary: "Search the agency's candidates (name/email), filter by status, skill or role; paginated and sorted",
+          summary:
+            "Search the agency's candidates (name/email), filter by status, skill or role; paginated and sorted",
           querystring: listQuery,
           response: {
-            200: z.object({ items: z.array(candidateSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+            200: z.object({
+              items: z.array(candidateSchema),
+              total: z.number().int(),
+              limit: z.number().int(),
+              offset: z.number().int(),
+            }),
             ...errors,
           },
         },
@@ -119,14 +129,17 @@ export function candidateRoutes(deps: CandidateServiceDependencies & { importMax
           response: { 201: candidateSchema, ...errors },
         },
       },
-      async (request, reply) => reply.status(201).send(await createCandidate(deps, actorOf(request), request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createCandidate(deps, actorOf(request), request.body)),
     );
 
     app.get(
       '/api/candidates/export.csv',
       {
         ...recruiter,
-        schema: { tags: ['candidates'], summary: "The agency's candidates as CSV (formula-safe)",
+        schema: {
+          tags: ['candidates'],
+          summary: "The agency's candidates as CSV (formula-safe)",
           produces: ['text/csv'],
           response: { 200: z.string(), ...errors },
         },
@@ -155,7 +168,9 @@ export function candidateRoutes(deps: CandidateServiceDependencies & { importMax
               total: z.number().int(),
               created: z.number().int(),
               failed: z.number().int(),
-              errors: z.array(z.object({ row_number: z.number().int(), field: z.string().nullable(), reason: z.string() })),
+              errors: z.array(
+                z.object({ row_number: z.number().int(), field: z.string().nullable(), reason: z.string() }),
+              ),
             }),
             ...errors,
             413: problemSchema,
@@ -165,13 +180,19 @@ export function candidateRoutes(deps: CandidateServiceDependencies & { importMax
       },
       async (request, reply) => {
         if (!request.isMultipart()) {
-          throw new AppError('unsupported_media_type', 'Upload the CSV as multipart/form-data (field "file").');
+          throw new AppError(
+            'unsupported_media_type',
+            'Upload the CSV as multipart/form-data (field "file").',
+          );
         }
         const file = await request.file({ limits: { fileSize: deps.importMaxBytes } });
         if (!file) throw new AppError('bad_request', 'No file in the upload (field "file").');
         const result = await importCandidates(deps, actorOf(request), file.file);
         if (file.file.truncated) {
-          throw new AppError('payload_too_large', 'The file is larger than the import limit; rows past it were not read.');
+          throw new AppError(
+            'payload_too_large',
+            'The file is larger than the import limit; rows past it were not read.',
+          );
         }
         return reply.status(201).send(result);
       },
@@ -190,7 +211,11 @@ export function candidateRoutes(deps: CandidateServiceDependencies & { importMax
       },
       async (request) => {
         const detail = await getCandidateDetail(deps, tenantOf(request), request.params.id);
-        return { ...detail.candidate, status_history: detail.status_history, role_mappings: detail.role_mappings };
+        return {
+          ...detail.candidate,
+          status_history: detail.status_history,
+          role_mappings: detail.role_mappings,
+        };
       },
     );
 
@@ -232,13 +257,15 @@ export function candidateRoutes(deps: CandidateServiceDependencies & { importMax
         ...recruiter,
         schema: {
           tags: ['candidates'],
-          summary: 'Move a candidate through review: pending_review → approved|rejected; approved → ready_for_assignment',
+          summary:
+            'Move a candidate through review: pending_review → approved|rejected; approved → ready_for_assignment',
           params: idParams,
           body: z.object({ status: z.enum(CANDIDATE_STATUSES) }).strict(),
           response: { 200: candidateSchema, ...errors, 404: problemSchema, 422: problemSchema },
         },
       },
-      async (request) => changeCandidateStatus(deps, actorOf(request), request.params.id, request.body.status),
+      async (request) =>
+        changeCandidateStatus(deps, actorOf(request), request.params.id, request.body.status),
     );
 
     app.get(

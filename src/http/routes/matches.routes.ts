@@ -107,7 +107,10 @@ function listOptions(query: z.infer<typeof listQuery>): MatchListOptions {
 }
 
 /** Recruiters' match views: ranked jobs per candidate, candidates per job, the breakdown, status, rematch. */
-export function matchRoutes(deps: { database: Database; queue?: Pick<JobQueue, 'send'> }): FastifyPluginAsyncZod {
+export function matchRoutes(deps: {
+  database: Database;
+  queue?: Pick<JobQueue, 'send'>;
+}): FastifyPluginAsyncZod {
   return async (app) => {
     const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
 

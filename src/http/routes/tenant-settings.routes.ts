@@ -85,7 +85,8 @@ export function tenantSettingsRoutes(deps: { database: Database }): FastifyPlugi
         schema: {
           tags: ['settings'],
           summary: 'Save weights (must sum to 1, else 422) and/or the recommendation threshold',
-          description: 'New and rescored matches use them; stored scores change when their pairs are rescored.',
+          description:
+            'New and rescored matches use them; stored scores change when their pairs are rescored.',
           body: settingsBody,
           response: { 200: settingsSchema, ...errors },
         },
@@ -93,7 +94,9 @@ export function tenantSettingsRoutes(deps: { database: Database }): FastifyPlugi
       async (request) => {
         const tenantId = tenantOf(request);
         const userId = request.principal?.userId ?? null;
-        return withTenant(deps.database, tenantId, (tx) => updateSettings(tx, tenantId, input(request.body), userId));
+        return withTenant(deps.database, tenantId, (tx) =>
+          updateSettings(tx, tenantId, input(request.body), userId),
+        );
       },
     );
 
@@ -103,7 +106,8 @@ export function tenantSettingsRoutes(deps: { database: Database }): FastifyPlugi
         preHandler: requireRole('TENANT_ADMIN'),
         schema: {
           tags: ['settings'],
-          summary: "Before/after scores of the agency's best stored matches under proposed settings (nothing saved)",
+          summary:
+            "Before/after scores of the agency's best stored matches under proposed settings (nothing saved)",
           body: settingsBody,
           querystring: z.object({ sample: z.coerce.number().int().min(1).max(500).default(100) }),
           response: { 200: previewSchema, ...errors },
