@@ -1,6 +1,10 @@
 /** The database-backed half of `npm run eval:roles`: stage outcomes, threshold sweep and the real normalizeRole. */
 import type { Database } from '../src/db/database.js';
-import { decideFromVectorCandidates, matchByText, type RoleCandidate } from '../src/domain/roles/normalize-role.js';
+import {
+  decideFromVectorCandidates,
+  matchByText,
+  type RoleCandidate,
+} from '../src/domain/roles/normalize-role.js';
 import type { EmbeddingProvider } from '../src/embeddings/embedding-provider.js';
 import { isAppError } from '../src/errors.js';
 import { assertRoleText, normalizeRole } from '../src/roles/normalize-role.js';
@@ -51,7 +55,12 @@ export async function stageOutcomes(
     'query',
   );
   for (const [i, entry] of forVectors.entries()) {
-    const candidates = await nearestRoles(database.sql, vectors[i]!, provider.modelId, ROLE_VECTOR_CANDIDATES);
+    const candidates = await nearestRoles(
+      database.sql,
+      vectors[i]!,
+      provider.modelId,
+      ROLE_VECTOR_CANDIDATES,
+    );
     outcomes[entry.at] = { kind: 'vector', candidates };
   }
   return outcomes;

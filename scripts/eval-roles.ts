@@ -283,7 +283,11 @@ async function printFullPipeline(): Promise<void> {
     const outcomes = await roles.stageOutcomes(database, provider, texts);
     const outcomeOf = new Map(texts.map((text, i) => [text, outcomes[i]!]));
     const labelled = [
-      ...evalSet.cases.map((c) => ({ text: c.text, expected: c.expectedRoleId + 1 as number | null, source: c.source })),
+      ...evalSet.cases.map((c) => ({
+        text: c.text,
+        expected: (c.expectedRoleId + 1) as number | null,
+        source: c.source,
+      })),
       ...foreign.map((text) => ({ text, expected: null as number | null, source: 'foreign' as const })),
     ];
     const sources = ['hand', 'noisy', 'held-out', 'foreign'] as const;
@@ -321,7 +325,8 @@ async function printFullPipeline(): Promise<void> {
           `${percent(score.wrong, score.total).padEnd(11)}  ${percent(score.noMatch, score.total)}`,
       );
       for (const wrong of score.wrongCases.slice(0, 6)) {
-        const name = (id: number | null) => (id === null ? 'new role' : (evalSet.roles[id - 1]?.name ?? `#${id}`));
+        const name = (id: number | null) =>
+          id === null ? 'new role' : (evalSet.roles[id - 1]?.name ?? `#${id}`);
         console.log(`    wrong: "${wrong.text}" → ${name(wrong.got)} (expected ${name(wrong.expected)})`);
       }
     }
@@ -333,7 +338,9 @@ async function printFullPipeline(): Promise<void> {
       const ra = got.get(a) ?? null;
       return ra !== null && ra === (got.get(b) ?? null);
     });
-    console.log(`negative pairs merged by the full pipeline: ${merged.length} of ${evalSet.negativePairs.length}`);
+    console.log(
+      `negative pairs merged by the full pipeline: ${merged.length} of ${evalSet.negativePairs.length}`,
+    );
   } finally {
     await database.close();
   }

@@ -51,7 +51,7 @@ export async function startRuntime(
     const tasks = [
       ...maintenanceTasks({ database, config }),
       ...embeddingTasks({ database, embeddings, logger }),
-      ...matchingTasks({ database, config, logger, skills }),
+      ...matchingTasks({ database, config, logger, skills, embeddings }),
     ];
     if (options.workers) await queue.work(tasks);
     else await queue.register(tasks);

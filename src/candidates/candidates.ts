@@ -89,9 +89,7 @@ export function deleteCandidate(deps: CandidateServiceDependencies, actor: Actor
   return withTenant(deps.database, actor.tenantId, async (tx) => {
     const candidate = await candidateRepository(tx).findById(actor.tenantId, id);
     if (!candidate) throw notFound(id);
-    await removeCandidateRoles(tx, actor.tenantId, id, () =>
-      candidateRepository(tx).delete(actor.tenantId, id),
-    );
+    await removeCandidateRoles(tx, id, () => candidateRepository(tx).delete(actor.tenantId, id));
   });
 }
 

@@ -2,7 +2,12 @@ import { type Command, InvalidArgumentError } from 'commander';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { createEmbeddingProvider } from '../embeddings/create-embedding-provider.js';
-import { EMBEDDED_TABLES, type EmbeddedTable, embeddingStatus, embedMissing } from '../embeddings/embed-rows.js';
+import {
+  EMBEDDED_TABLES,
+  type EmbeddedTable,
+  embeddingStatus,
+  embedMissing,
+} from '../embeddings/embed-rows.js';
 import { AppError } from '../errors.js';
 import type { CliIo } from './program.js';
 

@@ -2,8 +2,8 @@ import readline from 'node:readline';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
-import { ROLE_PRIORITIES } from '../db/schema.js';
 import type { RolePriority } from '../db/repositories/global-role.repository.js';
+import { ROLE_PRIORITIES } from '../db/schema.js';
 import { createEmbeddingProvider } from '../embeddings/create-embedding-provider.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError, isAppError } from '../errors.js';
@@ -11,8 +11,8 @@ import { listRoles, type RoleSummary } from '../roles/list-roles.js';
 import { mergeRoles } from '../roles/merge-roles.js';
 import { normalizeRole } from '../roles/normalize-role.js';
 import { renameRole } from '../roles/rename-role.js';
-import { recountRoleCandidates } from '../roles/role-candidate-counts.js';
 import { addRoleAlias, removeRoleAlias } from '../roles/role-aliases.js';
+import { recountRoleCandidates } from '../roles/role-candidate-counts.js';
 import { loadRoleSeed, seedRoles } from '../roles/seed-roles.js';
 import { updateRoleSettings } from '../roles/update-role-settings.js';
 import type { CliIo } from './program.js';
@@ -36,7 +36,8 @@ function parsePriority(value: string): RolePriority {
 
 function parseLimit(value: string): number {
   const limit = Number(value);
-  if (!/^\d+$/.test(value) || limit < 1 || limit > 10_000) throw new InvalidArgumentError('expected 1..10000');
+  if (!/^\d+$/.test(value) || limit < 1 || limit > 10_000)
+    throw new InvalidArgumentError('expected 1..10000');
   return limit;
 }
 
@@ -55,7 +56,9 @@ export function registerRoleCommands(
   withDatabase: WithDatabase,
   stdin: NodeJS.ReadableStream = process.stdin,
 ): void {
-  const withRoles = <T>(fn: (database: Database, provider: EmbeddingProvider, config: Config) => Promise<T>) => {
+  const withRoles = <T>(
+    fn: (database: Database, provider: EmbeddingProvider, config: Config) => Promise<T>,
+  ) => {
     const config = getConfig();
     return withDatabase(config, async (database) =>
       fn(database, await createEmbeddingProvider(config.embeddings), config),
@@ -74,7 +77,8 @@ export function registerRoleCommands(
         `Seeded roles: ${result.inserted} added, ${result.existing} already present; ` +
           `${result.embeddings.embedded} embedded, ${result.embeddings.remaining} still without a vector.`,
       );
-      if (result.embeddings.error) io.err(`Embedding failed (the background task retries): ${result.embeddings.error}`);
+      if (result.embeddings.error)
+        io.err(`Embedding failed (the background task retries): ${result.embeddings.error}`);
     });
 
   roles
@@ -97,7 +101,10 @@ export function registerRoleCommands(
           io.out(JSON.stringify({ text, ...(await normalize(text!)) }));
           return;
         }
-        for await (const line of readline.createInterface({ input: stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+        for await (const line of readline.createInterface({
+          input: stdin,
+          crlfDelay: Number.POSITIVE_INFINITY,
+        })) {
           if (line.trim() === '') continue;
           try {
             io.out(JSON.stringify({ text: line, ...(await normalize(line)) }));
@@ -118,7 +125,11 @@ export function registerRoleCommands(
     .action(async (options: { search?: string; limit: number; json?: boolean }) => {
       const config = getConfig();
       const page = await withDatabase(config, (database) =>
-        listRoles(database.sql, { ...(options.search ? { q: options.search } : {}), limit: options.limit, offset: 0 }),
+        listRoles(database.sql, {
+          ...(options.search ? { q: options.search } : {}),
+          limit: options.limit,
+          offset: 0,
+        }),
       );
       if (options.json) {
         io.out(JSON.stringify(page));
@@ -145,17 +156,22 @@ export function registerRoleCommands(
         io.out('Candidate counts are exact.');
         return;
       }
-      for (const role of drift) io.out(`  ${role.name} (#${role.id}): stored ${role.stored}, actual ${role.actual}`);
+      for (const role of drift)
+        io.out(`  ${role.name} (#${role.id}): stored ${role.stored}, actual ${role.actual}`);
       io.out(`${drift.length} role(s) drifted${options.dryRun ? '' : '; fixed'}.`);
     });
 
   roles
     .command('merge')
-    .description('merge SOURCE into TARGET: links, aliases, job mappings and scrape history move; SOURCE is deleted')
+    .description(
+      'merge SOURCE into TARGET: links, aliases, job mappings and scrape history move; SOURCE is deleted',
+    )
     .argument('<source>', 'the role id to merge away', parseId)
     .argument('<target>', 'the role id to keep', parseId)
     .action(async (source: number, target: number) => {
-      const { role, moved } = await withRoles((database, provider) => mergeRoles(database, provider, source, target));
+      const { role, moved } = await withRoles((database, provider) =>
+        mergeRoles(database, provider, source, target),
+      );
       io.out(
         `Merged role ${source} into ${roleLine(role).trim()}; moved ${moved.candidateLinks} candidate link(s), ` +
           `${moved.jobMappings} job mapping(s), ${moved.scrapeSessions} scrape session(s).`,
@@ -196,7 +212,9 @@ export function registerRoleCommands(
     .argument('<id>', 'the role id', parseId)
     .argument('<priority>', ROLE_PRIORITIES.join(' | '), parsePriority)
     .action(async (id: number, priority: RolePriority) => {
-      const role = await withDatabase(getConfig(), (database) => updateRoleSettings(database.sql, id, { priority }));
+      const role = await withDatabase(getConfig(), (database) =>
+        updateRoleSettings(database.sql, id, { priority }),
+      );
       io.out(roleLine(role).trim());
     });
 }

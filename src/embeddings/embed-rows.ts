@@ -121,8 +121,7 @@ export async function embedMissing(
   while (remaining > 0) {
     if (options.maxRows !== undefined && embedded >= options.maxRows) break;
     if (options.deadline !== undefined && now() >= options.deadline) break;
-    const limit =
-      options.maxRows === undefined ? batchSize : Math.min(batchSize, options.maxRows - embedded);
+    const limit = options.maxRows === undefined ? batchSize : Math.min(batchSize, options.maxRows - embedded);
     const { rows } = await database.sql.query<Record<string, unknown> & { id: number }>(
       `SELECT id, ${spec.columns} FROM ${options.table}
        WHERE ${pending} AND id > $2 ORDER BY id LIMIT $3`,

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { TaskDefinition } from '../worker/job-queue.js';
-import type { EmbeddingProvider } from './embedding-provider.js';
 import { EMBEDDED_TABLES, embedMissing } from './embed-rows.js';
+import type { EmbeddingProvider } from './embedding-provider.js';
 
 export const EMBEDDING_BACKFILL_TASK = 'embeddings/backfill';
 
@@ -41,7 +41,12 @@ export async function runEmbeddingBackfill(
   for (const table of [...EMBEDDED_TABLES].reverse()) {
     const result = await embedMissing(deps.database, deps.embeddings, { table, deadline });
     if (result.embedded > 0 || result.error) {
-      const log = { table, embedded: result.embedded, remaining: result.remaining, model: deps.embeddings.modelId };
+      const log = {
+        table,
+        embedded: result.embedded,
+        remaining: result.remaining,
+        model: deps.embeddings.modelId,
+      };
       if (result.error) deps.logger.warn({ ...log, error: result.error }, 'embedding backfill interrupted');
       else deps.logger.info(log, 'embeddings backfilled');
     }

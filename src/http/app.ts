@@ -17,6 +17,8 @@ import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { createLocalEmbeddingProvider } from '../embeddings/local-provider.js';
 import { AppError } from '../errors.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
+import type { RoleSync } from '../candidates/sync-candidate-roles.js';
+import { roleSyncFor } from '../roles/set-candidate-roles.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { csrfGuard, sessionAuth } from './auth/session-auth.js';
 import { createFailedAuthLimiter } from './failed-auth-limiter.js';
@@ -140,7 +142,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   );
   const tenantDeps = { database: deps.database, ...(deps.queue ? { queue: deps.queue } : {}) };
   await app.register(accountRoutes({ database: deps.database }));
-  await app.register(candidateRoutes({ ...tenantDeps, importMaxBytes: deps.importMaxBytes ?? 1024 ** 3 }));
   await app.register(applicationRoutes(tenantDeps));
   await app.register(matchRoutes(tenantDeps));
   await app.register(tenantSettingsRoutes({ database: deps.database }));
@@ -156,10 +157,17 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   let embeddings: Promise<EmbeddingProvider> | undefined;
   const roleDeps = {
     database: deps.database,
-    embeddings: () => (embeddings ??= deps.embeddings ? Promise.resolve(deps.embeddings) : createLocalEmbeddingProvider()),
+    embeddings: () =>
+      (embeddings ??= deps.embeddings ? Promise.resolve(deps.embeddings) : createLocalEmbeddingProvider()),
     ...(deps.roleMatchThreshold !== undefined ? { roleMatchThreshold: deps.roleMatchThreshold } : {}),
   };
   await app.register(adminRoleRoutes(roleDeps));
+  const threshold = deps.roleMatchThreshold !== undefined ? { threshold: deps.roleMatchThreshold } : {};
+  const roles: RoleSync = {
+    setCandidateRoles: async (tx, tenantId, candidateId, preferredRoles) =>
+      roleSyncFor(await roleDeps.embeddings(), threshold).setCandidateRoles(tx, tenantId, candidateId, preferredRoles),
+  };
+  await app.register(candidateRoutes({ ...tenantDeps, roles, importMaxBytes: deps.importMaxBytes ?? 1024 ** 3 }));
   await app.register(roleReportRoutes({ database: deps.database }));
   const scraping = deps.scraping ?? { failureLimit: 20, failureWindowMs: 300_000, bodyLimit: 32 * 1024 * 1024 };
   await app.register(

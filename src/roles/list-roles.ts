@@ -53,7 +53,9 @@ export async function listRoles(
 }
 
 export async function getRole(sql: SqlExecutor, id: number): Promise<RoleSummary> {
-  const { rows } = await sql.query<RoleSummary>(`SELECT ${SUMMARY_COLUMNS} FROM global_roles WHERE id = $1`, [id]);
+  const { rows } = await sql.query<RoleSummary>(`SELECT ${SUMMARY_COLUMNS} FROM global_roles WHERE id = $1`, [
+    id,
+  ]);
   if (!rows[0]) throw AppError.notFound(`Role ${id}`);
   return rows[0];
 }

@@ -7,7 +7,13 @@ import { refreshRoleEmbeddings } from './role-embeddings.js';
 
 export interface MergeRolesResult {
   role: RoleSummary;
-  moved: { candidateLinks: number; jobMappings: number; jobPostings: number; scrapeSessions: number; reports: number };
+  moved: {
+    candidateLinks: number;
+    jobMappings: number;
+    jobPostings: number;
+    scrapeSessions: number;
+    reports: number;
+  };
 }
 
 /**

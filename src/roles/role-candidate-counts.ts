@@ -31,7 +31,10 @@ export async function recountRoles(sql: SqlExecutor, roleIds: readonly number[])
  * were linked to. Read the role ids BEFORE deleting (`roleIdsOfCandidates`), call this after, in the same
  * transaction.
  */
-export async function afterCandidatesDeleted(tx: { sql: SqlExecutor }, roleIds: readonly number[]): Promise<void> {
+export async function afterCandidatesDeleted(
+  tx: { sql: SqlExecutor },
+  roleIds: readonly number[],
+): Promise<void> {
   await recountRoles(tx.sql, roleIds);
 }
 

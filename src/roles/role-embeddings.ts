@@ -1,8 +1,8 @@
 import type { SqlExecutor } from '../db/database.js';
 import type { RoleCandidate } from '../domain/roles/normalize-role.js';
+import { writeEmbeddings } from '../embeddings/embed-rows.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { roleEmbeddingText } from '../embeddings/embedding-text.js';
-import { writeEmbeddings } from '../embeddings/embed-rows.js';
 import { toPgVectorLiteral } from '../embeddings/vector-math.js';
 
 /**

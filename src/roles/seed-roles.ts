@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Database } from '../db/database.js';
-import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { type EmbedMissingResult, embedMissing } from '../embeddings/embed-rows.js';
+import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 
 /** Same depth from `src/roles/` (tsx, vitest) and `dist/roles/` (compiled). */
 export const ROLE_SEED_URL = new URL('../../assets/role-seed.json', import.meta.url);

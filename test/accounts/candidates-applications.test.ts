@@ -79,6 +79,12 @@ describe('candidates and applications', () => {
     const sorted = await get('/api/candidates?sort=name&order=desc&limit=1');
     expect(sorted.json()).toMatchObject({ total: 2, items: [{ last_name: 'Lovelace' }] });
 
+    const detail = (await get(`/api/candidates/${ada.id}`)).json();
+    expect(detail.role_mappings).toEqual([expect.objectContaining({ input_text: 'Data Engineer' })]);
+    const roleId = detail.role_mappings[0].global_role_id;
+    const byRole = await get(`/api/candidates?role_id=${roleId}`);
+    expect(byRole.json().items.map((c: { id: number }) => c.id)).toEqual([ada.id]);
+
     const updated = await app.inject({
       method: 'PATCH',
       url: `/api/candidates/${ada.id}`,
@@ -93,6 +99,23 @@ describe('candidates and applications', () => {
       payload: { embedding: [1, 2, 3] },
     });
     expect(embeddingWrite.statusCode).toBe(400);
+
+    const count = async () =>
+      (
+        await database.sql.query<{ n: number }>(
+          'SELECT candidate_count AS n FROM global_roles WHERE id = $1',
+          [roleId],
+        )
+      ).rows[0]!.n;
+    expect(await count()).toBe(1);
+    const removed = await app.inject({
+      method: 'DELETE',
+      url: `/api/candidates/${ada.id}`,
+      headers: recruiter.headers,
+    });
+    expect(removed.statusCode).toBe(204);
+    expect(await count()).toBe(0);
+    expect((await get(`/api/candidates/${ada.id}`)).statusCode).toBe(404);
   });
 
   it('enforces and records the review workflow', async () => {

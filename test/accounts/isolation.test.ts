@@ -37,7 +37,7 @@ describe('tenant isolation', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await buildApp({ database, logger: silentLogger });
+    app = await buildApp({ database, logger: silentLogger, queue: { send: async () => null } });
     const agencyA = await createTenantWithUsers(database, 'Agency A');
     const agencyB = await createTenantWithUsers(database, 'Agency B');
     bTenant = agencyB.tenant.id;
@@ -92,6 +92,10 @@ describe('tenant isolation', () => {
       },
       { method: 'POST', url: '/api/applications', payload: { match_id: bMatch } },
       { method: 'GET', url: `/api/applications/${bApplication}` },
+      { method: 'GET', url: `/api/candidates/${bCandidate}/matches` },
+      { method: 'GET', url: `/api/matches/${bMatch}` },
+      { method: 'PATCH', url: `/api/matches/${bMatch}`, payload: { status: 'shortlisted' } },
+      { method: 'POST', url: `/api/candidates/${bCandidate}/rematch` },
       { method: 'POST', url: `/api/applications/${bApplication}/status`, payload: { status: 'screening' } },
     ] as const;
 
@@ -122,6 +126,13 @@ describe('tenant isolation', () => {
       const response = await app.inject({ method: 'GET', url, headers: a.headers });
       expect(response.json()).toMatchObject({ items: [], total: 0 });
     }
+    const jobMatches = await app.inject({
+      method: 'GET',
+      url: `/api/jobs/${job}/matches`,
+      headers: a.headers,
+    });
+    expect(jobMatches.statusCode).toBe(200);
+    expect(JSON.stringify(jobMatches.json())).not.toContain(`"candidate_id":${bCandidate}`);
     const exported = await app.inject({
       method: 'GET',
       url: '/api/candidates/export.csv',

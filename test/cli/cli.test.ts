@@ -64,6 +64,28 @@ describe('embedded database on disk', () => {
     expect(err.join('\n')).toMatch(/LOG_LEVEL/);
   });
 
+  it('jobmatch parse prints each parser as JSON with the data model column names', async () => {
+    const salary = captureIo();
+    expect(await runCli(['parse', 'salary', '$55-65/hr W2'], salary.io)).toBe(0);
+    expect(JSON.parse(salary.out.join('\n'))).toMatchObject({
+      salary_min: 55,
+      salary_max: 65,
+      salary_period: 'hour',
+      salary_currency: 'USD',
+      contract_type: 'W2',
+      salary_min_annual: 114400,
+    });
+    const location = captureIo();
+    await runCli(['parse', 'location', 'Austin, TX'], location.io);
+    expect(JSON.parse(location.out.join('\n'))).toMatchObject({ location_city: 'Austin', location_region: 'TX', location_country: 'US' });
+    const experience = captureIo();
+    await runCli(['parse', 'experience', 'minimum of 7 years of experience'], experience.io);
+    expect(JSON.parse(experience.out.join('\n'))).toMatchObject({ experience_min: 7 });
+    const bad = captureIo();
+    expect(await runCli(['parse', 'colour', 'x'], bad.io)).toBe(1);
+    expect(bad.err.join('\n')).toMatch(/expected one of/);
+  });
+
   it('--help lists the commands', async () => {
     const { io, out } = captureIo();
     expect(await runCli(['--help'], io)).toBe(0);

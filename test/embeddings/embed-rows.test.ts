@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EmbeddingProvider } from '../../src/embeddings/embedding-provider.js';
 import { embeddingStatus, embedMissing } from '../../src/embeddings/embed-rows.js';
+import type { EmbeddingProvider } from '../../src/embeddings/embedding-provider.js';
 import { fromPgVector, norm } from '../../src/embeddings/vector-math.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { createCandidates, type SwitchableProvider, switchableProvider } from '../roles/helpers.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 /** Another model id over the same vectors: stands for switching the configured provider. */
 const renamed = (inner: EmbeddingProvider, modelId: string): EmbeddingProvider => ({
@@ -30,7 +30,11 @@ describe('embedMissing', () => {
   it('keeps rows when the provider fails and embeds them on the next run', async () => {
     provider.failing = true;
     const failed = await embedMissing(database, provider, { table: 'job_postings', batchSize: 50 });
-    expect(failed).toMatchObject({ embedded: 0, remaining: 225, error: expect.stringContaining('unavailable') });
+    expect(failed).toMatchObject({
+      embedded: 0,
+      remaining: 225,
+      error: expect.stringContaining('unavailable'),
+    });
     provider.failing = false;
 
     provider.calls = 0;
@@ -54,7 +58,11 @@ describe('embedMissing', () => {
 
   it('re-embeds rows of another model and resumes where an interrupted run stopped', async () => {
     const next = renamed(provider, 'other-model-v2');
-    const partial = await embedMissing(database, next, { table: 'job_postings', batchSize: 40, maxRows: 100 });
+    const partial = await embedMissing(database, next, {
+      table: 'job_postings',
+      batchSize: 40,
+      maxRows: 100,
+    });
     expect(partial).toEqual({ table: 'job_postings', embedded: 100, remaining: 125 });
     const before = await embeddingStatus(database, next.modelId);
     expect(before.find((s) => s.table === 'job_postings')).toMatchObject({
@@ -83,6 +91,10 @@ describe('embedMissing', () => {
     const result = await embedMissing(database, provider, { table: 'candidates' });
     expect(result).toMatchObject({ embedded: 3, remaining: 0 });
     const status = await embeddingStatus(database, provider.modelId);
-    expect(status.find((s) => s.table === 'candidates')).toMatchObject({ eligible: 3, current: 3, missing: 0 });
+    expect(status.find((s) => s.table === 'candidates')).toMatchObject({
+      eligible: 3,
+      current: 3,
+      missing: 0,
+    });
   });
 });

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config/config.js';
 import { createEmbeddingProvider } from '../../src/embeddings/create-embedding-provider.js';
-import { EMBEDDING_DIMENSIONS } from '../../src/embeddings/embedding-provider.js';
 import { embedMissing } from '../../src/embeddings/embed-rows.js';
+import { EMBEDDING_DIMENSIONS } from '../../src/embeddings/embedding-provider.js';
 import { runEmbeddingBackfill } from '../../src/embeddings/embedding-tasks.js';
 import { createLocalEmbeddingProvider } from '../../src/embeddings/local-provider.js';
 import { createTestDatabase } from '../support/database.js';
@@ -23,7 +23,9 @@ async function startFakeGemini() {
       state.requests += 1;
       if (state.failWith) {
         res.writeHead(state.failWith, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { code: state.failWith, status: 'UNAVAILABLE', message: 'overloaded' } }));
+        res.end(
+          JSON.stringify({ error: { code: state.failWith, status: 'UNAVAILABLE', message: 'overloaded' } }),
+        );
         return;
       }
       const body = JSON.parse(raw) as { requests: { content: { parts: { text: string }[] } }[] };
@@ -49,9 +51,17 @@ async function startFakeGemini() {
 describe('embedding configuration', () => {
   it('defaults to gemini when a key is set, else local; gemini without a key is a config error', () => {
     expect(parseConfig({}).embeddings).toMatchObject({ provider: 'local', roleMatchThreshold: 0.65 });
-    expect(parseConfig({ GEMINI_API_KEY: 'k' }).embeddings).toMatchObject({ provider: 'gemini', geminiApiKey: 'k' });
-    expect(parseConfig({ GOOGLE_API_KEY: 'g' }).embeddings).toMatchObject({ provider: 'gemini', geminiApiKey: 'g' });
-    expect(parseConfig({ GEMINI_API_KEY: 'k', JOBMATCH_EMBEDDING_PROVIDER: 'local' }).embeddings.provider).toBe('local');
+    expect(parseConfig({ GEMINI_API_KEY: 'k' }).embeddings).toMatchObject({
+      provider: 'gemini',
+      geminiApiKey: 'k',
+    });
+    expect(parseConfig({ GOOGLE_API_KEY: 'g' }).embeddings).toMatchObject({
+      provider: 'gemini',
+      geminiApiKey: 'g',
+    });
+    expect(
+      parseConfig({ GEMINI_API_KEY: 'k', JOBMATCH_EMBEDDING_PROVIDER: 'local' }).embeddings.provider,
+    ).toBe('local');
     expect(() => parseConfig({ JOBMATCH_EMBEDDING_PROVIDER: 'gemini' })).toThrow(ConfigError);
     expect(() => parseConfig({ JOBMATCH_ROLE_MATCH_THRESHOLD: '1.5' })).toThrow(ConfigError);
     expect(parseConfig({ JOBMATCH_ROLE_MATCH_THRESHOLD: '0.8' }).embeddings.roleMatchThreshold).toBe(0.8);

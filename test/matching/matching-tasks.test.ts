@@ -113,7 +113,7 @@ describe('matching tasks', () => {
     );
   });
 
-  it('runs on pg-boss: jobs/imported and candidates/changed are worked in the background', async () => {
+  it('runs on pg-boss: a jobs/imported task sent in a transaction is worked in the background', async () => {
     const queue: JobQueue = await startJobQueue(database, {
       logger: silentLogger,
       pollingIntervalSeconds: 0.5,

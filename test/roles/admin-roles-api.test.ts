@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/http/auth/principal.js';
 import { type App, buildApp } from '../../src/http/app.js';
+import type { Principal } from '../../src/http/auth/principal.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { silentLogger } from '../support/logger.js';
 import { createCandidates, type SwitchableProvider, seedTestRoles, switchableProvider } from './helpers.js';
@@ -51,7 +51,11 @@ describe('admin roles API', () => {
     expect(all.json().items).toHaveLength(5);
     const search = await call('GET', '/api/admin/roles?q=pyth');
     expect(search.json().items.map((r: { name: string }) => r.name)).toContain('Python Developer');
-    expect(search.json().items[0]).toMatchObject({ candidate_count: 0, queue_status: 'pending', has_embedding: true });
+    expect(search.json().items[0]).toMatchObject({
+      candidate_count: 0,
+      queue_status: 'pending',
+      has_embedding: true,
+    });
   });
 
   it('normalizes without linking', async () => {
@@ -76,24 +80,37 @@ describe('admin roles API', () => {
       priority: 'high',
     });
     expect(renamed.statusCode).toBe(200);
-    expect(renamed.json()).toMatchObject({ name: 'Scrum Master / Agile Coach', category: 'Agile', priority: 'high' });
+    expect(renamed.json()).toMatchObject({
+      name: 'Scrum Master / Agile Coach',
+      category: 'Agile',
+      priority: 'high',
+    });
     expect(renamed.json().aliases).toContain('Scrum Master');
 
     const added = await call('POST', `/api/admin/roles/${id}/aliases`, { alias: 'Iteration Facilitator' });
     expect(added.json().aliases).toContain('Iteration Facilitator');
     const clash = await call('POST', `/api/admin/roles/${id}/aliases`, { alias: 'Java Developer' });
     expect(clash.statusCode).toBe(409);
-    const removed = await call('DELETE', `/api/admin/roles/${id}/aliases/${encodeURIComponent('Iteration Facilitator')}`);
+    const removed = await call(
+      'DELETE',
+      `/api/admin/roles/${id}/aliases/${encodeURIComponent('Iteration Facilitator')}`,
+    );
     expect(removed.json().aliases).not.toContain('Iteration Facilitator');
     expect((await call('DELETE', `/api/admin/roles/${id}/aliases/nothing-here`)).statusCode).toBe(404);
     expect((await call('GET', '/api/admin/roles/999999')).statusCode).toBe(404);
   });
 
   it('merges two roles over HTTP', async () => {
-    const find = async (q: string) => (await call('GET', `/api/admin/roles?q=${encodeURIComponent(q)}`)).json().items[0];
-    const source = (await call('POST', '/api/admin/roles/normalize', { text: 'Zeppelin Pilot', create: true })).json();
+    const find = async (q: string) =>
+      (await call('GET', `/api/admin/roles?q=${encodeURIComponent(q)}`)).json().items[0];
+    const source = (
+      await call('POST', '/api/admin/roles/normalize', { text: 'Zeppelin Pilot', create: true })
+    ).json();
     const target = await find('Python Developer');
-    const merged = await call('POST', '/api/admin/roles/merge', { source_id: source.role.id, target_id: target.id });
+    const merged = await call('POST', '/api/admin/roles/merge', {
+      source_id: source.role.id,
+      target_id: target.id,
+    });
     expect(merged.statusCode).toBe(200);
     expect(merged.json().role.aliases).toContain('Zeppelin Pilot');
     expect((await call('GET', `/api/admin/roles/${source.role.id}`)).statusCode).toBe(404);
@@ -116,10 +133,15 @@ describe('admin roles API', () => {
     expect((await call('POST', '/api/roles/reports', { input_text: 'Java Dev' })).statusCode).toBe(403);
 
     const open = await call('GET', '/api/admin/role-reports?status=open');
-    expect(open.json()).toMatchObject({ total: 1, items: [{ input_text: 'Data Warehousing Engineer', tenant_id: tenantId }] });
+    expect(open.json()).toMatchObject({
+      total: 1,
+      items: [{ input_text: 'Data Warehousing Engineer', tenant_id: tenantId }],
+    });
     const id = open.json().items[0].id;
     const closed = await call('PATCH', `/api/admin/role-reports/${id}`, { status: 'resolved' });
     expect(closed.json()).toMatchObject({ status: 'resolved', resolved_by: 1 });
-    expect((await call('PATCH', `/api/admin/role-reports/${id}`, { status: 'dismissed' })).statusCode).toBe(409);
+    expect((await call('PATCH', `/api/admin/role-reports/${id}`, { status: 'dismissed' })).statusCode).toBe(
+      409,
+    );
   });
 });

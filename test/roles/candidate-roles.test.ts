@@ -41,23 +41,33 @@ describe('candidate roles and exact candidate counts', () => {
   it('links, changes and removes roles with exact counts; 0 → 1 puts the role in the queue', async () => {
     const { tenantId, candidateIds } = await createCandidates(database, 3);
     const [a, b, c] = candidateIds as [number, number, number];
-    await database.sql.query(`UPDATE global_roles SET queue_status = 'completed' WHERE name = 'Python Developer'`);
+    await database.sql.query(
+      `UPDATE global_roles SET queue_status = 'completed' WHERE name = 'Python Developer'`,
+    );
 
     await set(tenantId, a, ['Sr Python Dev', 'python engineer II', 'Java Developer']);
     expect(await links(a)).toEqual([
       { name: 'Java Developer', input_text: 'Java Developer', match_method: 'exact' },
       { name: 'Python Developer', input_text: 'Sr Python Dev', match_method: expect.any(String) },
     ]);
-    expect(await roleByName('Python Developer')).toMatchObject({ candidate_count: 1, queue_status: 'pending' });
+    expect(await roleByName('Python Developer')).toMatchObject({
+      candidate_count: 1,
+      queue_status: 'pending',
+    });
 
     await set(tenantId, b, ['Pyhton developer']);
     await set(tenantId, c, ['Python Developer', 'Data Engineer']);
     expect((await roleByName('Python Developer')).candidate_count).toBe(3);
 
-    await database.sql.query(`UPDATE global_roles SET queue_status = 'processing' WHERE name = 'Data Engineer'`);
+    await database.sql.query(
+      `UPDATE global_roles SET queue_status = 'processing' WHERE name = 'Data Engineer'`,
+    );
     await set(tenantId, c, ['Data Engineer']);
     expect((await roleByName('Python Developer')).candidate_count).toBe(2);
-    expect(await roleByName('Data Engineer')).toMatchObject({ candidate_count: 1, queue_status: 'processing' });
+    expect(await roleByName('Data Engineer')).toMatchObject({
+      candidate_count: 1,
+      queue_status: 'processing',
+    });
 
     await set(tenantId, a, []);
     expect((await roleByName('Python Developer')).candidate_count).toBe(1);
@@ -97,7 +107,9 @@ describe('candidate roles and exact candidate counts', () => {
     const { tenantId, candidateIds } = await createCandidates(database, 1);
     const before = (await database.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM global_roles'))
       .rows[0]!.n;
-    const error = await set(tenantId, candidateIds[0]!, ['Totally New Role Name', '🚀']).catch((e: unknown) => e);
+    const error = await set(tenantId, candidateIds[0]!, ['Totally New Role Name', '🚀']).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).errors).toEqual([{ field: 'preferred_roles.1', message: expect.any(String) }]);
     const after = (await database.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM global_roles'))

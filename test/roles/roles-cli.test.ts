@@ -46,7 +46,9 @@ describe('jobmatch roles and embeddings commands', () => {
     expect(invalid.err[0]).toMatch(/Invalid role/);
 
     const listed = await run('roles', 'list', '--search', 'python', '--json');
-    expect(JSON.parse(listed.out[0]!).items.map((r: { name: string }) => r.name)).toContain('Python Developer');
+    expect(JSON.parse(listed.out[0]!).items.map((r: { name: string }) => r.name)).toContain(
+      'Python Developer',
+    );
     expect((await run('roles', 'check')).out).toEqual(['Candidate counts are exact.']);
 
     const status = await run('embeddings', 'status', '--json');

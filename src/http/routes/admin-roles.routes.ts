@@ -189,7 +189,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
       {
         schema: {
           tags,
-          summary: 'Merge a role into another: links, aliases, job mappings and scrape history move; counts stay exact',
+          summary:
+            'Merge a role into another: links, aliases, job mappings and scrape history move; counts stay exact',
           body: z
             .object({ source_id: z.number().int().positive(), target_id: z.number().int().positive() })
             .strict(),
@@ -217,7 +218,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
       {
         schema: {
           tags,
-          summary: 'Map a role text to its canonical role without linking anything (create: allow a new role)',
+          summary:
+            'Map a role text to its canonical role without linking anything (create: allow a new role)',
           body: z.object({ text: z.string().max(1000), create: z.boolean().default(false) }).strict(),
           response: { 200: normalizedRoleSchema, ...errors },
         },
@@ -249,7 +251,11 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
       },
       async (request) => {
         const { status, limit, offset } = request.query;
-        const result = await listRoleReports(deps.database.sql, { ...(status ? { status } : {}), limit, offset });
+        const result = await listRoleReports(deps.database.sql, {
+          ...(status ? { status } : {}),
+          limit,
+          offset,
+        });
         return { ...result, limit, offset };
       },
     );
