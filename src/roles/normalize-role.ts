@@ -28,13 +28,18 @@ export interface NormalizedRole {
   vectorStageAvailable: boolean;
 }
 
+/** "Senior", "Sr. Lead", "III": words that only qualify a role, which are stripped as seniority before a role word. */
+function onlySeniority(text: string): boolean {
+  return [`${text} Developer`, `Developer ${text}`].some((probe) => cleanRoleText(probe).cleaned === 'developer');
+}
+
 /** Rejects text no role could be named by, before anything is looked up or created. */
 export function assertRoleText(text: string, field = 'text'): ReturnType<typeof cleanRoleText> {
   const validation = validateRoleText(text);
   const cleaned = validation.ok ? cleanRoleText(text) : null;
   const reason = !validation.ok
     ? validation.reason
-    : cleaned!.cleaned.length === 0
+    : cleaned!.cleaned.length === 0 || onlySeniority(text)
       ? 'role text names no role'
       : null;
   if (reason !== null) {

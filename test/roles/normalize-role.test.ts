@@ -37,7 +37,7 @@ describe('normalizeRole on the seeded roles', () => {
     expect(unseen.role?.name).not.toBe('Python Developer');
   });
 
-  it.each(['', 'x', '🚀🚀🚀', '12345', 'a'.repeat(500)])(
+  it.each(['', 'x', '🚀🚀🚀', '12345', 'a'.repeat(500), 'Senior', 'Sr. Lead', 'III'])(
     'rejects absurd text %j without creating a role',
     async (text) => {
       const before = await roleCount();
