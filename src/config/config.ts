@@ -41,6 +41,7 @@ export const environmentSchema = z.object({
   JOBMATCH_RESCRAPE_AFTER_HOURS: z.coerce.number().min(0.1).max(24 * 365).default(24),
   JOBMATCH_SCRAPER_BODY_LIMIT: byteSize.default(32 * 1024 * 1024),
   JOBMATCH_SCRAPER_KEY: z.string().min(1).optional(),
+  JOBMATCH_DEMO: z.enum(['auto', 'true', 'false', '1', '0']).default('auto'),
   JOBMATCH_API_URL: z.url().optional(),
   JOBMATCH_INLINE_WORKERS: z
     .enum(['true', 'false', '1', '0'])
@@ -76,6 +77,8 @@ export interface Config {
   auth: { failureLimit: number; failureWindowMs: number };
   /** The scrape queue: how long a claimed role may stay unanswered, and when a scraped role is due again. */
   scraping: { leaseSeconds: number; rescrapeAfterSeconds: number; bodyLimit: number };
+  /** Demo data: `auto` loads it on the first start of an empty embedded database. */
+  demo: 'auto' | 'always' | 'never';
   /** The reference scraper (`jobmatch scraper run`): where Jobmatch is and which key to use. */
   scraperClient: { baseUrl: string; apiKey: string | undefined };
   /** Sign-in sessions: sliding lifetime; failed logins allowed per address and email within `auth.failureWindowMs`. */
@@ -126,6 +129,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? { engine: 'pg', url: e.DATABASE_URL, poolSize: e.JOBMATCH_DB_POOL_SIZE }
       : { engine: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     dataDir,
+    demo: e.JOBMATCH_DEMO === 'auto' ? 'auto' : ['true', '1'].includes(e.JOBMATCH_DEMO) ? 'always' : 'never',
     scraperClient: {
       baseUrl: e.JOBMATCH_API_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`,
       apiKey: e.JOBMATCH_SCRAPER_KEY,

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
+import { startDemo } from '../demo/demo-startup.js';
 import { type Runtime, startRuntime } from '../runtime.js';
 import { type App, buildApp } from './app.js';
 
@@ -15,6 +16,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const runtime = await startRuntime(config, logger, { workers: config.workers.inline });
   let app: App | undefined;
   try {
+    await startDemo(runtime, config.demo, new Date());
     app = await buildApp({
       database: runtime.database,
       logger,
