@@ -9,11 +9,11 @@ import { startServer, stopOnSignals } from '../http/server.js';
 import { createLogger } from '../logger.js';
 import { startRuntime } from '../runtime.js';
 import { registerAdminCommands } from './admin.command.js';
-import { registerImportCommands } from './import.command.js';
 import { registerEmbeddingCommands } from './embeddings.command.js';
+import { registerImportCommands } from './import.command.js';
 import { registerKeyCommands } from './keys.command.js';
-import { registerRoleCommands } from './roles.command.js';
 import { registerParseCommand } from './parse.command.js';
+import { registerRoleCommands } from './roles.command.js';
 import { registerScraperCommands } from './scraper.command.js';
 
 export interface CliIo {

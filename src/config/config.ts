@@ -37,8 +37,16 @@ export const environmentSchema = z.object({
   JOBMATCH_BODY_LIMIT: byteSize.default(1024 * 1024),
   JOBMATCH_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   JOBMATCH_IMPORT_MAX_BYTES: byteSize.default(1024 ** 3),
-  JOBMATCH_SCRAPE_LEASE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
-  JOBMATCH_RESCRAPE_AFTER_HOURS: z.coerce.number().min(0.1).max(24 * 365).default(24),
+  JOBMATCH_SCRAPE_LEASE_MINUTES: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  JOBMATCH_RESCRAPE_AFTER_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 365)
+    .default(24),
   JOBMATCH_SCRAPER_BODY_LIMIT: byteSize.default(32 * 1024 * 1024),
   JOBMATCH_SCRAPER_KEY: z.string().min(1).optional(),
   JOBMATCH_DEMO: z.enum(['auto', 'true', 'false', '1', '0']).default('auto'),
@@ -51,7 +59,11 @@ export const environmentSchema = z.object({
   JOBMATCH_IMPORT_STALE_SECONDS: z.coerce.number().int().min(10).default(600),
   JOBMATCH_AUTH_FAILURES_PER_WINDOW: z.coerce.number().int().min(1).max(100_000).default(20),
   JOBMATCH_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
-  JOBMATCH_SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
+  JOBMATCH_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 90)
+    .default(12),
   JOBMATCH_LOGIN_FAILURES_PER_WINDOW: z.coerce.number().int().min(1).max(1000).default(5),
   JOBMATCH_MATCH_FLOOR: z.coerce.number().min(0).max(100).default(40),
   JOBMATCH_MATCH_BEST_N: z.coerce.number().int().min(0).max(10_000).default(200),
@@ -143,7 +155,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       failureLimit: e.JOBMATCH_AUTH_FAILURES_PER_WINDOW,
       failureWindowMs: e.JOBMATCH_AUTH_FAILURE_WINDOW_SECONDS * 1000,
     },
-    sessions: { ttlHours: e.JOBMATCH_SESSION_TTL_HOURS, loginFailureLimit: e.JOBMATCH_LOGIN_FAILURES_PER_WINDOW },
+    sessions: {
+      ttlHours: e.JOBMATCH_SESSION_TTL_HOURS,
+      loginFailureLimit: e.JOBMATCH_LOGIN_FAILURES_PER_WINDOW,
+    },
     embeddings: {
       provider: embeddingProvider,
       ...(geminiApiKey ? { geminiApiKey } : {}),

@@ -14,28 +14,161 @@ interface RoleProfile {
 }
 
 const PROFILES: RoleProfile[] = [
-  { role: 'Python Developer', typed: ['Python Developer', 'Sr Python Dev', 'python engineer II'], core: ['Python', 'Django', 'PostgreSQL', 'REST'], extra: ['AWS', 'Docker', 'Flask', 'FastAPI', 'Redis', 'Celery', 'Kubernetes', 'Git'], salary: [110_000, 175_000] },
-  { role: 'Java Developer', typed: ['Java Developer', 'Senior Java Engineer', 'J2EE Developer'], core: ['Java', 'Spring Boot', 'SQL', 'REST'], extra: ['Kafka', 'Microservices', 'AWS', 'Docker', 'Hibernate', 'Kubernetes', 'Jenkins'], salary: [105_000, 170_000] },
-  { role: '.NET Developer', typed: ['.NET Developer', 'C# Developer', 'Lead .NET Engineer'], core: ['C#', '.NET', 'SQL Server', 'ASP.NET'], extra: ['Azure', 'Entity Framework', 'Angular', 'Docker', 'Git'], salary: [100_000, 160_000] },
-  { role: 'React Developer', typed: ['React Developer', 'ReactJS Developer', 'Frontend React Engineer'], core: ['React', 'JavaScript', 'TypeScript', 'CSS'], extra: ['Redux', 'Node.js', 'GraphQL', 'Jest', 'Next.js', 'HTML'], salary: [100_000, 165_000] },
-  { role: 'Data Engineer', typed: ['Data Engineer', 'Senior Data Engg', 'Big Data Engineer'], core: ['Python', 'SQL', 'Spark', 'Airflow'], extra: ['Snowflake', 'dbt', 'Kafka', 'AWS', 'Databricks', 'Scala'], salary: [120_000, 185_000] },
-  { role: 'Data Scientist', typed: ['Data Scientist', 'Sr. Data Scientist'], core: ['Python', 'Machine learning', 'SQL', 'pandas'], extra: ['scikit-learn', 'TensorFlow', 'PyTorch', 'R', 'Tableau', 'NLP'], salary: [115_000, 180_000] },
-  { role: 'DevOps Engineer', typed: ['DevOps Engineer', 'k8s devops eng', 'Site Reliability Engineer'], core: ['Kubernetes', 'Docker', 'Terraform', 'AWS'], extra: ['Jenkins', 'Ansible', 'Linux', 'Python', 'Prometheus', 'CI/CD'], salary: [115_000, 180_000] },
-  { role: 'QA Automation Engineer', typed: ['QA Automation Engineer', 'SDET', 'Test Automation Engineer'], core: ['Selenium', 'Java', 'API testing', 'Jira'], extra: ['Cypress', 'Python', 'Postman', 'Jenkins', 'SQL'], salary: [85_000, 135_000] },
-  { role: 'Business Analyst', typed: ['Business Analyst', 'IT Business Analyst', 'BA'], core: ['SQL', 'Jira', 'Excel', 'Requirements'], extra: ['Tableau', 'Power BI', 'Agile', 'Confluence', 'Visio'], salary: [75_000, 120_000] },
-  { role: 'Salesforce Developer', typed: ['Salesforce Developer', 'SFDC Developer'], core: ['Salesforce', 'Apex', 'Lightning', 'SOQL'], extra: ['JavaScript', 'REST', 'Git', 'Agile'], salary: [110_000, 160_000] },
+  {
+    role: 'Python Developer',
+    typed: ['Python Developer', 'Sr Python Dev', 'python engineer II'],
+    core: ['Python', 'Django', 'PostgreSQL', 'REST'],
+    extra: ['AWS', 'Docker', 'Flask', 'FastAPI', 'Redis', 'Celery', 'Kubernetes', 'Git'],
+    salary: [110_000, 175_000],
+  },
+  {
+    role: 'Java Developer',
+    typed: ['Java Developer', 'Senior Java Engineer', 'J2EE Developer'],
+    core: ['Java', 'Spring Boot', 'SQL', 'REST'],
+    extra: ['Kafka', 'Microservices', 'AWS', 'Docker', 'Hibernate', 'Kubernetes', 'Jenkins'],
+    salary: [105_000, 170_000],
+  },
+  {
+    role: '.NET Developer',
+    typed: ['.NET Developer', 'C# Developer', 'Lead .NET Engineer'],
+    core: ['C#', '.NET', 'SQL Server', 'ASP.NET'],
+    extra: ['Azure', 'Entity Framework', 'Angular', 'Docker', 'Git'],
+    salary: [100_000, 160_000],
+  },
+  {
+    role: 'React Developer',
+    typed: ['React Developer', 'ReactJS Developer', 'Frontend React Engineer'],
+    core: ['React', 'JavaScript', 'TypeScript', 'CSS'],
+    extra: ['Redux', 'Node.js', 'GraphQL', 'Jest', 'Next.js', 'HTML'],
+    salary: [100_000, 165_000],
+  },
+  {
+    role: 'Data Engineer',
+    typed: ['Data Engineer', 'Senior Data Engg', 'Big Data Engineer'],
+    core: ['Python', 'SQL', 'Spark', 'Airflow'],
+    extra: ['Snowflake', 'dbt', 'Kafka', 'AWS', 'Databricks', 'Scala'],
+    salary: [120_000, 185_000],
+  },
+  {
+    role: 'Data Scientist',
+    typed: ['Data Scientist', 'Sr. Data Scientist'],
+    core: ['Python', 'Machine learning', 'SQL', 'pandas'],
+    extra: ['scikit-learn', 'TensorFlow', 'PyTorch', 'R', 'Tableau', 'NLP'],
+    salary: [115_000, 180_000],
+  },
+  {
+    role: 'DevOps Engineer',
+    typed: ['DevOps Engineer', 'k8s devops eng', 'Site Reliability Engineer'],
+    core: ['Kubernetes', 'Docker', 'Terraform', 'AWS'],
+    extra: ['Jenkins', 'Ansible', 'Linux', 'Python', 'Prometheus', 'CI/CD'],
+    salary: [115_000, 180_000],
+  },
+  {
+    role: 'QA Automation Engineer',
+    typed: ['QA Automation Engineer', 'SDET', 'Test Automation Engineer'],
+    core: ['Selenium', 'Java', 'API testing', 'Jira'],
+    extra: ['Cypress', 'Python', 'Postman', 'Jenkins', 'SQL'],
+    salary: [85_000, 135_000],
+  },
+  {
+    role: 'Business Analyst',
+    typed: ['Business Analyst', 'IT Business Analyst', 'BA'],
+    core: ['SQL', 'Jira', 'Excel', 'Requirements'],
+    extra: ['Tableau', 'Power BI', 'Agile', 'Confluence', 'Visio'],
+    salary: [75_000, 120_000],
+  },
+  {
+    role: 'Salesforce Developer',
+    typed: ['Salesforce Developer', 'SFDC Developer'],
+    core: ['Salesforce', 'Apex', 'Lightning', 'SOQL'],
+    extra: ['JavaScript', 'REST', 'Git', 'Agile'],
+    salary: [110_000, 160_000],
+  },
 ];
 
 const SENIORITY = ['', '', 'Senior ', 'Senior ', 'Lead ', 'Junior ', 'Staff '];
-const COMPANIES = ['Northwind Analytics', 'Bluepeak Systems', 'Crescent Health IT', 'Ironbridge Financial', 'Lumen Retail Tech',
-  'Orbit Logistics', 'Pinecone Media', 'Quarry Labs', 'Riverstone Insurance', 'Summit Energy Digital', 'Tidewater Bank',
-  'Vantage Mobility', 'Willow Education', 'Zenith Aerospace', 'Harbor Telecom', 'Keystone Government Solutions'];
-const PLACES = ['Austin, TX', 'Dallas, TX', 'New York, NY', 'Chicago, IL', 'Seattle, WA', 'Atlanta, GA', 'Denver, CO',
-  'Boston, MA', 'Charlotte, NC', 'Phoenix, AZ', 'San Jose, CA', 'Remote - US', 'Toronto, ON, Canada', 'London, UK'];
-const FIRST = ['Ava', 'Liam', 'Maya', 'Noah', 'Priya', 'Mateo', 'Chloe', 'Ethan', 'Sofia', 'Arjun', 'Grace', 'Diego',
-  'Hannah', 'Kenji', 'Leila', 'Marcus', 'Nora', 'Omar', 'Ruby', 'Samuel', 'Tara', 'Victor', 'Yara', 'Zane'];
-const LAST = ['Anderson', 'Bose', 'Chen', 'Delgado', 'Evans', 'Fischer', 'Garcia', 'Haddad', 'Ivanova', 'Johnson',
-  'Kowalski', 'Lopez', 'Mehta', 'Nguyen', 'Okafor', 'Patel', 'Quinn', 'Rossi', 'Schmidt', 'Tanaka'];
+const COMPANIES = [
+  'Northwind Analytics',
+  'Bluepeak Systems',
+  'Crescent Health IT',
+  'Ironbridge Financial',
+  'Lumen Retail Tech',
+  'Orbit Logistics',
+  'Pinecone Media',
+  'Quarry Labs',
+  'Riverstone Insurance',
+  'Summit Energy Digital',
+  'Tidewater Bank',
+  'Vantage Mobility',
+  'Willow Education',
+  'Zenith Aerospace',
+  'Harbor Telecom',
+  'Keystone Government Solutions',
+];
+const PLACES = [
+  'Austin, TX',
+  'Dallas, TX',
+  'New York, NY',
+  'Chicago, IL',
+  'Seattle, WA',
+  'Atlanta, GA',
+  'Denver, CO',
+  'Boston, MA',
+  'Charlotte, NC',
+  'Phoenix, AZ',
+  'San Jose, CA',
+  'Remote - US',
+  'Toronto, ON, Canada',
+  'London, UK',
+];
+const FIRST = [
+  'Ava',
+  'Liam',
+  'Maya',
+  'Noah',
+  'Priya',
+  'Mateo',
+  'Chloe',
+  'Ethan',
+  'Sofia',
+  'Arjun',
+  'Grace',
+  'Diego',
+  'Hannah',
+  'Kenji',
+  'Leila',
+  'Marcus',
+  'Nora',
+  'Omar',
+  'Ruby',
+  'Samuel',
+  'Tara',
+  'Victor',
+  'Yara',
+  'Zane',
+];
+const LAST = [
+  'Anderson',
+  'Bose',
+  'Chen',
+  'Delgado',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ivanova',
+  'Johnson',
+  'Kowalski',
+  'Lopez',
+  'Mehta',
+  'Nguyen',
+  'Okafor',
+  'Patel',
+  'Quinn',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+];
 
 /** mulberry32: a small seeded generator, so the demo is the same on every machine. */
 function random(seed: number): () => number {
@@ -61,9 +194,14 @@ export function demoJobs(count: number, options: { seed?: number; today: string 
     const profile = PROFILES[index % PROFILES.length]!;
     const seniority = pick(next, SENIORITY);
     const years = seniority === 'Junior ' ? 1 : seniority === '' ? 3 : seniority === 'Senior ' ? 5 : 8;
-    const skills = [...sample(next, profile.core, 3), ...sample(next, profile.extra, 2 + Math.floor(next() * 3))];
+    const skills = [
+      ...sample(next, profile.core, 3),
+      ...sample(next, profile.extra, 2 + Math.floor(next() * 3)),
+    ];
     const place = pick(next, PLACES);
-    const arrangement = place.startsWith('Remote') ? 'fully remote' : pick(next, ['hybrid (3 days in the office)', 'on-site', 'on-site', 'hybrid']);
+    const arrangement = place.startsWith('Remote')
+      ? 'fully remote'
+      : pick(next, ['hybrid (3 days in the office)', 'on-site', 'on-site', 'hybrid']);
     const [low, high] = profile.salary;
     const level = years / 8;
     const min = round(low + (high - low) * level * 0.7 + next() * 10_000, 5_000);
@@ -117,9 +255,18 @@ export function demoCandidates(count: number, options: { seed?: number } = {}): 
     const first = FIRST[index % FIRST.length]!;
     const last = LAST[(index * 7) % LAST.length]!;
     const years = 1 + Math.floor(next() * 14);
-    const skills = [...sample(next, profile.core, 2 + Math.floor(next() * 3)), ...sample(next, profile.extra, 1 + Math.floor(next() * 4))];
-    const location = pick(next, PLACES.filter((place) => !place.startsWith('Remote')));
-    const expected = round(profile.salary[0] + (profile.salary[1] - profile.salary[0]) * Math.min(years / 12, 1), 5_000);
+    const skills = [
+      ...sample(next, profile.core, 2 + Math.floor(next() * 3)),
+      ...sample(next, profile.extra, 1 + Math.floor(next() * 4)),
+    ];
+    const location = pick(
+      next,
+      PLACES.filter((place) => !place.startsWith('Remote')),
+    );
+    const expected = round(
+      profile.salary[0] + (profile.salary[1] - profile.salary[0]) * Math.min(years / 12, 1),
+      5_000,
+    );
     return {
       first_name: first,
       last_name: last,

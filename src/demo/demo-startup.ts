@@ -11,10 +11,16 @@ async function wantsDemo(runtime: Runtime, mode: 'auto' | 'always' | 'never'): P
 }
 
 /** Loads the demo agency when wanted, and says how to sign in to it. */
-export async function startDemo(runtime: Runtime, mode: 'auto' | 'always' | 'never', today: Date): Promise<void> {
+export async function startDemo(
+  runtime: Runtime,
+  mode: 'auto' | 'always' | 'never',
+  today: Date,
+): Promise<void> {
   const { logger, config } = runtime;
   if (await wantsDemo(runtime, mode)) {
-    logger.info('loading demo data (first start of an empty embedded database; JOBMATCH_DEMO=false skips it)');
+    logger.info(
+      'loading demo data (first start of an empty embedded database; JOBMATCH_DEMO=false skips it)',
+    );
     const started = Date.now();
     const summary = await loadDemo({
       database: runtime.database,

@@ -1,5 +1,5 @@
-import { createPlatformAdmin, createTenantUser } from '../accounts/users.js';
 import { createTenantWithAdmin } from '../accounts/tenants.js';
+import { createPlatformAdmin, createTenantUser } from '../accounts/users.js';
 import type { Database } from '../db/database.js';
 import { candidateRepository } from '../db/repositories/candidate.repository.js';
 import { jobPostingRepository } from '../db/repositories/job-posting.repository.js';
@@ -51,7 +51,10 @@ export async function demoLoaded(database: Database): Promise<boolean> {
  * generated postings linked to their roles, embeddings, and the matches computed. Runs once; a second call
  * finds the agency and does nothing.
  */
-export async function loadDemo(deps: DemoDependencies, sizes = { candidates: 40, jobs: 2400 }): Promise<DemoSummary> {
+export async function loadDemo(
+  deps: DemoDependencies,
+  sizes = { candidates: 40, jobs: 2400 },
+): Promise<DemoSummary> {
   const { database } = deps;
   if (await demoLoaded(database)) return { loaded: false, candidates: 0, jobs: 0, matches: 0 };
   await seedRoles(database, deps.embeddings, await loadRoleSeed());
@@ -68,13 +71,24 @@ export async function loadDemo(deps: DemoDependencies, sizes = { candidates: 40,
     name: 'Riley Recruiter',
     role: 'RECRUITER',
   });
-  await createPlatformAdmin(database, { email: platformAdmin.email, password: platformAdmin.password, name: 'Pat Platform' });
+  await createPlatformAdmin(database, {
+    email: platformAdmin.email,
+    password: platformAdmin.password,
+    name: 'Pat Platform',
+  });
 
   const roleOptions = deps.roleThreshold === undefined ? {} : { threshold: deps.roleThreshold };
   for (const person of demoCandidates(sizes.candidates)) {
     await database.transaction(async (tx) => {
       const candidate = await candidateRepository(tx).create(tenant.id, person);
-      await setCandidateRoles(tx, deps.embeddings, tenant.id, candidate.id, person.preferred_roles, roleOptions);
+      await setCandidateRoles(
+        tx,
+        deps.embeddings,
+        tenant.id,
+        candidate.id,
+        person.preferred_roles,
+        roleOptions,
+      );
     });
   }
 
@@ -88,7 +102,10 @@ export async function loadDemo(deps: DemoDependencies, sizes = { candidates: 40,
   const jobsByRole = new Map<number, number[]>();
   for (let start = 0; start < jobs.length; start += 500) {
     await database.transaction(async (tx) => {
-      for (const [roleId, chunk] of groupBy(jobs.slice(start, start + 500), (job) => roleOfTitle.get(job.title) ?? null)) {
+      for (const [roleId, chunk] of groupBy(
+        jobs.slice(start, start + 500),
+        (job) => roleOfTitle.get(job.title) ?? null,
+      )) {
         const written = await jobPostingRepository(tx).upsertMany(chunk, { normalized_role_id: roleId });
         const ids = written.map((job) => job.id);
         if (roleId !== null) {
@@ -99,7 +116,8 @@ export async function loadDemo(deps: DemoDependencies, sizes = { candidates: 40,
     });
   }
 
-  for (const table of ['candidates', 'job_postings'] as const) await embedMissing(database, deps.embeddings, { table });
+  for (const table of ['candidates', 'job_postings'] as const)
+    await embedMissing(database, deps.embeddings, { table });
   let matches = 0;
   for (const [roleId, jobIds] of jobsByRole) {
     const totals = await matchImportedJobs(

@@ -11,30 +11,30 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { RoleSync } from '../candidates/sync-candidate-roles.js';
 import type { Database } from '../db/database.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { createLocalEmbeddingProvider } from '../embeddings/local-provider.js';
 import { AppError } from '../errors.js';
-import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
-import type { RoleSync } from '../candidates/sync-candidate-roles.js';
 import { roleSyncFor } from '../roles/set-candidate-roles.js';
+import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { csrfGuard, sessionAuth } from './auth/session-auth.js';
 import { createFailedAuthLimiter } from './failed-auth-limiter.js';
 import { sendProblem, toAppError } from './problem.js';
+import { accountRoutes } from './routes/accounts.routes.js';
 import { adminImportRoutes } from './routes/admin-imports.routes.js';
 import { adminJobRoutes } from './routes/admin-jobs.routes.js';
 import { adminRoleRoutes } from './routes/admin-roles.routes.js';
-import { roleReportRoutes } from './routes/role-reports.routes.js';
 import { adminScraperRoutes } from './routes/admin-scraper.routes.js';
-import { scraperRoutes } from './routes/scraper.routes.js';
-import { accountRoutes } from './routes/accounts.routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { candidateRoutes } from './routes/candidates.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { matchRoutes } from './routes/matches.routes.js';
+import { roleReportRoutes } from './routes/role-reports.routes.js';
+import { scraperRoutes } from './routes/scraper.routes.js';
 import { tenantSettingsRoutes } from './routes/tenant-settings.routes.js';
 
 export interface AppDependencies {
@@ -110,7 +110,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
             'claim a role, scrape the job boards, post the jobs back (or fail the session). See `jobmatch scraper run` ' +
             'and src/scraper/client.ts for a reference client.',
         },
-        { name: 'scraper admin', description: 'Scraper API keys, the scrape queue and scraper performance (platform admins)' },
+        {
+          name: 'scraper admin',
+          description: 'Scraper API keys, the scrape queue and scraper performance (platform admins)',
+        },
       ],
       components: {
         securitySchemes: {
@@ -137,7 +140,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     authRoutes({
       database: deps.database,
       ttlHours: sessions.ttlHours,
-      limiter: createFailedAuthLimiter({ limit: sessions.loginFailureLimit, windowMs: sessions.failureWindowMs }),
+      limiter: createFailedAuthLimiter({
+        limit: sessions.loginFailureLimit,
+        windowMs: sessions.failureWindowMs,
+      }),
     }),
   );
   const tenantDeps = { database: deps.database, ...(deps.queue ? { queue: deps.queue } : {}) };
@@ -165,11 +171,22 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const threshold = deps.roleMatchThreshold !== undefined ? { threshold: deps.roleMatchThreshold } : {};
   const roles: RoleSync = {
     setCandidateRoles: async (tx, tenantId, candidateId, preferredRoles) =>
-      roleSyncFor(await roleDeps.embeddings(), threshold).setCandidateRoles(tx, tenantId, candidateId, preferredRoles),
+      roleSyncFor(await roleDeps.embeddings(), threshold).setCandidateRoles(
+        tx,
+        tenantId,
+        candidateId,
+        preferredRoles,
+      ),
   };
-  await app.register(candidateRoutes({ ...tenantDeps, roles, importMaxBytes: deps.importMaxBytes ?? 1024 ** 3 }));
+  await app.register(
+    candidateRoutes({ ...tenantDeps, roles, importMaxBytes: deps.importMaxBytes ?? 1024 ** 3 }),
+  );
   await app.register(roleReportRoutes({ database: deps.database }));
-  const scraping = deps.scraping ?? { failureLimit: 20, failureWindowMs: 300_000, bodyLimit: 32 * 1024 * 1024 };
+  const scraping = deps.scraping ?? {
+    failureLimit: 20,
+    failureWindowMs: 300_000,
+    bodyLimit: 32 * 1024 * 1024,
+  };
   await app.register(
     scraperRoutes({
       database: deps.database,

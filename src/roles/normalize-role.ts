@@ -30,7 +30,9 @@ export interface NormalizedRole {
 
 /** "Senior", "Sr. Lead", "III": words that only qualify a role, which are stripped as seniority before a role word. */
 function onlySeniority(text: string): boolean {
-  return [`${text} Developer`, `Developer ${text}`].some((probe) => cleanRoleText(probe).cleaned === 'developer');
+  return [`${text} Developer`, `Developer ${text}`].some(
+    (probe) => cleanRoleText(probe).cleaned === 'developer',
+  );
 }
 
 /** Rejects text no role could be named by, before anything is looked up or created. */

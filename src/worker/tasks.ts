@@ -1,6 +1,6 @@
+import { deleteExpiredSessions } from '../accounts/sessions.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
-import { deleteExpiredSessions } from '../accounts/sessions.js';
 import { recoverInterruptedImports } from '../ingestion/recover-imports.js';
 import { expireJobs } from '../jobs/expire-jobs.js';
 import { expireScrapeLeases, recycleScrapedRoles } from '../scraper/queue-maintenance.js';

@@ -77,7 +77,11 @@ describe('embedded database on disk', () => {
     });
     const location = captureIo();
     await runCli(['parse', 'location', 'Austin, TX'], location.io);
-    expect(JSON.parse(location.out.join('\n'))).toMatchObject({ location_city: 'Austin', location_region: 'TX', location_country: 'US' });
+    expect(JSON.parse(location.out.join('\n'))).toMatchObject({
+      location_city: 'Austin',
+      location_region: 'TX',
+      location_country: 'US',
+    });
     const experience = captureIo();
     await runCli(['parse', 'experience', 'minimum of 7 years of experience'], experience.io);
     expect(JSON.parse(experience.out.join('\n'))).toMatchObject({ experience_min: 7 });

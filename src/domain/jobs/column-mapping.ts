@@ -29,7 +29,9 @@ export const JOBSPY_MAPPING: ColumnMapping = {
 const JOBSPY_SIGNATURE = ['site', 'job_url', 'title', 'company', 'min_amount', 'max_amount', 'interval'];
 
 /** Jobmatch's own job schema: the field names themselves (the scraper API accepts the same). */
-export const JOBMATCH_MAPPING: ColumnMapping = Object.fromEntries(JOB_RECORD_FIELDS.map((field) => [field, field]));
+export const JOBMATCH_MAPPING: ColumnMapping = Object.fromEntries(
+  JOB_RECORD_FIELDS.map((field) => [field, field]),
+);
 
 export class MappingError extends Error {}
 

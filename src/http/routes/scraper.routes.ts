@@ -138,11 +138,9 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
             'are reported by index and never block the others. The session and role complete and `jobs/imported` is ' +
             'enqueued in the same transaction. Retrying the identical body returns the first answer; posting to a ' +
             "finished session is 409; another key's session is 403.",
-          body: z
-            .object({ ...sessionIdBody, jobs: z.array(z.unknown()).max(MAX_JOBS_PER_POST) })
-            .meta({
-              description: `Each item follows the JobInput schema; at most ${MAX_JOBS_PER_POST} per post.`,
-            }),
+          body: z.object({ ...sessionIdBody, jobs: z.array(z.unknown()).max(MAX_JOBS_PER_POST) }).meta({
+            description: `Each item follows the JobInput schema; at most ${MAX_JOBS_PER_POST} per post.`,
+          }),
           response: {
             200: sessionResultSchema,
             400: problemSchema,
