@@ -18,7 +18,10 @@ describe('parseConfig', () => {
       engine: 'pg',
       url: 'postgres://u:p@db.internal:5433/jobs',
       poolSize: 4,
+      tenantRole: 'jobmatch_app',
     });
+    expect(parseConfig({ JOBMATCH_DB_TENANT_ROLE: 'none' }).database.tenantRole).toBeNull();
+    expect(() => parseConfig({ JOBMATCH_DB_TENANT_ROLE: 'x; DROP TABLE users' })).toThrow(/JOBMATCH_DB_TENANT_ROLE/);
   });
 
   it('parses sizes with units', () => {

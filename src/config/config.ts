@@ -35,6 +35,10 @@ export const environmentSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   JOBMATCH_DATA_DIR: z.string().min(1).default('./data'),
   JOBMATCH_BODY_LIMIT: byteSize.default(1024 * 1024),
+  JOBMATCH_DB_TENANT_ROLE: z
+    .string()
+    .regex(/^([a-z_][a-z0-9_]{0,62}|none)$/, 'a database role name, or none')
+    .default('jobmatch_app'),
   JOBMATCH_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   JOBMATCH_IMPORT_MAX_BYTES: byteSize.default(1024 ** 3),
   JOBMATCH_SCRAPE_LEASE_MINUTES: z.coerce
@@ -83,7 +87,10 @@ export interface Config {
   imports: { maxBytes: number; staleAfterSeconds: number };
   workers: { inline: boolean; pollingIntervalSeconds: number };
   log: { level: Environment['LOG_LEVEL'] };
-  database: { engine: 'pglite'; dataDir: string } | { engine: 'pg'; url: string; poolSize: number };
+  /** tenantRole: the role tenant transactions switch to for row-level security (null: keep the login role). */
+  database:
+    | { engine: 'pglite'; dataDir: string; tenantRole: string | null }
+    | { engine: 'pg'; url: string; poolSize: number; tenantRole: string | null };
   dataDir: string;
   /** Failed API-key attempts allowed per client address within the window, before it is blocked. */
   auth: { failureLimit: number; failureWindowMs: number };
@@ -132,14 +139,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(['JOBMATCH_EMBEDDING_PROVIDER: gemini needs GEMINI_API_KEY (or GOOGLE_API_KEY)']);
   }
   const dataDir = path.resolve(e.JOBMATCH_DATA_DIR);
+  const tenantRole = e.JOBMATCH_DB_TENANT_ROLE === 'none' ? null : e.JOBMATCH_DB_TENANT_ROLE;
   return {
     http: { port: e.PORT, host: e.HOST, bodyLimit: e.JOBMATCH_BODY_LIMIT },
     imports: { maxBytes: e.JOBMATCH_IMPORT_MAX_BYTES, staleAfterSeconds: e.JOBMATCH_IMPORT_STALE_SECONDS },
     workers: { inline: e.JOBMATCH_INLINE_WORKERS, pollingIntervalSeconds: e.JOBMATCH_WORKER_POLL_SECONDS },
     log: { level: e.LOG_LEVEL },
     database: e.DATABASE_URL
-      ? { engine: 'pg', url: e.DATABASE_URL, poolSize: e.JOBMATCH_DB_POOL_SIZE }
-      : { engine: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+      ? { engine: 'pg', url: e.DATABASE_URL, poolSize: e.JOBMATCH_DB_POOL_SIZE, tenantRole }
+      : { engine: 'pglite', dataDir: path.join(dataDir, 'pglite'), tenantRole },
     dataDir,
     demo: e.JOBMATCH_DEMO === 'auto' ? 'auto' : ['true', '1'].includes(e.JOBMATCH_DEMO) ? 'always' : 'never',
     scraperClient: {

@@ -25,6 +25,11 @@ export interface Database extends DbContext {
   readonly engine: DatabaseEngine;
   /** Human-readable location, without credentials: a data dir or host:port/db. */
   readonly location: string;
+  /**
+   * The role tenant-scoped transactions switch to (`SET LOCAL ROLE`) so that row-level security applies to
+   * them; null keeps the login role.
+   */
+  readonly tenantRole: string | null;
   /** Runs SQL text that may hold several statements (no parameters); returns the last statement's rows. */
   exec(text: string): Promise<{ rows: unknown[] }>;
   /** Runs `fn` in one transaction; everything it does through the context commits or rolls back together. */
@@ -40,3 +45,13 @@ export const rawTypeParsers: Record<number, (value: string) => unknown> = {
   [TYPE_OIDS.numeric]: (value) => Number(value),
   [TYPE_OIDS.date]: (value) => value,
 };
+
+/** The application role of migration 0004: not a superuser, subject to row-level security. */
+export const DEFAULT_TENANT_ROLE = 'jobmatch_app';
+
+/** A role name safe to write into SQL (roles cannot be bound as parameters). */
+export function checkedRoleName(role: string | null | undefined): string | null {
+  if (role === null || role === undefined) return null;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error(`invalid database role name "${role}"`);
+  return role;
+}

@@ -5,6 +5,6 @@ import { openPglite } from './pglite-database.js';
 
 export function openDatabase(config: Config['database']): Promise<Database> {
   return config.engine === 'pg'
-    ? openPg(config.url, { poolSize: config.poolSize })
-    : openPglite({ dataDir: config.dataDir });
+    ? openPg(config.url, { poolSize: config.poolSize, tenantRole: config.tenantRole })
+    : openPglite({ dataDir: config.dataDir, tenantRole: config.tenantRole });
 }

@@ -2,7 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { AppError } from '../errors.js';
 import type { Database, DbContext, Drizzle, SqlExecutor } from './database.js';
-import { rawTypeParsers } from './database.js';
+import { checkedRoleName, DEFAULT_TENANT_ROLE, rawTypeParsers } from './database.js';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -34,7 +34,7 @@ export function describePostgresUrl(url: string): string {
 
 export async function openPg(
   url: string,
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number; tenantRole?: string | null } = {},
 ): Promise<Database & { pool: pg.Pool }> {
   const location = describePostgresUrl(url);
   const pool = new pg.Pool({
@@ -58,6 +58,7 @@ export async function openPg(
   return {
     engine: 'pg',
     location,
+    tenantRole: checkedRoleName(options.tenantRole === undefined ? DEFAULT_TENANT_ROLE : options.tenantRole),
     pool,
     ...root,
     async exec(text) {

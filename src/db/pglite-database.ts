@@ -5,7 +5,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle } from 'drizzle-orm/pglite';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Database, DbContext, Drizzle, SqlExecutor } from './database.js';
-import { rawTypeParsers } from './database.js';
+import { checkedRoleName, DEFAULT_TENANT_ROLE, rawTypeParsers } from './database.js';
 
 type PgliteClient = PGlite | Transaction;
 
@@ -29,6 +29,8 @@ export interface PgliteOptions {
   loadDataDir?: Blob;
   /** Connect as this role (non-superusers are subject to row-level security). */
   username?: string;
+  /** The role tenant transactions switch to; `null` disables the switch. Default: jobmatch_app. */
+  tenantRole?: string | null;
 }
 
 export async function openPglite(options: PgliteOptions = {}): Promise<Database & { pglite: PGlite }> {
@@ -54,6 +56,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
   return {
     engine: 'pglite',
     location: options.dataDir ?? 'memory',
+    tenantRole: checkedRoleName(options.tenantRole === undefined ? DEFAULT_TENANT_ROLE : options.tenantRole),
     pglite,
     ...root,
     async exec(text) {

@@ -67,6 +67,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   });
   boss.on('error', (error) => options.logger.error({ err: error }, 'background task system error'));
   await boss.start();
+  if (database.tenantRole) await grantQueueAccess(database, database.tenantRole);
   const registered = new Set<string>();
   const register = async (tasks: TaskDefinition<never>[]) => {
     for (const task of tasks) {
@@ -124,4 +125,16 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
+}
+
+/**
+ * Tenant-scoped transactions run as the application role and enqueue tasks (`candidates/changed`) in the
+ * same transaction, so that role needs pg-boss's tables. pg-boss creates its schema at start; grant after.
+ */
+export async function grantQueueAccess(database: Pick<Database, 'exec'>, role: string): Promise<void> {
+  await database.exec(`
+    GRANT USAGE ON SCHEMA pgboss TO ${role};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${role};
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA pgboss TO ${role};
+    GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO ${role};`);
 }

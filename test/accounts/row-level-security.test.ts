@@ -124,4 +124,19 @@ describe('row-level security for the application role', () => {
     );
     expect(appCount.rows[0]!.candidate_count).toBe(2); // both tenants' links, though the caller sees one
   });
+
+  it('applies to the application itself: tenant transactions switch to the app role, even as the owner', async () => {
+    expect(owner.tenantRole).toBe('jobmatch_app');
+    const seen = await withTenant(owner, tenants[0]!, async (tx) => {
+      // No tenant filter in the query: row-level security alone keeps tenant B out.
+      const { rows } = await tx.sql.query<{ tenant_id: number; who: string }>(
+        'SELECT tenant_id, current_user AS who FROM candidates',
+      );
+      return rows;
+    });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((row) => row.tenant_id === tenants[0] && row.who === 'jobmatch_app')).toBe(true);
+    const { rows: all } = await owner.sql.query<{ n: number }>('SELECT count(DISTINCT tenant_id)::int AS n FROM candidates');
+    expect(all[0]!.n).toBe(2);
+  });
 });
