@@ -3,10 +3,10 @@
  * Imports ../shared/data/jobs/open_jobs_ats.csv (15,918 rows) and a generated 200,000-row JobSpy CSV into a
  * fresh on-disk PGlite, and prints rows/s and peak RSS. Set BENCH_ROWS to change the generated size.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrate } from '../src/db/migrator.js';
 import { openPglite } from '../src/db/pglite-database.js';
 import { parseColumnMapping } from '../src/domain/jobs/column-mapping.js';
 import { importJobs } from '../src/ingestion/import-jobs.js';
@@ -92,10 +92,12 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobmatch-bench-import-'));
 try {
-  // Create and migrate, then reopen: the state of a data dir on every start after the first.
-  const fresh = await openPglite({ dataDir: path.join(dir, 'pglite') });
-  await migrate(fresh);
-  await fresh.close();
+  // Create and migrate in another process, then open here: the state of a data dir on every start after
+  // the first (creating a PGlite cluster takes memory the process does not give back).
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'migrate'], {
+    env: { ...process.env, JOBMATCH_DATA_DIR: dir, LOG_LEVEL: 'silent' },
+    stdio: 'ignore',
+  });
   const database = await openPglite({ dataDir: path.join(dir, 'pglite') });
   const skills = loadSkillMatcher();
   const baseline = process.memoryUsage().rss;

@@ -70,7 +70,7 @@ export async function importJobs(
   deps: ImportJobsDependencies,
   input: ImportJobsInput,
 ): Promise<ImportResult> {
-  const chunkSize = deps.chunkSize ?? 1000;
+  const chunkSize = deps.chunkSize ?? 2000;
   const batch = await jobImportBatchRepository(deps.database).create({
     batch_id: randomUUID(),
     platform: input.platform,
