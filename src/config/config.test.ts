@@ -21,7 +21,9 @@ describe('parseConfig', () => {
       tenantRole: 'jobmatch_app',
     });
     expect(parseConfig({ JOBMATCH_DB_TENANT_ROLE: 'none' }).database.tenantRole).toBeNull();
-    expect(() => parseConfig({ JOBMATCH_DB_TENANT_ROLE: 'x; DROP TABLE users' })).toThrow(/JOBMATCH_DB_TENANT_ROLE/);
+    expect(() => parseConfig({ JOBMATCH_DB_TENANT_ROLE: 'x; DROP TABLE users' })).toThrow(
+      /JOBMATCH_DB_TENANT_ROLE/,
+    );
   });
 
   it('parses sizes with units', () => {

@@ -32,10 +32,12 @@ import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { candidateRoutes } from './routes/candidates.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { jobRoutes } from './routes/jobs.routes.js';
 import { matchRoutes } from './routes/matches.routes.js';
 import { roleReportRoutes } from './routes/role-reports.routes.js';
 import { scraperRoutes } from './routes/scraper.routes.js';
 import { tenantSettingsRoutes } from './routes/tenant-settings.routes.js';
+import { DEFAULT_WEB_ROOT, hasWebUi, registerWebUi } from './web-ui.js';
 
 export interface AppDependencies {
   database: Database;
@@ -54,6 +56,8 @@ export interface AppDependencies {
   sessions?: { ttlHours: number; loginFailureLimit: number; failureWindowMs: number };
   /** The scraper API: failed-key limits, and the body limit for posted jobs. */
   scraping?: { failureLimit: number; failureWindowMs: number; bodyLimit: number };
+  /** The built web application served at `/` (default `dist/web`); false, or no build there, serves the API only. */
+  webRoot?: string | false;
 }
 
 export type App = FastifyInstance;
@@ -197,6 +201,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     }),
   );
   await app.register(adminScraperRoutes({ database: deps.database }));
+  await app.register(jobRoutes({ database: deps.database }));
+  const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
+  if (webRoot !== false && hasWebUi(webRoot)) await registerWebUi(app, webRoot);
 
   return app;
 }

@@ -136,7 +136,9 @@ describe('row-level security for the application role', () => {
     });
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((row) => row.tenant_id === tenants[0] && row.who === 'jobmatch_app')).toBe(true);
-    const { rows: all } = await owner.sql.query<{ n: number }>('SELECT count(DISTINCT tenant_id)::int AS n FROM candidates');
+    const { rows: all } = await owner.sql.query<{ n: number }>(
+      'SELECT count(DISTINCT tenant_id)::int AS n FROM candidates',
+    );
     expect(all[0]!.n).toBe(2);
   });
 });

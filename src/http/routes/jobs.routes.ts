@@ -1,0 +1,133 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { JOB_STATUSES } from '../../db/schema.js';
+import { getJob, searchJobs } from '../../jobs/search-jobs.js';
+import { requireRole } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
+
+const searchQuery = z.object({
+  q: z.string().max(200).optional().meta({ description: 'Words in the title, company or description' }),
+  skills: z
+    .string()
+    .max(1000)
+    .optional()
+    .transform((value) => (value ? value.split(',') : undefined))
+    .meta({ description: 'Comma-separated skills the job must all list' }),
+  company: z.string().max(200).optional(),
+  location: z.string().max(200).optional(),
+  remote: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((value) => value === 'true' || value === '1')
+    .optional(),
+  salary_min: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .meta({ description: 'Annual salary the job reaches' }),
+  salary_max: z.coerce.number().int().min(0).optional(),
+  status: z.enum(JOB_STATUSES).default('active'),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const jobListItemSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    company: z.string().nullable(),
+    location: z.string().nullable(),
+    is_remote: z.boolean(),
+    work_arrangement: z.string().nullable(),
+    employment_type: z.string().nullable(),
+    salary_range: z.string().nullable(),
+    salary_min_annual: z.number().nullable(),
+    salary_max_annual: z.number().nullable(),
+    salary_currency: z.string().nullable(),
+    skills: z.array(z.string()),
+    status: z.string().nullable(),
+    platform: z.string(),
+    posted_date: z.string().nullable(),
+    imported_at: z.date(),
+    role_name: z.string().nullable(),
+  })
+  .meta({ id: 'JobListItem' });
+
+const jobDetailSchema = jobListItemSchema
+  .extend({
+    external_job_id: z.string().nullable(),
+    description: z.string().nullable(),
+    requirements: z.string().nullable(),
+    salary_min: z.number().nullable(),
+    salary_max: z.number().nullable(),
+    salary_period: z.string().nullable(),
+    contract_type: z.string().nullable(),
+    experience_required: z.string().nullable(),
+    experience_min: z.number().nullable(),
+    experience_max: z.number().nullable(),
+    keywords: z.array(z.string()),
+    job_url: z.string().nullable(),
+    location_city: z.string().nullable(),
+    location_region: z.string().nullable(),
+    location_country: z.string().nullable(),
+    normalized_role_id: z.number().int().nullable(),
+    updated_at: z.date(),
+  })
+  .meta({ id: 'JobDetail' });
+
+/** Job postings are shared by all agencies: every signed-in user may search and read them. */
+export function jobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('preHandler', requireRole('PM_ADMIN', 'TENANT_ADMIN', 'RECRUITER'));
+    app.get(
+      '/api/jobs',
+      {
+        schema: {
+          tags: ['jobs'],
+          summary: 'Search job postings (active by default): text, skills, company, location, remote, salary',
+          querystring: searchQuery,
+          response: {
+            200: z.object({
+              items: z.array(jobListItemSchema),
+              total: z.number().int(),
+              limit: z.number().int(),
+              offset: z.number().int(),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const query = request.query;
+        const result = await searchJobs(deps.database, {
+          ...(query.q !== undefined ? { q: query.q } : {}),
+          ...(query.skills !== undefined ? { skills: query.skills } : {}),
+          ...(query.company !== undefined ? { company: query.company } : {}),
+          ...(query.location !== undefined ? { location: query.location } : {}),
+          ...(query.remote !== undefined ? { remote: query.remote } : {}),
+          ...(query.salary_min !== undefined ? { salaryMin: query.salary_min } : {}),
+          ...(query.salary_max !== undefined ? { salaryMax: query.salary_max } : {}),
+          status: query.status,
+          limit: query.limit,
+          offset: query.offset,
+        });
+        return { ...result, limit: query.limit, offset: query.offset };
+      },
+    );
+    app.get(
+      '/api/jobs/:id',
+      {
+        schema: {
+          tags: ['jobs'],
+          summary: 'One job posting: parsed fields beside the raw description and requirements',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          response: { 200: jobDetailSchema, 404: problemSchema, ...errors },
+        },
+      },
+      async (request) => getJob(deps.database, request.params.id),
+    );
+  };
+}

@@ -1,0 +1,228 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScraperClient } from '../../src/scraper/client.js';
+import {
+  apiSession,
+  buildWebUi,
+  DEMO,
+  launchBrowser,
+  screenshot,
+  signIn,
+  startTestServer,
+  type TestServer,
+  watchConsole,
+} from './harness.js';
+
+/**
+ * The main flows in a real browser against the whole application (API, worker, built UI) with the demo
+ * agency loaded. The tests run in order and build on each other: one server and one browser for all.
+ */
+describe('web application in a browser', () => {
+  let app: TestServer;
+  let browser: Browser;
+  let recruiter: BrowserContext;
+  let page: Page;
+  let consoleErrors: string[];
+  let candidateId: number;
+  const candidateName = 'Elixa Webtest';
+
+  beforeAll(async () => {
+    buildWebUi();
+    browser = await launchBrowser();
+    app = await startTestServer();
+    recruiter = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    page = await recruiter.newPage();
+    page.setDefaultTimeout(15_000);
+    consoleErrors = watchConsole(page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('signs a recruiter in, shows who they are and offers only their pages', async () => {
+    await page.goto(`${app.url}/candidates`);
+    await expect(page.getByRole('button', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await page.getByLabel('Email').fill(DEMO.recruiter.email);
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+
+    await signIn(page, app.url, DEMO.recruiter);
+    const who = (await page.getByTestId('who').textContent()) ?? '';
+    expect(who).toContain('Demo Staffing');
+    expect(who).toContain('Recruiter');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Candidates' }).count()).resolves.toBe(1);
+    await expect(nav.getByRole('link', { name: 'API keys' }).count()).resolves.toBe(0);
+    await expect(nav.getByRole('link', { name: 'Settings & users' }).count()).resolves.toBe(0);
+    await page.locator('table tbody tr').first().waitFor();
+    await screenshot(page, 'candidates-1280');
+
+    const phone = await recruiter.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${app.url}/candidates`);
+    await phone.locator('table tbody tr').first().waitFor();
+    const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'candidates-390');
+    await phone.close();
+  });
+
+  it('creates a candidate with a preferred role; matches appear after a scraper imports jobs for it', async () => {
+    await page.getByRole('link', { name: 'New candidate' }).click();
+    await page.getByLabel('First name').fill('Elixa');
+    await page.getByLabel('Last name').fill('Webtest');
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByLabel('Current title').fill('Elixir Developer');
+    await page.getByLabel('Years of experience').fill('6');
+    await page.getByLabel('Skills').fill('Elixir, Phoenix, PostgreSQL, Docker');
+    await page.getByLabel('Location', { exact: true }).fill('Austin, TX');
+    await page.getByLabel('Preferred locations').fill('Remote');
+    await page.getByLabel('Preferred roles').fill('Elixir Developer');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.field.invalid .field-error').first().waitFor();
+    await page.getByLabel('Email').fill('elixa.webtest@example.com');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/candidates\/\d+$/);
+    candidateId = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.getByText('Approve the candidate').waitFor();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page
+      .getByRole('heading', { name: /Status/ })
+      .locator('.badge', { hasText: 'approved' })
+      .waitFor();
+
+    // A scraper claims the candidate's (new) role and posts jobs for it, through the public scraper API.
+    const asRecruiter = await apiSession(app.url, DEMO.recruiter);
+    const asAdmin = await apiSession(app.url, DEMO.platformAdmin);
+    const detail = await asRecruiter<{ role_mappings: { global_role_id: number; role_name: string }[] }>(
+      'GET',
+      `/api/candidates/${candidateId}`,
+    );
+    const roleId = detail.role_mappings[0]?.global_role_id;
+    expect(roleId).toBeDefined();
+    await asAdmin('PATCH', `/api/admin/roles/${roleId}`, { priority: 'urgent' });
+    const { secret } = await asAdmin<{ secret: string }>('POST', '/api/admin/scraper-keys', {
+      name: 'browser-test',
+    });
+    const scraper = new ScraperClient({ baseUrl: app.url, apiKey: secret });
+    let posted = false;
+    for (let attempt = 0; attempt < 10 && !posted; attempt += 1) {
+      const claim = await scraper.claim();
+      if (!claim) break;
+      const ours = claim.role.id === roleId;
+      await scraper.postJobs(claim.session_id, ours ? elixirJobs() : []);
+      posted = ours;
+    }
+    expect(posted).toBe(true);
+
+    // The worker scores the new jobs; the candidate page shows the matches once they exist.
+    const deadline = Date.now() + 60_000;
+    const elixirMatches = page.locator('.match-list li', { hasText: 'Elixir' });
+    while ((await elixirMatches.count()) === 0) {
+      if (Date.now() > deadline) throw new Error('no matches appeared within 60 s');
+      await page.waitForTimeout(1000);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Matches' }).waitFor();
+      await page.locator('.match-list, .empty').first().waitFor();
+    }
+  }, 120_000);
+
+  it('opens a match (marking it viewed), shows its breakdown, shortlists and applies', async () => {
+    await page.locator('.match-list li', { hasText: 'Elixir' }).first().getByRole('button').click();
+    const panel = page.getByTestId('match-panel');
+    await panel.getByText('Score breakdown').waitFor();
+    await panel.locator('.badge', { hasText: 'viewed' }).waitFor();
+    await expect(panel.getByRole('meter').count()).resolves.toBe(5);
+    await panel.getByRole('button', { name: 'Shortlist' }).click();
+    await panel.locator('.badge', { hasText: 'shortlisted' }).waitFor();
+    await panel.getByRole('button', { name: 'Apply' }).click();
+    await panel.getByText('Applied.').waitFor();
+    await panel.locator('.badge', { hasText: 'applied' }).waitFor();
+    await screenshot(page, 'candidate-match');
+  });
+
+  it('moves the application through the pipeline and shows the server refusing an invalid move', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications' }).click();
+    const card = (stage: string) => page.locator(`[data-stage="${stage}"] .card`, { hasText: candidateName });
+    await card('applied').waitFor();
+    await card('applied').getByRole('button', { name: '→ screening' }).click();
+    await card('screening').waitFor();
+    await card('screening').getByRole('button', { name: '→ interviewing' }).click();
+    await card('interviewing').waitFor();
+
+    await card('interviewing').getByLabel(`Move ${candidateName} to`).selectOption('accepted');
+    await card('interviewing').getByRole('button', { name: 'Move', exact: true }).click();
+    const refusal = page.getByRole('alert');
+    await refusal.waitFor();
+    expect(((await refusal.textContent()) ?? '').length).toBeGreaterThan(5);
+    await expect(card('interviewing').count()).resolves.toBe(1);
+    await screenshot(page, 'pipeline');
+    expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+
+  it('lets the platform admin create and revoke an API key and upload a job import', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const admin = await context.newPage();
+    admin.setDefaultTimeout(15_000);
+    const errors = watchConsole(admin);
+    await signIn(admin, app.url, DEMO.platformAdmin);
+    expect((await admin.getByTestId('who').textContent()) ?? '').toContain('Platform admin');
+    const nav = admin.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Candidates' }).count()).resolves.toBe(0);
+
+    await nav.getByRole('link', { name: 'API keys' }).click();
+    await admin.getByLabel('Name').fill('ui-created-key');
+    await admin.getByRole('button', { name: 'Create key' }).click();
+    const secret = (await admin.getByTestId('secret').textContent()) ?? '';
+    expect(secret).toMatch(/^jm_sk_/);
+    const row = admin.getByTestId('key-ui-created-key');
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.locator('.badge', { hasText: 'revoked' }).waitFor();
+    await screenshot(admin, 'admin-keys');
+
+    await nav.getByRole('link', { name: 'Job imports' }).click();
+    await admin.getByLabel('Platform').fill('browser-upload');
+    await admin.locator('input[type=file]').setInputFiles({
+      name: 'jobs.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'title,company,location,salary_range\nGo Developer,Acme,"Denver, CO",$120K - $140K\n,Nobody,Remote,\n',
+      ),
+    });
+    const result = admin.getByTestId('import-result');
+    await result.waitFor();
+    expect((await result.textContent()) ?? '').toContain('1 new');
+    await admin.locator('.row-errors').getByRole('cell', { name: 'title', exact: true }).waitFor();
+    await admin.locator('tbody tr', { hasText: 'jobs.csv' }).first().waitFor();
+    await screenshot(admin, 'admin-imports');
+
+    await nav.getByRole('link', { name: 'Scrape sessions' }).click();
+    await admin.locator('svg.chart').waitFor();
+    await screenshot(admin, 'admin-sessions');
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    await context.close();
+  });
+});
+
+function elixirJobs() {
+  return ['Senior Elixir Developer', 'Elixir Engineer', 'Backend Elixir Developer'].map((title, index) => ({
+    external_job_id: `browser-test-${index}`,
+    platform: 'browser-test-board',
+    title,
+    company: `Functional Co ${index}`,
+    location: 'Remote - US',
+    is_remote: true,
+    description: `We build distributed systems in Elixir and Phoenix on PostgreSQL. ${title}.`,
+    requirements: '4+ years of Elixir, Phoenix, PostgreSQL; Docker is a plus.',
+    skills: ['Elixir', 'Phoenix', 'PostgreSQL', index === 0 ? 'Kubernetes' : 'Docker'],
+    salary_min: 130_000,
+    salary_max: 165_000,
+    salary_currency: 'USD',
+    salary_period: 'year',
+    experience_required: '4+ years',
+    employment_type: 'full-time',
+  }));
+}

@@ -1,0 +1,341 @@
+import { useCallback, useState } from 'react';
+import { post } from '../api';
+import { MatchPanel } from '../components/MatchPanel';
+import { Badge, Empty, ErrorMessage, Loading, Pager, ScorePill } from '../components/ui';
+import { formatDateTime, formatInt, formatPercent, humanize } from '../format';
+import { useAction, useGet } from '../hooks';
+import { Link, setQuery, useLocation } from '../router';
+import {
+  type Application,
+  type CandidateDetail,
+  type CandidateStatus,
+  MATCH_STATUSES,
+  type MatchSummary,
+  type Page,
+  type RoleMapping,
+} from '../types';
+
+/** The review workflow's buttons; the server decides, and its refusal is shown. */
+const STATUS_ACTIONS: Record<CandidateStatus, { to: CandidateStatus; label: string }[]> = {
+  pending_review: [
+    { to: 'approved', label: 'Approve' },
+    { to: 'rejected', label: 'Reject' },
+  ],
+  approved: [
+    { to: 'ready_for_assignment', label: 'Ready for assignment' },
+    { to: 'rejected', label: 'Reject' },
+  ],
+  rejected: [{ to: 'pending_review', label: 'Reopen for review' }],
+  ready_for_assignment: [{ to: 'approved', label: 'Back to approved' }],
+};
+
+const MATCH_LIMIT = 20;
+
+export function CandidateDetailPage({ id }: { id: number }) {
+  const candidate = useGet<CandidateDetail>(`/api/candidates/${id}`);
+  const statusAction = useAction();
+
+  if (candidate.error) return <ErrorMessage error={candidate.error} />;
+  if (!candidate.data) return <Loading />;
+  const c = candidate.data;
+  const actions = STATUS_ACTIONS[c.status as CandidateStatus] ?? [];
+
+  return (
+    <>
+      <div className="spread">
+        <h1>
+          {c.first_name} {c.last_name}
+        </h1>
+        <div className="row">
+          <Link to={`/candidates/${id}/edit`} className="button">
+            Edit
+          </Link>
+          <Link to={`/applications?candidate_id=${id}`} className="button">
+            Applications
+          </Link>
+        </div>
+      </div>
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="profile-title">
+          <h2 id="profile-title">Profile</h2>
+          <dl className="facts">
+            <dt>Title</dt>
+            <dd>{c.current_title ?? '—'}</dd>
+            <dt>Email</dt>
+            <dd>{c.email}</dd>
+            <dt>Phone</dt>
+            <dd>{c.phone ?? '—'}</dd>
+            <dt>Experience</dt>
+            <dd>{c.total_experience_years == null ? '—' : `${formatInt(c.total_experience_years)} years`}</dd>
+            <dt>Location</dt>
+            <dd>{c.location ?? '—'}</dd>
+            <dt>Prefers</dt>
+            <dd>{(c.preferred_locations ?? []).join('; ') || '—'}</dd>
+            <dt>Salary</dt>
+            <dd>{c.expected_salary ?? '—'}</dd>
+            <dt>Skills</dt>
+            <dd>{(c.skills ?? []).join(', ') || '—'}</dd>
+          </dl>
+          {c.professional_summary ? <p>{c.professional_summary}</p> : null}
+        </section>
+        <section className="panel" aria-labelledby="status-title">
+          <h2 id="status-title">
+            Status <Badge value={c.status} />
+          </h2>
+          <div className="row">
+            {actions.map((a) => (
+              <button
+                key={a.to}
+                type="button"
+                disabled={statusAction.busy}
+                onClick={() =>
+                  void statusAction.run(async () => {
+                    await post(`/api/candidates/${id}/status`, { status: a.to });
+                    candidate.reload();
+                  })
+                }
+              >
+                {a.label}
+              </button>
+            ))}
+          </div>
+          <ErrorMessage error={statusAction.error} />
+          {c.status_history.length > 0 ? (
+            <ul>
+              {c.status_history.map((h) => (
+                <li key={`${h.changed_at}-${h.to_status}`}>
+                  {humanize(h.from_status)} → {humanize(h.to_status)} ·{' '}
+                  {h.changed_by?.name ?? h.changed_by?.email ?? '—'} · {formatDateTime(h.changed_at)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <RoleMappings candidateId={id} mappings={c.role_mappings} preferred={c.preferred_roles ?? []} />
+        </section>
+      </div>
+      <Matches candidateId={id} matchable={c.status === 'approved' || c.status === 'ready_for_assignment'} />
+      <CandidateApplications candidateId={id} />
+    </>
+  );
+}
+
+function RoleMappings({
+  candidateId,
+  mappings,
+  preferred,
+}: {
+  candidateId: number;
+  mappings: RoleMapping[];
+  preferred: string[];
+}) {
+  const [reporting, setReporting] = useState<RoleMapping | null>(null);
+  const [suggestion, setSuggestion] = useState('');
+  const [reported, setReported] = useState<string>();
+  const action = useAction();
+  const unmapped = preferred.filter((text) => !mappings.some((m) => m.input_text === text));
+  return (
+    <>
+      <h3>Preferred roles</h3>
+      {mappings.length === 0 && unmapped.length === 0 ? <Empty>No preferred roles.</Empty> : null}
+      <ul>
+        {mappings.map((m) => (
+          <li key={`${m.input_text}-${m.global_role_id}`}>
+            “{m.input_text ?? m.role_name}” → <strong>{m.role_name}</strong>{' '}
+            <span className="muted">
+              ({m.match_method ?? '—'}
+              {m.confidence != null ? `, ${formatPercent(m.confidence)}` : ''})
+            </span>{' '}
+            <button type="button" className="small" onClick={() => setReporting(m)}>
+              Wrong role?
+            </button>
+          </li>
+        ))}
+        {unmapped.map((text) => (
+          <li key={text}>
+            “{text}” → <span className="muted">mapping…</span>
+          </li>
+        ))}
+      </ul>
+      {reporting ? (
+        <form
+          className="panel"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void action.run(async () => {
+              await post('/api/roles/reports', {
+                input_text: reporting.input_text ?? reporting.role_name,
+                candidate_id: candidateId,
+                global_role_id: reporting.global_role_id,
+                suggested_role_name: suggestion.trim() || null,
+              });
+              setReported(reporting.input_text ?? reporting.role_name);
+              setReporting(null);
+              setSuggestion('');
+            });
+          }}
+        >
+          <label htmlFor="suggested-role">
+            Which role should “{reporting.input_text}” map to? (an admin reviews the report)
+          </label>
+          <div className="row">
+            <input id="suggested-role" value={suggestion} onChange={(e) => setSuggestion(e.target.value)} />
+            <button type="submit" className="primary" disabled={action.busy}>
+              Report
+            </button>
+            <button type="button" onClick={() => setReporting(null)}>
+              Cancel
+            </button>
+          </div>
+          <ErrorMessage error={action.error} />
+        </form>
+      ) : null}
+      {reported ? (
+        <p className="alert success" role="status">
+          Reported the mapping of “{reported}”.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Matches({ candidateId, matchable }: { candidateId: number; matchable: boolean }) {
+  const { query } = useLocation();
+  const recommended = query.get('recommended') === '1';
+  const minScore = query.get('min_score') ?? '';
+  const status = query.get('match_status') ?? '';
+  const offset = Number(query.get('match_offset') ?? 0) || 0;
+  const [open, setOpen] = useState<number | null>(null);
+  const matches = useGet<Page<MatchSummary>>(`/api/candidates/${candidateId}/matches`, {
+    recommended_only: recommended ? 'true' : undefined,
+    min_score: minScore,
+    status,
+    limit: MATCH_LIMIT,
+    offset,
+  });
+  const reload = matches.reload;
+  const onChanged = useCallback(() => reload(), [reload]);
+
+  return (
+    <section aria-labelledby="matches-title">
+      <div className="spread">
+        <h2 id="matches-title">Matches</h2>
+        <div className="row">
+          <a className="button" href={`/api/candidates/${candidateId}/matches/export.csv`} download>
+            Export matches
+          </a>
+          <button
+            type="button"
+            onClick={() => void post(`/api/candidates/${candidateId}/rematch`).then(reload)}
+          >
+            Rescore
+          </button>
+        </div>
+      </div>
+      <div className="toolbar">
+        <label className="row">
+          <input
+            type="checkbox"
+            checked={recommended}
+            onChange={(e) =>
+              setQuery({ recommended: e.target.checked ? '1' : undefined, match_offset: undefined })
+            }
+          />
+          Recommended only
+        </label>
+        <div className="field">
+          <label htmlFor="min-score">Min score</label>
+          <input
+            id="min-score"
+            type="number"
+            min={0}
+            max={100}
+            value={minScore}
+            onChange={(e) => setQuery({ min_score: e.target.value, match_offset: undefined })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="match-status">Status</label>
+          <select
+            id="match-status"
+            value={status}
+            onChange={(e) => setQuery({ match_status: e.target.value, match_offset: undefined })}
+          >
+            <option value="">Any</option>
+            {MATCH_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {matches.error ? <ErrorMessage error={matches.error} /> : null}
+      {!matches.data && !matches.error ? <Loading /> : null}
+      {matches.data && matches.data.items.length === 0 ? (
+        <Empty>
+          {matchable
+            ? "No matches yet. Matches appear when jobs for the candidate's roles are imported."
+            : 'No matches: only approved candidates are matched. Approve the candidate to compute matches.'}
+        </Empty>
+      ) : null}
+      {matches.data && matches.data.items.length > 0 ? (
+        <div className="matches">
+          <div>
+            <ul className="match-list" aria-label="Ranked matches">
+              {matches.data.items.map((m) => (
+                <li key={m.id}>
+                  <button type="button" aria-pressed={open === m.id} onClick={() => setOpen(m.id)}>
+                    <ScorePill score={m.match_score} recommended={m.is_recommended} />
+                    <span>
+                      <span className="match-title">{m.job.title}</span>
+                      <br />
+                      <span className="muted">
+                        {m.job.company ?? '—'} · {m.job.location ?? '—'}
+                        {m.job.is_remote ? ' · remote' : ''}
+                      </span>
+                    </span>
+                    <Badge value={m.status} />
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <Pager
+              total={matches.data.total}
+              limit={MATCH_LIMIT}
+              offset={offset}
+              onChange={(o) => setQuery({ match_offset: o })}
+            />
+          </div>
+          <div>
+            {open ? (
+              <MatchPanel matchId={open} onChanged={onChanged} />
+            ) : (
+              <p className="muted">Open a match to see its breakdown.</p>
+            )}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function CandidateApplications({ candidateId }: { candidateId: number }) {
+  const apps = useGet<Page<Application>>('/api/applications', { candidate_id: candidateId, limit: 50 });
+  return (
+    <section aria-labelledby="cand-apps-title">
+      <h2 id="cand-apps-title">Applications</h2>
+      {apps.error ? <ErrorMessage error={apps.error} /> : null}
+      {apps.data && apps.data.items.length === 0 ? <Empty>No applications yet.</Empty> : null}
+      {apps.data && apps.data.items.length > 0 ? (
+        <ul>
+          {apps.data.items.map((a) => (
+            <li key={a.id}>
+              <Link to={`/jobs/${a.job_posting_id}`}>{a.job_title}</Link> · {a.company ?? '—'} ·{' '}
+              <Badge value={a.application_status} /> · {formatDateTime(a.applied_at)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

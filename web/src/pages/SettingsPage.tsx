@@ -1,0 +1,283 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { type ApiError, patch, post, put } from '../api';
+import { ROLE_LABELS } from '../auth';
+import { Badge, ErrorMessage, Field, Loading } from '../components/ui';
+import { formatDateTime, formatInt, formatScore } from '../format';
+import { useAction, useGet } from '../hooks';
+import type { Account, SettingsPreview, TenantSettings, Weights } from '../types';
+
+const WEIGHT_NAMES: (keyof Weights)[] = ['skill', 'experience', 'location', 'salary', 'semantic'];
+
+export function SettingsPage() {
+  return (
+    <>
+      <h1>Agency settings</h1>
+      <ScoringSettings />
+      <Users />
+    </>
+  );
+}
+
+function ScoringSettings() {
+  const settings = useGet<TenantSettings>('/api/tenant/settings');
+  const [weights, setWeights] = useState<Record<keyof Weights, string>>();
+  const [threshold, setThreshold] = useState('');
+  const [preview, setPreview] = useState<SettingsPreview>();
+  const [saved, setSaved] = useState(false);
+  const action = useAction();
+
+  useEffect(() => {
+    if (!settings.data) return;
+    setWeights(
+      Object.fromEntries(WEIGHT_NAMES.map((n) => [n, String(settings.data?.weights[n] ?? 0)])) as Record<
+        keyof Weights,
+        string
+      >,
+    );
+    setThreshold(String(settings.data.recommend_threshold));
+  }, [settings.data]);
+
+  if (settings.error) return <ErrorMessage error={settings.error} />;
+  if (!settings.data || !weights) return <Loading />;
+  const body = () => ({
+    weights: Object.fromEntries(WEIGHT_NAMES.map((n) => [n, Number(weights[n])])),
+    recommend_threshold: Number(threshold),
+  });
+  const sum = WEIGHT_NAMES.reduce((total, n) => total + (Number(weights[n]) || 0), 0);
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    void action.run(async () => {
+      await put('/api/tenant/settings', body());
+      setSaved(true);
+      settings.reload();
+    });
+  };
+
+  return (
+    <form className="panel" onSubmit={save} aria-labelledby="weights-title">
+      <h2 id="weights-title">Matching weights and recommendation threshold</h2>
+      <p className="muted">
+        Weights must sum to 1 (now {formatScore(sum)}). {settings.data.customized ? 'Customized' : 'Defaults'}
+        {settings.data.updated_at ? `, saved ${formatDateTime(settings.data.updated_at)}` : ''}.
+      </p>
+      <div className="form-grid">
+        {WEIGHT_NAMES.map((name) => (
+          <Field
+            key={name}
+            label={`${name[0]?.toUpperCase()}${name.slice(1)} weight`}
+            error={action.error?.forField(name)}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                step="0.01"
+                min={0}
+                max={1}
+                value={weights[name]}
+                onChange={(e) => setWeights((w) => (w ? { ...w, [name]: e.target.value } : w))}
+              />
+            )}
+          </Field>
+        ))}
+        <Field label="Recommend at score ≥" error={action.error?.forField('recommend_threshold')}>
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              min={0}
+              max={100}
+              value={threshold}
+              onChange={(e) => setThreshold(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <ErrorMessage error={action.error} />
+      {saved ? (
+        <p className="alert success" role="status">
+          Saved. Matches are rescored in the background.
+        </p>
+      ) : null}
+      <div className="row">
+        <button
+          type="button"
+          disabled={action.busy}
+          onClick={() =>
+            void action.run(async () =>
+              setPreview(await post<SettingsPreview>('/api/tenant/settings/preview?sample=20', body())),
+            )
+          }
+        >
+          Preview
+        </button>
+        <button type="submit" className="primary" disabled={action.busy}>
+          Save
+        </button>
+      </div>
+      {preview ? (
+        <div>
+          <h3>Preview on {formatInt(preview.sampled)} of your best matches</h3>
+          <p>
+            Recommended: {formatInt(preview.recommended_before)} → {formatInt(preview.recommended_after)} ·
+            mean change {formatScore(preview.mean_change)}
+          </p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Match</th>
+                  <th scope="col" className="num">
+                    Before
+                  </th>
+                  <th scope="col" className="num">
+                    After
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.matches.map((m) => (
+                  <tr key={m.match_id}>
+                    <td>
+                      Candidate #{m.candidate_id} · job #{m.job_posting_id}
+                    </td>
+                    <td className="num">
+                      {formatScore(m.before.match_score)}
+                      {m.before.is_recommended ? ' ★' : ''}
+                    </td>
+                    <td className="num">
+                      {formatScore(m.after.match_score)}
+                      {m.after.is_recommended ? ' ★' : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+function Users() {
+  const users = useGet<{ items: Account[] }>('/api/tenant/users');
+  const action = useAction();
+  const [form, setForm] = useState({ email: '', name: '', password: '', role: 'RECRUITER' });
+  const [createError, setCreateError] = useState<ApiError>();
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    setCreateError(undefined);
+    try {
+      await post('/api/tenant/users', { ...form, name: form.name || undefined });
+      setForm({ email: '', name: '', password: '', role: 'RECRUITER' });
+      users.reload();
+    } catch (error) {
+      setCreateError(error as ApiError);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="users-title">
+      <h2 id="users-title">Users</h2>
+      <ErrorMessage error={users.error ?? action.error} />
+      {!users.data && !users.error ? <Loading /> : null}
+      {users.data ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">User</th>
+                <th scope="col">Role</th>
+                <th scope="col">Last sign-in</th>
+                <th scope="col">Active</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.items.map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    {u.name ?? '—'}
+                    <div className="muted">{u.email}</div>
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Role of ${u.email}`}
+                      value={u.role}
+                      onChange={(e) =>
+                        void action.run(async () => {
+                          await patch(`/api/tenant/users/${u.id}`, { role: e.target.value });
+                          users.reload();
+                        })
+                      }
+                    >
+                      <option value="RECRUITER">{ROLE_LABELS.RECRUITER}</option>
+                      <option value="TENANT_ADMIN">{ROLE_LABELS.TENANT_ADMIN}</option>
+                    </select>
+                  </td>
+                  <td>{formatDateTime(u.last_login_at)}</td>
+                  <td>
+                    <Badge value={u.is_active ? 'active' : 'inactive'} />{' '}
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() =>
+                        void action.run(async () => {
+                          await patch(`/api/tenant/users/${u.id}`, { is_active: !u.is_active });
+                          users.reload();
+                        })
+                      }
+                    >
+                      {u.is_active ? 'Deactivate' : 'Activate'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <form onSubmit={create} noValidate>
+        <h3>Add a user</h3>
+        <ErrorMessage error={createError} />
+        <div className="form-grid">
+          {(['email', 'name', 'password'] as const).map((name) => (
+            <Field
+              key={name}
+              label={name[0]?.toUpperCase() + name.slice(1)}
+              error={createError?.forField(name)}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type={name === 'password' ? 'password' : name === 'email' ? 'email' : 'text'}
+                  autoComplete={name === 'password' ? 'new-password' : 'off'}
+                  value={form[name]}
+                  onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
+                />
+              )}
+            </Field>
+          ))}
+          <Field label="Role">
+            {(props) => (
+              <select
+                {...props}
+                value={form.role}
+                onChange={(e) => setForm((f) => ({ ...f, role: e.target.value }))}
+              >
+                <option value="RECRUITER">{ROLE_LABELS.RECRUITER}</option>
+                <option value="TENANT_ADMIN">{ROLE_LABELS.TENANT_ADMIN}</option>
+              </select>
+            )}
+          </Field>
+        </div>
+        <button type="submit" className="primary">
+          Add user
+        </button>
+      </form>
+    </section>
+  );
+}
