@@ -275,7 +275,7 @@ export function demoCandidates(count: number, options: { seed?: number } = {}): 
       current_title: `${years >= 6 ? 'Senior ' : ''}${profile.role}`,
       skills,
       total_experience_years: years,
-      professional_summary: `${profile.role} with ${years} years of experience in ${skills.slice(0, 3).join(', ')}.`,
+      professional_summary: `${profile.role} with ${years} year${years === 1 ? '' : 's'} of experience in ${skills.slice(0, 3).join(', ')}.`,
       expected_salary: `$${expected / 1000}K - $${(expected + 20_000) / 1000}K`,
       location,
       preferred_locations: next() < 0.5 ? [location, 'Remote'] : [location],

@@ -66,7 +66,11 @@ export function CandidateDetailPage({ id }: { id: number }) {
             <dt>Phone</dt>
             <dd>{c.phone ?? '—'}</dd>
             <dt>Experience</dt>
-            <dd>{c.total_experience_years == null ? '—' : `${formatInt(c.total_experience_years)} years`}</dd>
+            <dd>
+              {c.total_experience_years == null
+                ? '—'
+                : `${formatInt(c.total_experience_years)} ${c.total_experience_years === 1 ? 'year' : 'years'}`}
+            </dd>
             <dt>Location</dt>
             <dd>{c.location ?? '—'}</dd>
             <dt>Prefers</dt>
