@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /** Runs `jobmatch serve` as a real process, the way `npm start` does. */
 function serve(dataDir: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', JOBMATCH_DATA_DIR: dataDir, LOG_LEVEL: 'info', JOBMATCH_DEMO: 'false' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      JOBMATCH_DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      JOBMATCH_DEMO: 'false',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
