@@ -22,6 +22,7 @@ import pino from 'pino';
 import type { Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrator.js';
 import { openPglite } from '../src/db/pglite-database.js';
+import { seededRandom as random } from '../src/domain/seeded-random.js';
 import { candidateEmbeddingText, jobEmbeddingText } from '../src/embeddings/embedding-text.js';
 import { createLocalEmbeddingProvider } from '../src/embeddings/local-provider.js';
 import { toPgVectorLiteral } from '../src/embeddings/vector-math.js';
@@ -37,18 +38,6 @@ const JOBS = 100;
 const VECTOR_JOBS = Number(process.env.BENCH_VECTOR_JOBS ?? 20_000);
 const QUERIES = 100;
 const K = 50;
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SKILLS = [
   'Python',

@@ -15,6 +15,7 @@ import {
   type ScoredPair,
   scorePreparedMatrix,
 } from '../src/domain/scoring/index.js';
+import { seededRandom } from '../src/domain/seeded-random.js';
 
 const CANDIDATES = 1_000;
 const JOBS = 100;
@@ -22,18 +23,6 @@ const DIMENSIONS = 768;
 const RUNS = 5;
 const MODEL = 'local-glove-sif-v1';
 const reasonsFloor = Number(process.argv[2] ?? 40);
-
-/** mulberry32: small seeded generator, so every run scores the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seededRandom(20261128);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

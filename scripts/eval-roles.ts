@@ -26,6 +26,7 @@ import {
   type RoleIndex,
 } from '../src/domain/roles/normalize-role.js';
 import { rolesConflict } from '../src/domain/roles/technology-conflict.js';
+import { seededRandom } from '../src/domain/seeded-random.js';
 import { HAND_LABELLED_CASES, NEGATIVE_PAIRS } from './role-eval-cases.js';
 import { CURATED_ROLES } from './role-seed-curated.js';
 
@@ -58,17 +59,6 @@ function fnv1a(text: string): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash;
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

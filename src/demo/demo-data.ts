@@ -2,6 +2,8 @@
  * Generated demo data: an agency's candidates and a few thousand job postings, deterministic for a seed.
  * Nothing here comes from third-party postings; names, companies and texts are composed from the lists below.
  */
+
+import { seededRandom as random } from '../domain/seeded-random.js';
 import type { JobInput } from '../ingestion/job-input.js';
 
 interface RoleProfile {
@@ -169,18 +171,6 @@ const LAST = [
   'Schmidt',
   'Tanaka',
 ];
-
-/** mulberry32: a small seeded generator, so the demo is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 const sample = <T>(next: () => number, items: readonly T[], count: number): T[] =>

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCandidates, demoJobs } from '../../src/demo/demo-data.js';
+import { DEMO_ACCOUNTS, demoLoaded, loadDemo } from '../../src/demo/load-demo.js';
+import { createLocalEmbeddingProvider } from '../../src/embeddings/local-provider.js';
+import { buildApp } from '../../src/http/app.js';
+import { loadSkillMatcher } from '../../src/skills/skill-dictionary.loader.js';
+import { loginAs } from '../support/auth.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { silentLogger } from '../support/logger.js';
+
+describe('demo data', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('is generated deterministically', () => {
+    expect(demoJobs(5, { today: '2026-11-28' })).toEqual(demoJobs(5, { today: '2026-11-28' }));
+    expect(demoCandidates(5)).toEqual(demoCandidates(5));
+    expect(new Set(demoJobs(200, { today: '2026-11-28' }).map((job) => job.external_job_id)).size).toBe(200);
+  });
+
+  it('loads an agency whose users can sign in and whose approved candidates have matches, once', async () => {
+    const deps = {
+      database,
+      embeddings: await createLocalEmbeddingProvider(),
+      skills: loadSkillMatcher(),
+      retention: { floor: 40, bestN: 200 },
+      vectorTopK: 50,
+      today: '2026-11-28',
+    };
+    const summary = await loadDemo(deps, { candidates: 12, jobs: 150 });
+    expect(summary).toMatchObject({ loaded: true, candidates: 12, jobs: 150 });
+    expect(summary.matches).toBeGreaterThan(0);
+    expect(await demoLoaded(database)).toBe(true);
+    expect((await loadDemo(deps, { candidates: 12, jobs: 150 })).loaded).toBe(false);
+
+    const { rows } = await database.sql.query<{
+      candidates: number;
+      linked: number;
+      embedded: number;
+      matched: number;
+    }>(
+      `SELECT (SELECT count(*)::int FROM candidates) AS candidates,
+              (SELECT count(DISTINCT candidate_id)::int FROM candidate_global_roles) AS linked,
+              (SELECT count(*)::int FROM job_postings WHERE embedding IS NOT NULL) AS embedded,
+              (SELECT count(DISTINCT candidate_id)::int FROM candidate_job_matches) AS matched`,
+    );
+    expect(rows[0]).toMatchObject({ candidates: 12, linked: 12, embedded: 150 });
+    expect(rows[0]!.matched).toBeGreaterThan(0);
+
+    const app = await buildApp({ database, logger: silentLogger });
+    for (const account of DEMO_ACCOUNTS)
+      await expect(loginAs(app, account.email, account.password)).resolves.toBeDefined();
+    await app.close();
+  });
+});
