@@ -48,6 +48,7 @@ export interface MatchSummary {
   matched_at: Date | null;
   viewed_at: Date | null;
   job: MatchJobSummary;
+  candidate: MatchCandidateSummary;
 }
 
 export interface MatchCandidateSummary {
@@ -67,7 +68,6 @@ export interface MatchDetail extends MatchSummary {
   improvements: unknown;
   scoring_version: string | null;
   updated_at: Date | null;
-  candidate: MatchCandidateSummary;
 }
 
 export interface Page<T> {
@@ -88,11 +88,12 @@ const SUMMARY_COLUMNS = `m.id, m.candidate_id, m.job_posting_id, m.match_score, 
   coalesce(m.missing_skills, '{}') AS missing_skills, m.matched_at, m.viewed_at,
   j.title AS job_title, j.company AS job_company, j.location AS job_location, coalesce(j.is_remote, false) AS job_is_remote,
   j.salary_range AS job_salary_range, j.salary_min_annual AS job_salary_min_annual,
-  j.salary_max_annual AS job_salary_max_annual, j.salary_currency AS job_salary_currency, j.status AS job_status`;
+  j.salary_max_annual AS job_salary_max_annual, j.salary_currency AS job_salary_currency, j.status AS job_status,
+  c.first_name, c.last_name, c.current_title`;
 
 const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, m.skill_match_score, m.experience_match_score, m.location_match_score,
   m.salary_match_score, m.semantic_similarity, coalesce(m.match_reasons, '{}') AS match_reasons, m.improvements,
-  m.scoring_version, m.updated_at, c.first_name, c.last_name, c.current_title`;
+  m.scoring_version, m.updated_at`;
 
 type Row = Record<string, unknown>;
 
@@ -120,6 +121,12 @@ function toSummary(row: Row): MatchSummary {
       salary_currency: (row.job_salary_currency as string | null) ?? null,
       status: (row.job_status as string | null) ?? null,
     },
+    candidate: {
+      id: row.candidate_id as number,
+      first_name: row.first_name as string,
+      last_name: row.last_name as string,
+      current_title: (row.current_title as string | null) ?? null,
+    },
   };
 }
 
@@ -137,12 +144,6 @@ function toDetail(row: Row): MatchDetail {
     improvements: row.improvements ?? [],
     scoring_version: (row.scoring_version as string | null) ?? null,
     updated_at: (row.updated_at as Date | null) ?? null,
-    candidate: {
-      id: row.candidate_id as number,
-      first_name: row.first_name as string,
-      last_name: row.last_name as string,
-      current_title: (row.current_title as string | null) ?? null,
-    },
   };
 }
 

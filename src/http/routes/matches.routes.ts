@@ -64,6 +64,12 @@ const matchSummarySchema = z
     matched_at: z.date().nullable(),
     viewed_at: z.date().nullable(),
     job: jobSummarySchema,
+    candidate: z.object({
+      id: z.number().int(),
+      first_name: z.string(),
+      last_name: z.string(),
+      current_title: z.string().nullable(),
+    }),
   })
   .meta({ id: 'MatchSummary' });
 
@@ -78,12 +84,6 @@ const matchDetailSchema = matchSummarySchema
     improvements: z.unknown(),
     scoring_version: z.string().nullable(),
     updated_at: z.date().nullable(),
-    candidate: z.object({
-      id: z.number().int(),
-      first_name: z.string(),
-      last_name: z.string(),
-      current_title: z.string().nullable(),
-    }),
   })
   .meta({ id: 'MatchDetail' });
 
