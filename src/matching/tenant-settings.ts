@@ -11,6 +11,7 @@
 import type { DbContext } from '../db/database.js';
 import {
   DEFAULT_SETTINGS,
+  isRecommended,
   type ScoringSettings,
   type ScoringWeights,
   validateWeights,
@@ -166,7 +167,10 @@ export async function previewSettings(
       candidate_id: row.candidate_id,
       job_posting_id: row.job_posting_id,
       before: { match_score: Number(row.match_score), is_recommended: row.is_recommended ?? false },
-      after: { match_score: score, is_recommended: score >= next.recommendThreshold },
+      after: {
+        match_score: score,
+        is_recommended: isRecommended(score, Number(row.location_match_score ?? 50), next),
+      },
     };
   });
   const totalChange = matches.reduce((sum, m) => sum + (m.after.match_score - m.before.match_score), 0);

@@ -20,6 +20,7 @@ export {
   assertValidSettings,
   DEFAULT_SETTINGS,
   DEFAULT_WEIGHTS,
+  isRecommended,
   SCORING_VERSION,
   validateWeights,
 } from './settings.js';

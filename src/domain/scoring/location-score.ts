@@ -22,9 +22,12 @@ export const REMOTE_OTHER_COUNTRY = 50;
 
 export type Proximity = 'city' | 'region' | 'country' | 'elsewhere';
 
+/** An on-site or hybrid job in a country the candidate neither lives in nor asks for. */
+export const OUT_OF_REACH = 15;
+
 const PROXIMITY_SCORES: Readonly<Record<'residence' | 'preferred', Record<Proximity, number>>> = {
-  residence: { city: 100, region: 80, country: 50, elsewhere: 15 },
-  preferred: { city: 90, region: 75, country: 50, elsewhere: 15 },
+  residence: { city: 100, region: 80, country: 50, elsewhere: OUT_OF_REACH },
+  preferred: { city: 90, region: 75, country: 50, elsewhere: OUT_OF_REACH },
 };
 
 /** A place with comparison keys; `name` holds the canonical spelling for reasons. */

@@ -15,7 +15,7 @@ import { buildReasons } from './reasons.js';
 import { type SalaryMatch, scoreSalary } from './salary-score.js';
 import { round2 } from './score-scale.js';
 import { DEFAULT_CALIBRATION, type SemanticMatch, scoreSemantic } from './semantic-score.js';
-import { assertValidSettings, DEFAULT_SETTINGS, SCORING_VERSION } from './settings.js';
+import { assertValidSettings, DEFAULT_SETTINGS, isRecommended, SCORING_VERSION } from './settings.js';
 import { matchSkills, type SkillMatch, skillScore } from './skill-score.js';
 import type { CandidateFeatures, Improvement, JobFeatures, MatchScore, ScoringSettings } from './types.js';
 
@@ -75,7 +75,7 @@ function matchScore(
     matched_skills: skills.matchedNames,
     missing_skills: skills.missingNames,
     match_reasons,
-    is_recommended: evaluation.match_score >= settings.recommendThreshold,
+    is_recommended: isRecommended(evaluation.match_score, components.location, settings),
     improvements,
     scoring_version: SCORING_VERSION,
   };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertValidSettings, DEFAULT_SETTINGS, validateWeights } from './settings.js';
+import { OUT_OF_REACH } from './location-score.js';
+import { assertValidSettings, DEFAULT_SETTINGS, isRecommended, validateWeights } from './settings.js';
 
 describe('scoring settings', () => {
   it('has valid defaults', () => {
@@ -47,5 +48,15 @@ describe('scoring settings', () => {
       assertValidSettings({ ...DEFAULT_SETTINGS, semanticCalibrations: { m: { low: 0.8, high: 0.1 } } }),
     ).toThrow(RangeError);
     expect(() => assertValidSettings(DEFAULT_SETTINGS)).not.toThrow();
+  });
+});
+
+describe('isRecommended', () => {
+  it('needs the threshold and a job the candidate could take', () => {
+    expect(isRecommended(75, 100, DEFAULT_SETTINGS)).toBe(true);
+    expect(isRecommended(69.99, 100, DEFAULT_SETTINGS)).toBe(false);
+    // An on-site job in a place the candidate neither lives in nor asks for: never recommended.
+    expect(isRecommended(92, OUT_OF_REACH, DEFAULT_SETTINGS)).toBe(false);
+    expect(isRecommended(92, 50, DEFAULT_SETTINGS)).toBe(true);
   });
 });

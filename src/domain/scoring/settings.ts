@@ -1,10 +1,11 @@
+import { OUT_OF_REACH } from './location-score.js';
 import type { ScoringSettings, ScoringWeights } from './types.js';
 
 /**
  * Version of the scoring formulas. Stored next to every score so that scores computed by different formulas
  * are never compared or mixed: bump it on ANY change of a formula, constant, default weight or calibration.
  */
-export const SCORING_VERSION = '2026-11-28.1';
+export const SCORING_VERSION = '2026-11-28.2';
 
 /**
  * Default weights:
@@ -44,6 +45,19 @@ export function validateWeights(weights: ScoringWeights): { ok: true } | { ok: f
     return { ok: false, reason: `weights must sum to 1, got ${Number(sum.toFixed(6))}` };
   }
   return { ok: true };
+}
+
+/**
+ * Recommended: the overall score reaches the threshold, and the job is one the candidate could take. An
+ * on-site or hybrid job in a country the candidate neither lives in nor asks for is never recommended, however
+ * well the rest fits (the location weight alone would let such a job through).
+ */
+export function isRecommended(
+  matchScore: number,
+  locationScore: number,
+  settings: Pick<ScoringSettings, 'recommendThreshold'>,
+): boolean {
+  return matchScore >= settings.recommendThreshold && locationScore > OUT_OF_REACH;
 }
 
 /** Throws on settings no caller should pass (a programmer error, not bad data). */
