@@ -10,7 +10,9 @@ import { importJobs } from '../ingestion/import-jobs.js';
 import { detectFormat, type RecordFormat } from '../ingestion/read-records.js';
 import { expireJobs } from '../jobs/expire-jobs.js';
 import { ADMIN_JOB_STATUSES, type AdminJobStatus, setJobStatus } from '../jobs/set-job-status.js';
-import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
+import { createLogger } from '../logger.js';
+import { startRuntime } from '../runtime.js';
+import { publishJobsImported } from '../worker/tasks.js';
 import { type CliIo, withDatabase } from './program.js';
 import { createProgressReporter } from './progress.js';
 
@@ -102,20 +104,25 @@ export function registerImportCommands(program: Command, io: CliIo, getConfig: (
           options.quiet || options.json
             ? undefined
             : createProgressReporter(process.stderr, { totalBytes: size });
-        const result = await withDatabase(config, (database) =>
-          importJobs(
-            { database, skills: loadSkillMatcher() },
-            {
-              source: fs.createReadStream(file),
-              fileName: path.basename(file),
-              format,
-              platform: options.platform,
-              mapping,
-              encoding: options.encoding,
-              onProgress: (p) => progress?.update(p.rows, p.bytesRead),
-            },
-          ),
-        );
+        // The runtime (without workers) so that `jobs/imported` is enqueued with the jobs; the server's
+        // workers match them (on the embedded database: at its next start).
+        const runtime = await startRuntime(config, createLogger({ level: 'warn' }), { workers: false });
+        const result = await importJobs(
+          {
+            database: runtime.database,
+            skills: runtime.skills,
+            onJobsImported: publishJobsImported(runtime.queue),
+          },
+          {
+            source: fs.createReadStream(file),
+            fileName: path.basename(file),
+            format,
+            platform: options.platform,
+            mapping,
+            encoding: options.encoding,
+            onProgress: (p) => progress?.update(p.rows, p.bytesRead),
+          },
+        ).finally(() => runtime.stop());
         progress?.update(result.batch.total_jobs ?? 0, size, true);
         progress?.done();
         if (options.json) {

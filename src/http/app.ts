@@ -161,6 +161,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       database: deps.database,
       skills: deps.skills ?? loadSkillMatcher,
       maxBytes: deps.importMaxBytes ?? 1024 ** 3,
+      queue: deps.queue,
     }),
   );
   await app.register(adminJobRoutes({ database: deps.database }));

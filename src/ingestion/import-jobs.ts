@@ -9,6 +9,7 @@ import {
   type NewImportError,
 } from '../db/repositories/job-import-error.repository.js';
 import { jobPostingRepository, type UpsertedJob } from '../db/repositories/job-posting.repository.js';
+import { roleJobMappingRepository } from '../db/repositories/role-job-mapping.repository.js';
 import {
   applyMapping,
   type ColumnMapping,
@@ -18,6 +19,7 @@ import {
 import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize-job.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { AppError } from '../errors.js';
+import { rolesForTitles } from '../roles/roles-for-titles.js';
 import { ReadError, type RecordFormat, readRecords } from './read-records.js';
 
 export interface ImportProgress {
@@ -50,8 +52,11 @@ export interface ImportJobsDependencies {
   skills: SkillMatcher;
   /** Rows written per transaction. */
   chunkSize?: number;
-  /** Runs inside each chunk's transaction with the jobs it wrote (events go out with the data, or not at all). */
-  onChunkWritten?: (tx: DbContext, written: UpsertedJob[]) => Promise<void>;
+  /**
+   * Runs inside each chunk's transaction with the new jobs of each role (role null: no role matched the
+   * title), so `jobs/imported` goes out with the data, or not at all.
+   */
+  onJobsImported?: (tx: DbContext, event: { roleId: number | null; jobIds: number[] }) => Promise<void>;
 }
 
 export interface ImportResult {
@@ -94,7 +99,12 @@ export async function importJobs(
     keys = new Set();
     errors = [];
     await deps.database.transaction(async (tx) => {
-      const written = await jobPostingRepository(tx).upsertMany(chunkJobs, { import_batch_id: batch.id });
+      const roleOfTitle = await rolesForTitles(tx.sql, new Set(chunkJobs.map((job) => job.title)));
+      const written = await jobPostingRepository(tx).upsertMany(
+        chunkJobs.map((job) => ({ ...job, normalized_role_id: roleOfTitle.get(job.title) ?? null })),
+        { import_batch_id: batch.id },
+      );
+      await roleJobMappingRepository(tx).linkToTheirRoles(written.map((job) => job.id));
       const counts: ImportCounts = {
         new_jobs: written.filter((job) => job.outcome === 'new').length,
         updated_jobs: written.filter((job) => job.outcome === 'updated').length,
@@ -103,7 +113,10 @@ export async function importJobs(
       };
       await jobImportErrorRepository(tx).insertMany(batch.id, chunkErrors);
       await jobImportBatchRepository(tx).addCounts(batch.id, counts);
-      if (deps.onChunkWritten) await deps.onChunkWritten(tx, written);
+      if (deps.onJobsImported) {
+        for (const [roleId, jobIds] of await newJobsByRole(tx, written))
+          await deps.onJobsImported(tx, { roleId, jobIds });
+      }
       for (const key of Object.keys(totals) as (keyof ImportCounts)[]) totals[key] += counts[key];
     });
     input.onProgress?.({ rows, bytesRead: reader.bytesRead(), counts: { ...totals } });
@@ -174,6 +187,20 @@ export async function importJobs(
   }
   const finished = await jobImportBatchRepository(deps.database).finish(batch.id, {});
   return { batch: finished, errors: reported };
+}
+
+/** New jobs grouped by the role they are linked to (a job found before keeps its first role). */
+async function newJobsByRole(tx: DbContext, written: UpsertedJob[]): Promise<Map<number | null, number[]>> {
+  const ids = written.filter((job) => job.outcome === 'new').map((job) => job.id);
+  const groups = new Map<number | null, number[]>();
+  if (ids.length === 0) return groups;
+  const { rows } = await tx.sql.query<{ id: number; normalized_role_id: number | null }>(
+    'SELECT id, normalized_role_id FROM job_postings WHERE id = ANY($1::int[])',
+    [ids],
+  );
+  for (const row of rows)
+    groups.set(row.normalized_role_id, [...(groups.get(row.normalized_role_id) ?? []), row.id]);
+  return groups;
 }
 
 async function flushQuietly(flush: () => Promise<void>): Promise<void> {

@@ -144,6 +144,42 @@ describe('importJobs', () => {
     expect(rows).toEqual([]);
   });
 
+  it("links imported postings to the roles their titles name and announces each role's new jobs", async () => {
+    const { rows: roles } = await database.sql.query<{ id: number; name: string }>(
+      `INSERT INTO global_roles (name, aliases) VALUES ('Rust Developer', '{Rust Engineer}'), ('Haskell Developer', '{}')
+       RETURNING id, name`,
+    );
+    const rust = roles.find((role) => role.name === 'Rust Developer')!.id;
+    const events: { roleId: number | null; jobIds: number[] }[] = [];
+    await importJobs(
+      { database, skills, onJobsImported: async (_tx, event) => void events.push(event) },
+      {
+        source: streamOf(
+          'title,external_job_id\nSenior Rust Engineer,r-1\nRust Developer,r-2\nPastry Chef,r-3\n',
+        ),
+        fileName: 'roles.csv',
+        format: 'csv',
+        platform: 'rolelink',
+      },
+    );
+    const { rows } = await database.sql.query<{
+      external_job_id: string;
+      normalized_role_id: number | null;
+      mapped: boolean;
+    }>(
+      `SELECT j.external_job_id, j.normalized_role_id,
+              EXISTS (SELECT 1 FROM role_job_mapping m WHERE m.job_posting_id = j.id) AS mapped
+       FROM job_postings j WHERE j.platform = 'rolelink' ORDER BY j.external_job_id`,
+    );
+    expect(rows).toEqual([
+      { external_job_id: 'r-1', normalized_role_id: rust, mapped: true },
+      { external_job_id: 'r-2', normalized_role_id: rust, mapped: true },
+      { external_job_id: 'r-3', normalized_role_id: null, mapped: false },
+    ]);
+    expect(events.find((event) => event.roleId === rust)?.jobIds).toHaveLength(2);
+    expect(events.find((event) => event.roleId === null)?.jobIds).toHaveLength(1);
+  });
+
   it('keeps formula-looking cells as text', async () => {
     const result = await run('title,company,external_job_id\n"=cmd|\' /C calc\'!A0",@SUM(1),f-1\n', {
       platform: 'csvinj',

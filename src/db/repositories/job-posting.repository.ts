@@ -43,6 +43,8 @@ export type JobDataColumn = (typeof JOB_DATA_COLUMNS)[number];
 export type JobUpsertInput = Pick<NewJobPosting, JobDataColumn> & {
   platform: string;
   external_job_id: string;
+  /** The role the posting's title maps to, when known per row (the provenance's role wins when given). */
+  normalized_role_id?: number | null;
 };
 export interface JobUpsertProvenance {
   import_batch_id?: number | null;

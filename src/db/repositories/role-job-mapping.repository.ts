@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DbContext } from '../database.js';
 import { roleJobMapping } from '../schema.js';
 
-export function roleJobMappingRepository({ db }: DbContext) {
+export function roleJobMappingRepository({ db, sql: raw }: DbContext) {
   return {
     /** Links jobs to a role; existing links are kept. Returns how many links were new. */
     async link(roleId: number, jobIds: number[]): Promise<number> {
@@ -13,6 +13,17 @@ export function roleJobMappingRepository({ db }: DbContext) {
         .onConflictDoNothing()
         .returning({ id: roleJobMapping.id });
       return rows.length;
+    },
+    /** Links jobs to the role they were normalized to, where they have one. */
+    async linkToTheirRoles(jobIds: number[]): Promise<number> {
+      if (jobIds.length === 0) return 0;
+      const { rowCount } = await raw.query(
+        `INSERT INTO role_job_mapping (global_role_id, job_posting_id)
+         SELECT normalized_role_id, id FROM job_postings WHERE id = ANY($1::int[]) AND normalized_role_id IS NOT NULL
+         ON CONFLICT DO NOTHING`,
+        [jobIds],
+      );
+      return rowCount;
     },
     async jobIdsForRole(roleId: number): Promise<number[]> {
       const rows = await db

@@ -9,6 +9,8 @@ import type { SkillMatcher } from '../../domain/skills.js';
 import { AppError } from '../../errors.js';
 import { importJobs } from '../../ingestion/import-jobs.js';
 import { detectFormat, type RecordFormat } from '../../ingestion/read-records.js';
+import type { JobQueue } from '../../worker/job-queue.js';
+import { publishJobsImported } from '../../worker/tasks.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 
@@ -84,6 +86,8 @@ export function adminImportRoutes(deps: {
   database: Database;
   skills: () => SkillMatcher;
   maxBytes: number;
+  /** Where `jobs/imported` goes; without it the jobs wait for candidates' own rescoring. */
+  queue?: Pick<JobQueue, 'send'> | undefined;
 }): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('preHandler', requireRole('PM_ADMIN'));
@@ -143,7 +147,11 @@ export function adminImportRoutes(deps: {
           );
         }
         const result = await importJobs(
-          { database: deps.database, skills: deps.skills() },
+          {
+            database: deps.database,
+            skills: deps.skills(),
+            ...(deps.queue ? { onJobsImported: publishJobsImported(deps.queue) } : {}),
+          },
           {
             source: file.file,
             fileName: file.filename,

@@ -8,7 +8,7 @@ import { claimNextRole } from '../../scraper/claim-next-role.js';
 import { completeSession } from '../../scraper/complete-session.js';
 import { failSession } from '../../scraper/fail-session.js';
 import type { JobQueue } from '../../worker/job-queue.js';
-import { TASK } from '../../worker/tasks.js';
+import { publishJobsImported } from '../../worker/tasks.js';
 import type { FailedAuthLimiter } from '../failed-auth-limiter.js';
 import { problemSchema } from '../problem.js';
 import { scraperAuth } from '../scraper-auth.js';
@@ -159,9 +159,7 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
           {
             database: deps.database,
             skills: deps.skills(),
-            onJobsImported: async (tx, event) => {
-              await queue.send(TASK.jobsImported, event, { tx });
-            },
+            onJobsImported: publishJobsImported(queue),
           },
           request.scraperKey!,
           request.body,
