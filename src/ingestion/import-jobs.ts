@@ -66,6 +66,10 @@ export interface ImportResult {
 
 const REPORTED_ERRORS = 100;
 
+/** The deduplication key: (platform, external_job_id). */
+const jobKey = (job: { platform: string; external_job_id: string }) =>
+  `${job.platform}\u0000${job.external_job_id}`;
+
 /**
  * Imports a job file as one batch: rows stream through parsing and are written in chunks, each chunk
  * (its jobs, its row errors and the batch counters) in one transaction, so a crash loses at most the
@@ -114,8 +118,10 @@ export async function importJobs(
       await jobImportErrorRepository(tx).insertMany(batch.id, chunkErrors);
       await jobImportBatchRepository(tx).addCounts(batch.id, counts);
       if (deps.onJobsImported) {
-        for (const [roleId, jobIds] of await newJobsByRole(tx, written))
+        const roleByKey = new Map(chunkJobs.map((job) => [jobKey(job), roleOfTitle.get(job.title) ?? null]));
+        for (const [roleId, jobIds] of newJobsByRole(written, (job) => roleByKey.get(jobKey(job)) ?? null)) {
           await deps.onJobsImported(tx, { roleId, jobIds });
+        }
       }
       for (const key of Object.keys(totals) as (keyof ImportCounts)[]) totals[key] += counts[key];
     });
@@ -157,7 +163,7 @@ export async function importJobs(
             raw_record: item.record.raw,
           });
         } else {
-          const key = `${result.job.platform}\u0000${result.job.external_job_id}`;
+          const key = jobKey(result.job);
           // The same job twice in one statement cannot be upserted: write the first, then let the repeat update it.
           if (keys.has(key)) await flush();
           keys.add(key);
@@ -189,17 +195,17 @@ export async function importJobs(
   return { batch: finished, errors: reported };
 }
 
-/** New jobs grouped by the role they are linked to (a job found before keeps its first role). */
-async function newJobsByRole(tx: DbContext, written: UpsertedJob[]): Promise<Map<number | null, number[]>> {
-  const ids = written.filter((job) => job.outcome === 'new').map((job) => job.id);
+/** New jobs grouped by the role their title mapped to (new rows carry exactly that role). */
+function newJobsByRole(
+  written: readonly UpsertedJob[],
+  roleOf: (job: { platform: string; external_job_id: string }) => number | null,
+): Map<number | null, number[]> {
   const groups = new Map<number | null, number[]>();
-  if (ids.length === 0) return groups;
-  const { rows } = await tx.sql.query<{ id: number; normalized_role_id: number | null }>(
-    'SELECT id, normalized_role_id FROM job_postings WHERE id = ANY($1::int[])',
-    [ids],
-  );
-  for (const row of rows)
-    groups.set(row.normalized_role_id, [...(groups.get(row.normalized_role_id) ?? []), row.id]);
+  for (const job of written) {
+    if (job.outcome !== 'new') continue;
+    const roleId = roleOf(job);
+    groups.set(roleId, [...(groups.get(roleId) ?? []), job.id]);
+  }
   return groups;
 }
 
