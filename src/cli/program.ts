@@ -57,8 +57,10 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
   program
     .command('serve')
     .description('serve the HTTP API (migrations are applied on start)')
-    .action(async () => {
-      const config = getConfig();
+    .option('--demo', 'load the demo agency even when the database is not empty (as JOBMATCH_DEMO=true)')
+    .action(async (options: { demo?: boolean }) => {
+      const loaded = getConfig();
+      const config = options.demo ? { ...loaded, demo: 'always' as const } : loaded;
       const logger = createLogger(config.log);
       const server = await startServer(config, logger);
       stopOnSignals(server, logger);

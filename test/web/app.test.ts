@@ -141,6 +141,9 @@ describe('web application in a browser', () => {
     await panel.getByRole('button', { name: 'Apply' }).click();
     await panel.getByText('Applied.').waitFor();
     await panel.locator('.badge', { hasText: 'applied' }).waitFor();
+    // Without a reload: the match list and the candidate's applications show the new state.
+    await page.locator('.match-list li button[aria-pressed="true"] .badge', { hasText: 'applied' }).waitFor();
+    await page.locator('section[aria-labelledby="cand-apps-title"] li', { hasText: 'Elixir' }).waitFor();
     await screenshot(page, 'candidate-match');
   });
 
@@ -160,7 +163,82 @@ describe('web application in a browser', () => {
     expect(((await refusal.textContent()) ?? '').length).toBeGreaterThan(5);
     await expect(card('interviewing').count()).resolves.toBe(1);
     await screenshot(page, 'pipeline');
+
+    // Drag and drop between columns (HTML5 drag events) moves the card too.
+    await card('interviewing').dragTo(page.locator('[data-stage="offer"]'));
+    await card('offer').waitFor();
+    await page.getByRole('status').filter({ hasText: 'moved to offer' }).waitFor();
     expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+
+  it('signs in and opens a match using only the keyboard, with a visible focus ring', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const keys = await context.newPage();
+    keys.setDefaultTimeout(15_000);
+    const errors = watchConsole(keys);
+    await keys.goto(`${app.url}/`);
+    await tabTo(keys, (el) => el.labels === 'Email');
+    await keys.keyboard.type(DEMO.recruiter.email);
+    await keys.keyboard.press('Tab');
+    await keys.keyboard.type(DEMO.recruiter.password);
+    await keys.keyboard.press('Enter');
+    await keys.getByTestId('who').waitFor();
+
+    await tabTo(keys, (el) => el.labels === 'Name or email');
+    await keys.keyboard.type('Webtest');
+    await keys.keyboard.press('Enter');
+    await keys.locator('table tbody tr', { hasText: candidateName }).waitFor();
+    const link = await tabTo(keys, (el) => el.tag === 'A' && el.text.includes(candidateName));
+    expect(link.outline).not.toBe('none');
+    await keys.keyboard.press('Enter');
+    await keys.waitForURL(/\/candidates\/\d+$/);
+    await keys.locator('.match-list').waitFor();
+    await tabTo(keys, (el) => el.tag === 'BUTTON' && el.text.includes('Elixir'));
+    await keys.keyboard.press('Enter');
+    await keys.getByTestId('match-panel').getByText('Score breakdown').waitFor();
+    await screenshot(keys, 'keyboard-match');
+    // The only expected failure is the session check before signing in (401).
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('lays the candidate detail page out at 390 px without horizontal overflow', async () => {
+    const phone = await recruiter.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${app.url}/candidates/${candidateId}`);
+    await phone.locator('.match-list li').first().getByRole('button').click();
+    await phone.getByTestId('match-panel').getByText('Score breakdown').waitFor();
+    const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'candidate-detail-390');
+    await phone.getByRole('button', { name: 'Menu' }).click();
+    await phone.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).waitFor();
+    await phone.keyboard.press('Escape');
+    await expect(phone.getByRole('link', { name: 'Jobs' }).isVisible()).resolves.toBe(false);
+    await phone.close();
+  });
+
+  it('validates the matching weights as they are typed and previews how sample matches change', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const admin = await context.newPage();
+    admin.setDefaultTimeout(15_000);
+    await signIn(admin, app.url, DEMO.agencyAdmin);
+    await admin.goto(`${app.url}/settings`);
+    const save = admin.getByRole('button', { name: 'Save', exact: true });
+    await admin.getByLabel('Salary weight').fill('1.4');
+    await admin.getByText('Must be from 0 to 1.').waitFor();
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await admin.getByLabel('Salary weight').fill('0.2');
+    await admin.getByTestId('weight-sum').getByText('1.1', { exact: true }).waitFor();
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await admin.getByLabel('Semantic weight').fill('0.15');
+    await admin.getByTestId('weight-sum').getByText('1', { exact: true }).waitFor();
+    await expect(save.isDisabled()).resolves.toBe(false);
+    await admin.getByRole('button', { name: 'Preview' }).click();
+    await admin.getByRole('heading', { name: /Preview on/ }).waitFor();
+    await expect(admin.getByRole('columnheader', { name: 'Change' }).count()).resolves.toBe(1);
+    await screenshot(admin, 'settings-preview');
+    await context.close();
   });
 
   it('lets the platform admin create and revoke an API key and upload a job import', async () => {
@@ -185,11 +263,14 @@ describe('web application in a browser', () => {
 
     await nav.getByRole('link', { name: 'Job imports' }).click();
     await admin.getByLabel('Platform').fill('browser-upload');
+    await admin.getByLabel('Format').selectOption('csv');
+    await admin.getByLabel('Encoding').selectOption('utf-8');
+    await admin.getByLabel('Column mapping').fill('title=Job Title,company=Company Name');
     await admin.locator('input[type=file]').setInputFiles({
       name: 'jobs.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(
-        'title,company,location,salary_range\nGo Developer,Acme,"Denver, CO",$120K - $140K\n,Nobody,Remote,\n',
+        'Job Title,Company Name,location,salary_range\nGo Developer,Acme,"Denver, CO",$120K - $140K\n,Nobody,Remote,\n',
       ),
     });
     const result = admin.getByTestId('import-result');
@@ -225,4 +306,32 @@ function elixirJobs() {
     experience_required: '4+ years',
     employment_type: 'full-time',
   }));
+}
+
+interface FocusedElement {
+  tag: string;
+  text: string;
+  labels: string;
+  outline: string;
+}
+
+/** Runs in the page (the tests compile without the DOM library): what has the keyboard focus. */
+const DESCRIBE_FOCUSED = `(() => {
+  const element = document.activeElement;
+  return {
+    tag: element ? element.tagName : '',
+    text: element ? element.textContent || '' : '',
+    labels: element && element.labels && element.labels[0] ? element.labels[0].textContent.trim() : '',
+    outline: element ? getComputedStyle(element).outlineStyle : 'none',
+  };
+})()`;
+
+/** Presses Tab until the focused element passes `wanted` (at most 80 times); returns that element. */
+async function tabTo(page: Page, wanted: (element: FocusedElement) => boolean): Promise<FocusedElement> {
+  for (let presses = 0; presses < 80; presses += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate<FocusedElement>(DESCRIBE_FOCUSED);
+    if (wanted(focused)) return focused;
+  }
+  throw new Error('Tab never reached the wanted element');
 }

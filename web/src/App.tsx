@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { isAgencyUser, ROLE_LABELS, useAuth } from './auth';
 import { Loading } from './components/ui';
 import { ApplicationsPage } from './pages/ApplicationsPage';
@@ -73,6 +73,7 @@ export function App() {
   const { user, checking, signOut } = useAuth();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
 
   const route = ROUTES.map((r) => ({ route: r, params: matchPath(r.path, location.path) })).find(
     (m) => m.params,
@@ -82,6 +83,16 @@ export function App() {
   useEffect(() => {
     if (user && !allowed) navigate(homeOf(user.role), { replace: true });
   }, [user, allowed]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [menuOpen]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes.
   useEffect(() => setMenuOpen(false), [location.path]);
 
@@ -101,6 +112,7 @@ export function App() {
           <span className="brand">Jobmatch</span>
           <button
             type="button"
+            ref={menuButton}
             className="menu-toggle small"
             aria-expanded={menuOpen}
             aria-controls="main-nav"

@@ -88,8 +88,16 @@ export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, b
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const del = <T>(path: string) => api<T>('DELETE', path);
 
-/** A multipart upload (field "file") reporting its progress from 0 to 1. */
-export function upload<T>(path: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+/**
+ * A multipart upload (field "file") reporting its progress from 0 to 1. Other `fields` go before the
+ * file, so a server reading the stream sees them first; empty ones are left out.
+ */
+export function upload<T>(
+  path: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  fields: Record<string, string> = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -109,6 +117,7 @@ export function upload<T>(path: string, file: File, onProgress: (fraction: numbe
       else void toApiError(response).then(reject);
     };
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) if (value !== '') form.append(name, value);
     form.append('file', file);
     xhr.send(form);
   });

@@ -1,5 +1,5 @@
 /** Numbers and dates in the user's locale. */
-const locale = typeof navigator !== 'undefined' ? navigator.language : undefined;
+export const locale = typeof navigator !== 'undefined' ? navigator.language : undefined;
 
 const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });

@@ -22,13 +22,26 @@ function improvementsOf(value: unknown): Improvement[] {
   );
 }
 
-/** One match opened: marks it viewed, shows its breakdown and offers shortlist, reject and apply. */
-export function MatchPanel({ matchId, onChanged }: { matchId: number; onChanged: () => void }) {
+/**
+ * One match opened: marks it viewed, shows its breakdown and offers shortlist, reject and apply.
+ * `onChanged` runs when the match's status changed, `onApplied` when an application was created.
+ */
+export function MatchPanel({
+  matchId,
+  onChanged,
+  onApplied,
+}: {
+  matchId: number;
+  onChanged: () => void;
+  onApplied?: () => void;
+}) {
   const [match, setMatch] = useState<MatchDetail>();
   const [loadError, setLoadError] = useState<Error>();
   const [applied, setApplied] = useState<Application>();
   const action = useAction();
+  const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the load on Retry.
   useEffect(() => {
     let cancelled = false;
     setMatch(undefined);
@@ -47,9 +60,9 @@ export function MatchPanel({ matchId, onChanged }: { matchId: number; onChanged:
     return () => {
       cancelled = true;
     };
-  }, [matchId, onChanged]);
+  }, [matchId, onChanged, attempt]);
 
-  if (loadError) return <ErrorMessage error={loadError} />;
+  if (loadError) return <ErrorMessage error={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!match) return <Loading />;
 
   const setStatus = (status: 'shortlisted' | 'rejected') =>
@@ -64,6 +77,7 @@ export function MatchPanel({ matchId, onChanged }: { matchId: number; onChanged:
       );
       setMatch(await get<MatchDetail>(`/api/matches/${match.id}`));
       onChanged();
+      onApplied?.();
     });
   const improvements = improvementsOf(match.improvements);
 

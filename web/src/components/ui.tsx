@@ -11,11 +11,23 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-export function ErrorMessage({ error }: { error: ApiError | Error | undefined | null }) {
+/** A failed request: the server's problem `detail`, and a retry when the request can be repeated. */
+export function ErrorMessage({
+  error,
+  onRetry,
+}: {
+  error: ApiError | Error | undefined | null;
+  onRetry?: (() => void) | undefined;
+}) {
   if (!error) return null;
   return (
     <div className="alert error" role="alert">
-      {error.message}
+      <span>{error.message}</span>
+      {onRetry ? (
+        <button type="button" className="small" onClick={onRetry}>
+          Retry
+        </button>
+      ) : null}
     </div>
   );
 }
@@ -30,11 +42,11 @@ export function LoadState<T>({
   empty,
   children,
 }: {
-  loaded: { data: T | undefined; error: ApiError | undefined; loading: boolean };
+  loaded: { data: T | undefined; error: ApiError | undefined; loading: boolean; reload?: () => void };
   empty?: (data: T) => boolean;
   children: (data: T) => ReactNode;
 }) {
-  if (loaded.error) return <ErrorMessage error={loaded.error} />;
+  if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data === undefined) return <Loading />;
   if (empty?.(loaded.data)) return <Empty>Nothing here yet.</Empty>;
   return <>{children(loaded.data)}</>;
@@ -174,11 +186,13 @@ export function Uploader<T>({
   label,
   path,
   accept,
+  fields,
   onDone,
 }: {
   label: string;
   path: string;
   accept: string;
+  fields?: Record<string, string>;
   onDone: (result: T) => void;
 }) {
   const [progress, setProgress] = useState<number | null>(null);
@@ -189,7 +203,7 @@ export function Uploader<T>({
     setError(undefined);
     setProgress(0);
     try {
-      onDone(await upload<T>(path, file, setProgress));
+      onDone(await upload<T>(path, file, setProgress, fields));
     } catch (reason) {
       setError(reason as ApiError);
     } finally {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type DragEvent, useState } from 'react';
 import { post } from '../api';
 import { Badge, Empty, ErrorMessage, Loading } from '../components/ui';
 import { formatDateTime, formatInt, humanize } from '../format';
@@ -25,10 +25,15 @@ export function ApplicationsPage() {
   );
 }
 
+/** The drag payload: which application is moving, and from which stage. */
+const DRAG_TYPE = 'application/x-jobmatch-application';
+
 function Board() {
   const pipeline = useGet<Pipeline>('/api/applications/pipeline', { per_stage: 25 });
   const action = useAction();
   const [moved, setMoved] = useState<string>();
+  const [dropTarget, setDropTarget] = useState<ApplicationStage | null>(null);
+  const [dragging, setDragging] = useState<Application | null>(null);
 
   const move = (application: Application, to: ApplicationStage) =>
     action.run(async () => {
@@ -38,11 +43,23 @@ function Board() {
       pipeline.reload();
     });
 
-  if (pipeline.error) return <ErrorMessage error={pipeline.error} />;
+  if (pipeline.error) return <ErrorMessage error={pipeline.error} onRetry={pipeline.reload} />;
   if (!pipeline.data) return <Loading />;
-  const total = pipeline.data.stages.reduce((sum, s) => sum + s.count, 0);
+  const stages = pipeline.data.stages;
+  const total = stages.reduce((sum, s) => sum + s.count, 0);
+  const find = (id: number) => stages.flatMap((s) => s.items).find((a) => a.id === id);
+
+  const drop = (event: DragEvent<HTMLElement>, to: ApplicationStage) => {
+    event.preventDefault();
+    setDropTarget(null);
+    setDragging(null);
+    const application = find(Number(event.dataTransfer.getData(DRAG_TYPE)));
+    if (application && application.application_status !== to) void move(application, to);
+  };
+
   return (
     <>
+      <p className="muted">Drag a card to another stage, or use its buttons.</p>
       <ErrorMessage error={action.error} />
       {moved ? (
         <p className="alert success" role="status">
@@ -51,12 +68,22 @@ function Board() {
       ) : null}
       {total === 0 ? <Empty>No applications yet: apply a candidate from a match.</Empty> : null}
       <section className="board" aria-label="Pipeline">
-        {pipeline.data.stages.map((stage) => (
+        {stages.map((stage) => (
           <section
-            className="column"
+            className={`column${dropTarget === stage.status ? ' drop-target' : ''}`}
             key={stage.status}
             aria-labelledby={`stage-${stage.status}`}
             data-stage={stage.status}
+            onDragOver={(event) => {
+              if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
+              event.preventDefault();
+              event.dataTransfer.dropEffect = 'move';
+              if (dropTarget !== stage.status) setDropTarget(stage.status);
+            }}
+            onDragLeave={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(null);
+            }}
+            onDrop={(event) => drop(event, stage.status)}
           >
             <h2 id={`stage-${stage.status}`}>
               <span>{humanize(stage.status)}</span>
@@ -67,6 +94,16 @@ function Board() {
                 key={a.id}
                 application={a}
                 busy={action.busy}
+                dragging={dragging?.id === a.id}
+                onDragStart={(event) => {
+                  event.dataTransfer.setData(DRAG_TYPE, String(a.id));
+                  event.dataTransfer.effectAllowed = 'move';
+                  setDragging(a);
+                }}
+                onDragEnd={() => {
+                  setDragging(null);
+                  setDropTarget(null);
+                }}
                 onMove={(to) => void move(a, to)}
               />
             ))}
@@ -80,16 +117,28 @@ function Board() {
 function ApplicationCard({
   application: a,
   busy,
+  dragging,
+  onDragStart,
+  onDragEnd,
   onMove,
 }: {
   application: Application;
   busy: boolean;
+  dragging: boolean;
+  onDragStart: (event: DragEvent<HTMLElement>) => void;
+  onDragEnd: () => void;
   onMove: (to: ApplicationStage) => void;
 }) {
   const next = nextStage(a.application_status);
   const [target, setTarget] = useState<ApplicationStage | ''>('');
   return (
-    <article className="card" data-testid={`application-${a.id}`}>
+    <article
+      className={`card${dragging ? ' dragging' : ''}`}
+      data-testid={`application-${a.id}`}
+      draggable={!busy}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+    >
       <Link to={`/candidates/${a.candidate_id}`}>{a.candidate_name}</Link>
       <div>
         <Link to={`/jobs/${a.job_posting_id}`}>{a.job_title}</Link>
@@ -153,7 +202,7 @@ function FilteredList({ candidateId, jobId }: { candidateId: string; jobId: stri
           Show the pipeline board
         </button>
       </p>
-      {list.error ? <ErrorMessage error={list.error} /> : null}
+      {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
       {!list.data && !list.error ? <Loading /> : null}
       {list.data && list.data.items.length === 0 ? <Empty>No applications.</Empty> : null}
       {list.data && list.data.items.length > 0 ? (

@@ -3,7 +3,7 @@ import { post } from '../api';
 import { MatchPanel } from '../components/MatchPanel';
 import { Badge, Empty, ErrorMessage, Loading, Pager, ScorePill } from '../components/ui';
 import { formatDateTime, formatInt, formatPercent, humanize } from '../format';
-import { useAction, useGet } from '../hooks';
+import { type Loaded, useAction, useGet } from '../hooks';
 import { Link, setQuery, useLocation } from '../router';
 import {
   type Application,
@@ -33,9 +33,10 @@ const MATCH_LIMIT = 20;
 
 export function CandidateDetailPage({ id }: { id: number }) {
   const candidate = useGet<CandidateDetail>(`/api/candidates/${id}`);
+  const applications = useGet<Page<Application>>('/api/applications', { candidate_id: id, limit: 50 });
   const statusAction = useAction();
 
-  if (candidate.error) return <ErrorMessage error={candidate.error} />;
+  if (candidate.error) return <ErrorMessage error={candidate.error} onRetry={candidate.reload} />;
   if (!candidate.data) return <Loading />;
   const c = candidate.data;
   const actions = STATUS_ACTIONS[c.status as CandidateStatus] ?? [];
@@ -117,8 +118,12 @@ export function CandidateDetailPage({ id }: { id: number }) {
           <RoleMappings candidateId={id} mappings={c.role_mappings} preferred={c.preferred_roles ?? []} />
         </section>
       </div>
-      <Matches candidateId={id} matchable={c.status === 'approved' || c.status === 'ready_for_assignment'} />
-      <CandidateApplications candidateId={id} />
+      <Matches
+        candidateId={id}
+        matchable={c.status === 'approved' || c.status === 'ready_for_assignment'}
+        onApplied={applications.reload}
+      />
+      <CandidateApplications applications={applications} />
     </>
   );
 }
@@ -202,7 +207,15 @@ function RoleMappings({
   );
 }
 
-function Matches({ candidateId, matchable }: { candidateId: number; matchable: boolean }) {
+function Matches({
+  candidateId,
+  matchable,
+  onApplied,
+}: {
+  candidateId: number;
+  matchable: boolean;
+  onApplied: () => void;
+}) {
   const { query } = useLocation();
   const recommended = query.get('recommended') === '1';
   const minScore = query.get('min_score') ?? '';
@@ -273,7 +286,7 @@ function Matches({ candidateId, matchable }: { candidateId: number; matchable: b
           </select>
         </div>
       </div>
-      {matches.error ? <ErrorMessage error={matches.error} /> : null}
+      {matches.error ? <ErrorMessage error={matches.error} onRetry={matches.reload} /> : null}
       {!matches.data && !matches.error ? <Loading /> : null}
       {matches.data && matches.data.items.length === 0 ? (
         <Empty>
@@ -312,7 +325,7 @@ function Matches({ candidateId, matchable }: { candidateId: number; matchable: b
           </div>
           <div>
             {open ? (
-              <MatchPanel matchId={open} onChanged={onChanged} />
+              <MatchPanel matchId={open} onChanged={onChanged} onApplied={onApplied} />
             ) : (
               <p className="muted">Open a match to see its breakdown.</p>
             )}
@@ -323,12 +336,12 @@ function Matches({ candidateId, matchable }: { candidateId: number; matchable: b
   );
 }
 
-function CandidateApplications({ candidateId }: { candidateId: number }) {
-  const apps = useGet<Page<Application>>('/api/applications', { candidate_id: candidateId, limit: 50 });
+function CandidateApplications({ applications: apps }: { applications: Loaded<Page<Application>> }) {
   return (
     <section aria-labelledby="cand-apps-title">
       <h2 id="cand-apps-title">Applications</h2>
-      {apps.error ? <ErrorMessage error={apps.error} /> : null}
+      {apps.error ? <ErrorMessage error={apps.error} onRetry={apps.reload} /> : null}
+      {!apps.data && !apps.error ? <Loading /> : null}
       {apps.data && apps.data.items.length === 0 ? <Empty>No applications yet.</Empty> : null}
       {apps.data && apps.data.items.length > 0 ? (
         <ul>

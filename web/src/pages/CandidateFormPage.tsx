@@ -88,7 +88,7 @@ export function CandidateFormPage({ id }: { id?: number }) {
     if (existing.data) setValues(toValues(existing.data));
   }, [existing.data]);
 
-  if (id && existing.error) return <ErrorMessage error={existing.error} />;
+  if (id && existing.error) return <ErrorMessage error={existing.error} onRetry={existing.reload} />;
   if (id && !existing.data) return <Loading />;
 
   const set = (name: keyof FormValues) => (event: { target: { value: string } }) =>

@@ -95,7 +95,7 @@ export function CandidatesPage() {
         <button type="submit">Search</button>
       </form>
 
-      {list.error ? <ErrorMessage error={list.error} /> : null}
+      {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
       {!list.data && !list.error ? <Loading /> : null}
       {list.data && list.data.items.length === 0 ? <Empty>No candidates match.</Empty> : null}
       {list.data && list.data.items.length > 0 ? (

@@ -10,7 +10,7 @@ import type { Candidate, JobDetail, MatchSummary, Page } from '../types';
 export function JobDetailPage({ id }: { id: number }) {
   const { user } = useAuth();
   const job = useGet<JobDetail>(`/api/jobs/${id}`);
-  if (job.error) return <ErrorMessage error={job.error} />;
+  if (job.error) return <ErrorMessage error={job.error} onRetry={job.reload} />;
   if (!job.data) return <Loading />;
   const j = job.data;
   const experience =
@@ -95,7 +95,10 @@ function JobCandidates({ jobId }: { jobId: number }) {
   return (
     <section aria-labelledby="job-cands-title">
       <h2 id="job-cands-title">Matching candidates of your agency</h2>
-      <ErrorMessage error={matches.error ?? action.error} />
+      <ErrorMessage
+        error={matches.error ?? action.error}
+        onRetry={matches.error ? matches.reload : undefined}
+      />
       {!matches.data && !matches.error ? <Loading /> : null}
       {matches.data && matches.data.items.length === 0 ? (
         <Empty>No candidates of yours match this job.</Empty>

@@ -59,7 +59,7 @@ export function JobsPage() {
           Search
         </button>
       </form>
-      {jobs.error ? <ErrorMessage error={jobs.error} /> : null}
+      {jobs.error ? <ErrorMessage error={jobs.error} onRetry={jobs.reload} /> : null}
       {!jobs.data && !jobs.error ? <Loading /> : null}
       {jobs.data && jobs.data.items.length === 0 ? <Empty>No active jobs match.</Empty> : null}
       {jobs.data && jobs.data.items.length > 0 ? (

@@ -2,11 +2,30 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { type ApiError, patch, post, put } from '../api';
 import { ROLE_LABELS } from '../auth';
 import { Badge, ErrorMessage, Field, Loading } from '../components/ui';
-import { formatDateTime, formatInt, formatScore } from '../format';
+import { formatDateTime, formatInt, formatScore, locale } from '../format';
 import { useAction, useGet } from '../hooks';
+import { Link } from '../router';
 import type { Account, SettingsPreview, TenantSettings, Weights } from '../types';
 
 const WEIGHT_NAMES: (keyof Weights)[] = ['skill', 'experience', 'location', 'salary', 'semantic'];
+/** The server keeps weights to 3 decimals, so a sum within half a thousandth of 1 is 1. */
+const SUM_TOLERANCE = 0.0005;
+
+/** What is wrong with one weight as typed, or undefined when it is a number from 0 to 1. */
+function weightProblem(text: string): string | undefined {
+  if (text.trim() === '') return 'Enter a weight from 0 to 1.';
+  const value = Number(text);
+  if (!Number.isFinite(value)) return 'Not a number.';
+  if (value < 0 || value > 1) return 'Must be from 0 to 1.';
+  return undefined;
+}
+
+function thresholdProblem(text: string): string | undefined {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100)
+    return 'Enter a score from 0 to 100.';
+  return undefined;
+}
 
 export function SettingsPage() {
   return (
@@ -37,17 +56,20 @@ function ScoringSettings() {
     setThreshold(String(settings.data.recommend_threshold));
   }, [settings.data]);
 
-  if (settings.error) return <ErrorMessage error={settings.error} />;
+  if (settings.error) return <ErrorMessage error={settings.error} onRetry={settings.reload} />;
   if (!settings.data || !weights) return <Loading />;
   const body = () => ({
     weights: Object.fromEntries(WEIGHT_NAMES.map((n) => [n, Number(weights[n])])),
     recommend_threshold: Number(threshold),
   });
   const sum = WEIGHT_NAMES.reduce((total, n) => total + (Number(weights[n]) || 0), 0);
+  const sumIsOne = Math.abs(sum - 1) < SUM_TOLERANCE;
+  const fieldsValid = WEIGHT_NAMES.every((n) => !weightProblem(weights[n])) && !thresholdProblem(threshold);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
+    if (!fieldsValid || !sumIsOne) return;
     void action.run(async () => {
       await put('/api/tenant/settings', body());
       setSaved(true);
@@ -59,15 +81,22 @@ function ScoringSettings() {
     <form className="panel" onSubmit={save} aria-labelledby="weights-title">
       <h2 id="weights-title">Matching weights and recommendation threshold</h2>
       <p className="muted">
-        Weights must sum to 1 (now {formatScore(sum)}). {settings.data.customized ? 'Customized' : 'Defaults'}
+        {settings.data.customized ? 'Customized' : 'Defaults'}
         {settings.data.updated_at ? `, saved ${formatDateTime(settings.data.updated_at)}` : ''}.
+      </p>
+      <p aria-live="polite" data-testid="weight-sum">
+        Weights must sum to 1. Sum now:{' '}
+        <span className={sumIsOne ? 'sum-ok' : 'sum-bad'}>{weightFormat.format(sum)}</span>
+        {sumIsOne
+          ? ' ✓'
+          : ` (${sum > 1 ? 'lower' : 'raise'} some weights by ${weightFormat.format(Math.abs(1 - sum))})`}
       </p>
       <div className="form-grid">
         {WEIGHT_NAMES.map((name) => (
           <Field
             key={name}
             label={`${name[0]?.toUpperCase()}${name.slice(1)} weight`}
-            error={action.error?.forField(name)}
+            error={weightProblem(weights[name]) ?? action.error?.forField(name)}
           >
             {(props) => (
               <input
@@ -82,7 +111,10 @@ function ScoringSettings() {
             )}
           </Field>
         ))}
-        <Field label="Recommend at score ≥" error={action.error?.forField('recommend_threshold')}>
+        <Field
+          label="Recommend at score ≥"
+          error={thresholdProblem(threshold) ?? action.error?.forField('recommend_threshold')}
+        >
           {(props) => (
             <input
               {...props}
@@ -104,7 +136,7 @@ function ScoringSettings() {
       <div className="row">
         <button
           type="button"
-          disabled={action.busy}
+          disabled={action.busy || !fieldsValid}
           onClick={() =>
             void action.run(async () =>
               setPreview(await post<SettingsPreview>('/api/tenant/settings/preview?sample=20', body())),
@@ -113,7 +145,7 @@ function ScoringSettings() {
         >
           Preview
         </button>
-        <button type="submit" className="primary" disabled={action.busy}>
+        <button type="submit" className="primary" disabled={action.busy || !fieldsValid || !sumIsOne}>
           Save
         </button>
       </div>
@@ -135,13 +167,17 @@ function ScoringSettings() {
                   <th scope="col" className="num">
                     After
                   </th>
+                  <th scope="col" className="num">
+                    Change
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {preview.matches.map((m) => (
                   <tr key={m.match_id}>
                     <td>
-                      Candidate #{m.candidate_id} · job #{m.job_posting_id}
+                      <Link to={`/candidates/${m.candidate_id}`}>Candidate #{m.candidate_id}</Link> ·{' '}
+                      <Link to={`/jobs/${m.job_posting_id}`}>job #{m.job_posting_id}</Link>
                     </td>
                     <td className="num">
                       {formatScore(m.before.match_score)}
@@ -150,6 +186,9 @@ function ScoringSettings() {
                     <td className="num">
                       {formatScore(m.after.match_score)}
                       {m.after.is_recommended ? ' ★' : ''}
+                    </td>
+                    <td className="num">
+                      <ScoreChange delta={m.after.match_score - m.before.match_score} />
                     </td>
                   </tr>
                 ))}
@@ -160,6 +199,15 @@ function ScoringSettings() {
       ) : null}
     </form>
   );
+}
+
+const weightFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+const changeFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+
+function ScoreChange({ delta }: { delta: number }) {
+  const rounded = Math.round(delta * 10) / 10;
+  const tone = rounded > 0 ? 'delta-up' : rounded < 0 ? 'delta-down' : 'muted';
+  return <span className={tone}>{changeFormat.format(rounded)}</span>;
 }
 
 function Users() {
@@ -183,7 +231,7 @@ function Users() {
   return (
     <section className="panel" aria-labelledby="users-title">
       <h2 id="users-title">Users</h2>
-      <ErrorMessage error={users.error ?? action.error} />
+      <ErrorMessage error={users.error ?? action.error} onRetry={users.error ? users.reload : undefined} />
       {!users.data && !users.error ? <Loading /> : null}
       {users.data ? (
         <div className="table-wrap">

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Badge, Empty, ErrorMessage, Loading, RowErrors, Uploader } from '../../components/ui';
+import { type ChangeEvent, useState } from 'react';
+import { Badge, Empty, ErrorMessage, Field, Loading, RowErrors, Uploader } from '../../components/ui';
 import { formatDateTime, formatInt } from '../../format';
 import { useGet } from '../../hooks';
 import type { ImportBatch, RowError } from '../../types';
@@ -11,24 +11,67 @@ interface BatchDetail extends ImportBatch {
 
 export function ImportsPage() {
   const batches = useGet<{ items: ImportBatch[] }>('/api/admin/imports', { limit: 50 });
-  const [platform, setPlatform] = useState('upload');
+  const [options, setOptions] = useState({ platform: 'upload', format: '', encoding: 'auto', map: '' });
   const [last, setLast] = useState<{ batch: ImportBatch; errors: RowError[] }>();
   const [open, setOpen] = useState<number | null>(null);
+  const set = (name: keyof typeof options) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setOptions((o) => ({ ...o, [name]: event.target.value }));
 
   return (
     <>
       <h1>Job imports</h1>
       <section className="panel" aria-labelledby="upload-title">
         <h2 id="upload-title">Upload a job file</h2>
-        <p className="muted">CSV, JSON or JSON Lines; the format is detected from the file.</p>
-        <div className="field">
-          <label htmlFor="import-platform">Platform</label>
-          <input id="import-platform" value={platform} onChange={(e) => setPlatform(e.target.value)} />
+        <p className="muted">
+          CSV, JSON or JSON Lines. Choose the options first; the upload starts when you pick the file.
+        </p>
+        <div className="form-grid">
+          <Field label="Platform" hint="a-z, 0-9, _ . - (the source of these jobs)">
+            {(props) => <input {...props} value={options.platform} onChange={set('platform')} />}
+          </Field>
+          <Field label="Format">
+            {(props) => (
+              <select {...props} value={options.format} onChange={set('format')}>
+                <option value="">Detect from the file</option>
+                <option value="csv">CSV</option>
+                <option value="json">JSON</option>
+                <option value="jsonl">JSON Lines</option>
+              </select>
+            )}
+          </Field>
+          <Field label="Encoding">
+            {(props) => (
+              <select {...props} value={options.encoding} onChange={set('encoding')}>
+                <option value="auto">Detect (UTF-8 or Windows-1252)</option>
+                <option value="utf-8">UTF-8</option>
+                <option value="windows-1252">Windows-1252</option>
+              </select>
+            )}
+          </Field>
+          <Field
+            label="Column mapping"
+            hint="Only for other layouts: field=Column, comma-separated, e.g. title=Job Title,company=Company Name"
+          >
+            {(props) => (
+              <input
+                {...props}
+                value={options.map}
+                placeholder="title=Job Title,company=Company Name"
+                onChange={set('map')}
+              />
+            )}
+          </Field>
         </div>
         <Uploader<{ batch: ImportBatch; errors: RowError[] }>
           label="Job file"
-          path={`/api/admin/imports?platform=${encodeURIComponent(platform.trim() || 'upload')}`}
+          path="/api/admin/imports"
           accept=".csv,.json,.jsonl,.ndjson,text/csv,application/json"
+          fields={{
+            platform: options.platform.trim() || 'upload',
+            format: options.format,
+            encoding: options.encoding,
+            map: options.map.trim(),
+          }}
           onDone={(result) => {
             setLast(result);
             batches.reload();
@@ -44,7 +87,7 @@ export function ImportsPage() {
         {last ? <RowErrors errors={last.errors} /> : null}
       </section>
       <h2>Batches</h2>
-      {batches.error ? <ErrorMessage error={batches.error} /> : null}
+      {batches.error ? <ErrorMessage error={batches.error} onRetry={batches.reload} /> : null}
       {!batches.data && !batches.error ? <Loading /> : null}
       {batches.data && batches.data.items.length === 0 ? <Empty>No imports yet.</Empty> : null}
       {batches.data && batches.data.items.length > 0 ? (
@@ -108,7 +151,7 @@ export function ImportsPage() {
 
 function BatchErrors({ id }: { id: number }) {
   const batch = useGet<BatchDetail>(`/api/admin/imports/${id}`, { errors_limit: 100 });
-  if (batch.error) return <ErrorMessage error={batch.error} />;
+  if (batch.error) return <ErrorMessage error={batch.error} onRetry={batch.reload} />;
   if (!batch.data) return <Loading />;
   return (
     <section className="panel">

@@ -32,7 +32,7 @@ export function QueuePage() {
           </select>
         </div>
       </div>
-      <ErrorMessage error={queue.error ?? action.error} />
+      <ErrorMessage error={queue.error ?? action.error} onRetry={queue.error ? queue.reload : undefined} />
       {!queue.data && !queue.error ? <Loading /> : null}
       {queue.data && queue.data.items.length === 0 ? <Empty>The queue is empty.</Empty> : null}
       {queue.data && queue.data.items.length > 0 ? (

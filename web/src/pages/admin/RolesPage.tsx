@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { del, patch, post } from '../../api';
 import { Badge, Empty, ErrorMessage, Loading, Pager } from '../../components/ui';
 import { formatDateTime, formatInt } from '../../format';
@@ -15,18 +15,24 @@ export function RolesPage() {
   const [text, setText] = useState(q);
   const roles = useGet<Page<GlobalRole>>('/api/admin/roles', { q, limit: LIMIT, offset });
   const action = useAction();
-  const [merge, setMerge] = useState({ source: '', target: '' });
+  const [source, setSource] = useState<GlobalRole | null>(null);
+  const [target, setTarget] = useState<GlobalRole | null>(null);
   const [merged, setMerged] = useState<string>();
+  const mergeAction = useAction();
+  const sameRole = source !== null && source.id === target?.id;
 
   const doMerge = (event: FormEvent) => {
     event.preventDefault();
-    void action.run(async () => {
+    if (!source || !target || sameRole) return;
+    setMerged(undefined);
+    void mergeAction.run(async () => {
       const result = await post<{ role: GlobalRole }>('/api/admin/roles/merge', {
-        source_id: Number(merge.source),
-        target_id: Number(merge.target),
+        source_id: source.id,
+        target_id: target.id,
       });
-      setMerged(`Merged into ${result.role.name}.`);
-      setMerge({ source: '', target: '' });
+      setMerged(`Merged “${source.name}” into ${result.role.name}.`);
+      setSource(null);
+      setTarget(null);
       roles.reload();
     });
   };
@@ -34,6 +40,32 @@ export function RolesPage() {
   return (
     <>
       <h1>Roles</h1>
+      <Reports />
+      <form className="panel" onSubmit={doMerge}>
+        <h2>Merge roles</h2>
+        <p className="muted">
+          Candidates, aliases, job mappings and scrape history of the first role move to the second.
+        </p>
+        <div className="row" style={{ alignItems: 'start' }}>
+          <RolePicker label="Merge this role" value={source} onChange={setSource} />
+          <RolePicker label="into this role" value={target} onChange={setTarget} />
+        </div>
+        {sameRole ? <p className="field-error">Pick two different roles.</p> : null}
+        <button
+          type="submit"
+          className="primary"
+          disabled={mergeAction.busy || !source || !target || sameRole}
+        >
+          {source && target && !sameRole ? `Merge “${source.name}” into “${target.name}”` : 'Merge'}
+        </button>
+        <ErrorMessage error={mergeAction.error} />
+        {merged ? (
+          <p className="alert success" role="status">
+            {merged}
+          </p>
+        ) : null}
+      </form>
+      <h2>All roles</h2>
       <form
         className="toolbar"
         aria-label="Search roles"
@@ -48,12 +80,7 @@ export function RolesPage() {
         </div>
         <button type="submit">Search</button>
       </form>
-      <ErrorMessage error={roles.error ?? action.error} />
-      {merged ? (
-        <p className="alert success" role="status">
-          {merged}
-        </p>
-      ) : null}
+      <ErrorMessage error={roles.error ?? action.error} onRetry={roles.error ? roles.reload : undefined} />
       {!roles.data && !roles.error ? <Loading /> : null}
       {roles.data && roles.data.items.length === 0 ? <Empty>No roles match.</Empty> : null}
       {roles.data && roles.data.items.length > 0 ? (
@@ -88,36 +115,61 @@ export function RolesPage() {
           onChange={(o) => setQuery({ offset: o })}
         />
       ) : null}
-
-      <form className="panel" onSubmit={doMerge}>
-        <h2>Merge roles</h2>
-        <p className="muted">
-          Candidates, aliases, job mappings and scrape history of the first role move to the second.
-        </p>
-        <div className="row">
-          <label htmlFor="merge-source">Merge role #</label>
-          <input
-            id="merge-source"
-            type="number"
-            min={1}
-            value={merge.source}
-            onChange={(e) => setMerge((m) => ({ ...m, source: e.target.value }))}
-          />
-          <label htmlFor="merge-target">into role #</label>
-          <input
-            id="merge-target"
-            type="number"
-            min={1}
-            value={merge.target}
-            onChange={(e) => setMerge((m) => ({ ...m, target: e.target.value }))}
-          />
-          <button type="submit" className="primary" disabled={action.busy || !merge.source || !merge.target}>
-            Merge
-          </button>
-        </div>
-      </form>
-      <Reports />
     </>
+  );
+}
+
+/** Finds a role by name or alias: a search box over a list box of the best matches. */
+function RolePicker({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: GlobalRole | null;
+  onChange: (role: GlobalRole | null) => void;
+}) {
+  const id = useId();
+  const [search, setSearch] = useState('');
+  const found = useGet<Page<GlobalRole>>('/api/admin/roles', { q: search.trim(), limit: 8 });
+  const options = found.data?.items ?? [];
+  return (
+    <fieldset className="picker panel">
+      <legend>{label}</legend>
+      <label htmlFor={`${id}-q`}>Search by name or alias</label>
+      <input
+        id={`${id}-q`}
+        className="picker-control"
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        aria-controls={`${id}-list`}
+      />
+      <label htmlFor={`${id}-list`} className="sr-only">
+        {label}: matching roles
+      </label>
+      <select
+        id={`${id}-list`}
+        className="picker-control"
+        size={Math.max(2, Math.min(6, options.length))}
+        value={value ? String(value.id) : ''}
+        onChange={(e) => onChange(options.find((r) => String(r.id) === e.target.value) ?? null)}
+      >
+        {value && !options.some((r) => r.id === value.id) ? (
+          <option value={value.id}>{value.name}</option>
+        ) : null}
+        {options.map((role) => (
+          <option key={role.id} value={role.id}>
+            {role.name} ({formatInt(role.candidate_count)} candidates)
+          </option>
+        ))}
+      </select>
+      {found.error ? <ErrorMessage error={found.error} onRetry={found.reload} /> : null}
+      {found.data && options.length === 0 ? <span className="muted">No role matches.</span> : null}
+      <div className="muted" aria-live="polite">
+        {value ? `Chosen: ${value.name}` : 'None chosen'}
+      </div>
+    </fieldset>
   );
 }
 
@@ -205,7 +257,10 @@ function Reports() {
           </select>
         </div>
       </div>
-      <ErrorMessage error={reports.error ?? action.error} />
+      <ErrorMessage
+        error={reports.error ?? action.error}
+        onRetry={reports.error ? reports.reload : undefined}
+      />
       {!reports.data && !reports.error ? <Loading /> : null}
       {reports.data && reports.data.items.length === 0 ? <Empty>No reports.</Empty> : null}
       {reports.data && reports.data.items.length > 0 ? (

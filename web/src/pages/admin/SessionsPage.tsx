@@ -122,7 +122,13 @@ export function SessionsPage() {
   return (
     <>
       <h1>Scrape sessions</h1>
-      <ErrorMessage error={summary.error ?? sessions.error} />
+      <ErrorMessage
+        error={summary.error ?? sessions.error}
+        onRetry={() => {
+          summary.reload();
+          sessions.reload();
+        }}
+      />
       {!sessions.data && !sessions.error ? <Loading /> : null}
       {sessions.data && sessions.data.items.length === 0 ? <Empty>No scrape sessions yet.</Empty> : null}
       {sessions.data && sessions.data.items.length > 0 ? (

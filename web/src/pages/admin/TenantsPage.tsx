@@ -35,7 +35,10 @@ export function TenantsPage() {
   return (
     <>
       <h1>Tenants</h1>
-      <ErrorMessage error={tenants.error ?? action.error} />
+      <ErrorMessage
+        error={tenants.error ?? action.error}
+        onRetry={tenants.error ? tenants.reload : undefined}
+      />
       {!tenants.data && !tenants.error ? <Loading /> : null}
       {tenants.data && tenants.data.items.length === 0 ? <Empty>No agencies yet.</Empty> : null}
       {tenants.data && tenants.data.items.length > 0 ? (
@@ -144,7 +147,7 @@ export function TenantsPage() {
 
 function TenantUsers({ id }: { id: number }) {
   const tenant = useGet<Tenant & { users: Account[] }>(`/api/admin/tenants/${id}`);
-  if (tenant.error) return <ErrorMessage error={tenant.error} />;
+  if (tenant.error) return <ErrorMessage error={tenant.error} onRetry={tenant.reload} />;
   if (!tenant.data) return <Loading />;
   return (
     <section className="panel">
