@@ -22,8 +22,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorizedHandler(() => accept(null));
-    get<Session>('/api/auth/me')
-      .then(accept, () => accept(null))
+    // `/api/auth/session` answers 200 signed in or not, so a signed-out start logs no failed request.
+    get<{ user: Account | null; csrf_token: string | null }>('/api/auth/session')
+      .then(
+        (session) =>
+          accept(
+            session.user && session.csrf_token !== null
+              ? { user: session.user, csrf_token: session.csrf_token }
+              : null,
+          ),
+        () => accept(null),
+      )
       .finally(() => setChecking(false));
     return () => setUnauthorizedHandler(null);
   }, [accept]);

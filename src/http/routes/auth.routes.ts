@@ -90,6 +90,29 @@ export function authRoutes(deps: {
     );
 
     app.get(
+      '/api/auth/session',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Whether this browser is signed in: the user and CSRF token, or nulls (never 401)',
+          description:
+            'For a page that starts up not knowing whether it has a session; `/api/auth/me` is 401 when signed out.',
+          response: {
+            200: z.object({ user: accountSchema.nullable(), csrf_token: z.string().nullable() }),
+          },
+        },
+      },
+      async (request) => {
+        const account = request.principal
+          ? await findAccount(deps.database.sql, request.principal.userId)
+          : undefined;
+        return account
+          ? { user: account, csrf_token: request.sessionCsrfToken ?? '' }
+          : { user: null, csrf_token: null };
+      },
+    );
+
+    app.get(
       '/api/auth/me',
       {
         preHandler: requireRole(...USER_ROLES),
