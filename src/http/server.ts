@@ -12,7 +12,11 @@ export interface RunningServer {
 }
 
 /** Opens the database, applies migrations, starts background work and serves the API until `stop()`. */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: { webRoot?: string } = {},
+): Promise<RunningServer> {
   const runtime = await startRuntime(config, logger, { workers: config.workers.inline });
   let app: App | undefined;
   try {
@@ -28,6 +32,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       queue: runtime.queue,
       sessions: { ...config.sessions, failureWindowMs: config.auth.failureWindowMs },
       scraping: { ...config.auth, bodyLimit: config.scraping.bodyLimit },
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
     const url = await app.listen({ port: config.http.port, host: config.http.host });
     logger.info(

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScraperClient } from '../../src/scraper/client.js';
@@ -23,13 +24,14 @@ describe('web application in a browser', () => {
   let recruiter: BrowserContext;
   let page: Page;
   let consoleErrors: string[];
+  let webRoot: string;
   let candidateId: number;
   const candidateName = 'Elixa Webtest';
 
   beforeAll(async () => {
-    buildWebUi();
+    webRoot = buildWebUi();
     browser = await launchBrowser();
-    app = await startTestServer();
+    app = await startTestServer(webRoot);
     recruiter = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     page = await recruiter.newPage();
     page.setDefaultTimeout(15_000);
@@ -39,6 +41,7 @@ describe('web application in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
   });
 
   it('signs a recruiter in, shows who they are and offers only their pages', async () => {

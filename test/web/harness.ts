@@ -26,13 +26,20 @@ export const DEMO = {
   platformAdmin: { email: 'platform@demo.jobmatch.local', password: 'demo-platform-admin-pass' },
 };
 
-/** Builds the web application into dist/web, as `npm run build` does. */
-export function buildWebUi(): void {
+/**
+ * Builds the web application as `npm run build` does, into a folder of its own: other test files serve
+ * dist/web at the same time, and a build empties its output folder first.
+ */
+export function buildWebUi(): string {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobmatch-web-build-'));
   const vite = path.resolve(process.cwd(), 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', 'web/vite.config.ts', '--outDir', outDir, '--emptyOutDir'],
+    { encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  return outDir;
 }
 
 /** The browser, or a clear failure when Debian's Chromium is missing (`apt-get install -y chromium`). */
@@ -54,7 +61,7 @@ export interface TestServer {
 }
 
 /** The whole application (API, worker, web UI) on a random port, with the demo agency loaded. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(webRoot: string): Promise<TestServer> {
   const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'jobmatch-web-'));
   const config = parseConfig({
     PORT: '0',
@@ -64,7 +71,7 @@ export async function startTestServer(): Promise<TestServer> {
     LOG_LEVEL: 'silent',
     JOBMATCH_WORKER_POLL_SECONDS: '0.5',
   });
-  const server = await startServer(config, silentLogger);
+  const server = await startServer(config, silentLogger, { webRoot });
   return {
     server,
     url: server.url,
