@@ -78,6 +78,8 @@ export async function writeEmbeddings(
 
 export interface EmbedMissingOptions {
   table: EmbeddedTable;
+  /** Only these rows (e.g. the jobs an import just wrote). */
+  ids?: readonly number[];
   /** Rows per provider call; defaults to the provider's own batch limit, at most 256. */
   batchSize?: number;
   /** Stop after this many rows (a background run takes a bounded bite). */
@@ -106,11 +108,15 @@ export async function embedMissing(
   const spec = TABLES[options.table];
   const batchSize = Math.max(1, options.batchSize ?? Math.min(provider.maxBatchSize, 256));
   const now = options.now ?? Date.now;
-  const pending = `(${spec.eligible}) AND (embedding IS NULL OR embedding_model IS DISTINCT FROM $1)`;
+  // `$1` is the model; the id filter, when given, is the query's last parameter.
+  const pending = (idsParameter: number) =>
+    `(${spec.eligible}) AND (embedding IS NULL OR embedding_model IS DISTINCT FROM $1)` +
+    (options.ids ? ` AND id = ANY($${idsParameter}::int[])` : '');
+  const ids = options.ids ? [[...options.ids]] : [];
   const countRemaining = async () => {
     const { rows } = await database.sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${options.table} WHERE ${pending}`,
-      [provider.modelId],
+      `SELECT count(*)::int AS n FROM ${options.table} WHERE ${pending(2)}`,
+      [provider.modelId, ...ids],
     );
     return rows[0]?.n ?? 0;
   };
@@ -124,8 +130,8 @@ export async function embedMissing(
     const limit = options.maxRows === undefined ? batchSize : Math.min(batchSize, options.maxRows - embedded);
     const { rows } = await database.sql.query<Record<string, unknown> & { id: number }>(
       `SELECT id, ${spec.columns} FROM ${options.table}
-       WHERE ${pending} AND id > $2 ORDER BY id LIMIT $3`,
-      [provider.modelId, lastId, limit],
+       WHERE ${pending(4)} AND id > $2 ORDER BY id LIMIT $3`,
+      [provider.modelId, lastId, limit, ...ids],
     );
     if (rows.length === 0) break;
     lastId = rows[rows.length - 1]!.id;

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { SkillMatcher } from '../domain/skills.js';
+import { embedMissing } from '../embeddings/embed-rows.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import type { TaskDefinition } from '../worker/job-queue.js';
 import { TASK } from '../worker/tasks.js';
@@ -44,6 +45,16 @@ export function matchingTasks(deps: MatchingTaskDependencies): TaskDefinition<ne
       expireInSeconds: 30 * 60,
       handler: async (data: unknown) => {
         const event = parseJobsImportedEvent(data);
+        // Fresh postings have no vector yet: embed them first so the semantic score is not a neutral guess.
+        // A provider failure leaves them for the backfill; matching goes on with what is stored.
+        if (deps.embeddings) {
+          const embedded = await embedMissing(deps.database, deps.embeddings, {
+            table: 'job_postings',
+            ids: event.jobIds,
+          });
+          if (embedded.error)
+            deps.logger.warn({ error: embedded.error }, 'new jobs not embedded before matching');
+        }
         const totals = await matchImportedJobs(matching, event);
         deps.logger.info(
           { task: MATCHING_TASK.jobsImported, roleId: event.roleId, jobs: event.jobIds.length, ...totals },

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateJobMatchRepository } from '../../src/db/repositories/candidate-job-match.repository.js';
+import { createLocalEmbeddingProvider } from '../../src/embeddings/local-provider.js';
+import { toPgVectorLiteral } from '../../src/embeddings/vector-math.js';
 import { type MatchingDependencies, matchImportedJobs } from '../../src/matching/match-imported-jobs.js';
 import { MATCHING_TASK, matchingTasks } from '../../src/matching/matching-tasks.js';
 import { rematchCandidate } from '../../src/matching/rematch-candidate.js';
@@ -142,5 +144,34 @@ describe('matching tasks', () => {
     } finally {
       await queue.stop();
     }
+  });
+
+  it('jobs/imported embeds the new jobs before scoring them, so the semantic score is measured', async () => {
+    const provider = await createLocalEmbeddingProvider();
+    const role = await createRole(database, 'Semantic Role');
+    const [candidateVector] = await provider.embed(['Python developer building data APIs'], 'document');
+    const candidate = await createCandidate(database, tenantA, { roleIds: [role] });
+    await database.sql.query(
+      'UPDATE candidates SET embedding = $2::vector, embedding_model = $3 WHERE id = $1',
+      [candidate, toPgVectorLiteral(candidateVector!), provider.modelId],
+    );
+    const job = await createJob(database, { roleId: role, embedding: null });
+    const [task] = matchingTasks({
+      database,
+      config: { matching: { floor: 0, bestN: 200, vectorTopK: 5 } },
+      logger: silentLogger,
+      embeddings: provider,
+    }).filter((definition) => definition.name === MATCHING_TASK.jobsImported);
+    await (task!.handler as (data: unknown, meta: { id: string; retryCount: number }) => Promise<void>)(
+      { roleId: role, jobIds: [job] },
+      { id: 't', retryCount: 0 },
+    );
+    const { rows } = await database.sql.query<{ embedding_model: string | null; semantic: number }>(
+      `SELECT j.embedding_model, m.semantic_similarity AS semantic FROM job_postings j
+       JOIN candidate_job_matches m ON m.job_posting_id = j.id WHERE j.id = $1 AND m.candidate_id = $2`,
+      [job, candidate],
+    );
+    expect(rows[0]?.embedding_model).toBe(provider.modelId);
+    expect(rows[0]?.semantic).not.toBe(50);
   });
 });
