@@ -45,6 +45,8 @@ export const VENDOR_PREFIXES = [
  * the vendor stays ("Microsoft Word", "Google Sheets", "Apache HTTP Server", "Oracle Database").
  */
 export const VENDOR_KEEPING_WORDS = new Set([
+  // Not everyday, but two vendors' products share it: Apple's iOS and Cisco's IOS.
+  'ios',
   'access',
   'ads',
   'analytics',

@@ -206,3 +206,13 @@ describe('real postings', () => {
     expect(share('Go')).toBeLessThan(0.05);
   });
 });
+
+describe('skills that share a name across vendors', () => {
+  it("keeps Cisco's IOS apart from Apple's iOS", () => {
+    expect(matcher.extract('Configure Cisco IOS routers; build iOS apps in Swift')).toEqual([
+      'Cisco IOS',
+      'iOS',
+      'Swift',
+    ]);
+  });
+});
