@@ -30,6 +30,7 @@ import { adminRoleRoutes } from './routes/admin-roles.routes.js';
 import { adminScraperRoutes } from './routes/admin-scraper.routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { candidateRoleRoutes } from './routes/candidate-roles.routes.js';
 import { candidateRoutes } from './routes/candidates.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
@@ -202,6 +203,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     }),
   );
   await app.register(adminScraperRoutes({ database: deps.database }));
+  await app.register(candidateRoleRoutes({ database: deps.database, queue: deps.queue }));
   await app.register(jobRoutes({ database: deps.database }));
   const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
   if (webRoot !== false && hasWebUi(webRoot)) await registerWebUi(app, webRoot);

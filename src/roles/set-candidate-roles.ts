@@ -7,7 +7,8 @@ import { recountRoles } from './role-candidate-counts.js';
 export interface CandidateRoleLink {
   inputText: string;
   role: { id: number; name: string };
-  method: NonNullable<NormalizedRole['method']>;
+  /** `manual`: a recruiter chose the role for this text; later profile edits keep that choice. */
+  method: NonNullable<NormalizedRole['method']> | 'manual';
   confidence: number;
 }
 
@@ -38,7 +39,25 @@ export async function setCandidateRoles(
 
   const problems: FieldProblem[] = [];
   const byRole = new Map<number, CandidateRoleLink>();
+  const { rows: manual } = await tx.sql.query<{ input_text: string; id: number; name: string }>(
+    `SELECT l.input_text, r.id, r.name FROM candidate_global_roles l JOIN global_roles r ON r.id = l.global_role_id
+     WHERE l.candidate_id = $1 AND l.match_method = 'manual' AND l.input_text IS NOT NULL`,
+    [candidateId],
+  );
+  const chosen = new Map(manual.map((link) => [link.input_text.trim().toLowerCase(), link]));
   for (const [i, text] of preferredRoles.entries()) {
+    const choice = chosen.get(text.trim().toLowerCase());
+    if (choice) {
+      if (!byRole.has(choice.id)) {
+        byRole.set(choice.id, {
+          inputText: text.trim().slice(0, 200),
+          role: { id: choice.id, name: choice.name },
+          method: 'manual',
+          confidence: 1,
+        });
+      }
+      continue;
+    }
     try {
       const result = await normalizeRole(tx, provider, text, { create: true, ...options });
       if (result.role && result.method && !byRole.has(result.role.id)) {
