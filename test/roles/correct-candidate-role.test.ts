@@ -105,3 +105,23 @@ describe('a recruiter corrects a preferred role mapping', () => {
     expect(await count(python)).toBe(before.python - 1);
   });
 });
+
+describe('role lookup for recruiters', () => {
+  it('finds roles by name or alias, best prefix first; signed-out callers get 401', async () => {
+    const database = await createTestDatabase();
+    const provider = await createLocalEmbeddingProvider();
+    await seedTestRoles(database, provider);
+    const app = await buildApp({ database, logger: silentLogger });
+    const { recruiter } = await createTenantWithUsers(database);
+    const headers = (await loginAs(app, recruiter.email)).headers;
+    const found = (await app.inject({ method: 'GET', url: '/api/roles?q=data%20eng', headers })).json();
+    expect(found.items[0]).toMatchObject({ name: 'Data Engineer' });
+    const byAlias = (await app.inject({ method: 'GET', url: '/api/roles?q=J2EE', headers })).json();
+    expect(byAlias.items.map((role: { name: string }) => role.name)).toContain('Java Developer');
+    const wildcard = (await app.inject({ method: 'GET', url: '/api/roles?q=%25', headers })).json();
+    expect(wildcard.items).toEqual([]);
+    expect((await app.inject({ method: 'GET', url: '/api/roles?q=java' })).statusCode).toBe(401);
+    await app.close();
+    await database.close();
+  });
+});

@@ -16,6 +16,35 @@ export function candidateRoleRoutes(deps: {
   queue?: Pick<JobQueue, 'send'> | undefined;
 }): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/api/roles',
+      {
+        preHandler: requireRole(...TENANT_ROLES, 'PM_ADMIN'),
+        schema: {
+          tags: ['candidates'],
+          summary: 'Canonical roles by name or alias, for choosing a mapping',
+          querystring: z.object({
+            q: z.string().trim().max(120).default(''),
+            limit: z.coerce.number().int().min(1).max(50).default(20),
+          }),
+          response: {
+            200: z.object({ items: z.array(roleRef.extend({ category: z.string().nullable() })) }),
+            401: problemSchema,
+          },
+        },
+      },
+      async (request) => {
+        const escaped = request.query.q.replace(/[\\%_]/g, '\\$&');
+        const { rows } = await deps.database.sql.query<{ id: number; name: string; category: string | null }>(
+          `SELECT id, name, category FROM global_roles
+           WHERE name ILIKE $1 OR EXISTS (SELECT 1 FROM unnest(aliases) AS alias WHERE alias ILIKE $1)
+           ORDER BY (name ILIKE $2) DESC, candidate_count DESC, name LIMIT $3`,
+          [`%${escaped}%`, `${escaped}%`, request.query.limit],
+        );
+        return { items: rows };
+      },
+    );
+
     app.put(
       '/api/candidates/:id/roles',
       {
