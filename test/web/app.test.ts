@@ -205,6 +205,16 @@ describe('web application in a browser', () => {
     await context.close();
   });
 
+  it("corrects a preferred role's mapping by choosing the right role", async () => {
+    await page.goto(`${app.url}/candidates/${candidateId}`);
+    await page.getByRole('button', { name: 'Wrong role?' }).first().click();
+    await page.getByLabel(/Which role should/).fill('Data Engineer');
+    await page.getByRole('button', { name: 'Use Data Engineer' }).click();
+    await page.getByRole('status').filter({ hasText: 'now maps to Data Engineer' }).waitFor();
+    await page.getByText('chosen by a recruiter').waitFor();
+    await screenshot(page, 'role-corrected');
+  });
+
   it('lays the candidate detail page out at 390 px without horizontal overflow', async () => {
     const phone = await recruiter.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { post } from '../api';
+import { post, put } from '../api';
 import { MatchPanel } from '../components/MatchPanel';
 import { Badge, Empty, ErrorMessage, Loading, Pager, ScorePill } from '../components/ui';
 import { formatDateTime, formatInt, formatPercent, humanize } from '../format';
@@ -115,7 +115,12 @@ export function CandidateDetailPage({ id }: { id: number }) {
               ))}
             </ul>
           ) : null}
-          <RoleMappings candidateId={id} mappings={c.role_mappings} preferred={c.preferred_roles ?? []} />
+          <RoleMappings
+            candidateId={id}
+            mappings={c.role_mappings}
+            preferred={c.preferred_roles ?? []}
+            onCorrected={candidate.reload}
+          />
         </section>
       </div>
       <Matches
@@ -132,16 +137,27 @@ function RoleMappings({
   candidateId,
   mappings,
   preferred,
+  onCorrected,
 }: {
   candidateId: number;
   mappings: RoleMapping[];
   preferred: string[];
+  onCorrected: () => void;
 }) {
   const [reporting, setReporting] = useState<RoleMapping | null>(null);
-  const [suggestion, setSuggestion] = useState('');
-  const [reported, setReported] = useState<string>();
+  const [search, setSearch] = useState('');
+  const [done, setDone] = useState<string>();
   const action = useAction();
+  const roles = useGet<{ items: { id: number; name: string; category: string | null }[] }>(
+    reporting && search.trim().length >= 2 ? '/api/roles' : null,
+    { q: search.trim(), limit: 8 },
+  );
   const unmapped = preferred.filter((text) => !mappings.some((m) => m.input_text === text));
+  const close = () => {
+    setReporting(null);
+    setSearch('');
+  };
+  const inputText = (m: RoleMapping) => m.input_text ?? m.role_name;
   return (
     <>
       <h3>Preferred roles</h3>
@@ -149,10 +165,10 @@ function RoleMappings({
       <ul>
         {mappings.map((m) => (
           <li key={`${m.input_text}-${m.global_role_id}`}>
-            “{m.input_text ?? m.role_name}” → <strong>{m.role_name}</strong>{' '}
+            “{inputText(m)}” → <strong>{m.role_name}</strong>{' '}
             <span className="muted">
-              ({m.match_method ?? '—'}
-              {m.confidence != null ? `, ${formatPercent(m.confidence)}` : ''})
+              ({m.match_method === 'manual' ? 'chosen by a recruiter' : (m.match_method ?? '—')}
+              {m.confidence != null && m.match_method !== 'manual' ? `, ${formatPercent(m.confidence)}` : ''})
             </span>{' '}
             <button type="button" className="small" onClick={() => setReporting(m)}>
               Wrong role?
@@ -166,41 +182,81 @@ function RoleMappings({
         ))}
       </ul>
       {reporting ? (
-        <form
-          className="panel"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void action.run(async () => {
-              await post('/api/roles/reports', {
-                input_text: reporting.input_text ?? reporting.role_name,
-                candidate_id: candidateId,
-                global_role_id: reporting.global_role_id,
-                suggested_role_name: suggestion.trim() || null,
-              });
-              setReported(reporting.input_text ?? reporting.role_name);
-              setReporting(null);
-              setSuggestion('');
-            });
-          }}
-        >
-          <label htmlFor="suggested-role">
-            Which role should “{reporting.input_text}” map to? (an admin reviews the report)
-          </label>
+        <div className="panel">
+          <label htmlFor="correct-role">Which role should “{inputText(reporting)}” map to?</label>
           <div className="row">
-            <input id="suggested-role" value={suggestion} onChange={(e) => setSuggestion(e.target.value)} />
-            <button type="submit" className="primary" disabled={action.busy}>
-              Report
-            </button>
-            <button type="button" onClick={() => setReporting(null)}>
+            <input
+              id="correct-role"
+              value={search}
+              placeholder="Search roles, e.g. Data Engineer"
+              onChange={(e) => setSearch(e.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') close();
+              }}
+            />
+            <button type="button" onClick={close}>
               Cancel
             </button>
           </div>
+          {roles.error ? <ErrorMessage error={roles.error} onRetry={roles.reload} /> : null}
+          <ul className="choices">
+            {(roles.data?.items ?? [])
+              .filter((role) => role.id !== reporting.global_role_id)
+              .map((role) => (
+                <li key={role.id}>
+                  <button
+                    type="button"
+                    disabled={action.busy}
+                    onClick={() =>
+                      void action.run(async () => {
+                        await put(`/api/candidates/${candidateId}/roles`, {
+                          input_text: inputText(reporting),
+                          global_role_id: role.id,
+                        });
+                        setDone(
+                          `“${inputText(reporting)}” now maps to ${role.name}; the platform admins were told.`,
+                        );
+                        close();
+                        onCorrected();
+                      })
+                    }
+                  >
+                    Use {role.name}
+                  </button>{' '}
+                  {role.category ? <span className="muted">{role.category}</span> : null}
+                </li>
+              ))}
+          </ul>
+          {search.trim().length >= 2 && roles.data?.items.length === 0 ? (
+            <p className="muted">
+              No role by that name.{' '}
+              <button
+                type="button"
+                className="small"
+                disabled={action.busy}
+                onClick={() =>
+                  void action.run(async () => {
+                    await post('/api/roles/reports', {
+                      input_text: inputText(reporting),
+                      candidate_id: candidateId,
+                      global_role_id: reporting.global_role_id,
+                      suggested_role_name: search.trim(),
+                    });
+                    setDone(`Reported the mapping of “${inputText(reporting)}”; an admin will add the role.`);
+                    close();
+                  })
+                }
+              >
+                Report it to the admins
+              </button>
+            </p>
+          ) : null}
           <ErrorMessage error={action.error} />
-        </form>
+        </div>
       ) : null}
-      {reported ? (
+      {done ? (
         <p className="alert success" role="status">
-          Reported the mapping of “{reported}”.
+          {done}
         </p>
       ) : null}
     </>
