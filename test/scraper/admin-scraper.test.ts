@@ -180,6 +180,14 @@ describe('scraper administration API', () => {
     expect(summary.items[0].median_duration_seconds).toBeGreaterThanOrEqual(0);
   });
 
+  it('scraper routes take API keys only: a signed-in user, even a platform admin, gets 401', async () => {
+    for (const headers of [admin, recruiter]) {
+      const claim = await app.inject({ method: 'POST', url: '/api/scraper/queue/claim', headers });
+      expect(claim.statusCode).toBe(401);
+      expect(claim.headers['content-type']).toMatch(/problem\+json/);
+    }
+  });
+
   it('is for platform admins only', async () => {
     for (const url of [
       '/api/admin/scraper-keys',
