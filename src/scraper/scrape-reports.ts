@@ -48,11 +48,29 @@ const sessionParams = (f: SessionFilter) => [
   f.to ?? null,
 ];
 
+export interface SessionRow {
+  id: number;
+  session_id: string;
+  scraper_key_id: number;
+  scraper_name: string | null;
+  global_role_id: number | null;
+  role_name: string | null;
+  status: string;
+  started_at: Date;
+  completed_at: Date | null;
+  duration_seconds: number | null;
+  jobs_found: number | null;
+  jobs_imported: number | null;
+  jobs_skipped: number | null;
+  jobs_failed: number | null;
+  error_message: string | null;
+}
+
 export async function listSessions(
   ctx: DbContext,
   filter: SessionFilter & { limit: number; offset: number },
-) {
-  const { rows } = await ctx.sql.query<Record<string, unknown> & { total: number }>(
+): Promise<{ items: SessionRow[]; total: number }> {
+  const { rows } = await ctx.sql.query<SessionRow & { total: number }>(
     `SELECT id, session_id, scraper_key_id, scraper_name, global_role_id, role_name, status, started_at, completed_at,
             duration_seconds, jobs_found, jobs_imported, jobs_skipped, jobs_failed, error_message, count(*) OVER ()::int AS total
      FROM scrape_sessions WHERE ${SESSION_WHERE}

@@ -151,7 +151,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           response: { 200: z.object({ items: z.array(sessionSchema), total: z.number().int() }), ...errors },
         },
       },
-      async (request) => listSessions(deps.database, request.query) as never,
+      async (request) => listSessions(deps.database, request.query),
     );
 
     app.get(
