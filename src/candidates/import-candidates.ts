@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { withTenant } from '../db/with-tenant.js';
 import type { FieldProblem } from '../errors.js';
 import { readRecords, type SourceRecord } from '../ingestion/read-records.js';
@@ -36,14 +37,12 @@ function candidateValues(record: SourceRecord): Record<string, unknown> {
   return values;
 }
 
-function problemsOf(
-  issues: { path: PropertyKey[]; message: string; code: string; keys?: string[] }[],
-): FieldProblem[] {
-  return issues.map((issue) => ({
-    field:
-      issue.code === 'unrecognized_keys' ? (issue.keys ?? []).join(', ') : issue.path.map(String).join('.'),
-    message: issue.code === 'unrecognized_keys' ? 'not a candidate field' : issue.message,
-  }));
+function problemsOf(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return issues.map((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? { field: issue.keys.join(', '), message: 'not a candidate field' }
+      : { field: issue.path.map(String).join('.'), message: issue.message },
+  );
 }
 
 /**
@@ -94,7 +93,7 @@ export async function importCandidates(
     result.total++;
     const parsed = candidateCreateSchema.safeParse(candidateValues(item.record));
     if (!parsed.success) {
-      const [first, ...rest] = problemsOf(parsed.error.issues as never);
+      const [first, ...rest] = problemsOf(parsed.error.issues);
       fail(
         item.record.rowNumber,
         first?.field ?? null,
