@@ -114,45 +114,34 @@ export function matchRoutes(deps: {
   return async (app) => {
     const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
 
-    app.get(
-      '/api/candidates/:id/matches',
-      {
-        ...recruiter,
-        schema: {
-          tags: ['matches'],
-          summary: "A candidate's matched jobs, best first (or newest first with sort=date)",
-          params: idParams,
-          querystring: listQuery,
-          response: { 200: pageSchema, ...errors },
+    for (const [url, summary, list] of [
+      [
+        '/api/candidates/:id/matches',
+        "A candidate's matched jobs, best first (or newest first with sort=date)",
+        listCandidateMatches,
+      ],
+      ['/api/jobs/:id/matches', "This agency's candidates matched to a job, best first", listJobMatches],
+    ] as const) {
+      app.get(
+        url,
+        {
+          ...recruiter,
+          schema: {
+            tags: ['matches'],
+            summary,
+            params: idParams,
+            querystring: listQuery,
+            response: { 200: pageSchema, ...errors },
+          },
         },
-      },
-      async (request) => {
-        const tenantId = tenantOf(request);
-        return withTenant(deps.database, tenantId, (tx) =>
-          listCandidateMatches(tx, tenantId, request.params.id, listOptions(request.query)),
-        );
-      },
-    );
-
-    app.get(
-      '/api/jobs/:id/matches',
-      {
-        ...recruiter,
-        schema: {
-          tags: ['matches'],
-          summary: "This agency's candidates matched to a job, best first",
-          params: idParams,
-          querystring: listQuery,
-          response: { 200: pageSchema, ...errors },
+        async (request) => {
+          const tenantId = tenantOf(request);
+          return withTenant(deps.database, tenantId, (tx) =>
+            list(tx, tenantId, request.params.id, listOptions(request.query)),
+          );
         },
-      },
-      async (request) => {
-        const tenantId = tenantOf(request);
-        return withTenant(deps.database, tenantId, (tx) =>
-          listJobMatches(tx, tenantId, request.params.id, listOptions(request.query)),
-        );
-      },
-    );
+      );
+    }
 
     app.get(
       '/api/matches/:id',
