@@ -124,6 +124,15 @@ export function Badge({ value, tone }: { value: string | null; tone?: string }) 
 }
 
 /** A 0–100 score as a labelled bar. */
+/** A small button that activates or deactivates a user or an agency. */
+export function ActiveToggle({ active, onToggle }: { active: boolean | null; onToggle: () => void }) {
+  return (
+    <button type="button" className="small" onClick={onToggle}>
+      {active ? 'Deactivate' : 'Activate'}
+    </button>
+  );
+}
+
 export function ScoreBar({ label, value }: { label: string; value: number | null }) {
   const width = Math.max(0, Math.min(100, value ?? 0));
   return (

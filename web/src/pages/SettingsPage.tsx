@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { type ApiError, patch, post, put } from '../api';
 import { ROLE_LABELS } from '../auth';
-import { Badge, ErrorMessage, Field, Loading } from '../components/ui';
+import { ActiveToggle, Badge, ErrorMessage, Field, Loading } from '../components/ui';
 import { formatDateTime, formatInt, formatScore, locale } from '../format';
 import { useAction, useGet } from '../hooks';
 import { Link } from '../router';
@@ -269,18 +269,15 @@ function Users() {
                   <td>{formatDateTime(u.last_login_at)}</td>
                   <td>
                     <Badge value={u.is_active ? 'active' : 'inactive'} />{' '}
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={() =>
+                    <ActiveToggle
+                      active={u.is_active}
+                      onToggle={() =>
                         void action.run(async () => {
                           await patch(`/api/tenant/users/${u.id}`, { is_active: !u.is_active });
                           users.reload();
                         })
                       }
-                    >
-                      {u.is_active ? 'Deactivate' : 'Activate'}
-                    </button>
+                    />
                   </td>
                 </tr>
               ))}

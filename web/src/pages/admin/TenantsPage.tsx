@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, patch, post } from '../../api';
 import { ROLE_LABELS } from '../../auth';
-import { Badge, Empty, ErrorMessage, Field, Loading } from '../../components/ui';
+import { ActiveToggle, Badge, Empty, ErrorMessage, Field, Loading } from '../../components/ui';
 import { formatDateTime } from '../../format';
 import { useAction, useGet } from '../../hooks';
 import type { Account, Tenant } from '../../types';
@@ -73,18 +73,15 @@ export function TenantsPage() {
                   </td>
                   <td>{formatDateTime(t.created_at)}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={() =>
+                    <ActiveToggle
+                      active={t.is_active}
+                      onToggle={() =>
                         void action.run(async () => {
                           await patch(`/api/admin/tenants/${t.id}`, { is_active: !t.is_active });
                           tenants.reload();
                         })
                       }
-                    >
-                      {t.is_active ? 'Deactivate' : 'Activate'}
-                    </button>
+                    />
                   </td>
                 </tr>
               ))}
