@@ -494,3 +494,23 @@ describe('parseSalary: real data', () => {
     for (const r of parsed) expect(r.salary_period).toBe('year');
   });
 });
+
+describe('parseSalary: Indian digit grouping', () => {
+  it.each([
+    ['₹8,00,000 - ₹12,00,000 per annum', 800_000, 1_200_000],
+    ['INR 1,20,00,000', 12_000_000, 12_000_000],
+    ['Rs. 6,50,000 p.a.', 650_000, 650_000],
+  ])('%s', (raw, min, max) => {
+    expect(parseSalary(raw)).toMatchObject({
+      salary_min: min,
+      salary_max: max,
+      salary_currency: 'INR',
+      salary_period: 'year',
+    });
+  });
+
+  it('does not take other malformed groupings for Indian ones', () => {
+    expect(parseSalary('$1,00,00')).toMatchObject({ salary_min: null });
+    expect(parseSalary('$1,250,000')).toMatchObject({ salary_min: 1_250_000 });
+  });
+});

@@ -354,7 +354,19 @@ export function readNumber(run: string, hasMultiplier = false): number | null {
   if (groupSeparators.size > 1) return null;
   const groups = integerPart.split(/\D/);
   const [first = '', ...rest] = groups;
-  if (rest.length > 0 && (first.length === 0 || first.length > 3 || rest.some((g) => g.length !== 3))) {
+  // Indian grouping: thousands, then pairs ("8,00,000" is 800,000; "1,20,00,000" is 12,000,000).
+  const indian =
+    groupSeparators.has(',') &&
+    rest.length >= 2 &&
+    first.length >= 1 &&
+    first.length <= 2 &&
+    rest.at(-1)?.length === 3 &&
+    rest.slice(0, -1).every((g) => g.length === 2);
+  if (
+    !indian &&
+    rest.length > 0 &&
+    (first.length === 0 || first.length > 3 || rest.some((g) => g.length !== 3))
+  ) {
     return null;
   }
   return Number(`${groups.join('')}.${fraction || '0'}`);
