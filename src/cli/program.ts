@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { migrate, migrationStatus } from '../db/migrator.js';
 import { openDatabase } from '../db/open-database.js';
 import { prepareDatabase } from '../db/prepare-database.js';
+import { DEMO_ACCOUNTS, demoLoaded } from '../demo/load-demo.js';
 import { isAppError } from '../errors.js';
 import { startServer, stopOnSignals } from '../http/server.js';
 import { createLogger } from '../logger.js';
@@ -44,6 +45,22 @@ export function withDatabase<T>(config: Config, fn: (database: Database) => Prom
   });
 }
 
+/** For a person at a terminal: where Jobmatch is, and how to sign in to the demo if it is there. */
+async function startBanner(server: Awaited<ReturnType<typeof startServer>>): Promise<string> {
+  const lines = [
+    '',
+    `  Jobmatch is running: ${server.url}   (API docs: ${server.url}/docs)`,
+    `  Database: ${server.runtime.database.engine} at ${server.runtime.database.location}`,
+  ];
+  if (await demoLoaded(server.runtime.database)) {
+    lines.push('  Demo agency "Demo Staffing", sign in as:');
+    for (const account of DEMO_ACCOUNTS)
+      lines.push(`    ${account.email} / ${account.password}   (${account.role})`);
+  }
+  lines.push('  Stop with Ctrl+C.', '');
+  return lines.join('\n');
+}
+
 export function buildProgram(io: CliIo = processIo, getConfig: () => Config = loadConfig): Command {
   const program = new Command('jobmatch')
     .description('Jobmatch: job matching for IT staffing agencies')
@@ -64,6 +81,7 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
       const logger = createLogger(config.log);
       const server = await startServer(config, logger);
       stopOnSignals(server, logger);
+      if (process.stderr.isTTY) io.err(await startBanner(server));
     });
 
   program
