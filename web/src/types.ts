@@ -91,6 +91,7 @@ export interface MatchSummary {
   matched_at: string | null;
   viewed_at: string | null;
   job: JobSummary;
+  candidate: { id: number; first_name: string; last_name: string; current_title: string | null };
 }
 
 export interface MatchDetail extends MatchSummary {
@@ -103,7 +104,6 @@ export interface MatchDetail extends MatchSummary {
   improvements: unknown;
   scoring_version: string | null;
   updated_at: string | null;
-  candidate: { id: number; first_name: string; last_name: string; current_title: string | null };
 }
 
 export interface JobListItem extends JobSummary {

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
-import { get, post } from '../api';
+import { post } from '../api';
 import { isAgencyUser, useAuth } from '../auth';
 import { Badge, Empty, ErrorMessage, Loading, ScorePill } from '../components/ui';
 import { formatDate, formatDateTime, formatInt, formatSalaryRange, humanize } from '../format';
 import { useAction, useGet } from '../hooks';
 import { Link } from '../router';
-import type { Candidate, JobDetail, MatchSummary, Page } from '../types';
+import type { JobDetail, MatchSummary, Page } from '../types';
 
 export function JobDetailPage({ id }: { id: number }) {
   const { user } = useAuth();
@@ -14,9 +13,13 @@ export function JobDetailPage({ id }: { id: number }) {
   if (!job.data) return <Loading />;
   const j = job.data;
   const experience =
-    j.experience_min != null || j.experience_max != null
+    j.experience_min != null && j.experience_max != null
       ? `${formatInt(j.experience_min)}–${formatInt(j.experience_max)} years`
-      : (j.experience_required ?? '—');
+      : j.experience_min != null
+        ? `${formatInt(j.experience_min)}+ years`
+        : j.experience_max != null
+          ? `up to ${formatInt(j.experience_max)} years`
+          : (j.experience_required ?? '—');
   return (
     <>
       <h1>{j.title}</h1>
@@ -90,7 +93,6 @@ export function JobDetailPage({ id }: { id: number }) {
 
 function JobCandidates({ jobId }: { jobId: number }) {
   const matches = useGet<Page<MatchSummary>>(`/api/jobs/${jobId}/matches`, { limit: 25 });
-  const names = useCandidateNames(matches.data?.items.map((m) => m.candidate_id) ?? []);
   const action = useAction();
   return (
     <section aria-labelledby="job-cands-title">
@@ -125,8 +127,11 @@ function JobCandidates({ jobId }: { jobId: number }) {
                   </td>
                   <td>
                     <Link to={`/candidates/${m.candidate_id}`}>
-                      {names[m.candidate_id] ?? `Candidate #${m.candidate_id}`}
+                      {m.candidate.first_name} {m.candidate.last_name}
                     </Link>
+                    {m.candidate.current_title ? (
+                      <div className="muted">{m.candidate.current_title}</div>
+                    ) : null}
                   </td>
                   <td>{m.matched_skills.join(', ')}</td>
                   <td>
@@ -155,28 +160,4 @@ function JobCandidates({ jobId }: { jobId: number }) {
       ) : null}
     </section>
   );
-}
-
-/** The names of the listed candidates (a job's matches name only the candidate's id). */
-function useCandidateNames(ids: number[]): Record<number, string> {
-  const [names, setNames] = useState<Record<number, string>>({});
-  const key = ids.join(',');
-  useEffect(() => {
-    if (!key) return;
-    let cancelled = false;
-    Promise.all(
-      key.split(',').map((id) =>
-        get<Candidate>(`/api/candidates/${id}`).then(
-          (c) => [Number(id), `${c.first_name} ${c.last_name}`] as const,
-          () => [Number(id), `Candidate #${id}`] as const,
-        ),
-      ),
-    ).then((pairs) => {
-      if (!cancelled) setNames(Object.fromEntries(pairs));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [key]);
-  return names;
 }
