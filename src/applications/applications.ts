@@ -1,5 +1,5 @@
 import type { Database, DbContext } from '../db/database.js';
-import type { AppliedVia } from '../db/repositories/job-application.repository.js';
+import type { AppliedVia } from '../db/schema.js';
 import { APPLICATION_STATUSES } from '../db/schema.js';
 import { withTenant } from '../db/with-tenant.js';
 import {

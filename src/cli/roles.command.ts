@@ -2,7 +2,7 @@ import readline from 'node:readline';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
-import type { RolePriority } from '../db/repositories/global-role.repository.js';
+import type { RolePriority } from '../db/schema.js';
 import { ROLE_PRIORITIES } from '../db/schema.js';
 import { createEmbeddingProvider } from '../embeddings/create-embedding-provider.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';

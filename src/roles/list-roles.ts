@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../db/database.js';
-import type { QueueStatus, RolePriority } from '../db/repositories/global-role.repository.js';
+import type { QueueStatus, RolePriority } from '../db/schema.js';
 import { AppError } from '../errors.js';
 
 export interface RoleSummary {

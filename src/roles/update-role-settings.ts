@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../db/database.js';
-import type { RolePriority } from '../db/repositories/global-role.repository.js';
+import type { RolePriority } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { getRole, type RoleSummary } from './list-roles.js';
 
