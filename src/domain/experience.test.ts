@@ -189,3 +189,84 @@ describe('parseExperience: Glassdoor descriptions', () => {
     for (const r of found) expect(r.experience_min ?? 0).toBeLessThanOrEqual(20);
   });
 });
+
+describe('parseExperience: who has the years, and how requirements are written (issue 13)', () => {
+  const count = fc.integer({ min: 1, max: 15 });
+  const filler = fc.constantFrom('professional', 'relevant software', 'hands-on data', 'commercial');
+
+  it('reads "N-years of ... experience" as a plain count', () => {
+    fc.assert(
+      fc.property(count, filler, (n, words) => {
+        expect(parseExperience(`${n}-years of ${words} experience`)).toMatchObject(years(n, null));
+      }),
+    );
+  });
+
+  it('keeps a requirement followed by a sentence about the employer', () => {
+    fc.assert(
+      fc.property(
+        count,
+        fc.constantFrom('we mostly use Python', 'our stack is Go', 'we are remote'),
+        (n, rest) => {
+          expect(parseExperience(`${n}+ years of experience, ${rest}.`)).toMatchObject(years(n, null));
+        },
+      ),
+    );
+  });
+
+  it("ignores the employer's own years, nearest subject deciding", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 10, max: 49 }),
+        fc.constantFrom('At Acme we have', 'Our company has', 'The firm brings our clients', 'We bring'),
+        (n, subject) => {
+          expect(
+            parseExperience(`${subject} ${n} years of experience in staffing. You will build APIs.`),
+          ).toEqual(EMPTY_EXPERIENCE);
+        },
+      ),
+    );
+    expect(
+      parseExperience('Our company has 20 years of experience and you need 3+ years of Java experience'),
+    ).toMatchObject(years(3, null));
+  });
+
+  it('does not read contract, project or residency lengths as experience', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 24 }),
+        fc.constantFrom(
+          '-month contract',
+          ' month contract with an ASAP start',
+          ' Month ContractAbout us',
+          ' month+ contract',
+          '-12 month project',
+          ' Month FTC',
+          ' years of continuous UK residency',
+        ),
+        (n, rest) => {
+          expect(parseExperience(`${n}${rest}`)).toEqual(EMPTY_EXPERIENCE);
+        },
+      ),
+    );
+    expect(parseExperience('5 years of contract experience')).toMatchObject(years(5, null));
+  });
+
+  it('reads digits glued to a heading and hyphenated singular years that describe experience', () => {
+    expect(parseExperience('Required Skills & Experience2–3 years of experience in data')).toMatchObject(
+      years(2, 3),
+    );
+    expect(
+      parseExperience('Minimum one-year data collection or data entry experience required.'),
+    ).toMatchObject(years(1, null));
+  });
+
+  it('reads a bullet holding only the years as a listed requirement; months round down', () => {
+    expect(parseExperience('Requirements:\n• Python and SQL\n• 2 years\n• A degree')).toMatchObject(
+      years(2, null),
+    );
+    expect(parseExperience('About the team\n\n- 3+ years\n- Kubernetes')).toMatchObject(years(3, null));
+    expect(parseExperience('six months of experience with SQL')).toMatchObject(years(0, null));
+    expect(parseExperience('18 months of experience with SQL')).toMatchObject(years(1, null));
+  });
+});

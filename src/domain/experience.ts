@@ -42,7 +42,7 @@ const number = (name: string) =>
 const PHRASE_RE = new RegExp(
   [
     String.raw`(?<qualifier>(?:\b(?:a\s+)?(?:minimum(?:\s+of)?|min\.?|at\s*least|no\s+less\s+than|not\s+less\s+than|upwards\s+of|over|more\s+than|greater\s+than|in\s+excess\s+of|up\s+to|between)|[>≥])\s*)?`,
-    String.raw`\b${number('low')}\s*(?<lowPlus>\+|plus\b)?`,
+    String.raw`(?:(?<![\d.,])(?=\d)|\b(?=[a-z]))${number('low')}\s*(?<lowPlus>\+|plus\b)?`,
     String.raw`(?:\s*(?:-|–|—|to|or|and)\s*${number('high')}\s*\+?)?`,
     String.raw`(?<orMore>\s+or\s+(?:more|greater))?`,
     String.raw`\s*(?<hyphen>-\s*)?(?<unit>years?|yrs?|months?|mos?)\b(?:['’]s?|s['’])?`,
@@ -62,14 +62,22 @@ const DURATION_AFTER_RE =
   /^\s*(?:old\b|of\s+age\b|or\s+older\b|ago\b|young\b|in\s+(?:business|operation)\b(?!\s+(?:intelligence|analy|development|systems|process|operations|administration|management))|in\s+(?:a\s+row|our\s+(?:field|industry))\b|running\b|and\s+counting\b|heritage\b|history\b|legacy\b|track\s+record\b|of\s+(?:history|success|service|growth|excellence|operation|innovation|existence|heritage)\b)/i;
 const DURATION_BEFORE_RE =
   /\b(?:in|within|last|past|next|every|after|since|founded|established)\s+(?:the\s+)?$|\b(?:we['’]ve|we\s+have|leveraging|boasts?)\b[^.;\n]*$/i;
+/** "6-month contract", "12 month FTC", "a 3-year plan": the length of the job or of something else. */
+const TERM_AFTER_RE =
+  /^\s*(?:[\w-]+\s+){0,2}?(?:contract|project|assignment|engagement|ftc|fixed[\s-]term|temporary|internship|placement|secondment|probation\w*|extension|maternity|rolling|initially|period|programme|roadmap|plan|strategy|vision|look[\s-]?ahead|forecasts?|reserve\s+list)|^\s*(?:[\w-]+\s+){0,3}?(?:residen\w*|citizenship)\b/i;
+const EXPERIENCE_SOON_AFTER_RE = /^[^.;\n]{0,30}?\b(?:experience|exp\b)/i;
 /** "With over 45 years of experience, DTCC is ...": an introduction describing the employer. */
 const EMPLOYER_INTRO_AFTER_RE =
   /\bexperience\s*,\s*(?:we\b|our\b|(?:[A-Z][\w&.’'-]*\s+){1,4}(?:is|has|was|are|have|provides|offers|delivers)\b)/;
-/** Words naming the employer as the one with the years, unless the clause is about the candidate. */
-const EMPLOYER_SUBJECT_RE =
-  /\b(?:we|our|us|organi[sz]ation|company|firm|its|their|collective|combined|cumulative)\b/i;
-const CANDIDATE_SUBJECT_RE =
-  /\b(?:you|your|candidates?|applicants?|individuals?|someone|person|must|should|requir\w*|seek\w*|looking|ideal|preferred|minimum|at\s+least|need(?:s|ed)?|wants?|expect\w*|hir(?:e|ing))\b/i;
+/** Introductions of the employer's own years ("With over 45 years of experience, ..."). */
+const INTRO_BEFORE_RE = /\b(?:with|for|having|boasting|bringing|after)\s*$/i;
+/**
+ * Words naming who has the years. The one nearest the phrase decides: "our company has 20 years of
+ * experience" is the employer's; "we need someone with 5 years" and "our client requires 5 years" are a
+ * requirement.
+ */
+const SUBJECT_RE =
+  /\b(?:(?<employer>we|our|us|organi[sz]ation|company|firm|its|their|collective|combined|cumulative)|(?<candidate>you|your|candidates?|applicants?|individuals?|someone|person|must|should|requir\w*|seek\w*|looking|ideal|preferred|minimum|at\s+least|need(?:s|ed)?|wants?|expect\w*|hir(?:e|ing)))\b/gi;
 const REQUIREMENT_QUALIFIER_RE = /^(?:a\s+)?(?:minimum|min|at\s*least|no\s+less|not\s+less|upwards)/i;
 const SENTENCE_END_RE = /[\n;•]|\.\s/;
 
@@ -99,6 +107,14 @@ function clauseBefore(text: string, index: number): string {
   return last === undefined ? window : window.slice(last.index + last[0].length);
 }
 
+/** A line or bullet holding nothing but the phrase ("• 2+ years") lists a requirement. */
+function isBareListItem(text: string, start: number, end: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('•', start - 1)) + 1;
+  const nextBreak = text.slice(end).search(/[\n•]/);
+  const lineEnd = nextBreak < 0 ? text.length : end + nextBreak;
+  return /^[\s\-*–·+]*$/.test(text.slice(lineStart, start)) && /^[\s.;,)]*$/.test(text.slice(end, lineEnd));
+}
+
 function toCandidate(text: string, match: RegExpExecArray, isDedicatedField: boolean): Candidate | null {
   const groups = match.groups ?? {};
   const low = numberFromGroups(groups, 'low');
@@ -108,14 +124,29 @@ function toCandidate(text: string, match: RegExpExecArray, isDedicatedField: boo
   const after = clauseAfter(text, end);
   const before = clauseBefore(text, match.index);
   if (DURATION_AFTER_RE.test(after) || DURATION_BEFORE_RE.test(before)) return null;
-  if (EMPLOYER_INTRO_AFTER_RE.test(after)) return null;
-  if (EMPLOYER_SUBJECT_RE.test(before) && !CANDIDATE_SUBJECT_RE.test(before)) return null;
+  if (TERM_AFTER_RE.test(after) && !EXPERIENCE_SOON_AFTER_RE.test(after)) return null;
+  if (
+    EMPLOYER_INTRO_AFTER_RE.test(after) &&
+    INTRO_BEFORE_RE.test(before.replace(/\s*$/, '').replace(/\b(?:over|nearly|almost|more\s+than)$/i, '')) &&
+    groups.lowPlus === undefined
+  ) {
+    return null;
+  }
+  if ([...before.matchAll(SUBJECT_RE)].at(-1)?.groups?.employer !== undefined) return null;
 
   const experienceAfter = after.match(EXPERIENCE_WORD_RE);
-  // "a 5-year plan": a hyphenated year is an adjective unless it describes experience itself.
-  if (groups.hyphen !== undefined && !/^\s*(?:of\s+)?(?:\w+\s+)?experience/i.test(after)) return null;
+  // "a 5-year plan": a hyphenated singular year is an adjective unless experience follows in the clause
+  // ("one-year data entry experience"); "2-years of experience" is a plain count.
+  if (
+    groups.hyphen !== undefined &&
+    /^(?:year|yr|month|mo)$/i.test(groups.unit ?? '') &&
+    !/^\s*(?:[\w/-]+\s+){0,6}?(?:experience|exp\b)/i.test(after)
+  ) {
+    return null;
+  }
   const mentionsExperience =
     isDedicatedField ||
+    isBareListItem(text, match.index, end) ||
     experienceAfter !== null ||
     REQUIRED_TAG_RE.test(after) ||
     EXPERIENCE_LABEL_BEFORE_RE.test(before);

@@ -22,8 +22,18 @@ function readCsv(file: string): Record<string, string>[] {
   return parse(readFileSync(path.join(JOBS_DIR, file)), { columns: true }) as Record<string, string>[];
 }
 
+/** The full expected parse; the exact amounts default to the integer ones. */
+function salaryOf(expected: Partial<SalaryParse>): SalaryParse {
+  return {
+    ...EMPTY_SALARY,
+    salary_min_exact: expected.salary_min ?? null,
+    salary_max_exact: expected.salary_max ?? null,
+    ...expected,
+  };
+}
+
 function expectSalary(raw: string, expected: Partial<SalaryParse>): void {
-  expect(parseSalary(raw)).toEqual({ ...EMPTY_SALARY, ...expected });
+  expect(parseSalary(raw)).toEqual(salaryOf(expected));
 }
 
 function yearly(
@@ -131,7 +141,11 @@ describe('parseSalary: examples', () => {
       salary_max_annual: 107_900,
     });
     expectSalary('€60.000 - €70.000', yearly(60_000, 70_000, 'EUR'));
-    expectSalary('€60.000,50', yearly(60_001, 60_001, 'EUR'));
+    expectSalary('€60.000,50', {
+      ...yearly(60_001, 60_001, 'EUR'),
+      salary_min_exact: 60_000.5,
+      salary_max_exact: 60_000.5,
+    });
     expectSalary('CA$90K', yearly(90_000, 90_000, 'CAD'));
     expectSalary('A$120K', yearly(120_000, 120_000, 'AUD'));
     expectSalary('1.2M', yearly(1_200_000, 1_200_000, null));
@@ -264,31 +278,40 @@ describe('resolveCurrency and periodFromInterval', () => {
 
 describe('salaryFromAmounts', () => {
   it('reads JobSpy-style numbers with an interval', () => {
-    expect(salaryFromAmounts({ min: 50, max: 70, currency: 'USD', interval: 'hourly' })).toEqual({
-      ...EMPTY_SALARY,
-      salary_min: 50,
-      salary_max: 70,
-      salary_currency: 'USD',
-      salary_period: 'hour',
-      salary_min_annual: 104_000,
-      salary_max_annual: 145_600,
-    });
+    expect(salaryFromAmounts({ min: 50, max: 70, currency: 'USD', interval: 'hourly' })).toEqual(
+      salaryOf({
+        salary_min: 50,
+        salary_max: 70,
+        salary_currency: 'USD',
+        salary_period: 'hour',
+        salary_min_annual: 104_000,
+        salary_max_annual: 145_600,
+      }),
+    );
+  });
+
+  it('keeps the cents of structured hourly amounts', () => {
+    expect(
+      salaryFromAmounts({ min: '46.23', max: '72.23', currency: 'USD', interval: 'hourly' }),
+    ).toMatchObject({ salary_min: 46, salary_max: 72, salary_min_exact: 46.23, salary_max_exact: 72.23 });
   });
 
   it('reads Adzuna decimal strings as machine numbers', () => {
     expect(
       salaryFromAmounts({ min: '69313.35', max: '69313.35', currency: 'GBP', interval: 'annum' }),
-    ).toEqual({
-      ...EMPTY_SALARY,
-      ...yearly(69_313, 69_313, 'GBP'),
-    });
+    ).toEqual(
+      salaryOf({
+        ...yearly(69_313, 69_313, 'GBP'),
+        salary_min_exact: 69_313.35,
+        salary_max_exact: 69_313.35,
+      }),
+    );
   });
 
   it('treats zero as a missing bound and infers a year from the size', () => {
-    expect(salaryFromAmounts({ min: '0', max: '156000', currency: 'GBP', interval: '' })).toEqual({
-      ...EMPTY_SALARY,
-      ...yearly(null, 156_000, 'GBP'),
-    });
+    expect(salaryFromAmounts({ min: '0', max: '156000', currency: 'GBP', interval: '' })).toEqual(
+      salaryOf(yearly(null, 156_000, 'GBP')),
+    );
   });
 
   it('rejects implausible figures instead of guessing', () => {
@@ -396,10 +419,9 @@ describe('parseSalary: properties', () => {
   it('round-trips "$aK - $bK"', () => {
     fc.assert(
       fc.property(fc.integer({ min: 10, max: 999 }), fc.integer({ min: 10, max: 999 }), (a, b) => {
-        expect(parseSalary(`$${a}K - $${b}K`)).toEqual({
-          ...EMPTY_SALARY,
-          ...yearly(Math.min(a, b) * 1000, Math.max(a, b) * 1000),
-        });
+        expect(parseSalary(`$${a}K - $${b}K`)).toEqual(
+          salaryOf(yearly(Math.min(a, b) * 1000, Math.max(a, b) * 1000)),
+        );
       }),
     );
   });
@@ -512,5 +534,188 @@ describe('parseSalary: Indian digit grouping', () => {
   it('does not take other malformed groupings for Indian ones', () => {
     expect(parseSalary('$1,00,00')).toMatchObject({ salary_min: null });
     expect(parseSalary('$1,250,000')).toMatchObject({ salary_min: 1_250_000 });
+  });
+});
+
+describe('parseSalary: figures that are not pay, and how pay is written in real postings', () => {
+  const amount = fc.integer({ min: 20_000, max: 400_000 });
+
+  it('keeps the cents of hourly rates exactly (issue 13)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 8, max: 300 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.constantFrom(' an hour', '/hr', ' per hour', '/hour', ' hourly'),
+        (dollars, cents, spread, unit) => {
+          const low = dollars + cents / 100;
+          const high = low + spread;
+          const text = `$${low.toFixed(2)} - $${high.toFixed(2)}${unit}`;
+          expect(parseSalary(text)).toMatchObject({
+            salary_min_exact: low,
+            salary_max_exact: Math.round(high * 100) / 100,
+            salary_min: Math.round(low),
+            salary_period: 'hour',
+            salary_currency: 'USD',
+          });
+        },
+      ),
+    );
+    expect(parseSalary('$33.56/hr')).toMatchObject({ salary_min_exact: 33.56, salary_min: 34 });
+  });
+
+  it('reads a range with the unit after each end', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 10, max: 200 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.constantFrom(['/hour', 'hour'], [' per hour', 'hour'], ['/day', 'day'], [' a day', 'day']),
+        (low, spread, [unit, period]) => {
+          expect(parseSalary(`$${low}${unit} to $${low + spread}${unit}`)).toMatchObject({
+            salary_min: low,
+            salary_max: low + spread,
+            salary_period: period,
+          });
+        },
+      ),
+    );
+  });
+
+  it('does not read bonuses, benefits and budgets as pay', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.constantFrom(
+          'K Sign on Bonus',
+          ',000 sign-on bonus',
+          ',000 learning budget',
+          ',000 relocation allowance',
+          ',000 annual training budget',
+          ',000 of free shares per year',
+          ',000 in funding',
+        ),
+        fc.constantFrom('$', '£', '€'),
+        (figure, noun, currency) => {
+          expect(parseSalary(`${currency}${figure}${noun}`).salary_min).toBeNull();
+        },
+      ),
+    );
+    for (const text of [
+      'Referral bonus – earn up to £1,000 per successful hire',
+      'Tuition Reimbursement up to $3K/year',
+      'Gym subsidy of up to £50 per month',
+      'Wellness Benefit - $500 per year to spend on eligible well being',
+      'Know someone great? Refer them and receive up to £1,000 if successful',
+    ]) {
+      expect(parseSalary(text).salary_min, text).toBeNull();
+    }
+  });
+
+  it('does not read company figures as pay', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 999 }),
+        fc.constantFrom('B', 'bn', ' billion', ' trillion', 'M in funding', ' million in revenue', 'MM'),
+        fc.constantFrom('valued at $', 'raised over $', 'manages $', 'a $'),
+        (figure, unit, lead) => {
+          expect(parseSalary(`${lead}${figure}${unit}`).salary_min).toBeNull();
+        },
+      ),
+    );
+  });
+
+  it('takes the pay next to the figure, not a bonus or benefit word elsewhere in the line', () => {
+    expect(parseSalary('£45,000 - £54,000 Bonus Excellent Benefits')).toMatchObject({
+      salary_min: 45_000,
+      salary_max: 54_000,
+    });
+    expect(parseSalary('Pension scheme & more!- £55K Basic Salary + Bonus')).toMatchObject({
+      salary_min: 55_000,
+    });
+    expect(parseSalary('Up to £85,000 + benefits')).toMatchObject({ salary_min: null, salary_max: 85_000 });
+    expect(parseSalary('Salary from £59,200 up to 15% bonus')).toMatchObject({
+      salary_min: 59_200,
+      salary_max: null,
+    });
+  });
+
+  it('reads currency words and codes glued to the number', () => {
+    fc.assert(
+      fc.property(
+        amount,
+        fc.constantFrom(
+          [(n: string) => `EURO ${n}`, 'EUR'],
+          [(n: string) => `${n} euros`, 'EUR'],
+          [(n: string) => `GBP${n}`, 'GBP'],
+          [(n: string) => `${n}GBP`, 'GBP'],
+          [(n: string) => `${n} pounds`, 'GBP'],
+          [(n: string) => `${n} dollars`, 'USD'],
+          [(n: string) => `PLN${n}`, 'PLN'],
+        ),
+        (value, [write, currency]) => {
+          const text = (write as (n: string) => string)(groupThousands(value, ','));
+          expect(parseSalary(text)).toMatchObject({ salary_min: value, salary_currency: currency });
+        },
+      ),
+    );
+  });
+
+  it('reads Polish złoty amounts as monthly unless they are yearly-sized or say otherwise', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 50 }), fc.integer({ min: 1, max: 9 }), (low, spread) => {
+        const text = `${low} 000 - ${low + spread} 000 PLN brutto`;
+        expect(parseSalary(text)).toMatchObject({
+          salary_min: low * 1000,
+          salary_max: (low + spread) * 1000,
+          salary_currency: 'PLN',
+          salary_period: 'month',
+          salary_min_annual: low * 12_000,
+        });
+      }),
+    );
+    expect(parseSalary('B2B: 20 000 - 25 000 PLN netto/mies.').salary_period).toBe('month');
+    expect(parseSalary('180 000 - 240 000 PLN').salary_period).toBe('year');
+    expect(parseSalary('120-150 PLN/h').salary_period).toBe('hour');
+  });
+
+  it('does not read counts, codes and dates as pay', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 80 }),
+        fc.constantFrom(' hours per week', '% bonus', ' days per week', ' employees', 'th June'),
+        (n, noun) => {
+          expect(parseSalary(`${n}${noun}`).salary_min).toBeNull();
+        },
+      ),
+    );
+    expect(parseSalary('Job code J13129 - Up to £45,000')).toMatchObject({ salary_max: 45_000 });
+    expect(parseSalary('Req #40123, 37.5 hours per week, $25.50/hr')).toMatchObject({
+      salary_min_exact: 25.5,
+      salary_period: 'hour',
+    });
+  });
+
+  it('returns nothing for absurd or unlabelled small figures', () => {
+    for (const text of ['$1', '$99,999,999', '£200 for WFH Setup', 'We save users £1,030/yr']) {
+      expect(parseSalary(text).salary_min, text).toBeNull();
+    }
+  });
+
+  it('reads UK contract rates in an IR35 text as day rates', () => {
+    expect(parseSalary('Rate: £450 Inside IR35')).toMatchObject({ salary_min: 450, salary_period: 'day' });
+    expect(parseSalary('£29.96/hr (Inside IR35)').salary_period).toBe('hour');
+  });
+
+  it('never reports a salary from a text without digits, and survives 100 KB texts', () => {
+    fc.assert(
+      fc.property(
+        fc.string().filter((t) => !/\d/.test(t)),
+        (text) => {
+          expect(parseSalary(text).salary_min).toBeNull();
+        },
+      ),
+    );
+    const long = `${'We are a great place to work with lots of benefits. '.repeat(2000)} Salary: £50,000`;
+    expect(parseSalary(long)).toMatchObject({ salary_min: 50_000, salary_currency: 'GBP' });
   });
 });

@@ -17,7 +17,26 @@
  *   K/M multiplier makes the separator decimal ("1.250M" is 1,250,000).
  * - "$150-180K" applies the K to both bounds; min > max is swapped; a single value is both min and max;
  *   "From"/"at least"/"+" give min only, "Up to"/"max" give max only.
- * - Amounts are rounded to integers; annual amounts are computed from the unrounded amount, then rounded.
+ * - Amounts are rounded to integers (the spec's INTEGER columns); `salary_min_exact`/`salary_max_exact` keep
+ *   them to the cent ("$46.23 an hour"); annual amounts are computed from the exact amount, then rounded.
+ *
+ * Reading a free text (a description or a salary line) is "parse into parts, then decide":
+ * - Every number becomes a token with its adjacent currency marker (symbol, code, also glued "GBP70,000",
+ *   or a word: "EURO", "pounds") and its K/M/B/lakh unit. Numbers glued to a word ("J13129") or followed by
+ *   a count noun ("40 hours", "15%", "3 days", "14th") are not amounts.
+ * - Tokens form ranges ("£500 - £550", also with a unit or code after each end: "$40/hour to $50/hour") or
+ *   single figures; each figure gets the words of its own phrase before and after it.
+ * - A figure is not pay when its own words say it is something else: a noun after it ("$2,000 learning
+ *   budget", "10K sign-on bonus", "$5B in funding") or a benefit/company word before it not followed by a
+ *   pay word ("raised over", "Referral bonus - earn up to", "Benefits Salary banding" is pay). Billions and
+ *   trillions are implausible as pay by size.
+ * - Its period is the one stated next to it ("per day", "/hr", "Hourly rate:"), not one elsewhere in the
+ *   text ("2 days per week in the office"); else the caller's hint; else the market's convention: Polish
+ *   and similar currencies quote monthly below 60,000, UK contract (IR35) texts quote day rates, yearly-
+ *   sized amounts are yearly.
+ * - A small figure with no period at all is only pay when a pay word labels it ("Rate: £450") or the text
+ *   is a short salary field by itself ("$40").
+ * - The first figure that passes wins; figures with a currency or unit before bare numbers.
  */
 
 export type SalaryPeriod = 'hour' | 'day' | 'week' | 'month' | 'year';
@@ -26,6 +45,9 @@ export type ContractType = 'W2' | 'C2C' | '1099';
 export interface SalaryParse {
   salary_min: number | null;
   salary_max: number | null;
+  /** The amounts as written, to the cent ("$46.23 an hour"); salary_min/max are the rounded integers. */
+  salary_min_exact: number | null;
+  salary_max_exact: number | null;
   /** ISO 4217 code. */
   salary_currency: string | null;
   salary_period: SalaryPeriod | null;
@@ -53,6 +75,8 @@ export interface SalaryAmountsInput {
 export const EMPTY_SALARY: Readonly<SalaryParse> = Object.freeze({
   salary_min: null,
   salary_max: null,
+  salary_min_exact: null,
+  salary_max_exact: null,
   salary_currency: null,
   salary_period: null,
   salary_min_annual: null,
@@ -212,18 +236,34 @@ const CURRENCY_MARKERS: Readonly<Record<string, CurrencyMarker>> = {
   zł: { code: 'PLN', family: [] },
   kr: { code: null, family: ['SEK', 'NOK', 'DKK', 'ISK'] },
   rmb: { code: 'CNY', family: [] },
+  euro: { code: 'EUR', family: [] },
+  euros: { code: 'EUR', family: [] },
+  dollar: { code: 'USD', family: DOLLARS },
+  dollars: { code: 'USD', family: DOLLARS },
+  pound: { code: 'GBP', family: [] },
+  pounds: { code: 'GBP', family: [] },
+  sterling: { code: 'GBP', family: [] },
+  'pounds sterling': { code: 'GBP', family: [] },
+  rupee: { code: 'INR', family: [] },
+  rupees: { code: 'INR', family: [] },
+  zloty: { code: 'PLN', family: [] },
+  zlotys: { code: 'PLN', family: [] },
+  złotych: { code: 'PLN', family: [] },
+  yen: { code: 'JPY', family: ['JPY', 'CNY'] },
 };
 
 const CURRENCY_PATTERN = [
   String.raw`(?:US|CA|C|AU|A|NZ|SG|S|HK|MX|R)?\$`,
   '[£€₹¥₩₱₽₺₪₦]',
-  String.raw`(?<![A-Za-z])(?:[Rr][Ss]\.?(?=\s*\d)|kr\b|zł)`,
-  String.raw`\b(?:${CURRENCY_CODES.join('|')})\b`,
+  String.raw`(?<![A-Za-z])(?:[Rr][Ss]\.?(?=\s*\d)|kr\b|zł(?!\p{L})|złotych)`,
+  // A code may be glued to the number ("GBP70,000", "70000EUR") but not to a word ("EURO" is a word).
+  `(?<![A-Za-z])(?:${CURRENCY_CODES.join('|')})(?![A-Za-z])`,
+  String.raw`\b(?:euros?|EURO|dollars?|pounds?(?:\s+sterling)?|sterling|rupees?|zlotys?|yen)\b`,
 ].join('|');
 
-const CURRENCY_RE = new RegExp(CURRENCY_PATTERN, 'u');
-const CURRENCY_AT_END_RE = new RegExp(`(?:${CURRENCY_PATTERN})\\s?$`, 'u');
-const CURRENCY_AT_START_RE = new RegExp(`^\\s?(?:${CURRENCY_PATTERN})`, 'u');
+const CURRENCY_RE = new RegExp(CURRENCY_PATTERN, 'iu');
+const CURRENCY_AT_END_RE = new RegExp(`(?:${CURRENCY_PATTERN})\\s?$`, 'iu');
+const CURRENCY_AT_START_RE = new RegExp(`^\\s?(?:${CURRENCY_PATTERN})`, 'iu');
 
 function normalizeCurrencyHint(hint: string | null | undefined): string | null {
   const code = hint?.trim().toUpperCase() ?? '';
@@ -232,7 +272,7 @@ function normalizeCurrencyHint(hint: string | null | undefined): string | null {
 
 /** ISO code for a currency marker or code ("$", "CA$", "£", "Rs.", "gbp"), resolved by the hint if ambiguous. */
 export function resolveCurrency(marker: string | null | undefined, hint?: string | null): string | null {
-  const key = (marker ?? '').trim().toLowerCase().replace(/\.$/, '');
+  const key = (marker ?? '').trim().toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' ');
   if (key === '') return null;
   const hinted = normalizeCurrencyHint(hint);
   const known = CURRENCY_MARKERS[key];
@@ -272,7 +312,7 @@ const PERIOD_MARKERS: ReadonlyArray<readonly [SalaryPeriod, RegExp]> = [
   [
     'month',
     new RegExp(
-      String.raw`\b(?:per|a|each|every)\s+(?:month|mo|mth)\b|\/\s*(?:month|mo|mth|m)\b|\bmonthly\b|${AFTER_AMOUNT}(?:pcm|pm|p\/m|p\.m\.?)${NOT_LETTER}`,
+      String.raw`\b(?:per|a|each|every)\s+(?:month|mo|mth)\b|\/\s*(?:month|mo|mth|m|mies|mc)\b|\bmonthly\b|\bmies(?:\.|i[eę]cznie)|\bm-c\b|${AFTER_AMOUNT}(?:pcm|pm|p\/m|p\.m\.?)${NOT_LETTER}`,
       'i',
     ),
   ],
@@ -386,6 +426,8 @@ const MULTIPLIERS: ReadonlyArray<readonly [RegExp, number, boolean]> = [
   // [unit, factor, is an Indian unit (lakh/crore): implies INR and a yearly figure]
   [/^(?:k|thousand)$/i, 1e3, false],
   [/^(?:m|mm|mn|million)$/i, 1e6, false],
+  [/^(?:b|bn|billion)$/i, 1e9, false],
+  [/^(?:t|tn|trillion)$/i, 1e12, false],
   [/^(?:l|lpa|lakhs?|lacs?)$/i, 1e5, true],
   [/^(?:cr|crores?)$/i, 1e7, true],
 ];
@@ -394,7 +436,7 @@ const MULTIPLIERS: ReadonlyArray<readonly [RegExp, number, boolean]> = [
 const DIGIT_RUN = String.raw`\d+(?:(?:[.,'’\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d+)*`;
 
 const AMOUNT_RE = new RegExp(
-  String.raw`(?<![\d.,])(${DIGIT_RUN})(?:\s?(k|thousand|million|mm|mn|m|lpa|lakhs?|lacs?|l|crores?|cr)(?![a-z]))?`,
+  String.raw`(?<![\d.,])(${DIGIT_RUN})(?:\s?(k|thousand|million|mm|mn|m|billion|bn|b|trillion|tn|t|lpa|lakhs?|lacs?|l|crores?|cr)(?![a-z]))?`,
   'giu',
 );
 
@@ -403,14 +445,24 @@ interface AmountToken {
   start: number;
   /** End of the token, including an adjacent currency marker after it. */
   end: number;
+  /** Where the digits end (before a trailing unit or currency marker). */
+  numberEnd: number;
   number: number;
   multiplier: number | null;
   indianUnit: boolean;
-  hasCurrency: boolean;
+  /** The adjacent currency marker ("$", "GBP", "euros"), if any. */
+  currencyMarker: string | null;
 }
 
-/** Longest adjacent currency marker ("CA$ ", " USD") plus a character of context. */
-const MARKER_WINDOW = 6;
+/** Longest adjacent currency marker (" pounds sterling") plus a character of context. */
+const MARKER_WINDOW = 16;
+
+/**
+ * A number followed by a count noun is not an amount ("40 hours per week", "15% bonus", "3 days per week",
+ * "14th June"); "£500 day rate" is.
+ */
+const COUNT_NOUN_AFTER_RE =
+  /^\s?(?:%|percent\b|hours?\b|hrs?\b|days?\b(?!\s*rate)|weeks?\b|months?\b|years?\b|yrs?\b|employees\b|people\b|staff\b|members\b|countries\b|offices\b|locations\b|customers\b|clients\b|users\b|(?:st|nd|rd|th)\b|x\b)/i;
 
 function scanAmounts(text: string): AmountToken[] {
   const tokens: AmountToken[] = [];
@@ -421,17 +473,24 @@ function scanAmounts(text: string): AmountToken[] {
     const number = readNumber(run, multiplier !== undefined);
     if (number === null) continue;
     const afterIndex = match.index + match[0].length;
+    const numberEnd = match.index + run.length;
     const before = text
       .slice(Math.max(0, match.index - MARKER_WINDOW), match.index)
       .match(CURRENCY_AT_END_RE);
+    // "J13129", "Cat5", "L50": digits glued to a word are a code, unless the word is a currency ("GBP70k").
+    if (before === null && /\p{L}/u.test(text.charAt(match.index - 1))) continue;
+    if (multiplier === undefined && COUNT_NOUN_AFTER_RE.test(text.slice(numberEnd, numberEnd + 12))) {
+      continue;
+    }
     const after = text.slice(afterIndex, afterIndex + MARKER_WINDOW).match(CURRENCY_AT_START_RE);
     tokens.push({
       start: match.index - (before?.[0].length ?? 0),
       end: afterIndex + (after?.[0].length ?? 0),
+      numberEnd,
       number,
       multiplier: multiplier?.[1] ?? null,
       indianUnit: multiplier?.[2] ?? false,
-      hasCurrency: before !== null || after !== null,
+      currencyMarker: (before?.[0] ?? after?.[0])?.trim() ?? null,
     });
   }
   return tokens;
@@ -440,13 +499,63 @@ function scanAmounts(text: string): AmountToken[] {
 // ---------------------------------------------------------------------------------------------------------
 // Text parsing
 
-const RANGE_GAP_RE = /^\s*(?:-|–|—|‒|−|~|to|and|till|until)\s*$/i;
+/** A unit or currency code written after the first end of a range ("$40/hour to $50/hour", "50k GBP - 60k"). */
+const PER_END_UNIT = String.raw`(?:\/\s*[a-z]+|\s*(?:per|an?)\s+[a-z]+|\s*p\/?[hdwma]\b\.?|\s*[A-Z]{3})?`;
+const RANGE_GAP_RE = new RegExp(String.raw`^${PER_END_UNIT}\s*(?:-|–|—|‒|−|~|to|and|till|until)\s*$`, 'i');
 const MIN_ONLY_BEFORE_RE =
   /(?:\bfrom|\bstarting(?:\s+(?:at|from))?|\bmin(?:imum)?\.?|\bat\s+least|\bover|\bmore\s+than|\babove|>=?)\s*(?:of\s*)?:?\s*$/i;
 const MAX_ONLY_BEFORE_RE =
-  /(?:\bup\s*to|\bmax(?:imum)?\.?|\bunder|\bless\s+than|\bbelow|\bno\s+more\s+than|<=?)\s*(?:of\s*)?:?\s*$/i;
-const MIN_ONLY_AFTER_RE = /^\s*(?:\+|and\s+(?:above|up)\b|or\s+more\b)/i;
+  /(?:\bup(?:\s*to)?|\bmax(?:imum)?\.?|\bunder|\bless\s+than|\bbelow|\bno\s+more\s+than|<=?|\b(?:salary|pay|paying|rate)\s+to|^\s*to)\s*(?:of\s*)?:?\s*$/i;
+/** "$100K+" (glued) is a minimum; "£85,000 + benefits" (spaced) adds extras to the figure. */
+const MIN_ONLY_AFTER_RE = /^(?:\+|\s*(?:and\s+(?:above|up)\b|or\s+more\b))/i;
 const NEGATIVE_SIGN_BEFORE_RE = /[-−]$/;
+
+/** Where a figure's own phrase ends: a sentence, a list separator or an added extra ("+ bonus", "plus"). */
+const PHRASE_END_RE = /[.!?](?:\s|$)|[\n;|•(]|\s\+|\bplus\b|,\s|➕/;
+/** Where the words leading to a figure start. */
+const PHRASE_START_RE = /[.!?]\s|[\n;|•]/g;
+const CONTEXT_WINDOW = 60;
+
+/** Words naming the figure as something other than pay when they follow it ("$2,000 learning budget"). */
+const NON_PAY_AFTER_RE =
+  /^\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?))/iu;
+/** Words before a figure that make it a company, benefit or bonus figure ("raised over $100M"). */
+const NON_PAY_BEFORE_RE =
+  /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest\w*|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize)\b/i;
+/** A pay noun right after the figure names it, whatever came before ("pension & more! £55K Basic Salary"). */
+const PAY_AFTER_RE = /^\s*(?:\p{L}+\s+){0,2}?(?:salary|basic|base|(?<!per\s)pay|rate|ote|wage)\b/iu;
+/** Words labelling a figure as pay. */
+const PAY_LABEL_RE =
+  /\b(?:salary|salaries|(?<!per\s)pay|paying|rate|rates|compensation|wages?|remuneration|basic|base|ote|income|earnings|hiring\s+rate|ctc)\b|\bir35\b/i;
+/** Period words before a figure ("Hourly rate:", "Day Rate: £500", "Pay Type Hourly Min Hiring Rate $18"). */
+const PERIOD_BEFORE_RE: ReadonlyArray<readonly [SalaryPeriod, RegExp]> = [
+  ['hour', /\bhourly\b[^.;\n£$€\d]{0,30}$/i],
+  ['day', /\b(?:daily|day\s*rate)\b[^.;\n£$€\d]{0,30}$/i],
+  ['week', /\bweekly\b[^.;\n£$€\d]{0,30}$/i],
+  ['month', /\bmonthly\b[^.;\n£$€\d]{0,30}$/i],
+];
+/** UK contractors are paid by the day: a figure in a text about IR35 without a stated unit is a day rate. */
+const DAY_RATE_CONTEXT_RE = /\bIR35\b|\bday[\s-]*rate\b/i;
+const DAY_RATE_RANGE = [100, 3000] as const;
+/** Currencies whose salaries are quoted per month by convention (Polish "15 000 - 20 000 PLN" brutto). */
+const MONTHLY_CONVENTION_CURRENCIES: ReadonlySet<string> = new Set([
+  'PLN',
+  'CZK',
+  'HUF',
+  'RON',
+  'BGN',
+  'UAH',
+  'BRL',
+  'ARS',
+  'TRY',
+  'PHP',
+]);
+/** In those currencies a figure above this (times the magnitude) is a yearly one. */
+const MONTHLY_CONVENTION_LIMIT = 60_000;
+/** A text this short is a salary field by itself ("$40", "£45-50"): its figure needs no pay label. */
+const DEDICATED_FIELD_LENGTH = 40;
+/** Without a stated period an amount below this (times the magnitude) is not a salary ("$1"). */
+const MIN_UNSTATED_PERIOD_AMOUNT = 5;
 
 const ESTIMATE_RE = /\best(?:\.|imated?\b)/i;
 const EMPLOYER_PROVIDED_RE = /\bemployer[\s-]+provided\b/i;
@@ -475,36 +584,66 @@ function blankOut(text: string, pattern: RegExp): string {
   return text.replace(global, (found) => ' '.repeat(found.length));
 }
 
-interface AmountRange {
+interface Candidate {
+  first: AmountToken;
+  last: AmountToken;
   min: number | null;
   max: number | null;
   indianUnit: boolean;
+  /** Words leading to the figure, from the start of its phrase. */
+  before: string;
+  /** Words after the figure, to the end of its phrase. */
+  after: string;
+  /** The figure with its own units ("£500 - £550 per day"), to look for a stated period. */
+  span: string;
 }
 
-/** Picks the first range or single amount, preferring ones that carry a currency or a K/M/lakh unit. */
-function pickAmountRange(text: string, tokens: readonly AmountToken[]): AmountRange | null {
-  let fallback: AmountRange | null = null;
+function phraseBefore(text: string, from: number, to: number): string {
+  const window = text.slice(Math.max(from, to - CONTEXT_WINDOW), to);
+  const starts = [...window.matchAll(PHRASE_START_RE)];
+  const last = starts[starts.length - 1];
+  return last === undefined ? window : window.slice(last.index + last[0].length);
+}
+
+function phraseAfter(text: string, from: number, to: number): string {
+  const window = text.slice(from, Math.min(to, from + CONTEXT_WINDOW));
+  const end = window.search(PHRASE_END_RE);
+  return end >= 0 ? window.slice(0, end) : window;
+}
+
+/** Groups the amounts into ranges ("£500 - £550", "$40/hour to $50/hour") and single figures. */
+function findCandidates(text: string, tokens: readonly AmountToken[]): Candidate[] {
+  const candidates: Candidate[] = [];
   let index = 0;
   while (index < tokens.length) {
     const first = tokens[index]!;
     const previousEnd = index > 0 ? tokens[index - 1]!.end : 0;
-    const before = text.slice(previousEnd, first.start);
     const second = tokens[index + 1];
     const isRange = second !== undefined && RANGE_GAP_RE.test(text.slice(first.end, second.start));
-    const group = isRange ? [first, second] : [first];
-    index += group.length;
-    if (NEGATIVE_SIGN_BEFORE_RE.test(before)) continue;
-    const last = group[group.length - 1]!;
-    const range = isRange
+    const last = isRange ? second : first;
+    index += isRange ? 2 : 1;
+    const nextStart = tokens[index]?.start ?? text.length;
+    const before = phraseBefore(text, previousEnd, first.start);
+    if (NEGATIVE_SIGN_BEFORE_RE.test(text.slice(previousEnd, first.start))) continue;
+    const bounds = isRange
       ? rangeFromPair(first, second)
-      : singleAmount(first, before, text.slice(last.end, tokens[index]?.start ?? text.length));
-    if (group.some((t) => t.hasCurrency || t.multiplier !== null)) return range;
-    fallback ??= range;
+      : singleAmount(first, before, text.slice(last.end, nextStart));
+    candidates.push({
+      first,
+      last,
+      ...bounds,
+      before,
+      after: phraseAfter(text, last.end, nextStart),
+      span: text.slice(first.start, Math.min(nextStart, last.end + 25)).replace(PHRASE_END_RE, '\u0000'),
+    });
   }
-  return fallback;
+  return candidates;
 }
 
-function rangeFromPair(low: AmountToken, high: AmountToken): AmountRange {
+function rangeFromPair(
+  low: AmountToken,
+  high: AmountToken,
+): Omit<Candidate, 'first' | 'last' | 'before' | 'after' | 'span'> {
   // "$150-180K": a unit written once applies to the bound that lacks one when that keeps the order.
   const lowUnit =
     low.multiplier ?? (high.multiplier !== null && low.number <= high.number ? high.multiplier : 1);
@@ -517,11 +656,104 @@ function rangeFromPair(low: AmountToken, high: AmountToken): AmountRange {
   };
 }
 
-function singleAmount(token: AmountToken, before: string, after: string): AmountRange {
+function singleAmount(
+  token: AmountToken,
+  before: string,
+  after: string,
+): Omit<Candidate, 'first' | 'last' | 'before' | 'after' | 'span'> {
   const amount = token.number * (token.multiplier ?? 1);
-  const minOnly = MIN_ONLY_BEFORE_RE.test(before) || MIN_ONLY_AFTER_RE.test(after);
-  const maxOnly = !minOnly && MAX_ONLY_BEFORE_RE.test(before);
+  const maxOnly = MAX_ONLY_BEFORE_RE.test(before);
+  const minOnly = !maxOnly && (MIN_ONLY_BEFORE_RE.test(before) || MIN_ONLY_AFTER_RE.test(after));
   return { min: maxOnly ? null : amount, max: minOnly ? null : amount, indianUnit: token.indianUnit };
+}
+
+/** The period stated by the figure's own words, if any. */
+function statedPeriod(candidate: Candidate): SalaryPeriod | null {
+  const span = candidate.span.split('\u0000')[0] ?? '';
+  const after = findStatedPeriod(span);
+  if (after !== null) return after;
+  return PERIOD_BEFORE_RE.find(([, marker]) => marker.test(candidate.before))?.[0] ?? null;
+}
+
+function isNonPay(candidate: Candidate): boolean {
+  if (PAY_AFTER_RE.test(candidate.after)) return false;
+  if (NON_PAY_AFTER_RE.test(candidate.after)) return true;
+  const nonPay = [...candidate.before.matchAll(new RegExp(NON_PAY_BEFORE_RE.source, 'gi'))].at(-1);
+  if (nonPay === undefined) return false;
+  // "Benefits Salary banding between £50,000": a pay word after the benefit word names the figure.
+  const payAfter = candidate.before.slice(nonPay.index + nonPay[0].length);
+  return !PAY_LABEL_RE.test(payAfter);
+}
+
+interface TextContext {
+  text: string;
+  hints: SalaryHints | undefined;
+  /** The first currency marker of the whole text, for figures without their own. */
+  textCurrency: string | null;
+  dayRateContext: boolean;
+  dedicatedField: boolean;
+  contractType: ContractType | null;
+  isEstimate: boolean;
+  employerProvided: boolean;
+}
+
+function candidateCurrency(candidate: Candidate, context: TextContext): string | null | 'mixed' {
+  const own = [candidate.first.currencyMarker, candidate.last.currencyMarker]
+    .filter((m): m is string => m !== null)
+    .map((m) => resolveCurrency(m, context.hints?.currency));
+  const distinct = new Set(own.filter((c) => c !== null));
+  if (distinct.size > 1) return 'mixed';
+  if (distinct.size === 1) return [...distinct][0]!;
+  const labelled = candidate.before.match(CURRENCY_RE)?.[0];
+  return (
+    resolveCurrency(labelled, context.hints?.currency) ??
+    context.textCurrency ??
+    (candidate.indianUnit ? 'INR' : normalizeCurrencyHint(context.hints?.currency))
+  );
+}
+
+/** The period when the figure states none: the caller's hint, then the conventions of its market. */
+function conventionalPeriod(
+  candidate: Candidate,
+  currency: string | null,
+  context: TextContext,
+): SalaryPeriod | null {
+  if (context.hints?.period) return context.hints.period;
+  if (candidate.indianUnit) return 'year';
+  const bounds = [candidate.min, candidate.max].filter((v): v is number => v !== null);
+  const scale = currencyMagnitude(currency);
+  if (currency !== null && MONTHLY_CONVENTION_CURRENCIES.has(currency)) {
+    return bounds.every((v) => v < MONTHLY_CONVENTION_LIMIT * scale) ? 'month' : 'year';
+  }
+  if (
+    context.dayRateContext &&
+    bounds.every((v) => v >= DAY_RATE_RANGE[0] * scale && v <= DAY_RATE_RANGE[1] * scale)
+  ) {
+    return 'day';
+  }
+  return null;
+}
+
+function salaryOfCandidate(candidate: Candidate, context: TextContext): SalaryParse | null {
+  if (isNonPay(candidate)) return null;
+  const currency = candidateCurrency(candidate, context);
+  if (currency === 'mixed') return null;
+  const period = statedPeriod(candidate) ?? conventionalPeriod(candidate, currency, context);
+  const salary = buildSalary({
+    min: candidate.min,
+    max: candidate.max,
+    currency,
+    period,
+    contractType: context.contractType,
+    isEstimate: context.isEstimate,
+    employerProvided: context.employerProvided,
+  });
+  if (salary.salary_min === null && salary.salary_max === null) return null;
+  // A small figure without a period is only pay when something says so ("Rate: £450", a salary field).
+  const labelled =
+    context.dedicatedField || PAY_LABEL_RE.test(candidate.before) || PAY_LABEL_RE.test(candidate.after);
+  if (salary.salary_period === null && !labelled) return null;
+  return salary;
 }
 
 export function parseSalary(raw: string | null | undefined, hints?: SalaryHints): SalaryParse {
@@ -531,18 +763,30 @@ export function parseSalary(raw: string | null | undefined, hints?: SalaryHints)
     CONTRACT_MARKERS.reduce((cleaned, [, marker]) => blankOut(cleaned, marker), raw),
     NON_AMOUNT_NUMBERS_RE,
   );
-  const range = pickAmountRange(text, scanAmounts(text));
-  const marker = text.match(CURRENCY_RE)?.[0] ?? null;
-  const textCurrency = resolveCurrency(marker, hints?.currency);
-  return buildSalary({
-    min: range?.min ?? null,
-    max: range?.max ?? null,
-    currency: textCurrency ?? (range?.indianUnit ? 'INR' : normalizeCurrencyHint(hints?.currency)),
-    period: findStatedPeriod(text) ?? hints?.period ?? (range?.indianUnit ? 'year' : null),
+  const context: TextContext = {
+    text,
+    hints,
+    textCurrency: resolveCurrency(text.match(CURRENCY_RE)?.[0], hints?.currency),
+    dayRateContext: DAY_RATE_CONTEXT_RE.test(text),
+    dedicatedField: text.trim().length <= DEDICATED_FIELD_LENGTH,
     contractType,
     isEstimate: ESTIMATE_RE.test(text),
     employerProvided: EMPLOYER_PROVIDED_RE.test(text),
-  });
+  };
+  // The first figure that reads as pay; figures with a currency or a K/M unit before bare numbers.
+  let fallback: SalaryParse | null = null;
+  for (const candidate of findCandidates(text, scanAmounts(text))) {
+    const salary = salaryOfCandidate(candidate, context);
+    if (salary === null) continue;
+    const marked =
+      candidate.first.currencyMarker !== null ||
+      candidate.last.currencyMarker !== null ||
+      candidate.first.multiplier !== null ||
+      candidate.last.multiplier !== null;
+    if (marked) return salary;
+    fallback ??= salary;
+  }
+  return fallback ?? { ...EMPTY_SALARY, contract_type: contractType };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -590,6 +834,10 @@ function positiveOrNull(value: number | null): number | null {
   return value !== null && Number.isFinite(value) && value > 0 ? value : null;
 }
 
+function toCents(amount: number): number {
+  return Math.round(amount * 100) / 100;
+}
+
 function buildSalary(facts: SalaryFacts): SalaryParse {
   const empty: SalaryParse = { ...EMPTY_SALARY, contract_type: facts.contractType };
   let min = positiveOrNull(facts.min);
@@ -605,7 +853,7 @@ function buildSalary(facts: SalaryFacts): SalaryParse {
   const [lowest, highest] = [Math.min(...bounds), Math.max(...bounds)];
   const annualLow = period ? lowest * ANNUAL_FACTOR[period] : lowest;
   const annualHigh = period ? highest * ANNUAL_FACTOR[period] : highest;
-  const lowestPlausible = period ? MIN_PLAUSIBLE_ANNUAL * scale : 1;
+  const lowestPlausible = (period ? MIN_PLAUSIBLE_ANNUAL : MIN_UNSTATED_PERIOD_AMOUNT) * scale;
   if (
     Math.round(lowest) < 1 ||
     annualLow < lowestPlausible ||
@@ -618,6 +866,8 @@ function buildSalary(facts: SalaryFacts): SalaryParse {
   return {
     salary_min: min === null ? null : Math.round(min),
     salary_max: max === null ? null : Math.round(max),
+    salary_min_exact: min === null ? null : toCents(min),
+    salary_max_exact: max === null ? null : toCents(max),
     salary_currency: facts.currency,
     salary_period: period,
     salary_min_annual: min === null || period === null ? null : annualize(min, period),
