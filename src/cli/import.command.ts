@@ -49,14 +49,20 @@ function inspectFile(file: string, maxBytes: number): { size: number; head: Buff
   }
 }
 
+/** "row 12: title is required" (not stored) or "row 12 (warning, stored): posted_date ... not stored". */
+function describeRowProblem(problem: { row_number: number; reason: string; severity?: string }): string {
+  const kind = problem.severity === 'warning' ? ' (warning, row stored)' : '';
+  return `row ${problem.row_number}${kind}: ${problem.reason}`;
+}
+
 export function registerImportCommands(program: Command, io: CliIo, getConfig: () => Config): void {
   program
     .command('import')
     .description('import job postings from a CSV, JSON or JSON Lines file')
     .argument('<file>', 'the file to import')
-    .requiredOption(
+    .option(
       '--platform <platform>',
-      'platform of rows that do not name their own (e.g. indeed, dice)',
+      'platform of rows that do not name their own (e.g. indeed, dice); JobSpy rows name theirs (site)',
     )
     .addOption(
       new Option('--format <format>', 'file format (default: from the extension)').choices([
@@ -77,7 +83,7 @@ export function registerImportCommands(program: Command, io: CliIo, getConfig: (
       async (
         file: string,
         options: {
-          platform: string;
+          platform?: string;
           format?: RecordFormat;
           map?: string;
           encoding: 'auto' | 'utf-8' | 'windows-1252';
@@ -134,7 +140,7 @@ export function registerImportCommands(program: Command, io: CliIo, getConfig: (
           `Import ${b.id} (${b.batch_id}) ${b.import_status}: ${b.total_jobs} rows: ${b.new_jobs} new, ` +
             `${b.updated_jobs} updated, ${b.unchanged_jobs} unchanged, ${b.failed_jobs} failed.`,
         );
-        for (const error of result.errors.slice(0, 20)) io.out(`  row ${error.row_number}: ${error.reason}`);
+        for (const error of result.errors.slice(0, 20)) io.out(`  ${describeRowProblem(error)}`);
         if (result.errors.length > 20 || (b.failed_jobs ?? 0) > result.errors.length) {
           io.out(`  ... see all errors with: jobmatch imports show ${b.id}`);
         }
@@ -179,7 +185,7 @@ export function registerImportCommands(program: Command, io: CliIo, getConfig: (
           `${batch.unchanged_jobs} unchanged, ${batch.failed_jobs} failed`,
       );
       if (batch.error_message) io.out(`  error: ${batch.error_message}`);
-      for (const error of errors) io.out(`  row ${error.row_number}: ${error.reason}`);
+      for (const error of errors) io.out(`  ${describeRowProblem(error)}`);
     });
 
   const jobs = program.command('jobs').description('job postings');

@@ -48,6 +48,9 @@ export type AppliedVia = (typeof APPLIED_VIA)[number];
 export const SALARY_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const;
 export const CONTRACT_TYPES = ['W2', 'C2C', '1099'] as const;
 export const WORK_ARRANGEMENTS = ['remote', 'hybrid', 'onsite'] as const;
+/** Where a posting's salary was read from: the amount columns, the salary text, or the description. */
+export const SALARY_SOURCES = ['columns', 'salary_text', 'description'] as const;
+export const IMPORT_ROW_PROBLEM_SEVERITIES = ['error', 'warning'] as const;
 
 export const tenants = pgTable(
   'tenants',
@@ -163,8 +166,13 @@ export const jobImportErrors = pgTable(
     reason: text().notNull(),
     raw_record: text(),
     created_at: createdAt(),
+    // Beyond the spec (docs/decisions.md, migration 0006): a warning row was stored, an error row was not.
+    severity: varchar({ length: 10 }).notNull().default('error'),
   },
-  (t) => [index('idx_job_import_errors_batch').on(t.batch_id, t.row_number)],
+  (t) => [
+    index('idx_job_import_errors_batch').on(t.batch_id, t.row_number),
+    statusCheck('job_import_errors_severity_check', 'severity', IMPORT_ROW_PROBLEM_SEVERITIES),
+  ],
 );
 
 export const jobPostings = pgTable(
@@ -210,6 +218,10 @@ export const jobPostings = pgTable(
     location_region: varchar({ length: 120 }),
     location_country: varchar({ length: 2 }),
     embedding_model: varchar({ length: 100 }),
+    // Migration 0006: amounts to the cent beside the INTEGER ones, and where the salary was read from.
+    salary_min_exact: numeric({ precision: 12, scale: 2, mode: 'number' }),
+    salary_max_exact: numeric({ precision: 12, scale: 2, mode: 'number' }),
+    salary_source: varchar({ length: 20 }),
   },
   (t) => [
     uniqueIndex('idx_job_postings_external').on(t.platform, t.external_job_id),
@@ -222,6 +234,7 @@ export const jobPostings = pgTable(
     statusCheck('job_postings_salary_period_check', 'salary_period', SALARY_PERIODS),
     statusCheck('job_postings_contract_type_check', 'contract_type', CONTRACT_TYPES),
     statusCheck('job_postings_work_arrangement_check', 'work_arrangement', WORK_ARRANGEMENTS),
+    statusCheck('job_postings_salary_source_check', 'salary_source', SALARY_SOURCES),
     index('idx_job_postings_active_age').on(t.posted_date, t.imported_at).where(sql`status = 'active'`),
   ],
 );

@@ -567,7 +567,8 @@ const CONTRACT_MARKERS: ReadonlyArray<readonly [ContractType, RegExp]> = [
 /** "401(k)" / "401k" is a retirement plan, unless a currency symbol says it is money ("$401K"). */
 const NON_AMOUNT_NUMBERS_RE = /(?<![$£€₹¥]\s?)\b401\s?\(?k\)?/gi;
 
-function findContractType(text: string): ContractType | null {
+/** The first W2 / C2C / 1099 marker in a text. */
+export function findContractType(text: string): ContractType | null {
   let best: { type: ContractType; index: number } | null = null;
   for (const [type, marker] of CONTRACT_MARKERS) {
     const index = text.search(marker);

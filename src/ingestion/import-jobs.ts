@@ -17,6 +17,7 @@ import {
   resolveMapping,
 } from '../domain/jobs/column-mapping.js';
 import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize-job.js';
+import { newDateOrderEvidence } from '../domain/jobs/posted-date.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { AppError } from '../errors.js';
 import { rolesForTitles } from '../roles/roles-for-titles.js';
@@ -39,8 +40,11 @@ export interface ImportJobsInput {
   source: NodeJS.ReadableStream | AsyncIterable<Buffer | Uint8Array>;
   fileName: string | null;
   format: RecordFormat;
-  /** The platform for rows that name none (JobSpy's `site` column names its own). */
-  platform: string;
+  /**
+   * The platform for rows that name none. Optional: JobSpy's `site` column names each row's own; without it
+   * the batch is labelled with the rows' platform (or `mixed`).
+   */
+  platform?: string | undefined;
   mapping?: ColumnMapping | undefined;
   importedBy?: number | null;
   encoding?: 'auto' | 'utf-8' | 'windows-1252';
@@ -65,6 +69,14 @@ export interface ImportResult {
 }
 
 const REPORTED_ERRORS = 100;
+/** The batch label until the rows name their platform. */
+const PLATFORM_FROM_ROWS = 'mixed';
+
+/** "jobs_2024-12-17.csv", "indeed-20241217.csv": the day the file was scraped, for "3 days ago". */
+export function scrapeDateOfFileName(fileName: string | null): string | null {
+  const match = /(?<!\d)(20\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(fileName ?? '');
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+}
 
 /** The deduplication key: (platform, external_job_id). */
 const jobKey = (job: { platform: string; external_job_id: string }) =>
@@ -82,7 +94,7 @@ export async function importJobs(
   const chunkSize = deps.chunkSize ?? 2000;
   const batch = await jobImportBatchRepository(deps.database).create({
     batch_id: randomUUID(),
-    platform: input.platform,
+    platform: input.platform ?? PLATFORM_FROM_ROWS,
     file_name: input.fileName?.slice(0, 255) ?? null,
     format: input.format,
     imported_by: input.importedBy ?? null,
@@ -94,14 +106,24 @@ export async function importJobs(
   let jobs: NormalizedJob[] = [];
   let keys = new Set<string>();
   let errors: NewImportError[] = [];
+  let warnings: NewImportError[] = [];
+  const rowPlatforms = new Set<string>();
+  const normalizeContext = {
+    platform: input.platform,
+    skills: deps.skills,
+    referenceDate: scrapeDateOfFileName(input.fileName) ?? new Date().toISOString().slice(0, 10),
+    dateOrder: newDateOrderEvidence(),
+  };
 
   const flush = async () => {
-    if (jobs.length === 0 && errors.length === 0) return;
+    if (jobs.length === 0 && errors.length === 0 && warnings.length === 0) return;
     const chunkJobs = jobs;
     const chunkErrors = errors;
+    const chunkWarnings = warnings;
     jobs = [];
     keys = new Set();
     errors = [];
+    warnings = [];
     await deps.database.transaction(async (tx) => {
       const roleOfTitle = await rolesForTitles(tx.sql, new Set(chunkJobs.map((job) => job.title)));
       const written = await jobPostingRepository(tx).upsertMany(
@@ -115,7 +137,7 @@ export async function importJobs(
         unchanged_jobs: written.filter((job) => job.outcome === 'unchanged').length,
         failed_jobs: chunkErrors.length,
       };
-      await jobImportErrorRepository(tx).insertMany(batch.id, chunkErrors);
+      await jobImportErrorRepository(tx).insertMany(batch.id, [...chunkErrors, ...chunkWarnings]);
       await jobImportBatchRepository(tx).addCounts(batch.id, counts);
       if (deps.onJobsImported) {
         const roleByKey = new Map(chunkJobs.map((job) => [jobKey(job), roleOfTitle.get(job.title) ?? null]));
@@ -132,12 +154,17 @@ export async function importJobs(
     errors.push(error);
     if (reported.length < REPORTED_ERRORS) reported.push(error);
   };
+  const warn = (warning: NewImportError) => {
+    warnings.push(warning);
+    if (reported.length < REPORTED_ERRORS) reported.push(warning);
+  };
 
   const reader = readRecords(input.source, { format: input.format, encoding: input.encoding ?? 'auto' });
   try {
-    const { mapping } = resolveMapping(await reader.headers(), input.mapping, {
+    const { layout, mapping } = resolveMapping(await reader.headers(), input.mapping, {
       headersComplete: input.format === 'csv',
     });
+    const mappingOptions = { unescapeBackslashes: layout === 'jobspy' && input.format === 'csv' };
     for await (const item of reader) {
       rows += 1;
       if (item.kind === 'error') {
@@ -148,10 +175,10 @@ export async function importJobs(
           raw_record: item.error.raw,
         });
       } else {
-        const result = normalizeJobRecord(applyMapping(item.record.values, mapping), {
-          platform: input.platform,
-          skills: deps.skills,
-        });
+        const result = normalizeJobRecord(
+          applyMapping(item.record.values, mapping, mappingOptions),
+          normalizeContext,
+        );
         if (!result.ok) {
           fail({
             row_number: item.record.rowNumber,
@@ -163,6 +190,16 @@ export async function importJobs(
             raw_record: item.record.raw,
           });
         } else {
+          for (const problem of result.warnings) {
+            warn({
+              row_number: item.record.rowNumber,
+              field: problem.field,
+              reason: `${problem.field} ${problem.message}`,
+              raw_record: null,
+              severity: 'warning',
+            });
+          }
+          rowPlatforms.add(result.job.platform);
           const key = jobKey(result.job);
           // The same job twice in one statement cannot be upserted: write the first, then let the repeat update it.
           if (keys.has(key)) await flush();
@@ -191,7 +228,9 @@ export async function importJobs(
     }
     throw error;
   }
-  const finished = await jobImportBatchRepository(deps.database).finish(batch.id, {});
+  const finished = await jobImportBatchRepository(deps.database).finish(batch.id, {
+    ...(input.platform === undefined && rowPlatforms.size === 1 ? { platform: [...rowPlatforms][0]! } : {}),
+  });
   return { batch: finished, errors: reported };
 }
 

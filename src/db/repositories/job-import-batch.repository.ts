@@ -59,11 +59,12 @@ export function jobImportBatchRepository({ db }: DbContext) {
      */
     async finish(
       id: number,
-      outcome: { error_message?: string | null; aborted?: boolean },
+      outcome: { error_message?: string | null; aborted?: boolean; platform?: string },
     ): Promise<JobImportBatch> {
       const [row] = await db
         .update(jobImportBatches)
         .set({
+          ...(outcome.platform ? { platform: outcome.platform } : {}),
           import_status: sql`CASE
             WHEN ${counted} = 0 AND (${jobImportBatches.failed_jobs} > 0 OR ${outcome.aborted ?? false}) THEN 'failed'
             WHEN ${jobImportBatches.failed_jobs} > 0 OR ${outcome.aborted ?? false} THEN 'partial'

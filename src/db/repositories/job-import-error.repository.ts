@@ -8,6 +8,8 @@ export interface NewImportError {
   field: string | null;
   reason: string;
   raw_record: string | null;
+  /** `warning`: the row was stored with the field left empty; `error` (default): the row was not stored. */
+  severity?: 'error' | 'warning';
 }
 
 export function jobImportErrorRepository({ db }: DbContext) {

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { JOB_LIFETIME_DAYS } from '../../jobs/expire-jobs.js';
 import type { DbContext } from '../database.js';
 import { type JOB_STATUSES, jobPostings } from '../schema.js';
 
@@ -34,6 +35,9 @@ export const JOB_DATA_COLUMNS = [
   'location_city',
   'location_region',
   'location_country',
+  'salary_min_exact',
+  'salary_max_exact',
+  'salary_source',
 ] as const;
 
 /** Changing any of these changes what the job's embedding says: the old vector is dropped. */
@@ -66,6 +70,10 @@ const PROVENANCE_COLUMNS = ['import_batch_id', ...FIRST_SEEN_COLUMNS] as const;
 const tuple = (prefix: string, columns: readonly string[]) =>
   `(${columns.map((c) => `${prefix}${c}`).join(', ')})`;
 
+/** A posting older than the job lifetime when it arrives is stored expired and never matched. */
+const POSTED_TOO_LONG_AGO = (prefix: string) =>
+  `COALESCE(${prefix}posted_date < current_date - ${JOB_LIFETIME_DAYS}, false)`;
+
 /**
  * One set-based statement: insert new postings, update changed ones, leave identical ones untouched
  * (no write, no new updated_at), and report each input's id and outcome. Keys must be unique in `jobs`.
@@ -74,8 +82,9 @@ const UPSERT_SQL = `
 WITH input AS (
   SELECT * FROM jsonb_populate_recordset(NULL::job_postings, $1::jsonb)
 ), written AS (
-  INSERT INTO job_postings AS jp (platform, external_job_id, ${JOB_DATA_COLUMNS.join(', ')}, ${PROVENANCE_COLUMNS.join(', ')})
-  SELECT platform, external_job_id, ${JOB_DATA_COLUMNS.join(', ')}, ${PROVENANCE_COLUMNS.join(', ')} FROM input
+  INSERT INTO job_postings AS jp (platform, external_job_id, ${JOB_DATA_COLUMNS.join(', ')}, ${PROVENANCE_COLUMNS.join(', ')}, status)
+  SELECT platform, external_job_id, ${JOB_DATA_COLUMNS.join(', ')}, ${PROVENANCE_COLUMNS.join(', ')},
+         CASE WHEN ${POSTED_TOO_LONG_AGO('input.')} THEN 'expired' ELSE 'active' END FROM input
   ON CONFLICT (platform, external_job_id) DO UPDATE SET
     ${JOB_DATA_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(',\n    ')},
     import_batch_id = COALESCE(EXCLUDED.import_batch_id, jp.import_batch_id),
@@ -84,7 +93,8 @@ WITH input AS (
                 THEN NULL ELSE jp.embedding END,
     embedding_model = CASE WHEN ${tuple('jp.', EMBEDDED_COLUMNS)} IS DISTINCT FROM ${tuple('EXCLUDED.', EMBEDDED_COLUMNS)}
                 THEN NULL ELSE jp.embedding_model END,
-    status = CASE WHEN jp.status = 'expired' AND EXCLUDED.posted_date > jp.posted_date THEN 'active' ELSE jp.status END,
+    status = CASE WHEN jp.status = 'expired' AND EXCLUDED.posted_date > jp.posted_date
+                       AND NOT ${POSTED_TOO_LONG_AGO('EXCLUDED.')} THEN 'active' ELSE jp.status END,
     updated_at = now()
   WHERE ${tuple('jp.', JOB_DATA_COLUMNS)} IS DISTINCT FROM ${tuple('EXCLUDED.', JOB_DATA_COLUMNS)}
   RETURNING jp.id, jp.platform, jp.external_job_id, CASE WHEN jp.xmax = 0 THEN 'new' ELSE 'updated' END AS outcome

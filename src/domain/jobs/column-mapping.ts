@@ -101,13 +101,22 @@ export function resolveMapping(
   );
 }
 
-/** Applies a mapping to one source row; values are kept as text, trimmed, empty ones dropped. */
-export function applyMapping(row: Record<string, unknown>, mapping: ColumnMapping): JobRecord {
+/**
+ * Applies a mapping to one source row; values are kept as text, trimmed, empty ones dropped.
+ * `unescapeBackslashes`: JobSpy writes its CSV with the backslash as escape character, so a backslash in the
+ * data is doubled in the file (`\\*\\*Overview` for the markdown `\*\*Overview`); this undoes it.
+ */
+export function applyMapping(
+  row: Record<string, unknown>,
+  mapping: ColumnMapping,
+  options: { unescapeBackslashes?: boolean } = {},
+): JobRecord {
   const record: JobRecord = {};
   for (const [field, column] of Object.entries(mapping) as [JobRecordField, string][]) {
     const value = row[column];
     if (value === undefined || value === null) continue;
-    const text = Array.isArray(value) ? value.join(', ') : String(value).trim();
+    const joined = Array.isArray(value) ? value.join(', ') : String(value).trim();
+    const text = options.unescapeBackslashes ? joined.replace(/\\\\/g, '\\') : joined;
     if (text !== '') record[field] = text;
   }
   return record;

@@ -10,6 +10,7 @@ import {
 } from './column-mapping.js';
 import { canonicalJobUrl, deriveExternalJobId } from './external-id.js';
 import { fitLocationList, normalizeJobRecord, parsePostedDate } from './normalize-job.js';
+import { newDateOrderEvidence } from './posted-date.js';
 
 const skills = loadSkillMatcher();
 const normalize = (record: Record<string, string>, platform = 'indeed') =>
@@ -64,21 +65,80 @@ describe('normalizeJobRecord', () => {
     });
   });
 
-  it('reports every bad field with its name and never a partial row', () => {
+  it('rejects a row only for a required field', () => {
+    const result = normalize({ title: '', salary_min: 'lots', posted_date: 'yesterday-ish' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.field)).toEqual(['title']);
+  });
+
+  it('stores a row whose optional fields cannot be read, with those fields null and a warning each', () => {
     const result = normalize({
-      title: '',
+      title: 'Data Engineer',
       salary_min: 'lots',
       posted_date: 'yesterday-ish',
       job_url: 'javascript:alert(1)',
+      salary_range: `$${'9'.repeat(300)}`,
+      company: `Acme ${'Holdings '.repeat(40)}`,
     });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.errors.map((e) => e.field).sort()).toEqual([
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.job).toMatchObject({
+      posted_date: null,
+      job_url: null,
+      salary_min: null,
+      salary_range: null,
+    });
+    expect(result.job.company!.length).toBeLessThanOrEqual(255);
+    expect(result.warnings.map((w) => w.field).sort()).toEqual([
+      'company',
       'job_url',
       'posted_date',
       'salary_min',
-      'title',
+      'salary_range',
     ]);
+  });
+
+  it('reads the salary from the columns, else the salary text, else the description, and says which', () => {
+    const columns = normalize({
+      title: 'Dev',
+      salary_min: '46.23',
+      salary_max: '72.23',
+      salary_period: 'hourly',
+    });
+    expect(columns.ok && columns.job).toMatchObject({
+      salary_min: 46,
+      salary_min_exact: 46.23,
+      salary_max_exact: 72.23,
+      salary_period: 'hour',
+      salary_source: 'columns',
+    });
+    const text = normalize({ title: 'Dev', salary_range: '£500 - £550 per day' });
+    expect(text.ok && text.job).toMatchObject({ salary_min: 500, salary_source: 'salary_text' });
+    const description = normalize({
+      title: 'Dev',
+      description: 'We raised $20M in funding.\n\n**Pay:** ₹8,00,000 - ₹12,00,000 per annum. 401(k).',
+    });
+    expect(description.ok && description.job).toMatchObject({
+      salary_min: 800_000,
+      salary_max: 1_200_000,
+      salary_currency: 'INR',
+      salary_source: 'description',
+      salary_range: null,
+    });
+    const none = normalize({ title: 'Dev', description: 'A great team with 40 hours per week.' });
+    expect(none.ok && none.job).toMatchObject({ salary_min: null, salary_source: null });
+  });
+
+  it("fills employment and contract type from JobSpy's job_type and the title", () => {
+    const jobType = normalize({ title: 'Dev', employment_type: 'parttime, fulltime' });
+    expect(jobType.ok && jobType.job.employment_type).toBe('part-time, full-time');
+    const contract = normalize({ title: 'Java Developer (Contract) - C2C' });
+    expect(contract.ok && contract.job).toMatchObject({ employment_type: 'contract', contract_type: 'C2C' });
+    const w2 = normalize({ title: 'QA Analyst W2 only', employment_type: 'fulltime' });
+    expect(w2.ok && w2.job).toMatchObject({ employment_type: 'full-time', contract_type: 'W2' });
+    const plain = normalize({ title: 'Contract Manager' });
+    expect(plain.ok && plain.job.contract_type).toBeNull();
   });
 
   it('requires a platform from the row or the import', () => {
@@ -142,6 +202,47 @@ describe('normalizeJobRecord', () => {
   });
 });
 
+describe('parsePostedDate: the shapes files use', () => {
+  it.each([
+    ['12/17/2024', '2024-12-17'],
+    ['17.12.2024', '2024-12-17'],
+    ['17/12/24', '2024-12-17'],
+    ['Dec 17, 2024', '2024-12-17'],
+    ['17 December 2024', '2024-12-17'],
+    ['2024-12-17 00:00:00', '2024-12-17'],
+  ])('%s → %s', (input, expected) => expect(parsePostedDate(input)).toBe(expected));
+
+  it('counts relative dates back from the reference date', () => {
+    const context = { referenceDate: '2024-12-20' };
+    expect(parsePostedDate('3 days ago', context)).toBe('2024-12-17');
+    expect(parsePostedDate('30+ days ago', context)).toBe('2024-11-20');
+    expect(parsePostedDate('today', context)).toBe('2024-12-20');
+    expect(parsePostedDate('yesterday', context)).toBe('2024-12-19');
+    expect(parsePostedDate('3 days ago')).toBeNull();
+  });
+
+  it('resolves day/month order per file from the first row that shows it', () => {
+    const evidence = newDateOrderEvidence();
+    expect(parsePostedDate('05/06/2024', { evidence })).toBe('2024-05-06');
+    expect(parsePostedDate('25/06/2024', { evidence })).toBe('2024-06-25');
+    expect(parsePostedDate('05/06/2024', { evidence })).toBe('2024-06-05');
+  });
+
+  it('reads every valid date in both numeric orders once the order is known', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1995-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }),
+        (date) => {
+          const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+          const iso = date.toISOString().slice(0, 10);
+          expect(parsePostedDate(`${m}/${d}/${y}`, { evidence: { order: 'mdy' } })).toBe(iso);
+          expect(parsePostedDate(`${d}.${m}.${y}`, { evidence: { order: 'dmy' } })).toBe(iso);
+        },
+      ),
+    );
+  });
+});
+
 describe('parsePostedDate', () => {
   it.each([
     ['2026-05-29T10:28:48Z', '2026-05-29'],
@@ -188,6 +289,14 @@ describe('column mappings', () => {
     expect(() => resolveMapping(['Job Title', 'Company Name'])).toThrow(/mapping/);
     expect(() => resolveMapping(['Job Title'], { title: 'Title' })).toThrow(/not in the file/);
     expect(resolveMapping(['Job Title'], { title: 'Job Title' }).layout).toBe('custom');
+  });
+
+  it("undoes JobSpy's backslash escaping when asked", () => {
+    const row = { site: 'indeed', title: 'Dev', description: '\\\\*\\\\*Overview\\\\*\\\\* C:\\\\temp' };
+    expect(applyMapping(row, JOBSPY_MAPPING, { unescapeBackslashes: true }).description).toBe(
+      '\\*\\*Overview\\*\\* C:\\temp',
+    );
+    expect(applyMapping(row, JOBSPY_MAPPING).description).toBe(row.description);
   });
 
   it('applies a mapping, trimming values and dropping empty ones', () => {

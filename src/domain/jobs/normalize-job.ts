@@ -5,8 +5,15 @@ import { parseLocation } from '../location.js';
 import { parseWorkArrangement } from '../remote.js';
 import { parseSalary, periodFromInterval, type SalaryParse, salaryFromAmounts } from '../salary.js';
 import type { SkillMatcher } from '../skills.js';
+import { parseEmploymentTerms } from './employment-type.js';
 import { canonicalJobUrl, deriveExternalJobId } from './external-id.js';
 import type { JobRecord } from './job-record.js';
+import { type DateOrderEvidence, parsePostedDate } from './posted-date.js';
+
+export { parsePostedDate } from './posted-date.js';
+
+/** Where the stored salary was read from. */
+export type SalarySource = 'columns' | 'salary_text' | 'description';
 
 /** A posting ready to store: the job_postings columns that come from the source row. */
 export interface NormalizedJob {
@@ -20,6 +27,9 @@ export interface NormalizedJob {
   salary_range: string | null;
   salary_min: number | null;
   salary_max: number | null;
+  salary_min_exact: number | null;
+  salary_max_exact: number | null;
+  salary_source: SalarySource | null;
   salary_currency: string | null;
   salary_period: string | null;
   salary_min_annual: number | null;
@@ -40,18 +50,29 @@ export interface NormalizedJob {
   location_country: string | null;
 }
 
-export type NormalizeResult = { ok: true; job: NormalizedJob } | { ok: false; errors: FieldProblem[] };
+/**
+ * A row is rejected only for its required fields (title, platform, a usable id); an optional field that
+ * cannot be read is stored as null and reported as a warning, so nothing valid is lost.
+ */
+export type NormalizeResult =
+  | { ok: true; job: NormalizedJob; warnings: FieldProblem[] }
+  | { ok: false; errors: FieldProblem[] };
 
 export interface NormalizeContext {
   /** Used when the row names no platform of its own. */
   platform?: string | undefined;
   skills: SkillMatcher;
+  /** The day relative dates ("3 days ago") count back from: the file's scrape date or the import's. */
+  referenceDate?: string | null;
+  /** The file's day/month order, learnt from its rows (one object per file). */
+  dateOrder?: DateOrderEvidence;
 }
 
 const PLATFORM = /^[a-z0-9][a-z0-9_.-]{0,49}$/;
 const MAX_SKILLS = 100;
 const SKILL_LENGTH = 100;
 const DESCRIPTION_SCAN_LIMIT = 20_000;
+const SALARY_RANGE_LENGTH = 255;
 
 /** PostgreSQL text cannot hold NUL; other control characters but tab and newlines are noise. */
 const clean = (text: string | undefined): string | undefined => {
@@ -84,18 +105,6 @@ export function fitLocationList(location: string, max = 255): string {
   return kept;
 }
 
-/** YYYY-MM-DD from an ISO date or date-time (the date as written), or null when unparseable. */
-export function parsePostedDate(text: string): string | null {
-  const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T\s])/.exec(text.trim());
-  if (!iso) return null;
-  const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return null;
-  if (year < 1990 || year > 2100) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 function parseAmount(text: string | undefined): number | null | 'invalid' {
   if (text === undefined) return null;
   const normalized = text.replace(/[,\s]/g, '').replace(/^[$£€₹]/, '');
@@ -118,30 +127,49 @@ function splitList(text: string | undefined): string[] {
   return trimmed.split(/\s*[,;|\n]\s*/).filter(Boolean);
 }
 
-function salaryOf(
-  record: JobRecord,
-  problems: FieldProblem[],
-): SalaryParse & { salary_range: string | null } {
+type StoredSalary = SalaryParse & { salary_range: string | null; salary_source: SalarySource | null };
+
+/** Salary from the amount columns, else the salary text, else the description (JobSpy leaves columns empty). */
+function salaryOf(record: JobRecord, plainDescription: string, warnings: FieldProblem[]): StoredSalary {
   const min = parseAmount(record.salary_min);
   const max = parseAmount(record.salary_max);
   if (min === 'invalid')
-    problems.push({ field: 'salary_min', message: `"${record.salary_min}" is not an amount` });
+    warnings.push({ field: 'salary_min', message: `"${record.salary_min?.slice(0, 40)}" is not an amount` });
   if (max === 'invalid')
-    problems.push({ field: 'salary_max', message: `"${record.salary_max}" is not an amount` });
-  const raw = clean(record.salary_range) ?? null;
-  if (raw && raw.length > 255)
-    problems.push({ field: 'salary_range', message: 'longer than 255 characters' });
+    warnings.push({ field: 'salary_max', message: `"${record.salary_max?.slice(0, 40)}" is not an amount` });
+  let raw = clean(record.salary_range) ?? null;
+  if (raw && raw.length > SALARY_RANGE_LENGTH) {
+    warnings.push({
+      field: 'salary_range',
+      message: `longer than ${SALARY_RANGE_LENGTH} characters: not stored`,
+    });
+    raw = null;
+  }
   const hints = {
     currency: clean(record.salary_currency) ?? null,
     period: periodFromInterval(record.salary_period),
   };
-  const structured =
-    min !== 'invalid' && max !== 'invalid' && (min !== null || max !== null)
-      ? salaryFromAmounts({ min, max, currency: hints.currency, interval: record.salary_period ?? null })
-      : null;
-  const parsed =
-    structured?.salary_min != null || structured?.salary_max != null ? structured! : parseSalary(raw, hints);
-  return { ...parsed, salary_range: raw };
+  const amounts = { min: min === 'invalid' ? null : min, max: max === 'invalid' ? null : max };
+  if (amounts.min !== null || amounts.max !== null) {
+    const structured = salaryFromAmounts({
+      ...amounts,
+      currency: hints.currency,
+      interval: record.salary_period ?? null,
+    });
+    if (structured.salary_min !== null || structured.salary_max !== null) {
+      return { ...structured, salary_range: raw, salary_source: 'columns' };
+    }
+    warnings.push({ field: 'salary_min', message: 'the amounts are not a plausible salary: not stored' });
+  }
+  const fromText = parseSalary(raw, hints);
+  if (fromText.salary_min !== null || fromText.salary_max !== null) {
+    return { ...fromText, salary_range: raw, salary_source: 'salary_text' };
+  }
+  const fromDescription = parseSalary(plainDescription, hints);
+  if (fromDescription.salary_min !== null || fromDescription.salary_max !== null) {
+    return { ...fromDescription, salary_range: raw, salary_source: 'description' };
+  }
+  return { ...fromText, salary_range: raw, salary_source: null };
 }
 
 function lengthProblem(field: string, value: string | undefined, max: number): FieldProblem | null {
@@ -153,6 +181,7 @@ function lengthProblem(field: string, value: string | undefined, max: number): F
 /** Turns one mapped row into a posting, or says which fields are wrong. Pure. */
 export function normalizeJobRecord(record: JobRecord, context: NormalizeContext): NormalizeResult {
   const problems: FieldProblem[] = [];
+  const warnings: FieldProblem[] = [];
   const title = clean(record.title)?.replace(/\s+/g, ' ');
   if (!title) problems.push({ field: 'title', message: 'is required' });
 
@@ -166,47 +195,48 @@ export function normalizeJobRecord(record: JobRecord, context: NormalizeContext)
     });
   }
 
-  const company = firstLine(record.company);
+  const fullCompany = firstLine(record.company);
+  const company = optionalText('company', fullCompany, 255, warnings);
   const fullLocation = clean(record.location)?.replace(/\s+/g, ' ');
   const location = fullLocation === undefined ? undefined : fitLocationList(fullLocation);
   const description = clean(record.description);
   const requirements = clean(record.requirements);
   const externalId = clean(record.external_job_id);
-  const employmentType = clean(record.employment_type);
 
   let jobUrl: string | null = null;
   const rawUrl = clean(record.job_url);
   if (rawUrl) {
     if (!canonicalJobUrl(rawUrl))
-      problems.push({ field: 'job_url', message: `"${rawUrl.slice(0, 80)}" is not an http(s) URL` });
+      warnings.push({
+        field: 'job_url',
+        message: `"${rawUrl.slice(0, 80)}" is not an http(s) URL: not stored`,
+      });
     else jobUrl = rawUrl;
   }
 
   let postedDate: string | null = null;
   const rawDate = clean(record.posted_date);
   if (rawDate) {
-    postedDate = parsePostedDate(rawDate);
+    postedDate = parsePostedDate(rawDate, {
+      referenceDate: context.referenceDate ?? null,
+      ...(context.dateOrder ? { evidence: context.dateOrder } : {}),
+    });
     if (!postedDate)
-      problems.push({
-        field: 'posted_date',
-        message: `"${rawDate.slice(0, 40)}" is not a date (YYYY-MM-DD)`,
-      });
+      warnings.push({ field: 'posted_date', message: `"${rawDate.slice(0, 40)}" is not a date: not stored` });
   }
 
   for (const problem of [
     lengthProblem('title', title, 500),
-    lengthProblem('company', company, 255),
     lengthProblem('external_job_id', externalId, 255),
-    lengthProblem('employment_type', employmentType, 50),
   ]) {
     if (problem) problems.push(problem);
   }
-
-  const salary = salaryOf(record, problems);
   if (problems.length > 0 || !title || !platform) return { ok: false, errors: problems };
 
   const plainDescription = description ? stripHtml(description).slice(0, DESCRIPTION_SCAN_LIMIT) : '';
   const plainRequirements = requirements ? stripHtml(requirements) : '';
+  const salary = salaryOf(record, plainDescription, warnings);
+  const terms = parseEmploymentTerms(clean(record.employment_type), title);
 
   const declaredExperience = clean(record.experience_required);
   const experience = parseExperience(
@@ -236,9 +266,11 @@ export function normalizeJobRecord(record: JobRecord, context: NormalizeContext)
 
   return {
     ok: true,
+    warnings,
     job: {
       external_job_id:
-        externalId ?? deriveExternalJobId({ job_url: jobUrl ?? undefined, title, company, location }),
+        externalId ??
+        deriveExternalJobId({ job_url: jobUrl ?? undefined, title, company: fullCompany, location }),
       platform,
       title,
       company: company ?? null,
@@ -248,11 +280,14 @@ export function normalizeJobRecord(record: JobRecord, context: NormalizeContext)
       salary_range: salary.salary_range,
       salary_min: salary.salary_min,
       salary_max: salary.salary_max,
+      salary_min_exact: salary.salary_min_exact,
+      salary_max_exact: salary.salary_max_exact,
+      salary_source: salary.salary_source,
       salary_currency: salary.salary_currency,
       salary_period: salary.salary_period,
       salary_min_annual: salary.salary_min_annual,
       salary_max_annual: salary.salary_max_annual,
-      contract_type: salary.contract_type,
+      contract_type: salary.contract_type ?? terms.contract_type,
       experience_required: experienceText,
       experience_min: experience.experience_min,
       experience_max: experience.experience_max,
@@ -267,10 +302,23 @@ export function normalizeJobRecord(record: JobRecord, context: NormalizeContext)
       work_arrangement: arrangement.work_arrangement ?? (place.is_remote ? 'remote' : null),
       job_url: jobUrl,
       posted_date: postedDate,
-      employment_type: employmentType ?? null,
+      employment_type: terms.employment_type,
       location_city: place.city,
       location_region: place.region,
       location_country: place.country,
     },
   };
+}
+
+/** An optional text too long for its column is stored cut at a word, with a warning. */
+function optionalText(
+  field: string,
+  value: string | undefined,
+  max: number,
+  warnings: FieldProblem[],
+): string | undefined {
+  if (value === undefined || value.length <= max) return value;
+  warnings.push({ field, message: `longer than ${max} characters: stored shortened` });
+  const cut = value.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
 }

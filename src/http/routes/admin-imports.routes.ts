@@ -35,7 +35,13 @@ const batchSchema = z
   .meta({ id: 'ImportBatch' });
 
 const rowErrorSchema = z
-  .object({ row_number: z.number().int(), field: z.string().nullable(), reason: z.string() })
+  .object({
+    row_number: z.number().int(),
+    field: z.string().nullable(),
+    reason: z.string(),
+    /** `warning`: the row was stored with the field left empty; `error`: the row was not stored. */
+    severity: z.enum(['error', 'warning']).or(z.string()).optional(),
+  })
   .meta({ id: 'ImportRowError' });
 
 const importOptionsSchema = z.object({
@@ -43,7 +49,8 @@ const importOptionsSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'a platform name: a-z, 0-9, _ . - (max 50)'),
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'a platform name: a-z, 0-9, _ . - (max 50)')
+    .optional(),
   format: z.enum(['csv', 'json', 'jsonl']).optional(),
   map: z.string().max(4000).optional(),
   encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
