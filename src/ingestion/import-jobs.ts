@@ -164,6 +164,11 @@ export async function importJobs(
     const { layout, mapping } = resolveMapping(await reader.headers(), input.mapping, {
       headersComplete: input.format === 'csv',
     });
+    if (input.platform === undefined && mapping.platform === undefined) {
+      throw new MappingError(
+        'The rows name no platform (no platform column): give the platform of the file.',
+      );
+    }
     const mappingOptions = { unescapeBackslashes: layout === 'jobspy' && input.format === 'csv' };
     for await (const item of reader) {
       rows += 1;

@@ -1,35 +1,55 @@
-import { parseExperience } from '../domain/experience.js';
-import { extractKeywords, stripHtml } from '../domain/keywords.js';
-import { parseLocation } from '../domain/location.js';
-import { parseWorkArrangement } from '../domain/remote.js';
-import { parseSalary } from '../domain/salary.js';
+import type { JobRecord, JobRecordField } from '../domain/jobs/job-record.js';
+import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize-job.js';
 import type { SkillMatcher } from '../domain/skills.js';
 
 export const PARSERS = ['salary', 'experience', 'skills', 'keywords', 'remote', 'location'] as const;
 export type ParserName = (typeof PARSERS)[number];
 
-/** What `jobmatch parse KIND TEXT` prints: each parser's result under the data model's column names. */
+/** The import field each parser reads the text as, and the posting columns it fills. */
+const PARSER_FIELDS: Readonly<
+  Record<ParserName, { field: JobRecordField; columns: readonly (keyof NormalizedJob)[] }>
+> = {
+  salary: {
+    field: 'salary_range',
+    columns: [
+      'salary_range',
+      'salary_min',
+      'salary_max',
+      'salary_min_exact',
+      'salary_max_exact',
+      'salary_currency',
+      'salary_period',
+      'salary_min_annual',
+      'salary_max_annual',
+      'contract_type',
+      'salary_source',
+    ],
+  },
+  experience: {
+    field: 'description',
+    columns: ['experience_required', 'experience_min', 'experience_max'],
+  },
+  skills: { field: 'description', columns: ['skills'] },
+  keywords: { field: 'title', columns: ['keywords'] },
+  remote: { field: 'location', columns: ['is_remote', 'work_arrangement'] },
+  location: {
+    field: 'location',
+    columns: ['location', 'location_city', 'location_region', 'location_country', 'is_remote'],
+  },
+};
+
+/** A title that adds nothing to what the parsers find (skills and keywords also read the title). */
+const NEUTRAL_TITLE = '-';
+
+/**
+ * What `jobmatch parse KIND TEXT` prints: the text imported as the field KIND reads (a salary text, a
+ * description, a location, a title), through the same normalization as an import, and the columns the
+ * import would store for it, under the data model's names.
+ */
 export function parseText(kind: ParserName, text: string, skills: SkillMatcher): Record<string, unknown> {
-  switch (kind) {
-    case 'salary':
-      return { salary_range: text, ...parseSalary(text) };
-    case 'experience':
-      return { ...parseExperience(stripHtml(text)) };
-    case 'skills':
-      return { skills: skills.extract(stripHtml(text)) };
-    case 'keywords':
-      return { keywords: extractKeywords({ title: text }) };
-    case 'remote':
-      return { ...parseWorkArrangement({ title: text, location: text, description: text }) };
-    case 'location': {
-      const place = parseLocation(text);
-      return {
-        location: place.raw,
-        location_city: place.city,
-        location_region: place.region,
-        location_country: place.country,
-        is_remote: place.is_remote,
-      };
-    }
-  }
+  const { field, columns } = PARSER_FIELDS[kind];
+  const record: JobRecord = { title: NEUTRAL_TITLE, [field]: text };
+  const result = normalizeJobRecord(record, { platform: 'parse', skills });
+  if (!result.ok) return Object.fromEntries(columns.map((column) => [column, null]));
+  return Object.fromEntries(columns.map((column) => [column, result.job[column]]));
 }

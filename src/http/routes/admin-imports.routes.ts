@@ -49,8 +49,7 @@ const importOptionsSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'a platform name: a-z, 0-9, _ . - (max 50)')
-    .optional(),
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'a platform name: a-z, 0-9, _ . - (max 50)'),
   format: z.enum(['csv', 'json', 'jsonl']).optional(),
   map: z.string().max(4000).optional(),
   encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
