@@ -100,3 +100,59 @@ describe('parseLocation', () => {
     expect(glassdoorRate).toBeGreaterThan(0.95);
   });
 });
+
+describe('parseLocation: real posting formats (issue 13)', () => {
+  const usCity = fc.constantFrom('Boston', 'Austin', 'Denver', 'Springfield', 'California', 'Lincoln');
+  const state = fc.constantFrom('MA', 'TX', 'CO', 'MO', 'IL', 'NE');
+
+  it('reads "Hybrid work in X" and "Remote in X" as the arrangement, then the place', () => {
+    fc.assert(
+      fc.property(
+        usCity,
+        state,
+        fc.constantFrom('Hybrid work in ', 'Hybrid remote in ', 'On-site in ', 'Remote in '),
+        (city, region, prefix) => {
+          const place = parseLocation(`${prefix}${city}, ${region}`);
+          expect(place).toMatchObject({ city, region, country: 'US' });
+          expect(place.is_remote).toBe(prefix.startsWith('Remote'));
+        },
+      ),
+    );
+  });
+
+  it('takes the part before a trailing state code as the city, even when it names a state', () => {
+    fc.assert(
+      fc.property(usCity, state, (city, region) => {
+        expect(parseLocation(`${city}, ${region}`)).toMatchObject({ city, region, country: 'US' });
+      }),
+    );
+  });
+
+  it('skips a street address before the city', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.constantFrom('West 45th Street', 'Broadway', '5th Ave, Suite 200'),
+        fc.integer({ min: 10001, max: 10299 }),
+        (number, street, zip) => {
+          expect(parseLocation(`${number} ${street}, New York, NY ${zip}`)).toMatchObject({
+            city: 'New York',
+            region: 'NY',
+            country: 'US',
+          });
+        },
+      ),
+    );
+  });
+
+  it('reads JobSpy\'s "City, State-code, Country-code"', () => {
+    expect(parseLocation('Bengaluru, KA, IN')).toMatchObject({
+      city: 'Bengaluru',
+      region: 'KA',
+      country: 'IN',
+    });
+    expect(parseLocation('Toronto, ON, CA')).toMatchObject({ city: 'Toronto', region: 'ON', country: 'CA' });
+    expect(parseLocation('Austin, TX, US')).toMatchObject({ city: 'Austin', region: 'TX', country: 'US' });
+    expect(parseLocation('Munich, BY, DE')).toMatchObject({ city: 'Munich', region: 'BY', country: 'DE' });
+  });
+});

@@ -229,6 +229,8 @@ const REMOTE_WORDS =
 /** Labels that are not places: work arrangements and placeholders ("2 Locations", "Multiple"). */
 const NOT_A_PLACE =
   /^(?:hybrid|on-?site|in[- ]office|office|in person|flexible|multiple(?: locations)?|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
+const ARRANGEMENT_PREFIX =
+  /^(?:hybrid|on[- ]?site|in[- ]office|(?:fully\s+)?remote)(?:\s+(?:work|working|role|position|job|remote))?\s+(?:in|from|within|at|near)\s+(?:the\s+)?(?=\S)/i;
 const SEGMENT_SEPARATORS = /\s*(?:;|\||•|·|\/|\bor\b|\n)\s*/i;
 const COMPASS_PREFIX =
   /^(?:central|north|south|east|west|north[- ]east|north[- ]west|south[- ]east|south[- ]west|greater|downtown)\s+/i;
@@ -254,10 +256,14 @@ export function parseLocation(text: string | null | undefined): ParsedLocation {
   const raw = text.replace(/\s+/g, ' ').trim();
   if (raw === '') return EMPTY;
   // Parentheses qualify the whole text ("Austin, TX (Hybrid)", "Remote (US/Canada)"): read them, then drop them.
-  const { text: unqualified, isRemote: remoteInParens } = stripNoise(raw);
+  const { text: qualified, isRemote: remoteInParens } = stripNoise(raw);
+  // Indeed's "Hybrid work in Boston, MA" and "Remote in Austin, TX": the arrangement, then the place.
+  const arrangement = ARRANGEMENT_PREFIX.exec(qualified);
+  const unqualified = arrangement ? qualified.slice(arrangement[0].length) : qualified;
+  const remotePrefix = arrangement !== null && /^(?:fully\s+)?remote/i.test(arrangement[0]);
   const segments = unqualified.split(SEGMENT_SEPARATORS).filter((s) => s.trim() !== '');
   const places = segments.flatMap(splitCommaList).map(parsePlace);
-  const isRemote = remoteInParens || places.some((p) => p.isRemote);
+  const isRemote = remoteInParens || remotePrefix || places.some((p) => p.isRemote);
   const best =
     places.find((p) => p.city !== null) ??
     places.find((p) => p.region !== null || p.country !== null) ??
@@ -310,8 +316,47 @@ function stripNoise(text: string): { text: string; isRemote: boolean } {
   return { text: cleaned, isRemote };
 }
 
+/**
+ * Places written by their codes, read from the end: JobSpy's "City, State-code, Country-code" ("Bengaluru,
+ * KA, IN", "Toronto, ON, CA") and "..., City, ST" ("California, MO" is a city in Missouri; "123 W 45th St,
+ * New York, NY": the street is skipped).
+ */
+function placeFromTrailingCodes(parts: readonly string[], isRemote: boolean): PlaceParts | null {
+  const isCode = (part: string | undefined): part is string => part !== undefined && /^[A-Z]{2}$/.test(part);
+  const last = parts.at(-1);
+  const beforeLast = parts.at(-2);
+  if (
+    parts.length >= 3 &&
+    isCode(last) &&
+    COUNTRIES[last] !== undefined &&
+    /^[A-Z0-9]{1,3}$/.test(beforeLast ?? '')
+  ) {
+    const region = beforeLast!;
+    const northAmerican = last === 'US' ? US_STATES : last === 'CA' ? CA_PROVINCES : null;
+    const cityText = parts.at(-3)!;
+    if ((northAmerican === null || northAmerican[region] !== undefined) && isPlausibleCityName(cityText)) {
+      return { city: knownCity(cityText)?.name ?? cityText, region, country: last, isRemote };
+    }
+  }
+  if (
+    parts.length >= 2 &&
+    isCode(last) &&
+    (US_STATES[last] !== undefined || CA_PROVINCES[last] !== undefined)
+  ) {
+    const cityText = beforeLast!;
+    if (isPlausibleCityName(cityText) && !NOT_A_PLACE.test(cityText) && remoteLabelRest(cityText) === null) {
+      const country = US_STATES[last] !== undefined ? 'US' : 'CA';
+      const known = knownCity(cityText);
+      return { city: known?.country === country ? known.name : cityText, region: last, country, isRemote };
+    }
+  }
+  return null;
+}
+
 function parsePlace(segment: string): PlaceParts {
   const { text, isRemote: remoteInParens } = stripNoise(segment);
+  const byCodes = placeFromTrailingCodes(splitParts(text), remoteInParens);
+  if (byCodes !== null) return byCodes;
   const place: PlaceParts = { city: null, region: null, country: null, isRemote: remoteInParens };
   const cityCandidates: string[] = [];
   for (const [index, part] of splitParts(text).entries()) {
