@@ -104,6 +104,7 @@ export const VENDOR_KEEPING_WORDS = new Set([
  */
 export const AMBIGUOUS_WORDS = new Set([
   'access',
+  'agile',
   'airflow',
   'ant',
   'backbone',
@@ -148,6 +149,7 @@ export const AMBIGUOUS_WORDS = new Set([
   'prism',
   'puppet',
   'rails',
+  'react',
   'rest',
   'ruby',
   'rust',
@@ -194,6 +196,21 @@ export const CURATED_SKILLS: CuratedSkill[] = [
   { name: 'C', aliases: ['ANSI C'], category: LANGUAGE },
   { name: 'R', aliases: ['R programming', 'RStudio'], category: LANGUAGE },
   { name: 'Rust', aliases: [], category: LANGUAGE },
+  // SAP modules as postings name them ("SAP FI/CO Consultant", "SAP SD/MM"); slashed lists are expanded in
+  // src/domain/skills.ts.
+  { name: 'SAP FI', aliases: ['SAP Financial Accounting'], category: BUSINESS },
+  { name: 'SAP CO', aliases: ['SAP Controlling'], category: BUSINESS },
+  { name: 'SAP FICO', aliases: ['SAP FI-CO'], category: BUSINESS },
+  { name: 'SAP SD', aliases: ['SAP Sales and Distribution'], category: BUSINESS },
+  { name: 'SAP MM', aliases: ['SAP Materials Management'], category: BUSINESS },
+  { name: 'SAP PP', aliases: ['SAP Production Planning'], category: BUSINESS },
+  { name: 'SAP WM', aliases: ['SAP Warehouse Management'], category: BUSINESS },
+  { name: 'SAP EWM', aliases: ['SAP Extended Warehouse Management'], category: BUSINESS },
+  { name: 'SAP HCM', aliases: ['SAP HR'], category: BUSINESS },
+  { name: 'SAP PM', aliases: ['SAP Plant Maintenance'], category: BUSINESS },
+  { name: 'SAP QM', aliases: ['SAP Quality Management'], category: BUSINESS },
+  { name: 'SAP BW', aliases: ['SAP BW/4HANA', 'SAP Business Warehouse'], category: BUSINESS },
+  { name: 'SAP S/4HANA', aliases: ['S/4HANA', 'SAP S4HANA', 'S4HANA'], category: BUSINESS },
   { name: 'iOS', aliases: ['Apple iOS'], category: 'Operating system' },
   { name: 'Android', aliases: [], category: 'Operating system' },
   { name: 'Windows', aliases: ['Microsoft Windows'], category: 'Operating system' },

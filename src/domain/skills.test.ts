@@ -216,3 +216,45 @@ describe('skills that share a name across vendors', () => {
     ]);
   });
 });
+
+describe('skills: boilerplate, headings, degrees, verbs and SAP modules (issue 13)', () => {
+  it('does not take social networks named as channels for skills', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Follow us on', 'Find us on', 'Connect with us on', 'Apply via', 'Share this job on'),
+        fc.constantFrom('LinkedIn', 'Facebook', 'LinkedIn and Facebook', 'Facebook, LinkedIn'),
+        (lead, channels) => {
+          expect(extract(`${lead} ${channels} for updates. We use Python.`)).toEqual(['Python']);
+        },
+      ),
+    );
+  });
+
+  it('does not read everyday words as skills: headings, adjectives, verbs, fields of study, places', () => {
+    expect(extract('BASIC QUALIFICATIONS: Python, SQL')).toEqual(['Python', 'SQL']);
+    expect(extract('You thrive in an agile environment.')).toEqual([]);
+    expect(extract('Able to react quickly to incidents.')).toEqual([]);
+    expect(extract("Bachelor's degree in Computer Science, MIS or a related field")).toEqual([]);
+    expect(extract('Our office in Spring Valley, NY.')).toEqual([]);
+  });
+
+  it('still finds them where they are skills', () => {
+    expect(extract('Experience with Agile/Scrum and Jira')).toEqual(['Agile', 'Scrum', 'Jira']);
+    expect(extract('React, Redux and TypeScript')).toEqual(expect.arrayContaining(['React', 'TypeScript']));
+    expect(extract('Skills: BASIC, COBOL')).toEqual(expect.arrayContaining(['BASIC', 'COBOL']));
+    expect(extract('Experience with Spring and Java')).toEqual(['Spring', 'Java']);
+    expect(extract('MIS reporting in SQL, Excel')).toEqual(expect.arrayContaining(['SQL']));
+  });
+
+  it('reads SAP modules, also in slashed lists', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom('FI', 'CO', 'SD', 'MM', 'PP', 'WM'), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(' Consultant', ' Lead', ''),
+        (modules, suffix) => {
+          expect(extract(`SAP ${modules.join('/')}${suffix}`)).toEqual(modules.map((m) => `SAP ${m}`));
+        },
+      ),
+    );
+  });
+});

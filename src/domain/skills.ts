@@ -187,7 +187,7 @@ export function createSkillMatcher(entries: SkillEntry[]): SkillMatcher {
 
   const extract = (text: string): string[] => {
     if (typeof text !== 'string' || text.length === 0) return [];
-    const tokens = tokenize(text);
+    const tokens = tokenize(expandVendorModuleLists(text));
     const candidates = findCandidates(tokens, byFirstToken);
     const accepted = acceptInContext(tokens, candidates);
     const seen = new Set<string>();
@@ -291,8 +291,133 @@ function isInsideCompound(tokens: Token[], index: number): boolean {
   return (joiner.text === '.' || joiner.text === '-') && before.isWord;
 }
 
+/** "SAP FI/CO", "SAP SD/MM/PP": module codes after a slash belong to the vendor too. */
+function expandVendorModuleLists(text: string): string {
+  return text.replace(
+    /\b(SAP)\s+([A-Z]{2,4})((?:\s*\/\s*[A-Z]{2,4}\b)+)/g,
+    (_, vendor, first, rest: string) =>
+      [
+        first,
+        ...rest
+          .split('/')
+          .map((code) => code.trim())
+          .filter(Boolean),
+      ]
+        .map((code) => `${vendor} ${code}`)
+        .join(' / '),
+  );
+}
+
+/** "Follow us on LinkedIn", "apply via Indeed", "our LinkedIn page": the name is a channel, not a skill. */
+const CALL_TO_ACTION_VERBS = new Set([
+  'follow',
+  'find',
+  'like',
+  'connect',
+  'join',
+  'visit',
+  'share',
+  'apply',
+  'message',
+  'contact',
+  'reach',
+  'see',
+  'check',
+  'posted',
+]);
+const CHANNEL_PREPOSITIONS = new Set(['on', 'via', 'through', 'at', 'using']);
+const CHANNEL_NOUNS_AFTER = new Set([
+  'page',
+  'profile',
+  'url',
+  'link',
+  'post',
+  'posts',
+  'feed',
+  'group',
+  'account',
+]);
+/** "Bachelor's degree in Computer Science, MIS": a field of study. */
+const DEGREE_WORDS = new Set([
+  'degree',
+  'degrees',
+  'bachelor',
+  'bachelors',
+  'master',
+  'masters',
+  'bs',
+  'ba',
+  'bsc',
+  'msc',
+  'ms',
+  'ma',
+  'mba',
+  'phd',
+  'major',
+  'majors',
+  'diploma',
+]);
+const LOOK_BACK_WORDS = 8;
+
+function wordsBefore(tokens: Token[], start: number, count: number): Token[] {
+  const words: Token[] = [];
+  for (let i = start - 1; i >= 0 && words.length < count; i--) {
+    const token = tokens[i]!;
+    if (token.text === '.' && tokens[i + 1]?.spaceBefore) break;
+    if (token.isWord) words.push(token);
+  }
+  return words;
+}
+
+function isChannelMention(tokens: Token[], match: Candidate): boolean {
+  const before = wordsBefore(tokens, match.start, 6);
+  // "on LinkedIn", also "on LinkedIn and Facebook": the preposition may precede a list of channels.
+  const preposition = before.findIndex((word) => CHANNEL_PREPOSITIONS.has(word.lower));
+  const listBetween = before
+    .slice(0, Math.max(preposition, 0))
+    .every((word) => LIST_CONJUNCTIONS.has(word.lower) || /^\p{Lu}/u.test(word.text));
+  if (preposition >= 0 && preposition <= 2 && listBetween) {
+    if (before.slice(preposition + 1).some((word) => CALL_TO_ACTION_VERBS.has(word.lower))) return true;
+  }
+  const after = tokens[match.end];
+  const ownedBefore = before[0]?.lower === 'our' || before[0]?.lower === 'my';
+  return after !== undefined && ownedBefore && CHANNEL_NOUNS_AFTER.has(after.lower);
+}
+
+function isFieldOfStudy(tokens: Token[], match: Candidate): boolean {
+  return wordsBefore(tokens, match.start, LOOK_BACK_WORDS).some((word) => DEGREE_WORDS.has(word.lower));
+}
+
+const isShouted = (token: Token | undefined) =>
+  token !== undefined && token.isWord && token.text.length >= 2 && /^\p{Lu}+$/u.test(token.text);
+
+/** "BASIC QUALIFICATIONS": an all-capitals word inside an all-capitals heading. */
+function isInShoutedHeading(tokens: Token[], candidates: Candidate[], index: number): boolean {
+  const match = candidates[index]!;
+  if (!isShouted(tokens[match.start])) return false;
+  const before = tokens[match.start - 1];
+  const after = tokens[match.end];
+  const previousIsSkill = candidates[index - 1]?.end === match.start;
+  const nextIsSkill = candidates[index + 1]?.start === match.end;
+  return (isShouted(before) && !previousIsSkill) || (isShouted(after) && !nextIsSkill);
+}
+
+/** Prepositions before a place: "in Spring Valley", "near Swift Current". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from']);
+
+/** "our office in Spring Valley": after a place preposition, a capitalised word makes the name a proper noun. */
+function startsProperNoun(tokens: Token[], candidates: Candidate[], index: number): boolean {
+  const match = candidates[index]!;
+  const before = tokens[match.start - 1];
+  if (!before?.isWord || !PLACE_PREPOSITIONS.has(before.lower)) return false;
+  const after = tokens[match.end];
+  if (!after?.isWord || !after.spaceBefore || after.lineBefore || CUES_AFTER.has(after.lower)) return false;
+  if (candidates[index + 1]?.start === match.end) return false;
+  return /^\p{Lu}\p{Ll}+$/u.test(after.text);
+}
+
 function acceptInContext(tokens: Token[], candidates: Candidate[]): boolean[] {
-  const accepted = candidates.map((c) => !c.form.ambiguous);
+  const accepted = candidates.map((c) => !c.form.ambiguous && !isChannelMention(tokens, c));
   // Ambiguous matches can vouch for their neighbours ("spark, hive, python"): iterate to a fixpoint.
   for (let changed = true; changed; ) {
     changed = false;
@@ -312,7 +437,8 @@ function isAcceptedInContext(
   index: number,
 ): boolean {
   const current = candidates[index]!;
-  if (isGluedToNeighbour(tokens, current)) return false;
+  if (isGluedToNeighbour(tokens, current) || isChannelMention(tokens, current)) return false;
+  if (isFieldOfStudy(tokens, current) || isInShoutedHeading(tokens, candidates, index)) return false;
   const previous = candidates[index - 1];
   const next = candidates[index + 1];
   const listNeighbour =
@@ -323,7 +449,9 @@ function isAcceptedInContext(
       accepted[index + 1] === true &&
       onlyListSeparatorsBetween(tokens, current.end, next.start));
   if (!current.exactCase || looksLikeInitial(tokens, candidates, index)) return listNeighbour;
-  if (listNeighbour || isListItem(tokens, current) || hasCueWord(tokens, current)) return true;
+  if (listNeighbour || hasCueWord(tokens, current)) return true;
+  if (startsProperNoun(tokens, candidates, index)) return false;
+  if (isListItem(tokens, current)) return true;
   const nearNeighbour =
     (previous !== undefined &&
       accepted[index - 1] === true &&
