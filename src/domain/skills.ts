@@ -389,7 +389,7 @@ function isFieldOfStudy(tokens: Token[], match: Candidate): boolean {
 }
 
 const isShouted = (token: Token | undefined) =>
-  token !== undefined && token.isWord && token.text.length >= 2 && /^\p{Lu}+$/u.test(token.text);
+  token?.isWord === true && token.text.length >= 2 && /^\p{Lu}+$/u.test(token.text);
 
 /** "BASIC QUALIFICATIONS": an all-capitals word inside an all-capitals heading. */
 function isInShoutedHeading(tokens: Token[], candidates: Candidate[], index: number): boolean {
