@@ -47,6 +47,10 @@ export interface JobDetail extends JobListItem {
   salary_min: number | null;
   salary_max: number | null;
   salary_period: string | null;
+  /** The amounts to the cent, and where the salary was read (columns, salary_text, description). */
+  salary_min_exact: number | null;
+  salary_max_exact: number | null;
+  salary_source: string | null;
   contract_type: string | null;
   experience_required: string | null;
   experience_min: number | null;
@@ -143,7 +147,8 @@ async function countJobs(ctx: DbContext, where: string, params: unknown[]): Prom
 export async function getJob(ctx: DbContext, id: number): Promise<JobDetail> {
   const { rows } = await ctx.sql.query<JobDetail>(
     `SELECT ${LIST_COLUMNS}, j.external_job_id, j.description, j.requirements, j.salary_min, j.salary_max,
-            j.salary_period, j.contract_type, j.experience_required, j.experience_min, j.experience_max,
+            j.salary_period, j.salary_min_exact::float8 AS salary_min_exact,
+            j.salary_max_exact::float8 AS salary_max_exact, j.salary_source, j.contract_type, j.experience_required, j.experience_min, j.experience_max,
             coalesce(j.keywords, '{}') AS keywords, j.job_url, j.location_city, j.location_region,
             j.location_country, j.normalized_role_id, j.updated_at
        FROM job_postings j LEFT JOIN global_roles r ON r.id = j.normalized_role_id

@@ -27,24 +27,35 @@ export function formatDate(value: string | null | undefined): string {
   return dateOnly.format(new Date(year, month - 1, day));
 }
 
-export function formatMoney(value: number | null | undefined, currency: string | null | undefined): string {
+export function formatMoney(
+  value: number | null | undefined,
+  currency: string | null | undefined,
+  maximumFractionDigits = 0,
+): string {
   if (value == null) return '—';
   try {
     return new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: currency ?? 'USD',
-      maximumFractionDigits: 0,
+      maximumFractionDigits,
     }).format(value);
   } catch {
     return `${integer.format(value)} ${currency ?? ''}`.trim();
   }
 }
 
-export function formatSalaryRange(min: number | null, max: number | null, currency: string | null): string {
+export function formatSalaryRange(
+  min: number | null,
+  max: number | null,
+  currency: string | null,
+  maximumFractionDigits = 0,
+): string {
   if (min == null && max == null) return '—';
   if (min != null && max != null && min !== max)
-    return `${formatMoney(min, currency)} – ${formatMoney(max, currency)}`;
-  return formatMoney(min ?? max, currency);
+    return `${formatMoney(min, currency, maximumFractionDigits)} – ${formatMoney(max, currency, maximumFractionDigits)}`;
+  if (min == null) return `up to ${formatMoney(max, currency, maximumFractionDigits)}`;
+  if (max == null) return `from ${formatMoney(min, currency, maximumFractionDigits)}`;
+  return formatMoney(min, currency, maximumFractionDigits);
 }
 
 export function formatDuration(seconds: number | null | undefined): string {

@@ -123,6 +123,9 @@ export interface JobDetail extends JobListItem {
   salary_min: number | null;
   salary_max: number | null;
   salary_period: string | null;
+  salary_min_exact: number | null;
+  salary_max_exact: number | null;
+  salary_source: 'columns' | 'salary_text' | 'description' | null;
   contract_type: string | null;
   experience_required: string | null;
   experience_min: number | null;
