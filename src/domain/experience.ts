@@ -12,7 +12,15 @@
  *   largest minimum: the bar that covers every listed requirement. Its phrase supplies experience_max.
  * - "5+ years" and "minimum of 5 years" have no maximum; "up to 2 years" has no minimum.
  * - The columns are integers: months and decimals round the minimum down and the maximum up, so
- *   "6 months" is 0 and "18 months" is 1. Values above 50 years are absurd and ignored.
+ *   "6 months" is 0 and "18 months" is 1 (a candidate with half a year is not excluded by a six-month
+ *   requirement). Values above 50 years are absurd and ignored.
+ * - Who has the years: the subject word nearest before the phrase decides ("our company has 20 years of
+ *   experience" is the employer's; "we need someone with 5 years" a requirement). "With over 45 years of
+ *   experience, DTCC is ..." introduces the employer; "3+ years of experience, we mostly use Python" does not.
+ * - Lengths of other things are not experience: "6-month contract", "12 month FTC", "a 3-year plan", "5 years
+ *   of UK residency" (unless experience follows in the clause: "5 years of contract experience").
+ * - "2-years of experience" is a count; a hyphenated singular "one-year" is an adjective unless experience
+ *   follows in its clause. A bullet holding only "2+ years" is a listed requirement.
  */
 
 import { NUMBER_WORD_PATTERN, parseSmallNumber } from './number-words.js';
