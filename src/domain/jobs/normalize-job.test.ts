@@ -130,6 +130,16 @@ describe('normalizeJobRecord', () => {
     expect(none.ok && none.job).toMatchObject({ salary_min: null, salary_source: null });
   });
 
+  it('warns about salary texts with figures that are not a plausible salary, storing none', () => {
+    for (const salary_range of ['$1', '$99,999,999', '£50,000 - $70,000']) {
+      const result = normalize({ title: 'Dev', salary_range, description: 'Great team.' });
+      expect(result.ok && result.job.salary_min, salary_range).toBeNull();
+      expect(result.ok && result.warnings.map((w) => w.field)).toEqual(['salary_range']);
+    }
+    const doe = normalize({ title: 'Dev', salary_range: 'DOE' });
+    expect(doe.ok && doe.warnings).toEqual([]);
+  });
+
   it("fills employment and contract type from JobSpy's job_type and the title", () => {
     const jobType = normalize({ title: 'Dev', employment_type: 'parttime, fulltime' });
     expect(jobType.ok && jobType.job.employment_type).toBe('part-time, full-time');

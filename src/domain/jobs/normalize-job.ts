@@ -165,6 +165,14 @@ function salaryOf(record: JobRecord, plainDescription: string, warnings: FieldPr
   if (fromText.salary_min !== null || fromText.salary_max !== null) {
     return { ...fromText, salary_range: raw, salary_source: 'salary_text' };
   }
+  // "$1", "$99,999,999", "£50,000 - $70,000": figures that are not a plausible salary are not stored as one
+  // (Glassdoor's "-1" is its placeholder for none).
+  if (raw !== null && /\d/.test(raw) && !/^\s*-\d+\s*$/.test(raw)) {
+    warnings.push({
+      field: 'salary_range',
+      message: `"${raw.slice(0, 60)}" is not a plausible salary: not parsed`,
+    });
+  }
   const fromDescription = parseSalary(plainDescription, hints);
   if (fromDescription.salary_min !== null || fromDescription.salary_max !== null) {
     return { ...fromDescription, salary_range: raw, salary_source: 'description' };
