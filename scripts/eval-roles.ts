@@ -16,7 +16,7 @@
  * Then the clustering of real, hand-clustered titles (scripts/eval-role-clusters.ts): pairwise precision, recall
  * and F1 with `--create` semantics, per split (tuned on one source, held out on the others).
  *
- * Run: npm run eval:roles [-- --clusters] [-- --verbose]
+ * Run: npm run eval:roles [-- --clusters] [-- --verbose] [-- --split=ats]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -340,7 +340,7 @@ async function printFullPipeline(): Promise<void> {
 }
 
 /** Pairwise clustering of real titles with `--create` semantics, per split, each on a fresh seeded database. */
-async function printClustering(verbose: boolean): Promise<void> {
+async function printClustering(verbose: boolean, only: string | undefined): Promise<void> {
   const [
     { openPglite },
     { migrate },
@@ -366,7 +366,7 @@ async function printClustering(verbose: boolean): Promise<void> {
     `\nclustering of ${file.titles.length} hand-clustered real titles (eval/role-titles.json), in file order ` +
       'with --create, each split on a fresh database seeded with assets/role-seed.json:',
   );
-  for (const split of splits) {
+  for (const split of splits.filter((s) => only === undefined || s.name.includes(only))) {
     const database = await openPglite();
     try {
       await migrate(database);
@@ -390,7 +390,8 @@ async function main(): Promise<void> {
     printTextStages();
     await printFullPipeline();
   }
-  await printClustering(verbose);
+  const only = process.argv.find((arg) => arg.startsWith('--split='))?.slice('--split='.length);
+  await printClustering(verbose, only);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

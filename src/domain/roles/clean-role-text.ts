@@ -49,6 +49,15 @@ const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['front end', 'frontend'],
   ['back end', 'backend'],
   ['dev ops', 'devops'],
+  ['devops sre', 'devops'],
+  ['ai ml', 'machine learning'],
+  ['ml ai', 'machine learning'],
+  ['ai machine learning', 'machine learning'],
+  ['sre devops', 'devops'],
+  ['automation qa', 'qa automation'],
+  ['test automation', 'qa automation'],
+  ['automation test', 'qa automation'],
+  ['automated test', 'qa automation'],
   ['dev sec ops', 'devsecops'],
   ['sec ops', 'secops'],
   ['ml ops', 'mlops'],
@@ -98,6 +107,7 @@ const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   engineers: 'engineer',
   sde: 'software development engineer',
   sqa: 'qa',
+  aqa: 'qa automation engineer',
   powerbi: 'power bi',
   infosec: 'information security',
   swe: 'software engineer',
@@ -157,6 +167,18 @@ const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   specialists: 'specialist',
   consultants: 'consultant',
   technicians: 'technician',
+  associates: 'associate',
+  executives: 'executive',
+  representatives: 'representative',
+  coordinators: 'coordinator',
+  officers: 'officer',
+  assistants: 'assistant',
+  nurses: 'nurse',
+  drivers: 'driver',
+  strategists: 'strategist',
+  researchers: 'researcher',
+  owners: 'owner',
+  principle: 'principal',
   frontends: 'frontend',
   net: '.net',
 };
@@ -270,11 +292,13 @@ function startsWithAt(tokens: readonly string[], at: number, phrase: readonly st
 /** Abbreviations glued to a level digit: "sde2", "swe3". */
 const GLUED_LEVEL = /^(sde|swe|sdet|sre|developer|engineer|dev|eng|analyst|l)(\d{1,2})$/;
 
+/** Lower case without diacritics: the form every role word is compared in ("Inżynier" → "inzynier"). */
+export function foldRoleText(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 function tokenize(text: string): string[] {
-  const normalized = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const normalized = foldRoleText(text)
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/['’`]/g, '')
     .replace(/&/g, ' and ')

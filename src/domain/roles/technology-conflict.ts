@@ -312,7 +312,7 @@ export function rolesConflict(a: string, b: string): boolean {
 }
 
 /** Words that qualify no role: "Java Software Developer" is plainly a Java Developer. */
-const GENERIC_ROLE_WORDS: ReadonlySet<string> = new Set([
+export const GENERIC_ROLE_WORDS: ReadonlySet<string> = new Set([
   'software',
   'application',
   'computer',
