@@ -87,6 +87,26 @@ const LANGUAGE_FACETS = new Set([
   'next.js',
 ]);
 
+/** Platforms that sell to a role outside IT without making it IT ("Informatica Account Executive"). */
+const PLATFORM_FACETS = new Set([
+  ...LANGUAGE_FACETS,
+  'salesforce',
+  'sap',
+  'servicenow',
+  'workday',
+  'oracle',
+  'dynamics',
+  'informatica',
+  'snowflake',
+  'splunk',
+  'aws',
+  'azure',
+  'gcp',
+  'cloud',
+  'ai',
+  'machine learning',
+]);
+
 /** Words of market segments and seniority-like ranks that never make a role of their own. */
 const SEGMENT_WORDS = new Set([
   'enterprise',
@@ -107,7 +127,14 @@ const SEGMENT_WORDS = new Set([
   'male',
   'female',
   'general',
+  'applied',
+  'client',
 ]);
+
+/** Words outside the specialty lexicon that still name a role with its noun ("Engineering Manager"). */
+const NAMING_WORDS = new Set(['engineering', 'technical', 'program', 'product']);
+
+const DISCIPLINE_OF_MANAGER = new Set(['engineering', 'development', 'operations', 'science', 'design']);
 
 /** Default roles of bare role nouns. */
 const DEFAULT_ROLE_OF: Readonly<Record<string, string>> = {
@@ -143,6 +170,8 @@ function textMatch(
   for (const index of indexes) {
     const decision = matchByText(index, phrase);
     if (decision?.kind !== 'match' || decision.method === 'vector' || decision.method === 'created') continue;
+    // A created role is reached by its own name or alias only: as a plain-variant target it would attract.
+    if (index !== catalog.canonical && decision.method === 'fuzzy') continue;
     if (!allowedRole(catalog, decision.roleId, domain, decision.method !== 'fuzzy')) continue;
     return { roleId: decision.roleId, method: decision.method, confidence: decision.confidence };
   }
@@ -154,7 +183,13 @@ function relaxations(parsed: ParsedRoleTitle): string[][] {
   const tokens = parsed.tokens;
   const qualifiers = new Set([...parsed.qualifiers, ...SEGMENT_WORDS]);
   const languages = languageTokens(tokens);
-  const withoutQualifiers = withoutTokens(tokens, (t) => qualifiers.has(t) || GENERIC_ROLE_WORDS.has(t));
+  // The word right before the role noun is the role's own ("Policy Lead", "Deployment Engineer"): kept.
+  const last = tokens.length - 1;
+  // "Field Engineering Manager": the discipline belongs to the noun, and the word before it to the role.
+  const nounAt = last > 0 && DISCIPLINE_OF_MANAGER.has(tokens[last - 1]!) ? last - 1 : last;
+  const withoutQualifiers = tokens.filter(
+    (t, i) => !(SEGMENT_WORDS.has(t) || GENERIC_ROLE_WORDS.has(t) || (qualifiers.has(t) && i < nounAt - 1)),
+  );
   const out: string[][] = [withoutQualifiers];
   const domainSpecialties = [...facetsOfTokens(withoutQualifiers).specialities].filter(
     (s) => !LANGUAGE_FACETS.has(s),
@@ -165,20 +200,27 @@ function relaxations(parsed: ParsedRoleTitle): string[][] {
   }
   return out.filter((candidate) => {
     const facets = facetsOfTokens(candidate);
-    return candidate.length < tokens.length && facets.functions.size > 0 && facets.specialities.size > 0;
+    const named = facets.specialities.size > 0 || candidate.some((t) => NAMING_WORDS.has(t));
+    return candidate.length < tokens.length && candidate.length >= 2 && facets.functions.size > 0 && named;
   });
 }
 
 /** The name a role created from this phrase gets: outside IT, without segment words and IT technologies. */
 function creationName(parsed: ParsedRoleTitle): string {
-  if (parsed.domain !== 'non-it') return parsed.name;
-  const facets = (t: string) => facetsOfTokens([t]);
+  if (parsed.domain !== 'non-it') {
+    const kept = parsed.tokens.filter((t, i) => i === parsed.tokens.length - 1 || !SEGMENT_WORDS.has(t));
+    return displayOf(kept) || parsed.name;
+  }
+  const platform = (t: string) => [...facetsOfTokens([t]).specialities].some((s) => PLATFORM_FACETS.has(s));
   const kept = parsed.tokens.filter(
     (t, i) =>
-      i === parsed.tokens.length - 1 ||
-      !(SEGMENT_WORDS.has(t) || facets(t).specialities.size > 0 || GENERIC_ROLE_WORDS.has(t)),
+      i === parsed.tokens.length - 1 || !(SEGMENT_WORDS.has(t) || platform(t) || GENERIC_ROLE_WORDS.has(t)),
   );
-  return cleanRoleText(kept.join(' ')).display || parsed.name;
+  return displayOf(kept) || parsed.name;
+}
+
+function displayOf(tokens: readonly string[]): string {
+  return cleanRoleText(tokens.join(' ')).display;
 }
 
 function isBareFunction(parsed: ParsedRoleTitle): boolean {
@@ -232,7 +274,7 @@ export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
 
   if (parsed.domain !== 'non-it') {
     for (const relaxed of relaxations(parsed)) {
-      const match = textMatch(catalog, relaxed.join(' '), parsed.domain, [catalog.canonical]);
+      const match = textMatch(catalog, relaxed.join(' '), parsed.domain, [catalog.canonical, catalog.all]);
       if (match) {
         return {
           kind: 'match',

@@ -9,7 +9,8 @@
  * The role phrase is what role normalization matches and names roles from, so noise never reaches a name.
  */
 import { cleanRoleTokens, displayRoleName, foldRoleText, type Seniority } from './clean-role-text.js';
-import { facetsOfTokens } from './technology-conflict.js';
+import { editDistance } from './edit-distance.js';
+import { facetsOfTokens, GENERIC_ROLE_WORDS, TECHNOLOGY_TOKENS } from './technology-conflict.js';
 
 export type RoleDomain = 'it' | 'non-it' | 'unknown';
 
@@ -82,6 +83,14 @@ const SHARED_FUNCTIONS = new Set([
   'cdo',
   'counsel',
   'paralegal',
+  'nurse',
+  'professional',
+  'clerk',
+  'aide',
+  'guard',
+  'pilot',
+  'chef',
+  'cook',
 ]);
 /** Agent nouns of occupations outside IT: "Gemologist", "Dispatcher", "Carpenter" are titles, "asdf" is not. */
 const AGENT_NOUN = /^\p{L}{3,}(?:er|or|ist|ian|ant|ent|eer|man|men|ess|ive|ee)$/u;
@@ -374,6 +383,21 @@ function looksLikeOccupation(token: string): boolean {
   return isFunctionToken(token) || (AGENT_NOUN.test(token) && !/^(?:under|over|after|other)$/u.test(token));
 }
 
+const FUNCTION_WORDS = [...IT_FUNCTIONS, ...SHARED_FUNCTIONS].filter((w) => w.length >= 5);
+
+/** "Develoepr" → developer, "Anaylst" → analyst: role nouns tolerate typos (one edit, two in long words). */
+function correctFunctionTypos(tokens: readonly string[]): string[] {
+  return tokens.map((token) => {
+    if (token.length < 5 || isFunctionToken(token) || !/^\p{L}+$/u.test(token)) return token;
+    if (TECHNOLOGY_TOKENS.has(token) || GENERIC_ROLE_WORDS.has(token) || NON_IT_WORDS.has(token)) return token;
+    // Adjectives and disciplines ("technical", "consulting", "analytics") are words, not misspelt nouns.
+    if (/(?:al|ing|ed|ics|ic|ive)$/u.test(token)) return token;
+    const limit = token.length <= 7 ? 1 : 2;
+    const near = FUNCTION_WORDS.filter((word) => editDistance(token, word, limit) <= limit);
+    return near.length === 1 ? near[0]! : token;
+  });
+}
+
 /** The last function token of a cleaned token list, or -1. */
 function lastFunctionAt(tokens: readonly string[]): number {
   for (let i = tokens.length - 1; i >= 0; i--) if (isFunctionToken(tokens[i]!)) return i;
@@ -384,6 +408,9 @@ function lastFunctionAt(tokens: readonly string[]): number {
 const OCCUPATION_PREPOSITIONS = new Set(
   'in for at with within on to from of mit fur im in der bei w we dla z ze в у для з зі de del en'.split(' '),
 );
+
+/** Longer "phrases" are sentences, not titles. */
+const MAX_PHRASE_TOKENS = 8;
 
 const TRAILING_PREPOSITIONS = new Set(['in', 'for', 'at', 'with', 'within', 'on', 'to', 'from']);
 
@@ -427,7 +454,7 @@ interface Phrase {
 
 function cleanPhrase(text: string): Phrase {
   const { tokens, seniority } = cleanRoleTokens(text);
-  return { tokens, seniority };
+  return { tokens: correctFunctionTypos(tokens), seniority };
 }
 
 /** "Head of Engineering", "Manager, Software Engineering", "Director Data Science" → discipline + manager. */
@@ -459,6 +486,7 @@ function rolePhraseOf(segment: string): Phrase | null {
   const managed = managerOfDiscipline(phrase.tokens);
   if (managed) return { tokens: managed, seniority: phrase.seniority };
   if (lastFunctionAt(phrase.tokens) < 0) return null;
+  if (phrase.tokens.length > MAX_PHRASE_TOKENS) return null;
   return { tokens: trimAfterFunction(phrase.tokens), seniority: phrase.seniority };
 }
 
@@ -529,7 +557,7 @@ export function parseRoleTitle(text: string): ParsedRoleTitle {
       .slice(at + 1)
       .map((s) => cleanPhrase(s).tokens.join(' '))
       .find((s) => STACK_SUFFIXES.has(s));
-    if (suffix) tokens = [...suffix.split(' '), ...tokens];
+    if (suffix) tokens = [...suffix.split(' '), tokens[tokens.length - 1]!];
   }
   const cleaned = cleanRoleTokens(tokens.join(' ')).tokens;
   const facets = facetsOfTokens(cleaned);
