@@ -1,9 +1,5 @@
-import { parseRoleTitle, occupationOf } from '../src/domain/roles/parse-title.js';
 import { readFileSync } from 'node:fs';
-const file = JSON.parse(readFileSync('/work/h-roles/eval/role-titles.json','utf8'));
-const src = process.argv[2] ?? 'ats';
-for (const t of file.titles.filter((x:any)=>x.source===src)) {
-  const p = parseRoleTitle(t.title);
-  const o = p.tokens.length ? p : occupationOf(t.title);
-  console.log(`${t.cluster.padEnd(28)} | ${(o?.name ?? '∅').padEnd(34)} | ${o?.domain ?? ''} | ${t.title}`);
-}
+import { cleanRoleText } from '../src/domain/roles/clean-role-text.js';
+const seed = JSON.parse(readFileSync('assets/role-seed.json', 'utf8')).roles as { name: string; aliases: string[] }[];
+const owner = new Map<string, string>();
+for (const r of seed) for (const t of [r.name, ...r.aliases]) { const c = cleanRoleText(t).cleaned; if (owner.has(c)) console.log(JSON.stringify(t), 'of', r.name, 'dup of', owner.get(c)); else owner.set(c, `${t} (${r.name})`); }

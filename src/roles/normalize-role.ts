@@ -71,7 +71,7 @@ export async function normalizeRole(
   text: string,
   options: NormalizeRoleOptions = {},
 ): Promise<NormalizedRole> {
-  assertValidText(text);
+  assertRoleText(text);
   const { catalog, roles } = await loadRoleIndex(ctx.sql);
   const decision = decideTitle(catalog, text);
   if (decision.kind === 'refuse') throw invalidRole(text, decision.reason);
@@ -132,14 +132,14 @@ export async function normalizeRole(
   }
   create = { ...create, name: create.name.slice(0, 255) };
   const created = await createRole(ctx.sql, create.name, create.domain === 'non-it' ? NON_IT_CATEGORY : null);
-  await refreshRoleEmbeddings(ctx.sql, provider, [created.id]);
+  const { embedded } = await refreshRoleEmbeddings(ctx.sql, provider, [created.id]);
   return {
     ...base,
     role: created,
     method: 'created',
     confidence: 1,
     reviewFiled: false,
-    vectorStageAvailable,
+    vectorStageAvailable: vectorStageAvailable && embedded,
   };
 }
 

@@ -57,10 +57,6 @@ const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['ml ai', 'machine learning'],
   ['ai machine learning', 'machine learning'],
   ['sre devops', 'devops'],
-  ['automation qa', 'qa automation'],
-  ['test automation', 'qa automation'],
-  ['automation test', 'qa automation'],
-  ['automated test', 'qa automation'],
   ['dev sec ops', 'devsecops'],
   ['sec ops', 'secops'],
   ['ml ops', 'mlops'],
@@ -297,7 +293,11 @@ const GLUED_LEVEL = /^(sde|swe|sdet|sre|developer|engineer|dev|eng|analyst|l)(\d
 
 /** Lower case without diacritics: the form every role word is compared in ("Inżynier" → "inzynier"). */
 export function foldRoleText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // Only Latin letters lose their marks: Cyrillic "й" and "ї" are letters of their own.
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u0000-\u024f\u1e00-\u1eff]+/gu, (latin) => latin.normalize('NFKD').replace(/\p{M}/gu, ''));
 }
 
 function tokenize(text: string): string[] {

@@ -406,13 +406,16 @@ function lastFunctionAt(tokens: readonly string[]): number {
 
 /** Prepositions after which an occupation's title goes on about the place or the team. */
 const OCCUPATION_PREPOSITIONS = new Set(
-  'in for at with within on to from of mit fur im in der bei w we dla z ze в у для з зі de del en'.split(' '),
+  'in for at with within on to from of mit fur im der bei w we dla z ze в у для з зі по de del en'.split(' '),
 );
 
 /** Longer "phrases" are sentences, not titles. */
 const MAX_PHRASE_TOKENS = 8;
 
-const TRAILING_PREPOSITIONS = new Set(['in', 'for', 'at', 'with', 'within', 'on', 'to', 'from']);
+const TRAILING_PREPOSITIONS = new Set([
+  ...['in', 'for', 'at', 'with', 'within', 'on', 'to', 'from'],
+  ...OCCUPATION_PREPOSITIONS,
+]);
 
 /**
  * Cuts what follows the role noun: "Data Scientist in Translational Medicine" → data scientist. A
