@@ -270,7 +270,12 @@ export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
   }
   const phrase = parsed.tokens.join(' ');
   const direct = textMatch(catalog, phrase, parsed.domain, [catalog.canonical, catalog.all]);
-  if (direct) return { kind: 'match', ...direct, parsed };
+  if (direct) {
+    // "Staff Engineer" fits Software Engineer only as a guess: low confidence, so an admin reviews it.
+    const guess = direct.method === 'fuzzy' && isBareFunction(parsed);
+    const confidence = guess ? Math.min(direct.confidence, CONFIDENCE.defaultRole) : direct.confidence;
+    return { kind: 'match', ...direct, confidence, parsed };
+  }
 
   if (parsed.domain !== 'non-it') {
     for (const relaxed of relaxations(parsed)) {

@@ -389,7 +389,8 @@ const FUNCTION_WORDS = [...IT_FUNCTIONS, ...SHARED_FUNCTIONS].filter((w) => w.le
 function correctFunctionTypos(tokens: readonly string[]): string[] {
   return tokens.map((token) => {
     if (token.length < 5 || isFunctionToken(token) || !/^\p{L}+$/u.test(token)) return token;
-    if (TECHNOLOGY_TOKENS.has(token) || GENERIC_ROLE_WORDS.has(token) || NON_IT_WORDS.has(token)) return token;
+    if (TECHNOLOGY_TOKENS.has(token) || GENERIC_ROLE_WORDS.has(token) || NON_IT_WORDS.has(token))
+      return token;
     // Adjectives and disciplines ("technical", "consulting", "analytics") are words, not misspelt nouns.
     if (/(?:al|ing|ed|ics|ic|ive)$/u.test(token)) return token;
     const limit = token.length <= 7 ? 1 : 2;
@@ -595,6 +596,8 @@ export function occupationOf(text: string): ParsedRoleTitle | null {
   const tokens = cut < 0 ? all : all.slice(0, cut);
   const last = tokens[tokens.length - 1];
   if (tokens.length === 0 || tokens.length > 4 || !last || !looksLikeOccupation(last)) return null;
+  // "Senior", "Junior": seniority words alone, left in place when nothing else remains.
+  if (cleanRoleTokens(`${last} developer`).tokens.join(' ') === 'developer') return null;
   const facets = facetsOfTokens(tokens);
   return {
     tokens,
