@@ -297,7 +297,7 @@ export function foldRoleText(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[\u0000-\u024f\u1e00-\u1eff]+/gu, (latin) => latin.normalize('NFKD').replace(/\p{M}/gu, ''));
+    .replace(/[\u0020-\u024f\u1e00-\u1eff]+/gu, (latin) => latin.normalize('NFKD').replace(/\p{M}/gu, ''));
 }
 
 function tokenize(text: string): string[] {

@@ -188,7 +188,7 @@ const NOISE_PATTERNS: readonly RegExp[] = [
   /\b(?:spring|summer|fall|autumn|winter)\s+\d{4}\b/giu,
 ];
 
-const EMOJI = /[\p{Extended_Pictographic}\p{So}\u200d\ufe0f]/gu;
+const EMOJI = /\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0f/gu;
 
 /** Words in other languages, folded like every other token; values are English role words. */
 const FOREIGN_WORDS: Readonly<Record<string, string>> = {
