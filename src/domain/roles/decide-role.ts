@@ -48,6 +48,9 @@ export const REVIEW_BELOW_CONFIDENCE = 0.8;
 
 const CONFIDENCE = { relaxed: 0.75, defaultRole: 0.6, specialtyOnly: 0.7 };
 
+/** The least confidence of a link made from the title's own words (relaxed team words included, guesses not). */
+export const WORDED_LINK_CONFIDENCE = CONFIDENCE.relaxed;
+
 export type TitleDecision =
   | {
       kind: 'match';
