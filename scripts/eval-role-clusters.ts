@@ -163,7 +163,8 @@ export function printSplitReport(report: SplitReport, verbose: boolean): void {
   ).length;
   console.log(
     `${report.name.padEnd(22)} ${String(outcomes.length).padStart(4)}  P ${fixed(score.precision)}  ` +
-      `R ${fixed(score.recall)}  F1 ${fixed(score.f1)}  roles ${roles}, created ${created} ` +
+      `R ${fixed(score.recall)}  F1 ${fixed(score.f1)}  (pairs: true ${score.truePairs}, predicted ` +
+      `${score.predictedPairs}, shared ${score.sharedPairs})  roles ${roles}, created ${created} ` +
       `(${inCreated} titles in them), refused ${refused}, non-IT in seeded IT roles ${nonItIntoSeeded}`,
   );
   if (verbose) for (const line of describeErrors(outcomes, 60)) console.log(line);
