@@ -11,6 +11,7 @@ import { listRoles, type RoleSummary } from '../roles/list-roles.js';
 import { mergeRoles } from '../roles/merge-roles.js';
 import { normalizeRole } from '../roles/normalize-role.js';
 import { renameRole } from '../roles/rename-role.js';
+import { renormalizeRoles } from '../roles/renormalize-roles.js';
 import { addRoleAlias, removeRoleAlias } from '../roles/role-aliases.js';
 import { recountRoleCandidates } from '../roles/role-candidate-counts.js';
 import { approveRole, closeRoleLinkReview, listOpenRoleLinkReviews } from '../roles/role-link-reviews.js';
@@ -205,6 +206,30 @@ export function registerRoleCommands(
     .action(async (id: number, text: string) => {
       const role = await withRoles((database, provider) => removeRoleAlias(database, provider, id, text));
       io.out(`${role.name}: ${role.aliases.join(', ') || '(no aliases)'}`);
+    });
+
+  roles
+    .command('renormalize')
+    .description('propose merging roles created on the fly into the canonical role their name parses to')
+    .option('--apply', 'merge every proposal (links move, candidate counts stay exact)')
+    .option('--json', 'print JSON')
+    .action(async (options: { apply?: boolean; json?: boolean }) => {
+      const result = await withRoles((database, provider) =>
+        renormalizeRoles(database, provider, { apply: options.apply === true }),
+      );
+      if (options.json) {
+        io.out(JSON.stringify(result));
+        return;
+      }
+      for (const p of result.proposals) {
+        io.out(
+          `  "${p.sourceName}" (#${p.sourceId}) → ${p.targetName} (#${p.targetId}), confidence ${p.confidence.toFixed(2)}`,
+        );
+      }
+      io.out(
+        `${result.proposals.length} merge proposal(s)` +
+          (options.apply ? `; ${result.merged} merged.` : '; run with --apply to merge them.'),
+      );
     });
 
   roles
