@@ -35,9 +35,11 @@ export interface RoleCatalog {
 }
 
 export function buildRoleCatalog(roles: readonly CatalogRole[]): RoleCatalog {
+  const canonical = buildRoleIndex(roles.filter((r) => r.canonical));
   return {
-    canonical: buildRoleIndex(roles.filter((r) => r.canonical)),
-    all: buildRoleIndex(roles),
+    canonical,
+    // Without created roles the second pass would repeat the first.
+    all: roles.every((r) => r.canonical) ? canonical : buildRoleIndex(roles),
     nonIt: new Set(roles.filter((r) => r.category === NON_IT_CATEGORY).map((r) => r.id)),
     canonicalIds: new Set(roles.filter((r) => r.canonical).map((r) => r.id)),
   };
@@ -170,8 +172,8 @@ function textMatch(
   indexes: readonly RoleIndex[],
 ): { roleId: number; method: 'exact' | 'alias' | 'fuzzy'; confidence: number } | null {
   if (phrase.length === 0) return null;
-  for (const index of indexes) {
-    const decision = matchByText(index, phrase);
+  for (const index of new Set(indexes)) {
+    const decision = cachedMatch(index, phrase);
     if (decision?.kind !== 'match' || decision.method === 'vector' || decision.method === 'created') continue;
     // A created role is reached by its own name or alias only: as a plain-variant target it would attract.
     if (index !== catalog.canonical && decision.method === 'fuzzy') continue;
@@ -179,6 +181,23 @@ function textMatch(
     return { roleId: decision.roleId, method: decision.method, confidence: decision.confidence };
   }
   return null;
+}
+
+/** Indexes are immutable: the text decision per phrase is kept (bounded), since imports repeat phrases. */
+const MATCH_CACHE = new WeakMap<RoleIndex, Map<string, ReturnType<typeof matchByText>>>();
+const MATCH_CACHE_LIMIT = 20_000;
+
+function cachedMatch(index: RoleIndex, phrase: string): ReturnType<typeof matchByText> {
+  let cache = MATCH_CACHE.get(index);
+  if (!cache) {
+    cache = new Map();
+    MATCH_CACHE.set(index, cache);
+  }
+  if (cache.has(phrase)) return cache.get(phrase) ?? null;
+  if (cache.size >= MATCH_CACHE_LIMIT) cache.clear();
+  const decision = matchByText(index, phrase);
+  cache.set(phrase, decision);
+  return decision;
 }
 
 /** Relaxed forms of a phrase, most specific first. */
