@@ -13,7 +13,10 @@
  * stored in an in-memory PGlite; it adds a 'foreign' set: titles of non-IT O*NET occupations, which must NOT
  * be merged into any IT role (they would become new roles). The vector threshold is swept to calibrate it.
  *
- * Run: npm run eval:roles
+ * Then the clustering of real, hand-clustered titles (scripts/eval-role-clusters.ts): pairwise precision, recall
+ * and F1 with `--create` semantics, per split (tuned on one source, held out on the others).
+ *
+ * Run: npm run eval:roles [-- --clusters] [-- --verbose] [-- --split=ats]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -336,9 +339,59 @@ async function printFullPipeline(): Promise<void> {
   }
 }
 
+/** Pairwise clustering of real titles with `--create` semantics, per split, each on a fresh seeded database. */
+async function printClustering(verbose: boolean, only: string | undefined): Promise<void> {
+  const [
+    { openPglite },
+    { migrate },
+    { createLocalEmbeddingProvider },
+    { loadRoleSeed, seedRoles },
+    clusters,
+  ] = await Promise.all([
+    import('../src/db/pglite-database.js'),
+    import('../src/db/migrator.js'),
+    import('../src/embeddings/local-provider.js'),
+    import('../src/roles/seed-roles.js'),
+    import('./eval-role-clusters.js'),
+  ]);
+  const file = clusters.loadRoleTitles();
+  const provider = await createLocalEmbeddingProvider();
+  const seed = await loadRoleSeed();
+  const splits: { name: string; sources: string[] }[] = [
+    ...file.splits.tune.map((source) => ({ name: `tune: ${source}`, sources: [source] })),
+    ...file.splits['held-out'].map((source) => ({ name: `held-out: ${source}`, sources: [source] })),
+    { name: 'held-out: all', sources: file.splits['held-out'] },
+  ];
+  console.log(
+    `\nclustering of ${file.titles.length} hand-clustered real titles (eval/role-titles.json), in file order ` +
+      'with --create, each split on a fresh database seeded with assets/role-seed.json:',
+  );
+  for (const split of splits.filter((s) => only === undefined || s.name.includes(only))) {
+    const database = await openPglite();
+    try {
+      await migrate(database);
+      await seedRoles(database, provider, seed);
+      const titles = file.titles.filter((t) => split.sources.includes(t.source));
+      const outcomes = await clusters.normalizeInOrder(database, provider, titles);
+      clusters.printSplitReport(
+        { name: split.name, outcomes, score: clusters.scoreOutcomes(outcomes), seededRoles: seed.length },
+        verbose,
+      );
+    } finally {
+      await database.close();
+    }
+  }
+}
+
 async function main(): Promise<void> {
-  printTextStages();
-  await printFullPipeline();
+  const args = new Set(process.argv.slice(2));
+  const verbose = args.has('--verbose') || Boolean(process.env.EVAL_VERBOSE);
+  if (!args.has('--clusters')) {
+    printTextStages();
+    await printFullPipeline();
+  }
+  const only = process.argv.find((arg) => arg.startsWith('--split='))?.slice('--split='.length);
+  await printClustering(verbose, only);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

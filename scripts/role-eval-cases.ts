@@ -34,7 +34,8 @@ export const HAND_LABELLED_CASES: readonly RoleEvalCase[] = [
   c('Data Enginer', 'Data Engineer'),
   c('k8s devops eng', 'DevOps Engineer'),
   c('Dev Ops Engineer', 'DevOps Engineer'),
-  c('Sr. DevOps Engineer - AWS', 'AWS Engineer'),
+  // The cloud after the dash is the team's stack, not the role (eval/role-titles.json labelling rules).
+  c('Sr. DevOps Engineer - AWS', 'DevOps Engineer'),
   c('SRE II', 'Site Reliability Engineer'),
   c('Site Reliability Engr', 'Site Reliability Engineer'),
   c('Fullstack Developer', 'Full Stack Developer'),

@@ -11,8 +11,10 @@ import { listRoles, type RoleSummary } from '../roles/list-roles.js';
 import { mergeRoles } from '../roles/merge-roles.js';
 import { normalizeRole } from '../roles/normalize-role.js';
 import { renameRole } from '../roles/rename-role.js';
+import { renormalizeRoles } from '../roles/renormalize-roles.js';
 import { addRoleAlias, removeRoleAlias } from '../roles/role-aliases.js';
 import { recountRoleCandidates } from '../roles/role-candidate-counts.js';
+import { approveRole, closeRoleLinkReview, listOpenRoleLinkReviews } from '../roles/role-link-reviews.js';
 import { loadRoleSeed, seedRoles } from '../roles/seed-roles.js';
 import { updateRoleSettings } from '../roles/update-role-settings.js';
 import type { CliIo } from './program.js';
@@ -46,7 +48,7 @@ const roleLine = (role: RoleSummary) =>
   `${role.priority}${role.category ? `, ${role.category}` : ''}]`;
 
 /**
- * Adds `jobmatch roles seed|normalize|list|check|merge|rename|alias add|alias remove|priority`.
+ * Adds `jobmatch roles seed|normalize|list|check|merge|rename|alias add|alias remove|reviews|review|approve|priority`.
  * Every command uses the configured embedding provider, so stored vectors stay on one model.
  */
 export function registerRoleCommands(
@@ -204,6 +206,77 @@ export function registerRoleCommands(
     .action(async (id: number, text: string) => {
       const role = await withRoles((database, provider) => removeRoleAlias(database, provider, id, text));
       io.out(`${role.name}: ${role.aliases.join(', ') || '(no aliases)'}`);
+    });
+
+  roles
+    .command('renormalize')
+    .description('propose merging roles created on the fly into the canonical role their name parses to')
+    .option('--apply', 'merge every proposal (links move, candidate counts stay exact)')
+    .option('--json', 'print JSON')
+    .action(async (options: { apply?: boolean; json?: boolean }) => {
+      const result = await withRoles((database, provider) =>
+        renormalizeRoles(database, provider, { apply: options.apply === true }),
+      );
+      if (options.json) {
+        io.out(JSON.stringify(result));
+        return;
+      }
+      for (const p of result.proposals) {
+        io.out(
+          `  "${p.sourceName}" (#${p.sourceId}) → ${p.targetName} (#${p.targetId}), confidence ${p.confidence.toFixed(2)}`,
+        );
+      }
+      io.out(
+        `${result.proposals.length} merge proposal(s)` +
+          (options.apply ? `; ${result.merged} merged.` : '; run with --apply to merge them.'),
+      );
+    });
+
+  roles
+    .command('reviews')
+    .description('list low-confidence role links filed for review, lowest confidence first')
+    .option('--limit <n>', 'at most this many', parseLimit, 100)
+    .option('--json', 'print JSON')
+    .action(async (options: { limit: number; json?: boolean }) => {
+      const reviews = await withDatabase(getConfig(), (database) =>
+        listOpenRoleLinkReviews(database.sql, options.limit),
+      );
+      if (options.json) {
+        io.out(JSON.stringify({ items: reviews }));
+        return;
+      }
+      for (const r of reviews) {
+        io.out(
+          `${String(r.id).padStart(5)}  "${r.role_text}" → ${r.role_name} (#${r.global_role_id}), ` +
+            `confidence ${r.confidence.toFixed(2)}, ${r.reason}`,
+        );
+      }
+      io.out(`${reviews.length} open review(s)`);
+    });
+
+  roles
+    .command('review')
+    .description('close a review: confirm (the role is approved) or reject')
+    .argument('<id>', 'the review id', parseId)
+    .argument('<verdict>', 'confirm | reject', (value: string) => {
+      if (value !== 'confirm' && value !== 'reject')
+        throw new InvalidArgumentError('expected confirm or reject');
+      return value;
+    })
+    .action(async (id: number, verdict: 'confirm' | 'reject') => {
+      const review = await withDatabase(getConfig(), (database) =>
+        closeRoleLinkReview(database.sql, id, verdict === 'confirm' ? 'confirmed' : 'rejected'),
+      );
+      io.out(`Review ${review.id} ${review.status}: "${review.role_text}" → ${review.role_name}`);
+    });
+
+  roles
+    .command('approve')
+    .description('approve a role created on the fly: normalization then prefers it like a seeded role')
+    .argument('<id>', 'the role id', parseId)
+    .action(async (id: number) => {
+      const role = await withDatabase(getConfig(), (database) => approveRole(database.sql, id));
+      io.out(`Approved: ${role.name} (#${role.id})`);
     });
 
   roles

@@ -115,6 +115,9 @@ export const globalRoles = pgTable(
     last_scraped_at: timestamp({ withTimezone: true }),
     created_at: createdAt(),
     updated_at: createdAt(),
+    // Beyond the spec (migration 0010): false for roles created on the fly, which normalization ranks below
+    // seeded and admin-approved roles.
+    canonical: boolean().notNull().default(true),
   },
   (t) => [
     index('idx_global_roles_embedding').using('hnsw', t.embedding.op('vector_cosine_ops')),
@@ -535,4 +538,27 @@ export const jobApplicationEvents = pgTable(
     changed_at: createdAt().notNull(),
   },
   (t) => [index('idx_job_application_events_application').on(t.application_id, t.changed_at)],
+);
+
+export const ROLE_LINK_REVIEW_STATUSES = ['open', 'confirmed', 'rejected'] as const;
+
+/** Beyond the spec (migration 0010): low-confidence role links filed for an admin to confirm or correct. */
+export const roleLinkReviews = pgTable(
+  'role_link_reviews',
+  {
+    id: serial().primaryKey(),
+    role_text: varchar({ length: 255 }).notNull(),
+    global_role_id: integer()
+      .notNull()
+      .references(() => globalRoles.id, { onDelete: 'cascade' }),
+    confidence: real().notNull(),
+    reason: varchar({ length: 40 }).notNull(),
+    status: varchar({ length: 20 }).notNull().default('open'),
+    created_at: createdAt().notNull(),
+  },
+  (t) => [
+    uniqueIndex('role_link_reviews_text_role_key').on(t.role_text, t.global_role_id),
+    index('idx_role_link_reviews_status').on(t.status, t.created_at),
+    statusCheck('role_link_reviews_status_check', 'status', ROLE_LINK_REVIEW_STATUSES),
+  ],
 );

@@ -1,10 +1,8 @@
 import type { DbContext, SqlExecutor } from '../db/database.js';
 import { cleanRoleText, type Seniority, validateRoleText } from '../domain/roles/clean-role-text.js';
-import {
-  decideFromVectorCandidates,
-  matchByText,
-  type RoleMatchMethod,
-} from '../domain/roles/normalize-role.js';
+import { decideTitle, NON_IT_CATEGORY, REVIEW_BELOW_CONFIDENCE } from '../domain/roles/decide-role.js';
+import { decideFromVectorCandidates, type RoleMatchMethod } from '../domain/roles/normalize-role.js';
+import type { RoleDomain } from '../domain/roles/parse-title.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError } from '../errors.js';
 import { nearestRoles, refreshRoleEmbeddings } from './role-embeddings.js';
@@ -23,7 +21,12 @@ export interface NormalizedRole {
   method: RoleMatchMethod | null;
   confidence: number;
   seniority: Seniority | null;
+  /** The parsed role phrase ("software engineer"), without seniority and noise. */
   cleaned: string;
+  /** Whether the title is an IT role, outside IT, or undecided. */
+  domain: RoleDomain;
+  /** True when this low-confidence link was filed for admin review (only with `create`). */
+  reviewFiled: boolean;
   /** False when the embedding provider failed: the vector stage was skipped (and a created role has no vector yet). */
   vectorStageAvailable: boolean;
 }
@@ -35,27 +38,32 @@ function onlySeniority(text: string): boolean {
   );
 }
 
+function invalidRole(text: string, reason: string, field = 'text'): AppError {
+  return new AppError('validation_failed', `Invalid role "${String(text).slice(0, 60)}": ${reason}.`, {
+    errors: [{ field, message: reason }],
+  });
+}
+
+function assertValidText(text: string, field = 'text'): void {
+  const validation = validateRoleText(text);
+  if (!validation.ok) throw invalidRole(text, validation.reason, field);
+}
+
 /** Rejects text no role could be named by, before anything is looked up or created. */
 export function assertRoleText(text: string, field = 'text'): ReturnType<typeof cleanRoleText> {
-  const validation = validateRoleText(text);
-  const cleaned = validation.ok ? cleanRoleText(text) : null;
-  const reason = !validation.ok
-    ? validation.reason
-    : cleaned!.cleaned.length === 0 || onlySeniority(text)
-      ? 'role text names no role'
-      : null;
-  if (reason !== null) {
-    throw new AppError('validation_failed', `Invalid role "${text.slice(0, 60)}": ${reason}.`, {
-      errors: [{ field, message: reason }],
-    });
-  }
-  return cleaned!;
+  assertValidText(text, field);
+  const cleaned = cleanRoleText(text);
+  if (cleaned.cleaned.length === 0 || onlySeniority(text))
+    throw invalidRole(text, 'role text names no role', field);
+  return cleaned;
 }
 
 /**
- * Maps free role text to a canonical global role: exact name, alias or typo-tolerant text match first, then
- * the nearest role by embedding (same model only) above the threshold unless a technology conflicts; with
- * `create`, an unmatched text becomes a new role.
+ * Maps free role text to a global role: the title is parsed into seniority, role phrase and noise, and the
+ * role follows from the phrase (src/domain/roles/decide-role.ts): text stages on canonical roles first, then
+ * roles created on the fly, then the nearest compatible canonical role by embedding (same model only). With
+ * `create`, a phrase far from every role becomes a new role named from its parsed parts, and a link below
+ * REVIEW_BELOW_CONFIDENCE is filed for admin review. Text naming no role is refused.
  */
 export async function normalizeRole(
   ctx: DbContext,
@@ -63,58 +71,113 @@ export async function normalizeRole(
   text: string,
   options: NormalizeRoleOptions = {},
 ): Promise<NormalizedRole> {
-  const cleaned = assertRoleText(text);
-  const base = { seniority: cleaned.seniority, cleaned: cleaned.cleaned };
-  const { index, roles } = await loadRoleIndex(ctx.sql);
-  const textMatch = matchByText(index, text);
-  if (textMatch?.kind === 'match') {
-    const role = roles.get(textMatch.roleId)!;
+  assertRoleText(text);
+  const { catalog, roles } = await loadRoleIndex(ctx.sql);
+  const decision = decideTitle(catalog, text);
+  if (decision.kind === 'refuse') throw invalidRole(text, decision.reason);
+  const { parsed } = decision;
+  const base = { seniority: parsed.seniority, cleaned: parsed.tokens.join(' '), domain: parsed.domain };
+  const link = async (
+    roleId: number,
+    method: RoleMatchMethod,
+    confidence: number,
+    vectorStageAvailable = true,
+  ) => {
+    const role = roles.get(roleId) ?? (await roleById(ctx.sql, roleId));
+    const reviewFiled =
+      options.create === true && confidence < REVIEW_BELOW_CONFIDENCE
+        ? await fileReview(ctx.sql, text, roleId, confidence, method)
+        : false;
     return {
       ...base,
       role: { id: role.id, name: role.name },
-      method: textMatch.method,
-      confidence: textMatch.confidence,
-      vectorStageAvailable: true,
+      method,
+      confidence,
+      reviewFiled,
+      vectorStageAvailable,
     };
-  }
+  };
+  if (decision.kind === 'match') return link(decision.roleId, decision.method, decision.confidence);
 
-  let queryVector: Float32Array | undefined;
-  try {
-    [queryVector] = await provider.embed([cleaned.display], 'query');
-  } catch {
-    queryVector = undefined;
-  }
-  if (queryVector) {
-    const candidates = await nearestRoles(ctx.sql, queryVector, provider.modelId, ROLE_VECTOR_CANDIDATES);
-    const decision = decideFromVectorCandidates(
-      text,
-      candidates,
-      options.threshold ?? DEFAULT_ROLE_MATCH_THRESHOLD,
-    );
-    if (decision.kind === 'match') {
-      const role = candidates.find((candidate) => candidate.id === decision.roleId)!;
-      if (options.create) await addSurfaceForm(ctx.sql, provider, role.id, cleaned.display);
-      return {
-        ...base,
-        role: { id: role.id, name: role.name },
-        method: 'vector',
-        confidence: decision.confidence,
-        vectorStageAvailable: true,
-      };
+  let vectorStageAvailable = true;
+  let create =
+    decision.kind === 'create' ? { name: decision.name, domain: decision.domain } : decision.create;
+  if (decision.kind === 'nearest') {
+    let queryVector: Float32Array | undefined;
+    try {
+      [queryVector] = await provider.embed([parsed.name], 'query');
+    } catch {
+      queryVector = undefined;
+    }
+    vectorStageAvailable = queryVector !== undefined;
+    if (queryVector) {
+      const candidates = (
+        await nearestRoles(ctx.sql, queryVector, provider.modelId, ROLE_VECTOR_CANDIDATES)
+      ).filter((c) => catalog.canonicalIds.has(c.id) && !catalog.nonIt.has(c.id));
+      const nearest = decideFromVectorCandidates(
+        parsed.name,
+        candidates,
+        options.threshold ?? DEFAULT_ROLE_MATCH_THRESHOLD,
+      );
+      if (nearest.kind === 'match') {
+        if (options.create && nearest.confidence >= REVIEW_BELOW_CONFIDENCE) {
+          await addSurfaceForm(ctx.sql, provider, nearest.roleId, parsed.name);
+        }
+        return link(nearest.roleId, 'vector', nearest.confidence);
+      }
     }
   }
-  const vectorStageAvailable = queryVector !== undefined;
-  if (!options.create) return { ...base, role: null, method: null, confidence: 0, vectorStageAvailable };
-  const created = await createRole(ctx.sql, cleaned.display);
-  await refreshRoleEmbeddings(ctx.sql, provider, [created.id]);
-  return { ...base, role: created, method: 'created', confidence: 1, vectorStageAvailable };
+  if (!options.create) {
+    return { ...base, role: null, method: null, confidence: 0, reviewFiled: false, vectorStageAvailable };
+  }
+  create = { ...create, name: create.name.slice(0, 255) };
+  const created = await createRole(ctx.sql, create.name, create.domain === 'non-it' ? NON_IT_CATEGORY : null);
+  const { embedded } = await refreshRoleEmbeddings(ctx.sql, provider, [created.id]);
+  return {
+    ...base,
+    role: created,
+    method: 'created',
+    confidence: 1,
+    reviewFiled: false,
+    vectorStageAvailable: vectorStageAvailable && embedded,
+  };
+}
+
+async function roleById(sql: SqlExecutor, id: number): Promise<{ id: number; name: string }> {
+  const { rows } = await sql.query<{ id: number; name: string }>(
+    'SELECT id, name FROM global_roles WHERE id = $1',
+    [id],
+  );
+  return rows[0]!;
+}
+
+/** Files a low-confidence link for an admin to confirm or correct; one open entry per text and role. */
+async function fileReview(
+  sql: SqlExecutor,
+  text: string,
+  roleId: number,
+  confidence: number,
+  method: string,
+): Promise<boolean> {
+  await sql.query(
+    `INSERT INTO role_link_reviews (role_text, global_role_id, confidence, reason)
+     VALUES ($1, $2, $3, $4)
+     ON CONFLICT (role_text, global_role_id) DO NOTHING`,
+    [text.trim().slice(0, 255), roleId, confidence, `low_confidence_${method}`.slice(0, 40)],
+  );
+  return true;
 }
 
 /** Inserts a role by name; a concurrent insert of the same name yields that role instead. */
-async function createRole(sql: SqlExecutor, name: string): Promise<{ id: number; name: string }> {
+async function createRole(
+  sql: SqlExecutor,
+  name: string,
+  category: string | null,
+): Promise<{ id: number; name: string }> {
   const { rows } = await sql.query<{ id: number; name: string }>(
-    `INSERT INTO global_roles (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id, name`,
-    [name],
+    `INSERT INTO global_roles (name, category, canonical) VALUES ($1, $2, false)
+     ON CONFLICT (name) DO NOTHING RETURNING id, name`,
+    [name, category],
   );
   if (rows[0]) return rows[0];
   const { rows: existing } = await sql.query<{ id: number; name: string }>(

@@ -1,9 +1,13 @@
 import type { SqlExecutor } from '../db/database.js';
-import { buildRoleIndex, type IndexedRole, type RoleIndex } from '../domain/roles/normalize-role.js';
+import { buildRoleCatalog, type CatalogRole, type RoleCatalog } from '../domain/roles/decide-role.js';
+import type { RoleIndex } from '../domain/roles/normalize-role.js';
 
 export interface LoadedRoleIndex {
+  /** Every role: the index the scraper filter and plain text lookups use. */
   index: RoleIndex;
-  roles: ReadonlyMap<number, IndexedRole>;
+  /** Canonical and created roles apart, for role normalization. */
+  catalog: RoleCatalog;
+  roles: ReadonlyMap<number, CatalogRole>;
 }
 
 /**
@@ -13,7 +17,8 @@ export interface LoadedRoleIndex {
  */
 const FINGERPRINT_SQL = `
   SELECT count(*)::int AS n,
-         coalesce(sum(hashtext(id::text || '|' || name || '|' || array_to_string(aliases, '|'))), 0)::text AS hash
+         coalesce(sum(hashtext(id::text || '|' || name || '|' || array_to_string(aliases, '|')
+           || '|' || canonical::text || '|' || coalesce(category, ''))), 0)::text AS hash
   FROM global_roles`;
 
 let cached: { fingerprint: string; loaded: LoadedRoleIndex } | undefined;
@@ -23,10 +28,11 @@ export async function loadRoleIndex(sql: SqlExecutor): Promise<LoadedRoleIndex> 
   const { rows } = await sql.query<{ n: number; hash: string }>(FINGERPRINT_SQL);
   const fingerprint = `${rows[0]?.n}:${rows[0]?.hash}`;
   if (cached?.fingerprint === fingerprint) return cached.loaded;
-  const { rows: roles } = await sql.query<IndexedRole>(
-    `SELECT id, name, coalesce(aliases, '{}') AS aliases FROM global_roles ORDER BY id`,
+  const { rows: roles } = await sql.query<CatalogRole>(
+    `SELECT id, name, coalesce(aliases, '{}') AS aliases, canonical, category FROM global_roles ORDER BY id`,
   );
-  const loaded = { index: buildRoleIndex(roles), roles: new Map(roles.map((role) => [role.id, role])) };
+  const catalog = buildRoleCatalog(roles);
+  const loaded = { index: catalog.all, catalog, roles: new Map(roles.map((role) => [role.id, role])) };
   cached = { fingerprint, loaded };
   return loaded;
 }

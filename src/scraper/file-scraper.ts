@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { applyMapping, JOBSPY_MAPPING } from '../domain/jobs/column-mapping.js';
-import { cleanRoleTokens } from '../domain/roles/clean-role-text.js';
-import { buildRoleIndex, matchByText } from '../domain/roles/normalize-role.js';
+import { buildRoleCatalog, decideTitle, WORDED_LINK_CONFIDENCE } from '../domain/roles/decide-role.js';
 import { AppError } from '../errors.js';
 import type { JobInput } from '../ingestion/job-input.js';
 import { readRecords } from '../ingestion/read-records.js';
@@ -26,18 +25,16 @@ export async function loadJobsFile(source: { jobspyCsv?: string; jobsJson?: stri
 }
 
 /**
- * Whether a posting is for the claimed role: its title maps to the role by the same text rules role
- * normalization uses, or carries every word of the role's name or of one of its aliases.
+ * Whether a posting is for the claimed role: its title, parsed into role phrase and noise, reaches the role by
+ * the rules role normalization uses (name, alias, typo, plain variant, relaxed team words), confidently. Bare
+ * role nouns ("Engineer", "Developer") and titles outside IT never fit an IT role on their own words.
  */
 export function jobFitsRole(title: string, role: ClaimedRole['role']): boolean {
-  const index = buildRoleIndex([{ id: role.id, name: role.name, aliases: role.aliases }]);
-  const decision = matchByText(index, title);
-  if (decision?.kind === 'match') return true;
-  const words = new Set(cleanRoleTokens(title).tokens);
-  return [role.name, ...role.aliases].some((name) => {
-    const tokens = cleanRoleTokens(name).tokens;
-    return tokens.length > 0 && tokens.every((token) => words.has(token));
-  });
+  const catalog = buildRoleCatalog([
+    { id: role.id, name: role.name, aliases: role.aliases, canonical: true, category: role.category },
+  ]);
+  const decision = decideTitle(catalog, title);
+  return decision.kind === 'match' && decision.confidence >= WORDED_LINK_CONFIDENCE;
 }
 
 export interface FileScraperReport {

@@ -107,7 +107,7 @@ describe('candidate roles and exact candidate counts', () => {
     const { tenantId, candidateIds } = await createCandidates(database, 1);
     const before = (await database.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM global_roles'))
       .rows[0]!.n;
-    const error = await set(tenantId, candidateIds[0]!, ['Totally New Role Name', '🚀']).catch(
+    const error = await set(tenantId, candidateIds[0]!, ['Totally New Widget Engineer', '🚀']).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(AppError);

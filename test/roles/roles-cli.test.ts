@@ -25,7 +25,9 @@ describe('jobmatch roles and embeddings commands', () => {
   });
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-  it('seeds idempotently, normalizes, lists, checks and reports embedding status', async () => {
+  it('seeds idempotently, normalizes, lists, checks and reports embedding status', {
+    timeout: 180_000,
+  }, async () => {
     const seeded = await run('roles', 'seed');
     expect(seeded.code).toBe(0);
     expect(seeded.out[0]).toMatch(/110 added, 0 already present; 110 embedded, 0 still without a vector/);
@@ -63,4 +65,25 @@ describe('jobmatch roles and embeddings commands', () => {
     expect(reembed.out[0]).toMatch(/global_roles: 0 embedded .* 0 remaining/);
     expect((await run('roles', 'priority', '1', 'urgent')).out[0]).toMatch(/urgent/);
   });
+
+  it('files low-confidence links for review; an admin lists and confirms them', async () => {
+    const linked = await run('roles', 'normalize', '--create', 'Staff Engineer, Payments Platform');
+    expect(JSON.parse(linked.out[0]!)).toMatchObject({
+      role: { name: 'Software Engineer' },
+      reviewFiled: true,
+      cleaned: 'engineer',
+    });
+    const listed = await run('roles', 'reviews', '--json');
+    const [review] = JSON.parse(listed.out[0]!).items;
+    expect(review).toMatchObject({
+      role_text: 'Staff Engineer, Payments Platform',
+      role_name: 'Software Engineer',
+    });
+    const closed = await run('roles', 'review', String(review.id), 'confirm');
+    expect(closed.out[0]).toMatch(/confirmed/);
+    expect((await run('roles', 'reviews')).out).toEqual(['0 open review(s)']);
+    const refused = await run('roles', 'normalize', '--create', 'asdf qwerty');
+    expect(refused.code).toBe(1);
+    expect(refused.err[0]).toMatch(/names no role/);
+  }, 120_000);
 });

@@ -49,6 +49,14 @@ const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['front end', 'frontend'],
   ['back end', 'backend'],
   ['dev ops', 'devops'],
+  ['devops sre', 'devops'],
+  ['engineering program manager', 'technical program manager'],
+  ['solutions engineer', 'sales engineer'],
+  ['solution engineer', 'sales engineer'],
+  ['ai ml', 'machine learning'],
+  ['ml ai', 'machine learning'],
+  ['ai machine learning', 'machine learning'],
+  ['sre devops', 'devops'],
   ['dev sec ops', 'devsecops'],
   ['sec ops', 'secops'],
   ['ml ops', 'mlops'],
@@ -98,6 +106,7 @@ const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   engineers: 'engineer',
   sde: 'software development engineer',
   sqa: 'qa',
+  aqa: 'qa automation engineer',
   powerbi: 'power bi',
   infosec: 'information security',
   swe: 'software engineer',
@@ -157,6 +166,18 @@ const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   specialists: 'specialist',
   consultants: 'consultant',
   technicians: 'technician',
+  associates: 'associate',
+  executives: 'executive',
+  representatives: 'representative',
+  coordinators: 'coordinator',
+  officers: 'officer',
+  assistants: 'assistant',
+  nurses: 'nurse',
+  drivers: 'driver',
+  strategists: 'strategist',
+  researchers: 'researcher',
+  owners: 'owner',
+  principle: 'principal',
   frontends: 'frontend',
   net: '.net',
 };
@@ -270,11 +291,17 @@ function startsWithAt(tokens: readonly string[], at: number, phrase: readonly st
 /** Abbreviations glued to a level digit: "sde2", "swe3". */
 const GLUED_LEVEL = /^(sde|swe|sdet|sre|developer|engineer|dev|eng|analyst|l)(\d{1,2})$/;
 
-function tokenize(text: string): string[] {
-  const normalized = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+/** Lower case without diacritics: the form every role word is compared in ("Inżynier" → "inzynier"). */
+export function foldRoleText(text: string): string {
+  // Only Latin letters lose their marks: Cyrillic "й" and "ї" are letters of their own.
+  return text
+    .normalize('NFC')
     .toLowerCase()
+    .replace(/[\u0020-\u024f\u1e00-\u1eff]+/gu, (latin) => latin.normalize('NFKD').replace(/\p{M}/gu, ''));
+}
+
+function tokenize(text: string): string[] {
+  const normalized = foldRoleText(text)
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/['’`]/g, '')
     .replace(/&/g, ' and ')

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CURATED_ROLES, ROLE_CATEGORIES } from '../../../scripts/role-seed-curated.js';
 import { cleanRoleText } from './clean-role-text.js';
 import { buildRoleIndex, matchByText } from './normalize-role.js';
+import { parseRoleTitle } from './parse-title.js';
 
 interface SeedRole {
   name: string;
@@ -37,6 +38,24 @@ describe('assets/role-seed.json', () => {
         expect(cleaned.length).toBeGreaterThan(0);
         expect(owner.get(cleaned), `${text} of ${role.name}`).toBeUndefined();
         owner.set(cleaned, role.name);
+      }
+    }
+  });
+
+  const BROAD_NOUNS = new Set(
+    'engineer developer coder architect manager analyst consultant specialist administrator designer tester scientist'.split(
+      ' ',
+    ),
+  );
+
+  it('has no alias that is a bare role noun or carries posting noise', () => {
+    for (const role of seed.roles) {
+      for (const alias of role.aliases) {
+        const parsed = parseRoleTitle(alias);
+        // "Engineer" or "Developer" alone would claim every title for one role.
+        const bare = parsed.tokens.length === 1 && BROAD_NOUNS.has(parsed.tokens[0]!);
+        expect(bare, `${alias} of ${role.name}`).toBe(false);
+        expect(parsed.noise, `${alias} of ${role.name}`).toEqual([]);
       }
     }
   });

@@ -43,7 +43,7 @@ const FACETS: readonly FacetDefinition[] = [
   // Languages and frameworks that define a developer role.
   speciality('java', ['java', 'j2ee', 'jee']),
   speciality('python', ['python']),
-  speciality('.net', ['.net', 'c#', 'asp.net', 'vb.net', 'f#', 'net core']),
+  speciality('.net', ['.net', 'c#', 'asp.net', 'asp.net mvc', 'vb.net', 'f#', 'net core']),
   speciality('javascript', ['javascript', 'typescript', 'ecmascript']),
   speciality('react', ['react', 'redux'], ['frontend']),
   speciality('react native', ['react native'], ['mobile']),
@@ -76,7 +76,21 @@ const FACETS: readonly FacetDefinition[] = [
   speciality('solidity', ['solidity'], ['blockchain']),
   // Enterprise platforms.
   speciality('salesforce', ['salesforce', 'apex', 'visualforce', 'lightning']),
-  speciality('sap', ['sap', 'abap', 's 4hana', 'hana']),
+  speciality('sap', [
+    'sap',
+    'abap',
+    's 4hana',
+    'hana',
+    'sap fico',
+    'sap fi',
+    'sap co',
+    'sap mm',
+    'sap sd',
+    'sap wm',
+    'sap basis',
+    'sap bw',
+    'sap hcm',
+  ]),
   speciality('servicenow', ['servicenow']),
   speciality('workday', ['workday']),
   speciality('oracle', ['oracle', 'oracle ebs', 'oracle fusion']),
@@ -102,16 +116,9 @@ const FACETS: readonly FacetDefinition[] = [
   // Domains.
   speciality('data', ['data', 'big data', 'analytics', 'data warehouse', 'data warehousing', 'statistical']),
   speciality('database', ['database', 'sql', 'pl sql', 'plsql', 't sql', 'tsql', 'db']),
-  speciality('machine learning', [
-    'machine learning',
-    'ai',
-    'deep learning',
-    'nlp',
-    'computer vision',
-    'llm',
-    'mlops',
-    'generative ai',
-  ]),
+  speciality('machine learning', ['machine learning', 'deep learning', 'nlp', 'computer vision', 'mlops']),
+  // Building on language models is a role family of its own beside machine learning ("AI Engineer").
+  speciality('ai', ['ai', 'llm', 'llms', 'generative ai', 'genai']),
   speciality('bi', ['bi', 'business intelligence']),
   speciality('etl', ['etl', 'elt']),
   speciality('devops', ['devops', 'devsecops', 'ci cd', 'build and release']),
@@ -312,7 +319,7 @@ export function rolesConflict(a: string, b: string): boolean {
 }
 
 /** Words that qualify no role: "Java Software Developer" is plainly a Java Developer. */
-const GENERIC_ROLE_WORDS: ReadonlySet<string> = new Set([
+export const GENERIC_ROLE_WORDS: ReadonlySet<string> = new Set([
   'software',
   'application',
   'computer',

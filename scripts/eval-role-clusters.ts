@@ -1,0 +1,171 @@
+/**
+ * The clustering half of `npm run eval:roles`: real job titles clustered by hand (eval/role-titles.json) are
+ * normalized in file order with `--create` semantics (new roles allowed) on a fresh embedded database holding
+ * only the seeded taxonomy, one database per split, and the roles they land in are compared with the hand
+ * clusters pair by pair. A refused title is a cluster of its own.
+ *
+ * Splits are by source and were fixed before any failure was looked at: rules are tuned on `ats` only;
+ * `adzuna`, `glassdoor` and `onet` are held out.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '../src/db/database.js';
+import type { EmbeddingProvider } from '../src/embeddings/embedding-provider.js';
+import { isAppError } from '../src/errors.js';
+import { normalizeRole } from '../src/roles/normalize-role.js';
+
+const scriptDir = path.dirname(fileURLToPath(import.meta.url));
+export const ROLE_TITLES_PATH = path.resolve(scriptDir, '../eval/role-titles.json');
+
+export interface LabelledTitle {
+  source: string;
+  title: string;
+  cluster: string;
+  it: boolean;
+}
+
+interface RoleTitlesFile {
+  splits: { tune: string[]; 'held-out': string[] };
+  titles: LabelledTitle[];
+}
+
+export function loadRoleTitles(file = ROLE_TITLES_PATH): RoleTitlesFile {
+  return JSON.parse(readFileSync(file, 'utf8')) as RoleTitlesFile;
+}
+
+export interface PairwiseScore {
+  precision: number;
+  recall: number;
+  f1: number;
+  truePairs: number;
+  predictedPairs: number;
+  sharedPairs: number;
+}
+
+const pairs = (n: number): number => (n * (n - 1)) / 2;
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+/** Pairwise precision, recall and F1 of a predicted clustering against the true one (same length, same order). */
+export function pairwiseScore(truth: readonly string[], predicted: readonly string[]): PairwiseScore {
+  if (truth.length !== predicted.length) throw new Error('truth and prediction differ in length');
+  const indices = truth.map((_, i) => i);
+  const sum = (counts: Map<string, number>) => [...counts.values()].reduce((s, n) => s + pairs(n), 0);
+  const truePairs = sum(countBy(indices, (i) => truth[i]!));
+  const predictedPairs = sum(countBy(indices, (i) => predicted[i]!));
+  const sharedPairs = sum(countBy(indices, (i) => `${truth[i]}\u0000${predicted[i]}`));
+  const precision = predictedPairs === 0 ? 1 : sharedPairs / predictedPairs;
+  const recall = truePairs === 0 ? 1 : sharedPairs / truePairs;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, truePairs, predictedPairs, sharedPairs };
+}
+
+export interface TitleOutcome {
+  title: LabelledTitle;
+  /** Role id, or null when the title was refused. */
+  roleId: number | null;
+  roleName: string | null;
+  method: string | null;
+  confidence: number;
+  refused: string | null;
+}
+
+/** Normalizes every title in order, creating roles as `jobmatch roles normalize --create` does. */
+export async function normalizeInOrder(
+  database: Database,
+  provider: EmbeddingProvider,
+  titles: readonly LabelledTitle[],
+): Promise<TitleOutcome[]> {
+  const outcomes: TitleOutcome[] = [];
+  for (const title of titles) {
+    try {
+      const result = await normalizeRole(database, provider, title.title, { create: true });
+      outcomes.push({
+        title,
+        roleId: result.role?.id ?? null,
+        roleName: result.role?.name ?? null,
+        method: result.method,
+        confidence: result.confidence,
+        refused: null,
+      });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      outcomes.push({
+        title,
+        roleId: null,
+        roleName: null,
+        method: null,
+        confidence: 0,
+        refused: error.message,
+      });
+    }
+  }
+  return outcomes;
+}
+
+export function scoreOutcomes(outcomes: readonly TitleOutcome[]): PairwiseScore {
+  return pairwiseScore(
+    outcomes.map((o) => o.title.cluster),
+    outcomes.map((o, i) => (o.roleId === null ? `refused:${i}` : `role:${o.roleId}`)),
+  );
+}
+
+const fixed = (x: number) => x.toFixed(3);
+
+/** Titles that left their cluster's majority role, and roles that gathered more than one cluster. */
+function describeErrors(outcomes: readonly TitleOutcome[], limit: number): string[] {
+  const lines: string[] = [];
+  const byCluster = new Map<string, TitleOutcome[]>();
+  for (const o of outcomes) byCluster.set(o.title.cluster, [...(byCluster.get(o.title.cluster) ?? []), o]);
+  const byRole = new Map<number, TitleOutcome[]>();
+  for (const o of outcomes) if (o.roleId !== null) byRole.set(o.roleId, [...(byRole.get(o.roleId) ?? []), o]);
+  for (const [roleId, members] of byRole) {
+    const clusters = countBy(members, (m) => m.title.cluster);
+    if (clusters.size < 2) continue;
+    const listed = [...clusters].map(([c, n]) => `${c}×${n}`).join(', ');
+    lines.push(`  merged in "${members[0]!.roleName}" (#${roleId}): ${listed}`);
+  }
+  for (const [cluster, members] of byCluster) {
+    const roles = countBy(members, (m) => String(m.roleId ?? 'refused'));
+    if (roles.size < 2) continue;
+    const majority = [...roles].sort((a, b) => b[1] - a[1])[0]![0];
+    const strays = members.filter((m) => String(m.roleId ?? 'refused') !== majority);
+    const shown = strays
+      .slice(0, 4)
+      .map((m) => `"${m.title.title}" → ${m.roleName ?? `refused (${m.refused})`}`)
+      .join('; ');
+    lines.push(`  split ${cluster} (${members.length}): ${shown}${strays.length > 4 ? ' …' : ''}`);
+  }
+  return lines.slice(0, limit);
+}
+
+export interface SplitReport {
+  name: string;
+  outcomes: TitleOutcome[];
+  score: PairwiseScore;
+  seededRoles: number;
+}
+
+export function printSplitReport(report: SplitReport, verbose: boolean): void {
+  const { outcomes, score } = report;
+  const created = outcomes.filter((o) => o.method === 'created').length;
+  const createdIds = new Set(outcomes.filter((o) => o.method === 'created').map((o) => o.roleId));
+  const inCreated = outcomes.filter((o) => o.roleId !== null && createdIds.has(o.roleId)).length;
+  const refused = outcomes.filter((o) => o.refused !== null).length;
+  const roles = new Set(outcomes.filter((o) => o.roleId !== null).map((o) => o.roleId)).size;
+  const nonItIntoSeeded = outcomes.filter(
+    (o) => !o.title.it && o.roleId !== null && o.roleId <= report.seededRoles,
+  ).length;
+  console.log(
+    `${report.name.padEnd(22)} ${String(outcomes.length).padStart(4)}  P ${fixed(score.precision)}  ` +
+      `R ${fixed(score.recall)}  F1 ${fixed(score.f1)}  (pairs: true ${score.truePairs}, predicted ` +
+      `${score.predictedPairs}, shared ${score.sharedPairs})  roles ${roles}, created ${created} ` +
+      `(${inCreated} titles in them), refused ${refused}, non-IT in seeded IT roles ${nonItIntoSeeded}`,
+  );
+  if (verbose) for (const line of describeErrors(outcomes, 60)) console.log(line);
+}

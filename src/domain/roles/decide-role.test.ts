@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateRoleText } from './clean-role-text.js';
+import { buildRoleCatalog, type CatalogRole, decideTitle, REVIEW_BELOW_CONFIDENCE } from './decide-role.js';
+
+const seed = JSON.parse(readFileSync(new URL('../../../assets/role-seed.json', import.meta.url), 'utf8')) as {
+  roles: { name: string; aliases: string[] }[];
+};
+const seeded: CatalogRole[] = seed.roles.map((role, id) => ({
+  id,
+  ...role,
+  canonical: true,
+  category: null,
+}));
+const catalog = buildRoleCatalog(seeded);
+const nameOf = (id: number, roles: readonly CatalogRole[] = seeded) => roles.find((r) => r.id === id)?.name;
+
+function decided(text: string, on = catalog, roles: readonly CatalogRole[] = seeded): string {
+  const decision = decideTitle(on, text);
+  if (decision.kind === 'match') return nameOf(decision.roleId, roles)!;
+  if (decision.kind === 'create') return `new: ${decision.name}`;
+  if (decision.kind === 'nearest') return `nearest, else new: ${decision.create.name}`;
+  return 'refused';
+}
+
+describe('decideTitle on the seeded taxonomy', () => {
+  it.each([
+    ['Senior Data Engineer (Kafka, Spark)', 'Data Engineer'],
+    ['TS/SCI Cleared Java Developer', 'Java Developer'],
+    ['DevOps', 'DevOps Engineer'],
+    ['Devops/SRE', 'DevOps Engineer'],
+    ['Full-stack JS dev', 'Full Stack Developer'],
+    ['Java AQA', 'QA Automation Engineer'],
+    ['Rust Blockchain Engineer', 'Blockchain Engineer'],
+    ['Partner Solutions Architect (Colombia)', 'Solutions Architect'],
+    ['Старший Java розробник', 'Java Developer'],
+    ['Starszy Programista Python', 'Python Developer'],
+    ['Senior Frontend Entwickler (m/w/d)', 'Frontend Developer'],
+    ['Software Engineer II, Backend (Capital Orchestration)', 'Backend Developer'],
+  ])('links "%s" to %s', (text, role) => {
+    expect(decided(text)).toBe(role);
+  });
+
+  it('keeps titles outside IT out of IT roles', () => {
+    expect(decided('Account Manager')).toBe('new: Account Manager');
+    expect(decided('Mechanical Systems Engineer')).toBe('new: Mechanical Systems Engineer');
+    expect(decided('Senior Civil Engineer')).toBe('new: Civil Engineer');
+    expect(decided('Enterprise Account Executive, Federal')).toBe('new: Account Executive');
+    expect(decided('Informatica Account Executive')).toBe('new: Account Executive');
+  });
+
+  it('links a bare role noun to its default role with low confidence, for review', () => {
+    const decision = decideTitle(catalog, 'Staff Engineer, Auth0 FGA Developer Platform');
+    expect(decision).toMatchObject({ kind: 'match' });
+    if (decision.kind !== 'match') return;
+    expect(nameOf(decision.roleId)).toBe('Software Engineer');
+    expect(decision.confidence).toBeLessThan(REVIEW_BELOW_CONFIDENCE);
+  });
+
+  it('creates only from a recognised role noun, naming the role from its parsed parts', () => {
+    expect(decided('Forward Deployed Engineer (FDE) - SF')).toBe('new: Forward Deployed Engineer');
+    expect(decided('Payments Engineer - Series A fintech | Remote | W2')).toBe('new: Payments Engineer');
+    expect(decided('asdf qwerty')).toBe('refused');
+    expect(decided('Senior Remote Contract')).toBe('refused');
+  });
+
+  it('prefers canonical roles to roles created on the fly, and reaches created roles by name only', () => {
+    const created: CatalogRole = {
+      id: 1000,
+      name: 'Senior Java Developer Kafka Spark Remote',
+      aliases: [],
+      canonical: false,
+      category: null,
+    };
+    const forwardDeployed: CatalogRole = {
+      id: 1001,
+      name: 'Forward Deployed Engineer',
+      aliases: [],
+      canonical: false,
+      category: null,
+    };
+    const roles = [...seeded, created, forwardDeployed];
+    const withCreated = buildRoleCatalog(roles);
+    expect(decided('Java Developer (Kafka)', withCreated, roles)).toBe('Java Developer');
+    expect(decided('Principal Forward Deployed Engineer', withCreated, roles)).toBe(
+      'Forward Deployed Engineer',
+    );
+    expect(decided('Forward Engineer', withCreated, roles)).not.toBe('Forward Deployed Engineer');
+  });
+
+  it('never merges a non-IT title into an IT role created on the fly', () => {
+    const roles: CatalogRole[] = [
+      ...seeded,
+      { id: 2000, name: 'Systems Test Engineer', aliases: [], canonical: false, category: null },
+    ];
+    expect(decided('Mechanical Systems Test Engineer', buildRoleCatalog(roles), roles)).toMatch(/^new: /);
+  });
+});
+
+describe('bad input', () => {
+  const emoji = fc.constantFrom('🚀', '😀', '🔥', '💼', '👩‍💻', '✨');
+  const badInputs = fc.oneof(
+    fc.constant(''),
+    fc.string({ minLength: 1, maxLength: 1 }),
+    fc.string({ minLength: 500, maxLength: 520 }),
+    fc.array(emoji, { minLength: 1, maxLength: 8 }).map((e) => e.join('')),
+    fc.stringMatching(/^[0-9 .,-]{1,20}$/),
+    fc.constantFrom(
+      "'; DROP TABLE global_roles; --",
+      'SELECT * FROM users WHERE 1=1',
+      '<script>alert(1)</script>',
+      '<b>hello</b> <i>world</i>',
+      'Robert"); DELETE FROM candidates;--',
+    ),
+    fc
+      .tuple(
+        fc.constantFrom('Разраб', 'ξλμ', 'データ', 'مطور', 'asdf', 'qwerty'),
+        fc.constantFrom('zx', 'ñ', '漢字'),
+      )
+      .map(([a, b]) => `${a}${b} ${b}${a}`),
+  );
+
+  it('is a validation error, a refusal or a low-confidence link, never a role named after the noise', () => {
+    fc.assert(
+      fc.property(badInputs, (text) => {
+        if (!validateRoleText(text).ok) return;
+        const decision = decideTitle(catalog, text);
+        if (decision.kind === 'refuse') return;
+        if (decision.kind === 'match') return;
+        const name = decision.kind === 'create' ? decision.name : decision.create.name;
+        // A created name is built from a recognised role noun and clean words only.
+        expect(name).toMatch(/^[\p{L}\p{N} .#+/-]+$/u);
+        expect(name).not.toMatch(/select|drop|delete|script|alert|[<>;'"=]/i);
+        expect(
+          decision.kind === 'create' ? decision.parsed.function : decision.parsed.function,
+        ).not.toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses the canonical bad inputs with a reason', () => {
+    for (const text of ['🚀🚀🚀', '12345', "'; DROP TABLE global_roles; --", '<script>alert(1)</script>']) {
+      expect(decideTitle(catalog, text)).toMatchObject({ kind: 'refuse', reason: expect.any(String) });
+    }
+  });
+});

@@ -1,0 +1,342 @@
+/**
+ * Parse, then decide: the role a title belongs to follows from its parsed role phrase (function + specialty,
+ * plus the defining technology), never from the raw text.
+ *
+ * Order of preference, each step on canonical (seeded or admin-approved) roles before roles created on the
+ * fly, so a created role never attracts a title a canonical role fits:
+ * 1. the phrase matches a role by text (name, alias, reordering, typo, plain variant);
+ * 2. relaxed phrases (team words or a language next to a domain specialty dropped: "Partner Solutions
+ *    Architect" → Solutions Architect, "Rust Blockchain Engineer" → Blockchain Engineer), low confidence;
+ * 3. a bare role noun ("Staff Engineer") links to its default role with low confidence;
+ * 4. a phrase of lexicon words only goes to the vector stage (nearest compatible canonical role);
+ * 5. otherwise a role is created, named from the phrase. Titles outside IT only ever reach roles outside IT
+ *    (or the exact same name), and are created as such.
+ * A text without a role noun is refused, unless it is a specialty alone ("DevOps") that one role fits.
+ */
+import { cleanRoleText } from './clean-role-text.js';
+import { buildRoleIndex, type IndexedRole, matchByText, type RoleIndex } from './normalize-role.js';
+import { occupationOf, type ParsedRoleTitle, parseRoleTitle, type RoleDomain } from './parse-title.js';
+import { facetsOfTokens, GENERIC_ROLE_WORDS } from './technology-conflict.js';
+
+export interface CatalogRole extends IndexedRole {
+  /** Seeded or approved by an admin; false for roles created on the fly. */
+  canonical: boolean;
+  /** 'non-it' for roles outside IT. */
+  category: string | null;
+}
+
+export const NON_IT_CATEGORY = 'non-it';
+
+export interface RoleCatalog {
+  readonly canonical: RoleIndex;
+  readonly all: RoleIndex;
+  readonly nonIt: ReadonlySet<number>;
+  readonly canonicalIds: ReadonlySet<number>;
+}
+
+export function buildRoleCatalog(roles: readonly CatalogRole[]): RoleCatalog {
+  const canonical = buildRoleIndex(roles.filter((r) => r.canonical));
+  return {
+    canonical,
+    // Without created roles the second pass would repeat the first.
+    all: roles.every((r) => r.canonical) ? canonical : buildRoleIndex(roles),
+    nonIt: new Set(roles.filter((r) => r.category === NON_IT_CATEGORY).map((r) => r.id)),
+    canonicalIds: new Set(roles.filter((r) => r.canonical).map((r) => r.id)),
+  };
+}
+
+/** Links below this confidence are filed for admin review. */
+export const REVIEW_BELOW_CONFIDENCE = 0.8;
+
+const CONFIDENCE = { relaxed: 0.75, defaultRole: 0.6, specialtyOnly: 0.7 };
+
+/** The least confidence of a link made from the title's own words (relaxed team words included, guesses not). */
+export const WORDED_LINK_CONFIDENCE = CONFIDENCE.relaxed;
+
+export type TitleDecision =
+  | {
+      kind: 'match';
+      roleId: number;
+      method: 'exact' | 'alias' | 'fuzzy';
+      confidence: number;
+      parsed: ParsedRoleTitle;
+    }
+  /** Ask the vector stage for the nearest compatible canonical role; create `name` when none is close. */
+  | { kind: 'nearest'; parsed: ParsedRoleTitle; create: { name: string; domain: RoleDomain } }
+  | { kind: 'create'; name: string; domain: RoleDomain; parsed: ParsedRoleTitle }
+  | { kind: 'refuse'; reason: string };
+
+/** Languages and frameworks: a domain specialty beside one defines the role ("Rust Blockchain Engineer"). */
+const LANGUAGE_FACETS = new Set([
+  'java',
+  'python',
+  '.net',
+  'javascript',
+  'react',
+  'angular',
+  'vue',
+  'node.js',
+  'go',
+  'rust',
+  'c',
+  'c++',
+  'ruby',
+  'php',
+  'scala',
+  'kotlin',
+  'swift',
+  'perl',
+  'r',
+  'spring',
+  'django',
+  'next.js',
+]);
+
+/** Platforms that sell to a role outside IT without making it IT ("Informatica Account Executive"). */
+const PLATFORM_FACETS = new Set([
+  ...LANGUAGE_FACETS,
+  'salesforce',
+  'sap',
+  'servicenow',
+  'workday',
+  'oracle',
+  'dynamics',
+  'informatica',
+  'snowflake',
+  'splunk',
+  'aws',
+  'azure',
+  'gcp',
+  'cloud',
+  'ai',
+  'machine learning',
+]);
+
+/** Words of market segments and seniority-like ranks that never make a role of their own. */
+const SEGMENT_WORDS = new Set([
+  'enterprise',
+  'strategic',
+  'large',
+  'global',
+  'regional',
+  'national',
+  'key',
+  'licensed',
+  'certified',
+  'registered',
+  'major',
+  'commercial',
+  'federal',
+  'partner',
+  'specialist',
+  'male',
+  'female',
+  'general',
+  'applied',
+  'client',
+]);
+
+/** Words outside the specialty lexicon that still name a role with its noun ("Engineering Manager"). */
+const NAMING_WORDS = new Set(['engineering', 'technical', 'program', 'product']);
+
+const DISCIPLINE_OF_MANAGER = new Set(['engineering', 'development', 'operations', 'science', 'design']);
+
+/** Default roles of bare role nouns. */
+const DEFAULT_ROLE_OF: Readonly<Record<string, string>> = {
+  engineer: 'software engineer',
+  developer: 'software engineer',
+  programmer: 'software engineer',
+  coder: 'software engineer',
+  architect: 'software architect',
+};
+
+function withoutTokens(tokens: readonly string[], drop: (token: string) => boolean): string[] {
+  return tokens.filter((t) => !drop(t));
+}
+
+function languageTokens(tokens: readonly string[]): Set<string> {
+  return new Set(
+    tokens.filter((t) => [...facetsOfTokens([t]).specialities].some((s) => LANGUAGE_FACETS.has(s))),
+  );
+}
+
+function allowedRole(catalog: RoleCatalog, roleId: number, domain: RoleDomain, exact: boolean): boolean {
+  if (exact) return true;
+  return domain === 'non-it' ? catalog.nonIt.has(roleId) : !catalog.nonIt.has(roleId);
+}
+
+function textMatch(
+  catalog: RoleCatalog,
+  phrase: string,
+  domain: RoleDomain,
+  indexes: readonly RoleIndex[],
+): { roleId: number; method: 'exact' | 'alias' | 'fuzzy'; confidence: number } | null {
+  if (phrase.length === 0) return null;
+  for (const index of new Set(indexes)) {
+    const decision = cachedMatch(index, phrase);
+    if (decision?.kind !== 'match' || decision.method === 'vector' || decision.method === 'created') continue;
+    // A created role is reached by its own name or alias only: as a plain-variant target it would attract.
+    if (index !== catalog.canonical && decision.method === 'fuzzy') continue;
+    if (!allowedRole(catalog, decision.roleId, domain, decision.method !== 'fuzzy')) continue;
+    return { roleId: decision.roleId, method: decision.method, confidence: decision.confidence };
+  }
+  return null;
+}
+
+/** Indexes are immutable: the text decision per phrase is kept (bounded), since imports repeat phrases. */
+const MATCH_CACHE = new WeakMap<RoleIndex, Map<string, ReturnType<typeof matchByText>>>();
+const MATCH_CACHE_LIMIT = 20_000;
+
+function cachedMatch(index: RoleIndex, phrase: string): ReturnType<typeof matchByText> {
+  let cache = MATCH_CACHE.get(index);
+  if (!cache) {
+    cache = new Map();
+    MATCH_CACHE.set(index, cache);
+  }
+  if (cache.has(phrase)) return cache.get(phrase) ?? null;
+  if (cache.size >= MATCH_CACHE_LIMIT) cache.clear();
+  const decision = matchByText(index, phrase);
+  cache.set(phrase, decision);
+  return decision;
+}
+
+/** Relaxed forms of a phrase, most specific first. */
+function relaxations(parsed: ParsedRoleTitle): string[][] {
+  const tokens = parsed.tokens;
+  const qualifiers = new Set([...parsed.qualifiers, ...SEGMENT_WORDS]);
+  const languages = languageTokens(tokens);
+  // The word right before the role noun is the role's own ("Policy Lead", "Deployment Engineer"): kept.
+  const last = tokens.length - 1;
+  // "Field Engineering Manager": the discipline belongs to the noun, and the word before it to the role.
+  const nounAt = last > 0 && DISCIPLINE_OF_MANAGER.has(tokens[last - 1]!) ? last - 1 : last;
+  const withoutQualifiers = tokens.filter(
+    (t, i) => !(SEGMENT_WORDS.has(t) || GENERIC_ROLE_WORDS.has(t) || (qualifiers.has(t) && i < nounAt - 1)),
+  );
+  const out: string[][] = [withoutQualifiers];
+  const domainSpecialties = [...facetsOfTokens(withoutQualifiers).specialities].filter(
+    (s) => !LANGUAGE_FACETS.has(s),
+  );
+  if (languages.size > 0 && domainSpecialties.length > 0) {
+    out.push(withoutTokens(tokens, (t) => languages.has(t)));
+    out.push(withoutTokens(withoutQualifiers, (t) => languages.has(t)));
+  }
+  return out.filter((candidate) => {
+    const facets = facetsOfTokens(candidate);
+    const named = facets.specialities.size > 0 || candidate.some((t) => NAMING_WORDS.has(t));
+    return candidate.length < tokens.length && candidate.length >= 2 && facets.functions.size > 0 && named;
+  });
+}
+
+/** The name a role created from this phrase gets: outside IT, without segment words and IT technologies. */
+function creationName(parsed: ParsedRoleTitle): string {
+  if (parsed.domain !== 'non-it') {
+    const kept = parsed.tokens.filter((t, i) => i === parsed.tokens.length - 1 || !SEGMENT_WORDS.has(t));
+    return displayOf(kept) || parsed.name;
+  }
+  const platform = (t: string) => [...facetsOfTokens([t]).specialities].some((s) => PLATFORM_FACETS.has(s));
+  const kept = parsed.tokens.filter(
+    (t, i) =>
+      i === parsed.tokens.length - 1 || !(SEGMENT_WORDS.has(t) || platform(t) || GENERIC_ROLE_WORDS.has(t)),
+  );
+  return displayOf(kept) || parsed.name;
+}
+
+function displayOf(tokens: readonly string[]): string {
+  return cleanRoleText(tokens.join(' ')).display;
+}
+
+function isBareFunction(parsed: ParsedRoleTitle): boolean {
+  const meaningful = parsed.tokens.filter((t) => !GENERIC_ROLE_WORDS.has(t));
+  return meaningful.length === 1 && meaningful[0] === parsed.function;
+}
+
+/** A specialty alone ("DevOps", "Java", "Salesforce"): the one role of that specialty built by an engineer or developer. */
+function specialtyOnly(catalog: RoleCatalog, text: string): number | null {
+  const cleaned = cleanRoleText(text).cleaned;
+  const facets = facetsOfTokens(cleaned.split(' '));
+  if (cleaned.length === 0 || facets.specialities.size === 0 || facets.functions.size > 0) return null;
+  if (facets.otherTokens.some((t) => !GENERIC_ROLE_WORDS.has(t))) return null;
+  const found = new Set<number>();
+  for (const noun of ['engineer', 'developer']) {
+    const match = textMatch(catalog, `${cleaned} ${noun}`, 'it', [catalog.canonical]);
+    if (match) found.add(match.roleId);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
+  const parsed = parseRoleTitle(text);
+  if (parsed.tokens.length === 0) {
+    const specialtyRole = specialtyOnly(catalog, text);
+    if (specialtyRole !== null) {
+      return {
+        kind: 'match',
+        roleId: specialtyRole,
+        method: 'fuzzy',
+        confidence: CONFIDENCE.specialtyOnly,
+        parsed,
+      };
+    }
+    const occupation = occupationOf(text);
+    if (!occupation)
+      return {
+        kind: 'refuse',
+        reason: 'role text names no role (no role noun such as developer, analyst or manager)',
+      };
+    const existing = textMatch(catalog, occupation.tokens.join(' '), occupation.domain, [
+      catalog.canonical,
+      catalog.all,
+    ]);
+    if (existing) return { kind: 'match', ...existing, parsed: occupation };
+    return { kind: 'create', name: creationName(occupation), domain: occupation.domain, parsed: occupation };
+  }
+  const phrase = parsed.tokens.join(' ');
+  const direct = textMatch(catalog, phrase, parsed.domain, [catalog.canonical, catalog.all]);
+  if (direct) {
+    // "Staff Engineer" fits Software Engineer only as a guess: low confidence, so an admin reviews it.
+    const guess = direct.method === 'fuzzy' && isBareFunction(parsed);
+    const confidence = guess ? Math.min(direct.confidence, CONFIDENCE.defaultRole) : direct.confidence;
+    return { kind: 'match', ...direct, confidence, parsed };
+  }
+
+  if (parsed.domain !== 'non-it') {
+    for (const relaxed of relaxations(parsed)) {
+      const match = textMatch(catalog, relaxed.join(' '), parsed.domain, [catalog.canonical, catalog.all]);
+      if (match) {
+        return {
+          kind: 'match',
+          roleId: match.roleId,
+          method: 'fuzzy',
+          confidence: Math.min(match.confidence, CONFIDENCE.relaxed),
+          parsed,
+        };
+      }
+    }
+  }
+  const name = creationName(parsed);
+  if (name !== parsed.name) {
+    const reduced = textMatch(catalog, cleanRoleText(name).cleaned, parsed.domain, [
+      catalog.canonical,
+      catalog.all,
+    ]);
+    if (reduced) return { kind: 'match', ...reduced, parsed };
+  }
+  if (isBareFunction(parsed)) {
+    const fallback = DEFAULT_ROLE_OF[parsed.function ?? ''];
+    const match = fallback ? textMatch(catalog, fallback, 'it', [catalog.canonical]) : null;
+    if (match) {
+      return {
+        kind: 'match',
+        roleId: match.roleId,
+        method: 'fuzzy',
+        confidence: CONFIDENCE.defaultRole,
+        parsed,
+      };
+    }
+    return { kind: 'create', name, domain: parsed.domain, parsed };
+  }
+  if (parsed.domain !== 'non-it' && parsed.qualifiers.length === 0) {
+    return { kind: 'nearest', parsed, create: { name, domain: parsed.domain } };
+  }
+  return { kind: 'create', name, domain: parsed.domain, parsed };
+}
