@@ -16,6 +16,7 @@
  * the posting's title + extracted skills, and over its title + full description.
  *
  * `--detail` prints per-resume rows of the TUNING half only: the held-out half is reported as means.
+ * `--tuning-only` leaves the held-out half out entirely (use it while changing the scoring).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,7 +71,7 @@ function spans(resume: Resume, label: string): string[] {
     .filter((text) => text !== '');
 }
 
-function ndcgAt(ranked: readonly Grade[], allGrades: readonly Grade[], k: number): number {
+function ndcgAt(ranked: readonly number[], allGrades: readonly number[], k: number): number {
   const gain = (grade: number) => 2 ** grade - 1;
   const dcg = ranked.slice(0, k).reduce((sum, grade, i) => sum + gain(grade) / Math.log2(i + 2), 0);
   const ideal = [...allGrades]
@@ -143,13 +144,18 @@ async function main(): Promise<void> {
     embedding: jobVectors[i]!,
     embedding_model: provider.modelId,
   }));
-  const titleSkills = bm25Index(normalized.map(({ job }) => `${job.title}\n${job.skills.join(', ')}`));
+  const docMode = process.env.EVAL_DOC;
+  const titleSkills = bm25Index(
+    normalized.map(({ job }) =>
+      docMode === 'title' ? job.title : docMode === 'skills' ? job.skills.join(', ') : `${job.title}\n${job.skills.join(', ')}`,
+    ),
+  );
   const fullText = bm25Index(
     normalized.map(({ job }) => `${job.title}\n${stripHtml(job.description ?? '')}`),
   );
 
   type Row = Record<System, { ndcg: number; p: number; strict: number }>;
-  const rows: { id: number; split: string; profile: string; result: Row }[] = [];
+  const rows: { id: number; split: string; profile: string; result: Row; storable: number[][] }[] = [];
   for (const labelled of set.resumes) {
     const resume = resumes[labelled.id]!;
     const designation = spans(resume, 'Designation')[0] ?? null;
@@ -182,12 +188,42 @@ async function main(): Promise<void> {
       embedding_model: provider.modelId,
     };
     const grades = normalized.map(({ key }) => judgments.get(labelled.id)?.get(key) ?? 0);
-    const query = `${designation ?? ''}\n${skillText}`;
+    const queryMode = process.env.EVAL_QUERY;
+    const query =
+      queryMode === 'title' ? (designation ?? '') : queryMode === 'skills' ? skillText : `${designation ?? ''}\n${skillText}`;
     const scores: Record<System, number[]> = {
-      jobmatch: jobs.map((job) => scoreMatch(candidate, job, DEFAULT_SETTINGS).match_score),
+      jobmatch: jobs.map((job) => {
+        const w = process.env.EVAL_W?.split(',').map(Number);
+        const settings = w
+          ? { ...DEFAULT_SETTINGS, weights: { skill: w[0]!, experience: w[1]!, location: w[2]!, salary: w[3]!, semantic: w[4]! } }
+          : DEFAULT_SETTINGS;
+        const m = scoreMatch(candidate, job, settings);
+        const debug = process.env.EVAL_RANK;
+        if (debug === 'skill') return m.skill_match_score ?? -1;
+        if (debug === 'semantic') return m.semantic_similarity ?? -1;
+        const f = Number(process.env.NOFIT ?? 1);
+        return m.is_storable ? m.match_score : m.match_score * f;
+      }),
       'bm25 title+skills': titleSkills.score(query),
       'bm25 full text': fullText.score(query),
     };
+    if (process.env.EVAL_DEBUG && splitOf(labelled.id) === 'tuning' && process.env.EVAL_DEBUG.split(',').includes(String(labelled.id))) {
+      const scored = jobs.map((job, i) => ({ i, m: scoreMatch(candidate, job, DEFAULT_SETTINGS), g: grades[i] }));
+      scored.sort((a, b) => b.m.match_score - a.m.match_score);
+      console.log(`\n#${labelled.id} ${labelled.profile}\n skills: ${candidateSkills.join(', ')} | years ${years} | title ${designation}`);
+      for (const { i, m, g } of scored.slice(0, 12)) {
+        console.log(`  g${g} ${m.match_score.toFixed(1)} sk${m.skill_match_score} ex${m.experience_match_score} se${m.semantic_similarity} ${m.fit_evidence} | ${jobs[i]!.title.slice(0, 45)} [${jobs[i]!.skills.slice(0, 8).join(',')}]`);
+      }
+      const best = scored.map((s, rank) => ({ ...s, rank })).filter((s) => s.g === 2).slice(0, 6);
+      for (const { i, m, rank } of best) console.log(`  rank ${rank} g2 ${m.match_score.toFixed(1)} sk${m.skill_match_score} ex${m.experience_match_score} se${m.semantic_similarity} | ${jobs[i]!.title.slice(0, 45)} [${jobs[i]!.skills.slice(0, 8).join(',')}]`);
+    }
+    // storable[grade] = [pairs, of which storable]
+    const storable = [0, 1, 2].map(() => [0, 0]);
+    jobs.forEach((job, i) => {
+      const cell = storable[grades[i]!]!;
+      cell[0]!++;
+      if (scoreMatch(candidate, job, DEFAULT_SETTINGS).is_storable) cell[1]!++;
+    });
     const result = {} as Row;
     for (const system of SYSTEMS) {
       const ranked = rankedGrades(scores[system], grades);
@@ -197,13 +233,14 @@ async function main(): Promise<void> {
         strict: precisionAt(ranked, P_K, 2),
       };
     }
-    rows.push({ id: labelled.id, split: splitOf(labelled.id), profile: labelled.profile, result });
+    rows.push({ id: labelled.id, split: splitOf(labelled.id), profile: labelled.profile, result, storable });
   }
 
   console.log(
     `${set.resumes.length} resumes x ${set.postings.length} postings, grades 0-2; NDCG@${NDCG_K}, P@${P_K} (grade >= 1), P@${P_K} strict (grade 2)`,
   );
-  for (const split of ['tuning', 'held-out'] as const) {
+  const splits = process.argv.includes('--tuning-only') ? (['tuning'] as const) : (['tuning', 'held-out'] as const);
+  for (const split of splits) {
     const inSplit = rows.filter((row) => row.split === split);
     console.log(`\n${split} (${inSplit.length} resumes)`);
     console.log(`${'system'.padEnd(20)}  NDCG@${NDCG_K}  P@${P_K}   P@${P_K} strict`);
@@ -214,6 +251,14 @@ async function main(): Promise<void> {
         `${system.padEnd(20)}  ${mean((r) => r.ndcg).padStart(7)}  ${mean((r) => r.p)}  ${mean((r) => r.strict).padStart(8)}`,
       );
     }
+    const share = (grade: number) => {
+      const [pairs, kept] = inSplit.reduce(
+        ([p, k], row) => [p + row.storable[grade]![0]!, k + row.storable[grade]![1]!],
+        [0, 0],
+      );
+      return `${kept}/${pairs} (${((100 * kept) / (pairs || 1)).toFixed(0)}%)`;
+    };
+    console.log(`storable (positive evidence of fit): grade 2 ${share(2)}, grade 1 ${share(1)}, grade 0 ${share(0)}`);
   }
   if (detail) {
     console.log('\ntuning resumes: NDCG@10 jobmatch / bm25 title+skills / bm25 full text');

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
+import { candidateSkillList } from './candidate-skills.js';
 
 export const MAX_SKILLS = 100;
 export const MAX_PREFERENCES = 20;
@@ -27,6 +29,20 @@ const textList = (maxItems: number, maxLength: number) =>
       });
     });
 
+/** A pasted item may hold a whole resume section; it is split into skills, and the result is limited. */
+const PASTED_SKILLS_MAX_LENGTH = 5000;
+const SKILL_NAME_MAX_LENGTH = 100;
+
+/**
+ * Skills as typed or pasted, through the posting dictionary (see `normalizeSkillInput`): "C#.Net, ASP.Net
+ * MVC" is stored as C#, .NET, ASP.NET; unknown names are kept as written.
+ */
+const skillList = z
+  .array(z.string().max(PASTED_SKILLS_MAX_LENGTH))
+  .max(MAX_SKILLS)
+  .transform((items) => candidateSkillList(loadSkillMatcher(), items))
+  .pipe(z.array(z.string().max(SKILL_NAME_MAX_LENGTH)).max(MAX_SKILLS, `at most ${MAX_SKILLS} skills`));
+
 /** International or national phone numbers: digits with the usual separators, 5 to 20 characters. */
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ().\-/]{3,18}[0-9]$/;
 
@@ -42,7 +58,7 @@ export const candidateFields = {
     message: 'a phone number: digits, spaces and + ( ) . - /',
   }),
   current_title: optionalText(200),
-  skills: textList(MAX_SKILLS, 100),
+  skills: skillList,
   total_experience_years: z.number().int().min(0).max(60).nullable(),
   professional_summary: optionalText(10_000),
   expected_salary: optionalText(100),

@@ -21,6 +21,7 @@ import type {
   WorkArrangement,
 } from '../domain/scoring/index.js';
 import { DEFAULT_SETTINGS } from '../domain/scoring/index.js';
+import { normalizeSkillInput } from '../domain/skill-input.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { fromPgVector } from '../embeddings/vector-math.js';
 
@@ -90,7 +91,8 @@ export function candidateFeaturesFromRow(row: CandidateRow, skills?: SkillMatche
   const hasSalary = salary.salary_min_annual !== null || salary.salary_max_annual !== null;
   return {
     id: row.id,
-    skills: skills ? skills.canonicalizeList(declared) : declared,
+    // Rows stored before skills were normalized on input may still hold pasted text.
+    skills: skills ? normalizeSkillInput(skills, declared) : declared,
     total_experience_years: row.total_experience_years,
     location:
       residence.city || residence.region || residence.country

@@ -1,16 +1,19 @@
 /**
- * The changes that would raise a pair's score the most, found by re-scoring with each missing job skill
- * added to the candidate, one at a time. Only the skill component depends on skills, so the other four
- * component scores are reused as they are.
+ * The one change that would raise a pair's score the most, found by re-scoring with each of the heaviest
+ * missing job skills added to the candidate. Only the skill component depends on skills, so the other
+ * component scores and their evidence are reused as they are. One piece of advice, with one number: the
+ * match score after the change, as the score itself is shown.
  *
  * Adding a skill raises the score by an amount that grows with the skill's weight and nothing else (the
- * matched count rises by one either way), so the best candidates are the heaviest missing skills, the
- * job's first-listed winning ties; only those are re-scored.
+ * matched count rises by one either way), so the best candidate is the heaviest missing skill, the job's
+ * first-listed winning ties.
  */
 
-import { type ComponentScores, weightedScore } from './components.js';
+import { type Combined, type ComponentEvidence, type ComponentScores, combineComponents } from './components.js';
+import { discountWithoutFit, fitEvidence } from './fit-evidence.js';
 import { round2 } from './score-scale.js';
 import {
+  FULL_STACK_SKILLS,
   type JobSkill,
   type JobSkillProfile,
   type SkillMatch,
@@ -18,47 +21,32 @@ import {
 } from './skill-score.js';
 import type { Improvement, ScoringWeights } from './types.js';
 
-const MAX_IMPROVEMENTS = 2;
 /** Smaller gains are noise to a recruiter. */
 const MIN_GAIN = 1;
 
-/** The heaviest missing skills, in job order among equals. */
-function heaviest(missing: readonly JobSkill[], count: number): JobSkill[] {
-  const picked: JobSkill[] = [];
-  for (const skill of missing) {
-    let at = picked.length;
-    while (at > 0 && picked[at - 1]!.weight < skill.weight) at--;
-    if (at < count) {
-      picked.splice(at, 0, skill);
-      if (picked.length > count) picked.pop();
-    }
-  }
-  return picked;
+function heaviest(missing: readonly JobSkill[]): JobSkill | undefined {
+  let best: JobSkill | undefined;
+  for (const skill of missing) if (best === undefined || skill.weight > best.weight) best = skill;
+  return best;
 }
 
 export function skillImprovements(
   skills: SkillMatch,
   job: JobSkillProfile,
-  components: ComponentScores,
+  evaluation: Combined & { components: ComponentScores; evidence: ComponentEvidence },
   weights: ScoringWeights,
 ): Improvement[] {
-  const improvements: Improvement[] = [];
-  if (skills.missing.length === 0) return improvements;
-  const current = weightedScore(components, weights);
-  const matchedCount = skills.matchedNames.length;
-  for (const skill of heaviest(skills.missing, MAX_IMPROVEMENTS)) {
-    const skillScore = skillScoreFromCoverage(
-      skills.matchedWeight + skill.weight,
-      job.totalWeight,
-      matchedCount + 1,
-    );
-    const newScore = weightedScore(components, weights, round2(skillScore));
-    if (newScore - current >= MIN_GAIN) improvements.push({ action: `adding ${skill.name}`, newScore });
-  }
-  return improvements;
-}
-
-export function improvementReason(improvement: Improvement): string {
-  const action = improvement.action.charAt(0).toUpperCase() + improvement.action.slice(1);
-  return `${action} would raise the score to ${Math.round(improvement.newScore)}`;
+  const skill = heaviest(skills.missing);
+  if (skill === undefined) return [];
+  const skillScore = skillScoreFromCoverage(
+    skills.matchedWeight + skill.weight,
+    job.totalWeight,
+    skills.matchedNames.length + 1,
+  );
+  // With the skill added the candidate lists at least one skill, so the posting's stack is evidence.
+  const evidence = { ...evaluation.evidence, skill: Math.min(1, job.skills.length / FULL_STACK_SKILLS) };
+  const combined = combineComponents(evaluation.components, evidence, weights, round2(skillScore));
+  const semantic = evaluation.evidence.semantic > 0 ? evaluation.components.semantic : null;
+  const newScore = discountWithoutFit(combined.match_score, fitEvidence(skills.matchedNames.length + 1, semantic));
+  return newScore - evaluation.match_score >= MIN_GAIN ? [{ action: `adding ${skill.name}`, newScore }] : [];
 }

@@ -10,7 +10,9 @@ import {
   jobLocationProfile,
 } from './location-score.js';
 import { type SalaryRange, salaryRange } from './salary-score.js';
+import { candidateLevel, jobLevel, type KnownLevel } from './seniority.js';
 import { type EmbeddingProfile, embeddingProfile } from './semantic-score.js';
+import { candidateWordSet, type TitleWord, weightedTitleWords } from './title-fit.js';
 import { type JobSkillProfile, jobSkillProfile, skillKeySet } from './skill-score.js';
 import type { CandidateFeatures, JobFeatures } from './types.js';
 
@@ -18,7 +20,12 @@ export interface PreparedCandidate {
   id: number;
   skillKeys: ReadonlySet<string>;
   years: number | null;
+  level: KnownLevel | null;
+  /** Stemmed words of the candidate's title, asked-for roles and skills. */
+  words: ReadonlySet<string>;
   location: CandidateLocationProfile;
+  /** The candidate said where or how they work (a place, or a remote preference); else location is unknown. */
+  locationStated: boolean;
   salary: SalaryRange;
   embedding: EmbeddingProfile;
 }
@@ -29,6 +36,8 @@ export interface PreparedJob {
   skills: JobSkillProfile;
   experienceMin: number | null;
   experienceMax: number | null;
+  level: KnownLevel | null;
+  titleWords: TitleWord[];
   location: JobLocationProfile;
   salary: SalaryRange;
   embedding: EmbeddingProfile;
@@ -36,15 +45,27 @@ export interface PreparedJob {
 
 export function prepareCandidate(candidate: CandidateFeatures): PreparedCandidate {
   const expected = candidate.expected_salary;
+  const location = candidateLocationProfile(
+    candidate.location,
+    candidate.preferred_locations,
+    candidate.open_to_remote,
+  );
   return {
     id: candidate.id,
     skillKeys: skillKeySet(candidate.skills),
     years: candidate.total_experience_years,
-    location: candidateLocationProfile(
-      candidate.location,
-      candidate.preferred_locations,
-      candidate.open_to_remote,
+    level: candidateLevel(
+      candidate.current_title,
+      candidate.preferred_roles,
+      candidate.total_experience_years,
     ),
+    words: candidateWordSet([candidate.current_title, ...(candidate.preferred_roles ?? []), ...candidate.skills]),
+    location,
+    locationStated:
+      location.residence !== null ||
+      location.preferred.length > 0 ||
+      (candidate.work_modes?.length ?? 0) > 0 ||
+      candidate.preferred_locations.some((place) => place.is_remote),
     salary: salaryRange(expected?.min_annual, expected?.max_annual, expected?.currency),
     embedding: embeddingProfile(candidate.embedding, candidate.embedding_model),
   };
@@ -54,9 +75,11 @@ export function prepareJob(job: JobFeatures): PreparedJob {
   return {
     id: job.id,
     title: job.title,
-    skills: jobSkillProfile(job.skills, job.requiredSkills),
+    skills: jobSkillProfile(job.skills, job.requiredSkills, job.title),
     experienceMin: job.experience_min,
     experienceMax: job.experience_max,
+    level: jobLevel(job.title, job.experience_min),
+    titleWords: weightedTitleWords(job.title),
     location: jobLocationProfile(job.is_remote, job.work_arrangement, {
       city: job.location_city,
       region: job.location_region,

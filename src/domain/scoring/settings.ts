@@ -54,10 +54,10 @@ export function validateWeights(weights: ScoringWeights): { ok: true } | { ok: f
  */
 export function isRecommended(
   matchScore: number,
-  locationScore: number,
+  locationScore: number | null,
   settings: Pick<ScoringSettings, 'recommendThreshold'>,
 ): boolean {
-  return matchScore >= settings.recommendThreshold && locationScore > OUT_OF_REACH;
+  return matchScore >= settings.recommendThreshold && (locationScore === null || locationScore > OUT_OF_REACH);
 }
 
 /** Throws on settings no caller should pass (a programmer error, not bad data). */
