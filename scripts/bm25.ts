@@ -25,7 +25,8 @@ export function bm25Index(documents: readonly string[]): Bm25Index {
   });
   const documentFrequency = new Map<string, number>();
   for (const doc of docs) {
-    for (const token of doc.counts.keys()) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+    for (const token of doc.counts.keys())
+      documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
   }
   const averageLength = docs.reduce((sum, doc) => sum + doc.length, 0) / (docs.length || 1);
   const idf = (token: string) => {

@@ -21,9 +21,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { candidateSkillList } from '../src/candidates/candidate-skills.js';
+import { parseExperience } from '../src/domain/experience.js';
 import { applyMapping, parseColumnMapping } from '../src/domain/jobs/column-mapping.js';
 import { normalizeJobRecord } from '../src/domain/jobs/normalize-job.js';
-import { parseExperience } from '../src/domain/experience.js';
 import {
   type CandidateFeatures,
   DEFAULT_SETTINGS,
@@ -33,7 +34,6 @@ import {
 } from '../src/domain/scoring/index.js';
 import { candidateEmbeddingText, jobEmbeddingText, stripHtml } from '../src/embeddings/embedding-text.js';
 import { createLocalEmbeddingProvider } from '../src/embeddings/local-provider.js';
-import { candidateSkillList } from '../src/candidates/candidate-skills.js';
 import { loadSkillMatcher } from '../src/skills/skill-dictionary.loader.js';
 import { bm25Index } from './bm25.js';
 import { type Grade, loadJudgments, loadMatchSet, splitOf } from './match-set.js';
@@ -147,7 +147,11 @@ async function main(): Promise<void> {
   const docMode = process.env.EVAL_DOC;
   const titleSkills = bm25Index(
     normalized.map(({ job }) =>
-      docMode === 'title' ? job.title : docMode === 'skills' ? job.skills.join(', ') : `${job.title}\n${job.skills.join(', ')}`,
+      docMode === 'title'
+        ? job.title
+        : docMode === 'skills'
+          ? job.skills.join(', ')
+          : `${job.title}\n${job.skills.join(', ')}`,
     ),
   );
   const fullText = bm25Index(
@@ -190,12 +194,19 @@ async function main(): Promise<void> {
     const grades = normalized.map(({ key }) => judgments.get(labelled.id)?.get(key) ?? 0);
     const queryMode = process.env.EVAL_QUERY;
     const query =
-      queryMode === 'title' ? (designation ?? '') : queryMode === 'skills' ? skillText : `${designation ?? ''}\n${skillText}`;
+      queryMode === 'title'
+        ? (designation ?? '')
+        : queryMode === 'skills'
+          ? skillText
+          : `${designation ?? ''}\n${skillText}`;
     const scores: Record<System, number[]> = {
       jobmatch: jobs.map((job) => {
         const w = process.env.EVAL_W?.split(',').map(Number);
         const settings = w
-          ? { ...DEFAULT_SETTINGS, weights: { skill: w[0]!, experience: w[1]!, location: w[2]!, salary: w[3]!, semantic: w[4]! } }
+          ? {
+              ...DEFAULT_SETTINGS,
+              weights: { skill: w[0]!, experience: w[1]!, location: w[2]!, salary: w[3]!, semantic: w[4]! },
+            }
           : DEFAULT_SETTINGS;
         const m = scoreMatch(candidate, job, settings);
         const debug = process.env.EVAL_RANK;
@@ -207,15 +218,33 @@ async function main(): Promise<void> {
       'bm25 title+skills': titleSkills.score(query),
       'bm25 full text': fullText.score(query),
     };
-    if (process.env.EVAL_DEBUG && splitOf(labelled.id) === 'tuning' && process.env.EVAL_DEBUG.split(',').includes(String(labelled.id))) {
-      const scored = jobs.map((job, i) => ({ i, m: scoreMatch(candidate, job, DEFAULT_SETTINGS), g: grades[i] }));
+    if (
+      process.env.EVAL_DEBUG &&
+      splitOf(labelled.id) === 'tuning' &&
+      process.env.EVAL_DEBUG.split(',').includes(String(labelled.id))
+    ) {
+      const scored = jobs.map((job, i) => ({
+        i,
+        m: scoreMatch(candidate, job, DEFAULT_SETTINGS),
+        g: grades[i],
+      }));
       scored.sort((a, b) => b.m.match_score - a.m.match_score);
-      console.log(`\n#${labelled.id} ${labelled.profile}\n skills: ${candidateSkills.join(', ')} | years ${years} | title ${designation}`);
+      console.log(
+        `\n#${labelled.id} ${labelled.profile}\n skills: ${candidateSkills.join(', ')} | years ${years} | title ${designation}`,
+      );
       for (const { i, m, g } of scored.slice(0, 12)) {
-        console.log(`  g${g} ${m.match_score.toFixed(1)} sk${m.skill_match_score} ex${m.experience_match_score} se${m.semantic_similarity} ${m.fit_evidence} | ${jobs[i]!.title.slice(0, 45)} [${jobs[i]!.skills.slice(0, 8).join(',')}]`);
+        console.log(
+          `  g${g} ${m.match_score.toFixed(1)} sk${m.skill_match_score} ex${m.experience_match_score} se${m.semantic_similarity} ${m.fit_evidence} | ${jobs[i]!.title.slice(0, 45)} [${jobs[i]!.skills.slice(0, 8).join(',')}]`,
+        );
       }
-      const best = scored.map((s, rank) => ({ ...s, rank })).filter((s) => s.g === 2).slice(0, 6);
-      for (const { i, m, rank } of best) console.log(`  rank ${rank} g2 ${m.match_score.toFixed(1)} sk${m.skill_match_score} ex${m.experience_match_score} se${m.semantic_similarity} | ${jobs[i]!.title.slice(0, 45)} [${jobs[i]!.skills.slice(0, 8).join(',')}]`);
+      const best = scored
+        .map((s, rank) => ({ ...s, rank }))
+        .filter((s) => s.g === 2)
+        .slice(0, 6);
+      for (const { i, m, rank } of best)
+        console.log(
+          `  rank ${rank} g2 ${m.match_score.toFixed(1)} sk${m.skill_match_score} ex${m.experience_match_score} se${m.semantic_similarity} | ${jobs[i]!.title.slice(0, 45)} [${jobs[i]!.skills.slice(0, 8).join(',')}]`,
+        );
     }
     // storable[grade] = [pairs, of which storable]
     const storable = [0, 1, 2].map(() => [0, 0]);
@@ -239,7 +268,9 @@ async function main(): Promise<void> {
   console.log(
     `${set.resumes.length} resumes x ${set.postings.length} postings, grades 0-2; NDCG@${NDCG_K}, P@${P_K} (grade >= 1), P@${P_K} strict (grade 2)`,
   );
-  const splits = process.argv.includes('--tuning-only') ? (['tuning'] as const) : (['tuning', 'held-out'] as const);
+  const splits = process.argv.includes('--tuning-only')
+    ? (['tuning'] as const)
+    : (['tuning', 'held-out'] as const);
   for (const split of splits) {
     const inSplit = rows.filter((row) => row.split === split);
     console.log(`\n${split} (${inSplit.length} resumes)`);
@@ -258,7 +289,9 @@ async function main(): Promise<void> {
       );
       return `${kept}/${pairs} (${((100 * kept) / (pairs || 1)).toFixed(0)}%)`;
     };
-    console.log(`storable (positive evidence of fit): grade 2 ${share(2)}, grade 1 ${share(1)}, grade 0 ${share(0)}`);
+    console.log(
+      `storable (positive evidence of fit): grade 2 ${share(2)}, grade 1 ${share(1)}, grade 0 ${share(0)}`,
+    );
   }
   if (detail) {
     console.log('\ntuning resumes: NDCG@10 jobmatch / bm25 title+skills / bm25 full text');

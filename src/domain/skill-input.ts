@@ -17,7 +17,8 @@ import type { SkillMatcher } from './skills.js';
 
 const FRAGMENT_SEPARATORS = /[,;|•·●❖▪◦✓\n\r\t]+|\s[/\-–—]\s/;
 const DURATION_NOTE = /\(\s*(?:less than\s*)?[\d.]*\s*\+?\s*(?:years?|yrs?|months?)\s*\)/gi;
-const EDGE_NOISE = /^[\s\-–—*.:>]+|[\s\-–—*.:]+$/g;
+/** Leading dots stay: ".NET" is a name. */
+const EDGE_NOISE = /^[\s\-–—*:>]+|[\s\-–—*.:]+$/g;
 const MAX_FREE_WORDS = 4;
 const MAX_FREE_LENGTH = 60;
 

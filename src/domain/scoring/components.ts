@@ -2,7 +2,13 @@ import { round2 } from './score-scale.js';
 import type { ScoringWeights } from './types.js';
 
 export type ComponentKey = keyof ScoringWeights;
-export const COMPONENT_KEYS: readonly ComponentKey[] = ['skill', 'experience', 'location', 'salary', 'semantic'];
+export const COMPONENT_KEYS: readonly ComponentKey[] = [
+  'skill',
+  'experience',
+  'location',
+  'salary',
+  'semantic',
+];
 
 /** The five component scores (0-100, 2 decimals), keyed like the weights. */
 export type ComponentScores = Record<ComponentKey, number>;

@@ -20,7 +20,8 @@ export const FIT_SEMANTIC_STRONG = 60;
  */
 export function fitEvidence(matchedSkillCount: number, semanticScore: number | null): FitEvidence {
   if (matchedSkillCount >= FIT_MIN_MATCHED_SKILLS) return 'skills';
-  if (matchedSkillCount >= 1 && semanticScore !== null && semanticScore >= FIT_SEMANTIC_SUPPORT) return 'skills';
+  if (matchedSkillCount >= 1 && semanticScore !== null && semanticScore >= FIT_SEMANTIC_SUPPORT)
+    return 'skills';
   if (semanticScore !== null && semanticScore >= FIT_SEMANTIC_STRONG) return 'semantic';
   return null;
 }
@@ -34,4 +35,3 @@ export const NO_FIT_SHARE = 0.6;
 export function discountWithoutFit(score: number, fit: FitEvidence): number {
   return fit === null ? round2(score * NO_FIT_SHARE) : score;
 }
-

@@ -10,10 +10,10 @@ import {
   jobLocationProfile,
 } from './location-score.js';
 import { type SalaryRange, salaryRange } from './salary-score.js';
-import { candidateLevel, jobLevel, type KnownLevel } from './seniority.js';
 import { type EmbeddingProfile, embeddingProfile } from './semantic-score.js';
-import { candidateWordSet, type TitleWord, weightedTitleWords } from './title-fit.js';
+import { candidateLevel, jobLevel, type KnownLevel } from './seniority.js';
 import { type JobSkillProfile, jobSkillProfile, skillKeySet } from './skill-score.js';
+import { candidateWordSet, stem, type TitleWord, titleWords, weightedTitleWords } from './title-fit.js';
 import type { CandidateFeatures, JobFeatures } from './types.js';
 
 export interface PreparedCandidate {
@@ -59,7 +59,11 @@ export function prepareCandidate(candidate: CandidateFeatures): PreparedCandidat
       candidate.preferred_roles,
       candidate.total_experience_years,
     ),
-    words: candidateWordSet([candidate.current_title, ...(candidate.preferred_roles ?? []), ...candidate.skills]),
+    words: candidateWordSet([
+      candidate.current_title,
+      ...(candidate.preferred_roles ?? []),
+      ...candidate.skills,
+    ]),
     location,
     locationStated:
       location.residence !== null ||
@@ -88,4 +92,11 @@ export function prepareJob(job: JobFeatures): PreparedJob {
     salary: salaryRange(job.salary_min_annual, job.salary_max_annual, job.salary_currency),
     embedding: embeddingProfile(job.embedding, job.embedding_model),
   };
+}
+
+/** The candidate with one more skill, as `prepareCandidate` would have prepared it: to re-score advice. */
+export function withAddedSkill(candidate: PreparedCandidate, name: string, key: string): PreparedCandidate {
+  const words = new Set(candidate.words);
+  for (const word of titleWords(name)) words.add(stem(word));
+  return { ...candidate, skillKeys: new Set([...candidate.skillKeys, key]), words };
 }

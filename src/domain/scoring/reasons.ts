@@ -16,7 +16,7 @@ import type { Level, SeniorityMatch } from './seniority.js';
 import { FULL_STACK_SKILLS, type JobSkill, type SkillMatch } from './skill-score.js';
 import type { Place, ScoringWeights, WorkArrangement } from './types.js';
 
-const MAX_COMPONENT_REASONS = 5;
+const MAX_COMPONENT_REASONS = 7;
 const MAX_LISTED_SKILLS = 5;
 const STRONG = 75;
 const PARTIAL = 45;
@@ -67,11 +67,13 @@ function skillReasons({ skills }: ReasonInput): (string | null)[] {
   const total = matched + skills.missing.length;
   if (total === 0) return [];
   const count = `(${matched}/${total})`;
-  const thin = total < FULL_STACK_SKILLS ? `; only ${total} skill${total === 1 ? '' : 's'} known for the job` : '';
+  const thin =
+    total < FULL_STACK_SKILLS ? `; only ${total} skill${total === 1 ? '' : 's'} known for the job` : '';
   let summary: string;
   if (matched === 0) summary = `No matching skills ${count}${thin}`;
   else {
-    const label = skills.score >= STRONG && thin === '' ? 'Strong' : skills.score >= PARTIAL ? 'Partial' : 'Weak';
+    const label =
+      skills.score >= STRONG && thin === '' ? 'Strong' : skills.score >= PARTIAL ? 'Partial' : 'Weak';
     summary = `${label} skill match ${count}: ${listSkills(skills.matchedNames)}${thin}`;
   }
   if (skills.missing.length === 0) return [summary];
@@ -93,7 +95,9 @@ function seniorityReason(seniority: SeniorityMatch): string | null {
   const job = `${levelName(fit.job.level)} role`;
   const candidate = `candidate ${levelName(fit.candidate.level)} (by ${fit.candidate.source})`;
   if (fit.kind === 'fits') return `Level fits: ${job}, ${candidate}`;
-  return fit.kind === 'over' ? `Over-qualified for a ${job}: ${candidate}` : `Under-qualified for a ${job}: ${candidate}`;
+  return fit.kind === 'over'
+    ? `Over-qualified for a ${job}: ${candidate}`
+    : `Under-qualified for a ${job}: ${candidate}`;
 }
 
 function experienceReason({ evaluation }: ReasonInput): string | null {
@@ -165,10 +169,12 @@ function salaryReason({ evaluation }: ReasonInput): string | null {
 
 function semanticReason({ evaluation }: ReasonInput): string | null {
   const semantic = evaluation.semantic;
-  if (semantic.cosine === null) return null;
+  if (semantic.cosine === null && semantic.title === null) return null;
   const label =
     semantic.score >= SEMANTIC_STRONG ? 'strong' : semantic.score >= SEMANTIC_MODERATE ? 'moderate' : 'weak';
-  return `Semantic fit: ${label}`;
+  const title =
+    semantic.title === null ? '' : ` (job title ${Math.round(semantic.title)}% in the candidate's words)`;
+  return `Semantic fit: ${label}${title}`;
 }
 
 interface ReasonGroup {
@@ -204,7 +210,8 @@ export function buildReasons(input: ReasonInput): string[] {
     { texts: [semanticReason(input)], impact: impact(input, 'semantic') },
   ].sort(byImpact);
   const reasons: string[] = [];
-  if (input.evaluation.fit === null) reasons.push('No evidence of fit: too few shared skills and a different kind of job');
+  if (input.evaluation.fit === null)
+    reasons.push('No evidence of fit: too few shared skills and a different kind of job');
   for (const group of groups) {
     for (const text of group.texts) {
       if (text !== null && reasons.length < MAX_COMPONENT_REASONS) reasons.push(text);

@@ -8,7 +8,7 @@
  */
 
 import {
-  COMPONENT_KEYS,
+  type COMPONENT_KEYS,
   type Combined,
   type ComponentEvidence,
   type ComponentScores,
@@ -18,15 +18,27 @@ import { type ExperienceMatch, scoreExperience } from './experience-score.js';
 import { discountWithoutFit, fitEvidence } from './fit-evidence.js';
 import { skillImprovements } from './improvements.js';
 import { type LocationMatch, scoreLocation } from './location-score.js';
-import { type PreparedCandidate, type PreparedJob, prepareCandidate, prepareJob } from './prepare.js';
+import {
+  type PreparedCandidate,
+  type PreparedJob,
+  prepareCandidate,
+  prepareJob,
+  withAddedSkill,
+} from './prepare.js';
 import { buildReasons } from './reasons.js';
 import { type SalaryMatch, scoreSalary } from './salary-score.js';
 import { round2 } from './score-scale.js';
 import { DEFAULT_CALIBRATION, type SemanticMatch, scoreSemantic } from './semantic-score.js';
 import { type SeniorityMatch, scoreSeniority } from './seniority.js';
-import { titleAgreement } from './title-fit.js';
 import { assertValidSettings, DEFAULT_SETTINGS, isRecommended, SCORING_VERSION } from './settings.js';
-import { matchSkills, type SkillMatch, skillEvidence, skillOverlap } from './skill-score.js';
+import {
+  FULL_STACK_SKILLS,
+  matchSkills,
+  type SkillMatch,
+  skillEvidence,
+  skillOverlap,
+} from './skill-score.js';
+import { titleAgreement } from './title-fit.js';
 import type {
   CandidateFeatures,
   FitEvidence,
@@ -159,7 +171,8 @@ function matchScore(
     matched_skills: skills.matchedNames,
     missing_skills: skills.missingNames,
     match_reasons,
-    is_recommended: storable && isRecommended(evaluation.match_score, shown(evaluation, 'location'), settings),
+    is_recommended:
+      storable && isRecommended(evaluation.match_score, shown(evaluation, 'location'), settings),
     improvements,
     scoring_version: SCORING_VERSION,
   };
@@ -182,7 +195,10 @@ export function explainPair(
   settings: ScoringSettings,
 ): MatchScore {
   const skills = matchSkills(candidate.skillKeys, job.skills);
-  const improvements = skillImprovements(skills, job.skills, evaluation, settings.weights);
+  const improvements = skillImprovements(skills, evaluation.match_score, (skill) => {
+    const withSkill = withAddedSkill(candidate, skill.name, skill.key);
+    return evaluatePair(withSkill, job, settings).match_score;
+  });
   const reasons = buildReasons({
     evaluation,
     weights: settings.weights,
@@ -202,4 +218,40 @@ export function scoreMatch(
   const preparedJob = prepareJob(job);
   const evaluation = evaluatePair(preparedCandidate, preparedJob, settings);
   return explainPair(preparedCandidate, preparedJob, evaluation, settings);
+}
+
+/** A stored match as the store keeps it: component scores (null = no evidence) and its skill lists' sizes. */
+export interface StoredComponents {
+  skill: number | null;
+  experience: number | null;
+  location: number | null;
+  salary: number | null;
+  semantic: number | null;
+  matchedSkills: number;
+  jobSkills: number;
+}
+
+/**
+ * The match score a stored pair gets under other weights, by the same rules as `evaluatePair`: for the
+ * settings preview, which re-weights stored components without re-reading candidates and jobs.
+ */
+export function rescoreStored(stored: StoredComponents, settings: ScoringSettings): number {
+  const value = (score: number | null) => score ?? 0;
+  const known = (score: number | null) => (score === null ? 0 : 1);
+  const components: ComponentScores = {
+    skill: value(stored.skill),
+    experience: value(stored.experience),
+    location: value(stored.location),
+    salary: value(stored.salary),
+    semantic: value(stored.semantic),
+  };
+  const evidence: ComponentEvidence = {
+    skill: stored.skill === null ? 0 : Math.min(1, stored.jobSkills / FULL_STACK_SKILLS),
+    experience: known(stored.experience),
+    location: known(stored.location),
+    salary: known(stored.salary),
+    semantic: known(stored.semantic),
+  };
+  const combined = combineComponents(components, evidence, settings.weights);
+  return discountWithoutFit(combined.match_score, fitEvidence(stored.matchedSkills, stored.semantic));
 }

@@ -9,11 +9,66 @@
  */
 
 const FILLER = new Set([
-  'and', 'or', 'of', 'the', 'a', 'an', 'for', 'in', 'at', 'to', 'with', 'on', 'by', 'from',
-  'senior', 'snr', 'sr', 'junior', 'jr', 'jnr', 'lead', 'principal', 'staff', 'head', 'chief', 'director',
-  'associate', 'assistant', 'graduate', 'intern', 'trainee', 'entry', 'level', 'mid', 'vice', 'president', 'vp',
-  'i', 'ii', 'iii', 'iv', 'v', 'contract', 'permanent', 'temporary', 'ftc', 'month', 'months', 'remote',
-  'hybrid', 'onsite', 'uk', 'us', 'new', 'team', 'role', 'job', 'based', 'up', 'k',
+  'and',
+  'or',
+  'of',
+  'the',
+  'a',
+  'an',
+  'for',
+  'in',
+  'at',
+  'to',
+  'with',
+  'on',
+  'by',
+  'from',
+  'senior',
+  'snr',
+  'sr',
+  'junior',
+  'jr',
+  'jnr',
+  'lead',
+  'principal',
+  'staff',
+  'head',
+  'chief',
+  'director',
+  'associate',
+  'assistant',
+  'graduate',
+  'intern',
+  'trainee',
+  'entry',
+  'level',
+  'mid',
+  'vice',
+  'president',
+  'vp',
+  'i',
+  'ii',
+  'iii',
+  'iv',
+  'v',
+  'contract',
+  'permanent',
+  'temporary',
+  'ftc',
+  'month',
+  'months',
+  'remote',
+  'hybrid',
+  'onsite',
+  'uk',
+  'us',
+  'new',
+  'team',
+  'role',
+  'job',
+  'based',
+  'up',
+  'k',
 ]);
 
 export function titleWords(text: string | null | undefined): string[] {
@@ -51,12 +106,15 @@ export function weightedTitleWords(title: string): TitleWord[] {
     const key = stem(word);
     weights.set(key, Math.max(weights.get(key) ?? 0, weight));
   };
-  main.forEach((word, i) => put(word, i === main.length - 1 ? QUALIFIER_WEIGHT : 1));
+  for (const [i, word] of main.entries()) put(word, i === main.length - 1 ? QUALIFIER_WEIGHT : 1);
   for (const word of rest) put(word, QUALIFIER_WEIGHT);
   return [...weights].map(([key, weight]) => ({ stem: key, weight }));
 }
 
-export function titleAgreement(jobTitle: readonly TitleWord[], candidateWords: ReadonlySet<string>): number | null {
+export function titleAgreement(
+  jobTitle: readonly TitleWord[],
+  candidateWords: ReadonlySet<string>,
+): number | null {
   if (jobTitle.length === 0 || candidateWords.size === 0) return null;
   let covered = 0;
   let total = 0;
