@@ -124,7 +124,11 @@ export function evaluatePair(
     semantic: evidence.semantic > 0 ? round2(semantic.score) : 0,
   };
   const combined = combineComponents(components, evidence, settings.weights);
-  const fit = fitEvidence(skills.matchedCount, evidence.semantic > 0 ? components.semantic : null);
+  const fit = fitEvidence(
+    skills.matchedCount,
+    evidence.skill > 0 ? components.skill : null,
+    evidence.semantic > 0 ? components.semantic : null,
+  );
   return {
     ...combined,
     match_score: discountWithoutFit(combined.match_score, fit),
@@ -253,5 +257,8 @@ export function rescoreStored(stored: StoredComponents, settings: ScoringSetting
     semantic: known(stored.semantic),
   };
   const combined = combineComponents(components, evidence, settings.weights);
-  return discountWithoutFit(combined.match_score, fitEvidence(stored.matchedSkills, stored.semantic));
+  return discountWithoutFit(
+    combined.match_score,
+    fitEvidence(stored.matchedSkills, stored.skill, stored.semantic),
+  );
 }
