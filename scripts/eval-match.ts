@@ -144,16 +144,7 @@ async function main(): Promise<void> {
     embedding: jobVectors[i]!,
     embedding_model: provider.modelId,
   }));
-  const docMode = process.env.EVAL_DOC;
-  const titleSkills = bm25Index(
-    normalized.map(({ job }) =>
-      docMode === 'title'
-        ? job.title
-        : docMode === 'skills'
-          ? job.skills.join(', ')
-          : `${job.title}\n${job.skills.join(', ')}`,
-    ),
-  );
+  const titleSkills = bm25Index(normalized.map(({ job }) => `${job.title}\n${job.skills.join(', ')}`));
   const fullText = bm25Index(
     normalized.map(({ job }) => `${job.title}\n${stripHtml(job.description ?? '')}`),
   );
@@ -192,60 +183,12 @@ async function main(): Promise<void> {
       embedding_model: provider.modelId,
     };
     const grades = normalized.map(({ key }) => judgments.get(labelled.id)?.get(key) ?? 0);
-    const queryMode = process.env.EVAL_QUERY;
-    const query =
-      queryMode === 'title'
-        ? (designation ?? '')
-        : queryMode === 'skills'
-          ? skillText
-          : `${designation ?? ''}\n${skillText}`;
+    const query = `${designation ?? ''}\n${skillText}`;
     const scores: Record<System, number[]> = {
-      jobmatch: jobs.map((job) => {
-        const w = process.env.EVAL_W?.split(',').map(Number);
-        const settings = w
-          ? {
-              ...DEFAULT_SETTINGS,
-              weights: { skill: w[0]!, experience: w[1]!, location: w[2]!, salary: w[3]!, semantic: w[4]! },
-            }
-          : DEFAULT_SETTINGS;
-        const m = scoreMatch(candidate, job, settings);
-        const debug = process.env.EVAL_RANK;
-        if (debug === 'skill') return m.skill_match_score ?? -1;
-        if (debug === 'semantic') return m.semantic_similarity ?? -1;
-        const f = Number(process.env.NOFIT ?? 1);
-        return m.is_storable ? m.match_score : m.match_score * f;
-      }),
+      jobmatch: jobs.map((job) => scoreMatch(candidate, job, DEFAULT_SETTINGS).match_score),
       'bm25 title+skills': titleSkills.score(query),
       'bm25 full text': fullText.score(query),
     };
-    if (
-      process.env.EVAL_DEBUG &&
-      splitOf(labelled.id) === 'tuning' &&
-      process.env.EVAL_DEBUG.split(',').includes(String(labelled.id))
-    ) {
-      const scored = jobs.map((job, i) => ({
-        i,
-        m: scoreMatch(candidate, job, DEFAULT_SETTINGS),
-        g: grades[i],
-      }));
-      scored.sort((a, b) => b.m.match_score - a.m.match_score);
-      console.log(
-        `\n#${labelled.id} ${labelled.profile}\n skills: ${candidateSkills.join(', ')} | years ${years} | title ${designation}`,
-      );
-      for (const { i, m, g } of scored.slice(0, 12)) {
-        console.log(
-          `  g${g} ${m.match_score.toFixed(1)} sk${m.skill_match_score} ex${m.experience_match_score} se${m.semantic_similarity} ${m.fit_evidence} | ${jobs[i]!.title.slice(0, 45)} [${jobs[i]!.skills.slice(0, 8).join(',')}]`,
-        );
-      }
-      const best = scored
-        .map((s, rank) => ({ ...s, rank }))
-        .filter((s) => s.g === 2)
-        .slice(0, 6);
-      for (const { i, m, rank } of best)
-        console.log(
-          `  rank ${rank} g2 ${m.match_score.toFixed(1)} sk${m.skill_match_score} ex${m.experience_match_score} se${m.semantic_similarity} | ${jobs[i]!.title.slice(0, 45)} [${jobs[i]!.skills.slice(0, 8).join(',')}]`,
-        );
-    }
     // storable[grade] = [pairs, of which storable]
     const storable = [0, 1, 2].map(() => [0, 0]);
     jobs.forEach((job, i) => {

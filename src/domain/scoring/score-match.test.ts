@@ -126,7 +126,7 @@ describe('scoreMatch', () => {
       candidate({ total_experience_years: 7, preferred_roles: ['Senior Data Engineer'] }),
       job({ title: 'Junior Data Engineer', experience_min: null, experience_max: null }),
     );
-    expect(result.experience_match_score).toBe(55);
+    expect(result.experience_match_score).toBe(70);
     expect(result.match_reasons).toContain(
       'Over-qualified for a junior role: candidate senior (by preferred roles)',
     );

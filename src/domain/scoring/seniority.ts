@@ -7,9 +7,10 @@
  * minimum years (MIN_YEARS_LEVELS); the candidate's from their current title or, when they asked for roles,
  * the highest level among those roles (what they want next), else from their years (YEARS_LEVELS).
  *
- * Score by the gap (candidate level - posting level): 0 → 100; over-qualified +1 → 85, +2 → 55, +3 or more
- * → 30 (a senior asking for senior roles does not want a junior one); under-qualified -1 → 70, -2 → 35, -3
- * or more → 10. Unknown on either side → no evidence.
+ * Score by the gap (candidate level - posting level): 0 → 100; over-qualified +1 → 90, +2 → 70, +3 or more
+ * → 45 (a senior asking for senior roles does not want a junior one); under-qualified -1 → 80, -2 → 50, -3
+ * or more → 20: a stretch of one level is common, two is a different job. Unknown on either side → no
+ * evidence.
  */
 
 export const LEVELS = ['intern', 'junior', 'mid', 'senior', 'lead', 'principal'] as const;
@@ -91,8 +92,8 @@ export function candidateLevel(
   return null;
 }
 
-const OVER_SCORES = [100, 85, 55, 30];
-const UNDER_SCORES = [100, 70, 35, 10];
+const OVER_SCORES = [100, 90, 70, 45];
+const UNDER_SCORES = [100, 80, 50, 20];
 
 export type SeniorityFit =
   | { kind: 'unknown' }

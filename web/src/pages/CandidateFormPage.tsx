@@ -142,7 +142,10 @@ export function CandidateFormPage({ id }: { id?: number }) {
           {input('phone', 'Phone')}
           {input('current_title', 'Current title')}
           {input('total_experience_years', 'Years of experience', { hint: 'A whole number' })}
-          {input('skills', 'Skills', { hint: 'Comma-separated, e.g. Python, Django, AWS', wide: true })}
+          {input('skills', 'Skills', {
+            hint: 'Comma-separated, or pasted from a resume: matched to the skill dictionary ("C#.Net" → C#, .NET); unknown names are kept',
+            wide: true,
+          })}
           {input('expected_salary', 'Expected salary', { hint: 'e.g. $120K - $140K' })}
           {input('location', 'Location')}
           {input('preferred_locations', 'Preferred locations', {
