@@ -43,6 +43,16 @@ const skillList = z
   .transform((items) => candidateSkillList(loadSkillMatcher(), items))
   .pipe(z.array(z.string().max(SKILL_NAME_MAX_LENGTH)).max(MAX_SKILLS, `at most ${MAX_SKILLS} skills`));
 
+export const WORK_MODES = ['remote', 'hybrid', 'onsite'] as const;
+export const EMPLOYMENT_TYPES = ['permanent', 'contract', 'c2c', 'w2', '1099'] as const;
+
+/** A set of allowed values: lower-cased, duplicates kept once. */
+const choiceList = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .array(z.string().trim().toLowerCase().pipe(z.enum(values)))
+    .max(values.length * 2)
+    .transform((items) => [...new Set(items)]);
+
 /** International or national phone numbers: digits with the usual separators, 5 to 20 characters. */
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ().\-/]{3,18}[0-9]$/;
 
@@ -65,6 +75,10 @@ export const candidateFields = {
   location: optionalText(200),
   preferred_locations: textList(MAX_PREFERENCES, 200),
   preferred_roles: textList(MAX_PREFERENCES, 200),
+  work_modes: choiceList(WORK_MODES),
+  employment_types: choiceList(EMPLOYMENT_TYPES),
+  expected_hourly_rate: optionalText(100),
+  open_to_relocation: z.boolean(),
 };
 
 export const candidateCreateSchema = z
@@ -79,6 +93,10 @@ export const candidateCreateSchema = z
     location: candidateFields.location.optional(),
     preferred_locations: candidateFields.preferred_locations.default([]),
     preferred_roles: candidateFields.preferred_roles.default([]),
+    work_modes: candidateFields.work_modes.default([]),
+    employment_types: candidateFields.employment_types.default([]),
+    expected_hourly_rate: candidateFields.expected_hourly_rate.optional(),
+    open_to_relocation: candidateFields.open_to_relocation.default(false),
   })
   .strict();
 
@@ -97,4 +115,8 @@ export const PROFILE_FIELDS = [
   'location',
   'preferred_locations',
   'preferred_roles',
+  'work_modes',
+  'employment_types',
+  'expected_hourly_rate',
+  'open_to_relocation',
 ] as const satisfies readonly (keyof CandidateUpdate)[];

@@ -13,8 +13,11 @@ import { type SalaryRange, salaryRange } from './salary-score.js';
 import { type EmbeddingProfile, embeddingProfile } from './semantic-score.js';
 import { candidateLevel, jobLevel, type KnownLevel } from './seniority.js';
 import { type JobSkillProfile, jobSkillProfile, skillKeySet } from './skill-score.js';
+import { EMPLOYMENT_KINDS, type EmploymentKind, jobEmploymentKinds } from './terms.js';
 import { candidateWordSet, stem, type TitleWord, titleWords, weightedTitleWords } from './title-fit.js';
-import type { CandidateFeatures, JobFeatures } from './types.js';
+import type { CandidateFeatures, JobFeatures, WorkArrangement } from './types.js';
+
+const KINDS: ReadonlySet<string> = new Set(EMPLOYMENT_KINDS);
 
 export interface PreparedCandidate {
   id: number;
@@ -27,6 +30,10 @@ export interface PreparedCandidate {
   /** The candidate said where or how they work (a place, or a remote preference); else location is unknown. */
   locationStated: boolean;
   salary: SalaryRange;
+  hourly: SalaryRange;
+  employmentKinds: ReadonlySet<EmploymentKind>;
+  workModes: ReadonlySet<WorkArrangement>;
+  relocation: boolean;
   embedding: EmbeddingProfile;
 }
 
@@ -40,6 +47,9 @@ export interface PreparedJob {
   titleWords: TitleWord[];
   location: JobLocationProfile;
   salary: SalaryRange;
+  /** The posting's hourly figures when it pays by the hour, else null. */
+  hourly: SalaryRange | null;
+  employmentKinds: ReadonlySet<EmploymentKind>;
   embedding: EmbeddingProfile;
 }
 
@@ -71,6 +81,16 @@ export function prepareCandidate(candidate: CandidateFeatures): PreparedCandidat
       (candidate.work_modes?.length ?? 0) > 0 ||
       candidate.preferred_locations.some((place) => place.is_remote),
     salary: salaryRange(expected?.min_annual, expected?.max_annual, expected?.currency),
+    hourly: salaryRange(
+      candidate.expected_hourly_rate?.min,
+      candidate.expected_hourly_rate?.max,
+      candidate.expected_hourly_rate?.currency,
+    ),
+    employmentKinds: new Set(
+      (candidate.employment_types ?? []).filter((kind): kind is EmploymentKind => KINDS.has(kind)),
+    ),
+    workModes: new Set(candidate.work_modes ?? []),
+    relocation: candidate.open_to_relocation ?? false,
     embedding: embeddingProfile(candidate.embedding, candidate.embedding_model),
   };
 }
@@ -90,6 +110,9 @@ export function prepareJob(job: JobFeatures): PreparedJob {
       country: job.location_country,
     }),
     salary: salaryRange(job.salary_min_annual, job.salary_max_annual, job.salary_currency),
+    hourly:
+      job.salary_period === 'hour' ? salaryRange(job.salary_min, job.salary_max, job.salary_currency) : null,
+    employmentKinds: jobEmploymentKinds(job.employment_type, job.contract_type, job.title),
     embedding: embeddingProfile(job.embedding, job.embedding_model),
   };
 }

@@ -14,9 +14,10 @@ import type { SalaryRange } from './salary-score.js';
 import type { PairEvaluation } from './score-match.js';
 import type { Level, SeniorityMatch } from './seniority.js';
 import { FULL_STACK_SKILLS, type JobSkill, type SkillMatch } from './skill-score.js';
+import { employmentKindLabel } from './terms.js';
 import type { Place, ScoringWeights, WorkArrangement } from './types.js';
 
-const MAX_COMPONENT_REASONS = 7;
+const MAX_COMPONENT_REASONS = 8;
 const MAX_LISTED_SKILLS = 5;
 const STRONG = 75;
 const PARTIAL = 45;
@@ -115,7 +116,14 @@ function experienceReason({ evaluation }: ReasonInput): string | null {
   }
 }
 
-function locationReason({ evaluation, arrangement }: ReasonInput): string | null {
+function locationReason(input: ReasonInput): string | null {
+  const base = placeReason(input);
+  const note = input.evaluation.location.note;
+  if (note === undefined) return base;
+  return base === null ? note.charAt(0).toUpperCase() + note.slice(1) : `${base}; ${note}`;
+}
+
+function placeReason({ evaluation, arrangement }: ReasonInput): string | null {
   const fit = evaluation.location.fit;
   const suffix = arrangement === null ? '' : ` (${arrangement})`;
   switch (fit.kind) {
@@ -151,11 +159,22 @@ function expectation(range: SalaryRange): string {
   return formatMoneyRange(range.min ?? range.max, range.min ?? range.max, range.currency);
 }
 
+function termsReason({ evaluation }: ReasonInput): string | null {
+  const fit = evaluation.terms.fit;
+  if (fit.kind !== 'mismatch') return null;
+  const offered = fit.offered.map(employmentKindLabel).join('/');
+  return `Terms differ: ${offered} role; candidate takes ${fit.wanted.map(employmentKindLabel).join(', ')}`;
+}
+
 function salaryReason({ evaluation }: ReasonInput): string | null {
   const fit = evaluation.salary.fit;
   switch (fit.kind) {
     case 'unknown':
       return null;
+    case 'period-differs':
+      return fit.jobHourly
+        ? 'Hourly rate not compared with an annual salary expectation'
+        : 'Annual salary not compared with an hourly rate expectation';
     case 'currency-differs':
       return `Salary not comparable: job in ${fit.jobCurrency}, expects ${fit.expectedCurrency}`;
     case 'fits':
@@ -206,7 +225,10 @@ export function buildReasons(input: ReasonInput): string[] {
       impact: impact(input, 'experience'),
     },
     { texts: [locationReason(input)], impact: impact(input, 'location') },
-    { texts: [salaryReason(input)], impact: Math.max(impact(input, 'salary'), NOT_COMPARED_IMPACT) },
+    {
+      texts: [termsReason(input), salaryReason(input)],
+      impact: Math.max(impact(input, 'salary'), NOT_COMPARED_IMPACT),
+    },
     { texts: [semanticReason(input)], impact: impact(input, 'semantic') },
   ].sort(byImpact);
   const reasons: string[] = [];

@@ -268,8 +268,8 @@ describe('scoreMatch properties', () => {
           expect(value).toBeLessThanOrEqual(100);
           expect(Math.round(value * 100) / 100).toBe(value);
         }
-        // Seven component reasons at most, plus the fit warning and the signal count.
-        expect(result.match_reasons.length).toBeLessThanOrEqual(9);
+        // Eight component reasons at most, plus the fit warning and the signal count.
+        expect(result.match_reasons.length).toBeLessThanOrEqual(10);
         expect(scoreMatch(c, j)).toEqual(result);
       }),
     );
@@ -381,5 +381,63 @@ describe('scoreMatrix', () => {
       if (full.match_score >= floor) expect(pair.score).toEqual(full);
       else expect(pair.score).toEqual({ ...full, match_reasons: [], improvements: [] });
     }
+  });
+});
+
+describe('terms, pay periods and work preferences', () => {
+  const c2cHourly = job({
+    title: 'Senior Python Engineer (C2C)',
+    salary_period: 'hour',
+    salary_min: 67,
+    salary_max: 79,
+    salary_min_annual: 139_360,
+    salary_max_annual: 164_320,
+    contract_type: 'C2C',
+    employment_type: 'Contract',
+  });
+
+  it('never scores an hourly contract rate against an annual salary by annualising it', () => {
+    const result = scoreMatch(candidate({ employment_types: ['permanent'] }), c2cHourly);
+    expect(result.match_reasons).toContain('Hourly rate not compared with an annual salary expectation');
+    expect(result.match_reasons.some((r) => r.startsWith('Terms differ: contract/C2C role'))).toBe(true);
+    expect(result.salary_match_score).toBe(20);
+  });
+
+  it('compares an hourly rate with an hourly expectation, and any contract form suits a contractor', () => {
+    const result = scoreMatch(
+      candidate({
+        employment_types: ['contract'],
+        expected_salary: null,
+        expected_hourly_rate: { min: 85, max: null, currency: 'USD' },
+      }),
+      c2cHourly,
+    );
+    expect(result.salary_match_score).toBeLessThan(100);
+    expect(result.match_reasons.some((r) => r.startsWith('Salary below expectation: job up to $79'))).toBe(
+      true,
+    );
+    expect(result.match_reasons.some((r) => r.startsWith('Terms differ'))).toBe(false);
+  });
+
+  it('caps a job in a work mode the candidate does not take, and lifts distant jobs for a relocating candidate', () => {
+    const remoteOnly = scoreMatch(candidate({ work_modes: ['remote'] }), job({ work_arrangement: 'onsite' }));
+    expect(remoteOnly.location_match_score).toBe(20);
+    expect(remoteOnly.match_reasons).toContain(
+      'Same city: Austin (onsite); onsite role; candidate works remote',
+    );
+    const seattle = { city: 'Seattle', region: 'WA', country: 'US' };
+    const chicago = job({ work_arrangement: 'onsite', location_city: 'Chicago', location_region: 'IL' });
+    const stays = scoreMatch(candidate({ location: seattle }), chicago);
+    const moves = scoreMatch(candidate({ location: seattle, open_to_relocation: true }), chicago);
+    expect(stays.location_match_score).toBe(50);
+    expect(moves.location_match_score).toBe(65);
+    expect(moves.match_reasons).toContain(
+      'Same country, other city: job in Chicago, IL, US (onsite); candidate open to relocation',
+    );
+  });
+
+  it('gives a remote job no location credit for a candidate who stated nothing about place or mode', () => {
+    const silent = scoreMatch(candidate({ location: null }), job({ work_arrangement: 'remote' }));
+    expect(silent.location_match_score).toBeNull();
   });
 });

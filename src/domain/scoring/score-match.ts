@@ -18,6 +18,7 @@ import { type ExperienceMatch, scoreExperience } from './experience-score.js';
 import { discountWithoutFit, fitEvidence } from './fit-evidence.js';
 import { skillImprovements } from './improvements.js';
 import { type LocationMatch, scoreLocation } from './location-score.js';
+import { applyPreferences } from './preferences.js';
 import {
   type PreparedCandidate,
   type PreparedJob,
@@ -38,6 +39,7 @@ import {
   skillEvidence,
   skillOverlap,
 } from './skill-score.js';
+import { scoreTerms, type TermsMatch } from './terms.js';
 import { titleAgreement } from './title-fit.js';
 import type {
   CandidateFeatures,
@@ -57,6 +59,7 @@ export interface PairEvaluation extends Combined {
   seniority: SeniorityMatch;
   location: LocationMatch;
   salary: SalaryMatch;
+  terms: TermsMatch;
   semantic: SemanticFit;
 }
 
@@ -79,6 +82,27 @@ function scoreSemanticFit(embedded: SemanticMatch, title: number | null): Semant
   return { score, cosine: embedded.cosine, title };
 }
 
+/**
+ * Pay in the posting's own period: an hourly posting against the candidate's hourly rate, an annual one against
+ * their salary. Hourly pay is never annualised to meet a salary: across periods the pair is not compared.
+ */
+function scorePay(candidate: PreparedCandidate, job: PreparedJob): SalaryMatch {
+  const hasHourly = candidate.hourly.min !== null || candidate.hourly.max !== null;
+  const hasAnnual = candidate.salary.min !== null || candidate.salary.max !== null;
+  if (job.hourly !== null) {
+    if (hasHourly) return scoreSalary(job.hourly, candidate.hourly);
+    return hasAnnual
+      ? { score: 0, fit: { kind: 'period-differs', jobHourly: true } }
+      : scoreSalary(job.hourly, candidate.hourly);
+  }
+  const annual = scoreSalary(job.salary, candidate.salary);
+  const jobPays = job.salary.min !== null || job.salary.max !== null;
+  if (annual.fit.kind === 'unknown' && !hasAnnual && hasHourly && jobPays) {
+    return { score: 0, fit: { kind: 'period-differs', jobHourly: false } };
+  }
+  return annual;
+}
+
 /** Years against the posting's range and level against level: the mean of those known. */
 function experienceComponent(years: ExperienceMatch, seniority: SeniorityMatch): number | null {
   const knownYears = years.fit !== 'unknown';
@@ -97,10 +121,18 @@ export function evaluatePair(
 ): PairEvaluation {
   const experience = scoreExperience(candidate.years, job.experienceMin, job.experienceMax);
   const seniority = scoreSeniority(candidate.level, job.level);
-  const location = candidate.locationStated
-    ? scoreLocation(candidate.location, job.location)
-    : ({ score: 0, fit: { kind: 'unknown' } } as LocationMatch);
-  const salary = scoreSalary(job.salary, candidate.salary);
+  const arrangement = job.location.isRemote ? 'remote' : job.location.arrangement;
+  const location = applyPreferences(
+    candidate.locationStated
+      ? scoreLocation(candidate.location, job.location)
+      : ({ score: 0, fit: { kind: 'unknown' } } as LocationMatch),
+    candidate,
+    arrangement,
+  );
+  const salary = scorePay(candidate, job);
+  const terms = scoreTerms(candidate.employmentKinds, job.employmentKinds);
+  const payKnown = salary.fit.kind === 'fits' || salary.fit.kind === 'below';
+  const termsKnown = terms.fit.kind !== 'unknown';
   const model = job.embedding.model;
   const calibration = (model !== null && settings.semanticCalibrations?.[model]) || DEFAULT_CALIBRATION;
   const semantic = scoreSemanticFit(
@@ -112,15 +144,23 @@ export function evaluatePair(
   const evidence: ComponentEvidence = {
     skill: skillEvidence(candidate.skillKeys.size, job.skills),
     experience: experienceScore === null ? 0 : 1,
-    location: location.fit.kind === 'unknown' ? 0 : 1,
-    salary: salary.fit.kind === 'fits' || salary.fit.kind === 'below' ? 1 : 0,
+    location: location.fit.kind === 'unknown' && location.note === undefined ? 0 : 1,
+    salary: payKnown || termsKnown ? 1 : 0,
     semantic: semantic.cosine === null && semantic.title === null ? 0 : 1,
   };
   const components: ComponentScores = {
     skill: evidence.skill > 0 ? round2(skills.score) : 0,
     experience: round2(experienceScore ?? 0),
     location: evidence.location > 0 ? round2(location.score) : 0,
-    salary: evidence.salary > 0 ? round2(salary.score) : 0,
+    salary: round2(
+      payKnown && termsKnown
+        ? Math.min(salary.score, terms.score)
+        : payKnown
+          ? salary.score
+          : termsKnown
+            ? terms.score
+            : 0,
+    ),
     semantic: evidence.semantic > 0 ? round2(semantic.score) : 0,
   };
   const combined = combineComponents(components, evidence, settings.weights);
@@ -140,6 +180,7 @@ export function evaluatePair(
     seniority,
     location,
     salary,
+    terms,
     semantic,
   };
 }

@@ -35,8 +35,15 @@ export interface JobFeatures {
   embedding_model: string | null;
   /** The posting's own salary text; reasons show the annual figures so both sides read in one unit. */
   salary_range?: string | null;
-  /** As the source states it ("Full-Time", "Contract", "C2C"); read by the terms component. */
+  /** As the source states it ("Full-Time", "Contract", "C2C"); read with contract_type for the terms. */
   employment_type?: string | null;
+  /** Parsed from the salary text: C2C, W2, 1099. */
+  contract_type?: string | null;
+  /** The period the posting pays by (hour, day, month, year); hourly pay is compared with hourly rates. */
+  salary_period?: string | null;
+  /** The posting's own figures in its period (salary_min_annual and _max are annualised). */
+  salary_min?: number | null;
+  salary_max?: number | null;
 }
 
 export interface ExpectedSalary {
@@ -60,6 +67,12 @@ export interface CandidateFeatures {
   open_to_remote: boolean;
   /** Work arrangements the candidate stated they take; empty or absent = not stated. */
   work_modes?: WorkArrangement[];
+  /** Would move for an on-site job elsewhere. */
+  open_to_relocation?: boolean;
+  /** permanent, contract, c2c, w2, 1099; empty or absent = not stated. */
+  employment_types?: string[];
+  /** Hourly rate expectation, in the currency stated. */
+  expected_hourly_rate?: { min: number | null; max: number | null; currency: string | null } | null;
   expected_salary: ExpectedSalary | null;
   embedding: Float32Array | null;
   embedding_model: string | null;
