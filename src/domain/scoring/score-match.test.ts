@@ -441,3 +441,32 @@ describe('terms, pay periods and work preferences', () => {
     expect(silent.location_match_score).toBeNull();
   });
 });
+
+describe('issue 11 regressions', () => {
+  it('ranks a posting missing one of the candidate skills above one with no skills at all', () => {
+    const c = candidate({ embedding: null, embedding_model: null });
+    const missingOne = scoreMatch(
+      c,
+      job({ title: 'Engineer', skills: ['Python', 'AWS', 'Docker', 'Kubernetes'] }),
+    );
+    const noSkills = scoreMatch(c, job({ title: 'Engineer', skills: [] }));
+    expect(missingOne.match_score).toBeGreaterThan(noSkills.match_score);
+  });
+
+  it('does not rank a skill-less SAP posting high for unrelated resumes', () => {
+    const sap = job({
+      title: 'Senior SAP FI/CO Consultant',
+      skills: [],
+      embedding: null,
+      embedding_model: null,
+    });
+    for (const profile of [
+      candidate({ current_title: 'Preschool Teacher', skills: ['Teaching'], embedding: null }),
+      candidate({ current_title: 'Data Engineer', skills: ['Python', 'Spark'], embedding: null }),
+    ]) {
+      const result = scoreMatch(profile, sap);
+      expect(result.is_storable).toBe(false);
+      expect(result.match_score).toBeLessThan(40);
+    }
+  });
+});
