@@ -1,135 +1,165 @@
 /**
- * npm run eval:match — ranking quality of Jobmatch's scores against hand-made judgments
- * (scripts/match-judgments.ts), beside a plain keyword-overlap baseline.
+ * npm run eval:match — ranking quality of Jobmatch's match_score on a labelled set, beside two BM25
+ * baselines, on a tuning half and a held-out half of the resumes (split fixed in scripts/match-set.ts).
  *
- * For each judged resume, the postings of the pool are ranked by (a) Jobmatch's match_score with the default
- * settings and the local embedding model, and (b) the Jaccard overlap of the resume's words with the
- * posting's words. NDCG@10 (gain 2^grade - 1) is computed per resume and averaged.
+ * Set: eval/match-set.json (44 resumes from ../shared/data/resumes/dataturks_resumes_ner.jsonl x 156
+ * postings from adzuna_uk_jobs.csv and glassdoor_ds_jobs.csv), grades 0-2 in eval/match-judgments.json.
  *
- * Candidate features come from the resume's labelled spans: Skills (canonicalized with the skill dictionary),
- * Designation (embedding text), Years of Experience. Location and salary are left unknown (neutral), as they
- * were not judged. Postings are parsed as ingestion does: skills from title and description, experience from
- * the description, annual salary from the min/max columns.
+ * Candidates are built as a recruiter would enter them from the resume: current title = the Designation
+ * span, skills = the Skills spans as pasted (split on commas, as the web form does, then through the same
+ * skill input path as the API), years = the Years of Experience span. Location and salary are unknown (the
+ * resumes are Indian, the postings British and American; location was not judged). Postings go through the
+ * import normalizer with the README's column mappings.
+ *
+ * Metrics per resume, averaged per split: NDCG@10 (gain 2^grade - 1), P@5 (share of the top 5 graded >= 1)
+ * and P@5 strict (graded 2). Baselines rank by BM25 of the query (Designation + Skills text as pasted) over
+ * the posting's title + extracted skills, and over its title + full description.
+ *
+ * `--detail` prints per-resume rows of the TUNING half only: the held-out half is reported as means.
+ * `--tuning-only` leaves the held-out half out entirely (use it while changing the scoring).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { candidateSkillList } from '../src/candidates/candidate-skills.js';
 import { parseExperience } from '../src/domain/experience.js';
-import { parseLocation } from '../src/domain/location.js';
-import { salaryFromAmounts } from '../src/domain/salary.js';
+import { applyMapping, parseColumnMapping } from '../src/domain/jobs/column-mapping.js';
+import { normalizeJobRecord } from '../src/domain/jobs/normalize-job.js';
 import {
   type CandidateFeatures,
   DEFAULT_SETTINGS,
   type JobFeatures,
   scoreMatch,
+  type WorkArrangement,
 } from '../src/domain/scoring/index.js';
 import { candidateEmbeddingText, jobEmbeddingText, stripHtml } from '../src/embeddings/embedding-text.js';
 import { createLocalEmbeddingProvider } from '../src/embeddings/local-provider.js';
 import { loadSkillMatcher } from '../src/skills/skill-dictionary.loader.js';
-import { JUDGED_POSTINGS, JUDGMENTS } from './match-judgments.js';
+import { bm25Index } from './bm25.js';
+import { type Grade, loadJudgments, loadMatchSet, splitOf } from './match-set.js';
 
 const DATA = path.resolve(process.cwd(), '../shared/data');
-const K = 10;
+const NDCG_K = 10;
+const P_K = 5;
+
+/** The README's import mappings. */
+const MAPPINGS: Record<string, { platform: string; map: string }> = {
+  'adzuna_uk_jobs.csv': {
+    platform: 'adzuna',
+    map: 'job_url=job_link,title=job_title,location=location,employment_type=job_employment_type,salary_min=job_min_salary,salary_max=job_max_salary,salary_period=job_salary_period,description=job_description,company=employer_name,posted_date=job_posted_date',
+  },
+  'glassdoor_ds_jobs.csv': {
+    platform: 'glassdoor',
+    map: 'title=Job Title,salary_range=Salary Estimate,description=Job Description,company=Company Name,location=Location',
+  },
+};
 
 interface Annotation {
-  label: string;
-  text: string;
+  label: string | string[];
+  text?: string;
+  points?: { text: string }[];
 }
 interface Resume {
   content: string;
   annotation: Annotation[] | null;
 }
-type PostingRow = Record<string, string>;
 
 function spans(resume: Resume, label: string): string[] {
-  return (resume.annotation ?? []).filter((a) => a.label === label).map((a) => a.text.trim());
+  return (resume.annotation ?? [])
+    .filter((a) => (Array.isArray(a.label) ? a.label.includes(label) : a.label === label))
+    .map((a) => (a.points ? a.points.map((p) => p.text).join(' ') : (a.text ?? '')).trim())
+    .filter((text) => text !== '');
 }
 
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[a-z][a-z0-9+#.]{2,}/g) ?? []);
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared / (a.size + b.size - shared || 1);
-}
-
-function ndcgAt(ranked: readonly number[], grades: ReadonlyMap<number, number>, k: number): number {
+function ndcgAt(ranked: readonly number[], allGrades: readonly number[], k: number): number {
   const gain = (grade: number) => 2 ** grade - 1;
-  const dcg = ranked
-    .slice(0, k)
-    .reduce((sum, id, i) => sum + gain(grades.get(id) ?? 0) / Math.log2(i + 2), 0);
-  const ideal = [...grades.values()]
+  const dcg = ranked.slice(0, k).reduce((sum, grade, i) => sum + gain(grade) / Math.log2(i + 2), 0);
+  const ideal = [...allGrades]
     .sort((a, b) => b - a)
     .slice(0, k)
     .reduce((sum, grade, i) => sum + gain(grade) / Math.log2(i + 2), 0);
   return ideal === 0 ? 0 : dcg / ideal;
 }
 
+function precisionAt(ranked: readonly Grade[], k: number, minGrade: Grade): number {
+  return ranked.slice(0, k).filter((grade) => grade >= minGrade).length / k;
+}
+
+/** Grades in the order of descending score; ties by posting order, so runs are repeatable. */
+function rankedGrades(scores: readonly number[], grades: readonly Grade[]): Grade[] {
+  return scores
+    .map((score, index) => ({ score, index }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map(({ index }) => grades[index]!);
+}
+
+const SYSTEMS = ['jobmatch', 'bm25 title+skills', 'bm25 full text'] as const;
+type System = (typeof SYSTEMS)[number];
+
 async function main(): Promise<void> {
+  const detail = process.argv.includes('--detail');
   const skills = loadSkillMatcher();
   const provider = await createLocalEmbeddingProvider();
+  const set = loadMatchSet();
+  const judgments = loadJudgments();
   const resumes = fs
     .readFileSync(path.join(DATA, 'resumes/dataturks_resumes_ner.jsonl'), 'utf8')
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as Resume);
-  const postingRows = parse(fs.readFileSync(path.join(DATA, 'jobs/adzuna_uk_jobs.csv')), {
-    columns: true,
-  }) as PostingRow[];
+  const sources = new Map<string, Record<string, string>[]>();
+  for (const source of new Set(set.postings.map((p) => p.source))) {
+    sources.set(source, parse(fs.readFileSync(path.join(DATA, 'jobs', source)), { columns: true }));
+  }
 
-  const postings = JUDGED_POSTINGS.map((row) => {
-    const p = postingRows[row]!;
-    const description = stripHtml(p.job_description ?? '');
-    const jobSkills = skills.extract(`${p.job_title}\n${description}`);
-    const experience = parseExperience(description);
-    const salary = salaryFromAmounts({
-      min: p.job_min_salary,
-      max: p.job_max_salary,
-      currency: 'GBP',
-      interval: p.job_salary_period,
-    });
-    const place = parseLocation(p.location);
-    return { row, title: p.job_title ?? '', description, skills: jobSkills, experience, salary, place };
+  const normalized = set.postings.map((posting) => {
+    const { platform, map } = MAPPINGS[posting.source]!;
+    const record = applyMapping(sources.get(posting.source)![posting.row]!, parseColumnMapping(map));
+    const result = normalizeJobRecord(record, { platform, skills });
+    if (!result.ok) throw new Error(`${posting.source} row ${posting.row}: ${JSON.stringify(result.errors)}`);
+    return { key: `${posting.source}:${posting.row}`, job: result.job };
   });
   const jobVectors = await provider.embed(
-    postings.map((p) => jobEmbeddingText({ title: p.title, skills: p.skills, description: p.description })),
+    normalized.map(({ job }) =>
+      jobEmbeddingText({ title: job.title, skills: job.skills, description: job.description }),
+    ),
     'document',
   );
-  const jobs: JobFeatures[] = postings.map((p, i) => ({
-    id: p.row,
-    title: p.title,
-    skills: p.skills,
-    experience_min: p.experience.experience_min,
-    experience_max: p.experience.experience_max,
-    is_remote: p.place.is_remote,
-    work_arrangement: null,
-    location_city: p.place.city,
-    location_region: p.place.region,
-    location_country: p.place.country,
-    salary_min_annual: p.salary.salary_min_annual,
-    salary_max_annual: p.salary.salary_max_annual,
-    salary_currency: p.salary.salary_currency,
+  const jobs: JobFeatures[] = normalized.map(({ job }, i) => ({
+    id: i,
+    title: job.title,
+    skills: job.skills,
+    experience_min: job.experience_min,
+    experience_max: job.experience_max,
+    is_remote: job.is_remote,
+    work_arrangement: job.work_arrangement as WorkArrangement | null,
+    location_city: job.location_city,
+    location_region: job.location_region,
+    location_country: job.location_country,
+    salary_min_annual: job.salary_min_annual,
+    salary_max_annual: job.salary_max_annual,
+    salary_currency: job.salary_currency,
+    salary_range: job.salary_range,
+    employment_type: job.employment_type,
     embedding: jobVectors[i]!,
     embedding_model: provider.modelId,
   }));
-  const postingWords = new Map(postings.map((p) => [p.row, words(`${p.title} ${p.description}`)]));
-
-  let jobmatchTotal = 0;
-  let baselineTotal = 0;
-  console.log(
-    `NDCG@${K} over ${JUDGMENTS.length} resumes x ${JUDGED_POSTINGS.length} postings (hand-judged, 0-3)`,
+  const titleSkills = bm25Index(normalized.map(({ job }) => `${job.title}\n${job.skills.join(', ')}`));
+  const fullText = bm25Index(
+    normalized.map(({ job }) => `${job.title}\n${stripHtml(job.description ?? '')}`),
   );
-  console.log('resume  jobmatch  keyword  profile');
-  for (const judged of JUDGMENTS) {
-    const resume = resumes[judged.resume]!;
+
+  type Row = Record<System, { ndcg: number; p: number; strict: number }>;
+  const rows: { id: number; split: string; profile: string; result: Row; storable: number[][] }[] = [];
+  for (const labelled of set.resumes) {
+    const resume = resumes[labelled.id]!;
     const designation = spans(resume, 'Designation')[0] ?? null;
     const skillText = spans(resume, 'Skills').join('\n');
     const years = parseExperience(
       `${spans(resume, 'Years of Experience')[0] ?? ''} of experience`,
     ).experience_min;
-    const candidateSkills = skills.extract(skillText);
+    const pasted = skillText.split(',');
+    const candidateSkills = candidateSkillList(skills, pasted);
     const [vector] = await provider.embed(
       [
         candidateEmbeddingText({
@@ -141,9 +171,10 @@ async function main(): Promise<void> {
       'document',
     );
     const candidate: CandidateFeatures = {
-      id: judged.resume,
+      id: labelled.id,
       skills: candidateSkills,
       total_experience_years: years,
+      current_title: designation,
       location: null,
       preferred_locations: [],
       open_to_remote: true,
@@ -151,29 +182,67 @@ async function main(): Promise<void> {
       embedding: vector!,
       embedding_model: provider.modelId,
     };
-    const grades = new Map<number, number>(JUDGED_POSTINGS.map((row) => [row, judged.grades[row]?.[0] ?? 0]));
-    const byScore = jobs
-      .map((job) => ({ id: job.id, score: scoreMatch(candidate, job, DEFAULT_SETTINGS).match_score }))
-      .sort((a, b) => b.score - a.score || a.id - b.id)
-      .map((s) => s.id);
-    const resumeWords = words(resume.content);
-    const byOverlap = JUDGED_POSTINGS.map((row) => ({
-      id: row,
-      score: jaccard(resumeWords, postingWords.get(row)!),
-    }))
-      .sort((a, b) => b.score - a.score || a.id - b.id)
-      .map((s) => s.id);
-    const jobmatch = ndcgAt(byScore, grades, K);
-    const baseline = ndcgAt(byOverlap, grades, K);
-    jobmatchTotal += jobmatch;
-    baselineTotal += baseline;
+    const grades = normalized.map(({ key }) => judgments.get(labelled.id)?.get(key) ?? 0);
+    const query = `${designation ?? ''}\n${skillText}`;
+    const scores: Record<System, number[]> = {
+      jobmatch: jobs.map((job) => scoreMatch(candidate, job, DEFAULT_SETTINGS).match_score),
+      'bm25 title+skills': titleSkills.score(query),
+      'bm25 full text': fullText.score(query),
+    };
+    // storable[grade] = [pairs, of which storable]
+    const storable = [0, 1, 2].map(() => [0, 0]);
+    jobs.forEach((job, i) => {
+      const cell = storable[grades[i]!]!;
+      cell[0]!++;
+      if (scoreMatch(candidate, job, DEFAULT_SETTINGS).is_storable) cell[1]!++;
+    });
+    const result = {} as Row;
+    for (const system of SYSTEMS) {
+      const ranked = rankedGrades(scores[system], grades);
+      result[system] = {
+        ndcg: ndcgAt(ranked, grades, NDCG_K),
+        p: precisionAt(ranked, P_K, 1),
+        strict: precisionAt(ranked, P_K, 2),
+      };
+    }
+    rows.push({ id: labelled.id, split: splitOf(labelled.id), profile: labelled.profile, result, storable });
+  }
+
+  console.log(
+    `${set.resumes.length} resumes x ${set.postings.length} postings, grades 0-2; NDCG@${NDCG_K}, P@${P_K} (grade >= 1), P@${P_K} strict (grade 2)`,
+  );
+  const splits = process.argv.includes('--tuning-only')
+    ? (['tuning'] as const)
+    : (['tuning', 'held-out'] as const);
+  for (const split of splits) {
+    const inSplit = rows.filter((row) => row.split === split);
+    console.log(`\n${split} (${inSplit.length} resumes)`);
+    console.log(`${'system'.padEnd(20)}  NDCG@${NDCG_K}  P@${P_K}   P@${P_K} strict`);
+    for (const system of SYSTEMS) {
+      const mean = (pick: (r: Row[System]) => number) =>
+        (inSplit.reduce((sum, row) => sum + pick(row.result[system]), 0) / inSplit.length).toFixed(3);
+      console.log(
+        `${system.padEnd(20)}  ${mean((r) => r.ndcg).padStart(7)}  ${mean((r) => r.p)}  ${mean((r) => r.strict).padStart(8)}`,
+      );
+    }
+    const share = (grade: number) => {
+      const [pairs, kept] = inSplit.reduce(
+        ([p, k], row) => [p + row.storable[grade]![0]!, k + row.storable[grade]![1]!],
+        [0, 0],
+      );
+      return `${kept}/${pairs} (${((100 * kept) / (pairs || 1)).toFixed(0)}%)`;
+    };
     console.log(
-      `${String(judged.resume).padStart(6)}  ${jobmatch.toFixed(3).padStart(8)}  ${baseline.toFixed(3).padStart(7)}  ${judged.profile}`,
+      `storable (positive evidence of fit): grade 2 ${share(2)}, grade 1 ${share(1)}, grade 0 ${share(0)}`,
     );
   }
-  console.log(
-    `mean    ${(jobmatchTotal / JUDGMENTS.length).toFixed(3).padStart(8)}  ${(baselineTotal / JUDGMENTS.length).toFixed(3).padStart(7)}`,
-  );
+  if (detail) {
+    console.log('\ntuning resumes: NDCG@10 jobmatch / bm25 title+skills / bm25 full text');
+    for (const row of rows.filter((r) => r.split === 'tuning')) {
+      const cells = SYSTEMS.map((system) => row.result[system].ndcg.toFixed(2)).join('  ');
+      console.log(`${String(row.id).padStart(4)}  ${cells}  ${row.profile}`);
+    }
+  }
 }
 
 await main();

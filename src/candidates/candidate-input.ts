@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
+import { candidateSkillList } from './candidate-skills.js';
 
 export const MAX_SKILLS = 100;
 export const MAX_PREFERENCES = 20;
@@ -27,6 +29,30 @@ const textList = (maxItems: number, maxLength: number) =>
       });
     });
 
+/** A pasted item may hold a whole resume section; it is split into skills, and the result is limited. */
+const PASTED_SKILLS_MAX_LENGTH = 5000;
+const SKILL_NAME_MAX_LENGTH = 100;
+
+/**
+ * Skills as typed or pasted, through the posting dictionary (see `normalizeSkillInput`): "C#.Net, ASP.Net
+ * MVC" is stored as C#, .NET, ASP.NET; unknown names are kept as written.
+ */
+const skillList = z
+  .array(z.string().max(PASTED_SKILLS_MAX_LENGTH))
+  .max(MAX_SKILLS)
+  .transform((items) => candidateSkillList(loadSkillMatcher(), items))
+  .pipe(z.array(z.string().max(SKILL_NAME_MAX_LENGTH)).max(MAX_SKILLS, `at most ${MAX_SKILLS} skills`));
+
+export const WORK_MODES = ['remote', 'hybrid', 'onsite'] as const;
+export const EMPLOYMENT_TYPES = ['permanent', 'contract', 'c2c', 'w2', '1099'] as const;
+
+/** A set of allowed values: lower-cased, duplicates kept once. */
+const choiceList = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .array(z.string().trim().toLowerCase().pipe(z.enum(values)))
+    .max(values.length * 2)
+    .transform((items) => [...new Set(items)]);
+
 /** International or national phone numbers: digits with the usual separators, 5 to 20 characters. */
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ().\-/]{3,18}[0-9]$/;
 
@@ -42,13 +68,17 @@ export const candidateFields = {
     message: 'a phone number: digits, spaces and + ( ) . - /',
   }),
   current_title: optionalText(200),
-  skills: textList(MAX_SKILLS, 100),
+  skills: skillList,
   total_experience_years: z.number().int().min(0).max(60).nullable(),
   professional_summary: optionalText(10_000),
   expected_salary: optionalText(100),
   location: optionalText(200),
   preferred_locations: textList(MAX_PREFERENCES, 200),
   preferred_roles: textList(MAX_PREFERENCES, 200),
+  work_modes: choiceList(WORK_MODES),
+  employment_types: choiceList(EMPLOYMENT_TYPES),
+  expected_hourly_rate: optionalText(100),
+  open_to_relocation: z.boolean(),
 };
 
 export const candidateCreateSchema = z
@@ -63,6 +93,10 @@ export const candidateCreateSchema = z
     location: candidateFields.location.optional(),
     preferred_locations: candidateFields.preferred_locations.default([]),
     preferred_roles: candidateFields.preferred_roles.default([]),
+    work_modes: candidateFields.work_modes.default([]),
+    employment_types: candidateFields.employment_types.default([]),
+    expected_hourly_rate: candidateFields.expected_hourly_rate.optional(),
+    open_to_relocation: candidateFields.open_to_relocation.default(false),
   })
   .strict();
 
@@ -81,4 +115,8 @@ export const PROFILE_FIELDS = [
   'location',
   'preferred_locations',
   'preferred_roles',
+  'work_modes',
+  'employment_types',
+  'expected_hourly_rate',
+  'open_to_relocation',
 ] as const satisfies readonly (keyof CandidateUpdate)[];

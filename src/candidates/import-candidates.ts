@@ -12,7 +12,15 @@ export interface CandidateImportResult {
   errors: { row_number: number; field: string | null; reason: string }[];
 }
 
-const LIST_FIELDS = new Set(['skills', 'preferred_roles', 'preferred_locations']);
+const LIST_FIELDS = new Set([
+  'skills',
+  'preferred_roles',
+  'preferred_locations',
+  'work_modes',
+  'employment_types',
+]);
+const YES = /^(?:true|yes|y|1)$/i;
+const NO = /^(?:false|no|n|0)$/i;
 const ROWS_PER_TRANSACTION = 200;
 
 /** Header → field: case and separators do not matter ("First Name", "first_name", "first-name"). */
@@ -30,6 +38,8 @@ function candidateValues(record: SourceRecord): Record<string, unknown> {
     const cell = typeof raw === 'string' ? raw.trim() : raw;
     if (cell === '' || cell === null || cell === undefined) continue;
     if (LIST_FIELDS.has(field)) values[field] = String(cell).split(/[;|]/);
+    else if (field === 'open_to_relocation')
+      values[field] = YES.test(String(cell)) ? true : NO.test(String(cell)) ? false : cell;
     else if (field === 'total_experience_years')
       values[field] = /^\d+$/.test(String(cell)) ? Number(cell) : cell;
     else values[field] = cell;

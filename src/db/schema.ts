@@ -298,6 +298,11 @@ export const candidates = pgTable(
     location: varchar({ length: 200 }),
     preferred_locations: varchar({ length: 200 }).array().default(sql`'{}'`),
     preferred_roles: varchar({ length: 200 }).array().default(sql`'{}'`),
+    // Match preferences (migration 0007, docs/decisions.md).
+    work_modes: varchar({ length: 10 }).array().default(sql`'{}'`),
+    employment_types: varchar({ length: 20 }).array().default(sql`'{}'`),
+    expected_hourly_rate: varchar({ length: 100 }),
+    open_to_relocation: boolean().default(false).notNull(),
     embedding: embedding(),
     embedding_model: varchar({ length: 100 }),
     status: varchar({ length: 50 }).default('pending_review'),
@@ -312,6 +317,14 @@ export const candidates = pgTable(
     index('idx_candidates_preferred_roles').using('gin', t.preferred_roles),
     index('idx_candidates_embedding').using('hnsw', t.embedding.op('vector_cosine_ops')),
     statusCheck('candidates_status_check', 'status', CANDIDATE_STATUSES),
+    check(
+      'candidates_work_modes_check',
+      sql`${t.work_modes} <@ ARRAY['remote', 'hybrid', 'onsite']::varchar[]`,
+    ),
+    check(
+      'candidates_employment_types_check',
+      sql`${t.employment_types} <@ ARRAY['permanent', 'contract', 'c2c', 'w2', '1099']::varchar[]`,
+    ),
     check(
       'candidates_total_experience_years_check',
       sql`total_experience_years IS NULL OR total_experience_years BETWEEN 0 AND 80`,

@@ -21,6 +21,7 @@ import type {
   WorkArrangement,
 } from '../domain/scoring/index.js';
 import { DEFAULT_SETTINGS } from '../domain/scoring/index.js';
+import { normalizeSkillInput } from '../domain/skill-input.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { fromPgVector } from '../embeddings/vector-math.js';
 
@@ -40,6 +41,12 @@ interface CandidateRow {
   expected_salary: string | null;
   location: string | null;
   preferred_locations: string[] | null;
+  current_title?: string | null;
+  preferred_roles?: string[] | null;
+  work_modes?: string[] | null;
+  employment_types?: string[] | null;
+  expected_hourly_rate?: string | null;
+  open_to_relocation?: boolean | null;
   embedding: string | null;
   embedding_model: string | null;
 }
@@ -59,16 +66,23 @@ interface JobRow {
   salary_max_annual: number | null;
   salary_currency: string | null;
   salary_range: string | null;
+  salary_period?: string | null;
+  salary_min?: number | null;
+  salary_max?: number | null;
+  contract_type?: string | null;
+  employment_type?: string | null;
   embedding: string | null;
   embedding_model: string | null;
 }
 
 const CANDIDATE_COLUMNS = `c.id, c.tenant_id, c.skills, c.total_experience_years, c.expected_salary, c.location,
-  c.preferred_locations, c.embedding::text AS embedding, c.embedding_model`;
+  c.preferred_locations, c.current_title, c.preferred_roles, c.work_modes, c.employment_types,
+  c.expected_hourly_rate, c.open_to_relocation, c.embedding::text AS embedding, c.embedding_model`;
 
 const JOB_COLUMNS = `j.id, j.title, j.skills, j.experience_min, j.experience_max, j.is_remote, j.work_arrangement,
   j.location_city, j.location_region, j.location_country, j.salary_min_annual, j.salary_max_annual,
-  j.salary_currency, j.salary_range, j.embedding::text AS embedding, j.embedding_model`;
+  j.salary_currency, j.salary_range, j.salary_period, j.salary_min, j.salary_max, j.contract_type,
+  j.employment_type, j.embedding::text AS embedding, j.embedding_model`;
 
 const WORK_ARRANGEMENTS: ReadonlySet<string> = new Set(['remote', 'hybrid', 'onsite']);
 
@@ -88,9 +102,23 @@ export function candidateFeaturesFromRow(row: CandidateRow, skills?: SkillMatche
   const preferred = (row.preferred_locations ?? []).map(parseLocation).filter((p) => p.raw !== null);
   const salary = parseSalary(row.expected_salary);
   const hasSalary = salary.salary_min_annual !== null || salary.salary_max_annual !== null;
+  const hourly = parseSalary(row.expected_hourly_rate ?? null);
+  const hasHourly = hourly.salary_min !== null || hourly.salary_max !== null;
+  const workModes = (row.work_modes ?? []).filter((mode) => WORK_ARRANGEMENTS.has(mode)) as WorkArrangement[];
+  if (workModes.length === 0 && (residence.is_remote || preferred.some((p) => p.is_remote)))
+    workModes.push('remote');
   return {
     id: row.id,
-    skills: skills ? skills.canonicalizeList(declared) : declared,
+    current_title: row.current_title ?? null,
+    preferred_roles: row.preferred_roles ?? [],
+    work_modes: workModes,
+    employment_types: row.employment_types ?? [],
+    open_to_relocation: row.open_to_relocation ?? false,
+    expected_hourly_rate: hasHourly
+      ? { min: hourly.salary_min, max: hourly.salary_max, currency: hourly.salary_currency }
+      : null,
+    // Rows stored before skills were normalized on input may still hold pasted text.
+    skills: skills ? normalizeSkillInput(skills, declared) : declared,
     total_experience_years: row.total_experience_years,
     location:
       residence.city || residence.region || residence.country
@@ -134,6 +162,11 @@ export function jobFeaturesFromRow(row: JobRow): JobFeatures {
     salary_max_annual: row.salary_max_annual,
     salary_currency: row.salary_currency,
     salary_range: row.salary_range,
+    salary_period: row.salary_period ?? null,
+    salary_min: row.salary_min === null || row.salary_min === undefined ? null : Number(row.salary_min),
+    salary_max: row.salary_max === null || row.salary_max === undefined ? null : Number(row.salary_max),
+    contract_type: row.contract_type ?? null,
+    employment_type: row.employment_type ?? null,
     ...vectorOf(row.embedding, row.embedding_model),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Decides, per candidate, which scored pairs of a batch are worth storing, and explains only those.
- * Every pair is evaluated (numbers only); a pair is kept when it reaches the floor, ranks among the
- * candidate's best N of this batch, or a recruiter has acted on it. Pairs outside this batch's best N cannot
+ * Every pair is evaluated (numbers only); a pair is kept when it shows positive evidence of fit (`isStorable`)
+ * and reaches the floor or ranks among the candidate's best N of this batch, or when a recruiter has acted on it. Pairs outside this batch's best N cannot
  * be inside the candidate's overall best N, so nothing kept here is lost; the store then trims the overall
  * best N across batches (`matchWriter.prune`).
  */
@@ -10,6 +10,7 @@ import type { CandidateJobPair, MatchRetention } from '../db/repositories/candid
 import {
   evaluatePair,
   explainPair,
+  isStorable,
   type PairEvaluation,
   type PreparedCandidate,
   type PreparedJob,
@@ -44,8 +45,7 @@ export function selectPairs(
     evaluated.sort((a, b) => b.evaluation.match_score - a.evaluation.match_score || a.job.id - b.job.id);
     evaluated.forEach(({ job, evaluation }, rank) => {
       const worthKeeping =
-        evaluation.match_score >= retention.floor ||
-        rank < retention.bestN ||
+        (isStorable(evaluation) && (evaluation.match_score >= retention.floor || rank < retention.bestN)) ||
         actedOn.has(pairKey(candidate.id, job.id));
       if (worthKeeping) {
         keep.push({

@@ -12,6 +12,7 @@ import type { DbContext } from '../db/database.js';
 import {
   DEFAULT_SETTINGS,
   isRecommended,
+  rescoreStored,
   type ScoringSettings,
   type ScoringWeights,
   validateWeights,
@@ -131,6 +132,8 @@ interface ComponentRow {
   location_match_score: number | null;
   salary_match_score: number | null;
   semantic_similarity: number | null;
+  matched_count: number;
+  skill_count: number;
 }
 
 const PREVIEW_LIMIT_MAX = 500;
@@ -146,7 +149,9 @@ export async function previewSettings(
   const next = resolveSettings(current, input);
   const { rows } = await ctx.sql.query<ComponentRow>(
     `SELECT m.id, m.candidate_id, m.job_posting_id, m.match_score, m.is_recommended, m.skill_match_score,
-            m.experience_match_score, m.location_match_score, m.salary_match_score, m.semantic_similarity
+            m.experience_match_score, m.location_match_score, m.salary_match_score, m.semantic_similarity,
+            coalesce(cardinality(m.matched_skills), 0) AS matched_count,
+            coalesce(cardinality(m.matched_skills), 0) + coalesce(cardinality(m.missing_skills), 0) AS skill_count
      FROM candidate_job_matches m
        JOIN candidates c ON c.id = m.candidate_id AND c.tenant_id = $1
        JOIN job_postings j ON j.id = m.job_posting_id AND j.status = 'active'
@@ -154,13 +159,19 @@ export async function previewSettings(
     [tenantId, Math.max(1, Math.min(PREVIEW_LIMIT_MAX, Math.trunc(sampleSize)))],
   );
   const w = next.weights;
+  const numberOrNull = (value: number | null) => (value === null ? null : Number(value));
   const matches = rows.map((row): PreviewRow => {
-    const score = round2(
-      w.skill * Number(row.skill_match_score ?? 0) +
-        w.experience * Number(row.experience_match_score ?? 0) +
-        w.location * Number(row.location_match_score ?? 0) +
-        w.salary * Number(row.salary_match_score ?? 0) +
-        w.semantic * Number(row.semantic_similarity ?? 0),
+    const score = rescoreStored(
+      {
+        skill: numberOrNull(row.skill_match_score),
+        experience: numberOrNull(row.experience_match_score),
+        location: numberOrNull(row.location_match_score),
+        salary: numberOrNull(row.salary_match_score),
+        semantic: numberOrNull(row.semantic_similarity),
+        matchedSkills: Number(row.matched_count),
+        jobSkills: Number(row.skill_count),
+      },
+      next,
     );
     return {
       match_id: row.id,
@@ -169,7 +180,7 @@ export async function previewSettings(
       before: { match_score: Number(row.match_score), is_recommended: row.is_recommended ?? false },
       after: {
         match_score: score,
-        is_recommended: isRecommended(score, Number(row.location_match_score ?? 50), next),
+        is_recommended: isRecommended(score, numberOrNull(row.location_match_score), next),
       },
     };
   });

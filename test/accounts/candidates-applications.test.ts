@@ -118,6 +118,55 @@ describe('candidates and applications', () => {
     expect((await get(`/api/candidates/${ada.id}`)).statusCode).toBe(404);
   });
 
+  it('reads pasted skills through the posting dictionary, and takes match preferences (API and CSV)', async () => {
+    const created = await post('/api/candidates', {
+      first_name: 'Paste',
+      last_name: 'Resume',
+      email: 'paste@example.test',
+      skills: ['Microsoft Technologies C#.Net, ASP.Net MVC (5 years)', 'k8s', 'Nintex workflows'],
+      work_modes: ['Remote', 'hybrid'],
+      employment_types: ['contract', 'c2c'],
+      expected_hourly_rate: '$70/hr',
+      open_to_relocation: true,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      skills: ['C#', '.NET', 'ASP.NET', 'Kubernetes', 'Nintex workflows'],
+      work_modes: ['remote', 'hybrid'],
+      employment_types: ['contract', 'c2c'],
+      expected_hourly_rate: '$70/hr',
+      open_to_relocation: true,
+    });
+    const invalid = await post('/api/candidates', {
+      first_name: 'Bad',
+      last_name: 'Mode',
+      email: 'bad-mode@example.test',
+      work_modes: ['sometimes'],
+    });
+    expect(invalid.statusCode).toBe(400);
+
+    const csv =
+      'first_name,last_name,email,skills,work_modes,open_to_relocation\n' +
+      '"Csv","Paste",csv-paste@example.test,"SQL Server, SSIS, T-SQL | SSRS",onsite,yes\n' +
+      '"Csv","Bad",csv-bad@example.test,,anywhere,maybe\n';
+    const upload = multipartBody({}, { name: 'candidates.csv', content: csv });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/candidates/imports',
+      payload: upload.payload,
+      headers: { ...recruiter.headers, ...upload.headers },
+    });
+    expect(response.json()).toMatchObject({ total: 2, created: 1, failed: 1 });
+    expect(response.json().errors[0].row_number).toBe(3);
+    const listed = (await get('/api/candidates?search=csv-paste')).json();
+    const row = listed.items.find((c: { email: string }) => c.email === 'csv-paste@example.test');
+    expect(row).toMatchObject({
+      skills: ['SQL Server', 'SSIS', 'T-SQL', 'SSRS'],
+      work_modes: ['onsite'],
+      open_to_relocation: true,
+    });
+  });
+
   it('enforces and records the review workflow', async () => {
     const { id } = (
       await post('/api/candidates', { first_name: 'Alan', last_name: 'Turing', email: 'alan@example.test' })

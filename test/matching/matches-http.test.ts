@@ -78,8 +78,10 @@ describe('match and tenant settings routes', () => {
     activeJob = await createJob(database, { roleId: role, title: 'Backend Engineer', company: 'Globex' });
     const lowJob = await createJob(database, {
       roleId: role,
-      title: 'Staff Go Engineer',
-      skills: ['Go', 'Kubernetes', 'gRPC'],
+      // A weak match that still shows evidence of fit (Python in the title): outside the candidate's field
+      // nothing is stored at all.
+      title: 'Staff Python Engineer',
+      skills: ['Python', 'Go', 'Kubernetes', 'gRPC'],
       experienceMin: 12,
       experienceMax: 20,
       city: 'Berlin',

@@ -41,6 +41,10 @@ export interface Candidate {
   location: string | null;
   preferred_locations: string[] | null;
   preferred_roles: string[] | null;
+  work_modes: string[] | null;
+  employment_types: string[] | null;
+  expected_hourly_rate: string | null;
+  open_to_relocation: boolean;
   status: string | null;
   created_at: string | null;
   updated_at: string | null;

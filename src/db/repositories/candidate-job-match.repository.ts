@@ -10,11 +10,12 @@ export interface ScoredMatchRow {
   candidate_id: number;
   job_posting_id: number;
   match_score: number;
-  skill_match_score: number;
-  experience_match_score: number;
-  location_match_score: number;
-  salary_match_score: number;
-  semantic_similarity: number;
+  /** Null: the component had no evidence. */
+  skill_match_score: number | null;
+  experience_match_score: number | null;
+  location_match_score: number | null;
+  salary_match_score: number | null;
+  semantic_similarity: number | null;
   matched_skills: string[];
   missing_skills: string[];
   match_reasons: string[];

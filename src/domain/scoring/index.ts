@@ -1,10 +1,14 @@
 export type { ComponentScores } from './components.js';
+export { discountWithoutFit, fitEvidence } from './fit-evidence.js';
 export { formatMoney, formatMoneyRange } from './money-format.js';
 export { type PreparedCandidate, type PreparedJob, prepareCandidate, prepareJob } from './prepare.js';
 export {
   evaluatePair,
   explainPair,
+  isStorable,
   type PairEvaluation,
+  rescoreStored,
+  type StoredComponents,
   scoreMatch,
   summarizePair,
 } from './score-match.js';

@@ -58,6 +58,8 @@ export type LocationFit =
 export interface LocationMatch {
   score: number;
   fit: LocationFit;
+  /** What the candidate's stated preferences changed (see preferences.ts). */
+  note?: string;
 }
 
 const ISO_COUNTRY_CODE = /^[A-Za-z]{2}$/;

@@ -1,22 +1,23 @@
 /**
  * Short sentences a recruiter reads next to a score. Each component contributes at most two; they are
- * ordered by how far that component moved the overall score away from neutral (weight x |score - 50|), so
- * what decided the score comes first. Neutral components say nothing, except a salary in another currency,
- * which a recruiter should know was not compared.
+ * ordered by how far that component moved the overall score away from the middle (weight x evidence x
+ * |score - 50|), so what decided the score comes first. Components without evidence say nothing, except a
+ * salary in another currency, which a recruiter should know was not compared. The last line says how many
+ * signals the score rests on; a pair without positive evidence of fit says so first. The one improvement is
+ * not repeated here: it is shown as advice with its own number.
  */
 
-import type { ComponentScores } from './components.js';
+import { COMPONENT_KEYS } from './components.js';
 import type { ExperienceMatch } from './experience-score.js';
-import { improvementReason } from './improvements.js';
-import type { LocationMatch } from './location-score.js';
 import { formatMoneyRange } from './money-format.js';
-import type { SalaryMatch, SalaryRange } from './salary-score.js';
-import { NEUTRAL_SCORE } from './score-scale.js';
-import type { SemanticMatch } from './semantic-score.js';
-import type { JobSkill, SkillMatch } from './skill-score.js';
-import type { Improvement, Place, ScoringWeights, WorkArrangement } from './types.js';
+import type { SalaryRange } from './salary-score.js';
+import type { PairEvaluation } from './score-match.js';
+import type { Level, SeniorityMatch } from './seniority.js';
+import { FULL_STACK_SKILLS, type JobSkill, type SkillMatch } from './skill-score.js';
+import { employmentKindLabel } from './terms.js';
+import type { Place, ScoringWeights, WorkArrangement } from './types.js';
 
-const MAX_COMPONENT_REASONS = 5;
+const MAX_COMPONENT_REASONS = 8;
 const MAX_LISTED_SKILLS = 5;
 const STRONG = 75;
 const PARTIAL = 45;
@@ -25,16 +26,13 @@ const SEMANTIC_MODERATE = 40;
 /** Keeps a salary in another currency on the list, after everything that moved the score. */
 const NOT_COMPARED_IMPACT = 0.01;
 
+const MIDDLE = 50;
+
 export interface ReasonInput {
-  components: ComponentScores;
+  evaluation: PairEvaluation;
   weights: ScoringWeights;
   skills: SkillMatch;
-  experience: ExperienceMatch;
-  location: LocationMatch;
   arrangement: WorkArrangement | null;
-  salary: SalaryMatch;
-  semantic: SemanticMatch;
-  improvements: Improvement[];
 }
 
 function listSkills(names: readonly string[], required?: readonly boolean[]): string {
@@ -70,11 +68,14 @@ function skillReasons({ skills }: ReasonInput): (string | null)[] {
   const total = matched + skills.missing.length;
   if (total === 0) return [];
   const count = `(${matched}/${total})`;
+  const thin =
+    total < FULL_STACK_SKILLS ? `; only ${total} skill${total === 1 ? '' : 's'} known for the job` : '';
   let summary: string;
-  if (matched === 0) summary = `No matching skills ${count}`;
+  if (matched === 0) summary = `No matching skills ${count}${thin}`;
   else {
-    const label = skills.score >= STRONG ? 'Strong' : skills.score >= PARTIAL ? 'Partial' : 'Weak';
-    summary = `${label} skill match ${count}: ${listSkills(skills.matchedNames)}`;
+    const label =
+      skills.score >= STRONG && thin === '' ? 'Strong' : skills.score >= PARTIAL ? 'Partial' : 'Weak';
+    summary = `${label} skill match ${count}: ${listSkills(skills.matchedNames)}${thin}`;
   }
   if (skills.missing.length === 0) return [summary];
   const required = skills.missing.map(isRequired);
@@ -85,7 +86,23 @@ function isRequired(skill: JobSkill): boolean {
   return skill.required;
 }
 
-function experienceReason({ experience }: ReasonInput): string | null {
+function levelName(level: Level): string {
+  return level === 'mid' ? 'mid-level' : level;
+}
+
+function seniorityReason(seniority: SeniorityMatch): string | null {
+  const fit = seniority.fit;
+  if (fit.kind === 'unknown') return null;
+  const job = `${levelName(fit.job.level)} role`;
+  const candidate = `candidate ${levelName(fit.candidate.level)} (by ${fit.candidate.source})`;
+  if (fit.kind === 'fits') return `Level fits: ${job}, ${candidate}`;
+  return fit.kind === 'over'
+    ? `Over-qualified for a ${job}: ${candidate}`
+    : `Under-qualified for a ${job}: ${candidate}`;
+}
+
+function experienceReason({ evaluation }: ReasonInput): string | null {
+  const experience: ExperienceMatch = evaluation.experience;
   const { fit, years: candidateYears, min, max } = experience;
   if (fit === 'unknown' || candidateYears === null) return null;
   const asks = jobAsks(min, max);
@@ -99,8 +116,15 @@ function experienceReason({ experience }: ReasonInput): string | null {
   }
 }
 
-function locationReason({ location, arrangement }: ReasonInput): string | null {
-  const fit = location.fit;
+function locationReason(input: ReasonInput): string | null {
+  const base = placeReason(input);
+  const note = input.evaluation.location.note;
+  if (note === undefined) return base;
+  return base === null ? note.charAt(0).toUpperCase() + note.slice(1) : `${base}; ${note}`;
+}
+
+function placeReason({ evaluation, arrangement }: ReasonInput): string | null {
+  const fit = evaluation.location.fit;
   const suffix = arrangement === null ? '' : ` (${arrangement})`;
   switch (fit.kind) {
     case 'unknown':
@@ -135,11 +159,22 @@ function expectation(range: SalaryRange): string {
   return formatMoneyRange(range.min ?? range.max, range.min ?? range.max, range.currency);
 }
 
-function salaryReason({ salary }: ReasonInput): string | null {
-  const fit = salary.fit;
+function termsReason({ evaluation }: ReasonInput): string | null {
+  const fit = evaluation.terms.fit;
+  if (fit.kind !== 'mismatch') return null;
+  const offered = fit.offered.map(employmentKindLabel).join('/');
+  return `Terms differ: ${offered} role; candidate takes ${fit.wanted.map(employmentKindLabel).join(', ')}`;
+}
+
+function salaryReason({ evaluation }: ReasonInput): string | null {
+  const fit = evaluation.salary.fit;
   switch (fit.kind) {
     case 'unknown':
       return null;
+    case 'period-differs':
+      return fit.jobHourly
+        ? 'Hourly rate not compared with an annual salary expectation'
+        : 'Annual salary not compared with an hourly rate expectation';
     case 'currency-differs':
       return `Salary not comparable: job in ${fit.jobCurrency}, expects ${fit.expectedCurrency}`;
     case 'fits':
@@ -151,43 +186,59 @@ function salaryReason({ salary }: ReasonInput): string | null {
   }
 }
 
-function semanticReason({ semantic }: ReasonInput): string | null {
-  if (semantic.cosine === null) return null;
+function semanticReason({ evaluation }: ReasonInput): string | null {
+  const semantic = evaluation.semantic;
+  if (semantic.cosine === null && semantic.title === null) return null;
   const label =
     semantic.score >= SEMANTIC_STRONG ? 'strong' : semantic.score >= SEMANTIC_MODERATE ? 'moderate' : 'weak';
-  return `Semantic fit: ${label}`;
+  const title =
+    semantic.title === null ? '' : ` (job title ${Math.round(semantic.title)}% in the candidate's words)`;
+  return `Semantic fit: ${label}${title}`;
 }
 
 interface ReasonGroup {
   texts: (string | null)[];
-  /** How far the component moved the overall score from neutral: weight x |score - 50|. */
+  /** How far the component moved the overall score from the middle: weight x evidence x |score - 50|. */
   impact: number;
 }
 
 function impact(input: ReasonInput, key: keyof ScoringWeights): number {
-  return input.weights[key] * Math.abs(input.components[key] - NEUTRAL_SCORE);
+  const { components, evidence } = input.evaluation;
+  return input.weights[key] * evidence[key] * Math.abs(components[key] - MIDDLE);
 }
 
 function byImpact(a: ReasonGroup, b: ReasonGroup): number {
   return b.impact - a.impact;
 }
 
+/** "Based on 3 of 5 signals": what the score rests on. */
+export function confidenceReason(signals: number): string {
+  return `Based on ${signals} of ${COMPONENT_KEYS.length} signals`;
+}
+
 export function buildReasons(input: ReasonInput): string[] {
   // The missing skills stay right after the skill summary: together they read as one finding.
   const groups: ReasonGroup[] = [
     { texts: skillReasons(input), impact: impact(input, 'skill') },
-    { texts: [experienceReason(input)], impact: impact(input, 'experience') },
+    {
+      texts: [experienceReason(input), seniorityReason(input.evaluation.seniority)],
+      impact: impact(input, 'experience'),
+    },
     { texts: [locationReason(input)], impact: impact(input, 'location') },
-    { texts: [salaryReason(input)], impact: Math.max(impact(input, 'salary'), NOT_COMPARED_IMPACT) },
+    {
+      texts: [termsReason(input), salaryReason(input)],
+      impact: Math.max(impact(input, 'salary'), NOT_COMPARED_IMPACT),
+    },
     { texts: [semanticReason(input)], impact: impact(input, 'semantic') },
   ].sort(byImpact);
   const reasons: string[] = [];
+  if (input.evaluation.fit === null)
+    reasons.push('No evidence of fit: too few shared skills and a different kind of job');
   for (const group of groups) {
     for (const text of group.texts) {
       if (text !== null && reasons.length < MAX_COMPONENT_REASONS) reasons.push(text);
     }
   }
-  const best = input.improvements[0];
-  if (best !== undefined) reasons.push(improvementReason(best));
+  reasons.push(confidenceReason(input.evaluation.signals));
   return reasons;
 }

@@ -22,6 +22,8 @@ export interface SalaryRange {
 
 export type SalaryFit =
   | { kind: 'unknown' }
+  /** Hourly pay on one side, an annual figure on the other: never compared by annualising. */
+  | { kind: 'period-differs'; jobHourly: boolean }
   | { kind: 'currency-differs'; jobCurrency: string; expectedCurrency: string }
   | { kind: 'fits' | 'below'; currency: string; job: SalaryRange; expected: SalaryRange };
 

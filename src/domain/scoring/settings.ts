@@ -5,7 +5,7 @@ import type { ScoringSettings, ScoringWeights } from './types.js';
  * Version of the scoring formulas. Stored next to every score so that scores computed by different formulas
  * are never compared or mixed: bump it on ANY change of a formula, constant, default weight or calibration.
  */
-export const SCORING_VERSION = '2026-11-28.2';
+export const SCORING_VERSION = '2026-12-02.1';
 
 /**
  * Default weights:
@@ -54,10 +54,12 @@ export function validateWeights(weights: ScoringWeights): { ok: true } | { ok: f
  */
 export function isRecommended(
   matchScore: number,
-  locationScore: number,
+  locationScore: number | null,
   settings: Pick<ScoringSettings, 'recommendThreshold'>,
 ): boolean {
-  return matchScore >= settings.recommendThreshold && locationScore > OUT_OF_REACH;
+  return (
+    matchScore >= settings.recommendThreshold && (locationScore === null || locationScore > OUT_OF_REACH)
+  );
 }
 
 /** Throws on settings no caller should pass (a programmer error, not bad data). */

@@ -7,12 +7,17 @@
  *   covered gives ~59 before the depth bonus, not 50). The remaining gap to 100 then shrinks by up to DEPTH_BONUS as the number of
  *   matched skills grows to DEPTH_SATURATION: 4 of 8 skills is stronger evidence than 1 of 2. Full coverage
  *   is 100, none is 0, and adding a matched skill never lowers the score.
- * - A job listing no skills gives NEUTRAL_SCORE: nothing to compare is not a mismatch.
+ * - A job listing no skills gives NEUTRAL_SCORE, but the component then has no evidence (`skillEvidence`) and
+ *   no weight in the match score: nothing to compare is neither a match nor a mismatch.
  */
 
 import { NEUTRAL_SCORE } from './score-scale.js';
 
 export const REQUIRED_WEIGHT = 2;
+/** A skill the title names is what the job is about ("Java Developer", "Power BI Developer"). */
+export const TITLE_WEIGHT = 4;
+/** A posting naming this many skills or more is full evidence; fewer known skills weigh proportionally less. */
+export const FULL_STACK_SKILLS = 4;
 const COVERAGE_EXPONENT = 0.75;
 const DEPTH_BONUS = 0.15;
 const DEPTH_SATURATION = 5;
@@ -53,10 +58,28 @@ export function skillKeySet(names: readonly string[]): Set<string> {
   return keys;
 }
 
+/** Lower-case runs of letters, digits and the symbols of technology names, for "does the title name it". */
+function titleTokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}+#]+/gu) ?? [];
+}
+
+/** Whether the title names the skill: its tokens appear in order, as whole tokens. */
+export function titleNames(title: readonly string[], skillName: string): boolean {
+  const wanted = titleTokens(skillName);
+  if (wanted.length === 0) return false;
+  outer: for (let i = 0; i + wanted.length <= title.length; i++) {
+    for (let j = 0; j < wanted.length; j++) if (title[i + j] !== wanted[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 export function jobSkillProfile(
   skills: readonly string[],
   requiredSkills?: readonly string[],
+  title = '',
 ): JobSkillProfile {
+  const inTitle = titleTokens(title);
   const required = skillKeySet(requiredSkills ?? []);
   const seen = new Set<string>();
   const out: JobSkill[] = [];
@@ -66,7 +89,7 @@ export function jobSkillProfile(
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     const isRequired = required.has(key);
-    const weight = isRequired ? REQUIRED_WEIGHT : 1;
+    const weight = titleNames(inTitle, name) ? TITLE_WEIGHT : isRequired ? REQUIRED_WEIGHT : 1;
     out.push({ name: name.trim(), key, weight, required: isRequired });
     totalWeight += weight;
   }
@@ -86,7 +109,32 @@ export function skillScoreFromCoverage(
   return 100 * (1 - (1 - base) * (1 - DEPTH_BONUS * depth));
 }
 
-/** Score only: the hot path of batch scoring. */
+/**
+ * How much the skill component knows, 0..1: nothing when either side lists no skills; a posting where one
+ * skill was detected says little about its stack (1/FULL_STACK_SKILLS), one listing four or more says enough.
+ */
+export function skillEvidence(candidateSkillCount: number, job: JobSkillProfile): number {
+  if (candidateSkillCount === 0 || job.skills.length === 0) return 0;
+  return Math.min(1, job.skills.length / FULL_STACK_SKILLS);
+}
+
+/** Matched skill count and score: the hot path of batch scoring. */
+export function skillOverlap(
+  candidateKeys: ReadonlySet<string>,
+  job: JobSkillProfile,
+): { score: number; matchedCount: number } {
+  let matchedWeight = 0;
+  let matchedCount = 0;
+  for (const skill of job.skills) {
+    if (candidateKeys.has(skill.key)) {
+      matchedWeight += skill.weight;
+      matchedCount++;
+    }
+  }
+  return { score: skillScoreFromCoverage(matchedWeight, job.totalWeight, matchedCount), matchedCount };
+}
+
+/** Score only. */
 export function skillScore(candidateKeys: ReadonlySet<string>, job: JobSkillProfile): number {
   let matchedWeight = 0;
   let matchedCount = 0;

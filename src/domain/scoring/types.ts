@@ -35,6 +35,15 @@ export interface JobFeatures {
   embedding_model: string | null;
   /** The posting's own salary text; reasons show the annual figures so both sides read in one unit. */
   salary_range?: string | null;
+  /** As the source states it ("Full-Time", "Contract", "C2C"); read with contract_type for the terms. */
+  employment_type?: string | null;
+  /** Parsed from the salary text: C2C, W2, 1099. */
+  contract_type?: string | null;
+  /** The period the posting pays by (hour, day, month, year); hourly pay is compared with hourly rates. */
+  salary_period?: string | null;
+  /** The posting's own figures in its period (salary_min_annual and _max are annualised). */
+  salary_min?: number | null;
+  salary_max?: number | null;
 }
 
 export interface ExpectedSalary {
@@ -46,12 +55,24 @@ export interface ExpectedSalary {
 
 export interface CandidateFeatures {
   id: number;
+  /** Read for the candidate's level ("Senior Data Engineer"). */
+  current_title?: string | null;
+  /** The roles the candidate asked for; their levels count like the title's. */
+  preferred_roles?: string[];
   /** Canonical skill names. */
   skills: string[];
   total_experience_years: number | null;
   location: Place | null;
   preferred_locations: PreferredPlace[];
   open_to_remote: boolean;
+  /** Work arrangements the candidate stated they take; empty or absent = not stated. */
+  work_modes?: WorkArrangement[];
+  /** Would move for an on-site job elsewhere. */
+  open_to_relocation?: boolean;
+  /** permanent, contract, c2c, w2, 1099; empty or absent = not stated. */
+  employment_types?: string[];
+  /** Hourly rate expectation, in the currency stated. */
+  expected_hourly_rate?: { min: number | null; max: number | null; currency: string | null } | null;
   expected_salary: ExpectedSalary | null;
   embedding: Float32Array | null;
   embedding_model: string | null;
@@ -87,15 +108,26 @@ export interface Improvement {
   newScore: number;
 }
 
+/** Positive evidence that the candidate fits the posting at all; null = none (never stored or recommended). */
+export type FitEvidence = 'skills' | 'semantic' | null;
+
 export interface MatchScore {
-  /** 0-100, 2 decimals: the weighted sum of the five component scores below. */
+  /** 0-100, 2 decimals: the evidence-weighted mean of the component scores below (see combineComponents). */
   match_score: number;
-  skill_match_score: number;
-  experience_match_score: number;
-  location_match_score: number;
-  salary_match_score: number;
+  /** Each 0-100, or null when the component had no evidence (and so no weight). */
+  skill_match_score: number | null;
+  experience_match_score: number | null;
+  location_match_score: number | null;
+  salary_match_score: number | null;
   /** Calibrated embedding similarity, 0-100 (not raw cosine). */
-  semantic_similarity: number;
+  semantic_similarity: number | null;
+  /** Share of the weight backed by evidence, 0-1. */
+  confidence: number;
+  /** Components with evidence, of SIGNAL_COUNT. */
+  signals: number;
+  fit_evidence: FitEvidence;
+  /** Worth storing and showing: positive evidence of fit. */
+  is_storable: boolean;
   /** Job skills the candidate has, in job order, as the job spells them. */
   matched_skills: string[];
   /** Job skills the candidate lacks, in job order. */

@@ -33,6 +33,10 @@ export const candidateSchema = z
     location: z.string().nullable(),
     preferred_locations: z.array(z.string()).nullable(),
     preferred_roles: z.array(z.string()).nullable(),
+    work_modes: z.array(z.string()).nullable(),
+    employment_types: z.array(z.string()).nullable(),
+    expected_hourly_rate: z.string().nullable(),
+    open_to_relocation: z.boolean(),
     status: z.string().nullable(),
     created_at: z.date().nullable(),
     updated_at: z.date().nullable(),
@@ -161,7 +165,8 @@ export function candidateRoutes(
           description:
             'Header names are the candidate fields (first_name, last_name, email, phone, current_title, skills, ' +
             'total_experience_years, professional_summary, expected_salary, location, preferred_locations, ' +
-            'preferred_roles); list cells separate items with ";" or "|".',
+            'preferred_roles, work_modes, employment_types, expected_hourly_rate, open_to_relocation); list cells ' +
+            'separate items with ";" or "|".',
           consumes: ['multipart/form-data'],
           response: {
             201: z.object({

@@ -80,6 +80,9 @@ export function MatchPanel({
       onApplied?.();
     });
   const improvements = improvementsOf(match.improvements);
+  // "Based on 3 of 5 signals": how much the score rests on, shown with the breakdown.
+  const basis = match.match_reasons.find((reason) => reason.startsWith('Based on '));
+  const reasons = match.match_reasons.filter((reason) => reason !== basis);
 
   return (
     <article className="panel" aria-labelledby="match-title" data-testid="match-panel">
@@ -103,6 +106,11 @@ export function MatchPanel({
         {match.viewed_at ? <span className="muted">viewed {formatDateTime(match.viewed_at)}</span> : null}
       </p>
       <h3>Score breakdown</h3>
+      {basis ? (
+        <p className="muted" data-testid="match-confidence">
+          {basis}; a signal without evidence (—) does not count.
+        </p>
+      ) : null}
       <ScoreBar label="Skills" value={match.skill_match_score} />
       <ScoreBar label="Experience" value={match.experience_match_score} />
       <ScoreBar label="Location" value={match.location_match_score} />
@@ -125,17 +133,17 @@ export function MatchPanel({
       </ul>
       <h3>Why</h3>
       <ul>
-        {match.match_reasons.map((reason) => (
+        {reasons.map((reason) => (
           <li key={reason}>{reason}</li>
         ))}
       </ul>
       {improvements.length > 0 ? (
         <div className="advice">
-          <strong>Would raise the score:</strong>
+          <strong>Advice:</strong>
           <ul>
             {improvements.map((item) => (
               <li key={item.action}>
-                {item.action} → {formatScore(item.newScore)}
+                {item.action} would raise the score to {formatScore(item.newScore)}
               </li>
             ))}
           </ul>

@@ -17,6 +17,10 @@ interface FormValues {
   location: string;
   preferred_locations: string;
   preferred_roles: string;
+  work_modes: string;
+  employment_types: string;
+  expected_hourly_rate: string;
+  open_to_relocation: string;
   professional_summary: string;
 }
 
@@ -32,6 +36,10 @@ const EMPTY: FormValues = {
   location: '',
   preferred_locations: '',
   preferred_roles: '',
+  work_modes: '',
+  employment_types: '',
+  expected_hourly_rate: '',
+  open_to_relocation: '',
   professional_summary: '',
 };
 
@@ -48,6 +56,10 @@ function toValues(c: Candidate): FormValues {
     location: c.location ?? '',
     preferred_locations: (c.preferred_locations ?? []).join('; '),
     preferred_roles: (c.preferred_roles ?? []).join('\n'),
+    work_modes: (c.work_modes ?? []).join(', '),
+    employment_types: (c.employment_types ?? []).join(', '),
+    expected_hourly_rate: c.expected_hourly_rate ?? '',
+    open_to_relocation: c.open_to_relocation ? 'yes' : '',
     professional_summary: c.professional_summary ?? '',
   };
 }
@@ -74,6 +86,10 @@ function toBody(v: FormValues) {
     location: orNull(v.location),
     preferred_locations: list(v.preferred_locations, /;/),
     preferred_roles: list(v.preferred_roles, /\n/),
+    work_modes: list(v.work_modes, /,/),
+    employment_types: list(v.employment_types, /,/),
+    expected_hourly_rate: orNull(v.expected_hourly_rate),
+    open_to_relocation: v.open_to_relocation === 'yes',
     professional_summary: orNull(v.professional_summary),
   };
 }
@@ -142,9 +158,32 @@ export function CandidateFormPage({ id }: { id?: number }) {
           {input('phone', 'Phone')}
           {input('current_title', 'Current title')}
           {input('total_experience_years', 'Years of experience', { hint: 'A whole number' })}
-          {input('skills', 'Skills', { hint: 'Comma-separated, e.g. Python, Django, AWS', wide: true })}
+          {input('skills', 'Skills', {
+            hint: 'Comma-separated, or pasted from a resume: matched to the skill dictionary ("C#.Net" → C#, .NET); unknown names are kept',
+            wide: true,
+          })}
           {input('expected_salary', 'Expected salary', { hint: 'e.g. $120K - $140K' })}
           {input('location', 'Location')}
+          {input('expected_hourly_rate', 'Expected hourly rate', { hint: 'For contract work, e.g. $70/hr' })}
+          {input('work_modes', 'Works', { hint: 'Comma-separated: remote, hybrid, onsite' })}
+          {input('employment_types', 'Employment types', {
+            hint: 'Comma-separated: permanent, contract, c2c, w2, 1099',
+          })}
+          <div>
+            <Field label="Open to relocation" error={error?.forField('open_to_relocation')}>
+              {(props) => (
+                <input
+                  {...props}
+                  name="open_to_relocation"
+                  type="checkbox"
+                  checked={values.open_to_relocation === 'yes'}
+                  onChange={(event) =>
+                    setValues((v) => ({ ...v, open_to_relocation: event.target.checked ? 'yes' : '' }))
+                  }
+                />
+              )}
+            </Field>
+          </div>
           {input('preferred_locations', 'Preferred locations', {
             hint: 'Separated by semicolons',
             wide: true,
