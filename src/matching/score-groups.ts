@@ -1,12 +1,12 @@
 /**
- * Scores loaded candidates against prepared jobs, tenant by tenant, each tenant with its own weights and
- * threshold (a job is matched against the candidates of every agency).
+ * Scores loaded candidates against prepared jobs, tenant by tenant, each tenant with its own weights,
+ * threshold and list size (a job is matched against the candidates of every agency).
  */
 
 import type { Database } from '../db/database.js';
 import type { MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
 import { type PreparedCandidate, type PreparedJob, prepareCandidate } from '../domain/scoring/index.js';
-import { type LoadedCandidate, loadTenantSettings } from './load-features.js';
+import { type LoadedCandidate, loadTenantRetention, loadTenantSettings } from './load-features.js';
 import { type StoreTotals, scoreAndStore } from './store-matches.js';
 
 export function emptyTotals(): StoreTotals {
@@ -44,13 +44,13 @@ export async function scoreGroups(
 ): Promise<StoreTotals> {
   const totals = emptyTotals();
   if (groups.length === 0 || jobs.length === 0) return totals;
-  const settings = await loadTenantSettings(
-    database,
-    groups.map((g) => g.tenantId),
-  );
+  const tenantIds = groups.map((g) => g.tenantId);
+  const settings = await loadTenantSettings(database, tenantIds);
+  const retentions = await loadTenantRetention(database, tenantIds, retention);
   for (const group of groups) {
     const tenantSettings = settings.get(group.tenantId)!;
-    addTotals(totals, await scoreAndStore(database, group.candidates, jobs, tenantSettings, retention));
+    const tenantRetention = retentions.get(group.tenantId)!;
+    addTotals(totals, await scoreAndStore(database, group.candidates, jobs, tenantSettings, tenantRetention));
   }
   return totals;
 }

@@ -13,7 +13,7 @@ import {
 import type { PreparedCandidate, PreparedJob, ScoredPair, ScoringSettings } from '../domain/scoring/index.js';
 import { pairKey, selectPairs } from './select-pairs.js';
 
-export const DEFAULT_RETENTION: Readonly<MatchRetention> = Object.freeze({ floor: 40, bestN: 200 });
+export const DEFAULT_RETENTION: Readonly<MatchRetention> = Object.freeze({ floor: 40, bestN: 50 });
 
 /** Rows per INSERT statement: large enough to amortize a round trip, small enough for one JSON parameter. */
 const ROWS_PER_STATEMENT = 2500;

@@ -17,6 +17,7 @@ import {
   validateWeights,
 } from '../domain/scoring/index.js';
 import { AppError } from '../errors.js';
+import { markCandidatesStale } from './due-pairs.js';
 import { loadTenantSettings } from './load-features.js';
 
 export interface TenantSettingsView {
@@ -78,8 +79,8 @@ export async function getSettings(ctx: DbContext, tenantId: number): Promise<Ten
 }
 
 /**
- * Saves the settings. New scores use them; stored matches keep their scores until they are rescored
- * (the preview shows what would change).
+ * Saves the settings and marks the tenant's candidates for a rescore with them (the refresh task); the
+ * preview shows what would change.
  */
 export async function updateSettings(
   ctx: DbContext,
@@ -99,6 +100,14 @@ export async function updateSettings(
        weight_salary = EXCLUDED.weight_salary, weight_semantic = EXCLUDED.weight_semantic,
        recommend_threshold = EXCLUDED.recommend_threshold, updated_at = now(), updated_by = EXCLUDED.updated_by`,
     [tenantId, w.skill, w.experience, w.location, w.salary, w.semantic, next.recommendThreshold, updatedBy],
+  );
+  // Every stored score of the tenant depends on the weights: the refresh task rescores its candidates.
+  const { rows } = await ctx.sql.query<{ id: number }>('SELECT id FROM candidates WHERE tenant_id = $1', [
+    tenantId,
+  ]);
+  await markCandidatesStale(
+    ctx,
+    rows.map((row) => row.id),
   );
   return getSettings(ctx, tenantId);
 }
