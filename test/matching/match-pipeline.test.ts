@@ -13,6 +13,7 @@ import {
   createCandidate as createCandidateUseCase,
 } from '../../src/candidates/candidates.js';
 import { candidateJobMatchRepository } from '../../src/db/repositories/candidate-job-match.repository.js';
+import { SCORING_VERSION } from '../../src/domain/scoring/index.js';
 import { importJobs } from '../../src/ingestion/import-jobs.js';
 import { setJobStatus } from '../../src/jobs/set-job-status.js';
 import {
@@ -20,7 +21,7 @@ import {
   matchImportedJobs,
   parseJobsImportedEvent,
 } from '../../src/matching/match-imported-jobs.js';
-import { MATCHING_TASK } from '../../src/matching/matching-tasks.js';
+import { MATCHING_TASK, matchingTasks } from '../../src/matching/matching-tasks.js';
 import { checkMatches, refreshStaleCandidates } from '../../src/matching/refresh-matches.js';
 import { rematchCandidate } from '../../src/matching/rematch-candidate.js';
 import { createApiKey } from '../../src/scraper/api-keys.js';
@@ -28,6 +29,7 @@ import { completeSession } from '../../src/scraper/complete-session.js';
 import { loadSkillMatcher } from '../../src/skills/skill-dictionary.loader.js';
 import { publishJobsImported } from '../../src/worker/tasks.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { silentLogger } from '../support/logger.js';
 import {
   createCandidate,
   createJob,
@@ -229,5 +231,28 @@ describe('match pipeline (issue 11 defects)', () => {
     const refilled = await storedMatches(database, candidate);
     expect(refilled.map((m) => m.job_posting_id)).not.toContain(suggested.job_posting_id);
     expect(refilled.filter((m) => m.status === 'suggested')).toHaveLength(2);
+  });
+
+  it('upgrade: matches stored by another scoring version are rescored by the matches/upgrade task', async () => {
+    const role = await createRole(database, 'Upgrade Role');
+    const candidate = await createCandidate(database, tenant, { roleIds: [role] });
+    const job = await createJob(database, { roleId: role });
+    await database.sql.query(
+      `INSERT INTO candidate_job_matches (candidate_id, job_posting_id, match_score, status, scoring_version)
+       VALUES ($1, $2, 12.5, 'suggested', 'an-older-version')`,
+      [candidate, job],
+    );
+    const upgrade = matchingTasks({
+      database,
+      config: { matching: { floor: 0, bestN: 50, vectorTopK: 0 } },
+      logger: silentLogger,
+    }).find((task) => task.name === MATCHING_TASK.upgrade)!;
+    await (upgrade.handler as (data: unknown, meta: { id: string; retryCount: number }) => Promise<void>)(
+      {},
+      { id: 'upgrade', retryCount: 0 },
+    );
+    const [match] = await storedMatches(database, candidate);
+    expect(match?.scoring_version).toBe(SCORING_VERSION);
+    expect(match?.match_score).not.toBe(12.5);
   });
 });
