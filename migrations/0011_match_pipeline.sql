@@ -1,12 +1,15 @@
 -- Match pipeline state (issue 11): per-candidate refresh bookkeeping and per-tenant list sizes.
 -- candidate_match_state.vector_radius is the cosine distance of the candidate's K-th nearest active job at
 -- its last full rescore (NULL: fewer than K such jobs, or never rescored). A job closer than that can enter
--- the candidate's vector top-K, so job events rescore exactly those candidates. stale_since marks a
+-- the candidate's vector top-K; vector_only_jobs counts the top-K jobs not linked to the candidate's roles
+-- (NULL: never rescored): while it is 0, a role-linked job entering the top-K only adds a due pair.
+-- stale_since marks a
 -- candidate whose stored matches must be recomputed (set in the transaction of the change, cleared by the
 -- rescore that saw it).
 CREATE TABLE candidate_match_state (
   candidate_id integer PRIMARY KEY REFERENCES candidates(id) ON DELETE CASCADE,
   vector_radius double precision,
+  vector_only_jobs integer,
   stale_since timestamptz,
   refreshed_at timestamptz
 );

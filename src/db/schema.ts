@@ -539,6 +539,7 @@ export const candidateMatchState = pgTable(
       .primaryKey()
       .references(() => candidates.id, { onDelete: 'cascade' }),
     vector_radius: doublePrecision(),
+    vector_only_jobs: integer(),
     stale_since: timestamp({ withTimezone: true }),
     refreshed_at: timestamp({ withTimezone: true }),
   },

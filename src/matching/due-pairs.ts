@@ -24,6 +24,8 @@ export interface CandidateDueJobs {
   jobIds: number[];
   /** Distance of the K-th nearest active job; null when the candidate has fewer (or no vector). */
   vectorRadius: number | null;
+  /** Top-K jobs that are not linked to the candidate's roles (due only through the vector). */
+  vectorOnlyJobs: number;
 }
 
 /** Active jobs linked to each candidate's roles (matchable candidates only). */
@@ -56,14 +58,16 @@ export async function dueJobsOf(
   const linked = await roleLinkedJobIds(database, candidateIds);
   const nearest = await nearestActiveJobsOfCandidates(database, candidateIds, vectorTopK);
   return candidateIds.map((candidateId) => {
-    const jobIds = new Set(linked.get(candidateId) ?? []);
+    const roleJobs = new Set(linked.get(candidateId) ?? []);
+    const jobIds = new Set(roleJobs);
     const neighbours = nearest.get(candidateId) ?? [];
     for (const neighbour of neighbours) jobIds.add(neighbour.id);
+    const vectorOnlyJobs = neighbours.filter((n) => !roleJobs.has(n.id)).length;
     const vectorRadius =
       vectorTopK > 0 && neighbours.length >= vectorTopK
         ? Math.max(...neighbours.map((n) => n.distance))
         : null;
-    return { candidateId, jobIds: [...jobIds].sort((a, b) => a - b), vectorRadius };
+    return { candidateId, jobIds: [...jobIds].sort((a, b) => a - b), vectorRadius, vectorOnlyJobs };
   });
 }
 
@@ -75,14 +79,20 @@ export async function recordRefreshed(
 ): Promise<void> {
   if (due.length === 0) return;
   await ctx.sql.query(
-    `INSERT INTO candidate_match_state (candidate_id, vector_radius, stale_since, refreshed_at)
-     SELECT d.candidate_id, d.radius, NULL, now()
-     FROM unnest($1::int[], $2::float8[]) AS d(candidate_id, radius)
+    `INSERT INTO candidate_match_state (candidate_id, vector_radius, vector_only_jobs, stale_since, refreshed_at)
+     SELECT d.candidate_id, d.radius, d.vector_only, NULL, now()
+     FROM unnest($1::int[], $2::float8[], $4::int[]) AS d(candidate_id, radius, vector_only)
      WHERE EXISTS (SELECT 1 FROM candidates c WHERE c.id = d.candidate_id)
-     ON CONFLICT (candidate_id) DO UPDATE SET vector_radius = EXCLUDED.vector_radius, refreshed_at = now(),
+     ON CONFLICT (candidate_id) DO UPDATE SET vector_radius = EXCLUDED.vector_radius,
+       vector_only_jobs = EXCLUDED.vector_only_jobs, refreshed_at = now(),
        stale_since = CASE WHEN candidate_match_state.stale_since <= $3 THEN NULL
                           ELSE candidate_match_state.stale_since END`,
-    [due.map((d) => d.candidateId), due.map((d) => d.vectorRadius), startedAt],
+    [
+      due.map((d) => d.candidateId),
+      due.map((d) => d.vectorRadius),
+      startedAt,
+      due.map((d) => d.vectorOnlyJobs),
+    ],
   );
 }
 
@@ -103,6 +113,31 @@ export async function candidatesNearJobs(ctx: DbContext, jobIds: readonly number
     [jobIds, MATCHABLE_CANDIDATE_STATUSES, RADIUS_MARGIN],
   );
   return rows.map((row) => row.id);
+}
+
+export interface NearPair {
+  candidate_id: number;
+  job_id: number;
+  /** The candidate's vector-only top-K jobs; null: the candidate was never rescored in full. */
+  vector_only_jobs: number | null;
+}
+
+/**
+ * The (candidate, job) pairs where the job may enter the candidate's vector top-K (see
+ * `candidatesNearJobs`), with what the candidate's last full rescore recorded.
+ */
+export async function jobsNearCandidates(ctx: DbContext, jobIds: readonly number[]): Promise<NearPair[]> {
+  if (jobIds.length === 0) return [];
+  const { rows } = await ctx.sql.query<NearPair>(
+    `SELECT c.id AS candidate_id, j.id AS job_id, s.vector_only_jobs FROM candidates c
+       JOIN job_postings j ON j.id = ANY($1::int[]) AND j.embedding IS NOT NULL
+         AND j.embedding_model = c.embedding_model
+       LEFT JOIN candidate_match_state s ON s.candidate_id = c.id
+     WHERE c.status = ANY($2::text[]) AND c.embedding IS NOT NULL
+       AND (s.vector_radius IS NULL OR (c.embedding <=> j.embedding) <= s.vector_radius + $3)`,
+    [jobIds, MATCHABLE_CANDIDATE_STATUSES, RADIUS_MARGIN],
+  );
+  return rows;
 }
 
 /** Candidates holding a suggested (not acted on) stored match with any of these jobs. */

@@ -15,7 +15,7 @@ import type { Database } from '../db/database.js';
 import type { MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
 import { type PreparedJob, prepareJob } from '../domain/scoring/index.js';
 import type { SkillMatcher } from '../domain/skills.js';
-import { candidatesNearJobs, candidatesStoringJobs } from './due-pairs.js';
+import { candidatesStoringJobs, jobsNearCandidates } from './due-pairs.js';
 import { loadActiveJobs, loadCandidatesByIds, MATCHABLE_CANDIDATE_STATUSES } from './load-features.js';
 import { rescoreCandidates } from './refresh-matches.js';
 import { addTotals, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';
@@ -114,10 +114,15 @@ export async function matchImportedJobs(
 ): Promise<StoreTotals> {
   const totals = emptyTotals();
   if (event.jobIds.length === 0) return totals;
-  const rescored = new Set([
-    ...(await candidatesNearJobs(deps.database, event.jobIds)),
-    ...(await candidatesStoringJobs(deps.database, event.changedJobIds ?? [])),
-  ]);
+  const rescored = new Set(await candidatesStoringJobs(deps.database, event.changedJobIds ?? []));
+  const linked = await roleLinkedPairs(deps.database, event.jobIds);
+  const linkedJobs = new Map(linked.map((row) => [row.candidate_id, new Set(row.job_ids)]));
+  // A job entering a candidate's top-K adds a due pair and may push a vector-only job out: merging is exact
+  // only when the entering job is role-linked anyway and the top-K holds no vector-only job.
+  for (const near of await jobsNearCandidates(deps.database, event.jobIds)) {
+    const addsOnly = near.vector_only_jobs === 0 && linkedJobs.get(near.candidate_id)?.has(near.job_id);
+    if (!addsOnly) rescored.add(near.candidate_id);
+  }
   for (let start = 0; start < event.jobIds.length; start += JOBS_PER_ROUND) {
     const jobs = await loadActiveJobs(deps.database, event.jobIds.slice(start, start + JOBS_PER_ROUND));
     if (jobs.length > 0) addTotals(totals, await mergeRound(deps, jobs.map(prepareJob), rescored));

@@ -50,6 +50,7 @@ export function matchingTasks(deps: MatchingTaskDependencies): TaskDefinition<ne
       expireInSeconds: 30 * 60,
       handler: async (data: unknown) => {
         const event = parseJobsImportedEvent(data);
+        const started = performance.now();
         // Fresh postings have no vector yet: embed them first so the semantic score is not a neutral guess.
         // A provider failure leaves them for the backfill; matching goes on with what is stored.
         if (deps.embeddings) {
@@ -60,9 +61,17 @@ export function matchingTasks(deps: MatchingTaskDependencies): TaskDefinition<ne
           if (embedded.error)
             deps.logger.warn({ error: embedded.error }, 'new jobs not embedded before matching');
         }
+        const embedded = performance.now();
         const totals = await matchImportedJobs(matching, event);
         deps.logger.info(
-          { task: MATCHING_TASK.jobsImported, roleId: event.roleId, jobs: event.jobIds.length, ...totals },
+          {
+            task: MATCHING_TASK.jobsImported,
+            roleId: event.roleId,
+            jobs: event.jobIds.length,
+            ...totals,
+            embedMs: Math.round(embedded - started),
+            matchMs: Math.round(performance.now() - embedded),
+          },
           'jobs matched',
         );
       },
