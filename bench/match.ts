@@ -424,16 +424,21 @@ async function onServer(url: string, run: (database: Database) => Promise<void>)
 }
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobmatch-bench-match-'));
-  const database = await openPglite({ dataDir: path.join(dir, 'pglite') });
-  try {
-    await migrate(database);
-    await freshness(database, 'the embedded engine (PGlite)');
-    if (!process.env.BENCH_SKIP_VECTORS) await vectorSearch(database);
-  } finally {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+  // BENCH_ENGINES=server runs only the server, =embedded only PGlite.
+  const engines = process.env.BENCH_ENGINES ?? 'embedded,server';
+  if (engines.includes('embedded')) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobmatch-bench-match-'));
+    const database = await openPglite({ dataDir: path.join(dir, 'pglite') });
+    try {
+      await migrate(database);
+      await freshness(database, 'the embedded engine (PGlite)');
+      if (!process.env.BENCH_SKIP_VECTORS) await vectorSearch(database);
+    } finally {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
+  if (!engines.includes('server')) return;
   const serverUrl = process.env.BENCH_DATABASE_URL;
   if (serverUrl) {
     await onServer(serverUrl, async (server) => {

@@ -18,7 +18,7 @@ import type { SkillMatcher } from '../domain/skills.js';
 import { candidatesStoringJobs, jobsNearCandidates } from './due-pairs.js';
 import { loadActiveJobs, loadCandidatesByIds, MATCHABLE_CANDIDATE_STATUSES } from './load-features.js';
 import { rescoreCandidates } from './refresh-matches.js';
-import { addTotals, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';
+import { addTotals, analyzeAfterBulkWrite, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';
 import type { StoreTotals } from './store-matches.js';
 
 export interface JobsImportedEvent {
@@ -128,5 +128,6 @@ export async function matchImportedJobs(
     if (jobs.length > 0) addTotals(totals, await mergeRound(deps, jobs.map(prepareJob), rescored));
   }
   addTotals(totals, await rescoreCandidates(deps, [...rescored]));
+  await analyzeAfterBulkWrite(deps.database, totals);
   return totals;
 }

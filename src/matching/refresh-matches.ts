@@ -19,7 +19,7 @@ import {
   loadTenantSettings,
 } from './load-features.js';
 import type { MatchingDependencies } from './match-imported-jobs.js';
-import { emptyTotals } from './score-groups.js';
+import { analyzeAfterBulkWrite, emptyTotals } from './score-groups.js';
 import { pairKey, selectPairs } from './select-pairs.js';
 import { type StoreTotals, toMatchRow } from './store-matches.js';
 
@@ -136,6 +136,7 @@ export async function refreshStaleCandidates(
     totals.stored += result.stored;
     totals.removed += result.removed;
   }
+  await analyzeAfterBulkWrite(deps.database, totals);
   return totals;
 }
 
