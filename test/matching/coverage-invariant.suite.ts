@@ -204,7 +204,7 @@ const scrapeCommand = (fresh: fc.Arbitrary<JobSpec[]>) =>
         { id: world.keyId },
         { session_id: sessionId, jobs: [...fresh, ...known.map((j) => j.input)] },
       );
-      result.new_job_ids.forEach((id, i) => world.jobs.push({ id, input: fresh[i]! }));
+      for (const [i, id] of result.new_job_ids.entries()) world.jobs.push({ id, input: fresh[i]! });
     }),
   );
 
