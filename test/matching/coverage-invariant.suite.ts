@@ -204,7 +204,7 @@ const scrapeCommand = (fresh: fc.Arbitrary<JobSpec[]>) =>
         { id: world.keyId },
         { session_id: sessionId, jobs: [...fresh, ...known.map((j) => j.input)] },
       );
-      for (const [i, id] of result.new_job_ids.entries()) world.jobs.push({ id, input: fresh[i]! });
+      await rememberJobs(world, fresh, result.new_job_ids);
     }),
   );
 
@@ -308,16 +308,7 @@ const commands = [
           platform: 'indeed',
         },
       );
-      const { rows } = await world.database.sql.query<{ id: number; external_job_id: string }>(
-        'SELECT id, external_job_id FROM job_postings WHERE external_job_id = ANY($1::text[])',
-        [inputs.map((i) => i.external_job_id)],
-      );
-      for (const row of rows) {
-        world.jobs.push({
-          id: row.id,
-          input: inputs.find((i) => i.external_job_id === row.external_job_id)!,
-        });
-      }
+      await rememberJobs(world, inputs);
     }),
   ),
   fc.nat().map((index) =>
@@ -369,6 +360,22 @@ const commands = [
     }),
   ),
 ];
+
+/** Records posted jobs with the input that created them (a known job is re-posted with the same content). */
+async function rememberJobs(
+  world: World,
+  inputs: readonly Record<string, unknown>[],
+  onlyIds?: readonly number[],
+): Promise<void> {
+  const { rows } = await world.database.sql.query<{ id: number; external_job_id: string }>(
+    'SELECT id, external_job_id FROM job_postings WHERE external_job_id = ANY($1::text[])',
+    [inputs.map((i) => i.external_job_id)],
+  );
+  for (const row of rows) {
+    if (onlyIds && !onlyIds.includes(row.id)) continue;
+    world.jobs.push({ id: row.id, input: inputs.find((i) => i.external_job_id === row.external_job_id)! });
+  }
+}
 
 async function moveCandidate(world: World, index: number, to: CandidateStatus): Promise<void> {
   const candidate = pick(world.candidates, index);
