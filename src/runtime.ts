@@ -7,7 +7,7 @@ import type { SkillMatcher } from './domain/skills.js';
 import { createEmbeddingProvider } from './embeddings/create-embedding-provider.js';
 import type { EmbeddingProvider } from './embeddings/embedding-provider.js';
 import { embeddingTasks } from './embeddings/embedding-tasks.js';
-import { matchingTasks } from './matching/matching-tasks.js';
+import { MATCHING_TASK, matchingTasks } from './matching/matching-tasks.js';
 import { loadSkillMatcher } from './skills/skill-dictionary.loader.js';
 import { type JobQueue, startJobQueue } from './worker/job-queue.js';
 import { maintenanceTasks } from './worker/tasks.js';
@@ -53,8 +53,11 @@ export async function startRuntime(
       ...embeddingTasks({ database, embeddings, logger }),
       ...matchingTasks({ database, config, logger, skills, embeddings }),
     ];
-    if (options.workers) await queue.work(tasks);
-    else await queue.register(tasks);
+    if (options.workers) {
+      await queue.work(tasks);
+      // After an upgrade that changed the scoring version, stored matches are rescored in the background.
+      await queue.send(MATCHING_TASK.upgrade, {}, { singletonKey: MATCHING_TASK.upgrade });
+    } else await queue.register(tasks);
     const startedQueue = queue;
     let stopping: Promise<void> | undefined;
     return {

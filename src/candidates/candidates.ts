@@ -116,6 +116,8 @@ export function changeCandidateStatus(
     }
     const candidate = await candidateRepository(tx).update(actor.tenantId, id, { status: to });
     await recordStatusChange(tx, id, from, to, actor.userId);
+    // Approval makes the candidate matchable, rejection unmatchable: either way their matches change.
+    await notifyCandidateChanged(deps.queue, tx, { tenantId: actor.tenantId, candidateId: id });
     return candidate!;
   });
 }

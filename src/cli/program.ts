@@ -13,6 +13,7 @@ import { registerAdminCommands } from './admin.command.js';
 import { registerEmbeddingCommands } from './embeddings.command.js';
 import { registerImportCommands } from './import.command.js';
 import { registerKeyCommands } from './keys.command.js';
+import { registerMatchCommands } from './matches.command.js';
 import { registerParseCommand } from './parse.command.js';
 import { registerRoleCommands } from './roles.command.js';
 import { registerScraperCommands } from './scraper.command.js';
@@ -137,6 +138,7 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
   registerRoleCommands(program, io, getConfig, withDatabase);
   registerEmbeddingCommands(program, io, getConfig, withDatabase);
   registerAdminCommands(program, io, getConfig, withDatabase);
+  registerMatchCommands(program, io, getConfig, withDatabase);
   registerParseCommand(program, io);
   registerImportCommands(program, io, getConfig);
   registerScraperCommands(program, io, getConfig);

@@ -70,7 +70,7 @@ export const environmentSchema = z.object({
     .default(12),
   JOBMATCH_LOGIN_FAILURES_PER_WINDOW: z.coerce.number().int().min(1).max(1000).default(5),
   JOBMATCH_MATCH_FLOOR: z.coerce.number().min(0).max(100).default(40),
-  JOBMATCH_MATCH_BEST_N: z.coerce.number().int().min(0).max(10_000).default(200),
+  JOBMATCH_MATCH_BEST_N: z.coerce.number().int().min(0).max(1000).default(50),
   JOBMATCH_MATCH_VECTOR_K: z.coerce.number().int().min(0).max(1000).default(100),
   JOBMATCH_EMBEDDING_PROVIDER: z.enum(['local', 'gemini']).optional(),
   GEMINI_API_KEY: z.string().min(1).optional(),

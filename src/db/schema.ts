@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -491,8 +492,14 @@ export const tenantSettings = pgTable(
     recommend_threshold: numeric({ precision: 5, scale: 2, mode: 'number' }).notNull().default(70),
     updated_at: createdAt().notNull(),
     updated_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    /** Best N suggested matches kept per candidate (NULL: the configured default). */
+    match_list_size: integer(),
+    /** Lowest score a suggested match is kept at (NULL: the configured default). */
+    match_floor: numeric({ precision: 5, scale: 2, mode: 'number' }),
   },
   () => [
+    check('tenant_settings_match_list_size_check', sql`match_list_size BETWEEN 0 AND 1000`),
+    check('tenant_settings_match_floor_check', sql`match_floor BETWEEN 0 AND 100`),
     check(
       'tenant_settings_weights_check',
       sql`abs(weight_skill + weight_experience + weight_location + weight_salary + weight_semantic - 1) < 0.0005
@@ -574,4 +581,19 @@ export const roleLinkReviews = pgTable(
     index('idx_role_link_reviews_status').on(t.status, t.created_at),
     statusCheck('role_link_reviews_status_check', 'status', ROLE_LINK_REVIEW_STATUSES),
   ],
+);
+
+/** Matching bookkeeping per candidate: the vector top-K radius of its last full rescore and a stale marker. */
+export const candidateMatchState = pgTable(
+  'candidate_match_state',
+  {
+    candidate_id: integer()
+      .primaryKey()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    vector_radius: doublePrecision(),
+    vector_only_jobs: integer(),
+    stale_since: timestamp({ withTimezone: true }),
+    refreshed_at: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('candidate_match_state_stale_idx').on(t.stale_since).where(sql`stale_since IS NOT NULL`)],
 );

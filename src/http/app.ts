@@ -17,6 +17,7 @@ import type { SkillMatcher } from '../domain/skills.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { createLocalEmbeddingProvider } from '../embeddings/local-provider.js';
 import { AppError } from '../errors.js';
+import { DEFAULT_RETENTION, DEFAULT_VECTOR_TOP_K } from '../matching/store-matches.js';
 import { roleSyncFor } from '../roles/set-candidate-roles.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
 import type { JobQueue } from '../worker/job-queue.js';
@@ -26,6 +27,7 @@ import { sendProblem, toAppError } from './problem.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { adminImportRoutes } from './routes/admin-imports.routes.js';
 import { adminJobRoutes } from './routes/admin-jobs.routes.js';
+import { adminMatchRoutes } from './routes/admin-matches.routes.js';
 import { adminRoleRoutes } from './routes/admin-roles.routes.js';
 import { adminScraperRoutes } from './routes/admin-scraper.routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
@@ -59,6 +61,8 @@ export interface AppDependencies {
   scraping?: { failureLimit: number; failureWindowMs: number; bodyLimit: number };
   /** The built web application served at `/` (default `dist/web`); false, or no build there, serves the API only. */
   webRoot?: string | false;
+  /** Which matches are kept (JOBMATCH_MATCH_*), for the drift check; omitted, the defaults. */
+  matching?: { floor: number; bestN: number; vectorTopK: number };
 }
 
 export type App = FastifyInstance;
@@ -166,6 +170,19 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     }),
   );
   await app.register(adminJobRoutes({ database: deps.database }));
+  await app.register(
+    adminMatchRoutes({
+      matching: () => ({
+        database: deps.database,
+        retention: {
+          floor: deps.matching?.floor ?? DEFAULT_RETENTION.floor,
+          bestN: deps.matching?.bestN ?? DEFAULT_RETENTION.bestN,
+        },
+        vectorTopK: deps.matching?.vectorTopK ?? DEFAULT_VECTOR_TOP_K,
+        skills: (deps.skills ?? loadSkillMatcher)(),
+      }),
+    }),
+  );
   let embeddings: Promise<EmbeddingProvider> | undefined;
   const roleDeps = {
     database: deps.database,

@@ -30,6 +30,7 @@ export async function startServer(
       embeddings: runtime.embeddings,
       roleMatchThreshold: config.embeddings.roleMatchThreshold,
       queue: runtime.queue,
+      matching: config.matching,
       sessions: { ...config.sessions, failureWindowMs: config.auth.failureWindowMs },
       scraping: { ...config.auth, bodyLimit: config.scraping.bodyLimit },
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),

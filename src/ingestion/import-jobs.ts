@@ -8,7 +8,7 @@ import {
   jobImportErrorRepository,
   type NewImportError,
 } from '../db/repositories/job-import-error.repository.js';
-import { jobPostingRepository, type UpsertedJob } from '../db/repositories/job-posting.repository.js';
+import { jobPostingRepository } from '../db/repositories/job-posting.repository.js';
 import { roleJobMappingRepository } from '../db/repositories/role-job-mapping.repository.js';
 import {
   applyMapping,
@@ -60,7 +60,10 @@ export interface ImportJobsDependencies {
    * Runs inside each chunk's transaction with the new jobs of each role (role null: no role matched the
    * title), so `jobs/imported` goes out with the data, or not at all.
    */
-  onJobsImported?: (tx: DbContext, event: { roleId: number | null; jobIds: number[] }) => Promise<void>;
+  onJobsImported?: (
+    tx: DbContext,
+    event: { roleId: number | null; jobIds: number[]; changedJobIds: number[] },
+  ) => Promise<void>;
 }
 
 export interface ImportResult {
@@ -139,11 +142,14 @@ export async function importJobs(
       };
       await jobImportErrorRepository(tx).insertMany(batch.id, [...chunkErrors, ...chunkWarnings]);
       await jobImportBatchRepository(tx).addCounts(batch.id, counts);
-      if (deps.onJobsImported) {
-        const roleByKey = new Map(chunkJobs.map((job) => [jobKey(job), roleOfTitle.get(job.title) ?? null]));
-        for (const [roleId, jobIds] of newJobsByRole(written, (job) => roleByKey.get(jobKey(job)) ?? null)) {
-          await deps.onJobsImported(tx, { roleId, jobIds });
-        }
+      // One event per chunk: matching finds whom each job is due for (its role's candidates, and the
+      // candidates it is among the nearest jobs of), new and known jobs alike.
+      if (deps.onJobsImported && written.length > 0) {
+        await deps.onJobsImported(tx, {
+          roleId: null,
+          jobIds: written.map((job) => job.id),
+          changedJobIds: written.filter((job) => job.outcome === 'updated').map((job) => job.id),
+        });
       }
       for (const key of Object.keys(totals) as (keyof ImportCounts)[]) totals[key] += counts[key];
     });
@@ -237,20 +243,6 @@ export async function importJobs(
     ...(input.platform === undefined && rowPlatforms.size === 1 ? { platform: [...rowPlatforms][0]! } : {}),
   });
   return { batch: finished, errors: reported };
-}
-
-/** New jobs grouped by the role their title mapped to (new rows carry exactly that role). */
-function newJobsByRole(
-  written: readonly UpsertedJob[],
-  roleOf: (job: { platform: string; external_job_id: string }) => number | null,
-): Map<number | null, number[]> {
-  const groups = new Map<number | null, number[]>();
-  for (const job of written) {
-    if (job.outcome !== 'new') continue;
-    const roleId = roleOf(job);
-    groups.set(roleId, [...(groups.get(roleId) ?? []), job.id]);
-  }
-  return groups;
 }
 
 async function flushQuietly(flush: () => Promise<void>): Promise<void> {

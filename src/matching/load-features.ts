@@ -12,6 +12,7 @@
  */
 
 import type { DbContext } from '../db/database.js';
+import type { MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
 import { parseLocation } from '../domain/location.js';
 import { parseSalary } from '../domain/salary.js';
 import type {
@@ -259,4 +260,33 @@ export async function loadTenantSettings(
   const byTenant = new Map(rows.map((row) => [row.tenant_id, row]));
   for (const tenantId of tenantIds) settings.set(tenantId, settingsFromRow(byTenant.get(tenantId)));
   return settings;
+}
+
+/** Each tenant's list size and floor (tenant_settings), falling back to `defaults` where unset. */
+export async function loadTenantRetention(
+  ctx: DbContext,
+  tenantIds: readonly number[],
+  defaults: MatchRetention,
+): Promise<Map<number, MatchRetention>> {
+  const retention = new Map<number, MatchRetention>();
+  if (tenantIds.length === 0) return retention;
+  const { rows } = await ctx.sql.query<{
+    tenant_id: number;
+    match_list_size: number | null;
+    match_floor: number | null;
+  }>('SELECT tenant_id, match_list_size, match_floor FROM tenant_settings WHERE tenant_id = ANY($1::int[])', [
+    tenantIds,
+  ]);
+  const byTenant = new Map(rows.map((row) => [row.tenant_id, row]));
+  for (const tenantId of tenantIds) {
+    const row = byTenant.get(tenantId);
+    retention.set(tenantId, {
+      bestN: row?.match_list_size ?? defaults.bestN,
+      floor:
+        row?.match_floor === null || row?.match_floor === undefined
+          ? defaults.floor
+          : Number(row.match_floor),
+    });
+  }
+  return retention;
 }

@@ -1,35 +1,40 @@
 /**
- * `jobs/imported`: scores newly imported jobs against the candidates who want them.
+ * `jobs/imported`: scores posted or imported jobs (new, updated or already known) against the candidates
+ * they are due for (due-pairs.ts), so that the stored matches equal a full rescore:
  *
- * - With a role (a scrape session for that role): every matchable candidate linked to the role, across all
- *   tenants.
- * - Without one (an admin file import): each job against the candidates linked to its normalized role; a
- *   job with no role (or whose role has no candidates) against the `vectorTopK` nearest matchable
- *   candidates by embedding.
+ * - candidates linked by role to the jobs (role_job_mapping: the scrape session's role, an imported job's
+ *   normalized role) get the jobs scored and merged into their lists: for them the jobs only add pairs;
+ * - candidates the jobs may enter the vector top-K of (within the recorded radius), and candidates storing
+ *   a job whose content changed, are rescored in full (a pair may leave their top-K or best N).
  *
- * Candidates are loaded once per role and scored against the role's jobs in set-based chunks. At-least-once
- * safe: every write is an upsert on (candidate, job).
+ * Candidates are loaded once and grouped by the set of batch jobs due for them, then scored set-based.
+ * At-least-once safe: every write is an upsert on (candidate, job).
  */
 
 import type { Database } from '../db/database.js';
 import type { MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
 import { type PreparedJob, prepareJob } from '../domain/scoring/index.js';
 import type { SkillMatcher } from '../domain/skills.js';
-import { loadActiveJobs, loadCandidatesByIds, loadCandidatesForRoles } from './load-features.js';
-import { addTotals, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';
+import { candidatesStoringJobs, jobsNearCandidates } from './due-pairs.js';
+import { loadActiveJobs, loadCandidatesByIds, MATCHABLE_CANDIDATE_STATUSES } from './load-features.js';
+import { rescoreCandidates } from './refresh-matches.js';
+import { addTotals, analyzeAfterBulkWrite, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';
 import type { StoreTotals } from './store-matches.js';
-import { nearestMatchableCandidates } from './vector-search.js';
 
 export interface JobsImportedEvent {
+  /** The scrape session's role (for logs: the jobs' role links say whom they are due for). */
   roleId?: number | null;
   sessionId?: string | null;
+  /** Every job the post or import wrote: new, updated and unchanged ones. */
   jobIds: number[];
+  /** Known jobs whose content the post or import changed. */
+  changedJobIds?: number[];
 }
 
 export interface MatchingDependencies {
   database: Database;
   retention: MatchRetention;
-  /** Nearest neighbours added by vector search (jobs without a role; a candidate's rescore). */
+  /** Nearest active jobs by embedding added to each candidate's due pairs. */
   vectorTopK: number;
   /** Canonicalizes candidates' declared skills with the ingestion dictionary ("k8s" → "Kubernetes"). */
   skills?: SkillMatcher;
@@ -38,52 +43,69 @@ export interface MatchingDependencies {
 /** Jobs loaded per round: bounds memory for very large imports. */
 const JOBS_PER_ROUND = 500;
 
+function positiveIds(value: unknown): number[] {
+  return Array.isArray(value)
+    ? [...new Set(value.filter((id): id is number => Number.isInteger(id) && id > 0))]
+    : [];
+}
+
 export function parseJobsImportedEvent(data: unknown): JobsImportedEvent {
   const event = (data ?? {}) as Partial<JobsImportedEvent>;
-  const jobIds = Array.isArray(event.jobIds)
-    ? event.jobIds.filter((id): id is number => Number.isInteger(id) && id > 0)
-    : [];
   const roleId =
     Number.isInteger(event.roleId) && (event.roleId as number) > 0 ? (event.roleId as number) : null;
-  return { jobIds: [...new Set(jobIds)], roleId, sessionId: event.sessionId ?? null };
+  return {
+    jobIds: positiveIds(event.jobIds),
+    changedJobIds: positiveIds(event.changedJobIds),
+    roleId,
+    sessionId: event.sessionId ?? null,
+  };
 }
 
-async function matchRole(
+/** For each matchable candidate linked by role to some of these jobs: which of them (ascending ids). */
+async function roleLinkedPairs(database: Database, jobIds: readonly number[]) {
+  const { rows } = await database.sql.query<{ candidate_id: number; job_ids: number[] }>(
+    `SELECT l.candidate_id, array_agg(DISTINCT m.job_posting_id ORDER BY m.job_posting_id) AS job_ids
+     FROM role_job_mapping m
+       JOIN candidate_global_roles l ON l.global_role_id = m.global_role_id
+       JOIN candidates c ON c.id = l.candidate_id AND c.status = ANY($2::text[])
+     WHERE m.job_posting_id = ANY($1::int[])
+     GROUP BY l.candidate_id`,
+    [jobIds, MATCHABLE_CANDIDATE_STATUSES],
+  );
+  return rows;
+}
+
+/** Scores a round of jobs against the role-linked candidates not rescored in full. */
+async function mergeRound(
   deps: MatchingDependencies,
-  roleId: number,
   jobs: readonly PreparedJob[],
-): Promise<{ totals: StoreTotals; hadCandidates: boolean }> {
-  const candidates = await loadCandidatesForRoles(deps.database, [roleId], deps.skills);
-  const totals = await scoreGroups(deps.database, groupByTenant(candidates), jobs, deps.retention);
-  return { totals, hadCandidates: candidates.length > 0 };
-}
-
-async function matchByVector(
-  deps: MatchingDependencies,
-  job: PreparedJob,
-  raw: { embedding: Float32Array | null; embedding_model: string | null },
+  excluded: ReadonlySet<number>,
 ): Promise<StoreTotals> {
-  if (!raw.embedding || !raw.embedding_model || deps.vectorTopK <= 0) return emptyTotals();
-  const neighbours = await nearestMatchableCandidates(
-    deps.database,
-    raw.embedding,
-    raw.embedding_model,
-    deps.vectorTopK,
-  );
-  const candidates = await loadCandidatesByIds(
-    deps.database,
-    neighbours.map((n) => n.id),
-    deps.skills,
-  );
-  return scoreGroups(deps.database, groupByTenant(candidates), [job], deps.retention);
-}
-
-async function rolesOf(database: Database, jobIds: readonly number[]): Promise<Map<number, number | null>> {
-  const { rows } = await database.sql.query<{ id: number; normalized_role_id: number | null }>(
-    'SELECT id, normalized_role_id FROM job_postings WHERE id = ANY($1::int[])',
-    [jobIds],
-  );
-  return new Map(rows.map((row) => [row.id, row.normalized_role_id]));
+  const totals = emptyTotals();
+  const pairs = (
+    await roleLinkedPairs(
+      deps.database,
+      jobs.map((j) => j.id),
+    )
+  ).filter((row) => !excluded.has(row.candidate_id));
+  if (pairs.length === 0) return totals;
+  const bySubset = new Map<string, { jobIds: number[]; candidateIds: number[] }>();
+  for (const row of pairs) {
+    const key = row.job_ids.join(',');
+    const subset = bySubset.get(key) ?? { jobIds: row.job_ids, candidateIds: [] };
+    if (subset.candidateIds.length === 0) bySubset.set(key, subset);
+    subset.candidateIds.push(row.candidate_id);
+  }
+  const jobById = new Map(jobs.map((job) => [job.id, job]));
+  for (const subset of bySubset.values()) {
+    const candidates = await loadCandidatesByIds(deps.database, subset.candidateIds, deps.skills);
+    const subsetJobs = subset.jobIds.map((id) => jobById.get(id)!).filter(Boolean);
+    addTotals(
+      totals,
+      await scoreGroups(deps.database, groupByTenant(candidates), subsetJobs, deps.retention),
+    );
+  }
+  return totals;
 }
 
 export async function matchImportedJobs(
@@ -91,31 +113,21 @@ export async function matchImportedJobs(
   event: JobsImportedEvent,
 ): Promise<StoreTotals> {
   const totals = emptyTotals();
+  if (event.jobIds.length === 0) return totals;
+  const rescored = new Set(await candidatesStoringJobs(deps.database, event.changedJobIds ?? []));
+  const linked = await roleLinkedPairs(deps.database, event.jobIds);
+  const linkedJobs = new Map(linked.map((row) => [row.candidate_id, new Set(row.job_ids)]));
+  // A job entering a candidate's top-K adds a due pair and may push a vector-only job out: merging is exact
+  // only when the entering job is role-linked anyway and the top-K holds no vector-only job.
+  for (const near of await jobsNearCandidates(deps.database, event.jobIds)) {
+    const addsOnly = near.vector_only_jobs === 0 && linkedJobs.get(near.candidate_id)?.has(near.job_id);
+    if (!addsOnly) rescored.add(near.candidate_id);
+  }
   for (let start = 0; start < event.jobIds.length; start += JOBS_PER_ROUND) {
     const jobs = await loadActiveJobs(deps.database, event.jobIds.slice(start, start + JOBS_PER_ROUND));
-    if (jobs.length === 0) continue;
-    if (event.roleId) {
-      addTotals(totals, (await matchRole(deps, event.roleId, jobs.map(prepareJob))).totals);
-      continue;
-    }
-    const roles = await rolesOf(
-      deps.database,
-      jobs.map((j) => j.id),
-    );
-    const byRole = new Map<number | null, typeof jobs>();
-    for (const job of jobs) {
-      const role = roles.get(job.id) ?? null;
-      byRole.set(role, [...(byRole.get(role) ?? []), job]);
-    }
-    for (const [roleId, roleJobs] of byRole) {
-      let unmatched = roleJobs;
-      if (roleId !== null) {
-        const result = await matchRole(deps, roleId, roleJobs.map(prepareJob));
-        addTotals(totals, result.totals);
-        if (result.hadCandidates) unmatched = [];
-      }
-      for (const job of unmatched) addTotals(totals, await matchByVector(deps, prepareJob(job), job));
-    }
+    if (jobs.length > 0) addTotals(totals, await mergeRound(deps, jobs.map(prepareJob), rescored));
   }
+  addTotals(totals, await rescoreCandidates(deps, [...rescored]));
+  await analyzeAfterBulkWrite(deps.database, totals);
   return totals;
 }

@@ -11,6 +11,7 @@ import {
 } from '../db/repositories/candidate-job-match.repository.js';
 import { AppError } from '../errors.js';
 import type { JobQueue } from '../worker/job-queue.js';
+import { markCandidatesStale } from './due-pairs.js';
 import { MATCHING_TASK } from './matching-tasks.js';
 
 export interface MatchListOptions {
@@ -253,6 +254,8 @@ export async function updateMatchStatus(
 ): Promise<MatchDetail> {
   const updated = await candidateJobMatchRepository(ctx).setStatus(tenantId, matchId, status);
   if (!updated) throw AppError.notFound(`Match ${matchId}`);
+  // An acted-on pair no longer takes one of the candidate's best-N places (and a reset one does again).
+  await markCandidatesStale(ctx, [updated.candidate_id]);
   return getMatch(ctx, tenantId, matchId);
 }
 

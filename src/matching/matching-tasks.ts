@@ -14,11 +14,16 @@ import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import type { TaskDefinition } from '../worker/job-queue.js';
 import { TASK } from '../worker/tasks.js';
 import { matchImportedJobs, parseJobsImportedEvent } from './match-imported-jobs.js';
+import { markOutdatedScoringStale, refreshStaleCandidates } from './refresh-matches.js';
 import { parseCandidateChangedEvent, rematchCandidate } from './rematch-candidate.js';
 
 export const MATCHING_TASK = {
   jobsImported: TASK.jobsImported,
   candidateChanged: 'candidates/changed',
+  /** Rescores the candidates marked stale (job expiry and closure, role merges, weight changes). */
+  refresh: 'matches/refresh',
+  /** Marks the candidates whose matches another scoring version stored, then rescores them. */
+  upgrade: 'matches/upgrade',
 } as const;
 
 export interface MatchingTaskDependencies {
@@ -45,6 +50,7 @@ export function matchingTasks(deps: MatchingTaskDependencies): TaskDefinition<ne
       expireInSeconds: 30 * 60,
       handler: async (data: unknown) => {
         const event = parseJobsImportedEvent(data);
+        const started = performance.now();
         // Fresh postings have no vector yet: embed them first so the semantic score is not a neutral guess.
         // A provider failure leaves them for the backfill; matching goes on with what is stored.
         if (deps.embeddings) {
@@ -55,9 +61,17 @@ export function matchingTasks(deps: MatchingTaskDependencies): TaskDefinition<ne
           if (embedded.error)
             deps.logger.warn({ error: embedded.error }, 'new jobs not embedded before matching');
         }
+        const embedded = performance.now();
         const totals = await matchImportedJobs(matching, event);
         deps.logger.info(
-          { task: MATCHING_TASK.jobsImported, roleId: event.roleId, jobs: event.jobIds.length, ...totals },
+          {
+            task: MATCHING_TASK.jobsImported,
+            roleId: event.roleId,
+            jobs: event.jobIds.length,
+            ...totals,
+            embedMs: Math.round(embedded - started),
+            matchMs: Math.round(performance.now() - embedded),
+          },
           'jobs matched',
         );
       },
@@ -81,6 +95,32 @@ export function matchingTasks(deps: MatchingTaskDependencies): TaskDefinition<ne
         deps.logger.info(
           { task: MATCHING_TASK.candidateChanged, ...event, ...totals },
           'candidate rematched',
+        );
+      },
+    },
+    {
+      name: MATCHING_TASK.refresh,
+      cron: '* * * * *',
+      retryLimit: 2,
+      expireInSeconds: 30 * 60,
+      handler: async () => {
+        const totals = await refreshStaleCandidates(matching);
+        if (totals.candidates > 0)
+          deps.logger.info({ task: MATCHING_TASK.refresh, ...totals }, 'stale candidates rescored');
+      },
+    },
+    {
+      name: MATCHING_TASK.upgrade,
+      cron: '41 * * * *',
+      retryLimit: 2,
+      expireInSeconds: 60 * 60,
+      handler: async () => {
+        const marked = await markOutdatedScoringStale(deps.database);
+        if (marked === 0) return;
+        const totals = await refreshStaleCandidates(matching);
+        deps.logger.info(
+          { task: MATCHING_TASK.upgrade, marked, ...totals },
+          'matches of an older scoring version rescored',
         );
       },
     },

@@ -1,16 +1,16 @@
 /**
- * Decides, per candidate, which scored pairs of a batch are worth storing, and explains only those.
- * Every pair is evaluated (numbers only); a pair is kept when it shows positive evidence of fit (`isStorable`)
- * and reaches the floor or ranks among the candidate's best N of this batch, or when a recruiter has acted on it. Pairs outside this batch's best N cannot
- * be inside the candidate's overall best N, so nothing kept here is lost; the store then trims the overall
- * best N across batches (`matchWriter.prune`).
+ * Decides, per candidate, which scored pairs of a batch are worth storing, and explains only those: the one
+ * place that chooses stored pairs. A pair is storable when it shows positive evidence of fit and reaches the floor; the candidate keeps its best
+ * N storable pairs that no recruiter acted on, plus every pair a recruiter acted on (always rescored, never
+ * counted in N). Pairs outside this batch's best N cannot be inside the candidate's overall best N, so
+ * nothing kept here is lost; the store then trims the overall best N across batches (`matchWriter.prune`).
  */
 
 import type { CandidateJobPair, MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
 import {
   evaluatePair,
   explainPair,
-  isStorable,
+  isStorable as showsFitEvidence,
   type PairEvaluation,
   type PreparedCandidate,
   type PreparedJob,
@@ -29,6 +29,11 @@ export function pairKey(candidateId: number, jobId: number): string {
   return `${candidateId}:${jobId}`;
 }
 
+/** Whether a scored pair may be stored as a suggestion at all: positive evidence of fit, at or above the floor. */
+export function isStorable(evaluation: PairEvaluation, retention: MatchRetention): boolean {
+  return showsFitEvidence(evaluation) && evaluation.match_score >= retention.floor;
+}
+
 export function selectPairs(
   candidates: readonly PreparedCandidate[],
   jobs: readonly PreparedJob[],
@@ -43,11 +48,12 @@ export function selectPairs(
     evaluated.length = 0;
     for (const job of jobs) evaluated.push({ job, evaluation: evaluatePair(candidate, job, settings) });
     evaluated.sort((a, b) => b.evaluation.match_score - a.evaluation.match_score || a.job.id - b.job.id);
-    evaluated.forEach(({ job, evaluation }, rank) => {
-      const worthKeeping =
-        (isStorable(evaluation) && (evaluation.match_score >= retention.floor || rank < retention.bestN)) ||
-        actedOn.has(pairKey(candidate.id, job.id));
-      if (worthKeeping) {
+    let suggested = 0;
+    for (const { job, evaluation } of evaluated) {
+      const acted = actedOn.has(pairKey(candidate.id, job.id));
+      const suggest = !acted && suggested < retention.bestN && isStorable(evaluation, retention);
+      if (suggest) suggested += 1;
+      if (acted || suggest) {
         keep.push({
           candidate_id: candidate.id,
           job_id: job.id,
@@ -56,7 +62,7 @@ export function selectPairs(
       } else {
         drop.push({ candidate_id: candidate.id, job_posting_id: job.id });
       }
-    });
+    }
   }
   return { keep, drop };
 }

@@ -13,7 +13,9 @@ import {
 import type { PreparedCandidate, PreparedJob, ScoredPair, ScoringSettings } from '../domain/scoring/index.js';
 import { pairKey, selectPairs } from './select-pairs.js';
 
-export const DEFAULT_RETENTION: Readonly<MatchRetention> = Object.freeze({ floor: 40, bestN: 200 });
+export const DEFAULT_RETENTION: Readonly<MatchRetention> = Object.freeze({ floor: 40, bestN: 50 });
+/** Nearest active jobs by embedding that are due for every candidate (JOBMATCH_MATCH_VECTOR_K). */
+export const DEFAULT_VECTOR_TOP_K = 100;
 
 /** Rows per INSERT statement: large enough to amortize a round trip, small enough for one JSON parameter. */
 const ROWS_PER_STATEMENT = 2500;

@@ -18,11 +18,16 @@ import {
   validateWeights,
 } from '../domain/scoring/index.js';
 import { AppError } from '../errors.js';
+import { markCandidatesStale } from './due-pairs.js';
 import { loadTenantSettings } from './load-features.js';
 
 export interface TenantSettingsView {
   weights: ScoringWeights;
   recommend_threshold: number;
+  /** Suggested matches kept per candidate; null: the configured default (JOBMATCH_MATCH_BEST_N). */
+  match_list_size: number | null;
+  /** Lowest score a suggestion is kept at; null: the configured default (JOBMATCH_MATCH_FLOOR). */
+  match_floor: number | null;
   /** False while the tenant runs on the defaults (no settings saved). */
   customized: boolean;
   updated_at: Date | null;
@@ -31,6 +36,9 @@ export interface TenantSettingsView {
 export interface SettingsInput {
   weights?: ScoringWeights;
   recommend_threshold?: number;
+  /** null resets to the configured default; undefined keeps the current value. */
+  match_list_size?: number | null;
+  match_floor?: number | null;
 }
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
@@ -66,21 +74,27 @@ export function resolveSettings(current: ScoringSettings, input: SettingsInput):
 
 export async function getSettings(ctx: DbContext, tenantId: number): Promise<TenantSettingsView> {
   const settings = (await loadTenantSettings(ctx, [tenantId])).get(tenantId) ?? DEFAULT_SETTINGS;
-  const { rows } = await ctx.sql.query<{ updated_at: Date }>(
-    'SELECT updated_at FROM tenant_settings WHERE tenant_id = $1',
-    [tenantId],
-  );
+  const { rows } = await ctx.sql.query<{
+    updated_at: Date;
+    match_list_size: number | null;
+    match_floor: number | null;
+  }>('SELECT updated_at, match_list_size, match_floor FROM tenant_settings WHERE tenant_id = $1', [tenantId]);
   return {
     weights: { ...settings.weights },
     recommend_threshold: settings.recommendThreshold,
+    match_list_size: rows[0]?.match_list_size ?? null,
+    match_floor:
+      rows[0]?.match_floor === null || rows[0]?.match_floor === undefined
+        ? null
+        : Number(rows[0].match_floor),
     customized: rows.length > 0,
     updated_at: rows[0]?.updated_at ?? null,
   };
 }
 
 /**
- * Saves the settings. New scores use them; stored matches keep their scores until they are rescored
- * (the preview shows what would change).
+ * Saves the settings and marks the tenant's candidates for a rescore with them (the refresh task); the
+ * preview shows what would change.
  */
 export async function updateSettings(
   ctx: DbContext,
@@ -90,16 +104,49 @@ export async function updateSettings(
 ): Promise<TenantSettingsView> {
   const current = (await loadTenantSettings(ctx, [tenantId])).get(tenantId) ?? DEFAULT_SETTINGS;
   const next = resolveSettings(current, input);
+  const saved = await getSettings(ctx, tenantId);
+  const listSize = input.match_list_size === undefined ? saved.match_list_size : input.match_list_size;
+  const floor = input.match_floor === undefined ? saved.match_floor : input.match_floor;
+  if (listSize !== null && (!Number.isInteger(listSize) || listSize < 0 || listSize > 1000)) {
+    throw new AppError('unprocessable', 'match_list_size must be a whole number from 0 to 1000.', {
+      errors: [{ field: 'body.match_list_size', message: 'must be 0-1000' }],
+    });
+  }
+  if (floor !== null && (!Number.isFinite(floor) || floor < 0 || floor > 100)) {
+    throw new AppError('unprocessable', 'match_floor must be between 0 and 100.', {
+      errors: [{ field: 'body.match_floor', message: 'must be between 0 and 100' }],
+    });
+  }
   const w = next.weights;
   await ctx.sql.query(
     `INSERT INTO tenant_settings (tenant_id, weight_skill, weight_experience, weight_location, weight_salary,
-       weight_semantic, recommend_threshold, updated_at, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8)
+       weight_semantic, recommend_threshold, updated_at, updated_by, match_list_size, match_floor)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10)
      ON CONFLICT (tenant_id) DO UPDATE SET weight_skill = EXCLUDED.weight_skill,
        weight_experience = EXCLUDED.weight_experience, weight_location = EXCLUDED.weight_location,
        weight_salary = EXCLUDED.weight_salary, weight_semantic = EXCLUDED.weight_semantic,
-       recommend_threshold = EXCLUDED.recommend_threshold, updated_at = now(), updated_by = EXCLUDED.updated_by`,
-    [tenantId, w.skill, w.experience, w.location, w.salary, w.semantic, next.recommendThreshold, updatedBy],
+       recommend_threshold = EXCLUDED.recommend_threshold, updated_at = now(), updated_by = EXCLUDED.updated_by,
+       match_list_size = EXCLUDED.match_list_size, match_floor = EXCLUDED.match_floor`,
+    [
+      tenantId,
+      w.skill,
+      w.experience,
+      w.location,
+      w.salary,
+      w.semantic,
+      next.recommendThreshold,
+      updatedBy,
+      listSize,
+      floor === null ? null : round2(floor),
+    ],
+  );
+  // Every stored score of the tenant depends on the weights: the refresh task rescores its candidates.
+  const { rows } = await ctx.sql.query<{ id: number }>('SELECT id FROM candidates WHERE tenant_id = $1', [
+    tenantId,
+  ]);
+  await markCandidatesStale(
+    ctx,
+    rows.map((row) => row.id),
   );
   return getSettings(ctx, tenantId);
 }

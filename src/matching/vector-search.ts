@@ -87,3 +87,37 @@ export function nearestMatchableCandidates(
     params: [model, MATCHABLE_CANDIDATE_STATUSES],
   }));
 }
+
+/**
+ * Each candidate's `k` nearest active jobs (same model), in one statement: the vector part of the due pairs
+ * (due-pairs.ts). Candidates without a vector get none.
+ */
+export async function nearestActiveJobsOfCandidates(
+  database: Database,
+  candidateIds: readonly number[],
+  k: number,
+  options: VectorSearchOptions = {},
+): Promise<Map<number, Neighbour[]>> {
+  const byCandidate = new Map<number, Neighbour[]>();
+  if (!Number.isInteger(k) || k <= 0 || candidateIds.length === 0) return byCandidate;
+  const rows = await database.transaction(async (tx) => {
+    await configureScan(tx, k, options.exact ?? false);
+    const result = await tx.sql.query<{ candidate_id: number; id: number; distance: number }>(
+      `SELECT c.id AS candidate_id, n.id, n.distance
+       FROM candidates c
+         CROSS JOIN LATERAL (
+           SELECT j.id, j.embedding <=> c.embedding AS distance FROM job_postings j
+           WHERE j.status = 'active' AND j.embedding_model = c.embedding_model AND j.embedding IS NOT NULL
+           ORDER BY j.embedding <=> c.embedding LIMIT ${k}) n
+       WHERE c.id = ANY($1::int[]) AND c.embedding IS NOT NULL`,
+      [candidateIds],
+    );
+    return result.rows;
+  });
+  for (const row of rows) {
+    const list = byCandidate.get(row.candidate_id) ?? [];
+    if (list.length === 0) byCandidate.set(row.candidate_id, list);
+    list.push({ id: row.id, distance: Number(row.distance) });
+  }
+  return byCandidate;
+}

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError } from '../errors.js';
+import { candidatesOfRole, markCandidatesStale } from '../matching/due-pairs.js';
 import { getRole, type RoleSummary } from './list-roles.js';
 import { recountRoles } from './role-candidate-counts.js';
 import { refreshRoleEmbeddings } from './role-embeddings.js';
@@ -77,6 +78,8 @@ export async function mergeRoles(
     );
     await tx.sql.query('DELETE FROM global_roles WHERE id = $1', [sourceId]);
     await recountRoles(tx.sql, [targetId]);
+    // Candidates of either role now want the jobs of both.
+    await markCandidatesStale(tx, await candidatesOfRole(tx, targetId));
     return { candidateLinks, jobMappings, jobPostings, scrapeSessions, reports };
   });
   await refreshRoleEmbeddings(database.sql, provider, [targetId]);

@@ -68,7 +68,7 @@ export interface CompleteSessionDependencies {
   /** Runs inside the transaction: the `jobs/imported` event exists if and only if the jobs do. */
   onJobsImported: (
     tx: DbContext,
-    event: { roleId: number | null; sessionId: string; jobIds: number[] },
+    event: { roleId: number | null; sessionId: string; jobIds: number[]; changedJobIds: number[] },
   ) => Promise<void>;
 }
 
@@ -145,11 +145,13 @@ export async function completeSession(
         [session.global_role_id, counts.jobs_imported],
       );
     }
-    if (newJobIds.length > 0) {
+    // Known jobs too: one first found for another role (or imported) is now due for this role's candidates.
+    if (written.length > 0) {
       await deps.onJobsImported(tx, {
         roleId: session.global_role_id,
         sessionId: session.session_id,
-        jobIds: newJobIds,
+        jobIds: written.map((job) => job.id),
+        changedJobIds: written.filter((job) => job.outcome === 'updated').map((job) => job.id),
       });
     }
     const result: SessionResult = {

@@ -20,7 +20,7 @@ export const TASK = {
 export function publishJobsImported(queue: Pick<JobQueue, 'send'>) {
   return async (
     tx: { sql: SqlExecutor },
-    event: { roleId: number | null; jobIds: number[]; sessionId?: string },
+    event: { roleId: number | null; jobIds: number[]; changedJobIds?: number[]; sessionId?: string },
   ): Promise<void> => {
     await queue.send(TASK.jobsImported, event, { tx });
   };

@@ -70,19 +70,21 @@ describe('matching tasks', () => {
     expect(rows.map((m) => m.candidate_id)).not.toContain(elsewhere);
   });
 
-  it('jobs/imported without a role uses the jobs normalized role, then vector neighbours', async () => {
+  it('jobs/imported without a role uses the jobs normalized role, then the candidates they are nearest to', async () => {
     const role = await createRole(database, 'Platform Engineer');
     const linked = await createCandidate(database, tenantA, { roleIds: [role] });
     const near = await createCandidate(database, tenantB, { embedding: unitVector(500, 1) });
     const far = await createCandidate(database, tenantB, { embedding: unitVector(10, 2) });
+    // far's own nearest job: the orphan is not among its top 1.
+    const farJob = await createJob(database, { embedding: unitVector(10, 5) });
     const roleJob = await createJob(database, { roleId: role });
     const orphan = await createJob(database, { embedding: unitVector(500, 3) });
 
-    await matchImportedJobs({ ...deps, vectorTopK: 1 }, { jobIds: [roleJob, orphan] });
+    await matchImportedJobs({ ...deps, vectorTopK: 1 }, { jobIds: [farJob, roleJob, orphan] });
     const rows = await storedMatches(database);
     expect(rows.filter((m) => m.job_posting_id === roleJob).map((m) => m.candidate_id)).toEqual([linked]);
     expect(rows.filter((m) => m.job_posting_id === orphan).map((m) => m.candidate_id)).toEqual([near]);
-    expect(rows.map((m) => m.candidate_id)).not.toContain(far);
+    expect(rows.filter((m) => m.candidate_id === far).map((m) => m.job_posting_id)).toEqual([farJob]);
   });
 
   it('candidates/changed rescores role jobs plus the nearest active jobs of other roles, never inactive ones', async () => {

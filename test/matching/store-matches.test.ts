@@ -59,7 +59,7 @@ describe('match store', () => {
     expect(after[1]!.status).toBe('suggested');
   });
 
-  it('prune keeps pairs at or above the floor and the best N, deletes the rest unless acted on', async () => {
+  it('prune keeps the best N suggested pairs at or above the floor, deletes the rest unless acted on', async () => {
     const candidate = await createCandidate(database, tenant);
     const scores = [90, 50, 35, 30, 20, 10];
     const jobs: number[] = [];
@@ -70,15 +70,15 @@ describe('match store', () => {
     await candidateJobMatchRepository(database).setStatus(tenant, low.id, 'shortlisted');
 
     const removed = await writer.prune([candidate], { floor: 40, bestN: 3 });
-    expect(removed).toBe(2);
-    expect(
-      (await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a),
-    ).toEqual([90, 50, 35, 20]);
-    // The floor alone: everything at or above it stays whatever N is.
-    await writer.prune([candidate], { floor: 40, bestN: 0 });
+    expect(removed).toBe(3);
     expect(
       (await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a),
     ).toEqual([90, 50, 20]);
+    // N bounds the list even above the floor; the acted-on pair is never counted nor removed.
+    await writer.prune([candidate], { floor: 40, bestN: 1 });
+    expect(
+      (await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a),
+    ).toEqual([90, 20]);
   });
 
   it('a rescore that drops pairs below the floor and out of the best N deletes the unacted ones', async () => {
@@ -90,7 +90,7 @@ describe('match store', () => {
 
     const everything = await scoreAndStore(database, prepared, jobs, DEFAULT_SETTINGS, {
       floor: 0,
-      bestN: 0,
+      bestN: 3,
     });
     expect(everything).toMatchObject({ scored: 3, stored: 3 });
     const stored = await storedMatches(database, candidate);
@@ -99,19 +99,22 @@ describe('match store', () => {
     );
     await candidateJobMatchRepository(database).setStatus(tenant, stored[1]!.id, 'rejected');
 
-    // Same scores, but now nothing reaches the floor and only the best one fits in N.
+    // Same scores, but only the best suggested one fits in N.
     const rescored = await scoreAndStore(database, prepared, jobs, DEFAULT_SETTINGS, {
-      floor: 101,
+      floor: 0,
       bestN: 1,
     });
     expect(rescored.scored).toBe(3);
     const left = await storedMatches(database, candidate);
-    const best = [...stored].sort(
-      (a, b) => b.match_score - a.match_score || a.job_posting_id - b.job_posting_id,
-    )[0]!;
+    const best = stored
+      .filter((m) => m.id !== stored[1]!.id)
+      .sort((a, b) => b.match_score - a.match_score || a.job_posting_id - b.job_posting_id)[0]!;
     expect(left.map((m) => m.job_posting_id).sort()).toEqual(
-      [...new Set([best.job_posting_id, stored[1]!.job_posting_id])].sort(),
+      [best.job_posting_id, stored[1]!.job_posting_id].sort(),
     );
+    // Nothing reaches the floor: only the pair the recruiter acted on stays.
+    await scoreAndStore(database, prepared, jobs, DEFAULT_SETTINGS, { floor: 101, bestN: 1 });
+    expect((await storedMatches(database, candidate)).map((m) => m.id)).toEqual([stored[1]!.id]);
     expect(left.find((m) => m.id === stored[1]!.id)?.status).toBe('rejected');
   });
 });

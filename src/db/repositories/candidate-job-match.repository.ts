@@ -29,7 +29,7 @@ export interface CandidateJobPair {
   job_posting_id: number;
 }
 
-/** What to keep: pairs at or above `floor`, plus each candidate's best `bestN`, plus anything a recruiter acted on. */
+/** What to keep: each candidate's best `bestN` suggested pairs at or above `floor`, plus anything a recruiter acted on. */
 export interface MatchRetention {
   floor: number;
   bestN: number;
@@ -100,8 +100,8 @@ export function matchWriter({ sql: raw }: DbContext) {
       return rowCount;
     },
     /**
-     * Applies the retention policy to these candidates' stored matches: deletes the suggested ones below the
-     * floor that are not among the candidate's best N (by score, then job id).
+     * Applies the retention policy to these candidates' stored matches: keeps the best N suggested ones at
+     * or above the floor (by score, then job id) and deletes the other suggested ones. Acted-on pairs stay.
      */
     async prune(candidateIds: readonly number[], retention: MatchRetention): Promise<number> {
       if (candidateIds.length === 0) return 0;
@@ -111,10 +111,25 @@ export function matchWriter({ sql: raw }: DbContext) {
            SELECT id, match_score, row_number() OVER (
              PARTITION BY candidate_id ORDER BY match_score DESC, job_posting_id) AS rank
            FROM candidate_job_matches
-           WHERE candidate_id = ANY($1::int[])
+           WHERE candidate_id = ANY($1::int[]) AND status = 'suggested'
          ) ranked
-         WHERE m.id = ranked.id AND m.status = 'suggested' AND ranked.match_score < $2 AND ranked.rank > $3`,
+         WHERE m.id = ranked.id AND (ranked.match_score < $2 OR ranked.rank > $3)`,
         [candidateIds, retention.floor, retention.bestN],
+      );
+      return rowCount;
+    },
+    /** Deletes these candidates' suggested matches other than `keep` (a full rescore's result). */
+    async deleteSuggestedExcept(
+      candidateIds: readonly number[],
+      keep: readonly CandidateJobPair[],
+    ): Promise<number> {
+      if (candidateIds.length === 0) return 0;
+      const { rowCount } = await raw.query(
+        `DELETE FROM candidate_job_matches m
+         WHERE m.candidate_id = ANY($1::int[]) AND m.status = 'suggested'
+           AND NOT EXISTS (SELECT 1 FROM unnest($2::int[], $3::int[]) AS k(candidate_id, job_posting_id)
+                           WHERE k.candidate_id = m.candidate_id AND k.job_posting_id = m.job_posting_id)`,
+        [candidateIds, keep.map((p) => p.candidate_id), keep.map((p) => p.job_posting_id)],
       );
       return rowCount;
     },

@@ -23,6 +23,12 @@ const settingsSchema = z
   .object({
     weights: weightsSchema,
     recommend_threshold: z.number(),
+    match_list_size: z.number().int().nullable().meta({
+      description: 'Suggested matches kept per candidate (best first); null: the server default',
+    }),
+    match_floor: z.number().nullable().meta({
+      description: 'Lowest score a suggested match is kept at; null: the server default',
+    }),
     customized: z.boolean(),
     updated_at: z.date().nullable(),
   })
@@ -32,6 +38,8 @@ const settingsBody = z
   .object({
     weights: weightsSchema.optional(),
     recommend_threshold: z.number().min(0).max(100).optional(),
+    match_list_size: z.number().int().min(0).max(1000).nullable().optional(),
+    match_floor: z.number().min(0).max(100).nullable().optional(),
   })
   .strict();
 
@@ -56,6 +64,8 @@ function input(body: z.infer<typeof settingsBody>) {
   return {
     ...(body.weights ? { weights: body.weights } : {}),
     ...(body.recommend_threshold === undefined ? {} : { recommend_threshold: body.recommend_threshold }),
+    ...(body.match_list_size === undefined ? {} : { match_list_size: body.match_list_size }),
+    ...(body.match_floor === undefined ? {} : { match_floor: body.match_floor }),
   };
 }
 

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { MatchingDependencies } from '../../matching/match-imported-jobs.js';
+import { checkMatches } from '../../matching/refresh-matches.js';
+import { requireRole } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+const driftSchema = z
+  .object({
+    candidates_checked: z.number().int(),
+    pairs_expected: z.number().int(),
+    pairs_stored: z.number().int(),
+    missing: z.number().int(),
+    unexpected: z.number().int(),
+    outdated: z.number().int(),
+    drifted_candidates: z.array(z.number().int()),
+    samples: z.array(
+      z.object({
+        candidate_id: z.number().int(),
+        job_posting_id: z.number().int(),
+        kind: z.enum(['missing', 'unexpected', 'outdated']),
+        stored_score: z.number().nullable(),
+        expected_score: z.number().nullable(),
+      }),
+    ),
+    repaired: z.boolean(),
+  })
+  .meta({ id: 'MatchDrift' });
+
+/** Platform admins: drift between stored matches and a full rescore, and its repair. */
+export function adminMatchRoutes(deps: { matching: () => MatchingDependencies }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    app.get(
+      '/api/admin/matches/check',
+      {
+        schema: {
+          tags: ['matches'],
+          summary: 'Compare stored matches with a from-scratch rescore (nothing is written)',
+          response: { 200: driftSchema, 401: problemSchema, 403: problemSchema },
+        },
+      },
+      async () => checkMatches(deps.matching()),
+    );
+    app.post(
+      '/api/admin/matches/repair',
+      {
+        schema: {
+          tags: ['matches'],
+          summary: 'Compare, then rescore every candidate whose stored matches drifted',
+          response: { 200: driftSchema, 401: problemSchema, 403: problemSchema },
+        },
+      },
+      async () => checkMatches(deps.matching(), { repair: true }),
+    );
+  };
+}
