@@ -69,6 +69,7 @@ export const environmentSchema = z.object({
     .max(24 * 90)
     .default(12),
   JOBMATCH_LOGIN_FAILURES_PER_WINDOW: z.coerce.number().int().min(1).max(1000).default(5),
+  JOBMATCH_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   JOBMATCH_MATCH_FLOOR: z.coerce.number().min(0).max(100).default(40),
   JOBMATCH_MATCH_BEST_N: z.coerce.number().int().min(0).max(10_000).default(200),
   JOBMATCH_MATCH_VECTOR_K: z.coerce.number().int().min(0).max(1000).default(100),
@@ -101,7 +102,7 @@ export interface Config {
   /** The reference scraper (`jobmatch scraper run`): where Jobmatch is and which key to use. */
   scraperClient: { baseUrl: string; apiKey: string | undefined };
   /** Sign-in sessions: sliding lifetime; failed logins allowed per address and email within `auth.failureWindowMs`. */
-  sessions: { ttlHours: number; loginFailureLimit: number };
+  sessions: { ttlHours: number; loginFailureLimit: number; addressFailureLimit: number };
   /** Embedding provider (gemini when a key is set, else local) and the calibrated role-match threshold. */
   embeddings: {
     provider: 'local' | 'gemini';
@@ -166,6 +167,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessions: {
       ttlHours: e.JOBMATCH_SESSION_TTL_HOURS,
       loginFailureLimit: e.JOBMATCH_LOGIN_FAILURES_PER_WINDOW,
+      addressFailureLimit: e.JOBMATCH_LOGIN_FAILURES_PER_ADDRESS,
     },
     embeddings: {
       provider: embeddingProvider,

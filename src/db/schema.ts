@@ -77,7 +77,12 @@ export const users = pgTable(
     updated_at: createdAt().notNull(),
   },
   (t) => [
-    uniqueIndex('idx_users_email').on(sql`lower(${t.email})`),
+    // Unique per agency and among platform admins (migration 0008); the plain index serves sign-in.
+    uniqueIndex('idx_users_tenant_email')
+      .on(t.tenant_id, sql`lower(${t.email})`)
+      .where(sql`${t.tenant_id} IS NOT NULL`),
+    uniqueIndex('idx_users_platform_email').on(sql`lower(${t.email})`).where(sql`${t.tenant_id} IS NULL`),
+    index('idx_users_email').on(sql`lower(${t.email})`),
     index('idx_users_tenant').on(t.tenant_id),
     statusCheck('users_role_check', 'role', USER_ROLES),
     check('users_tenant_role_check', sql`(role = 'PM_ADMIN') = (tenant_id IS NULL)`),

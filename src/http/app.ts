@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -22,7 +22,8 @@ import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { csrfGuard, sessionAuth } from './auth/session-auth.js';
 import { createFailedAuthLimiter } from './failed-auth-limiter.js';
-import { sendProblem, toAppError } from './problem.js';
+import { inputGuard } from './input-guard.js';
+import { problemSchema, sendProblem, toAppError } from './problem.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { adminImportRoutes } from './routes/admin-imports.routes.js';
 import { adminJobRoutes } from './routes/admin-jobs.routes.js';
@@ -53,8 +54,13 @@ export interface AppDependencies {
   roleMatchThreshold?: number;
   /** Background tasks (re-embedding and rematching after candidate changes); omitted, nothing is enqueued. */
   queue?: Pick<JobQueue, 'send'>;
-  /** Sign-in sessions: sliding lifetime and failed sign-ins allowed per address and email per window. */
-  sessions?: { ttlHours: number; loginFailureLimit: number; failureWindowMs: number };
+  /** Sign-in sessions: sliding lifetime; failed sign-ins allowed per address and email, and per address, per window. */
+  sessions?: {
+    ttlHours: number;
+    loginFailureLimit: number;
+    addressFailureLimit?: number;
+    failureWindowMs: number;
+  };
   /** The scraper API: failed-key limits, and the body limit for posted jobs. */
   scraping?: { failureLimit: number; failureWindowMs: number; bodyLimit: number };
   /** The built web application served at `/` (default `dist/web`); false, or no build there, serves the API only. */
@@ -62,6 +68,17 @@ export interface AppDependencies {
 }
 
 export type App = FastifyInstance;
+
+/**
+ * Any route may answer a client error (bad input, no session, too large, too many attempts): each documented
+ * route says so with a `4XX` problem response, besides the specific ones it lists.
+ */
+function documentClientErrors(route: RouteOptions): void {
+  const schema = route.schema;
+  if (!schema || schema.hide) return;
+  const response = (schema.response ?? {}) as Record<string, unknown>;
+  schema.response = { ...response, '4xx': response['4xx'] ?? problemSchema };
+}
 
 /** Builds the HTTP application; `server.ts` starts it, tests drive it with `app.inject`. */
 export async function buildApp(deps: AppDependencies): Promise<App> {
@@ -74,6 +91,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRoute', documentClientErrors);
+  app.addHook('preValidation', inputGuard);
 
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
@@ -147,6 +166,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       ttlHours: sessions.ttlHours,
       limiter: createFailedAuthLimiter({
         limit: sessions.loginFailureLimit,
+        windowMs: sessions.failureWindowMs,
+      }),
+      addressLimiter: createFailedAuthLimiter({
+        limit: sessions.addressFailureLimit ?? 10 * sessions.loginFailureLimit,
         windowMs: sessions.failureWindowMs,
       }),
     }),

@@ -6,6 +6,7 @@ import { createApiKey, listApiKeys, revokeApiKey, toApiKeySummary } from '../../
 import { listQueue, listSessions, summarizeScrapers } from '../../scraper/scrape-reports.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { databaseId, pageOffset } from '../schemas.js';
 
 const apiKeySchema = z
   .object({
@@ -22,11 +23,11 @@ const apiKeySchema = z
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: pageOffset,
 };
 const sessionFilter = z.object({
-  scraper_key_id: z.coerce.number().int().positive().optional(),
-  role_id: z.coerce.number().int().positive().optional(),
+  scraper_key_id: databaseId.optional(),
+  role_id: databaseId.optional(),
   status: z.enum(SCRAPE_SESSION_STATUSES).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
@@ -97,7 +98,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
         schema: {
           tags: ['scraper admin'],
           summary: 'Revoke a scraper API key (idempotent)',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: databaseId }),
           response: {
             200: z.object({ key: apiKeySchema, already_revoked: z.boolean() }),
             404: problemSchema,

@@ -129,6 +129,8 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
       '/api/scraper/queue/jobs',
       {
         bodyLimit: deps.bodyLimit,
+        // Scraped pages often carry stray control characters: they are removed from the jobs, not refused.
+        config: { freeText: ['body.jobs'] },
         schema: {
           tags: ['scraper'],
           security,
