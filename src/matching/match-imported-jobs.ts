@@ -4,8 +4,8 @@
  * - With a role (a scrape session for that role): every matchable candidate linked to the role, across all
  *   tenants.
  * - Without one (an admin file import): each job against the candidates linked to its normalized role; a
- *   job with no role (or whose role has no candidates) against the `vectorTopK` nearest matchable
- *   candidates by embedding.
+ *   job with no role (or whose role has no candidates) against each agency's `vectorTopK` nearest
+ *   matchable candidates by embedding.
  *
  * Candidates are loaded once per role and scored against the role's jobs in set-based chunks. At-least-once
  * safe: every write is an upsert on (candidate, job).
@@ -18,7 +18,7 @@ import type { SkillMatcher } from '../domain/skills.js';
 import { loadActiveJobs, loadCandidatesByIds, loadCandidatesForRoles } from './load-features.js';
 import { addTotals, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';
 import type { StoreTotals } from './store-matches.js';
-import { nearestMatchableCandidates } from './vector-search.js';
+import { nearestMatchableCandidatesPerTenant } from './vector-search.js';
 
 export interface JobsImportedEvent {
   roleId?: number | null;
@@ -64,7 +64,7 @@ async function matchByVector(
   raw: { embedding: Float32Array | null; embedding_model: string | null },
 ): Promise<StoreTotals> {
   if (!raw.embedding || !raw.embedding_model || deps.vectorTopK <= 0) return emptyTotals();
-  const neighbours = await nearestMatchableCandidates(
+  const neighbours = await nearestMatchableCandidatesPerTenant(
     deps.database,
     raw.embedding,
     raw.embedding_model,
