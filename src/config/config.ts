@@ -35,6 +35,13 @@ export const environmentSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   JOBMATCH_DATA_DIR: z.string().min(1).default('./data'),
   JOBMATCH_BODY_LIMIT: byteSize.default(1024 * 1024),
+  JOBMATCH_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F:./]+(,[0-9a-fA-F:./]+)*)$/,
+      'true, false, a hop count, or proxy addresses',
+    )
+    .default('false'),
   JOBMATCH_DB_TENANT_ROLE: z
     .string()
     .regex(/^([a-z_][a-z0-9_]{0,62}|none)$/, 'a database role name, or none')
@@ -84,7 +91,8 @@ export const environmentSchema = z.object({
 export type Environment = z.infer<typeof environmentSchema>;
 
 export interface Config {
-  http: { port: number; host: string; bodyLimit: number };
+  /** `trustProxy`: whether (or which) proxies' X-Forwarded-For/-Proto are believed; Fastify's option as is. */
+  http: { port: number; host: string; bodyLimit: number; trustProxy: boolean | number | string[] };
   imports: { maxBytes: number; staleAfterSeconds: number };
   workers: { inline: boolean; pollingIntervalSeconds: number };
   log: { level: Environment['LOG_LEVEL'] };
@@ -115,6 +123,12 @@ export interface Config {
   matching: { floor: number; bestN: number; vectorTopK: number };
 }
 
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
@@ -142,7 +156,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const dataDir = path.resolve(e.JOBMATCH_DATA_DIR);
   const tenantRole = e.JOBMATCH_DB_TENANT_ROLE === 'none' ? null : e.JOBMATCH_DB_TENANT_ROLE;
   return {
-    http: { port: e.PORT, host: e.HOST, bodyLimit: e.JOBMATCH_BODY_LIMIT },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      bodyLimit: e.JOBMATCH_BODY_LIMIT,
+      trustProxy: parseTrustProxy(e.JOBMATCH_TRUST_PROXY),
+    },
     imports: { maxBytes: e.JOBMATCH_IMPORT_MAX_BYTES, staleAfterSeconds: e.JOBMATCH_IMPORT_STALE_SECONDS },
     workers: { inline: e.JOBMATCH_INLINE_WORKERS, pollingIntervalSeconds: e.JOBMATCH_WORKER_POLL_SECONDS },
     log: { level: e.LOG_LEVEL },

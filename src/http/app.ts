@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -45,6 +46,8 @@ export interface AppDependencies {
   database: Database;
   logger: Logger;
   bodyLimit?: number;
+  /** Behind a TLS-terminating proxy: believe its X-Forwarded-For/-Proto (client address, Secure cookies). */
+  trustProxy?: boolean | number | string[];
   /** Largest accepted import upload. */
   importMaxBytes?: number;
   skills?: () => SkillMatcher;
@@ -69,6 +72,29 @@ export interface AppDependencies {
 
 export type App = FastifyInstance;
 
+/** A hop count trusts that many proxies in front of the server; addresses and booleans go as they are. */
+function trustProxyOption(value: AppDependencies['trustProxy']) {
+  if (typeof value !== 'number') return value ?? false;
+  return (_address: string, hop: number) => hop < value;
+}
+
+/**
+ * Security headers on every answer (HSTS, frame options, nosniff, referrer policy) and a CSP the web
+ * application and the API docs pass: everything from this origin; inline styles only (the docs need them).
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 /**
  * Any route may answer a client error (bad input, no session, too large, too many attempts): each documented
  * route says so with a `4XX` problem response, besides the specific ones it lists.
@@ -85,6 +111,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    trustProxy: trustProxyOption(deps.trustProxy),
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -150,6 +177,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

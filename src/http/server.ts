@@ -25,6 +25,7 @@ export async function startServer(
       database: runtime.database,
       logger,
       bodyLimit: config.http.bodyLimit,
+      trustProxy: config.http.trustProxy,
       importMaxBytes: config.imports.maxBytes,
       skills: () => runtime.skills,
       embeddings: runtime.embeddings,

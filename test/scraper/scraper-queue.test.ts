@@ -140,9 +140,9 @@ describe('scrape queue API', () => {
     );
     expect(eventCount[0]!.n).toBe(1);
 
-    // Another body to a completed session is a conflict; another key's session is forbidden.
+    // Another body for a completed session is unprocessable; another key's session is forbidden.
     expect((await post({ session_id: claimed.session_id, jobs: sampleJobs('other', 1) })).statusCode).toBe(
-      409,
+      422,
     );
     expect((await post({ session_id: claimed.session_id, jobs }, otherAuth)).statusCode).toBe(403);
 

@@ -139,7 +139,7 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
             'Valid jobs are parsed, deduplicated on (platform, external_job_id) and linked to the role; invalid ones ' +
             'are reported by index and never block the others. The session and role complete and `jobs/imported` is ' +
             'enqueued in the same transaction. Retrying the identical body returns the first answer; posting to a ' +
-            "finished session is 409; another key's session is 403.",
+            "session completed with another body is 422; to a failed or timed-out session 409; another key's session is 403.",
           body: z.object({ ...sessionIdBody, jobs: z.array(z.unknown()).max(MAX_JOBS_PER_POST) }).meta({
             description: `Each item follows the JobInput schema; at most ${MAX_JOBS_PER_POST} per post.`,
           }),
@@ -149,6 +149,7 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
             403: problemSchema,
             404: problemSchema,
             409: problemSchema,
+            422: problemSchema,
             ...authErrors,
           },
         },
