@@ -88,3 +88,12 @@ CREATE UNIQUE INDEX idx_users_tenant_email ON users USING btree (tenant_id, lowe
 CREATE UNIQUE INDEX idx_users_platform_email ON users USING btree (lower(email)) WHERE tenant_id IS NULL;
 --> statement-breakpoint
 CREATE INDEX idx_users_email ON users USING btree (lower(email));
+--> statement-breakpoint
+-- A role whose scrapes keep failing stops at `failed` with its last error, until an admin re-queues it.
+ALTER TABLE global_roles ADD COLUMN scrape_failures integer DEFAULT 0 NOT NULL;
+--> statement-breakpoint
+ALTER TABLE global_roles ADD COLUMN last_scrape_error text;
+--> statement-breakpoint
+ALTER TABLE global_roles DROP CONSTRAINT global_roles_queue_status_check;
+--> statement-breakpoint
+ALTER TABLE global_roles ADD CONSTRAINT global_roles_queue_status_check CHECK (queue_status IN ('pending', 'processing', 'completed', 'failed'));

@@ -76,6 +76,7 @@ export const environmentSchema = z.object({
     .max(24 * 90)
     .default(12),
   JOBMATCH_LOGIN_FAILURES_PER_WINDOW: z.coerce.number().int().min(1).max(1000).default(5),
+  JOBMATCH_SCRAPE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
   JOBMATCH_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   JOBMATCH_MATCH_FLOOR: z.coerce.number().min(0).max(100).default(40),
   JOBMATCH_MATCH_BEST_N: z.coerce.number().int().min(0).max(10_000).default(200),
@@ -104,7 +105,7 @@ export interface Config {
   /** Failed API-key attempts allowed per client address within the window, before it is blocked. */
   auth: { failureLimit: number; failureWindowMs: number };
   /** The scrape queue: how long a claimed role may stay unanswered, and when a scraped role is due again. */
-  scraping: { leaseSeconds: number; rescrapeAfterSeconds: number; bodyLimit: number };
+  scraping: { leaseSeconds: number; rescrapeAfterSeconds: number; bodyLimit: number; maxAttempts: number };
   /** Demo data: `auto` loads it on the first start of an empty embedded database. */
   demo: 'auto' | 'always' | 'never';
   /** The reference scraper (`jobmatch scraper run`): where Jobmatch is and which key to use. */
@@ -178,6 +179,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       leaseSeconds: Math.round(e.JOBMATCH_SCRAPE_LEASE_MINUTES * 60),
       rescrapeAfterSeconds: Math.round(e.JOBMATCH_RESCRAPE_AFTER_HOURS * 3600),
       bodyLimit: e.JOBMATCH_SCRAPER_BODY_LIMIT,
+      maxAttempts: e.JOBMATCH_SCRAPE_MAX_ATTEMPTS,
     },
     auth: {
       failureLimit: e.JOBMATCH_AUTH_FAILURES_PER_WINDOW,

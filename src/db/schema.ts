@@ -40,7 +40,7 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export const APPLIED_VIA = ['platform', 'direct', 'referral'] as const;
 export const IMPORT_STATUSES = ['in_progress', 'completed', 'failed', 'partial'] as const;
-export const QUEUE_STATUSES = ['pending', 'processing', 'completed'] as const;
+export const QUEUE_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;
 export const ROLE_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 export type RolePriority = (typeof ROLE_PRIORITIES)[number];
@@ -117,6 +117,9 @@ export const globalRoles = pgTable(
     last_scraped_at: timestamp({ withTimezone: true }),
     created_at: createdAt(),
     updated_at: createdAt(),
+    /** Failed or timed-out scrapes since the last success; at the cap the role is `failed` (migration 0008). */
+    scrape_failures: integer().notNull().default(0),
+    last_scrape_error: text(),
   },
   (t) => [
     index('idx_global_roles_embedding').using('hnsw', t.embedding.op('vector_cosine_ops')),

@@ -65,7 +65,7 @@ export interface AppDependencies {
     failureWindowMs: number;
   };
   /** The scraper API: failed-key limits, and the body limit for posted jobs. */
-  scraping?: { failureLimit: number; failureWindowMs: number; bodyLimit: number };
+  scraping?: { failureLimit: number; failureWindowMs: number; bodyLimit: number; maxAttempts?: number };
   /** The built web application served at `/` (default `dist/web`); false, or no build there, serves the API only. */
   webRoot?: string | false;
 }
@@ -251,6 +251,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       limiter: createFailedAuthLimiter({ limit: scraping.failureLimit, windowMs: scraping.failureWindowMs }),
       queue: deps.queue,
       bodyLimit: scraping.bodyLimit,
+      ...(scraping.maxAttempts ? { maxAttempts: scraping.maxAttempts } : {}),
     }),
   );
   await app.register(adminScraperRoutes({ database: deps.database }));

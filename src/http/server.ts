@@ -32,7 +32,11 @@ export async function startServer(
       roleMatchThreshold: config.embeddings.roleMatchThreshold,
       queue: runtime.queue,
       sessions: { ...config.sessions, failureWindowMs: config.auth.failureWindowMs },
-      scraping: { ...config.auth, bodyLimit: config.scraping.bodyLimit },
+      scraping: {
+        ...config.auth,
+        bodyLimit: config.scraping.bodyLimit,
+        maxAttempts: config.scraping.maxAttempts,
+      },
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
     const url = await app.listen({ port: config.http.port, host: config.http.host });

@@ -147,6 +147,7 @@ export async function completeSession(
     if (session.global_role_id !== null) {
       await tx.sql.query(
         `UPDATE global_roles SET queue_status = 'completed', last_scraped_at = now(),
+           scrape_failures = 0, last_scrape_error = NULL,
            total_jobs_scraped = total_jobs_scraped + $2, updated_at = now()
          WHERE id = $1`,
         [session.global_role_id, counts.jobs_imported],

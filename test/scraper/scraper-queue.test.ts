@@ -246,7 +246,7 @@ describe('scrape queue API', () => {
       database,
       config: {
         imports: { maxBytes: 1, staleAfterSeconds: 60 },
-        scraping: { leaseSeconds: 1800, rescrapeAfterSeconds: 86400, bodyLimit: 1 },
+        scraping: { leaseSeconds: 1800, rescrapeAfterSeconds: 86400, bodyLimit: 1, maxAttempts: 5 },
       },
     }).map((task) => task.name);
     expect(names).toEqual(expect.arrayContaining(['scraper/expire-leases', 'scraper/recycle-roles']));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { QUEUE_STATUSES, SCRAPE_SESSION_STATUSES } from '../../db/schema.js';
 import { createApiKey, listApiKeys, revokeApiKey, toApiKeySummary } from '../../scraper/api-keys.js';
+import { requeueRole } from '../../scraper/queue-maintenance.js';
 import { listQueue, listSessions, summarizeScrapers } from '../../scraper/scrape-reports.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
@@ -131,6 +132,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
                   candidate_count: z.number().int(),
                   total_jobs_scraped: z.number().int(),
                   last_scraped_at: z.date().nullable(),
+                  scrape_failures: z.number().int(),
+                  last_scrape_error: z.string().nullable(),
                 }),
               ),
               total: z.number().int(),
@@ -140,6 +143,23 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
         },
       },
       async (request) => listQueue(deps.database, request.query),
+    );
+
+    app.post(
+      '/api/admin/queue/:id/requeue',
+      {
+        schema: {
+          tags: ['scraper admin'],
+          summary: 'Put a role back in the scrape queue (a `failed` one after its retry cap), failures reset',
+          params: z.object({ id: databaseId }),
+          response: {
+            200: z.object({ id: z.number().int(), queue_status: z.string() }),
+            404: problemSchema,
+            ...errors,
+          },
+        },
+      },
+      async (request) => requeueRole(deps.database, request.params.id),
     );
 
     app.get(

@@ -95,6 +95,8 @@ export interface ScraperRouteDependencies {
   limiter: FailedAuthLimiter;
   queue: Pick<JobQueue, 'send'> | undefined;
   bodyLimit: number;
+  /** Failed scrapes of a role in a row before it stops at `failed`. */
+  maxAttempts?: number;
 }
 
 /** The scraper's side of the queue. Only scraper API keys work here; user sessions do not. */
@@ -187,7 +189,7 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
           },
         },
       },
-      async (request) => failSession(deps.database, request.scraperKey!, request.body),
+      async (request) => failSession(deps.database, request.scraperKey!, request.body, deps.maxAttempts),
     );
 
     app.get(
