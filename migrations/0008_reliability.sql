@@ -97,3 +97,8 @@ ALTER TABLE global_roles ADD COLUMN last_scrape_error text;
 ALTER TABLE global_roles DROP CONSTRAINT global_roles_queue_status_check;
 --> statement-breakpoint
 ALTER TABLE global_roles ADD CONSTRAINT global_roles_queue_status_check CHECK (queue_status IN ('pending', 'processing', 'completed', 'failed'));
+--> statement-breakpoint
+-- A claim retried with the same Idempotency-Key gets the session of the first attempt, not a second role.
+ALTER TABLE scrape_sessions ADD COLUMN claim_key varchar(100);
+--> statement-breakpoint
+CREATE UNIQUE INDEX idx_scrape_sessions_claim_key ON scrape_sessions USING btree (scraper_key_id, claim_key) WHERE claim_key IS NOT NULL;

@@ -260,9 +260,14 @@ export const scrapeSessions = pgTable(
     jobs_failed: integer().default(0),
     completion_hash: varchar({ length: 64 }),
     completion_result: jsonb(),
+    /** The claim's Idempotency-Key: a retried claim returns this session (migration 0008). */
+    claim_key: varchar({ length: 100 }),
   },
   (t) => [
     index('idx_scrape_sessions_session').on(t.session_id),
+    uniqueIndex('idx_scrape_sessions_claim_key')
+      .on(t.scraper_key_id, t.claim_key)
+      .where(sql`${t.claim_key} IS NOT NULL`),
     index('idx_scrape_sessions_scraper_key').on(t.scraper_key_id),
     index('idx_scrape_sessions_started').on(t.started_at.desc()),
     index('idx_scrape_sessions_status').on(t.status),

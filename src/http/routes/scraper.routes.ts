@@ -112,20 +112,39 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
         'starts a scrape session. 204 when nothing is waiting.',
       response: { 200: claimedRoleSchema, 204: z.null().describe('Nothing to scrape now'), ...authErrors },
     };
-    for (const [method, url, summary] of [
-      ['GET', '/api/scraper/queue/next-role', 'Claim the next role (GET form)'],
-      ['POST', '/api/scraper/queue/claim', 'Claim the next role'],
-    ] as const) {
-      app.route({
-        method,
-        url,
-        schema: { ...claimSchema, summary },
-        handler: async (request, reply) => {
-          const claimed = await claimNextRole(deps.database, request.scraperKey!);
-          return claimed ? reply.status(200).send(claimed) : reply.status(204).send(null);
+    app.get(
+      '/api/scraper/queue/next-role',
+      {
+        schema: {
+          ...claimSchema,
+          summary: 'Claim the next role (GET form, kept for the spec)',
+          description: `${claimSchema.description} Not idempotent: a retried GET claims another role; use POST /api/scraper/queue/claim with an Idempotency-Key.`,
         },
-      });
-    }
+      },
+      async (request, reply) => {
+        const claimed = await claimNextRole(deps.database, request.scraperKey!);
+        return claimed ? reply.status(200).send(claimed) : reply.status(204).send(null);
+      },
+    );
+    app.post(
+      '/api/scraper/queue/claim',
+      {
+        schema: {
+          ...claimSchema,
+          summary: 'Claim the next role',
+          description: `${claimSchema.description} With an Idempotency-Key header, a retry returns the session the first attempt started.`,
+          headers: z.object({ 'idempotency-key': z.string().min(1).max(100).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const claimed = await claimNextRole(
+          deps.database,
+          request.scraperKey!,
+          request.headers['idempotency-key'] ?? null,
+        );
+        return claimed ? reply.status(200).send(claimed) : reply.status(204).send(null);
+      },
+    );
 
     app.post(
       '/api/scraper/queue/jobs',
