@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { QUEUE_STATUSES, SCRAPE_SESSION_STATUSES } from '../../db/schema.js';
-import { createApiKey, listApiKeys, revokeApiKey, toApiKeySummary } from '../../scraper/api-keys.js';
+import {
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  rotateApiKey,
+  toApiKeySummary,
+} from '../../scraper/api-keys.js';
 import { requeueRole } from '../../scraper/queue-maintenance.js';
 import { listQueue, listSessions, summarizeScrapers } from '../../scraper/scrape-reports.js';
 import { requireRole } from '../auth/principal.js';
@@ -110,6 +116,34 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
       async (request) => {
         const { key, alreadyRevoked } = await revokeApiKey(deps.database, request.params.id);
         return { key, already_revoked: alreadyRevoked };
+      },
+    );
+    app.post(
+      '/api/admin/scraper-keys/:id/rotate',
+      {
+        schema: {
+          tags: ['scraper admin'],
+          summary: 'Rotate a scraper API key: a new key now, the old one working for an overlap period',
+          params: z.object({ id: databaseId }),
+          body: z.object({ overlap_minutes: z.number().int().min(0).max(10_080).default(60) }).strict(),
+          response: {
+            201: z.object({ key: apiKeySchema, secret: z.string(), previous_key: apiKeySchema }),
+            404: problemSchema,
+            409: problemSchema,
+            ...errors,
+          },
+        },
+      },
+      async (request, reply) => {
+        const rotated = await rotateApiKey(deps.database, request.params.id, {
+          overlapSeconds: request.body.overlap_minutes * 60,
+          createdBy: request.principal?.userId ?? null,
+        });
+        return reply.status(201).send({
+          key: toApiKeySummary(rotated.key),
+          secret: rotated.secret,
+          previous_key: toApiKeySummary(rotated.previous),
+        });
       },
     );
 
