@@ -10,6 +10,8 @@ export interface SignInDependencies {
   database: Database;
   /** Failed sign-ins per client address and email. */
   limiter: FailedAuthLimiter;
+  /** Failed sign-ins per client address across emails: one address spraying many emails is slowed too. */
+  addressLimiter?: FailedAuthLimiter;
   ttlHours: number;
 }
 
@@ -32,19 +34,23 @@ export async function signIn(
   input: { email: string; password: string; ip: string; userAgent?: string },
 ): Promise<SignInResult> {
   const key = limiterKey(input.ip, input.email);
-  const blockedForMs = deps.limiter.blockedForMs(key);
+  const addressKey = clientKeyOf(input.ip);
+  const blockedForMs = Math.max(
+    deps.limiter.blockedForMs(key),
+    deps.addressLimiter?.blockedForMs(addressKey) ?? 0,
+  );
   if (blockedForMs > 0) {
     const seconds = Math.max(1, Math.ceil(blockedForMs / 1000));
     throw new AppError('rate_limited', `Too many failed sign-ins. Retry in ${seconds} seconds.`, {
       headers: { 'Retry-After': String(seconds) },
     });
   }
-  const user = await userRepository(deps.database).findByEmail(input.email.trim());
-  const passwordMatches = await verifyPassword(user?.password_hash, input.password);
-  const account = user && passwordMatches ? await findAccount(deps.database.sql, user.id) : undefined;
+  const user = await userWithPassword(deps.database, input.email.trim(), input.password);
+  const account = user ? await findAccount(deps.database.sql, user.id) : undefined;
   const agencyActive = account?.tenant ? await tenantIsActive(deps.database, account.tenant.id) : true;
   if (!account?.is_active || !agencyActive) {
     deps.limiter.recordFailure(key);
+    deps.addressLimiter?.recordFailure(addressKey);
     throw new AppError('unauthorized', SIGN_IN_FAILED);
   }
   const session = await createSession(deps.database.sql, {
@@ -55,6 +61,20 @@ export async function signIn(
   });
   await userRepository(deps.database).recordLogin(account.id);
   return { account, token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+}
+
+/**
+ * Sign-in runs before any tenant is known, so it reads users as system work (not as the tenant role), by email
+ * only. An email is unique per agency, not globally: the account whose password matches signs in (platform
+ * admins first, then the oldest account). With no account, a dummy hash is verified so that timing says nothing.
+ */
+async function userWithPassword(database: Database, email: string, password: string) {
+  const accounts = await userRepository(database).findAllByEmail(email);
+  if (accounts.length === 0) await verifyPassword(undefined, password);
+  for (const account of accounts) {
+    if (await verifyPassword(account.password_hash, password)) return account;
+  }
+  return undefined;
 }
 
 async function tenantIsActive(database: Database, tenantId: number): Promise<boolean> {

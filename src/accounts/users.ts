@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../db/constraint-errors.js';
 import type { Database } from '../db/database.js';
 import { userRepository } from '../db/repositories/user.repository.js';
 import { users } from '../db/schema.js';
+import { withTenant } from '../db/with-tenant.js';
 import { AppError } from '../errors.js';
 import { type Account, findAccount } from './account.js';
 import { hashPassword, passwordProblem } from './passwords.js';
@@ -50,15 +51,18 @@ export async function createTenantUser(
   input: { email: string; password: string; name?: string | undefined; role: TenantUserRole },
 ): Promise<Account> {
   assertPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
   try {
-    const user = await userRepository(database).create({
-      tenant_id: tenantId,
-      email: input.email,
-      password_hash: await hashPassword(input.password),
-      role: input.role,
-      full_name: input.name ?? null,
+    return await withTenant(database, tenantId, async (tx) => {
+      const user = await userRepository(tx).create({
+        tenant_id: tenantId,
+        email: input.email,
+        password_hash: passwordHash,
+        role: input.role,
+        full_name: input.name ?? null,
+      });
+      return (await findAccount(tx.sql, user.id))!;
     });
-    return (await findAccount(database.sql, user.id))!;
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken(input.email);
     throw error;
@@ -81,14 +85,14 @@ export async function updateTenantUser(
   userId: number,
   patch: TenantUserPatch,
 ): Promise<Account> {
-  const target = await userRepository(database).findInTenant(actor.tenantId, userId);
-  if (!target) throw AppError.notFound(`User ${userId}`);
-  const changesOwnAccess =
-    (patch.role !== undefined && patch.role !== target.role) || patch.is_active === false;
-  if (target.id === actor.userId && changesOwnAccess) {
-    throw new AppError('unprocessable', 'You cannot change your own role or deactivate yourself.');
-  }
-  await database.transaction(async (tx) => {
+  return withTenant(database, actor.tenantId, async (tx) => {
+    const target = await userRepository(tx).findInTenant(actor.tenantId, userId);
+    if (!target) throw AppError.notFound(`User ${userId}`);
+    const changesOwnAccess =
+      (patch.role !== undefined && patch.role !== target.role) || patch.is_active === false;
+    if (target.id === actor.userId && changesOwnAccess) {
+      throw new AppError('unprocessable', 'You cannot change your own role or deactivate yourself.');
+    }
     await tx.db
       .update(users)
       .set({
@@ -99,6 +103,6 @@ export async function updateTenantUser(
       })
       .where(and(eq(users.tenant_id, actor.tenantId), eq(users.id, userId)));
     if (patch.is_active === false) await deleteSessionsOfUser(tx.sql, userId);
+    return (await findAccount(tx.sql, userId))!;
   });
-  return (await findAccount(database.sql, userId))!;
 }

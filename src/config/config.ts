@@ -35,6 +35,13 @@ export const environmentSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   JOBMATCH_DATA_DIR: z.string().min(1).default('./data'),
   JOBMATCH_BODY_LIMIT: byteSize.default(1024 * 1024),
+  JOBMATCH_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F:./]+(,[0-9a-fA-F:./]+)*)$/,
+      'true, false, a hop count, or proxy addresses',
+    )
+    .default('false'),
   JOBMATCH_DB_TENANT_ROLE: z
     .string()
     .regex(/^([a-z_][a-z0-9_]{0,62}|none)$/, 'a database role name, or none')
@@ -69,6 +76,8 @@ export const environmentSchema = z.object({
     .max(24 * 90)
     .default(12),
   JOBMATCH_LOGIN_FAILURES_PER_WINDOW: z.coerce.number().int().min(1).max(1000).default(5),
+  JOBMATCH_SCRAPE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+  JOBMATCH_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   JOBMATCH_MATCH_FLOOR: z.coerce.number().min(0).max(100).default(40),
   JOBMATCH_MATCH_BEST_N: z.coerce.number().int().min(0).max(1000).default(50),
   JOBMATCH_MATCH_VECTOR_K: z.coerce.number().int().min(0).max(1000).default(100),
@@ -83,7 +92,8 @@ export const environmentSchema = z.object({
 export type Environment = z.infer<typeof environmentSchema>;
 
 export interface Config {
-  http: { port: number; host: string; bodyLimit: number };
+  /** `trustProxy`: whether (or which) proxies' X-Forwarded-For/-Proto are believed; Fastify's option as is. */
+  http: { port: number; host: string; bodyLimit: number; trustProxy: boolean | number | string[] };
   imports: { maxBytes: number; staleAfterSeconds: number };
   workers: { inline: boolean; pollingIntervalSeconds: number };
   log: { level: Environment['LOG_LEVEL'] };
@@ -95,13 +105,13 @@ export interface Config {
   /** Failed API-key attempts allowed per client address within the window, before it is blocked. */
   auth: { failureLimit: number; failureWindowMs: number };
   /** The scrape queue: how long a claimed role may stay unanswered, and when a scraped role is due again. */
-  scraping: { leaseSeconds: number; rescrapeAfterSeconds: number; bodyLimit: number };
+  scraping: { leaseSeconds: number; rescrapeAfterSeconds: number; bodyLimit: number; maxAttempts: number };
   /** Demo data: `auto` loads it on the first start of an empty embedded database. */
   demo: 'auto' | 'always' | 'never';
   /** The reference scraper (`jobmatch scraper run`): where Jobmatch is and which key to use. */
   scraperClient: { baseUrl: string; apiKey: string | undefined };
   /** Sign-in sessions: sliding lifetime; failed logins allowed per address and email within `auth.failureWindowMs`. */
-  sessions: { ttlHours: number; loginFailureLimit: number };
+  sessions: { ttlHours: number; loginFailureLimit: number; addressFailureLimit: number };
   /** Embedding provider (gemini when a key is set, else local) and the calibrated role-match threshold. */
   embeddings: {
     provider: 'local' | 'gemini';
@@ -112,6 +122,12 @@ export interface Config {
   };
   /** Which scored pairs are stored (floor, each candidate's best N) and how many vector neighbours a rescore adds. */
   matching: { floor: number; bestN: number; vectorTopK: number };
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
 }
 
 export class ConfigError extends Error {
@@ -141,7 +157,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const dataDir = path.resolve(e.JOBMATCH_DATA_DIR);
   const tenantRole = e.JOBMATCH_DB_TENANT_ROLE === 'none' ? null : e.JOBMATCH_DB_TENANT_ROLE;
   return {
-    http: { port: e.PORT, host: e.HOST, bodyLimit: e.JOBMATCH_BODY_LIMIT },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      bodyLimit: e.JOBMATCH_BODY_LIMIT,
+      trustProxy: parseTrustProxy(e.JOBMATCH_TRUST_PROXY),
+    },
     imports: { maxBytes: e.JOBMATCH_IMPORT_MAX_BYTES, staleAfterSeconds: e.JOBMATCH_IMPORT_STALE_SECONDS },
     workers: { inline: e.JOBMATCH_INLINE_WORKERS, pollingIntervalSeconds: e.JOBMATCH_WORKER_POLL_SECONDS },
     log: { level: e.LOG_LEVEL },
@@ -158,6 +179,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       leaseSeconds: Math.round(e.JOBMATCH_SCRAPE_LEASE_MINUTES * 60),
       rescrapeAfterSeconds: Math.round(e.JOBMATCH_RESCRAPE_AFTER_HOURS * 3600),
       bodyLimit: e.JOBMATCH_SCRAPER_BODY_LIMIT,
+      maxAttempts: e.JOBMATCH_SCRAPE_MAX_ATTEMPTS,
     },
     auth: {
       failureLimit: e.JOBMATCH_AUTH_FAILURES_PER_WINDOW,
@@ -166,6 +188,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessions: {
       ttlHours: e.JOBMATCH_SESSION_TTL_HOURS,
       loginFailureLimit: e.JOBMATCH_LOGIN_FAILURES_PER_WINDOW,
+      addressFailureLimit: e.JOBMATCH_LOGIN_FAILURES_PER_ADDRESS,
     },
     embeddings: {
       provider: embeddingProvider,

@@ -41,7 +41,7 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export const APPLIED_VIA = ['platform', 'direct', 'referral'] as const;
 export const IMPORT_STATUSES = ['in_progress', 'completed', 'failed', 'partial'] as const;
-export const QUEUE_STATUSES = ['pending', 'processing', 'completed'] as const;
+export const QUEUE_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;
 export const ROLE_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 export type RolePriority = (typeof ROLE_PRIORITIES)[number];
@@ -81,7 +81,12 @@ export const users = pgTable(
     updated_at: createdAt().notNull(),
   },
   (t) => [
-    uniqueIndex('idx_users_email').on(sql`lower(${t.email})`),
+    // Unique per agency and among platform admins (migration 0008); the plain index serves sign-in.
+    uniqueIndex('idx_users_tenant_email')
+      .on(t.tenant_id, sql`lower(${t.email})`)
+      .where(sql`${t.tenant_id} IS NOT NULL`),
+    uniqueIndex('idx_users_platform_email').on(sql`lower(${t.email})`).where(sql`${t.tenant_id} IS NULL`),
+    index('idx_users_email').on(sql`lower(${t.email})`),
     index('idx_users_tenant').on(t.tenant_id),
     statusCheck('users_role_check', 'role', USER_ROLES),
     check('users_tenant_role_check', sql`(role = 'PM_ADMIN') = (tenant_id IS NULL)`),
@@ -119,6 +124,9 @@ export const globalRoles = pgTable(
     // Beyond the spec (migration 0010): false for roles created on the fly, which normalization ranks below
     // seeded and admin-approved roles.
     canonical: boolean().notNull().default(true),
+    /** Failed or timed-out scrapes since the last success; at the cap the role is `failed` (migration 0008). */
+    scrape_failures: integer().notNull().default(0),
+    last_scrape_error: text(),
   },
   (t) => [
     index('idx_global_roles_embedding').using('hnsw', t.embedding.op('vector_cosine_ops')),
@@ -269,9 +277,14 @@ export const scrapeSessions = pgTable(
     jobs_failed: integer().default(0),
     completion_hash: varchar({ length: 64 }),
     completion_result: jsonb(),
+    /** The claim's Idempotency-Key: a retried claim returns this session (migration 0008). */
+    claim_key: varchar({ length: 100 }),
   },
   (t) => [
     index('idx_scrape_sessions_session').on(t.session_id),
+    uniqueIndex('idx_scrape_sessions_claim_key')
+      .on(t.scraper_key_id, t.claim_key)
+      .where(sql`${t.claim_key} IS NOT NULL`),
     index('idx_scrape_sessions_scraper_key').on(t.scraper_key_id),
     index('idx_scrape_sessions_started').on(t.started_at.desc()),
     index('idx_scrape_sessions_status').on(t.status),

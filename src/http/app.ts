@@ -1,8 +1,9 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -23,7 +24,8 @@ import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { csrfGuard, sessionAuth } from './auth/session-auth.js';
 import { createFailedAuthLimiter } from './failed-auth-limiter.js';
-import { sendProblem, toAppError } from './problem.js';
+import { inputGuard } from './input-guard.js';
+import { problemSchema, sendProblem, toAppError } from './problem.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { adminImportRoutes } from './routes/admin-imports.routes.js';
 import { adminJobRoutes } from './routes/admin-jobs.routes.js';
@@ -46,6 +48,8 @@ export interface AppDependencies {
   database: Database;
   logger: Logger;
   bodyLimit?: number;
+  /** Behind a TLS-terminating proxy: believe its X-Forwarded-For/-Proto (client address, Secure cookies). */
+  trustProxy?: boolean | number | string[];
   /** Largest accepted import upload. */
   importMaxBytes?: number;
   skills?: () => SkillMatcher;
@@ -55,10 +59,15 @@ export interface AppDependencies {
   roleMatchThreshold?: number;
   /** Background tasks (re-embedding and rematching after candidate changes); omitted, nothing is enqueued. */
   queue?: Pick<JobQueue, 'send'>;
-  /** Sign-in sessions: sliding lifetime and failed sign-ins allowed per address and email per window. */
-  sessions?: { ttlHours: number; loginFailureLimit: number; failureWindowMs: number };
+  /** Sign-in sessions: sliding lifetime; failed sign-ins allowed per address and email, and per address, per window. */
+  sessions?: {
+    ttlHours: number;
+    loginFailureLimit: number;
+    addressFailureLimit?: number;
+    failureWindowMs: number;
+  };
   /** The scraper API: failed-key limits, and the body limit for posted jobs. */
-  scraping?: { failureLimit: number; failureWindowMs: number; bodyLimit: number };
+  scraping?: { failureLimit: number; failureWindowMs: number; bodyLimit: number; maxAttempts?: number };
   /** The built web application served at `/` (default `dist/web`); false, or no build there, serves the API only. */
   webRoot?: string | false;
   /** Which matches are kept (JOBMATCH_MATCH_*), for the drift check; omitted, the defaults. */
@@ -67,17 +76,54 @@ export interface AppDependencies {
 
 export type App = FastifyInstance;
 
+/** A hop count trusts that many proxies in front of the server; addresses and booleans go as they are. */
+function trustProxyOption(value: AppDependencies['trustProxy']) {
+  if (typeof value !== 'number') return value ?? false;
+  return (_address: string, hop: number) => hop < value;
+}
+
+/**
+ * Security headers on every answer (HSTS, frame options, nosniff, referrer policy) and a CSP the web
+ * application and the API docs pass: everything from this origin; inline styles only (the docs need them).
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * Any route may answer a client error (bad input, no session, too large, too many attempts): each documented
+ * route says so with a `4XX` problem response, besides the specific ones it lists.
+ */
+function documentClientErrors(route: RouteOptions): void {
+  const schema = route.schema;
+  if (!schema || schema.hide) return;
+  const response = (schema.response ?? {}) as Record<string, unknown>;
+  schema.response = { ...response, '4xx': response['4xx'] ?? problemSchema };
+}
+
 /** Builds the HTTP application; `server.ts` starts it, tests drive it with `app.inject`. */
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    trustProxy: trustProxyOption(deps.trustProxy),
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRoute', documentClientErrors);
+  app.addHook('preValidation', inputGuard);
 
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
@@ -135,6 +181,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -151,6 +198,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       ttlHours: sessions.ttlHours,
       limiter: createFailedAuthLimiter({
         limit: sessions.loginFailureLimit,
+        windowMs: sessions.failureWindowMs,
+      }),
+      addressLimiter: createFailedAuthLimiter({
+        limit: sessions.addressFailureLimit ?? 10 * sessions.loginFailureLimit,
         windowMs: sessions.failureWindowMs,
       }),
     }),
@@ -217,6 +268,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       limiter: createFailedAuthLimiter({ limit: scraping.failureLimit, windowMs: scraping.failureWindowMs }),
       queue: deps.queue,
       bodyLimit: scraping.bodyLimit,
+      ...(scraping.maxAttempts ? { maxAttempts: scraping.maxAttempts } : {}),
     }),
   );
   await app.register(adminScraperRoutes({ database: deps.database }));

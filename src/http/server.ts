@@ -25,6 +25,7 @@ export async function startServer(
       database: runtime.database,
       logger,
       bodyLimit: config.http.bodyLimit,
+      trustProxy: config.http.trustProxy,
       importMaxBytes: config.imports.maxBytes,
       skills: () => runtime.skills,
       embeddings: runtime.embeddings,
@@ -32,7 +33,11 @@ export async function startServer(
       queue: runtime.queue,
       matching: config.matching,
       sessions: { ...config.sessions, failureWindowMs: config.auth.failureWindowMs },
-      scraping: { ...config.auth, bodyLimit: config.scraping.bodyLimit },
+      scraping: {
+        ...config.auth,
+        bodyLimit: config.scraping.bodyLimit,
+        maxAttempts: config.scraping.maxAttempts,
+      },
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
     const url = await app.listen({ port: config.http.port, host: config.http.host });

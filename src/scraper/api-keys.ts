@@ -1,5 +1,5 @@
 import { randomBytes as cryptoRandomBytes } from 'node:crypto';
-import type { DbContext } from '../db/database.js';
+import type { Database, DbContext } from '../db/database.js';
 import {
   type ScraperApiKey,
   scraperApiKeyRepository,
@@ -30,11 +30,15 @@ export function invalidApiKeyError(): AppError {
   return new AppError('unauthorized', INVALID_API_KEY_MESSAGE, { headers: { 'WWW-Authenticate': 'Bearer' } });
 }
 
+/** Revoked now, or a rotated key whose overlap has ended; a rotated key inside its overlap still works. */
+const isRevoked = (key: Pick<ScraperApiKey, 'revoked_at'>) =>
+  key.revoked_at !== null && key.revoked_at <= new Date();
+
 export function toApiKeySummary(key: ScraperApiKey): ApiKeySummary {
   return {
     id: key.id,
     name: key.name,
-    is_active: key.is_active === true && key.revoked_at === null,
+    is_active: key.is_active === true && !isRevoked(key),
     created_at: key.created_at,
     created_by: key.created_by,
     last_used_at: key.last_used_at,
@@ -99,10 +103,34 @@ export async function revokeApiKey(ctx: DbContext, id: number): Promise<RevokedA
   const keys = scraperApiKeyRepository(ctx);
   const existing = Number.isSafeInteger(id) && id > 0 ? await keys.findById(id) : undefined;
   if (!existing) throw new AppError('not_found', `API key ${id} not found.`);
-  const alreadyRevoked = existing.revoked_at !== null;
+  const alreadyRevoked = isRevoked(existing);
   const revoked = alreadyRevoked ? existing : await keys.revoke(id);
   if (!revoked) throw new AppError('not_found', `API key ${id} not found.`);
   return { key: toApiKeySummary(revoked), alreadyRevoked };
+}
+
+export interface RotatedApiKey extends CreatedApiKey {
+  /** The key replaced: it keeps working until its `revoked_at`, so scrapers can switch without a gap. */
+  previous: ScraperApiKey;
+}
+
+/** A new key with the same name; the old one keeps working for `overlapSeconds`, then is revoked. */
+export async function rotateApiKey(
+  database: Database,
+  id: number,
+  input: { overlapSeconds: number; createdBy?: number | null },
+): Promise<RotatedApiKey> {
+  return database.transaction(async (tx) => {
+    const keys = scraperApiKeyRepository(tx);
+    const existing = await keys.findById(id);
+    if (!existing || isRevoked(existing) || !existing.is_active) {
+      throw new AppError('not_found', `Active API key ${id} not found.`);
+    }
+    const previous = await keys.scheduleRevocation(id, input.overlapSeconds);
+    if (!previous) throw new AppError('conflict', `API key ${id} is already being rotated.`);
+    const created = await createApiKey(tx, { name: existing.name, createdBy: input.createdBy ?? null });
+    return { ...created, previous };
+  });
 }
 
 /**

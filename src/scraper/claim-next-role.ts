@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../db/constraint-errors.js';
 import type { DbContext } from '../db/database.js';
 import type { ScraperApiKey } from '../db/repositories/scraper-api-key.repository.js';
 
@@ -44,8 +45,8 @@ WITH next AS (
   FROM next WHERE r.id = next.id
   RETURNING r.id, r.name, r.aliases, r.category, r.priority, r.candidate_count
 ), session AS (
-  INSERT INTO scrape_sessions (session_id, scraper_key_id, scraper_name, global_role_id, role_name, started_at, status)
-  SELECT gen_random_uuid(), $1, $2, claimed.id, claimed.name, now(), 'in_progress' FROM claimed
+  INSERT INTO scrape_sessions (session_id, scraper_key_id, scraper_name, global_role_id, role_name, started_at, status, claim_key)
+  SELECT gen_random_uuid(), $1, $2, claimed.id, claimed.name, now(), 'in_progress', $3 FROM claimed
   RETURNING session_id, started_at
 )
 SELECT claimed.*, session.session_id, session.started_at FROM claimed CROSS JOIN session`;
@@ -81,13 +82,36 @@ interface ClaimRow {
   started_at: Date;
 }
 
-/** Claims the next role for a scraper key, or returns null when nothing is waiting. */
+/** The session an earlier claim with the same idempotency key started, with its role as it is now. */
+const EARLIER_CLAIM_SQL = `
+SELECT r.id, r.name, r.aliases, r.category, r.priority, r.candidate_count, s.session_id, s.started_at
+FROM scrape_sessions s JOIN global_roles r ON r.id = s.global_role_id
+WHERE s.scraper_key_id = $1 AND s.claim_key = $2`;
+
+/**
+ * Claims the next role for a scraper key, or returns null when nothing is waiting. With an idempotency key,
+ * a retried claim (the answer was lost on the way) returns the session the first attempt started instead of
+ * taking a second role and stranding the first for its whole lease.
+ */
 export async function claimNextRole(
   ctx: DbContext,
   key: Pick<ScraperApiKey, 'id' | 'name'>,
+  idempotencyKey: string | null = null,
 ): Promise<ClaimedRole | null> {
-  const { rows } = await ctx.sql.query<ClaimRow>(CLAIM_NEXT_ROLE_SQL, [key.id, key.name]);
-  const row = rows[0];
+  const earlier = async () =>
+    idempotencyKey === null
+      ? undefined
+      : (await ctx.sql.query<ClaimRow>(EARLIER_CLAIM_SQL, [key.id, idempotencyKey])).rows[0];
+  let row = await earlier();
+  if (!row) {
+    try {
+      row = (await ctx.sql.query<ClaimRow>(CLAIM_NEXT_ROLE_SQL, [key.id, key.name, idempotencyKey])).rows[0];
+    } catch (error) {
+      // The same key claimed at the same moment: the other attempt's session is the answer.
+      if (!isUniqueViolation(error)) throw error;
+      row = await earlier();
+    }
+  }
   if (!row) return null;
   const { rows: hintRows } = await ctx.sql.query<SearchHints>(HINTS_SQL, [row.id]);
   return {

@@ -76,7 +76,8 @@ export interface CompleteSessionDependencies {
  * Completes a scrape session with the jobs the scraper found: valid jobs go through the import pipeline
  * (parse, dedupe, upsert) linked to the session's role; invalid ones are reported by index. Everything —
  * jobs, role links, session and role state, and the event — commits together. A retried post with the same
- * body returns the first answer without importing again; any other post to a finished session is a conflict.
+ * body returns the first answer without importing again; another body for a completed session is 422, and any
+ * post to a failed or timed-out session is a conflict.
  */
 export async function completeSession(
   deps: CompleteSessionDependencies,
@@ -89,6 +90,12 @@ export async function completeSession(
     if (session.status !== 'in_progress') {
       if (session.status === 'completed' && session.completion_hash === hash && session.completion_result) {
         return session.completion_result;
+      }
+      if (session.status === 'completed') {
+        throw new AppError(
+          'unprocessable',
+          'This scrape session was already completed with a different body; claim a new session for new jobs.',
+        );
       }
       throw new AppError('conflict', `The scrape session is ${session.status}; it no longer accepts jobs.`);
     }
@@ -140,6 +147,7 @@ export async function completeSession(
     if (session.global_role_id !== null) {
       await tx.sql.query(
         `UPDATE global_roles SET queue_status = 'completed', last_scraped_at = now(),
+           scrape_failures = 0, last_scrape_error = NULL,
            total_jobs_scraped = total_jobs_scraped + $2, updated_at = now()
          WHERE id = $1`,
         [session.global_role_id, counts.jobs_imported],

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import type { ScraperApiKey } from '../db/repositories/scraper-api-key.repository.js';
 import { AppError } from '../errors.js';
 import { lockOwnSession } from './complete-session.js';
+import { DEFAULT_SCRAPE_MAX_ATTEMPTS, failedAttempt } from './queue-maintenance.js';
 
 export interface FailedSession {
   session_id: string;
@@ -11,12 +12,13 @@ export interface FailedSession {
 
 /**
  * A scraper gives up on its session: the session ends `failed` with the scraper's message and the role goes
- * back to `pending` for another try. Repeating the same failure is harmless; failing a finished session is a conflict.
+ * back to `pending` for another try, or to `failed` with the message after `maxAttempts` failures in a row. Repeating the same failure is harmless; failing a finished session is a conflict.
  */
 export async function failSession(
   database: Database,
   key: Pick<ScraperApiKey, 'id'>,
   input: { session_id: string; error_message: string },
+  maxAttempts = DEFAULT_SCRAPE_MAX_ATTEMPTS,
 ): Promise<FailedSession> {
   return database.transaction(async (tx) => {
     const session = await lockOwnSession(tx, key, input.session_id);
@@ -34,8 +36,8 @@ export async function failSession(
     );
     if (session.global_role_id !== null) {
       await tx.sql.query(
-        `UPDATE global_roles SET queue_status = 'pending', updated_at = now() WHERE id = $1 AND queue_status = 'processing'`,
-        [session.global_role_id],
+        `UPDATE global_roles SET ${failedAttempt('$2', '$3')} WHERE id = $1 AND queue_status = 'processing'`,
+        [session.global_role_id, input.error_message, maxAttempts],
       );
     }
     return { session_id: session.session_id, status: 'failed', error_message: input.error_message };

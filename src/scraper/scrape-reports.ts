@@ -9,6 +9,8 @@ export interface QueueRole {
   candidate_count: number;
   total_jobs_scraped: number;
   last_scraped_at: Date | null;
+  scrape_failures: number;
+  last_scrape_error: string | null;
 }
 
 /** The scrape queue as an admin sees it: what is next first. */
@@ -18,7 +20,7 @@ export async function listQueue(
 ): Promise<{ items: QueueRole[]; total: number }> {
   const { rows } = await ctx.sql.query<QueueRole & { total: number }>(
     `SELECT id, name, category, queue_status, priority, candidate_count, total_jobs_scraped, last_scraped_at,
-            count(*) OVER ()::int AS total
+            scrape_failures, last_scrape_error, count(*) OVER ()::int AS total
      FROM global_roles WHERE ($1::text IS NULL OR queue_status = $1)
      ORDER BY CASE queue_status WHEN 'processing' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
               CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,

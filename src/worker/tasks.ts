@@ -47,7 +47,11 @@ export function maintenanceTasks(deps: TaskDependencies): TaskDefinition<never>[
       cron: '* * * * *',
       retryLimit: 2,
       handler: async () => {
-        await expireScrapeLeases(deps.database, deps.config.scraping.leaseSeconds);
+        await expireScrapeLeases(
+          deps.database,
+          deps.config.scraping.leaseSeconds,
+          deps.config.scraping.maxAttempts,
+        );
       },
     },
     {

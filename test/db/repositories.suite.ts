@@ -51,7 +51,7 @@ export function describeRepositories(
         password_hash: 'x',
         role: 'RECRUITER',
       });
-      expect((await users.findByEmail('rita@acme.test'))?.id).toBe(recruiter.id);
+      expect((await users.findAllByEmail('rita@acme.test')).map((user) => user.id)).toEqual([recruiter.id]);
       expect((await users.findById(admin.id))?.role).toBe('PM_ADMIN');
       expect((await users.listByTenant(tenantA)).map((u) => u.id)).toEqual([recruiter.id]);
       expect(await users.findInTenant(tenantB, recruiter.id)).toBeUndefined();

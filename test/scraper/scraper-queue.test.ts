@@ -140,9 +140,9 @@ describe('scrape queue API', () => {
     );
     expect(eventCount[0]!.n).toBe(1);
 
-    // Another body to a completed session is a conflict; another key's session is forbidden.
+    // Another body for a completed session is unprocessable; another key's session is forbidden.
     expect((await post({ session_id: claimed.session_id, jobs: sampleJobs('other', 1) })).statusCode).toBe(
-      409,
+      422,
     );
     expect((await post({ session_id: claimed.session_id, jobs }, otherAuth)).statusCode).toBe(403);
 
@@ -246,7 +246,7 @@ describe('scrape queue API', () => {
       database,
       config: {
         imports: { maxBytes: 1, staleAfterSeconds: 60 },
-        scraping: { leaseSeconds: 1800, rescrapeAfterSeconds: 86400, bodyLimit: 1 },
+        scraping: { leaseSeconds: 1800, rescrapeAfterSeconds: 86400, bodyLimit: 1, maxAttempts: 5 },
       },
     }).map((task) => task.name);
     expect(names).toEqual(expect.arrayContaining(['scraper/expire-leases', 'scraper/recycle-roles']));

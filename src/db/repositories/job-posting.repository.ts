@@ -77,6 +77,9 @@ const POSTED_TOO_LONG_AGO = (prefix: string) =>
 /**
  * One set-based statement: insert new postings, update changed ones, leave identical ones untouched
  * (no write, no new updated_at), and report each input's id and outcome. Keys must be unique in `jobs`.
+ * Rows are written in key order so that two batches sharing keys wait for each other instead of deadlocking.
+ * An identical posting another transaction committed while this statement waited on it is neither written
+ * nor visible to this statement's snapshot: `UNCHANGED_SQL` finds those in a statement of its own.
  */
 const UPSERT_SQL = `
 WITH input AS (
@@ -85,6 +88,7 @@ WITH input AS (
   INSERT INTO job_postings AS jp (platform, external_job_id, ${JOB_DATA_COLUMNS.join(', ')}, ${PROVENANCE_COLUMNS.join(', ')}, status)
   SELECT platform, external_job_id, ${JOB_DATA_COLUMNS.join(', ')}, ${PROVENANCE_COLUMNS.join(', ')},
          CASE WHEN ${POSTED_TOO_LONG_AGO('input.')} THEN 'expired' ELSE 'active' END FROM input
+  ORDER BY platform, external_job_id
   ON CONFLICT (platform, external_job_id) DO UPDATE SET
     ${JOB_DATA_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(',\n    ')},
     import_batch_id = COALESCE(EXCLUDED.import_batch_id, jp.import_batch_id),
@@ -105,6 +109,15 @@ SELECT jp.id, jp.platform, jp.external_job_id, 'unchanged'
 FROM input JOIN job_postings jp USING (platform, external_job_id)
 WHERE NOT EXISTS (SELECT 1 FROM written w WHERE w.platform = input.platform AND w.external_job_id = input.external_job_id)`;
 
+/** A new statement, so a new snapshot under READ COMMITTED: it sees postings committed during the upsert. */
+const UNCHANGED_SQL = `
+SELECT jp.id, jp.platform, jp.external_job_id, 'unchanged' AS outcome
+FROM jsonb_to_recordset($1::jsonb) AS missing(platform text, external_job_id text)
+JOIN job_postings jp USING (platform, external_job_id)`;
+
+const keyOf = (job: { platform: string; external_job_id: string }) =>
+  `${job.platform}\u0000${job.external_job_id}`;
+
 export function jobPostingRepository({ db, sql: raw }: DbContext) {
   return {
     async upsertMany(
@@ -113,8 +126,19 @@ export function jobPostingRepository({ db, sql: raw }: DbContext) {
     ): Promise<UpsertedJob[]> {
       if (jobs.length === 0) return [];
       const rows = jobs.map((job) => ({ ...job, ...provenance }));
-      const { rows: result } = await raw.query<UpsertedJob>(UPSERT_SQL, [JSON.stringify(rows)]);
-      return result;
+      const { rows: written } = await raw.query<UpsertedJob>(UPSERT_SQL, [JSON.stringify(rows)]);
+      if (written.length === jobs.length) return written;
+      const seen = new Set(written.map(keyOf));
+      const missing = jobs
+        .filter((job) => !seen.has(keyOf(job)))
+        .map(({ platform, external_job_id }) => ({ platform, external_job_id }));
+      const { rows: unchanged } = await raw.query<UpsertedJob>(UNCHANGED_SQL, [JSON.stringify(missing)]);
+      if (written.length + unchanged.length !== jobs.length) {
+        throw new Error(
+          `upsert accounted for ${written.length + unchanged.length} of ${jobs.length} postings`,
+        );
+      }
+      return [...written, ...unchanged];
     },
     async insert(input: NewJobPosting): Promise<JobPosting> {
       const [row] = await db.insert(jobPostings).values(input).returning();

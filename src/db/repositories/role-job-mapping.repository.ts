@@ -9,7 +9,12 @@ export function roleJobMappingRepository({ db, sql: raw }: DbContext) {
       if (jobIds.length === 0) return 0;
       const rows = await db
         .insert(roleJobMapping)
-        .values(jobIds.map((job_posting_id) => ({ global_role_id: roleId, job_posting_id })))
+        // Key order: two transactions linking overlapping jobs wait for each other instead of deadlocking.
+        .values(
+          [...jobIds]
+            .sort((a, b) => a - b)
+            .map((job_posting_id) => ({ global_role_id: roleId, job_posting_id })),
+        )
         .onConflictDoNothing()
         .returning({ id: roleJobMapping.id });
       return rows.length;
@@ -20,6 +25,7 @@ export function roleJobMappingRepository({ db, sql: raw }: DbContext) {
       const { rowCount } = await raw.query(
         `INSERT INTO role_job_mapping (global_role_id, job_posting_id)
          SELECT normalized_role_id, id FROM job_postings WHERE id = ANY($1::int[]) AND normalized_role_id IS NOT NULL
+         ORDER BY normalized_role_id, id
          ON CONFLICT DO NOTHING`,
         [jobIds],
       );

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { DbContext } from '../database.js';
 import { scraperApiKeys } from '../schema.js';
 
@@ -16,7 +16,7 @@ export function scraperApiKeyRepository({ db }: DbContext) {
     },
     async findActiveByHash(keyHash: string): Promise<ScraperApiKey | undefined> {
       const [row] = await db.select().from(scraperApiKeys).where(eq(scraperApiKeys.key_hash, keyHash));
-      return row?.is_active && !row.revoked_at ? row : undefined;
+      return row?.is_active && !(row.revoked_at && row.revoked_at <= new Date()) ? row : undefined;
     },
     async findById(id: number): Promise<ScraperApiKey | undefined> {
       const [row] = await db.select().from(scraperApiKeys).where(eq(scraperApiKeys.id, id));
@@ -31,8 +31,20 @@ export function scraperApiKeyRepository({ db }: DbContext) {
     async revoke(id: number): Promise<ScraperApiKey | undefined> {
       const [row] = await db
         .update(scraperApiKeys)
-        .set({ is_active: false, revoked_at: sql`coalesce(${scraperApiKeys.revoked_at}, now())` })
+        .set({
+          is_active: false,
+          revoked_at: sql`least(coalesce(${scraperApiKeys.revoked_at}, now()), now())`,
+        })
         .where(eq(scraperApiKeys.id, id))
+        .returning();
+      return row;
+    },
+    /** A rotated key stops working after the overlap: its revocation is scheduled, not immediate. */
+    async scheduleRevocation(id: number, afterSeconds: number): Promise<ScraperApiKey | undefined> {
+      const [row] = await db
+        .update(scraperApiKeys)
+        .set({ revoked_at: sql`now() + make_interval(secs => ${afterSeconds})` })
+        .where(and(eq(scraperApiKeys.id, id), isNull(scraperApiKeys.revoked_at)))
         .returning();
       return row;
     },
@@ -48,7 +60,8 @@ export function scraperApiKeyRepository({ db }: DbContext) {
           and(
             eq(scraperApiKeys.key_hash, keyHash),
             eq(scraperApiKeys.is_active, true),
-            isNull(scraperApiKeys.revoked_at),
+            // A rotated key keeps working until its scheduled revocation.
+            or(isNull(scraperApiKeys.revoked_at), gt(scraperApiKeys.revoked_at, sql`now()`)),
           ),
         )
         .returning();

@@ -18,10 +18,13 @@ export function userRepository({ db }: DbContext) {
       const [row] = await db.insert(users).values(input).returning();
       return row!;
     },
-    /** Sign-in looks a user up before any tenant is known: email is unique across tenants. */
-    async findByEmail(email: string): Promise<User | undefined> {
-      const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
-      return row;
+    /** Sign-in looks users up before any tenant is known: an email is unique per agency and among platform admins. */
+    findAllByEmail(email: string): Promise<User[]> {
+      return db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = lower(${email})`)
+        .orderBy(sql`${users.tenant_id} NULLS FIRST`, asc(users.id));
     },
     async findById(id: number): Promise<User | undefined> {
       const [row] = await db.select().from(users).where(eq(users.id, id));

@@ -7,9 +7,11 @@ import { createTenantUser, TENANT_USER_ROLES, updateTenantUser } from '../../acc
 import { isUniqueViolation } from '../../db/constraint-errors.js';
 import type { Database } from '../../db/database.js';
 import { tenantRepository } from '../../db/repositories/tenant.repository.js';
+import { withTenant } from '../../db/with-tenant.js';
 import { AppError } from '../../errors.js';
 import { requireRole, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { idParams } from '../schemas.js';
 import { accountSchema } from './auth.routes.js';
 
 const tenantSchema = z
@@ -30,7 +32,6 @@ const tenantName = z.string().trim().min(1).max(255);
 const slug = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/, 'lowercase letters, digits and inner hyphens (max 100)');
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 
 /** Platform admins manage agencies; tenant admins manage their own agency's users. */
@@ -95,7 +96,10 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
       async (request) => {
         const tenant = await tenantRepository(deps.database).findById(request.params.id);
         if (!tenant) throw AppError.notFound(`Tenant ${request.params.id}`);
-        return { ...tenant, users: await listTenantAccounts(deps.database.sql, tenant.id) };
+        const users = await withTenant(deps.database, tenant.id, (tx) =>
+          listTenantAccounts(tx.sql, tenant.id),
+        );
+        return { ...tenant, users };
       },
     );
 
@@ -136,7 +140,12 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
           response: { 200: z.object({ items: z.array(accountSchema) }), ...errors },
         },
       },
-      async (request) => ({ items: await listTenantAccounts(deps.database.sql, tenantOf(request)) }),
+      async (request) => {
+        const tenantId = tenantOf(request);
+        return {
+          items: await withTenant(deps.database, tenantId, (tx) => listTenantAccounts(tx.sql, tenantId)),
+        };
+      },
     );
 
     app.post(

@@ -13,6 +13,7 @@ import type { JobQueue } from '../../worker/job-queue.js';
 import { publishJobsImported } from '../../worker/tasks.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { databaseId, pageOffset } from '../schemas.js';
 
 const batchSchema = z
   .object({
@@ -57,7 +58,7 @@ const importOptionsSchema = z.object({
 
 const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: pageOffset,
 });
 
 type BatchRow = Awaited<ReturnType<ReturnType<typeof jobImportBatchRepository>['findById']>>;
@@ -198,10 +199,10 @@ export function adminImportRoutes(deps: {
         schema: {
           tags: ['imports'],
           summary: 'One import batch with its row errors',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: databaseId }),
           querystring: z.object({
             errors_limit: z.coerce.number().int().min(0).max(10_000).default(500),
-            errors_offset: z.coerce.number().int().min(0).default(0),
+            errors_offset: pageOffset,
           }),
           response: {
             200: batchSchema.extend({ errors: z.array(rowErrorSchema), errors_total: z.number().int() }),

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js';
 import { ADMIN_JOB_STATUSES, setJobStatus } from '../../jobs/set-job-status.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { databaseId } from '../schemas.js';
 
 export function adminJobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
   return async (app) => {
@@ -14,7 +15,7 @@ export function adminJobRoutes(deps: { database: Database }): FastifyPluginAsync
         schema: {
           tags: ['jobs'],
           summary: "Set a job's status: filled or closed by hand, or active again",
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: databaseId }),
           body: z.object({ status: z.enum(ADMIN_JOB_STATUSES) }).strict(),
           response: {
             200: z.object({

@@ -13,6 +13,7 @@ import { closeRoleReport, listRoleReports } from '../../roles/role-reports.js';
 import { updateRoleSettings } from '../../roles/update-role-settings.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { databaseIdValue, idParams, pageOffset } from '../schemas.js';
 
 export interface RoleRouteDependencies {
   database: Database;
@@ -69,10 +70,9 @@ export const normalizedRoleSchema = z
   })
   .meta({ id: 'NormalizedRole' });
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: pageOffset,
 };
 const roleText = z.string().trim().min(1).max(200);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -191,9 +191,7 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           tags,
           summary:
             'Merge a role into another: links, aliases, job mappings and scrape history move; counts stay exact',
-          body: z
-            .object({ source_id: z.number().int().positive(), target_id: z.number().int().positive() })
-            .strict(),
+          body: z.object({ source_id: databaseIdValue, target_id: databaseIdValue }).strict(),
           response: {
             200: z.object({
               role: roleSchema,

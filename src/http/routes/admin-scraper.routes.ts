@@ -2,10 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { QUEUE_STATUSES, SCRAPE_SESSION_STATUSES } from '../../db/schema.js';
-import { createApiKey, listApiKeys, revokeApiKey, toApiKeySummary } from '../../scraper/api-keys.js';
+import {
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  rotateApiKey,
+  toApiKeySummary,
+} from '../../scraper/api-keys.js';
+import { requeueRole } from '../../scraper/queue-maintenance.js';
 import { listQueue, listSessions, summarizeScrapers } from '../../scraper/scrape-reports.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { databaseId, pageOffset } from '../schemas.js';
 
 const apiKeySchema = z
   .object({
@@ -22,11 +30,11 @@ const apiKeySchema = z
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: pageOffset,
 };
 const sessionFilter = z.object({
-  scraper_key_id: z.coerce.number().int().positive().optional(),
-  role_id: z.coerce.number().int().positive().optional(),
+  scraper_key_id: databaseId.optional(),
+  role_id: databaseId.optional(),
   status: z.enum(SCRAPE_SESSION_STATUSES).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
@@ -97,7 +105,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
         schema: {
           tags: ['scraper admin'],
           summary: 'Revoke a scraper API key (idempotent)',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: databaseId }),
           response: {
             200: z.object({ key: apiKeySchema, already_revoked: z.boolean() }),
             404: problemSchema,
@@ -108,6 +116,34 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
       async (request) => {
         const { key, alreadyRevoked } = await revokeApiKey(deps.database, request.params.id);
         return { key, already_revoked: alreadyRevoked };
+      },
+    );
+    app.post(
+      '/api/admin/scraper-keys/:id/rotate',
+      {
+        schema: {
+          tags: ['scraper admin'],
+          summary: 'Rotate a scraper API key: a new key now, the old one working for an overlap period',
+          params: z.object({ id: databaseId }),
+          body: z.object({ overlap_minutes: z.number().int().min(0).max(10_080).default(60) }).strict(),
+          response: {
+            201: z.object({ key: apiKeySchema, secret: z.string(), previous_key: apiKeySchema }),
+            404: problemSchema,
+            409: problemSchema,
+            ...errors,
+          },
+        },
+      },
+      async (request, reply) => {
+        const rotated = await rotateApiKey(deps.database, request.params.id, {
+          overlapSeconds: request.body.overlap_minutes * 60,
+          createdBy: request.principal?.userId ?? null,
+        });
+        return reply.status(201).send({
+          key: toApiKeySummary(rotated.key),
+          secret: rotated.secret,
+          previous_key: toApiKeySummary(rotated.previous),
+        });
       },
     );
 
@@ -130,6 +166,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
                   candidate_count: z.number().int(),
                   total_jobs_scraped: z.number().int(),
                   last_scraped_at: z.date().nullable(),
+                  scrape_failures: z.number().int(),
+                  last_scrape_error: z.string().nullable(),
                 }),
               ),
               total: z.number().int(),
@@ -139,6 +177,23 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
         },
       },
       async (request) => listQueue(deps.database, request.query),
+    );
+
+    app.post(
+      '/api/admin/queue/:id/requeue',
+      {
+        schema: {
+          tags: ['scraper admin'],
+          summary: 'Put a role back in the scrape queue (a `failed` one after its retry cap), failures reset',
+          params: z.object({ id: databaseId }),
+          response: {
+            200: z.object({ id: z.number().int(), queue_status: z.string() }),
+            404: problemSchema,
+            ...errors,
+          },
+        },
+      },
+      async (request) => requeueRole(deps.database, request.params.id),
     );
 
     app.get(

@@ -11,8 +11,9 @@ import type { Database } from '../../db/database.js';
 import { APPLICATION_STATUSES, APPLIED_VIA } from '../../db/schema.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { databaseId, pageOffset } from '../schemas.js';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = databaseId;
 const applicationSchema = z
   .object({
     id: z.number().int(),
@@ -86,7 +87,7 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
               job_posting_id: id.optional(),
               status: z.enum(APPLICATION_STATUSES).optional(),
               limit: z.coerce.number().int().min(1).max(200).default(50),
-              offset: z.coerce.number().int().min(0).default(0),
+              offset: pageOffset,
             })
             .strict(),
           response: {

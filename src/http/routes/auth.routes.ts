@@ -39,6 +39,7 @@ const clearSessionCookie = (request: FastifyRequest, reply: FastifyReply) =>
 export function authRoutes(deps: {
   database: Database;
   limiter: FailedAuthLimiter;
+  addressLimiter?: FailedAuthLimiter;
   ttlHours: number;
 }): FastifyPluginAsyncZod {
   return async (app) => {

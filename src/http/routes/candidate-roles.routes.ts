@@ -7,6 +7,7 @@ import { correctCandidateRole } from '../../roles/correct-candidate-role.js';
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { databaseId, databaseIdValue } from '../schemas.js';
 
 const roleRef = z.object({ id: z.number().int(), name: z.string() });
 
@@ -55,11 +56,11 @@ export function candidateRoleRoutes(deps: {
           description:
             'The link becomes manual (kept across later profile edits), role counts stay exact, the candidate is ' +
             'rescored, and the correction is filed as a mapping report for the platform admins.',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: databaseId }),
           body: z
             .object({
               input_text: z.string().trim().min(1).max(200),
-              global_role_id: z.number().int().positive(),
+              global_role_id: databaseIdValue,
             })
             .strict(),
           response: {

@@ -17,6 +17,7 @@ import { withTenant } from '../../db/with-tenant.js';
 import { AppError } from '../../errors.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { databaseId, idParams } from '../schemas.js';
 
 export const candidateSchema = z
   .object({
@@ -67,13 +68,12 @@ const candidateDetailSchema = candidateSchema
   })
   .meta({ id: 'CandidateDetail' });
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const listQuery = z
   .object({
     search: z.string().trim().min(1).max(200).optional(),
     status: z.enum(CANDIDATE_STATUSES).optional(),
     skill: z.string().trim().min(1).max(100).optional(),
-    role_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    role_id: databaseId.optional(),
     sort: z.enum(['name', 'created_at', 'updated_at']).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
     limit: z.coerce.number().int().min(1).max(200).default(50),

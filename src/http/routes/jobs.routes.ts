@@ -5,6 +5,7 @@ import { JOB_STATUSES } from '../../db/schema.js';
 import { getJob, searchJobs } from '../../jobs/search-jobs.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { databaseId, INT4_MAX, pageOffset } from '../schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 
@@ -26,12 +27,13 @@ const searchQuery = z.object({
     .number()
     .int()
     .min(0)
+    .max(INT4_MAX)
     .optional()
     .meta({ description: 'Annual salary the job reaches' }),
-  salary_max: z.coerce.number().int().min(0).optional(),
+  salary_max: z.coerce.number().int().min(0).max(INT4_MAX).optional(),
   status: z.enum(JOB_STATUSES).default('active'),
   limit: z.coerce.number().int().min(1).max(200).default(25),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: pageOffset,
 });
 
 const jobListItemSchema = z
@@ -126,7 +128,7 @@ export function jobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
         schema: {
           tags: ['jobs'],
           summary: 'One job posting: parsed fields beside the raw description and requirements',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: databaseId }),
           response: { 200: jobDetailSchema, 404: problemSchema, ...errors },
         },
       },

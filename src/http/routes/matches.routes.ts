@@ -16,10 +16,9 @@ import {
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { idParams, pageOffset } from '../schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 const booleanQuery = z
   .enum(['true', 'false', '1', '0'])
@@ -32,7 +31,7 @@ const listQuery = z.object({
   status: z.enum(MATCH_STATUSES).optional(),
   sort: z.enum(['score', 'date']).default('score'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: pageOffset,
   include_inactive_jobs: booleanQuery.meta({
     description: 'Also list matches of expired, filled or closed jobs (hidden by default)',
   }),

@@ -5,6 +5,7 @@ import { withTenant } from '../../db/with-tenant.js';
 import { createRoleReport } from '../../roles/role-reports.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { databaseIdValue } from '../schemas.js';
 import { roleReportSchema } from './admin-roles.routes.js';
 
 /** Recruiters report a preferred role that was mapped to the wrong canonical role. */
@@ -20,8 +21,8 @@ export function roleReportRoutes(deps: { database: Database }): FastifyPluginAsy
           body: z
             .object({
               input_text: z.string().trim().min(1).max(200),
-              candidate_id: z.number().int().positive().nullable().optional(),
-              global_role_id: z.number().int().positive().nullable().optional(),
+              candidate_id: databaseIdValue.nullable().optional(),
+              global_role_id: databaseIdValue.nullable().optional(),
               suggested_role_name: z.string().trim().min(1).max(255).nullable().optional(),
               note: z.string().trim().max(2000).nullable().optional(),
             })

@@ -95,6 +95,8 @@ export interface ScraperRouteDependencies {
   limiter: FailedAuthLimiter;
   queue: Pick<JobQueue, 'send'> | undefined;
   bodyLimit: number;
+  /** Failed scrapes of a role in a row before it stops at `failed`. */
+  maxAttempts?: number;
 }
 
 /** The scraper's side of the queue. Only scraper API keys work here; user sessions do not. */
@@ -110,25 +112,46 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
         'starts a scrape session. 204 when nothing is waiting.',
       response: { 200: claimedRoleSchema, 204: z.null().describe('Nothing to scrape now'), ...authErrors },
     };
-    for (const [method, url, summary] of [
-      ['GET', '/api/scraper/queue/next-role', 'Claim the next role (GET form)'],
-      ['POST', '/api/scraper/queue/claim', 'Claim the next role'],
-    ] as const) {
-      app.route({
-        method,
-        url,
-        schema: { ...claimSchema, summary },
-        handler: async (request, reply) => {
-          const claimed = await claimNextRole(deps.database, request.scraperKey!);
-          return claimed ? reply.status(200).send(claimed) : reply.status(204).send(null);
+    app.get(
+      '/api/scraper/queue/next-role',
+      {
+        schema: {
+          ...claimSchema,
+          summary: 'Claim the next role (GET form, kept for the spec)',
+          description: `${claimSchema.description} Not idempotent: a retried GET claims another role; use POST /api/scraper/queue/claim with an Idempotency-Key.`,
         },
-      });
-    }
+      },
+      async (request, reply) => {
+        const claimed = await claimNextRole(deps.database, request.scraperKey!);
+        return claimed ? reply.status(200).send(claimed) : reply.status(204).send(null);
+      },
+    );
+    app.post(
+      '/api/scraper/queue/claim',
+      {
+        schema: {
+          ...claimSchema,
+          summary: 'Claim the next role',
+          description: `${claimSchema.description} With an Idempotency-Key header, a retry returns the session the first attempt started.`,
+          headers: z.object({ 'idempotency-key': z.string().min(1).max(100).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const claimed = await claimNextRole(
+          deps.database,
+          request.scraperKey!,
+          request.headers['idempotency-key'] ?? null,
+        );
+        return claimed ? reply.status(200).send(claimed) : reply.status(204).send(null);
+      },
+    );
 
     app.post(
       '/api/scraper/queue/jobs',
       {
         bodyLimit: deps.bodyLimit,
+        // Scraped pages often carry stray control characters: they are removed from the jobs, not refused.
+        config: { freeText: ['body.jobs'] },
         schema: {
           tags: ['scraper'],
           security,
@@ -137,7 +160,7 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
             'Valid jobs are parsed, deduplicated on (platform, external_job_id) and linked to the role; invalid ones ' +
             'are reported by index and never block the others. The session and role complete and `jobs/imported` is ' +
             'enqueued in the same transaction. Retrying the identical body returns the first answer; posting to a ' +
-            "finished session is 409; another key's session is 403.",
+            "session completed with another body is 422; to a failed or timed-out session 409; another key's session is 403.",
           body: z.object({ ...sessionIdBody, jobs: z.array(z.unknown()).max(MAX_JOBS_PER_POST) }).meta({
             description: `Each item follows the JobInput schema; at most ${MAX_JOBS_PER_POST} per post.`,
           }),
@@ -147,6 +170,7 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
             403: problemSchema,
             404: problemSchema,
             409: problemSchema,
+            422: problemSchema,
             ...authErrors,
           },
         },
@@ -184,7 +208,7 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
           },
         },
       },
-      async (request) => failSession(deps.database, request.scraperKey!, request.body),
+      async (request) => failSession(deps.database, request.scraperKey!, request.body, deps.maxAttempts),
     );
 
     app.get(
