@@ -162,6 +162,9 @@ const createCandidateCommand = (roles: fc.Arbitrary<number[]>) =>
           current_title: 'Engineer',
           preferred_locations: [],
           preferred_roles: [],
+          work_modes: [],
+          employment_types: [],
+          open_to_relocation: false,
         });
         // Role normalization is not under test: link the roles as it would.
         await withTenant(world.database, tenant.id, (tx) =>

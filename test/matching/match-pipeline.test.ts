@@ -86,6 +86,9 @@ describe('match pipeline (issue 11 defects)', () => {
       skills: ['Python'],
       preferred_locations: [],
       preferred_roles: [],
+      work_modes: [],
+      employment_types: [],
+      open_to_relocation: false,
     });
     await database.sql.query(
       'INSERT INTO candidate_global_roles (candidate_id, global_role_id) VALUES ($1, $2)',
