@@ -5,9 +5,11 @@ import { migrate, migrationStatus } from '../db/migrator.js';
 import { openDatabase } from '../db/open-database.js';
 import { prepareDatabase } from '../db/prepare-database.js';
 import { DEMO_ACCOUNTS, demoLoaded } from '../demo/load-demo.js';
+import { createEmbeddingProvider } from '../embeddings/create-embedding-provider.js';
 import { isAppError } from '../errors.js';
 import { startServer, stopOnSignals } from '../http/server.js';
 import { createLogger } from '../logger.js';
+import { seedRolesIfNone } from '../roles/seed-roles.js';
 import { startRuntime } from '../runtime.js';
 import { registerAdminCommands } from './admin.command.js';
 import { registerEmbeddingCommands } from './embeddings.command.js';
@@ -100,7 +102,9 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
 
   program
     .command('migrate')
-    .description('apply pending database migrations (DATABASE_URL, or the embedded database)')
+    .description(
+      'apply pending database migrations and the task-queue schema; seed the role taxonomy on an empty database',
+    )
     .action(async () => {
       const config = getConfig();
       await withRawDatabase(config, async (database) => {
@@ -110,6 +114,14 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
             ? `Database at ${database.location} is up to date.`
             : `Applied ${applied.length} migration(s) to ${database.location}: ${applied.join(', ')}`,
         );
+        const seeded = await seedRolesIfNone(database, await createEmbeddingProvider(config.embeddings));
+        if (seeded)
+          io.out(
+            `Seeded the role taxonomy: ${seeded.inserted} roles, ${seeded.embeddings.embedded} embedded` +
+              (seeded.embeddings.error
+                ? ` (embedding failed, the background task retries: ${seeded.embeddings.error})`
+                : '.'),
+          );
       });
     });
 

@@ -19,6 +19,11 @@ export interface DbContext {
   sql: SqlExecutor;
 }
 
+/** A transaction's context; `exec` runs parameterless SQL that may hold several statements (migrations). */
+export interface TransactionContext extends DbContext {
+  exec(text: string): Promise<unknown>;
+}
+
 export type DatabaseEngine = 'pglite' | 'pg';
 
 export interface Database extends DbContext {
@@ -33,7 +38,7 @@ export interface Database extends DbContext {
   /** Runs SQL text that may hold several statements (no parameters); returns the last statement's rows. */
   exec(text: string): Promise<{ rows: unknown[] }>;
   /** Runs `fn` in one transaction; everything it does through the context commits or rolls back together. */
-  transaction<T>(fn: (tx: DbContext) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: TransactionContext) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -54,4 +59,12 @@ export function checkedRoleName(role: string | null | undefined): string | null 
   if (role === null || role === undefined) return null;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error(`invalid database role name "${role}"`);
   return role;
+}
+
+/**
+ * Serializes schema changes (migrations, task-queue schema and queues) between processes: a transaction-scoped
+ * advisory lock, so concurrent starters wait for each other instead of racing.
+ */
+export async function lockSchemaChanges(sql: SqlExecutor): Promise<void> {
+  await sql.query(`SELECT pg_advisory_xact_lock(hashtext('jobmatch:migrate'))`);
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Database, SqlExecutor } from './database.js';
+import { installTaskQueueSchema, taskQueueSchemaCurrent } from '../worker/job-queue.js';
+import { type Database, lockSchemaChanges, type SqlExecutor } from './database.js';
 
 /** `migrations/` at the package root: the same relative path from `src/db/` and from `dist/db/`. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -65,13 +66,16 @@ export async function migrationStatus(database: Pick<Database, 'sql'>, migration
 }
 
 /**
- * Applies pending migrations in one transaction. On a server, an advisory lock makes concurrent
- * starters wait for each other instead of applying the same migration twice.
+ * Applies pending migrations and installs the task-queue schema in one transaction. On a server, an advisory
+ * lock makes concurrent starters wait for each other instead of applying the same migration twice.
  */
 export async function migrate(database: Database, migrations = readMigrations()): Promise<string[]> {
-  return database.transaction(async ({ sql }) => {
-    if (database.engine === 'pg')
-      await sql.query(`SELECT pg_advisory_xact_lock(hashtext('jobmatch:migrate'))`);
+  const applied = await appliedCreatedAts(database.sql);
+  const current = migrations.every((migration) => applied.has(migration.createdAt));
+  if (current && (await taskQueueSchemaCurrent(database.sql))) return [];
+  return database.transaction(async (tx) => {
+    const { sql } = tx;
+    if (database.engine === 'pg') await lockSchemaChanges(sql);
     for (const statement of ensureTable.split(';')) await sql.query(statement);
     const applied = await appliedCreatedAts(sql);
     const pending = migrations.filter((migration) => !applied.has(migration.createdAt));
@@ -82,6 +86,7 @@ export async function migrate(database: Database, migrations = readMigrations())
         migration.createdAt,
       ]);
     }
+    await installTaskQueueSchema(tx, database.tenantRole);
     return pending.map((migration) => migration.tag);
   });
 }

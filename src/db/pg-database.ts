@@ -69,7 +69,7 @@ export async function openPg(
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(contextFor(client));
+        const result = await fn({ ...contextFor(client), exec: (text) => client.query(text) });
         await client.query('COMMIT');
         return result;
       } catch (error) {

@@ -63,7 +63,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
       const results = await pglite.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };
     },
-    transaction: (fn) => pglite.transaction((tx) => fn(contextFor(tx))),
+    transaction: (fn) => pglite.transaction((tx) => fn({ ...contextFor(tx), exec: (text) => tx.exec(text) })),
     async close() {
       if (!pglite.closed) await pglite.close();
       await lock?.release();
