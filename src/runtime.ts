@@ -31,9 +31,9 @@ export interface Runtime {
 export async function startRuntime(
   config: Config,
   logger: Logger,
-  options: { workers: boolean },
+  options: { workers: boolean; shareEmbedded?: boolean },
 ): Promise<Runtime> {
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { share: options.shareEmbedded ?? false });
   let queue: JobQueue | undefined;
   try {
     const prepared = await prepareDatabase(database, config);

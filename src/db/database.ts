@@ -30,6 +30,8 @@ export interface Database extends DbContext {
   readonly engine: DatabaseEngine;
   /** Human-readable location, without credentials: a data dir or host:port/db. */
   readonly location: string;
+  /** An embedded database reached through the socket of the process that holds its data dir. */
+  readonly throughHolder?: boolean;
   /**
    * The role tenant-scoped transactions switch to (`SET LOCAL ROLE`) so that row-level security applies to
    * them; null keeps the login role.

@@ -32,11 +32,15 @@ export function describePostgresUrl(url: string): string {
   return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname || '/'}`;
 }
 
-export async function openPg(
-  url: string,
-  options: { poolSize?: number; tenantRole?: string | null } = {},
-): Promise<Database & { pool: pg.Pool }> {
-  const location = describePostgresUrl(url);
+export interface PgOptions {
+  poolSize?: number;
+  tenantRole?: string | null;
+  /** An embedded data dir reached through its holder's socket: reported as that data dir, engine pglite. */
+  embeddedDataDir?: string;
+}
+
+export async function openPg(url: string, options: PgOptions = {}): Promise<Database & { pool: pg.Pool }> {
+  const location = options.embeddedDataDir ?? describePostgresUrl(url);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -56,8 +60,9 @@ export async function openPg(
   }
   const root = contextFor(pool);
   return {
-    engine: 'pg',
+    engine: options.embeddedDataDir ? 'pglite' : 'pg',
     location,
+    throughHolder: options.embeddedDataDir !== undefined,
     tenantRole: checkedRoleName(options.tenantRole === undefined ? DEFAULT_TENANT_ROLE : options.tenantRole),
     pool,
     ...root,

@@ -46,5 +46,5 @@ describe('jobmatch serve (process)', () => {
     expect(readyz.status).toBe(200);
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
-  });
+  }, 180_000);
 });
