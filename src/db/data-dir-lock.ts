@@ -37,7 +37,14 @@ export async function tryAcquireDataDirLock(
         },
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM')
+        throw new AppError(
+          'unavailable',
+          `The data dir ${dataDir} is not writable by this user (${code}): fix its permissions or set JOBMATCH_DATA_DIR.`,
+          { cause: error },
+        );
+      if (code !== 'EEXIST') throw error;
       const holder = Number.parseInt(await fs.readFile(lockPath, 'utf8').catch(() => ''), 10);
       if (Number.isInteger(holder) && isRunning(holder)) return { holder };
       await fs.rm(lockPath, { force: true });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { AppError } from '../errors.js';
 import { installTaskQueueSchema, taskQueueSchemaCurrent } from '../worker/job-queue.js';
 import { type Database, lockSchemaChanges, type SqlExecutor } from './database.js';
 
@@ -65,6 +66,19 @@ export async function migrationStatus(database: Pick<Database, 'sql'>, migration
   );
 }
 
+/** A server without pgvector fails the first migration with a file-not-found error: say what to install. */
+function explainMigrationError(error: unknown): never {
+  const message = (error as Error).message ?? '';
+  if (/extension "vector"/.test(message) || (/control file/.test(message) && /vector/.test(message)))
+    throw new AppError(
+      'unavailable',
+      'The PostgreSQL server has no pgvector extension: install it (Debian: apt-get install postgresql-15-pgvector) ' +
+        `and run jobmatch migrate again (${(error as { code?: string }).code ?? 'error'}).`,
+      { cause: error },
+    );
+  throw error;
+}
+
 /**
  * Applies pending migrations and installs the task-queue schema in one transaction. On a server, an advisory
  * lock makes concurrent starters wait for each other instead of applying the same migration twice.
@@ -80,7 +94,7 @@ export async function migrate(database: Database, migrations = readMigrations())
     const applied = await appliedCreatedAts(sql);
     const pending = migrations.filter((migration) => !applied.has(migration.createdAt));
     for (const migration of pending) {
-      for (const statement of migration.statements) await sql.query(statement);
+      for (const statement of migration.statements) await sql.query(statement).catch(explainMigrationError);
       await sql.query('INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)', [
         migration.hash,
         migration.createdAt,

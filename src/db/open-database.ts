@@ -45,7 +45,8 @@ export async function openDatabase(
   await fs.mkdir(path.dirname(config.dataDir), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new AppError(
       'unavailable',
-      `Cannot create the data dir ${path.dirname(config.dataDir)}: ${error.code}`,
+      `Cannot create the data dir ${path.dirname(config.dataDir)} (${error.code}): fix its permissions or set JOBMATCH_DATA_DIR.`,
+      { cause: error },
     );
   });
   const claim = await tryAcquireDataDirLock(config.dataDir);

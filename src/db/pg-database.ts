@@ -32,6 +32,24 @@ export function describePostgresUrl(url: string): string {
   return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname || '/'}`;
 }
 
+/** One plain line for the connection failures an operator makes (the code stays at the end, for searching). */
+function connectionFailure(url: string, location: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const parsed = new URL(url);
+  const user = decodeURIComponent(parsed.username) || 'the default user';
+  const database = decodeURIComponent(parsed.pathname.slice(1)) || user;
+  const reasons: Record<string, string> = {
+    '3D000': `the database "${database}" does not exist: create it (createdb ${database}) or correct DATABASE_URL`,
+    '28P01': `wrong password for user "${user}": correct DATABASE_URL`,
+    '28000': `the server does not accept user "${user}" from this host (pg_hba.conf), or the role does not exist`,
+    ECONNREFUSED: 'nothing is listening there: is PostgreSQL running, and are host and port right?',
+    ENOTFOUND: 'the host name does not resolve: correct DATABASE_URL',
+    ETIMEDOUT: 'the connection timed out: is the host reachable?',
+  };
+  const reason = reasons[code] ?? (error as Error).message;
+  return `Cannot connect to PostgreSQL at ${location}: ${reason}${code ? ` (${code})` : ''}`;
+}
+
 export interface PgOptions {
   poolSize?: number;
   tenantRole?: string | null;
@@ -53,10 +71,7 @@ export async function openPg(url: string, options: PgOptions = {}): Promise<Data
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end().catch(() => undefined);
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new AppError('unavailable', `Cannot connect to PostgreSQL at ${location}: ${reason}`, {
-      cause: error,
-    });
+    throw new AppError('unavailable', connectionFailure(url, location, error), { cause: error });
   }
   const root = contextFor(pool);
   return {
