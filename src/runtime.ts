@@ -8,6 +8,7 @@ import { createEmbeddingProvider } from './embeddings/create-embedding-provider.
 import type { EmbeddingProvider } from './embeddings/embedding-provider.js';
 import { embeddingTasks } from './embeddings/embedding-tasks.js';
 import { matchingTasks } from './matching/matching-tasks.js';
+import { startWorkerHeartbeat } from './operations/worker-heartbeat.js';
 import { loadSkillMatcher } from './skills/skill-dictionary.loader.js';
 import { type JobQueue, startJobQueue } from './worker/job-queue.js';
 import { maintenanceTasks } from './worker/tasks.js';
@@ -31,7 +32,7 @@ export interface Runtime {
 export async function startRuntime(
   config: Config,
   logger: Logger,
-  options: { workers: boolean; shareEmbedded?: boolean },
+  options: { workers: boolean; shareEmbedded?: boolean; kind?: 'serve' | 'worker' },
 ): Promise<Runtime> {
   const database = await openDatabase(config.database, { share: options.shareEmbedded ?? false });
   let queue: JobQueue | undefined;
@@ -55,6 +56,9 @@ export async function startRuntime(
     ];
     if (options.workers) await queue.work(tasks);
     else await queue.register(tasks);
+    const heartbeat = options.workers
+      ? await startWorkerHeartbeat(database, options.kind ?? 'worker')
+      : undefined;
     const startedQueue = queue;
     let stopping: Promise<void> | undefined;
     return {
@@ -66,6 +70,7 @@ export async function startRuntime(
       embeddings,
       stop() {
         stopping ??= (async () => {
+          await heartbeat?.stop();
           await startedQueue.stop();
           await database.close();
         })();

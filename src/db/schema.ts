@@ -523,3 +523,17 @@ export const jobApplicationEvents = pgTable(
   },
   (t) => [index('idx_job_application_events_application').on(t.application_id, t.changed_at)],
 );
+
+/** Heartbeats of the processes running background tasks (`serve` with inline workers, `worker`). */
+export const workerHeartbeats = pgTable(
+  'worker_heartbeats',
+  {
+    worker_id: uuid().primaryKey(),
+    host: varchar({ length: 255 }).notNull(),
+    pid: integer().notNull(),
+    kind: varchar({ length: 20 }).notNull(),
+    started_at: createdAt().notNull(),
+    last_seen_at: createdAt().notNull(),
+  },
+  (t) => [index('idx_worker_heartbeats_last_seen').on(t.last_seen_at)],
+);

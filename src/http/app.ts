@@ -24,6 +24,7 @@ import { csrfGuard, sessionAuth } from './auth/session-auth.js';
 import { createFailedAuthLimiter } from './failed-auth-limiter.js';
 import { sendProblem, toAppError } from './problem.js';
 import { accountRoutes } from './routes/accounts.routes.js';
+import { adminHealthRoutes } from './routes/admin-health.routes.js';
 import { adminImportRoutes } from './routes/admin-imports.routes.js';
 import { adminJobRoutes } from './routes/admin-jobs.routes.js';
 import { adminRoleRoutes } from './routes/admin-roles.routes.js';
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     }),
   );
   await app.register(adminScraperRoutes({ database: deps.database }));
+  await app.register(adminHealthRoutes({ database: deps.database }));
   await app.register(candidateRoleRoutes({ database: deps.database, queue: deps.queue }));
   await app.register(jobRoutes({ database: deps.database }));
   const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;

@@ -18,7 +18,7 @@ export async function startServer(
   logger: Logger,
   options: { webRoot?: string } = {},
 ): Promise<RunningServer> {
-  const runtime = await startRuntime(config, logger, { workers: config.workers.inline });
+  const runtime = await startRuntime(config, logger, { workers: config.workers.inline, kind: 'serve' });
   let app: App | undefined;
   try {
     await startDemo(runtime, config.demo, new Date());
