@@ -8,6 +8,7 @@ import { createEmbeddingProvider } from './embeddings/create-embedding-provider.
 import type { EmbeddingProvider } from './embeddings/embedding-provider.js';
 import { embeddingTasks } from './embeddings/embedding-tasks.js';
 import { MATCHING_TASK, matchingTasks } from './matching/matching-tasks.js';
+import { startWorkerHeartbeat } from './operations/worker-heartbeat.js';
 import { loadSkillMatcher } from './skills/skill-dictionary.loader.js';
 import { type JobQueue, startJobQueue } from './worker/job-queue.js';
 import { maintenanceTasks } from './worker/tasks.js';
@@ -31,9 +32,9 @@ export interface Runtime {
 export async function startRuntime(
   config: Config,
   logger: Logger,
-  options: { workers: boolean },
+  options: { workers: boolean; shareEmbedded?: boolean; kind?: 'serve' | 'worker' },
 ): Promise<Runtime> {
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { share: options.shareEmbedded ?? false });
   let queue: JobQueue | undefined;
   try {
     const prepared = await prepareDatabase(database, config);
@@ -58,6 +59,9 @@ export async function startRuntime(
       // After an upgrade that changed the scoring version, stored matches are rescored in the background.
       await queue.send(MATCHING_TASK.upgrade, {}, { singletonKey: MATCHING_TASK.upgrade });
     } else await queue.register(tasks);
+    const heartbeat = options.workers
+      ? await startWorkerHeartbeat(database, options.kind ?? 'worker')
+      : undefined;
     const startedQueue = queue;
     let stopping: Promise<void> | undefined;
     return {
@@ -69,6 +73,7 @@ export async function startRuntime(
       embeddings,
       stop() {
         stopping ??= (async () => {
+          await heartbeat?.stop();
           await startedQueue.stop();
           await database.close();
         })();

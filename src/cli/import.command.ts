@@ -111,8 +111,12 @@ export function registerImportCommands(program: Command, io: CliIo, getConfig: (
             ? undefined
             : createProgressReporter(process.stderr, { totalBytes: size });
         // The runtime (without workers) so that `jobs/imported` is enqueued with the jobs; the server's
-        // workers match them (on the embedded database: at its next start).
-        const runtime = await startRuntime(config, createLogger({ level: 'warn' }), { workers: false });
+        // workers match them (a running `jobmatch serve` at once; on the embedded database, at its next start
+        // when none runs).
+        const runtime = await startRuntime(config, createLogger({ level: 'warn' }), {
+          workers: false,
+          shareEmbedded: true,
+        });
         const result = await importJobs(
           {
             database: runtime.database,

@@ -5,9 +5,11 @@ import { migrate, migrationStatus } from '../db/migrator.js';
 import { openDatabase } from '../db/open-database.js';
 import { prepareDatabase } from '../db/prepare-database.js';
 import { DEMO_ACCOUNTS, demoLoaded } from '../demo/load-demo.js';
+import { createEmbeddingProvider } from '../embeddings/create-embedding-provider.js';
 import { isAppError } from '../errors.js';
-import { startServer, stopOnSignals } from '../http/server.js';
+import type { RunningServer } from '../http/server.js';
 import { createLogger } from '../logger.js';
+import { seedRolesIfNone } from '../roles/seed-roles.js';
 import { startRuntime } from '../runtime.js';
 import { registerAdminCommands } from './admin.command.js';
 import { registerEmbeddingCommands } from './embeddings.command.js';
@@ -28,9 +30,12 @@ export const processIo: CliIo = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Opens the configured database as it is, without migrating: for commands that inspect or migrate it. */
+/**
+ * Opens the configured database as it is, without migrating: for commands that inspect or migrate it. An
+ * embedded data dir held by `jobmatch serve` is reached through its socket.
+ */
 async function withRawDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { share: true });
   try {
     return await fn(database);
   } finally {
@@ -47,7 +52,7 @@ export function withDatabase<T>(config: Config, fn: (database: Database) => Prom
 }
 
 /** For a person at a terminal: where Jobmatch is, and how to sign in to the demo if it is there. */
-async function startBanner(server: Awaited<ReturnType<typeof startServer>>): Promise<string> {
+async function startBanner(server: RunningServer): Promise<string> {
   const lines = [
     '',
     `  Jobmatch is running: ${server.url}   (API docs: ${server.url}/docs)`,
@@ -80,6 +85,8 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
       const loaded = getConfig();
       const config = options.demo ? { ...loaded, demo: 'always' as const } : loaded;
       const logger = createLogger(config.log);
+      // Loaded here: the HTTP stack is most of the CLI's start time, and only `serve` needs it.
+      const { startServer, stopOnSignals } = await import('../http/server.js');
       const server = await startServer(config, logger);
       stopOnSignals(server, logger);
       if (process.stderr.isTTY) io.err(await startBanner(server));
@@ -92,6 +99,7 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
       const config = getConfig();
       const logger = createLogger(config.log);
       const runtime = await startRuntime(config, logger, { workers: true });
+      const { stopOnSignals } = await import('../http/server.js');
       logger.info(
         { database: runtime.database.engine, location: runtime.database.location },
         'worker running',
@@ -101,7 +109,9 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
 
   program
     .command('migrate')
-    .description('apply pending database migrations (DATABASE_URL, or the embedded database)')
+    .description(
+      'apply pending database migrations and the task-queue schema; seed the role taxonomy on an empty database',
+    )
     .action(async () => {
       const config = getConfig();
       await withRawDatabase(config, async (database) => {
@@ -111,6 +121,14 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
             ? `Database at ${database.location} is up to date.`
             : `Applied ${applied.length} migration(s) to ${database.location}: ${applied.join(', ')}`,
         );
+        const seeded = await seedRolesIfNone(database, await createEmbeddingProvider(config.embeddings));
+        if (seeded)
+          io.out(
+            `Seeded the role taxonomy: ${seeded.inserted} roles, ${seeded.embeddings.embedded} embedded` +
+              (seeded.embeddings.error
+                ? ` (embedding failed, the background task retries: ${seeded.embeddings.error})`
+                : '.'),
+          );
       });
     });
 

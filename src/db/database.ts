@@ -19,12 +19,19 @@ export interface DbContext {
   sql: SqlExecutor;
 }
 
+/** A transaction's context; `exec` runs parameterless SQL that may hold several statements (migrations). */
+export interface TransactionContext extends DbContext {
+  exec(text: string): Promise<unknown>;
+}
+
 export type DatabaseEngine = 'pglite' | 'pg';
 
 export interface Database extends DbContext {
   readonly engine: DatabaseEngine;
   /** Human-readable location, without credentials: a data dir or host:port/db. */
   readonly location: string;
+  /** An embedded database reached through the socket of the process that holds its data dir. */
+  readonly throughHolder?: boolean;
   /**
    * The role tenant-scoped transactions switch to (`SET LOCAL ROLE`) so that row-level security applies to
    * them; null keeps the login role.
@@ -33,7 +40,7 @@ export interface Database extends DbContext {
   /** Runs SQL text that may hold several statements (no parameters); returns the last statement's rows. */
   exec(text: string): Promise<{ rows: unknown[] }>;
   /** Runs `fn` in one transaction; everything it does through the context commits or rolls back together. */
-  transaction<T>(fn: (tx: DbContext) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: TransactionContext) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -54,4 +61,12 @@ export function checkedRoleName(role: string | null | undefined): string | null 
   if (role === null || role === undefined) return null;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error(`invalid database role name "${role}"`);
   return role;
+}
+
+/**
+ * Serializes schema changes (migrations, task-queue schema and queues) between processes: a transaction-scoped
+ * advisory lock, so concurrent starters wait for each other instead of racing.
+ */
+export async function lockSchemaChanges(sql: SqlExecutor): Promise<void> {
+  await sql.query(`SELECT pg_advisory_xact_lock(hashtext('jobmatch:migrate'))`);
 }

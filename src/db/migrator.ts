@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Database, SqlExecutor } from './database.js';
+import { AppError } from '../errors.js';
+import { installTaskQueueSchema, taskQueueSchemaCurrent } from '../worker/job-queue.js';
+import { type Database, lockSchemaChanges, type SqlExecutor } from './database.js';
 
 /** `migrations/` at the package root: the same relative path from `src/db/` and from `dist/db/`. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -64,24 +66,41 @@ export async function migrationStatus(database: Pick<Database, 'sql'>, migration
   );
 }
 
+/** A server without pgvector fails the first migration with a file-not-found error: say what to install. */
+function explainMigrationError(error: unknown): never {
+  const message = (error as Error).message ?? '';
+  if (/extension "vector"/.test(message) || (/control file/.test(message) && /vector/.test(message)))
+    throw new AppError(
+      'unavailable',
+      'The PostgreSQL server has no pgvector extension: install it (Debian: apt-get install postgresql-15-pgvector) ' +
+        `and run jobmatch migrate again (${(error as { code?: string }).code ?? 'error'}).`,
+      { cause: error },
+    );
+  throw error;
+}
+
 /**
- * Applies pending migrations in one transaction. On a server, an advisory lock makes concurrent
- * starters wait for each other instead of applying the same migration twice.
+ * Applies pending migrations and installs the task-queue schema in one transaction. On a server, an advisory
+ * lock makes concurrent starters wait for each other instead of applying the same migration twice.
  */
 export async function migrate(database: Database, migrations = readMigrations()): Promise<string[]> {
-  return database.transaction(async ({ sql }) => {
-    if (database.engine === 'pg')
-      await sql.query(`SELECT pg_advisory_xact_lock(hashtext('jobmatch:migrate'))`);
+  const applied = await appliedCreatedAts(database.sql);
+  const current = migrations.every((migration) => applied.has(migration.createdAt));
+  if (current && (await taskQueueSchemaCurrent(database.sql))) return [];
+  return database.transaction(async (tx) => {
+    const { sql } = tx;
+    if (database.engine === 'pg') await lockSchemaChanges(sql);
     for (const statement of ensureTable.split(';')) await sql.query(statement);
     const applied = await appliedCreatedAts(sql);
     const pending = migrations.filter((migration) => !applied.has(migration.createdAt));
     for (const migration of pending) {
-      for (const statement of migration.statements) await sql.query(statement);
+      for (const statement of migration.statements) await sql.query(statement).catch(explainMigrationError);
       await sql.query('INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)', [
         migration.hash,
         migration.createdAt,
       ]);
     }
+    await installTaskQueueSchema(tx, database.tenantRole);
     return pending.map((migration) => migration.tag);
   });
 }

@@ -32,11 +32,33 @@ export function describePostgresUrl(url: string): string {
   return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname || '/'}`;
 }
 
-export async function openPg(
-  url: string,
-  options: { poolSize?: number; tenantRole?: string | null } = {},
-): Promise<Database & { pool: pg.Pool }> {
-  const location = describePostgresUrl(url);
+/** One plain line for the connection failures an operator makes (the code stays at the end, for searching). */
+function connectionFailure(url: string, location: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const parsed = new URL(url);
+  const user = decodeURIComponent(parsed.username) || 'the default user';
+  const database = decodeURIComponent(parsed.pathname.slice(1)) || user;
+  const reasons: Record<string, string> = {
+    '3D000': `the database "${database}" does not exist: create it (createdb ${database}) or correct DATABASE_URL`,
+    '28P01': `wrong password for user "${user}": correct DATABASE_URL`,
+    '28000': `the server does not accept user "${user}" from this host (pg_hba.conf), or the role does not exist`,
+    ECONNREFUSED: 'nothing is listening there: is PostgreSQL running, and are host and port right?',
+    ENOTFOUND: 'the host name does not resolve: correct DATABASE_URL',
+    ETIMEDOUT: 'the connection timed out: is the host reachable?',
+  };
+  const reason = reasons[code] ?? (error as Error).message;
+  return `Cannot connect to PostgreSQL at ${location}: ${reason}${code ? ` (${code})` : ''}`;
+}
+
+export interface PgOptions {
+  poolSize?: number;
+  tenantRole?: string | null;
+  /** An embedded data dir reached through its holder's socket: reported as that data dir, engine pglite. */
+  embeddedDataDir?: string;
+}
+
+export async function openPg(url: string, options: PgOptions = {}): Promise<Database & { pool: pg.Pool }> {
+  const location = options.embeddedDataDir ?? describePostgresUrl(url);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -49,15 +71,13 @@ export async function openPg(
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end().catch(() => undefined);
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new AppError('unavailable', `Cannot connect to PostgreSQL at ${location}: ${reason}`, {
-      cause: error,
-    });
+    throw new AppError('unavailable', connectionFailure(url, location, error), { cause: error });
   }
   const root = contextFor(pool);
   return {
-    engine: 'pg',
+    engine: options.embeddedDataDir ? 'pglite' : 'pg',
     location,
+    throughHolder: options.embeddedDataDir !== undefined,
     tenantRole: checkedRoleName(options.tenantRole === undefined ? DEFAULT_TENANT_ROLE : options.tenantRole),
     pool,
     ...root,
@@ -69,7 +89,7 @@ export async function openPg(
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(contextFor(client));
+        const result = await fn({ ...contextFor(client), exec: (text) => client.query(text) });
         await client.query('COMMIT');
         return result;
       } catch (error) {

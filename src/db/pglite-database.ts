@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Database, DbContext, Drizzle, SqlExecutor } from './database.js';
 import { checkedRoleName, DEFAULT_TENANT_ROLE, rawTypeParsers } from './database.js';
+import { hostPgliteSocket, type SocketHost } from './pglite-socket-host.js';
 
 type PgliteClient = PGlite | Transaction;
 
@@ -31,15 +32,20 @@ export interface PgliteOptions {
   username?: string;
   /** The role tenant transactions switch to; `null` disables the switch. Default: jobmatch_app. */
   tenantRole?: string | null;
+  /** The data dir's lock, when the caller took it already. */
+  lock?: DataDirLock;
+  /** Serve the data dir to other local processes on a Unix socket beside it (default with a data dir). */
+  shareOverSocket?: boolean;
 }
 
 export async function openPglite(options: PgliteOptions = {}): Promise<Database & { pglite: PGlite }> {
-  let lock: DataDirLock | undefined;
-  if (options.dataDir) {
+  let lock: DataDirLock | undefined = options.lock;
+  if (options.dataDir && !lock) {
     await fs.mkdir(path.dirname(options.dataDir), { recursive: true });
     lock = await acquireDataDirLock(options.dataDir);
   }
-  let pglite: PGlite;
+  let pglite: PGlite | undefined;
+  let socketHost: SocketHost | undefined;
   try {
     pglite = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -48,24 +54,30 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
       extensions: { vector },
       parsers: rawTypeParsers,
     });
+    // Sharing is a convenience: without it (e.g. a socket path too long for the OS) other processes are refused.
+    if (options.dataDir && options.shareOverSocket !== false)
+      socketHost = await hostPgliteSocket(pglite, options.dataDir).catch(() => undefined);
   } catch (error) {
+    await pglite?.close().catch(() => undefined);
     await lock?.release();
     throw error;
   }
-  const root = contextFor(pglite);
+  const opened = pglite;
+  const root = contextFor(opened);
   return {
     engine: 'pglite',
     location: options.dataDir ?? 'memory',
     tenantRole: checkedRoleName(options.tenantRole === undefined ? DEFAULT_TENANT_ROLE : options.tenantRole),
-    pglite,
+    pglite: opened,
     ...root,
     async exec(text) {
-      const results = await pglite.exec(text);
+      const results = await opened.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };
     },
-    transaction: (fn) => pglite.transaction((tx) => fn(contextFor(tx))),
+    transaction: (fn) => opened.transaction((tx) => fn({ ...contextFor(tx), exec: (text) => tx.exec(text) })),
     async close() {
-      if (!pglite.closed) await pglite.close();
+      await socketHost?.stop();
+      if (!opened.closed) await opened.close();
       await lock?.release();
     },
   };

@@ -29,6 +29,8 @@ export async function prepareDatabase(
 ): Promise<{ migrationsApplied: string[]; importsRecovered: number }> {
   const migrationsApplied = await migrate(database);
   await assertTenantRoleUsable(database);
-  const recovered = await recoverInterruptedImports(database, config.imports.staleAfterSeconds);
+  const recovered = await recoverInterruptedImports(database, config.imports.staleAfterSeconds, {
+    opening: true,
+  });
   return { migrationsApplied, importsRecovered: recovered.length };
 }

@@ -610,3 +610,17 @@ export const candidateMatchState = pgTable(
   },
   (t) => [index('candidate_match_state_stale_idx').on(t.stale_since).where(sql`stale_since IS NOT NULL`)],
 );
+
+/** Heartbeats of the processes running background tasks (`serve` with inline workers, `worker`). */
+export const workerHeartbeats = pgTable(
+  'worker_heartbeats',
+  {
+    worker_id: uuid().primaryKey(),
+    host: varchar({ length: 255 }).notNull(),
+    pid: integer().notNull(),
+    kind: varchar({ length: 20 }).notNull(),
+    started_at: createdAt().notNull(),
+    last_seen_at: createdAt().notNull(),
+  },
+  (t) => [index('idx_worker_heartbeats_last_seen').on(t.last_seen_at)],
+);

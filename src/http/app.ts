@@ -27,6 +27,7 @@ import { createFailedAuthLimiter } from './failed-auth-limiter.js';
 import { inputGuard } from './input-guard.js';
 import { problemSchema, sendProblem, toAppError } from './problem.js';
 import { accountRoutes } from './routes/accounts.routes.js';
+import { adminHealthRoutes } from './routes/admin-health.routes.js';
 import { adminImportRoutes } from './routes/admin-imports.routes.js';
 import { adminJobRoutes } from './routes/admin-jobs.routes.js';
 import { adminMatchRoutes } from './routes/admin-matches.routes.js';
@@ -272,6 +273,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     }),
   );
   await app.register(adminScraperRoutes({ database: deps.database }));
+  await app.register(adminHealthRoutes({ database: deps.database }));
   await app.register(candidateRoleRoutes({ database: deps.database, queue: deps.queue }));
   await app.register(jobRoutes({ database: deps.database }));
   const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;

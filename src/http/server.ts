@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import { startDemo } from '../demo/demo-startup.js';
+import { AppError } from '../errors.js';
 import { type Runtime, startRuntime } from '../runtime.js';
 import { type App, buildApp } from './app.js';
 
@@ -17,7 +18,7 @@ export async function startServer(
   logger: Logger,
   options: { webRoot?: string } = {},
 ): Promise<RunningServer> {
-  const runtime = await startRuntime(config, logger, { workers: config.workers.inline });
+  const runtime = await startRuntime(config, logger, { workers: config.workers.inline, kind: 'serve' });
   let app: App | undefined;
   try {
     await startDemo(runtime, config.demo, new Date());
@@ -40,7 +41,19 @@ export async function startServer(
       },
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
-    const url = await app.listen({ port: config.http.port, host: config.http.host });
+    const url = await app
+      .listen({ port: config.http.port, host: config.http.host })
+      .catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EADDRINUSE' || error.code === 'EACCES')
+          throw new AppError(
+            'unavailable',
+            error.code === 'EADDRINUSE'
+              ? `Port ${config.http.port} on ${config.http.host} is in use by another program: stop it or set PORT.`
+              : `Port ${config.http.port} on ${config.http.host} needs privileges this user lacks: set PORT above 1023.`,
+            { cause: error },
+          );
+        throw error;
+      });
     logger.info(
       { url, docs: `${url}/docs`, database: runtime.database.engine, location: runtime.database.location },
       'Jobmatch is serving',

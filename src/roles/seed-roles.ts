@@ -56,3 +56,15 @@ export async function seedRoles(
   const embeddings = await embedMissing(database, provider, { table: 'global_roles' });
   return { inserted, existing: seed.length - inserted, embeddings };
 }
+
+/** Seeds the starter taxonomy on a database without any role (a fresh install); null when roles exist. */
+export async function seedRolesIfNone(
+  database: Database,
+  provider: EmbeddingProvider,
+): Promise<SeedRolesResult | null> {
+  const { rows } = await database.sql.query<{ present: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM global_roles) AS present',
+  );
+  if (rows[0]?.present) return null;
+  return seedRoles(database, provider, await loadRoleSeed());
+}

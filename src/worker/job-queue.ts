@@ -1,6 +1,19 @@
+import { createRequire } from 'node:module';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import type { Database, SqlExecutor } from '../db/database.js';
+import {
+  type Database,
+  lockSchemaChanges,
+  type SqlExecutor,
+  type TransactionContext,
+} from '../db/database.js';
+import { AppError } from '../errors.js';
+
+/** pg-boss's schema version (its package's version.json). */
+const TASK_QUEUE_SCHEMA_VERSION: number = createRequire(import.meta.url)('pg-boss/version.json').schema;
+
+/** The schema pg-boss keeps its tables and functions in. */
+export const TASK_QUEUE_SCHEMA = 'pgboss';
 
 /** pg-boss's database seam: one call, rows back. */
 export interface BossDb {
@@ -60,28 +73,55 @@ export interface JobQueueOptions {
 export async function startJobQueue(database: Database, options: JobQueueOptions): Promise<JobQueue> {
   const boss = new PgBoss({
     db: bossDbFor(database.sql, (text) => database.exec(text)) as PgBoss.Db,
-    schema: 'pgboss',
+    schema: TASK_QUEUE_SCHEMA,
     supervise: options.supervise ?? true,
     schedule: options.supervise ?? true,
-    migrate: true,
+    // `jobmatch migrate` installs the schema (installTaskQueueSchema) under the migration lock.
+    migrate: false,
   });
   boss.on('error', (error) => options.logger.error({ err: error }, 'background task system error'));
-  await boss.start();
-  if (database.tenantRole) await grantQueueAccess(database, database.tenantRole);
+  try {
+    await boss.start();
+  } catch (error) {
+    if ((error as Error).message.includes('not installed') || (error as Error).message.includes('migrations'))
+      throw new AppError(
+        'unavailable',
+        'The task-queue schema is missing or out of date: run `jobmatch migrate` first.',
+        { cause: error },
+      );
+    throw error;
+  }
   const registered = new Set<string>();
+  /**
+   * Creating a queue adds a partition to pg-boss's job table; two processes doing that at once deadlock, so
+   * queues and schedules are created in one transaction under the migration lock.
+   */
   const register = async (tasks: TaskDefinition<never>[]) => {
-    for (const task of tasks) {
-      if (registered.has(task.name)) continue;
-      await boss.createQueue(task.name, {
-        name: task.name,
-        retryLimit: task.retryLimit ?? 5,
-        retryDelay: task.retryDelaySeconds ?? 5,
-        retryBackoff: true,
-        expireInSeconds: task.expireInSeconds ?? 15 * 60,
-      });
-      if (task.cron) await boss.schedule(task.name, task.cron, {}, { tz: 'UTC' } as PgBoss.ScheduleOptions);
-      registered.add(task.name);
-    }
+    const pending = tasks.filter((task) => !registered.has(task.name));
+    if (pending.length === 0) return;
+    await database.transaction(async (tx) => {
+      await lockSchemaChanges(tx.sql);
+      const existing = new Set(
+        (await tx.sql.query<{ name: string }>(`SELECT name FROM ${TASK_QUEUE_SCHEMA}.queue`)).rows.map(
+          (row) => row.name,
+        ),
+      );
+      const txBoss = new PgBoss({ db: bossDbFor(tx.sql) as PgBoss.Db, schema: TASK_QUEUE_SCHEMA });
+      for (const task of pending) {
+        if (!existing.has(task.name))
+          await txBoss.createQueue(task.name, {
+            name: task.name,
+            retryLimit: task.retryLimit ?? 5,
+            retryDelay: task.retryDelaySeconds ?? 5,
+            retryBackoff: true,
+            expireInSeconds: task.expireInSeconds ?? 15 * 60,
+          });
+        if (task.cron)
+          await txBoss.schedule(task.name, task.cron, {}, { tz: 'UTC' } as PgBoss.ScheduleOptions);
+      }
+      if (database.tenantRole) await grantQueueAccess(tx.sql, database.tenantRole);
+    });
+    for (const task of pending) registered.add(task.name);
   };
   return {
     boss,
@@ -129,12 +169,55 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
 
 /**
  * Tenant-scoped transactions run as the application role and enqueue tasks (`candidates/changed`) in the
- * same transaction, so that role needs pg-boss's tables. pg-boss creates its schema at start; grant after.
+ * same transaction, so that role needs pg-boss's tables, including the queue partitions created later.
  */
-export async function grantQueueAccess(database: Pick<Database, 'exec'>, role: string): Promise<void> {
-  await database.exec(`
-    GRANT USAGE ON SCHEMA pgboss TO ${role};
-    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${role};
-    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA pgboss TO ${role};
-    GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO ${role};`);
+export async function grantQueueAccess(sql: SqlExecutor, role: string): Promise<void> {
+  const { rows } = await sql.query<{ present: boolean }>('SELECT to_regrole($1) IS NOT NULL AS present', [
+    role,
+  ]);
+  if (!rows[0]?.present) return; // prepareDatabase reports a missing tenant role in plain words
+  for (const statement of [
+    `GRANT USAGE ON SCHEMA ${TASK_QUEUE_SCHEMA} TO ${role}`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${TASK_QUEUE_SCHEMA} TO ${role}`,
+    `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${TASK_QUEUE_SCHEMA} TO ${role}`,
+    `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${TASK_QUEUE_SCHEMA} TO ${role}`,
+  ])
+    await sql.query(statement);
+}
+
+/** pg-boss wraps its plans in BEGIN/COMMIT; inside the migration transaction they run without them. */
+function withoutTransaction(plan: string): string {
+  const unwrapped = plan.replace(/^\s*BEGIN;/, '').replace(/COMMIT;\s*$/, '');
+  if (unwrapped === plan) throw new Error('unexpected pg-boss plan: no BEGIN/COMMIT around it');
+  return unwrapped;
+}
+
+async function installedTaskQueueVersion(sql: SqlExecutor): Promise<number | null> {
+  const { rows } = await sql.query<{ present: boolean }>(
+    `SELECT to_regclass('${TASK_QUEUE_SCHEMA}.version') IS NOT NULL AS present`,
+  );
+  if (!rows[0]?.present) return null;
+  const version = await sql.query<{ version: number }>(
+    `SELECT version::int AS version FROM ${TASK_QUEUE_SCHEMA}.version`,
+  );
+  return version.rows[0]?.version ?? null;
+}
+
+export async function taskQueueSchemaCurrent(sql: SqlExecutor): Promise<boolean> {
+  return (await installedTaskQueueVersion(sql)) === TASK_QUEUE_SCHEMA_VERSION;
+}
+
+/**
+ * Creates pg-boss's schema, or upgrades it, inside the migration transaction (the caller holds the migration
+ * lock), so that processes started together never race to create it.
+ */
+export async function installTaskQueueSchema(
+  tx: TransactionContext,
+  tenantRole: string | null,
+): Promise<void> {
+  const installed = await installedTaskQueueVersion(tx.sql);
+  if (installed === null) await tx.exec(withoutTransaction(PgBoss.getConstructionPlans(TASK_QUEUE_SCHEMA)));
+  else if (installed < TASK_QUEUE_SCHEMA_VERSION)
+    await tx.exec(withoutTransaction(PgBoss.getMigrationPlans(TASK_QUEUE_SCHEMA, String(installed))));
+  if (tenantRole) await grantQueueAccess(tx.sql, tenantRole);
 }

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/db/pglite-database.js';
 import { withTenant } from '../../src/db/with-tenant.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createEmbeddedTestDatabase, type TestDatabase } from '../support/database.js';
 
 /** Row-level security, seen as the application role (PGlite's default user is a superuser and bypasses it). */
 describe('row-level security for the application role', () => {
-  let owner: TestDatabase;
+  let owner: Awaited<ReturnType<typeof createEmbeddedTestDatabase>>;
   let app: TestDatabase;
   let tenants: number[];
   let roleId: number;
 
   beforeAll(async () => {
-    owner = await createTestDatabase();
+    owner = await createEmbeddedTestDatabase();
     const created = await owner.sql.query<{ id: number }>(
       `INSERT INTO tenants (name, slug) VALUES ('A', 'a'), ('B', 'b') RETURNING id`,
     );

@@ -1,45 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servingUrl, spawnJobmatch } from '../support/jobmatch-process.js';
 
 /** Runs `jobmatch serve` as a real process, the way `npm start` does. */
 function serve(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      JOBMATCH_DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-      JOBMATCH_DEMO: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr!.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve(match[1]!);
-      }
-    }, 50);
-    void exited.then(() => {
-      clearInterval(timer);
-      reject(new Error(`server exited: ${output}`));
-    });
-  });
+  const server = spawnJobmatch(['serve'], { PORT: '0', HOST: '127.0.0.1', JOBMATCH_DATA_DIR: dataDir });
+  const url = servingUrl(server);
   url.catch(() => undefined);
-  return { child, url, exited, output: () => output };
+  return { ...server, url };
 }
 
 describe('jobmatch serve (process)', () => {
@@ -75,5 +46,5 @@ describe('jobmatch serve (process)', () => {
     expect(readyz.status).toBe(200);
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
-  });
+  }, 180_000);
 });

@@ -1,7 +1,7 @@
-import { createTestDatabase } from '../support/database.js';
+import { createEmbeddedTestDatabase } from '../support/database.js';
 import { describeRepositories } from './repositories.suite.js';
 
 describeRepositories('PGlite', async () => {
-  const database = await createTestDatabase();
+  const database = await createEmbeddedTestDatabase();
   return { database, stop: () => database.close() };
 });

@@ -355,7 +355,7 @@ describe('importJobs', () => {
       unchanged_jobs: 0,
       failed_jobs: 0,
     });
-    const recovered = await recoverInterruptedImports(database, 600);
+    const recovered = await recoverInterruptedImports(database, 600, { opening: true });
     expect(recovered.map((b) => b.id)).toContain(batch.id);
     expect(await jobImportBatchRepository(database).findById(batch.id)).toMatchObject({
       import_status: 'partial',

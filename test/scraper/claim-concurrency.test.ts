@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { claimNextRole } from '../../src/scraper/claim-next-role.js';
+import { createServerDatabase, testServerUrl } from '../support/pg-server.js';
 import { startPgOverSocket } from '../support/pg-socket.js';
-import { findPostgresBinaries, startRealPostgres } from '../support/real-postgres.js';
 import { createScraperKey, seedRoles } from '../support/scraper-fixtures.js';
 
 /**
@@ -12,9 +12,14 @@ import { createScraperKey, seedRoles } from '../support/scraper-fixtures.js';
  */
 const engines = [
   {
-    name: 'a PostgreSQL server (real concurrency)',
-    available: findPostgresBinaries() !== null,
-    start: () => startRealPostgres(),
+    name: testServerUrl
+      ? 'a PostgreSQL server with pgvector (real concurrency)'
+      : 'a PostgreSQL server (skipped: JOBMATCH_TEST_DATABASE_URL not set)',
+    available: testServerUrl !== undefined,
+    start: async () => {
+      const server = await createServerDatabase('claim_concurrency', { poolSize: 60 });
+      return { database: server.database, stop: server.drop };
+    },
   },
   { name: 'pg over the wire to PGlite', available: true, start: startPgOverSocket },
 ];

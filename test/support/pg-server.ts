@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { describe } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrator.js';
 import { openPg } from '../../src/db/pg-database.js';
@@ -9,6 +10,14 @@ import { openPg } from '../../src/db/pg-database.js';
  * `../shared/tools/postgres-with-pgvector.sh` and exports its URL; without it the server tests are skipped.
  */
 export const testServerUrl: string | undefined = process.env.JOBMATCH_TEST_DATABASE_URL || undefined;
+
+/** A suite that needs the test server: skipped, and named as such, when JOBMATCH_TEST_DATABASE_URL is unset. */
+export function describeOnServer(name: string, fn: () => void): void {
+  describe.runIf(testServerUrl !== undefined)(
+    testServerUrl ? `${name} (PostgreSQL server)` : `${name} (skipped: JOBMATCH_TEST_DATABASE_URL not set)`,
+    fn,
+  );
+}
 
 function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);

@@ -1,7 +1,7 @@
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Database } from '../../src/db/database.js';
 import { openPg } from '../../src/db/pg-database.js';
-import { createTestDatabase } from './database.js';
+import { createEmbeddedTestDatabase } from './database.js';
 
 /**
  * A migrated PGlite served over the PostgreSQL wire protocol, and a `pg` pool connected to it:
@@ -12,7 +12,7 @@ export async function startPgOverSocket(): Promise<{
   url: string;
   stop(): Promise<void>;
 }> {
-  const embedded = await createTestDatabase();
+  const embedded = await createEmbeddedTestDatabase();
   const server = new PGLiteSocketServer({
     db: embedded.pglite,
     port: 0,

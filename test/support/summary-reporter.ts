@@ -13,5 +13,9 @@ export default class SummaryReporter implements Reporter {
       }
     }
     process.stdout.write(`\n${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`);
+    if (!process.env.JOBMATCH_TEST_DATABASE_URL)
+      process.stdout.write(
+        'Note: PostgreSQL server tests skipped: JOBMATCH_TEST_DATABASE_URL is not set (.ci/run starts a server).\n',
+      );
   }
 }

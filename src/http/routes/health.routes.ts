@@ -3,11 +3,14 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { migrationStatus, readMigrations } from '../../db/migrator.js';
 import { AppError } from '../../errors.js';
+import { WORKER_ALIVE_SECONDS } from '../../operations/worker-heartbeat.js';
 import { problemSchema } from '../problem.js';
 
 const readySchema = z.object({
   status: z.literal('ready'),
   database: z.object({ engine: z.enum(['pglite', 'pg']), migrationsApplied: z.number().int() }),
+  /** Processes running background tasks seen recently: 0 means nothing is matching or scraping upkeep. */
+  workers: z.object({ alive: z.number().int() }),
 });
 
 export function healthRoutes(database: Database): FastifyPluginAsyncZod {
@@ -45,9 +48,14 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
         if (pending.length > 0) {
           throw new AppError('unavailable', `Database migrations are pending: ${pending.join(', ')}.`);
         }
+        const alive = await database.sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM worker_heartbeats WHERE last_seen_at > now() - make_interval(secs => $1)`,
+          [WORKER_ALIVE_SECONDS],
+        );
         return {
           status: 'ready' as const,
           database: { engine: database.engine, migrationsApplied: migrations.length },
+          workers: { alive: alive.rows[0]?.n ?? 0 },
         };
       },
     );

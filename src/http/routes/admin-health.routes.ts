@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { healthReport } from '../../operations/health.js';
+import { requireRole } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+const healthSchema = z
+  .object({
+    database: z.object({
+      engine: z.enum(['pglite', 'pg']),
+      location: z.string(),
+      reachable: z.literal(true),
+    }),
+    migrations: z.object({ applied: z.number().int(), pending: z.array(z.string()) }),
+    workers: z.array(
+      z.object({
+        host: z.string(),
+        pid: z.number().int(),
+        kind: z.string(),
+        started_at: z.date(),
+        last_seen_at: z.date(),
+        alive: z.boolean(),
+      }),
+    ),
+    queues: z.array(
+      z.object({
+        name: z.string(),
+        waiting: z.number().int(),
+        active: z.number().int(),
+        failed: z.number().int(),
+        oldest_waiting_at: z.date().nullable(),
+      }),
+    ),
+    failed_tasks: z.array(
+      z.object({
+        id: z.string(),
+        queue: z.string(),
+        failed_at: z.date().nullable(),
+        retry_count: z.number().int(),
+        error: z.string().nullable(),
+      }),
+    ),
+    scrapers: z.array(
+      z.object({
+        scraper_key_id: z.number().int(),
+        scraper_name: z.string(),
+        last_session_at: z.date(),
+        last_status: z.string(),
+        last_error: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'HealthReport' });
+
+/** Platform admins: the operational state (database, workers, task backlog and failures, scrapers). */
+export function adminHealthRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    app.get(
+      '/api/admin/health',
+      {
+        schema: {
+          tags: ['health'],
+          summary:
+            'Database, migrations, workers alive, task backlog per queue, failed tasks, last scrape per scraper',
+          response: { 200: healthSchema, 401: problemSchema, 403: problemSchema },
+        },
+      },
+      async () => healthReport(deps.database),
+    );
+  };
+}

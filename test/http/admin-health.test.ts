@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../../src/http/app.js';
+import { startWorkerHeartbeat } from '../../src/operations/worker-heartbeat.js';
+import { claimNextRole } from '../../src/scraper/claim-next-role.js';
+import { type JobQueue, startJobQueue } from '../../src/worker/job-queue.js';
+import { createTestUser, loginAs } from '../support/auth.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { silentLogger } from '../support/logger.js';
+import { createScraperKey, seedRoles } from '../support/scraper-fixtures.js';
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('admin health report', () => {
+  let database: TestDatabase;
+  let queue: JobQueue;
+  let app: App;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    queue = await startJobQueue(database, { logger: silentLogger, pollingIntervalSeconds: 0.5 });
+    await queue.work([
+      {
+        name: 'test/broken',
+        retryLimit: 0,
+        handler: async () => {
+          throw new Error('the broken task broke');
+        },
+      },
+    ]);
+    await queue.register([{ name: 'test/idle', handler: async () => {} }]);
+    app = await buildApp({ database, logger: silentLogger, queue, webRoot: false });
+  });
+  afterAll(async () => {
+    await app.close();
+    await queue.stop();
+    await database.close();
+  });
+
+  it('reports workers with host and pid, backlog and oldest waiting task per queue, failed tasks with their error, and the last session per scraper', async () => {
+    const heartbeat = await startWorkerHeartbeat(database, 'worker');
+    await queue.send('test/idle', {});
+    await queue.send('test/idle', {});
+    await queue.send('test/broken', {});
+    await seedRoles(database, [{ name: 'Health Role', candidates: 1 }]);
+    const scraper = await createScraperKey(database, 'health-scraper');
+    await database.transaction((tx) => claimNextRole(tx, scraper.key));
+
+    const admin = await createTestUser(database, { role: 'PM_ADMIN', tenantId: null });
+    const { headers } = await loginAs(app, admin.email);
+    const get = () => app.inject({ method: 'GET', url: '/api/admin/health', headers });
+    await waitFor(async () => get().then((response) => response.json().failed_tasks.length > 0));
+    const report = (await get()).json();
+
+    expect(report.database).toMatchObject({ reachable: true });
+    expect(report.migrations.pending).toEqual([]);
+    expect(report.workers).toContainEqual(
+      expect.objectContaining({ pid: process.pid, kind: 'worker', alive: true }),
+    );
+    const idle = report.queues.find((q: { name: string }) => q.name === 'test/idle');
+    expect(idle).toMatchObject({ waiting: 2 });
+    expect(Date.parse(idle.oldest_waiting_at)).toBeLessThanOrEqual(Date.now());
+    expect(report.failed_tasks[0]).toMatchObject({ queue: 'test/broken', error: 'the broken task broke' });
+    expect(report.scrapers).toContainEqual(
+      expect.objectContaining({ scraper_name: 'health-scraper', last_status: 'in_progress' }),
+    );
+
+    await heartbeat.stop();
+    expect((await get()).json().workers).not.toContainEqual(expect.objectContaining({ pid: process.pid }));
+  });
+
+  it('is for platform admins only', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/admin/health' })).statusCode).toBe(401);
+  });
+});
