@@ -35,6 +35,7 @@ import { candidateRoutes } from './routes/candidates.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { matchRoutes } from './routes/matches.routes.js';
+import { resumeIntakeRoutes } from './routes/resume-intake.routes.js';
 import { roleReportRoutes } from './routes/role-reports.routes.js';
 import { scraperRoutes } from './routes/scraper.routes.js';
 import { tenantSettingsRoutes } from './routes/tenant-settings.routes.js';
@@ -46,6 +47,8 @@ export interface AppDependencies {
   bodyLimit?: number;
   /** Largest accepted import upload. */
   importMaxBytes?: number;
+  /** Largest resume file kept by resume intake (default 10 MB). */
+  resumeMaxBytes?: number;
   skills?: () => SkillMatcher;
   /** The configured embedding provider; omitted, the local provider is loaded on first use. */
   embeddings?: EmbeddingProvider;
@@ -186,6 +189,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   };
   await app.register(
     candidateRoutes({ ...tenantDeps, roles, importMaxBytes: deps.importMaxBytes ?? 1024 ** 3 }),
+  );
+  await app.register(
+    resumeIntakeRoutes({
+      ...tenantDeps,
+      roles,
+      skills: deps.skills ?? loadSkillMatcher,
+      maxFileBytes: deps.resumeMaxBytes ?? 10 * 1024 * 1024,
+    }),
   );
   await app.register(roleReportRoutes({ database: deps.database }));
   const scraping = deps.scraping ?? {

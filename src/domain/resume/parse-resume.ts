@@ -192,6 +192,8 @@ function splitTitleEmployer(line: Line, text: string, confidence: number) {
     .map((piece) => piece.trim())
     .filter((piece) => piece.length > 0 && !/^[-–—]+$/.test(piece));
   if (pieces.length === 0) return { title: null, employer: null };
+  // "Azure Developer with 9 years of ...": the role is what precedes the clause.
+  pieces[0] = pieces[0]!.replace(/\s+(?:with|having|for|since)\s.*$/i, '');
   if (pieces.length === 1) {
     const only = pieces[0]!;
     return ROLE_WORD.test(only) && !COMPANY_WORD.test(only)
@@ -435,7 +437,14 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
   const history = readWorkHistory(experienceLines, options.referenceMonth);
   const headline = header
     .slice(1, 4)
-    .find((line) => line.text !== '' && ROLE_WORD.test(line.text) && line.text.length <= 100);
+    .find(
+      (line) =>
+        line.text !== '' &&
+        ROLE_WORD.test(line.text) &&
+        line.text.length <= 100 &&
+        !/@|email me/i.test(line.text) &&
+        line.start !== location?.source?.start,
+    );
   const headlineTitle = headline ? splitTitleEmployer(headline, headline.text, 0.75).title : null;
   const latest = [...history].sort((a, b) => b.range.end - a.range.end || b.range.start - a.range.start)[0];
   const currentTitle =
