@@ -101,7 +101,9 @@ describe('row-level security for the application role', () => {
       `SELECT relname FROM pg_class WHERE relname = ANY($1::text[]) AND relrowsecurity AND relforcerowsecurity`,
       [[...TABLES, 'candidate_duplicate_dismissals']],
     );
-    expect(rows.map((row) => row.relname).sort()).toEqual([...TABLES, 'candidate_duplicate_dismissals'].sort());
+    expect(rows.map((row) => row.relname).sort()).toEqual(
+      [...TABLES, 'candidate_duplicate_dismissals'].sort(),
+    );
   });
 
   it('shows nothing without a tenant', async () => {
