@@ -12,6 +12,7 @@ import { withTenant } from '../db/with-tenant.js';
 import type { ResumeDraft } from '../domain/resume/parse-resume.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { AppError } from '../errors.js';
+import { rolesForTitles } from '../roles/roles-for-titles.js';
 import { ExtractionError } from './extraction-error.js';
 import { readResume } from './read-resume.js';
 import { readZipEntries } from './zip-entries.js';
@@ -129,10 +130,11 @@ export async function intakeResumes(
       const read = await readResume(fileName, file.bytes, { skills, now });
       const stored = await withTenant(deps.database, actor.tenantId, async (tx) => {
         const fileId = await storeResumeFile(tx, actor.tenantId, fileName, file);
+        const suggested_roles = await suggestRoles(tx, read.draft);
         const { rows } = await tx.sql.query<{ id: number }>(
           `INSERT INTO resume_drafts (tenant_id, resume_file_id, format, extracted_text, draft, created_by)
            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [actor.tenantId, fileId, read.format, read.text, JSON.stringify(read.draft), actor.userId],
+          [actor.tenantId, fileId, read.format, read.text, JSON.stringify({ ...read.draft, suggested_roles }), actor.userId],
         );
         const identity = identityOf(read.draft);
         const [duplicates] = identity ? await findDuplicates(tx, actor.tenantId, [identity]) : [[]];
@@ -155,6 +157,34 @@ export async function intakeResumes(
     failed: items.filter((item) => item.status === 'failed').length,
     items,
   };
+}
+
+export interface SuggestedRole {
+  /** The resume's title the role was found for. */
+  text: string;
+  role_id: number;
+  role_name: string;
+}
+
+/** Preferred roles to suggest: the canonical roles of the current and past titles, by role normalization's text rules. */
+async function suggestRoles(tx: DbContext, draft: ResumeDraft): Promise<SuggestedRole[]> {
+  const titles = [draft.current_title?.value, ...draft.work_history.map((entry) => entry.title?.value)].filter(
+    (title): title is string => !!title && title.length <= 200,
+  );
+  const roleIds = await rolesForTitles(tx.sql, titles);
+  const found = [...roleIds].flatMap(([text, id]) => (id === null ? [] : [{ text, role_id: id }]));
+  if (found.length === 0) return [];
+  const { rows } = await tx.sql.query<{ id: number; name: string }>(
+    'SELECT id, name FROM global_roles WHERE id = ANY($1::int[])',
+    [found.map((role) => role.role_id)],
+  );
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  const seen = new Set<number>();
+  return found.flatMap((role) => {
+    if (seen.has(role.role_id)) return [];
+    seen.add(role.role_id);
+    return [{ ...role, role_name: names.get(role.role_id) ?? role.text }];
+  });
 }
 
 async function storeResumeFile(
@@ -190,7 +220,7 @@ export interface DraftSummary {
 
 export interface DraftDetail extends DraftSummary {
   extracted_text: string;
-  draft: ResumeDraft;
+  draft: ResumeDraft & { suggested_roles?: SuggestedRole[] };
   duplicates: DuplicateCandidate[];
 }
 
