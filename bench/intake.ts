@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadResumeCases } from '../scripts/resume-eval-set.js';
 import { migrate } from '../src/db/migrator.js';
 import { openPglite } from '../src/db/pglite-database.js';
 import { intakeResumes, type UploadedFile } from '../src/intake/intake-resumes.js';
 import { loadSkillMatcher } from '../src/skills/skill-dictionary.loader.js';
 import { docxFromText, pdfFromText } from '../test/support/resume-files.js';
-import { loadResumeCases } from '../scripts/resume-eval-set.js';
 
 const COUNT = 100;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobmatch-bench-intake-'));
@@ -46,9 +46,13 @@ try {
     files,
   );
   const seconds = (performance.now() - started) / 1000;
-  console.log(`resume intake, embedded engine: ${files.length} files (${megabytes.toFixed(1)} MB, 50 PDF + 50 DOCX)`);
+  console.log(
+    `resume intake, embedded engine: ${files.length} files (${megabytes.toFixed(1)} MB, 50 PDF + 50 DOCX)`,
+  );
   console.log(`  drafted ${result.drafted}, failed ${result.failed}`);
-  console.log(`  total ${seconds.toFixed(2)} s, ${((seconds * 1000) / files.length).toFixed(0)} ms per resume (target: < 30 s)`);
+  console.log(
+    `  total ${seconds.toFixed(2)} s, ${((seconds * 1000) / files.length).toFixed(0)} ms per resume (target: < 30 s)`,
+  );
 } finally {
   await database.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { startServer, stopOnSignals } from '../http/server.js';
 import { createLogger } from '../logger.js';
 import { startRuntime } from '../runtime.js';
 import { registerAdminCommands } from './admin.command.js';
+import { registerCandidateCommands } from './candidates.command.js';
 import { registerEmbeddingCommands } from './embeddings.command.js';
 import { registerImportCommands } from './import.command.js';
 import { registerKeyCommands } from './keys.command.js';
@@ -139,6 +140,7 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
   registerAdminCommands(program, io, getConfig, withDatabase);
   registerParseCommand(program, io);
   registerImportCommands(program, io, getConfig);
+  registerCandidateCommands(program, io, getConfig);
   registerScraperCommands(program, io, getConfig);
 
   return program;

@@ -17,6 +17,7 @@ import type { SkillMatcher } from '../domain/skills.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { createLocalEmbeddingProvider } from '../embeddings/local-provider.js';
 import { AppError } from '../errors.js';
+import { DEFAULT_RESUME_MAX_BYTES } from '../intake/intake-resumes.js';
 import { roleSyncFor } from '../roles/set-candidate-roles.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
 import type { JobQueue } from '../worker/job-queue.js';
@@ -195,7 +196,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       ...tenantDeps,
       roles,
       skills: deps.skills ?? loadSkillMatcher,
-      maxFileBytes: deps.resumeMaxBytes ?? 10 * 1024 * 1024,
+      maxFileBytes: deps.resumeMaxBytes ?? DEFAULT_RESUME_MAX_BYTES,
     }),
   );
   await app.register(roleReportRoutes({ database: deps.database }));

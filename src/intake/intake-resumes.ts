@@ -28,7 +28,11 @@ export interface IntakeDependencies {
   now?: () => Date;
   /** Largest resume file kept. */
   maxFileBytes: number;
+  /** Called after each file with the count done so far. */
+  onProgress?: (done: number, total: number, item: IntakeItem) => void;
 }
+
+export const DEFAULT_RESUME_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface UploadedFile {
   name: string;
@@ -115,32 +119,49 @@ export async function intakeResumes(
   const skills = deps.skills();
   const now = (deps.now ?? (() => new Date()))();
   const items: IntakeItem[] = [];
+  const push = (item: IntakeItem) => {
+    items.push(item);
+    deps.onProgress?.(items.length, expanded.length, item);
+  };
   for (const file of expanded) {
     const fileName = safeName(file.name);
     if ('error' in file) {
-      items.push({ file_name: fileName, status: 'failed', reason: file.error });
+      push({ file_name: fileName, status: 'failed', reason: file.error });
       continue;
     }
     if (file.tooLarge) {
       const limit = Math.round(deps.maxFileBytes / 1024 / 1024);
-      items.push({ file_name: fileName, status: 'failed', reason: `The file is larger than ${limit} MB.` });
+      push({ file_name: fileName, status: 'failed', reason: `The file is larger than ${limit} MB.` });
       continue;
     }
     try {
-      const read = await readResume(fileName, file.bytes, { skills, now });
+      // A library failing on a malformed file is that file's problem, never the batch's.
+      const read = await readResume(fileName, file.bytes, { skills, now }).catch((error: unknown) => {
+        if (error instanceof ExtractionError) throw error;
+        throw new ExtractionError(
+          'The file could not be read: it may be damaged or in an unsupported format.',
+        );
+      });
       const stored = await withTenant(deps.database, actor.tenantId, async (tx) => {
         const fileId = await storeResumeFile(tx, actor.tenantId, fileName, file);
         const suggested_roles = await suggestRoles(tx, read.draft);
         const { rows } = await tx.sql.query<{ id: number }>(
           `INSERT INTO resume_drafts (tenant_id, resume_file_id, format, extracted_text, draft, created_by)
            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [actor.tenantId, fileId, read.format, read.text, JSON.stringify({ ...read.draft, suggested_roles }), actor.userId],
+          [
+            actor.tenantId,
+            fileId,
+            read.format,
+            read.text,
+            JSON.stringify({ ...read.draft, suggested_roles }),
+            actor.userId,
+          ],
         );
         const identity = identityOf(read.draft);
         const [duplicates] = identity ? await findDuplicates(tx, actor.tenantId, [identity]) : [[]];
         return { draftId: rows[0]!.id, duplicates: duplicates ?? [] };
       });
-      items.push({
+      push({
         file_name: fileName,
         status: 'drafted',
         draft_id: stored.draftId,
@@ -149,7 +170,7 @@ export async function intakeResumes(
       });
     } catch (error) {
       if (!(error instanceof ExtractionError)) throw error;
-      items.push({ file_name: fileName, status: 'failed', reason: error.message });
+      push({ file_name: fileName, status: 'failed', reason: error.message });
     }
   }
   return {
@@ -168,9 +189,10 @@ export interface SuggestedRole {
 
 /** Preferred roles to suggest: the canonical roles of the current and past titles, by role normalization's text rules. */
 async function suggestRoles(tx: DbContext, draft: ResumeDraft): Promise<SuggestedRole[]> {
-  const titles = [draft.current_title?.value, ...draft.work_history.map((entry) => entry.title?.value)].filter(
-    (title): title is string => !!title && title.length <= 200,
-  );
+  const titles = [
+    draft.current_title?.value,
+    ...draft.work_history.map((entry) => entry.title?.value),
+  ].filter((title): title is string => !!title && title.length <= 200);
   const roleIds = await rolesForTitles(tx.sql, titles);
   const found = [...roleIds].flatMap(([text, id]) => (id === null ? [] : [{ text, role_id: id }]));
   if (found.length === 0) return [];

@@ -48,7 +48,9 @@ describe('resume intake over HTTP', () => {
       queue: { send: async () => null },
       resumeMaxBytes: 2 * 1024 * 1024,
     });
-    await database.sql.query(`INSERT INTO global_roles (name) VALUES ('Java Developer') ON CONFLICT DO NOTHING`);
+    await database.sql.query(
+      `INSERT INTO global_roles (name) VALUES ('Java Developer') ON CONFLICT DO NOTHING`,
+    );
     const agencyA = await createTenantWithUsers(database, 'Intake A');
     const agencyB = await createTenantWithUsers(database, 'Intake B');
     a = await loginAs(app, agencyA.recruiter.email);
@@ -115,7 +117,9 @@ describe('resume intake over HTTP', () => {
     const { start, end } = draft.draft.email.source;
     expect(draft.extracted_text.slice(start, end)).toBe('priya@example.com');
     expect(draft.draft.work_history).toHaveLength(2);
-    expect(draft.draft.suggested_roles.map((role: { role_name: string }) => role.role_name)).toContain('Java Developer');
+    expect(draft.draft.suggested_roles.map((role: { role_name: string }) => role.role_name)).toContain(
+      'Java Developer',
+    );
     expect(draft.draft.skills.map((skill: { name: string }) => skill.name)).toEqual(
       expect.arrayContaining(['Java', 'AWS', 'SQL']),
     );
