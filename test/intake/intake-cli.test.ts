@@ -55,5 +55,5 @@ describe('jobmatch candidates intake', () => {
     );
     expect(code).toBe(1);
     expect(missing.join('\n')).toMatch(/No agency "nope"/);
-  });
+  }, 180_000);
 });
