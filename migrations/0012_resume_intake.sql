@@ -78,3 +78,28 @@ CREATE POLICY candidate_duplicate_dismissals_tenant_isolation ON candidate_dupli
   WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
 CREATE POLICY candidate_duplicate_dismissals_owner_access ON candidate_duplicate_dismissals TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+-- A merge of one candidate into another, undoable for 30 days: what the merged candidate was, which of its rows
+-- moved to the kept candidate, and the rows dropped as duplicate pairs (the kept candidate had the same job).
+CREATE TABLE candidate_merges (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  kept_candidate_id integer NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+  merged_candidate_id integer NOT NULL,
+  snapshot jsonb NOT NULL,
+  merged_by integer REFERENCES users(id) ON DELETE SET NULL,
+  merged_at timestamp with time zone NOT NULL DEFAULT now(),
+  undone_at timestamp with time zone
+);
+--> statement-breakpoint
+CREATE INDEX idx_candidate_merges_kept ON candidate_merges (kept_candidate_id, merged_at);
+--> statement-breakpoint
+ALTER TABLE candidate_merges ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE candidate_merges FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY candidate_merges_tenant_isolation ON candidate_merges TO jobmatch_app
+  USING (tenant_id = jobmatch_current_tenant())
+  WITH CHECK (tenant_id = jobmatch_current_tenant());
+--> statement-breakpoint
+CREATE POLICY candidate_merges_owner_access ON candidate_merges TO CURRENT_USER USING (true) WITH CHECK (true);

@@ -601,3 +601,23 @@ export const candidateDuplicateDismissals = pgTable(
     check('candidate_duplicate_dismissals_check', sql`${t.candidate_id} < ${t.other_candidate_id}`),
   ],
 );
+
+/** A merge of one candidate into another, undoable for 30 days (the snapshot holds what undo restores). */
+export const candidateMerges = pgTable(
+  'candidate_merges',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    kept_candidate_id: integer()
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    merged_candidate_id: integer().notNull(),
+    snapshot: jsonb().notNull(),
+    merged_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    merged_at: createdAt().notNull(),
+    undone_at: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('idx_candidate_merges_kept').on(t.kept_candidate_id, t.merged_at)],
+);

@@ -31,6 +31,7 @@ import { adminRoleRoutes } from './routes/admin-roles.routes.js';
 import { adminScraperRoutes } from './routes/admin-scraper.routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { candidateDuplicateRoutes } from './routes/candidate-duplicates.routes.js';
 import { candidateRoleRoutes } from './routes/candidate-roles.routes.js';
 import { candidateRoutes } from './routes/candidates.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -199,6 +200,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       maxFileBytes: deps.resumeMaxBytes ?? DEFAULT_RESUME_MAX_BYTES,
     }),
   );
+  await app.register(candidateDuplicateRoutes({ ...tenantDeps, roles }));
   await app.register(roleReportRoutes({ database: deps.database }));
   const scraping = deps.scraping ?? {
     failureLimit: 20,

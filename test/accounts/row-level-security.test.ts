@@ -99,7 +99,7 @@ describe('row-level security for the application role', () => {
   it('forces row-level security on every tenant table', async () => {
     const { rows } = await owner.sql.query<{ relname: string }>(
       `SELECT relname FROM pg_class WHERE relname = ANY($1::text[]) AND relrowsecurity AND relforcerowsecurity`,
-      [[...TABLES, 'candidate_duplicate_dismissals']],
+      [[...TABLES, 'candidate_duplicate_dismissals', 'candidate_merges']],
     );
     expect(rows.map((row) => row.relname).sort()).toEqual(
       [...TABLES, 'candidate_duplicate_dismissals'].sort(),

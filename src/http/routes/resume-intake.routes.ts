@@ -2,8 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { candidateCreateSchema } from '../../candidates/candidate-input.js';
 import type { CandidateServiceDependencies } from '../../candidates/candidates.js';
-import { dismissDuplicate } from '../../candidates/find-duplicates.js';
-import { withTenant } from '../../db/with-tenant.js';
 import type { SkillMatcher } from '../../domain/skills.js';
 import { AppError } from '../../errors.js';
 import {
@@ -257,28 +255,6 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           .header('x-content-type-options', 'nosniff')
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
           .send(file.content);
-      },
-    );
-
-    app.post(
-      '/api/candidates/:id/not-duplicate',
-      {
-        ...recruiter,
-        schema: {
-          tags: ['candidates'],
-          summary: 'Keep both: remember that two candidates are different people',
-          params: idParams,
-          body: z.object({ other_id: z.number().int().positive().max(2_147_483_647) }).strict(),
-          response: { 204: z.null(), ...errors, 404: problemSchema },
-        },
-      },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const done = await withTenant(deps.database, actor.tenantId, (tx) =>
-          dismissDuplicate(tx, actor.tenantId, request.params.id, request.body.other_id, actor.userId),
-        );
-        if (!done) throw AppError.notFound(`Candidate ${request.params.id} or ${request.body.other_id}`);
-        return reply.status(204).send(null);
       },
     );
   };
