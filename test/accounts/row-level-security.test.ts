@@ -97,13 +97,12 @@ describe('row-level security for the application role', () => {
   });
 
   it('forces row-level security on every tenant table', async () => {
+    const tenantTables = [...TABLES, 'candidate_duplicate_dismissals', 'candidate_merges'];
     const { rows } = await owner.sql.query<{ relname: string }>(
       `SELECT relname FROM pg_class WHERE relname = ANY($1::text[]) AND relrowsecurity AND relforcerowsecurity`,
-      [[...TABLES, 'candidate_duplicate_dismissals', 'candidate_merges']],
+      [tenantTables],
     );
-    expect(rows.map((row) => row.relname).sort()).toEqual(
-      [...TABLES, 'candidate_duplicate_dismissals'].sort(),
-    );
+    expect(rows.map((row) => row.relname).sort()).toEqual(tenantTables.sort());
   });
 
   it('shows nothing without a tenant', async () => {
