@@ -145,7 +145,7 @@ function DraftReview({ detail }: { detail: DraftDetail }) {
     void save();
   };
 
-  const label = (text: string, field: DraftField<unknown> | null): ReactNode => (
+  const label = (text: string, field: DraftField<unknown> | null, empty: boolean): ReactNode => (
     <>
       {text}
       {field && field.confidence < LOW_CONFIDENCE ? (
@@ -153,7 +153,7 @@ function DraftReview({ detail }: { detail: DraftDetail }) {
           check
         </span>
       ) : null}
-      {!field ? <span className="badge muted">not found</span> : null}
+      {!field && empty ? <span className="badge muted">not found</span> : null}
     </>
   );
   const input = (name: FieldName, text: string, field: DraftField<unknown> | null, multiline = false) => {
@@ -167,7 +167,7 @@ function DraftReview({ detail }: { detail: DraftDetail }) {
     };
     return (
       <div className="field" key={name}>
-        <label htmlFor={props.id}>{label(text, field)}</label>
+        <label htmlFor={props.id}>{label(text, field, values[name] === '')}</label>
         {multiline ? <textarea rows={4} {...props} /> : <input {...props} />}
       </div>
     );
