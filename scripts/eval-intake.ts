@@ -5,7 +5,8 @@
  *
  * - current title: the first labelled Designation (the resume's headline), exact after case and spaces;
  * - skills: the dictionary's skills in the labelled Skills spans vs the draft's skills (micro P/R);
- * - total years: within one year of the labelled Years of Experience (where labelled); "Present" is the
+ * - total years: within one year of the labelled Years of Experience (where labelled), for the draft's total
+ *   (the resume's own statement when it has one, else the history) and for the history alone; "Present" is the
  *   set's collection time, taken as January 2019 (its latest job dates are in 2018);
  * - companies / colleges: labelled Companies worked at / College Name vs the draft's employers / institutions
  *   (a match when one contains the other after normalisation);
@@ -38,6 +39,7 @@ interface Tally {
   skillGold: number;
   yearsCases: number;
   yearsWithinOne: number;
+  historyYearsWithinOne: number;
   companyTp: number;
   companyPredicted: number;
   companyGold: number;
@@ -60,6 +62,7 @@ const emptyTally = (): Tally => ({
   skillGold: 0,
   yearsCases: 0,
   yearsWithinOne: 0,
+  historyYearsWithinOne: 0,
   companyTp: 0,
   companyPredicted: 0,
   companyGold: 0,
@@ -127,6 +130,8 @@ async function evaluate(item: ResumeCase, tally: Tally, skills: ReturnType<typeo
     tally.yearsCases++;
     const years = draft.total_experience_years?.value;
     if (years !== undefined && Math.abs(years - yearsLabel) <= 1) tally.yearsWithinOne++;
+    const historyYears = draft.history_experience_years?.value;
+    if (historyYears !== undefined && Math.abs(historyYears - yearsLabel) <= 1) tally.historyYearsWithinOne++;
   }
   const companies = compareSets(
     item.labels.get('Companies worked at') ?? [],
@@ -158,6 +163,7 @@ function report(name: string, tally: Tally) {
     `  skills                     precision ${ratio(tally.skillTp, tally.skillPredicted)}  recall ${ratio(tally.skillTp, tally.skillGold)}`,
   );
   console.log(`  total years within 1 year  ${percent(tally.yearsWithinOne, tally.yearsCases)}`);
+  console.log(`    from the history alone   ${percent(tally.historyYearsWithinOne, tally.yearsCases)}`);
   console.log(
     `  companies                  precision ${ratio(tally.companyTp, tally.companyPredicted)}  recall ${ratio(tally.companyFound, tally.companyGold)}`,
   );

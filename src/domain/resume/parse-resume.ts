@@ -7,6 +7,7 @@
  * whole-text fallbacks at a lower confidence.
  */
 
+import { parseExperience } from '../experience.js';
 import { parseLocation } from '../location.js';
 import type { SkillMatcher } from '../skills.js';
 import { findPhones } from './find-phones.js';
@@ -62,7 +63,10 @@ export interface ResumeDraft {
   location: DraftField<string> | null;
   current_title: DraftField<string> | null;
   summary: DraftField<string> | null;
+  /** The resume's own statement of its total ("8+ years of experience") when it has one, else the history's. */
   total_experience_years: DraftField<number> | null;
+  /** Months of the work history, overlaps once, as whole years. */
+  history_experience_years: DraftField<number> | null;
   work_history: WorkEntry[];
   skills: SkillItem[];
   education: EducationEntry[];
@@ -409,6 +413,21 @@ function readSummary(header: Line[], sections: Section[]): DraftField<string> | 
   return field(value, { start: first.start, end: last.end }, section ? 0.8 : 0.5);
 }
 
+/**
+ * "Having 8+ years of IT experience" in the headline or summary: the experience parser of postings, on the
+ * lines a candidate describes themselves in (job descriptions would give a skill's years, not the total).
+ */
+function readStatedYears(header: Line[], sections: Section[]): DraftField<number> | null {
+  const summary = sections.find((section) => section.kind === 'summary')?.lines ?? [];
+  for (const line of [...header, ...summary]) {
+    if (line.text === '') continue;
+    const stated = parseExperience(line.text);
+    if (stated.experience_min === null || !/experience/i.test(line.text)) continue;
+    return field(stated.experience_min, spanOf(line), 0.8);
+  }
+  return null;
+}
+
 /** Parses resume text into a draft; fields it cannot find are null (lists empty), never guessed blindly. */
 export function parseResume(text: string, options: ParseResumeOptions): ResumeDraft {
   const lines = splitLines(text);
@@ -451,7 +470,7 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
     headlineTitle ?? (latest?.title ? { ...latest.title, confidence: latest.current ? 0.8 : 0.6 } : null);
 
   const months = coveredMonths(history.map((entry) => entry.range));
-  const totalYears =
+  const historyYears =
     history.length > 0
       ? field(
           Math.floor(months / 12),
@@ -482,7 +501,8 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
     location,
     current_title: currentTitle,
     summary: readSummary(header, sections),
-    total_experience_years: totalYears,
+    total_experience_years: readStatedYears(header, sections) ?? historyYears,
+    history_experience_years: historyYears,
     work_history: history.map(({ range: _range, descriptionEnd: _end, ...entry }) => entry),
     skills: readSkills(options.skills, sections, lines, history),
     education: readEducation(
