@@ -5,7 +5,7 @@ import { dismissDuplicate } from '../../candidates/find-duplicates.js';
 import { mergeCandidates, undoMerge } from '../../candidates/merge-candidates.js';
 import { withTenant } from '../../db/with-tenant.js';
 import { AppError } from '../../errors.js';
-import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
+import { actorOf, requireRole, TENANT_ROLES } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -16,10 +16,6 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 export function candidateDuplicateRoutes(deps: CandidateServiceDependencies): FastifyPluginAsyncZod {
   return async (app) => {
     const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
-    const actorOf = (request: Parameters<typeof tenantOf>[0]) => ({
-      tenantId: tenantOf(request),
-      userId: request.principal!.userId,
-    });
 
     app.post(
       '/api/candidates/:id/merge',

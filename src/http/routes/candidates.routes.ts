@@ -77,7 +77,7 @@ const listQuery = z
   })
   .strict();
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
-const duplicateQuery = z
+export const duplicateQuery = z
   .object({
     allow_duplicate: z
       .enum(['true', 'false'])

@@ -15,9 +15,9 @@ import {
   saveDraft,
   type UploadedFile,
 } from '../../intake/intake-resumes.js';
-import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
+import { actorOf, requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { candidateSchema } from './candidates.routes.js';
+import { candidateSchema, duplicateQuery } from './candidates.routes.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
@@ -47,10 +47,6 @@ export interface ResumeIntakeRouteDependencies extends CandidateServiceDependenc
 export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): FastifyPluginAsyncZod {
   return async (app) => {
     const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
-    const actorOf = (request: Parameters<typeof tenantOf>[0]) => ({
-      tenantId: tenantOf(request),
-      userId: request.principal!.userId,
-    });
     const uploadLimit = MAX_INTAKE_FILES * deps.maxFileBytes;
 
     app.post(
@@ -170,14 +166,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           summary:
             'Save a reviewed draft as a candidate (pending_review) with its resume file; 409 on a duplicate',
           params: idParams,
-          querystring: z
-            .object({
-              allow_duplicate: z
-                .enum(['true', 'false'])
-                .default('false')
-                .transform((v) => v === 'true'),
-            })
-            .strict(),
+          querystring: duplicateQuery,
           body: candidateCreateSchema,
           response: { 201: candidateSchema, ...errors, 404: problemSchema, 409: problemSchema },
         },
