@@ -40,17 +40,25 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldProblem[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** Candidates a 409 found as duplicates of the one being written. */
+  readonly duplicates: { id: number; reason: string }[] | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { errors?: FieldProblem[]; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      errors?: FieldProblem[];
+      headers?: Record<string, string>;
+      cause?: unknown;
+      duplicates?: { id: number; reason: string }[];
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.duplicates = options.duplicates;
   }
 
   get status(): number {

@@ -10,6 +10,7 @@ import { AppError } from '../errors.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { notifyCandidateChanged } from './candidate-events.js';
 import { type CandidateCreate, type CandidateUpdate, PROFILE_FIELDS } from './candidate-input.js';
+import { assertNoDuplicate } from './find-duplicates.js';
 import { type RoleSync, removeCandidateRoles, syncCandidateRoles } from './sync-candidate-roles.js';
 
 export interface CandidateServiceDependencies {
@@ -24,6 +25,8 @@ export interface Actor {
   tenantId: number;
   userId: number;
 }
+
+const IDENTITY_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'location'] as const;
 
 const notFound = (id: number) => AppError.notFound(`Candidate ${id}`);
 
@@ -57,12 +60,32 @@ export async function insertCandidate(
   return candidate;
 }
 
+/** Whether to write a candidate that looks like an existing one (default: no, a 409 naming it). */
+export interface DuplicatePolicy {
+  allowDuplicate?: boolean | undefined;
+}
+
 export function createCandidate(
   deps: CandidateServiceDependencies,
   actor: Actor,
   input: CandidateCreate,
+  policy: DuplicatePolicy = {},
 ): Promise<Candidate> {
-  return withTenant(deps.database, actor.tenantId, (tx) => insertCandidate(deps, tx, actor, input));
+  return withTenant(deps.database, actor.tenantId, (tx) =>
+    insertCheckedCandidate(deps, tx, actor, input, policy),
+  );
+}
+
+/** {@link insertCandidate} after the duplicate check, inside the caller's tenant transaction. */
+export async function insertCheckedCandidate(
+  deps: CandidateServiceDependencies,
+  tx: DbContext,
+  actor: Actor,
+  input: CandidateCreate,
+  policy: DuplicatePolicy,
+): Promise<Candidate> {
+  if (!policy.allowDuplicate) await assertNoDuplicate(tx, actor.tenantId, input);
+  return insertCandidate(deps, tx, actor, input);
 }
 
 export function updateCandidate(
@@ -70,8 +93,15 @@ export function updateCandidate(
   actor: Actor,
   id: number,
   patch: CandidateUpdate,
+  policy: DuplicatePolicy = {},
 ): Promise<Candidate> {
   return withTenant(deps.database, actor.tenantId, async (tx) => {
+    const identityChanged = IDENTITY_FIELDS.some((field) => patch[field] !== undefined);
+    if (identityChanged && !policy.allowDuplicate) {
+      const before = await candidateRepository(tx).findById(actor.tenantId, id);
+      if (!before) throw notFound(id);
+      await assertNoDuplicate(tx, actor.tenantId, { ...before, ...patch, id });
+    }
     const candidate = await candidateRepository(tx).update(actor.tenantId, id, patch);
     if (!candidate) throw notFound(id);
     if (patch.preferred_roles !== undefined) {

@@ -4,6 +4,7 @@ import type { FieldProblem } from '../errors.js';
 import { readRecords, type SourceRecord } from '../ingestion/read-records.js';
 import { type CandidateCreate, candidateCreateSchema } from './candidate-input.js';
 import { type Actor, type CandidateServiceDependencies, insertCandidate } from './candidates.js';
+import { findDuplicates } from './find-duplicates.js';
 
 export interface CandidateImportResult {
   total: number;
@@ -78,14 +79,19 @@ export async function importCandidates(
     pending = [];
     if (rows.length === 0) return;
     await withTenant(deps.database, actor.tenantId, async (tx) => {
-      const { rows: existing } = await tx.sql.query<{ email: string }>(
-        'SELECT DISTINCT lower(email) AS email FROM candidates WHERE tenant_id = $1 AND lower(email) = ANY($2::text[])',
-        [actor.tenantId, rows.map((row) => row.input.email)],
+      const duplicates = await findDuplicates(
+        tx,
+        actor.tenantId,
+        rows.map((row) => row.input),
       );
-      const taken = new Set(existing.map((row) => row.email));
-      for (const row of rows) {
-        if (taken.has(row.input.email)) {
-          fail(row.rowNumber, 'email', 'a candidate with this email already exists');
+      for (const [index, row] of rows.entries()) {
+        const [duplicate] = duplicates[index] ?? [];
+        if (duplicate) {
+          fail(
+            row.rowNumber,
+            duplicate.reason === 'same_phone' ? 'phone' : 'email',
+            `looks like candidate ${duplicate.id} (${duplicate.reason.replaceAll('_', ' ')})`,
+          );
           continue;
         }
         await insertCandidate(deps, tx, actor, row.input);

@@ -12,6 +12,7 @@ import { createLogger } from '../logger.js';
 import { seedRolesIfNone } from '../roles/seed-roles.js';
 import { startRuntime } from '../runtime.js';
 import { registerAdminCommands } from './admin.command.js';
+import { registerCandidateCommands } from './candidates.command.js';
 import { registerEmbeddingCommands } from './embeddings.command.js';
 import { registerImportCommands } from './import.command.js';
 import { registerKeyCommands } from './keys.command.js';
@@ -159,6 +160,7 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
   registerMatchCommands(program, io, getConfig, withDatabase);
   registerParseCommand(program, io);
   registerImportCommands(program, io, getConfig);
+  registerCandidateCommands(program, io, getConfig);
   registerScraperCommands(program, io, getConfig);
 
   return program;

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  char,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -623,4 +625,100 @@ export const workerHeartbeats = pgTable(
     last_seen_at: createdAt().notNull(),
   },
   (t) => [index('idx_worker_heartbeats_last_seen').on(t.last_seen_at)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** An uploaded resume file, kept with its candidate (deleted with it) or with its draft until saved. */
+export const resumeFiles = pgTable(
+  'resume_files',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    candidate_id: integer().references(() => candidates.id, { onDelete: 'cascade' }),
+    file_name: varchar({ length: 255 }).notNull(),
+    content_type: varchar({ length: 100 }).notNull(),
+    byte_size: integer().notNull(),
+    sha256: char({ length: 64 }).notNull(),
+    content: bytea().notNull(),
+    created_at: createdAt().notNull(),
+  },
+  (t) => [
+    index('idx_resume_files_candidate').on(t.candidate_id),
+    index('idx_resume_files_tenant').on(t.tenant_id, t.created_at),
+    check('resume_files_byte_size_check', sql`${t.byte_size} >= 0`),
+  ],
+);
+
+export const RESUME_DRAFT_STATUSES = ['pending_review', 'saved', 'discarded'] as const;
+
+/** A candidate parsed from a resume, waiting for a recruiter's review. */
+export const resumeDrafts = pgTable(
+  'resume_drafts',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    resume_file_id: integer()
+      .notNull()
+      .references(() => resumeFiles.id, { onDelete: 'cascade' }),
+    status: varchar({ length: 20 }).notNull().default('pending_review'),
+    format: varchar({ length: 10 }).notNull(),
+    extracted_text: text().notNull(),
+    draft: jsonb().notNull(),
+    candidate_id: integer().references(() => candidates.id, { onDelete: 'set null' }),
+    created_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    created_at: createdAt().notNull(),
+    updated_at: createdAt().notNull(),
+  },
+  (t) => [
+    index('idx_resume_drafts_tenant_status').on(t.tenant_id, t.status, t.created_at),
+    check('resume_drafts_status_check', sql`${t.status} IN ('pending_review', 'saved', 'discarded')`),
+  ],
+);
+
+/** "Not a duplicate": a recruiter's decision that two candidates are different people (lower id first). */
+export const candidateDuplicateDismissals = pgTable(
+  'candidate_duplicate_dismissals',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    candidate_id: integer()
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    other_candidate_id: integer()
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    decided_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    created_at: createdAt().notNull(),
+  },
+  (t) => [
+    uniqueIndex('idx_candidate_duplicate_dismissals_pair').on(t.candidate_id, t.other_candidate_id),
+    check('candidate_duplicate_dismissals_check', sql`${t.candidate_id} < ${t.other_candidate_id}`),
+  ],
+);
+
+/** A merge of one candidate into another, undoable for 30 days (the snapshot holds what undo restores). */
+export const candidateMerges = pgTable(
+  'candidate_merges',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    kept_candidate_id: integer()
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    merged_candidate_id: integer().notNull(),
+    snapshot: jsonb().notNull(),
+    merged_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    merged_at: createdAt().notNull(),
+    undone_at: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('idx_candidate_merges_kept').on(t.kept_candidate_id, t.merged_at)],
 );

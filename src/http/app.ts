@@ -19,6 +19,7 @@ import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { createLocalEmbeddingProvider } from '../embeddings/local-provider.js';
 import { AppError } from '../errors.js';
 import { DEFAULT_RETENTION, DEFAULT_VECTOR_TOP_K } from '../matching/store-matches.js';
+import { DEFAULT_RESUME_MAX_BYTES } from '../intake/intake-resumes.js';
 import { roleSyncFor } from '../roles/set-candidate-roles.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
 import type { JobQueue } from '../worker/job-queue.js';
@@ -35,11 +36,13 @@ import { adminRoleRoutes } from './routes/admin-roles.routes.js';
 import { adminScraperRoutes } from './routes/admin-scraper.routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { candidateDuplicateRoutes } from './routes/candidate-duplicates.routes.js';
 import { candidateRoleRoutes } from './routes/candidate-roles.routes.js';
 import { candidateRoutes } from './routes/candidates.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { matchRoutes } from './routes/matches.routes.js';
+import { resumeIntakeRoutes } from './routes/resume-intake.routes.js';
 import { roleReportRoutes } from './routes/role-reports.routes.js';
 import { scraperRoutes } from './routes/scraper.routes.js';
 import { tenantSettingsRoutes } from './routes/tenant-settings.routes.js';
@@ -53,6 +56,8 @@ export interface AppDependencies {
   trustProxy?: boolean | number | string[];
   /** Largest accepted import upload. */
   importMaxBytes?: number;
+  /** Largest resume file kept by resume intake (default 10 MB). */
+  resumeMaxBytes?: number;
   skills?: () => SkillMatcher;
   /** The configured embedding provider; omitted, the local provider is loaded on first use. */
   embeddings?: EmbeddingProvider;
@@ -256,6 +261,15 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(
     candidateRoutes({ ...tenantDeps, roles, importMaxBytes: deps.importMaxBytes ?? 1024 ** 3 }),
   );
+  await app.register(
+    resumeIntakeRoutes({
+      ...tenantDeps,
+      roles,
+      skills: deps.skills ?? loadSkillMatcher,
+      maxFileBytes: deps.resumeMaxBytes ?? DEFAULT_RESUME_MAX_BYTES,
+    }),
+  );
+  await app.register(candidateDuplicateRoutes({ ...tenantDeps, roles }));
   await app.register(roleReportRoutes({ database: deps.database }));
   const scraping = deps.scraping ?? {
     failureLimit: 20,

@@ -15,6 +15,7 @@ export const problemSchema = z
     instance: z.string().optional(),
     requestId: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    duplicates: z.array(z.object({ id: z.number().int(), reason: z.string() })).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
@@ -66,6 +67,7 @@ export function problemFor(error: AppError, request: FastifyRequest): Problem {
     instance: request.url.split('?')[0],
     requestId: request.id,
     ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.duplicates ? { duplicates: error.duplicates } : {}),
   };
 }
 

@@ -50,6 +50,17 @@ describe('row-level security for the application role', () => {
         `INSERT INTO candidate_global_roles (candidate_id, global_role_id) VALUES ($1, $2)`,
         [candidate.id, roleId],
       );
+      const file = await owner.sql.query<{ id: number }>(
+        `INSERT INTO resume_files (tenant_id, candidate_id, file_name, content_type, byte_size, sha256, content)
+         SELECT tenant_id, id, 'cv.txt', 'text/plain', 2, repeat('0', 64), '\\x6869'::bytea FROM candidates WHERE id = $1
+         RETURNING id`,
+        [candidate.id],
+      );
+      await owner.sql.query(
+        `INSERT INTO resume_drafts (tenant_id, resume_file_id, format, extracted_text, draft)
+         SELECT tenant_id, id, 'txt', 'hi', '{}' FROM resume_files WHERE id = $1`,
+        [file.rows[0]!.id],
+      );
     }
     // Reopen the same data as the application role.
     const dump = await owner.pglite.dumpDataDir('gzip');
@@ -67,6 +78,8 @@ describe('row-level security for the application role', () => {
     'job_application_events',
     'candidate_status_changes',
     'candidate_global_roles',
+    'resume_files',
+    'resume_drafts',
   ];
   const countAll = async (sql: TestDatabase['sql']) => {
     const counts: Record<string, number> = {};
@@ -81,6 +94,15 @@ describe('row-level security for the application role', () => {
       `SELECT current_user AS user, rolsuper AS su FROM pg_roles WHERE rolname = current_user`,
     );
     expect(rows[0]).toEqual({ user: 'jobmatch_app', su: false });
+  });
+
+  it('forces row-level security on every tenant table', async () => {
+    const tenantTables = [...TABLES, 'candidate_duplicate_dismissals', 'candidate_merges'];
+    const { rows } = await owner.sql.query<{ relname: string }>(
+      `SELECT relname FROM pg_class WHERE relname = ANY($1::text[]) AND relrowsecurity AND relforcerowsecurity`,
+      [tenantTables],
+    );
+    expect(rows.map((row) => row.relname).sort()).toEqual(tenantTables.sort());
   });
 
   it('shows nothing without a tenant', async () => {

@@ -14,6 +14,8 @@ import { CandidatesPage } from './pages/CandidatesPage';
 import { JobDetailPage } from './pages/JobDetailPage';
 import { JobsPage } from './pages/JobsPage';
 import { LoginPage } from './pages/LoginPage';
+import { ResumeDraftPage } from './pages/ResumeDraftPage';
+import { ResumeIntakePage } from './pages/ResumeIntakePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { Link, matchPath, navigate, useLocation } from './router';
 import type { UserRole } from './types';
@@ -30,6 +32,8 @@ const EVERYONE: UserRole[] = ['RECRUITER', 'TENANT_ADMIN', 'PM_ADMIN'];
 const ROUTES: PageRoute[] = [
   { path: '/candidates', roles: AGENCY, render: () => <CandidatesPage /> },
   { path: '/candidates/new', roles: AGENCY, render: () => <CandidateFormPage /> },
+  { path: '/candidates/intake', roles: AGENCY, render: () => <ResumeIntakePage /> },
+  { path: '/resume-drafts/:id', roles: AGENCY, render: (p) => <ResumeDraftPage id={Number(p.id)} /> },
   { path: '/candidates/:id/edit', roles: AGENCY, render: (p) => <CandidateFormPage id={Number(p.id)} /> },
   { path: '/candidates/:id', roles: AGENCY, render: (p) => <CandidateDetailPage id={Number(p.id)} /> },
   { path: '/jobs', roles: EVERYONE, render: () => <JobsPage /> },
@@ -49,6 +53,7 @@ const NAV: { group: string; links: { to: string; label: string; roles: UserRole[
     group: 'Agency',
     links: [
       { to: '/candidates', label: 'Candidates', roles: AGENCY },
+      { to: '/candidates/intake', label: 'Resume intake', roles: AGENCY },
       { to: '/jobs', label: 'Jobs', roles: EVERYONE },
       { to: '/applications', label: 'Applications', roles: AGENCY },
       { to: '/settings', label: 'Settings & users', roles: ['TENANT_ADMIN'] },

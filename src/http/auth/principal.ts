@@ -39,3 +39,8 @@ export function tenantOf(request: FastifyRequest): number {
   }
   return tenantId;
 }
+
+/** The caller as use cases record them: the agency from the session and the signed-in user. */
+export function actorOf(request: FastifyRequest): { tenantId: number; userId: number } {
+  return { tenantId: tenantOf(request), userId: request.principal!.userId };
+}

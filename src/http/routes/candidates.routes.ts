@@ -81,6 +81,14 @@ const listQuery = z
   })
   .strict();
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
+export const duplicateQuery = z
+  .object({
+    allow_duplicate: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+  })
+  .strict();
 
 export function candidateRoutes(
   deps: CandidateServiceDependencies & { importMaxBytes: number },
@@ -129,12 +137,20 @@ export function candidateRoutes(
         schema: {
           tags: ['candidates'],
           summary: 'Add a candidate (status pending_review)',
+          description:
+            'A candidate with the same e-mail or phone, or a close name with the same location or phone suffix, ' +
+            'is a 409 listing the existing candidates (`duplicates`) unless `allow_duplicate=true`.',
+          querystring: duplicateQuery,
           body: candidateCreateSchema,
-          response: { 201: candidateSchema, ...errors },
+          response: { 201: candidateSchema, ...errors, 409: problemSchema },
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createCandidate(deps, actorOf(request), request.body)),
+        reply.status(201).send(
+          await createCandidate(deps, actorOf(request), request.body, {
+            allowDuplicate: request.query.allow_duplicate,
+          }),
+        ),
     );
 
     app.get(
@@ -231,12 +247,18 @@ export function candidateRoutes(
         schema: {
           tags: ['candidates'],
           summary: 'Change candidate fields (status changes go through /status)',
+          description:
+            'Changing identity fields into a duplicate of another candidate is a 409 unless `allow_duplicate=true`.',
           params: idParams,
+          querystring: duplicateQuery,
           body: candidateUpdateSchema,
-          response: { 200: candidateSchema, ...errors, 404: problemSchema },
+          response: { 200: candidateSchema, ...errors, 404: problemSchema, 409: problemSchema },
         },
       },
-      async (request) => updateCandidate(deps, actorOf(request), request.params.id, request.body),
+      async (request) =>
+        updateCandidate(deps, actorOf(request), request.params.id, request.body, {
+          allowDuplicate: request.query.allow_duplicate,
+        }),
     );
 
     app.delete(

@@ -1,0 +1,113 @@
+import type { DbContext } from '../db/database.js';
+import {
+  type DuplicateReason,
+  duplicateReason,
+  emailKey,
+  type IdentityFields,
+  phoneKey,
+} from '../domain/candidate-duplicates.js';
+import { AppError } from '../errors.js';
+
+export interface DuplicateCandidate {
+  id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+  reason: DuplicateReason;
+}
+
+interface Row extends IdentityFields {
+  id: number;
+  phone: string | null;
+  location: string | null;
+}
+
+/**
+ * Candidates of the tenant that look like the same people as `people` (same e-mail or phone, or a close name
+ * with the same location or phone suffix), except pairs a recruiter marked "not a duplicate". One query for
+ * the whole list; index i of the result belongs to people[i].
+ */
+export async function findDuplicates(
+  tx: DbContext,
+  tenantId: number,
+  people: readonly (IdentityFields & { id?: number | undefined })[],
+): Promise<DuplicateCandidate[][]> {
+  if (people.length === 0) return [];
+  const { rows } = await tx.sql.query<Row>(
+    `SELECT id, first_name, last_name, email, phone, location FROM candidates
+      WHERE tenant_id = $1
+        AND (lower(email) = ANY($2::text[])
+             OR right(regexp_replace(phone, '[^0-9]', '', 'g'), 10) = ANY($3::text[])
+             OR lower(last_name) = ANY($4::text[])
+             OR lower(left(last_name, 3)) = ANY($5::text[]))
+      ORDER BY id LIMIT 2000`,
+    [
+      tenantId,
+      people.map((person) => emailKey(person.email)),
+      people.flatMap((person) => phoneKey(person.phone) ?? []),
+      people.map((person) => person.last_name.toLowerCase()),
+      people.map((person) => person.last_name.toLowerCase().slice(0, 3)),
+    ],
+  );
+  const ids = people.flatMap((person) => (person.id ? [person.id] : []));
+  const dismissed = new Set<string>();
+  if (ids.length > 0) {
+    const { rows: pairs } = await tx.sql.query<{ candidate_id: number; other_candidate_id: number }>(
+      `SELECT candidate_id, other_candidate_id FROM candidate_duplicate_dismissals
+        WHERE tenant_id = $1 AND (candidate_id = ANY($2::int[]) OR other_candidate_id = ANY($2::int[]))`,
+      [tenantId, ids],
+    );
+    for (const pair of pairs) dismissed.add(`${pair.candidate_id}:${pair.other_candidate_id}`);
+  }
+  const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+  return people.map((person) =>
+    rows.flatMap((row) => {
+      if (row.id === person.id || (person.id && dismissed.has(pairKey(person.id, row.id)))) return [];
+      const reason = duplicateReason(person, row);
+      return reason
+        ? [{ id: row.id, first_name: row.first_name, last_name: row.last_name, email: row.email, reason }]
+        : [];
+    }),
+  );
+}
+
+/** A 409 naming the duplicates, unless the recruiter said to go ahead. */
+export function duplicateConflict(duplicates: DuplicateCandidate[]): AppError {
+  const [first] = duplicates;
+  return new AppError(
+    'conflict',
+    `This looks like candidate ${first!.id} (${first!.reason.replaceAll('_', ' ')}): merge, or send allow_duplicate=true to create anyway.`,
+    { duplicates: duplicates.map(({ id, reason }) => ({ id, reason })) },
+  );
+}
+
+export async function assertNoDuplicate(
+  tx: DbContext,
+  tenantId: number,
+  person: IdentityFields & { id?: number | undefined },
+): Promise<void> {
+  const [duplicates] = await findDuplicates(tx, tenantId, [person]);
+  if (duplicates && duplicates.length > 0) throw duplicateConflict(duplicates);
+}
+
+/** Remembers that two candidates are different people: neither is reported as the other's duplicate again. */
+export async function dismissDuplicate(
+  tx: DbContext,
+  tenantId: number,
+  candidateId: number,
+  otherId: number,
+  userId: number,
+): Promise<boolean> {
+  const [low, high] = candidateId < otherId ? [candidateId, otherId] : [otherId, candidateId];
+  const { rows } = await tx.sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM candidates WHERE tenant_id = $1 AND id = ANY($2::int[])`,
+    [tenantId, [low, high]],
+  );
+  if (rows[0]!.n !== 2 || low === high) return false;
+  await tx.sql.query(
+    `INSERT INTO candidate_duplicate_dismissals (tenant_id, candidate_id, other_candidate_id, decided_by)
+     VALUES ($1, $2, $3, $4) ON CONFLICT (candidate_id, other_candidate_id) DO NOTHING`,
+    [tenantId, low, high, userId],
+  );
+  return true;
+}

@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadSkillMatcher } from '../../skills/skill-dictionary.loader.js';
+import { htmlToText } from './html-to-text.js';
+import { parseResume } from './parse-resume.js';
+import { coveredMonths, findDateRanges } from './resume-dates.js';
+import { rtfToText } from './rtf-to-text.js';
+
+const skills = loadSkillMatcher();
+const JAN_2025 = 2025 * 12;
+
+const RESUME = `Priya Sharma
+Senior Data Engineer at Globex Corporation
+Bengaluru, Karnataka
+priya.sharma@example.com · +91 98765 43210 · linkedin.com/in/priya-sharma · github.com/priyas
+
+SUMMARY
+Data engineer with eight years of building pipelines.
+
+PROFESSIONAL EXPERIENCE
+Senior Data Engineer
+Globex Corporation - Bengaluru
+March 2020 to Present
+- Built streaming pipelines with Kafka and Python.
+
+Data Engineer
+Initech Solutions Pvt Ltd
+Jan 2016 - Jun 2020
+- Python and SQL reporting; Python batch jobs.
+
+EDUCATION
+B.Tech in Computer Science
+National Institute of Technology, Trichy
+2011 - 2015
+
+TECHNICAL SKILLS
+Python (8 years), SQL, Kafka, Docker`;
+
+describe('parseResume', () => {
+  const draft = parseResume(RESUME, { skills, referenceMonth: JAN_2025 });
+  const sourceOf = (span: { start: number; end: number } | null) =>
+    span ? RESUME.slice(span.start, span.end) : null;
+
+  it('reads the contact fields with their sources', () => {
+    expect(draft.first_name?.value).toBe('Priya');
+    expect(draft.last_name?.value).toBe('Sharma');
+    expect(draft.email?.value).toBe('priya.sharma@example.com');
+    expect(sourceOf(draft.email!.source)).toBe('priya.sharma@example.com');
+    expect(draft.phone?.value).toBe('+919876543210');
+    expect(sourceOf(draft.phone!.source)).toBe('+91 98765 43210');
+    expect(draft.location?.value).toBe('Bengaluru, Karnataka');
+    expect(draft.links.map((link) => link.kind)).toEqual(['linkedin', 'github']);
+  });
+
+  it('reads the work history, the current title and the total years (overlaps once)', () => {
+    expect(draft.current_title?.value).toBe('Senior Data Engineer');
+    expect(
+      draft.work_history.map((entry) => [entry.title?.value, entry.employer?.value, entry.start, entry.end]),
+    ).toEqual([
+      ['Senior Data Engineer', 'Globex Corporation', '2020-03', null],
+      ['Data Engineer', 'Initech Solutions Pvt Ltd', '2016-01', '2020-06'],
+    ]);
+    // Jan 2016 .. Jan 2025 with the overlap Mar-Jun 2020 counted once: 109 months.
+    expect(draft.total_experience_years?.value).toBe(9);
+  });
+
+  it('reads skills through the dictionary, with years where the resume shows them', () => {
+    const byName = Object.fromEntries(draft.skills.map((skill) => [skill.name, skill]));
+    expect(Object.keys(byName)).toEqual(expect.arrayContaining(['Python', 'SQL', 'Kafka', 'Docker']));
+    expect(byName.Python!.years).toBe(8);
+    expect(byName.Kafka!.years).toBe(4); // from the Globex job: Mar 2020 .. Jan 2025
+  });
+
+  it('reads education and the summary', () => {
+    expect(draft.education).toHaveLength(1);
+    expect(draft.education[0]!.degree?.value).toBe('B.Tech in Computer Science');
+    expect(draft.education[0]!.institution?.value).toBe('National Institute of Technology, Trichy');
+    expect(draft.education[0]!.year).toBe(2015);
+    expect(draft.summary?.value).toBe('Data engineer with eight years of building pipelines.');
+  });
+
+  it('never throws, and every source span lies inside the text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom(...RESUME.split('\n'))), { maxLength: 40 }),
+        (parts) => {
+          const text = parts.join('\n');
+          const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+          const spans = [
+            parsed.email?.source,
+            parsed.phone?.source,
+            parsed.current_title?.source,
+            parsed.first_name?.source,
+            ...parsed.skills.map((skill) => skill.source),
+            ...parsed.work_history.map((entry) => entry.source),
+          ].filter((span) => span != null);
+          for (const span of spans) {
+            expect(span.start).toBeGreaterThanOrEqual(0);
+            expect(span.end).toBeLessThanOrEqual(text.length);
+            expect(span.start).toBeLessThanOrEqual(span.end);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('resume dates', () => {
+  it('reads the usual forms', () => {
+    const ranges = findDateRanges(
+      'Nov 2017 to Present; 03/2015 – 12/2016; 2010 - 2012; Sept 2019 - Oct. 2020',
+      JAN_2025,
+    );
+    expect(ranges.map((range) => [range.start, range.end, range.current])).toEqual([
+      [2017 * 12 + 10, JAN_2025, true],
+      [2015 * 12 + 2, 2016 * 12 + 11, false],
+      [2010 * 12, 2012 * 12 + 11, false],
+      [2019 * 12 + 8, 2020 * 12 + 9, false],
+    ]);
+  });
+
+  it('counts overlapping months once, whatever the order', () => {
+    const range = fc
+      .tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 120 }))
+      .map(([start, length]) => ({ start, end: start + length }));
+    fc.assert(
+      fc.property(fc.array(range, { maxLength: 8 }), (ranges) => {
+        const total = coveredMonths(ranges);
+        const months = new Set(
+          ranges.flatMap((r) => Array.from({ length: r.end - r.start + 1 }, (_, i) => r.start + i)),
+        );
+        expect(total).toBe(months.size);
+        expect(coveredMonths([...ranges].reverse())).toBe(total);
+      }),
+    );
+  });
+});
+
+describe('markup to text', () => {
+  it('HTML: no tag or script survives', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const text = htmlToText(`<p>${a}</p><script>${b}</script><b>x</b>`);
+        expect(text).not.toMatch(/<\/?(?:p|script|b)>/);
+      }),
+    );
+  });
+
+  it('RTF: never throws on arbitrary input', () => {
+    fc.assert(fc.property(fc.string(), (text) => void rtfToText(`{\\rtf1 ${text}`)));
+  });
+});

@@ -1,0 +1,513 @@
+/**
+ * Resume text → a draft candidate in which every field keeps its source (a character span of the text) and a
+ * confidence in [0, 1]. Pure: the skills dictionary and the reference month ("Present") are passed in.
+ *
+ * The text is split into lines and sections by their headings ("WORK EXPERIENCE", "Skills:", ...); each field
+ * is read where it belongs (a job's dates anchor its title and employer, the skills section lists skills), with
+ * whole-text fallbacks at a lower confidence.
+ */
+
+import { parseExperience } from '../experience.js';
+import { parseLocation } from '../location.js';
+import type { SkillMatcher } from '../skills.js';
+import { findPhones } from './find-phones.js';
+import { coveredMonths, findDateRanges, type MonthRange, monthLabel } from './resume-dates.js';
+
+export interface SourceSpan {
+  start: number;
+  end: number;
+}
+
+export interface DraftField<T> {
+  value: T;
+  source: SourceSpan | null;
+  confidence: number;
+}
+
+export interface WorkEntry {
+  title: DraftField<string> | null;
+  employer: DraftField<string> | null;
+  /** YYYY-MM */
+  start: string;
+  end: string | null;
+  current: boolean;
+  months: number;
+  source: SourceSpan;
+}
+
+export interface EducationEntry {
+  degree: DraftField<string> | null;
+  institution: DraftField<string> | null;
+  year: number | null;
+  source: SourceSpan;
+}
+
+export interface SkillItem {
+  name: string;
+  years: number | null;
+  source: SourceSpan | null;
+  confidence: number;
+}
+
+export interface LinkItem {
+  kind: 'linkedin' | 'github' | 'website';
+  url: string;
+  source: SourceSpan;
+}
+
+export interface ResumeDraft {
+  first_name: DraftField<string> | null;
+  last_name: DraftField<string> | null;
+  email: DraftField<string> | null;
+  phone: DraftField<string> | null;
+  location: DraftField<string> | null;
+  current_title: DraftField<string> | null;
+  summary: DraftField<string> | null;
+  /** The resume's own statement of its total ("8+ years of experience") when it has one, else the history's. */
+  total_experience_years: DraftField<number> | null;
+  /** Months of the work history, overlaps once, as whole years. */
+  history_experience_years: DraftField<number> | null;
+  work_history: WorkEntry[];
+  skills: SkillItem[];
+  education: EducationEntry[];
+  links: LinkItem[];
+}
+
+/** Phone numbers found in text, normalised (E.164), with their spans: libphonenumber-js, given by the caller. */
+export type PhoneFinder = (
+  text: string,
+  defaultCountry: string | null,
+) => { number: string; start: number; end: number }[];
+
+export interface ParseResumeOptions {
+  skills: SkillMatcher;
+  /** Defaults to libphonenumber-js. */
+  findPhones?: PhoneFinder;
+  /** The month "Present" stands for (`year * 12 + month`). */
+  referenceMonth: number;
+}
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+type SectionKind = 'experience' | 'education' | 'skills' | 'summary' | 'other';
+
+interface Section {
+  kind: SectionKind;
+  heading: Line | null;
+  lines: Line[];
+}
+
+const HEADINGS: [SectionKind, RegExp][] = [
+  [
+    'experience',
+    /^(?:work|professional|employment|career|relevant)?\s*(?:experience|history|employment)(?:\s+(?:history|details|summary))?$/,
+  ],
+  ['experience', /^(?:work|employment|professional|career)\s+(?:history|record|background)$/],
+  [
+    'education',
+    /^(?:education|academic|academics|qualifications?|educational\s+(?:qualifications?|background|details)|academic\s+(?:qualifications?|profile|details))(?:\s+details)?$/,
+  ],
+  [
+    'skills',
+    /^(?:(?:technical|key|core|it|professional|computer)\s+)?(?:skills?|skill\s*set|competenc(?:y|ies)|expertise|technologies|tools)(?:\s*(?:&|and)\s*\w+)?$/,
+  ],
+  ['summary', /^(?:(?:professional|career|executive)\s+)?(?:summary|profile|objective|about\s+me|overview)$/],
+  [
+    'other',
+    /^(?:projects?|certifications?|awards?|achievements?|publications?|languages|interests|hobbies|references|personal\s+(?:details|information)|additional\s+information|links|declaration|trainings?|volunteer\w*)$/,
+  ],
+];
+
+function sectionKindOf(line: string): SectionKind | null {
+  const text = line.trim().replace(/[:\s]+$/, '');
+  if (text.length === 0 || text.length > 40) return null;
+  const lower = text.toLowerCase().replace(/\s+/g, ' ');
+  for (const [kind, pattern] of HEADINGS) if (pattern.test(lower)) return kind;
+  return null;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const part of text.split('\n')) {
+    const leading = part.length - part.trimStart().length;
+    const trimmed = part.trim();
+    lines.push({ text: trimmed, start: start + leading, end: start + leading + trimmed.length });
+    start += part.length + 1;
+  }
+  return lines;
+}
+
+function splitSections(lines: Line[]): { header: Line[]; sections: Section[] } {
+  const header: Line[] = [];
+  const sections: Section[] = [];
+  let current: Section | null = null;
+  for (const line of lines) {
+    const kind = sectionKindOf(line.text);
+    if (kind) {
+      current = { kind, heading: line, lines: [] };
+      sections.push(current);
+    } else if (current) current.lines.push(line);
+    else header.push(line);
+  }
+  return { header, sections };
+}
+
+const field = <T>(value: T, source: SourceSpan | null, confidence: number): DraftField<T> => ({
+  value,
+  source,
+  confidence: Math.round(confidence * 100) / 100,
+});
+const spanOf = (line: Line, offset = 0, length = line.text.length - offset): SourceSpan => ({
+  start: line.start + offset,
+  end: line.start + offset + length,
+});
+/** A sub-string of a line as a field, its span located in the line. */
+function part(line: Line, value: string, confidence: number): DraftField<string> | null {
+  const trimmed = value.trim().replace(/^[-–—,|:•\s]+|[-–—,|:\s]+$/g, '');
+  if (trimmed.length === 0) return null;
+  const offset = Math.max(0, line.text.indexOf(trimmed));
+  return field(trimmed, spanOf(line, offset, trimmed.length), confidence);
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}/g;
+const URL =
+  /\b(?:https?:\/\/)?(?:www\.)?(?:linkedin\.com\/(?:in|pub)\/[\w%-]+|github\.com\/[\w-]+|[\w-]+(?:\.[\w-]+)+\/[\w\-./?=&%#]*)/gi;
+const ROLE_WORD =
+  /\b(?:engineer|developer|programmer|analyst|manager|consultant|lead|architect|tester|administrator|admin|associate|intern|specialist|designer|scientist|officer|executive|coordinator|lecturer|director|head|technician|trainee|assistant|representative|advisor|owner|master|devops|sre|qa|accountant|supervisor|professor|teacher|founder|partner|member)\b/i;
+const COMPANY_WORD =
+  /\b(?:ltd|limited|inc|llc|llp|pvt|private|corp(?:oration)?|co|company|technologies|technology|solutions|services|systems|software|labs?|consulting|consultancy|group|bank|infotech|global|international|industries|enterprises|networks|university|institute|hospital)\b\.?/i;
+const DEGREE =
+  /\b(?:b\.?\s?e|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|b\.?\s?com|m\.?\s?com|b\.?\s?c\.?\s?a|m\.?\s?c\.?\s?a|b\.?\s?b\.?\s?a|m\.?\s?b\.?\s?a|ph\.?\s?d|bachelor'?s?|master'?s?|diploma|degree|associate\s+degree|b\.?\s?a|m\.?\s?a|b\.?\s?s|m\.?\s?s|mba|hsc|ssc|12th|10th|xii|x|intermediate|high\s+school|pgdm|post\s+graduat\w+|graduat\w+)\b/i;
+const INSTITUTION =
+  /\b(?:university|college|institute|school|academy|vidyalaya|polytechnic|iit|nit|iiit|bits|vidyapeeth|mahavidyalaya|campus)\b/i;
+const BULLET = /^[•●▪■◆❖➢►\-*–·o]\s*/;
+
+const looksLikeSentence = (text: string) => text.length > 90 || /[.;]$/.test(text) || BULLET.test(text);
+
+/** "Title - Company", "Title at Company", "Company | Title": the role-like side is the title. */
+function splitTitleEmployer(line: Line, text: string, confidence: number) {
+  const pieces = text
+    .split(/\s+(?:at|@)\s+|\s+[-–—|]\s+|\s*,\s+(?=[A-Z])/)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece.length > 0 && !/^[-–—]+$/.test(piece));
+  if (pieces.length === 0) return { title: null, employer: null };
+  // "Azure Developer with 9 years of ...": the role is what precedes the clause.
+  pieces[0] = pieces[0]!.replace(/\s+(?:with|having|for|since)\s.*$/i, '');
+  if (pieces.length === 1) {
+    const only = pieces[0]!;
+    return ROLE_WORD.test(only) && !COMPANY_WORD.test(only)
+      ? { title: part(line, only, confidence), employer: null }
+      : { title: null, employer: part(line, only, confidence * 0.8) };
+  }
+  const [first, second] = pieces as [string, string];
+  const firstIsTitle =
+    (ROLE_WORD.test(first) ? 1 : 0) - (COMPANY_WORD.test(first) ? 1 : 0) >=
+    (ROLE_WORD.test(second) ? 1 : 0) - (COMPANY_WORD.test(second) ? 1 : 0);
+  const [title, employer] = firstIsTitle ? [first, second] : [second, first];
+  return { title: part(line, title, confidence), employer: part(line, employer, confidence) };
+}
+
+/** The employer line of an Indeed-style entry: "Accenture - Bengaluru, Karnataka -": the name before the place. */
+function employerOf(line: Line, confidence: number): DraftField<string> | null {
+  const name = line.text.split(/\s+[-–—|]\s*|\s+-$|,\s/)[0] ?? line.text;
+  return part(line, name, confidence);
+}
+
+interface ParsedWork extends WorkEntry {
+  range: MonthRange;
+  /** Where the job's description ends: the next job's first line, or the section's end. */
+  descriptionEnd: number;
+}
+
+function readWorkHistory(lines: Line[], referenceMonth: number): ParsedWork[] {
+  const entries: ParsedWork[] = [];
+  let previousEnd = 0;
+  lines.forEach((line, index) => {
+    const [range] = findDateRanges(line.text, referenceMonth);
+    if (!range) return;
+    const rest = (line.text.slice(0, range.from) + line.text.slice(range.to))
+      .replace(/[()|,–—-]+\s*$/, '')
+      .trim();
+    const context: Line[] = [];
+    for (let back = index - 1; back >= previousEnd && context.length < 2; back--) {
+      const candidate = lines[back]!;
+      if (candidate.text === '') continue;
+      if (looksLikeSentence(candidate.text) || findDateRanges(candidate.text, referenceMonth).length > 0)
+        break;
+      context.unshift(candidate);
+    }
+    previousEnd = index + 1;
+    let title: DraftField<string> | null = null;
+    let employer: DraftField<string> | null = null;
+    if (context.length === 2) {
+      const [upper, lower] = context as [Line, Line];
+      const upperIsEmployer =
+        COMPANY_WORD.test(upper.text) && !ROLE_WORD.test(upper.text) && ROLE_WORD.test(lower.text);
+      title = upperIsEmployer ? part(lower, lower.text, 0.8) : part(upper, upper.text, 0.85);
+      employer = upperIsEmployer ? employerOf(upper, 0.8) : employerOf(lower, 0.8);
+    } else if (context.length === 1) {
+      ({ title, employer } = splitTitleEmployer(context[0]!, context[0]!.text, 0.6));
+      if (rest.length > 2 && (!title || !employer)) {
+        const fromRest = splitTitleEmployer(line, rest, 0.55);
+        title ??= fromRest.title;
+        employer ??= fromRest.employer;
+      }
+    } else if (rest.length > 2) ({ title, employer } = splitTitleEmployer(line, rest, 0.55));
+    if (!title && !employer) return;
+    const first = context[0] ?? line;
+    entries.push({
+      title,
+      employer,
+      start: monthLabel(range.start),
+      end: range.current ? null : monthLabel(range.end),
+      current: range.current,
+      months: range.end - range.start + 1,
+      source: { start: first.start, end: line.end },
+      range,
+      descriptionEnd: lines.at(-1)?.end ?? line.end,
+    });
+  });
+  entries.forEach((entry, index) => {
+    const next = entries[index + 1];
+    if (next) entry.descriptionEnd = next.source.start;
+  });
+  return entries;
+}
+
+function readEducation(lines: Line[]): EducationEntry[] {
+  const entries: EducationEntry[] = [];
+  let current: EducationEntry | null = null;
+  for (const line of lines) {
+    if (line.text === '' || looksLikeSentence(line.text)) continue;
+    const year = /(?:19[5-9]\d|20\d\d)(?!.*(?:19[5-9]\d|20\d\d))/.exec(line.text);
+    const isInstitution = INSTITUTION.test(line.text);
+    const isDegree = DEGREE.test(line.text) && !isInstitution;
+    if (isDegree || (isInstitution && (!current || current.institution))) {
+      if (isDegree || !current || current.institution) {
+        current = { degree: null, institution: null, year: null, source: spanOf(line) };
+        entries.push(current);
+      }
+    }
+    if (!current) continue;
+    if (isDegree && !current.degree) current.degree = part(line, line.text.split(/\s+[-–—]\s+/)[0]!, 0.7);
+    else if (isInstitution && !current.institution) {
+      current.institution = part(line, line.text.split(/\s+[-–—]\s+/)[0]!, 0.75);
+    }
+    if (year) current.year = Number(year[0]);
+    current.source = { start: current.source.start, end: line.end };
+  }
+  return entries.slice(0, 10);
+}
+
+const YEARS_IN_ITEM =
+  /\(?\s*(?:(less\s+than\s+(?:1|one)\s+year)|(\d{1,2}(?:\.\d)?)\+?\s*(?:years?|yrs?))\s*\)?/i;
+
+function readSkills(
+  skills: SkillMatcher,
+  sections: Section[],
+  allLines: Line[],
+  history: ParsedWork[],
+): SkillItem[] {
+  const found = new Map<string, SkillItem>();
+  const add = (name: string, item: Omit<SkillItem, 'name'>) => {
+    const existing = found.get(name);
+    if (!existing) found.set(name, { name, ...item });
+    else if (existing.years === null && item.years !== null) existing.years = item.years;
+  };
+  for (const section of sections.filter((candidate) => candidate.kind === 'skills')) {
+    for (const line of section.lines) {
+      let offset = 0;
+      for (const item of line.text.split(/(?<=\))\s*,\s*|,\s*|;\s*|\|\s*/)) {
+        const itemOffset = line.text.indexOf(item, offset);
+        offset = itemOffset + item.length;
+        const years = YEARS_IN_ITEM.exec(item);
+        const value = years ? (years[1] ? 0 : Number(years[2])) : null;
+        for (const name of skills.extract(item)) {
+          add(name, { years: value, source: spanOf(line, itemOffset, item.length), confidence: 0.9 });
+        }
+      }
+    }
+  }
+  // Outside the skills section a skill needs two mentions: a single word in a job description is weak evidence.
+  const mentions = new Map<string, Line[]>();
+  for (const line of allLines) {
+    if (line.text === '') continue;
+    for (const name of skills.extract(line.text)) mentions.set(name, [...(mentions.get(name) ?? []), line]);
+  }
+  const hasSkillsSection = found.size > 0;
+  for (const [name, lines] of mentions) {
+    if (found.has(name)) continue;
+    if (hasSkillsSection ? lines.length >= 3 : lines.length >= 2) {
+      add(name, { years: null, source: spanOf(lines[0]!), confidence: hasSkillsSection ? 0.5 : 0.6 });
+    }
+  }
+  // Years per skill from the jobs whose text mentions it, overlaps counted once.
+  for (const skill of found.values()) {
+    if (skill.years !== null) continue;
+    const ranges = history
+      .filter((entry) =>
+        (mentions.get(skill.name) ?? []).some(
+          (line) => line.start >= entry.source.start && line.start < entry.descriptionEnd,
+        ),
+      )
+      .map((entry) => entry.range);
+    if (ranges.length > 0) skill.years = Math.floor(coveredMonths(ranges) / 12);
+  }
+  return [...found.values()];
+}
+
+const NAME_WORD = /^[\p{Lu}][\p{L}'’.-]*$|^[\p{Ll}][\p{L}'’-]+$/u;
+
+function readName(header: Line[]): { first: DraftField<string>; last: DraftField<string> } | null {
+  for (const line of header.slice(0, 5)) {
+    if (line.text === '') continue;
+    const text = line.text.replace(/^(?:name|resume|curriculum vitae|cv)\s*[:\-–]?\s*/i, '');
+    const words = text.split(/\s+/);
+    if (words.length < 2 || words.length > 4 || /[\d@/]/.test(text) || ROLE_WORD.test(text)) continue;
+    if (!words.every((word) => NAME_WORD.test(word))) continue;
+    const offset = line.text.length - text.length;
+    const lastWord = words.at(-1)!;
+    const firstPart = words.slice(0, -1).join(' ');
+    const titleCase = words.every((word) => /^\p{Lu}/u.test(word));
+    const confidence = titleCase ? 0.85 : 0.6;
+    return {
+      first: field(firstPart, spanOf(line, offset, firstPart.length), confidence),
+      last: field(lastWord, spanOf(line, line.text.lastIndexOf(lastWord), lastWord.length), confidence),
+    };
+  }
+  return null;
+}
+
+function readLocation(header: Line[]): DraftField<string> | null {
+  for (const line of header.slice(0, 8)) {
+    const labelled = /^(?:location|address|city)\s*:\s*(.+)$/i.exec(line.text);
+    const text = labelled?.[1] ?? line.text.split(/\s+[-–—|]\s+/)[0] ?? '';
+    if (text.length < 3 || text.length > 60 || /[@\d]/.test(text) || ROLE_WORD.test(text)) continue;
+    if (!labelled && !text.includes(',')) continue;
+    const parsed = parseLocation(text);
+    if (!parsed.city && !parsed.region && !parsed.country) continue;
+    return part(line, text, labelled ? 0.85 : parsed.country ? 0.75 : 0.6);
+  }
+  return null;
+}
+
+function readSummary(header: Line[], sections: Section[]): DraftField<string> | null {
+  const section = sections.find((candidate) => candidate.kind === 'summary');
+  const lines = (section?.lines ?? header.slice(2)).filter((line) => line.text !== '');
+  const body = section
+    ? lines
+    : lines.filter((line) => looksLikeSentence(line.text) && !/@|email me/i.test(line.text));
+  if (body.length === 0) return null;
+  const first = body[0]!;
+  const last = body[Math.min(body.length, 12) - 1]!;
+  const value = body
+    .slice(0, 12)
+    .map((line) => line.text.replace(BULLET, ''))
+    .join(' ')
+    .slice(0, 2000);
+  return field(value, { start: first.start, end: last.end }, section ? 0.8 : 0.5);
+}
+
+/**
+ * "Having 8+ years of IT experience" in the headline or summary: the experience parser of postings, on the
+ * lines a candidate describes themselves in (job descriptions would give a skill's years, not the total).
+ */
+function readStatedYears(header: Line[], sections: Section[]): DraftField<number> | null {
+  const summary = sections.find((section) => section.kind === 'summary')?.lines ?? [];
+  for (const line of [...header, ...summary]) {
+    if (line.text === '') continue;
+    const stated = parseExperience(line.text);
+    if (stated.experience_min === null || !/experience/i.test(line.text)) continue;
+    return field(stated.experience_min, spanOf(line), 0.8);
+  }
+  return null;
+}
+
+/** Parses resume text into a draft; fields it cannot find are null (lists empty), never guessed blindly. */
+export function parseResume(text: string, options: ParseResumeOptions): ResumeDraft {
+  const lines = splitLines(text);
+  const { header, sections } = splitSections(lines);
+  const name = readName(header);
+
+  const emailMatch = EMAIL.exec(text);
+  EMAIL.lastIndex = 0;
+  const email = emailMatch
+    ? field(
+        emailMatch[0].toLowerCase(),
+        { start: emailMatch.index, end: emailMatch.index + emailMatch[0].length },
+        0.95,
+      )
+    : null;
+  const location = readLocation(header);
+  const country = location ? parseLocation(location.value).country : null;
+  const [phoneMatch] = (options.findPhones ?? findPhones)(text, country);
+  const phone = phoneMatch
+    ? field(phoneMatch.number, { start: phoneMatch.start, end: phoneMatch.end }, 0.9)
+    : null;
+
+  const experienceLines = sections
+    .filter((section) => section.kind === 'experience')
+    .flatMap((section) => section.lines);
+  const history = readWorkHistory(experienceLines, options.referenceMonth);
+  const headline = header
+    .slice(1, 4)
+    .find(
+      (line) =>
+        line.text !== '' &&
+        ROLE_WORD.test(line.text) &&
+        line.text.length <= 100 &&
+        !/@|email me/i.test(line.text) &&
+        line.start !== location?.source?.start,
+    );
+  const headlineTitle = headline ? splitTitleEmployer(headline, headline.text, 0.75).title : null;
+  const latest = [...history].sort((a, b) => b.range.end - a.range.end || b.range.start - a.range.start)[0];
+  const currentTitle =
+    headlineTitle ?? (latest?.title ? { ...latest.title, confidence: latest.current ? 0.8 : 0.6 } : null);
+
+  const months = coveredMonths(history.map((entry) => entry.range));
+  const historyYears =
+    history.length > 0
+      ? field(
+          Math.floor(months / 12),
+          { start: history[0]!.source.start, end: history.at(-1)!.source.end },
+          history.length > 1 ? 0.75 : 0.65,
+        )
+      : null;
+
+  const links: LinkItem[] = [];
+  for (const match of text.matchAll(URL)) {
+    const url = match[0].replace(/[.,)]+$/, '');
+    if (url.includes('@') || /X{5,}/.test(url)) continue;
+    const kind = /linkedin\.com/i.test(url) ? 'linkedin' : /github\.com/i.test(url) ? 'github' : 'website';
+    if (links.some((link) => link.url === url)) continue;
+    links.push({
+      kind,
+      url: /^https?:/i.test(url) ? url : `https://${url}`,
+      source: { start: match.index, end: match.index + url.length },
+    });
+    if (links.length >= 10) break;
+  }
+
+  return {
+    first_name: name?.first ?? null,
+    last_name: name?.last ?? null,
+    email,
+    phone,
+    location,
+    current_title: currentTitle,
+    summary: readSummary(header, sections),
+    total_experience_years: readStatedYears(header, sections) ?? historyYears,
+    history_experience_years: historyYears,
+    work_history: history.map(({ range: _range, descriptionEnd: _end, ...entry }) => entry),
+    skills: readSkills(options.skills, sections, lines, history),
+    education: readEducation(
+      sections.filter((section) => section.kind === 'education').flatMap((section) => section.lines),
+    ),
+    links,
+  };
+}

@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CandidateServiceDependencies } from '../../candidates/candidates.js';
+import { dismissDuplicate } from '../../candidates/find-duplicates.js';
+import { mergeCandidates, undoMerge } from '../../candidates/merge-candidates.js';
+import { withTenant } from '../../db/with-tenant.js';
+import { AppError } from '../../errors.js';
+import { actorOf, requireRole, TENANT_ROLES } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const otherId = z.number().int().positive().max(2_147_483_647);
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
+
+/** What a recruiter does about a duplicate: merge (undoable for 30 days), or keep both. */
+export function candidateDuplicateRoutes(deps: CandidateServiceDependencies): FastifyPluginAsyncZod {
+  return async (app) => {
+    const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
+
+    app.post(
+      '/api/candidates/:id/merge',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary:
+            'Merge a duplicate into this candidate: history, roles, matches, applications and files move here; undo within 30 days',
+          params: idParams,
+          body: z.object({ duplicate_id: otherId }).strict(),
+          response: {
+            200: z.object({
+              merge_id: z.number().int(),
+              kept_candidate_id: z.number().int(),
+              merged_candidate_id: z.number().int(),
+              undo_until: z.date(),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) =>
+        mergeCandidates(deps, actorOf(request), request.params.id, request.body.duplicate_id),
+    );
+
+    app.post(
+      '/api/candidate-merges/:id/undo',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: 'Undo a merge (within 30 days): the merged candidate comes back with what moved',
+          params: idParams,
+          response: {
+            200: z.object({ restored_candidate_id: z.number().int() }),
+            ...errors,
+            409: problemSchema,
+            422: problemSchema,
+          },
+        },
+      },
+      async (request) => undoMerge(deps, actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/candidates/:id/not-duplicate',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: 'Keep both: remember that two candidates are different people',
+          params: idParams,
+          body: z.object({ other_id: otherId }).strict(),
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const done = await withTenant(deps.database, actor.tenantId, (tx) =>
+          dismissDuplicate(tx, actor.tenantId, request.params.id, request.body.other_id, actor.userId),
+        );
+        if (!done) throw AppError.notFound(`Candidate ${request.params.id} or ${request.body.other_id}`);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,250 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { candidateCreateSchema } from '../../candidates/candidate-input.js';
+import type { CandidateServiceDependencies } from '../../candidates/candidates.js';
+import type { SkillMatcher } from '../../domain/skills.js';
+import { AppError } from '../../errors.js';
+import {
+  discardDraft,
+  getDraft,
+  getResumeFile,
+  intakeResumes,
+  listCandidateResumeFiles,
+  listDrafts,
+  MAX_INTAKE_FILES,
+  saveDraft,
+  type UploadedFile,
+} from '../../intake/intake-resumes.js';
+import { actorOf, requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+import { candidateSchema, duplicateQuery } from './candidates.routes.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
+const duplicateSchema = z.object({
+  id: z.number().int(),
+  first_name: z.string(),
+  last_name: z.string(),
+  email: z.string(),
+  reason: z.string(),
+});
+const draftSummarySchema = z.object({
+  id: z.number().int(),
+  status: z.string(),
+  format: z.string(),
+  file_name: z.string(),
+  resume_file_id: z.number().int(),
+  candidate_id: z.number().int().nullable(),
+  created_at: z.date(),
+});
+
+export interface ResumeIntakeRouteDependencies extends CandidateServiceDependencies {
+  skills: () => SkillMatcher;
+  /** Largest resume file; an upload is refused before reading when it declares more than 100 of them. */
+  maxFileBytes: number;
+}
+
+export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): FastifyPluginAsyncZod {
+  return async (app) => {
+    const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
+    const uploadLimit = MAX_INTAKE_FILES * deps.maxFileBytes;
+
+    app.post(
+      '/api/resume-intake',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary:
+            'Upload resumes (PDF, DOCX, RTF, TXT, HTML; several files or a zip, at most 100) into drafts for review',
+          consumes: ['multipart/form-data'],
+          response: {
+            201: z.object({
+              drafted: z.number().int(),
+              failed: z.number().int(),
+              items: z.array(
+                z.object({
+                  file_name: z.string(),
+                  status: z.enum(['drafted', 'failed']),
+                  draft_id: z.number().int().optional(),
+                  format: z.string().optional(),
+                  duplicates: z.array(duplicateSchema).optional(),
+                  reason: z.string().optional(),
+                }),
+              ),
+            }),
+            ...errors,
+            413: problemSchema,
+            415: problemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) {
+          throw new AppError('unsupported_media_type', 'Upload the resumes as multipart/form-data.');
+        }
+        const declared = Number(request.headers['content-length'] ?? 0);
+        if (declared > uploadLimit) {
+          throw new AppError(
+            'payload_too_large',
+            `The upload is larger than ${Math.round(uploadLimit / 1024 / 1024)} MB.`,
+          );
+        }
+        const files: UploadedFile[] = [];
+        for await (const part of request.files({
+          limits: { files: MAX_INTAKE_FILES + 1, fileSize: deps.maxFileBytes },
+          throwFileSizeLimit: false,
+        })) {
+          if (files.length >= MAX_INTAKE_FILES) {
+            part.file.resume();
+            throw new AppError('payload_too_large', `At most ${MAX_INTAKE_FILES} files at once.`);
+          }
+          const chunks: Buffer[] = [];
+          for await (const chunk of part.file) chunks.push(chunk as Buffer);
+          files.push({
+            name: part.filename || 'resume',
+            contentType: part.mimetype,
+            bytes: Buffer.concat(chunks),
+            tooLarge: part.file.truncated,
+          });
+        }
+        if (files.length === 0) throw new AppError('bad_request', 'No file in the upload.');
+        return reply.status(201).send(await intakeResumes(deps, actorOf(request), files));
+      },
+    );
+
+    app.get(
+      '/api/resume-drafts',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: 'Resume drafts of the agency (default: those waiting for review)',
+          querystring: z
+            .object({ status: z.enum(['pending_review', 'saved', 'discarded']).default('pending_review') })
+            .strict(),
+          response: { 200: z.object({ items: z.array(draftSummarySchema) }), ...errors },
+        },
+      },
+      async (request) => ({
+        items: await listDrafts(deps.database, tenantOf(request), request.query.status),
+      }),
+    );
+
+    app.get(
+      '/api/resume-drafts/:id',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary:
+            'A resume draft: the extracted text, each field with its source span and confidence, and duplicates',
+          params: idParams,
+          response: {
+            200: draftSummarySchema.extend({
+              extracted_text: z.string(),
+              draft: z.record(z.string(), z.unknown()),
+              duplicates: z.array(duplicateSchema),
+            }),
+            ...errors,
+            404: problemSchema,
+          },
+        },
+      },
+      async (request) => {
+        const draft = await getDraft(deps.database, tenantOf(request), request.params.id);
+        return { ...draft, draft: draft.draft as unknown as Record<string, unknown> };
+      },
+    );
+
+    app.post(
+      '/api/resume-drafts/:id/save',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary:
+            'Save a reviewed draft as a candidate (pending_review) with its resume file; 409 on a duplicate',
+          params: idParams,
+          querystring: duplicateQuery,
+          body: candidateCreateSchema,
+          response: { 201: candidateSchema, ...errors, 404: problemSchema, 409: problemSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await saveDraft(deps, actorOf(request), request.params.id, request.body, {
+            allowDuplicate: request.query.allow_duplicate,
+          }),
+        ),
+    );
+
+    app.delete(
+      '/api/resume-drafts/:id',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: 'Discard a draft that was not saved, with its file',
+          params: idParams,
+          response: { 204: z.null(), ...errors, 404: problemSchema, 409: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        await discardDraft(deps.database, tenantOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/candidates/:id/resume-files',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: "A candidate's stored resume files",
+          params: idParams,
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.number().int(),
+                  file_name: z.string(),
+                  byte_size: z.number().int(),
+                  created_at: z.date(),
+                }),
+              ),
+            }),
+            ...errors,
+            404: problemSchema,
+          },
+        },
+      },
+      async (request) => ({
+        items: await listCandidateResumeFiles(deps.database, tenantOf(request), request.params.id),
+      }),
+    );
+
+    app.get(
+      '/api/resume-files/:id',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['candidates'],
+          summary: 'Download an original resume file (the agency that uploaded it only)',
+          params: idParams,
+          produces: ['application/octet-stream'],
+          response: { 200: z.any(), ...errors, 404: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const file = await getResumeFile(deps.database, tenantOf(request), request.params.id);
+        return reply
+          .type('application/octet-stream')
+          .header('x-content-type-options', 'nosniff')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
+          .send(file.content);
+      },
+    );
+  };
+}

@@ -1,0 +1,360 @@
+import { createHash } from 'node:crypto';
+import type { CandidateCreate } from '../candidates/candidate-input.js';
+import {
+  type Actor,
+  type CandidateServiceDependencies,
+  insertCheckedCandidate,
+} from '../candidates/candidates.js';
+import { type DuplicateCandidate, findDuplicates } from '../candidates/find-duplicates.js';
+import type { Database, DbContext } from '../db/database.js';
+import type { Candidate } from '../db/repositories/candidate.repository.js';
+import { withTenant } from '../db/with-tenant.js';
+import type { ResumeDraft } from '../domain/resume/parse-resume.js';
+import type { SkillMatcher } from '../domain/skills.js';
+import { AppError } from '../errors.js';
+import { rolesForTitles } from '../roles/roles-for-titles.js';
+import { ExtractionError } from './extraction-error.js';
+import { readResume } from './read-resume.js';
+import { readZipEntries } from './zip-entries.js';
+
+export const MAX_INTAKE_FILES = 100;
+/** A zip archive unpacks to at most this many largest files (resumes are far smaller than the limit). */
+const ARCHIVE_UNPACKED_FILES = 25;
+const RESUME_NAME = /\.(?:pdf|docx|rtf|txt|html?|text)$/i;
+
+export interface IntakeDependencies {
+  database: Database;
+  skills: () => SkillMatcher;
+  now?: () => Date;
+  /** Largest resume file kept. */
+  maxFileBytes: number;
+  /** Called after each file with the count done so far. */
+  onProgress?: (done: number, total: number, item: IntakeItem) => void;
+}
+
+export const DEFAULT_RESUME_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface UploadedFile {
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+  /** Set when the upload cut the file at the size limit. */
+  tooLarge?: boolean;
+}
+
+export type IntakeItem =
+  | {
+      file_name: string;
+      status: 'drafted';
+      draft_id: number;
+      format: string;
+      duplicates: DuplicateCandidate[];
+    }
+  | { file_name: string; status: 'failed'; reason: string };
+
+export interface IntakeResult {
+  drafted: number;
+  failed: number;
+  items: IntakeItem[];
+}
+
+const isZipArchive = (file: UploadedFile) =>
+  /\.zip$/i.test(file.name) || /^application\/(?:x-)?zip(?:-compressed)?$/i.test(file.contentType);
+const safeName = (name: string) =>
+  (name.split(/[\\/]/).pop() ?? 'resume').replace(/[^\p{L}\p{N}._ ()-]/gu, '_').slice(0, 200) || 'resume';
+
+/** Zip archives become their resume files (within limits); everything else passes through. */
+type ExpandedFile = UploadedFile | { name: string; error: string };
+
+function expandArchives(files: UploadedFile[], maxFileBytes: number): ExpandedFile[] {
+  return files.flatMap((file): ExpandedFile[] => {
+    if (file.tooLarge || !isZipArchive(file)) return [file];
+    try {
+      const entries = readZipEntries(file.bytes, {
+        maxEntries: MAX_INTAKE_FILES,
+        maxUnpackedBytes: ARCHIVE_UNPACKED_FILES * maxFileBytes,
+        accept: (name) => RESUME_NAME.test(name) && !/(^|\/)(__MACOSX|\.)/.test(name),
+      });
+      return entries.map((entry) => ({
+        name: safeName(entry.name),
+        contentType: 'application/octet-stream',
+        bytes: Buffer.from(entry.data),
+        tooLarge: entry.data.length > maxFileBytes,
+      }));
+    } catch (error) {
+      const reason = error instanceof ExtractionError ? error.message : 'The archive could not be unpacked.';
+      return [{ name: safeName(file.name), error: reason }];
+    }
+  });
+}
+
+const identityOf = (draft: ResumeDraft) =>
+  draft.email && draft.first_name && draft.last_name
+    ? {
+        first_name: draft.first_name.value,
+        last_name: draft.last_name.value,
+        email: draft.email.value,
+        phone: draft.phone?.value ?? null,
+        location: draft.location?.value ?? null,
+      }
+    : null;
+
+/**
+ * Reads up to {@link MAX_INTAKE_FILES} resume files (zip archives unpacked) into drafts that wait for review.
+ * Each file stands alone: one that cannot be read gets its reason and the others go on; a drafted file is
+ * written with its draft in one transaction, so nothing is half-written.
+ */
+export async function intakeResumes(
+  deps: IntakeDependencies,
+  actor: Actor,
+  files: UploadedFile[],
+): Promise<IntakeResult> {
+  const expanded = expandArchives(files, deps.maxFileBytes);
+  if (expanded.length > MAX_INTAKE_FILES) {
+    throw new AppError(
+      'payload_too_large',
+      `At most ${MAX_INTAKE_FILES} resumes at once; this upload holds ${expanded.length}.`,
+    );
+  }
+  const skills = deps.skills();
+  const now = (deps.now ?? (() => new Date()))();
+  const items: IntakeItem[] = [];
+  const push = (item: IntakeItem) => {
+    items.push(item);
+    deps.onProgress?.(items.length, expanded.length, item);
+  };
+  for (const file of expanded) {
+    const fileName = safeName(file.name);
+    if ('error' in file) {
+      push({ file_name: fileName, status: 'failed', reason: file.error });
+      continue;
+    }
+    if (file.tooLarge) {
+      const limit = Math.round(deps.maxFileBytes / 1024 / 1024);
+      push({ file_name: fileName, status: 'failed', reason: `The file is larger than ${limit} MB.` });
+      continue;
+    }
+    try {
+      // A library failing on a malformed file is that file's problem, never the batch's.
+      const read = await readResume(fileName, file.bytes, { skills, now }).catch((error: unknown) => {
+        if (error instanceof ExtractionError) throw error;
+        throw new ExtractionError(
+          'The file could not be read: it may be damaged or in an unsupported format.',
+        );
+      });
+      const stored = await withTenant(deps.database, actor.tenantId, async (tx) => {
+        const fileId = await storeResumeFile(tx, actor.tenantId, fileName, file);
+        const suggested_roles = await suggestRoles(tx, read.draft);
+        const { rows } = await tx.sql.query<{ id: number }>(
+          `INSERT INTO resume_drafts (tenant_id, resume_file_id, format, extracted_text, draft, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [
+            actor.tenantId,
+            fileId,
+            read.format,
+            read.text,
+            JSON.stringify({ ...read.draft, suggested_roles }),
+            actor.userId,
+          ],
+        );
+        const identity = identityOf(read.draft);
+        const [duplicates] = identity ? await findDuplicates(tx, actor.tenantId, [identity]) : [[]];
+        return { draftId: rows[0]!.id, duplicates: duplicates ?? [] };
+      });
+      push({
+        file_name: fileName,
+        status: 'drafted',
+        draft_id: stored.draftId,
+        format: read.format,
+        duplicates: stored.duplicates,
+      });
+    } catch (error) {
+      if (!(error instanceof ExtractionError)) throw error;
+      push({ file_name: fileName, status: 'failed', reason: error.message });
+    }
+  }
+  return {
+    drafted: items.filter((item) => item.status === 'drafted').length,
+    failed: items.filter((item) => item.status === 'failed').length,
+    items,
+  };
+}
+
+export interface SuggestedRole {
+  /** The resume's title the role was found for. */
+  text: string;
+  role_id: number;
+  role_name: string;
+}
+
+/** Preferred roles to suggest: the canonical roles of the current and past titles, by role normalization's text rules. */
+async function suggestRoles(tx: DbContext, draft: ResumeDraft): Promise<SuggestedRole[]> {
+  const titles = [
+    draft.current_title?.value,
+    ...draft.work_history.map((entry) => entry.title?.value),
+  ].filter((title): title is string => !!title && title.length <= 200);
+  const roleIds = await rolesForTitles(tx.sql, titles);
+  const found = [...roleIds].flatMap(([text, id]) => (id === null ? [] : [{ text, role_id: id }]));
+  if (found.length === 0) return [];
+  const { rows } = await tx.sql.query<{ id: number; name: string }>(
+    'SELECT id, name FROM global_roles WHERE id = ANY($1::int[])',
+    [found.map((role) => role.role_id)],
+  );
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  const seen = new Set<number>();
+  return found.flatMap((role) => {
+    if (seen.has(role.role_id)) return [];
+    seen.add(role.role_id);
+    return [{ ...role, role_name: names.get(role.role_id) ?? role.text }];
+  });
+}
+
+async function storeResumeFile(
+  tx: DbContext,
+  tenantId: number,
+  fileName: string,
+  file: UploadedFile,
+): Promise<number> {
+  const { rows } = await tx.sql.query<{ id: number }>(
+    `INSERT INTO resume_files (tenant_id, file_name, content_type, byte_size, sha256, content)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [
+      tenantId,
+      fileName,
+      file.contentType.slice(0, 100) || 'application/octet-stream',
+      file.bytes.length,
+      createHash('sha256').update(file.bytes).digest('hex'),
+      file.bytes,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+export interface DraftSummary {
+  id: number;
+  status: string;
+  format: string;
+  file_name: string;
+  resume_file_id: number;
+  candidate_id: number | null;
+  created_at: Date;
+}
+
+export interface DraftDetail extends DraftSummary {
+  extracted_text: string;
+  draft: ResumeDraft & { suggested_roles?: SuggestedRole[] };
+  duplicates: DuplicateCandidate[];
+}
+
+const DRAFT_COLUMNS = `d.id, d.status, d.format, f.file_name, d.resume_file_id, d.candidate_id, d.created_at`;
+
+export function listDrafts(database: Database, tenantId: number, status: string): Promise<DraftSummary[]> {
+  return withTenant(database, tenantId, async (tx) => {
+    const { rows } = await tx.sql.query<DraftSummary>(
+      `SELECT ${DRAFT_COLUMNS} FROM resume_drafts d JOIN resume_files f ON f.id = d.resume_file_id
+        WHERE d.tenant_id = $1 AND d.status = $2 ORDER BY d.created_at DESC, d.id DESC LIMIT 500`,
+      [tenantId, status],
+    );
+    return rows;
+  });
+}
+
+async function loadDraft(tx: DbContext, tenantId: number, id: number, lock = false) {
+  const { rows } = await tx.sql.query<DraftSummary & { extracted_text: string; draft: ResumeDraft }>(
+    `SELECT ${DRAFT_COLUMNS}, d.extracted_text, d.draft FROM resume_drafts d
+       JOIN resume_files f ON f.id = d.resume_file_id
+      WHERE d.tenant_id = $1 AND d.id = $2${lock ? ' FOR UPDATE OF d' : ''}`,
+    [tenantId, id],
+  );
+  if (!rows[0]) throw AppError.notFound(`Resume draft ${id}`);
+  return rows[0];
+}
+
+export function getDraft(database: Database, tenantId: number, id: number): Promise<DraftDetail> {
+  return withTenant(database, tenantId, async (tx) => {
+    const draft = await loadDraft(tx, tenantId, id);
+    const identity = identityOf(draft.draft);
+    const [duplicates] = identity ? await findDuplicates(tx, tenantId, [identity]) : [[]];
+    return { ...draft, duplicates: duplicates ?? [] };
+  });
+}
+
+/**
+ * Saves a reviewed draft as a candidate (pending_review) with the recruiter's corrected fields; the resume file
+ * goes with the candidate. A duplicate is a 409 unless allowed; a draft is saved once.
+ */
+export async function saveDraft(
+  deps: CandidateServiceDependencies,
+  actor: Actor,
+  id: number,
+  input: CandidateCreate,
+  policy: { allowDuplicate?: boolean },
+): Promise<Candidate> {
+  return withTenant(deps.database, actor.tenantId, async (tx) => {
+    const draft = await loadDraft(tx, actor.tenantId, id, true);
+    if (draft.status !== 'pending_review') {
+      throw new AppError('conflict', `Resume draft ${id} is already ${draft.status}.`);
+    }
+    const candidate = await insertCheckedCandidate(deps, tx, actor, input, policy);
+    await tx.sql.query(`UPDATE resume_files SET candidate_id = $3 WHERE tenant_id = $1 AND id = $2`, [
+      actor.tenantId,
+      draft.resume_file_id,
+      candidate.id,
+    ]);
+    await tx.sql.query(
+      `UPDATE resume_drafts SET status = 'saved', candidate_id = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [actor.tenantId, id, candidate.id],
+    );
+    return candidate;
+  });
+}
+
+/** Discards a draft that was not saved, with its file. */
+export function discardDraft(database: Database, tenantId: number, id: number): Promise<void> {
+  return withTenant(database, tenantId, async (tx) => {
+    const draft = await loadDraft(tx, tenantId, id, true);
+    if (draft.status === 'saved')
+      throw new AppError('conflict', `Resume draft ${id} was saved; delete the candidate instead.`);
+    await tx.sql.query(`DELETE FROM resume_files WHERE tenant_id = $1 AND id = $2 AND candidate_id IS NULL`, [
+      tenantId,
+      draft.resume_file_id,
+    ]);
+  });
+}
+
+export interface ResumeFileContent {
+  file_name: string;
+  content_type: string;
+  content: Buffer;
+}
+
+export function getResumeFile(database: Database, tenantId: number, id: number): Promise<ResumeFileContent> {
+  return withTenant(database, tenantId, async (tx) => {
+    const { rows } = await tx.sql.query<ResumeFileContent>(
+      `SELECT file_name, content_type, content FROM resume_files WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
+    if (!rows[0]) throw AppError.notFound(`Resume file ${id}`);
+    return { ...rows[0], content: Buffer.from(rows[0].content) };
+  });
+}
+
+export function listCandidateResumeFiles(database: Database, tenantId: number, candidateId: number) {
+  return withTenant(database, tenantId, async (tx) => {
+    const { rows: exists } = await tx.sql.query(`SELECT 1 FROM candidates WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      candidateId,
+    ]);
+    if (exists.length === 0) throw AppError.notFound(`Candidate ${candidateId}`);
+    const { rows } = await tx.sql.query<{
+      id: number;
+      file_name: string;
+      byte_size: number;
+      created_at: Date;
+    }>(
+      `SELECT id, file_name, byte_size, created_at FROM resume_files WHERE tenant_id = $1 AND candidate_id = $2 ORDER BY id`,
+      [tenantId, candidateId],
+    );
+    return rows;
+  });
+}

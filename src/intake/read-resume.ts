@@ -1,0 +1,21 @@
+import { parseResume, type ResumeDraft } from '../domain/resume/parse-resume.js';
+import { monthNumber } from '../domain/resume/resume-dates.js';
+import type { SkillMatcher } from '../domain/skills.js';
+import { extractResumeText, type ResumeFormat } from './extract-text.js';
+
+export interface ReadResume {
+  format: ResumeFormat;
+  text: string;
+  draft: ResumeDraft;
+}
+
+/** One resume file → its text and draft. Throws ExtractionError (a per-file message) when it has no text. */
+export async function readResume(
+  fileName: string,
+  bytes: Uint8Array,
+  options: { skills: SkillMatcher; now: Date },
+): Promise<ReadResume> {
+  const { format, text } = await extractResumeText(fileName, bytes);
+  const draft = parseResume(text, { skills: options.skills, referenceMonth: monthNumber(options.now) });
+  return { format, text, draft };
+}
