@@ -10,12 +10,12 @@ import type { CandidateJobPair, MatchRetention } from '../db/repositories/candid
 import {
   evaluatePair,
   explainPair,
-  isStorable as showsFitEvidence,
   type PairEvaluation,
   type PreparedCandidate,
   type PreparedJob,
   type ScoredPair,
   type ScoringSettings,
+  isStorable as showsFitEvidence,
 } from '../domain/scoring/index.js';
 
 export interface PairSelection {

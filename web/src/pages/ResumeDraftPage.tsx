@@ -62,6 +62,7 @@ type FieldName = (typeof FIELDS)[number][0] | 'skills' | 'preferred_roles' | 'pr
 
 /** The extracted text with one span marked; text only, so resume content is never parsed as HTML. */
 function SourceText({ text, span }: { text: string; span: Span | null }) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the marked span moved, so scroll it into view
   useEffect(() => {
     document.querySelector('.source-text mark')?.scrollIntoView({ block: 'center' });
   }, [span]);
