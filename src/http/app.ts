@@ -30,11 +30,13 @@ import { adminRoleRoutes } from './routes/admin-roles.routes.js';
 import { adminScraperRoutes } from './routes/admin-scraper.routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { candidateOwnerRoutes } from './routes/candidate-owner.routes.js';
 import { candidateRoleRoutes } from './routes/candidate-roles.routes.js';
 import { candidateRoutes } from './routes/candidates.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { matchRoutes } from './routes/matches.routes.js';
+import { placementRoutes } from './routes/placements.routes.js';
 import { roleReportRoutes } from './routes/role-reports.routes.js';
 import { scraperRoutes } from './routes/scraper.routes.js';
 import { tenantSettingsRoutes } from './routes/tenant-settings.routes.js';
@@ -154,6 +156,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const tenantDeps = { database: deps.database, ...(deps.queue ? { queue: deps.queue } : {}) };
   await app.register(accountRoutes({ database: deps.database }));
   await app.register(applicationRoutes(tenantDeps));
+  await app.register(placementRoutes({ database: deps.database }));
   await app.register(matchRoutes(tenantDeps));
   await app.register(tenantSettingsRoutes({ database: deps.database }));
   await app.register(healthRoutes(deps.database));
@@ -187,6 +190,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(
     candidateRoutes({ ...tenantDeps, roles, importMaxBytes: deps.importMaxBytes ?? 1024 ** 3 }),
   );
+  await app.register(candidateOwnerRoutes({ database: deps.database }));
   await app.register(roleReportRoutes({ database: deps.database }));
   const scraping = deps.scraping ?? {
     failureLimit: 20,
