@@ -7,6 +7,7 @@ import type { SkillMatcher } from './domain/skills.js';
 import { createEmbeddingProvider } from './embeddings/create-embedding-provider.js';
 import type { EmbeddingProvider } from './embeddings/embedding-provider.js';
 import { embeddingTasks } from './embeddings/embedding-tasks.js';
+import { inboxTasks, refreshInboxAfter } from './inbox/inbox-tasks.js';
 import { matchingTasks } from './matching/matching-tasks.js';
 import { loadSkillMatcher } from './skills/skill-dictionary.loader.js';
 import { type JobQueue, startJobQueue } from './worker/job-queue.js';
@@ -51,7 +52,8 @@ export async function startRuntime(
     const tasks = [
       ...maintenanceTasks({ database, config }),
       ...embeddingTasks({ database, embeddings, logger }),
-      ...matchingTasks({ database, config, logger, skills, embeddings }),
+      ...refreshInboxAfter(queue, matchingTasks({ database, config, logger, skills, embeddings })),
+      ...inboxTasks({ database, logger }),
     ];
     if (options.workers) await queue.work(tasks);
     else await queue.register(tasks);

@@ -34,6 +34,8 @@ import { candidateOwnerRoutes } from './routes/candidate-owner.routes.js';
 import { candidateRoleRoutes } from './routes/candidate-roles.routes.js';
 import { candidateRoutes } from './routes/candidates.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { homeRoutes } from './routes/home.routes.js';
+import { inboxRoutes } from './routes/inbox.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { matchRoutes } from './routes/matches.routes.js';
 import { placementRoutes } from './routes/placements.routes.js';
@@ -110,6 +112,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'applications', description: 'Job applications and the hiring pipeline' },
         { name: 'matches', description: 'Scored candidate-job matches' },
         { name: 'settings', description: "An agency's scoring settings" },
+        { name: 'home', description: "The recruiter's home page" },
+        { name: 'inbox', description: 'In-app notifications' },
         {
           name: 'scraper',
           description:
@@ -157,6 +161,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(accountRoutes({ database: deps.database }));
   await app.register(applicationRoutes(tenantDeps));
   await app.register(placementRoutes({ database: deps.database }));
+  await app.register(homeRoutes({ database: deps.database }));
+  await app.register(inboxRoutes({ database: deps.database }));
   await app.register(matchRoutes(tenantDeps));
   await app.register(tenantSettingsRoutes({ database: deps.database }));
   await app.register(healthRoutes(deps.database));
