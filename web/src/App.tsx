@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { isAgencyUser, ROLE_LABELS, useAuth } from './auth';
 import { Loading } from './components/ui';
+import { useUnreadCount } from './inbox-count';
 import { ApplicationsPage } from './pages/ApplicationsPage';
 import { ImportsPage } from './pages/admin/ImportsPage';
 import { KeysPage } from './pages/admin/KeysPage';
@@ -11,6 +12,8 @@ import { TenantsPage } from './pages/admin/TenantsPage';
 import { CandidateDetailPage } from './pages/CandidateDetailPage';
 import { CandidateFormPage } from './pages/CandidateFormPage';
 import { CandidatesPage } from './pages/CandidatesPage';
+import { HomePage } from './pages/HomePage';
+import { InboxPage } from './pages/InboxPage';
 import { JobDetailPage } from './pages/JobDetailPage';
 import { JobsPage } from './pages/JobsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -28,6 +31,8 @@ const AGENCY: UserRole[] = ['RECRUITER', 'TENANT_ADMIN'];
 const EVERYONE: UserRole[] = ['RECRUITER', 'TENANT_ADMIN', 'PM_ADMIN'];
 
 const ROUTES: PageRoute[] = [
+  { path: '/home', roles: AGENCY, render: () => <HomePage /> },
+  { path: '/inbox', roles: AGENCY, render: () => <InboxPage /> },
   { path: '/candidates', roles: AGENCY, render: () => <CandidatesPage /> },
   { path: '/candidates/new', roles: AGENCY, render: () => <CandidateFormPage /> },
   { path: '/candidates/:id/edit', roles: AGENCY, render: (p) => <CandidateFormPage id={Number(p.id)} /> },
@@ -48,6 +53,8 @@ const NAV: { group: string; links: { to: string; label: string; roles: UserRole[
   {
     group: 'Agency',
     links: [
+      { to: '/home', label: 'Home', roles: AGENCY },
+      { to: '/inbox', label: 'Inbox', roles: AGENCY },
       { to: '/candidates', label: 'Candidates', roles: AGENCY },
       { to: '/jobs', label: 'Jobs', roles: EVERYONE },
       { to: '/applications', label: 'Applications', roles: AGENCY },
@@ -67,12 +74,13 @@ const NAV: { group: string; links: { to: string; label: string; roles: UserRole[
   },
 ];
 
-const homeOf = (role: UserRole) => (isAgencyUser(role) ? '/candidates' : '/admin/queue');
+const homeOf = (role: UserRole) => (isAgencyUser(role) ? '/home' : '/admin/queue');
 
 export function App() {
   const { user, checking, signOut } = useAuth();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const unread = useUnreadCount(user ? isAgencyUser(user.role) : false);
   const menuButton = useRef<HTMLButtonElement>(null);
 
   const route = ROUTES.map((r) => ({ route: r, params: matchPath(r.path, location.path) })).find(
@@ -110,6 +118,16 @@ export function App() {
       <header className={`sidebar${menuOpen ? ' open' : ''}`}>
         <div className="spread">
           <span className="brand">Jobmatch</span>
+          {unread !== undefined ? (
+            <Link
+              to="/inbox"
+              className="inbox-badge"
+              data-testid="inbox-badge"
+              aria-label={`Inbox: ${unread} unread`}
+            >
+              {unread}
+            </Link>
+          ) : null}
           <button
             type="button"
             ref={menuButton}
