@@ -165,3 +165,86 @@ CREATE POLICY inbox_entries_tenant_isolation ON inbox_entries TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
 CREATE POLICY inbox_entries_owner_access ON inbox_entries TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+CREATE TABLE webhook_endpoints (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  url varchar(2000) NOT NULL,
+  description varchar(200),
+  events varchar(40)[] NOT NULL,
+  secret varchar(100) NOT NULL,
+  is_active boolean NOT NULL DEFAULT true,
+  created_by integer REFERENCES users(id) ON DELETE SET NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT webhook_endpoints_events_check CHECK (
+    cardinality(events) > 0 AND events <@ ARRAY['match.recommended', 'application.status_changed',
+                                                  'placement.created', 'candidate.created']::varchar[])
+);
+--> statement-breakpoint
+CREATE INDEX idx_webhook_endpoints_tenant ON webhook_endpoints (tenant_id);
+--> statement-breakpoint
+CREATE TABLE webhook_deliveries (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  endpoint_id integer NOT NULL REFERENCES webhook_endpoints(id) ON DELETE CASCADE,
+  event_type varchar(40) NOT NULL,
+  event_key varchar(100) NOT NULL,
+  payload jsonb NOT NULL,
+  status varchar(20) NOT NULL DEFAULT 'pending',
+  attempts integer NOT NULL DEFAULT 0,
+  last_status_code integer,
+  last_error text,
+  last_duration_ms integer,
+  replay_of integer REFERENCES webhook_deliveries(id) ON DELETE SET NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  queued_at timestamp with time zone,
+  delivered_at timestamp with time zone,
+  CONSTRAINT webhook_deliveries_status_check CHECK (status IN ('pending', 'retrying', 'succeeded', 'failed'))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX idx_webhook_deliveries_event ON webhook_deliveries (endpoint_id, event_key) WHERE replay_of IS NULL;
+--> statement-breakpoint
+CREATE INDEX idx_webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at DESC);
+--> statement-breakpoint
+CREATE INDEX idx_webhook_deliveries_undispatched ON webhook_deliveries (tenant_id) WHERE queued_at IS NULL;
+--> statement-breakpoint
+CREATE TABLE webhook_attempts (
+  id serial PRIMARY KEY,
+  tenant_id integer NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  delivery_id integer NOT NULL REFERENCES webhook_deliveries(id) ON DELETE CASCADE,
+  attempted_at timestamp with time zone NOT NULL DEFAULT now(),
+  status_code integer,
+  duration_ms integer NOT NULL,
+  error text,
+  response_excerpt text
+);
+--> statement-breakpoint
+CREATE INDEX idx_webhook_attempts_delivery ON webhook_attempts (delivery_id, attempted_at);
+--> statement-breakpoint
+ALTER TABLE webhook_endpoints ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE webhook_endpoints FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY webhook_endpoints_tenant_isolation ON webhook_endpoints TO jobmatch_app
+  USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
+--> statement-breakpoint
+CREATE POLICY webhook_endpoints_owner_access ON webhook_endpoints TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE webhook_deliveries ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE webhook_deliveries FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY webhook_deliveries_tenant_isolation ON webhook_deliveries TO jobmatch_app
+  USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
+--> statement-breakpoint
+CREATE POLICY webhook_deliveries_owner_access ON webhook_deliveries TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE webhook_attempts ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE webhook_attempts FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY webhook_attempts_tenant_isolation ON webhook_attempts TO jobmatch_app
+  USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
+--> statement-breakpoint
+CREATE POLICY webhook_attempts_owner_access ON webhook_attempts TO CURRENT_USER USING (true) WITH CHECK (true);

@@ -10,6 +10,7 @@ import { embeddingTasks } from './embeddings/embedding-tasks.js';
 import { inboxTasks, refreshInboxAfter } from './inbox/inbox-tasks.js';
 import { matchingTasks } from './matching/matching-tasks.js';
 import { loadSkillMatcher } from './skills/skill-dictionary.loader.js';
+import { webhooksAfterRefresh, webhookTasks } from './webhooks/webhook-tasks.js';
 import { type JobQueue, startJobQueue } from './worker/job-queue.js';
 import { maintenanceTasks } from './worker/tasks.js';
 
@@ -53,7 +54,8 @@ export async function startRuntime(
       ...maintenanceTasks({ database, config }),
       ...embeddingTasks({ database, embeddings, logger }),
       ...refreshInboxAfter(queue, matchingTasks({ database, config, logger, skills, embeddings })),
-      ...inboxTasks({ database, logger }),
+      ...inboxTasks({ database, logger, afterRefresh: webhooksAfterRefresh(queue) }),
+      ...webhookTasks({ database, logger, config: config.webhooks }),
     ];
     if (options.workers) await queue.work(tasks);
     else await queue.register(tasks);

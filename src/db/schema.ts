@@ -704,3 +704,91 @@ export const inboxEntries = pgTable(
     statusCheck('inbox_entries_kind_check', 'kind', INBOX_KINDS),
   ],
 );
+
+export const WEBHOOK_EVENTS = [
+  'match.recommended',
+  'application.status_changed',
+  'placement.created',
+  'candidate.created',
+] as const;
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'retrying', 'succeeded', 'failed'] as const;
+
+/** An agency's registered webhook endpoint and the events it receives; the secret signs each delivery. */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    url: varchar({ length: 2000 }).notNull(),
+    description: varchar({ length: 200 }),
+    events: varchar({ length: 40 }).array().notNull(),
+    secret: varchar({ length: 100 }).notNull(),
+    is_active: boolean().notNull().default(true),
+    created_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    created_at: createdAt().notNull(),
+    updated_at: createdAt().notNull(),
+  },
+  (t) => [
+    index('idx_webhook_endpoints_tenant').on(t.tenant_id),
+    check(
+      'webhook_endpoints_events_check',
+      sql.raw(
+        `cardinality(events) > 0 AND events <@ ARRAY[${WEBHOOK_EVENTS.map((e) => `'${e}'`).join(', ')}]::varchar[]`,
+      ),
+    ),
+  ],
+);
+
+/** One event for one endpoint (the outbox): its payload, state and the last attempt's outcome. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    endpoint_id: integer()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    event_type: varchar({ length: 40 }).notNull(),
+    event_key: varchar({ length: 100 }).notNull(),
+    payload: jsonb().notNull(),
+    status: varchar({ length: 20 }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    last_status_code: integer(),
+    last_error: text(),
+    last_duration_ms: integer(),
+    replay_of: integer().references((): AnyPgColumn => webhookDeliveries.id, { onDelete: 'set null' }),
+    created_at: createdAt().notNull(),
+    queued_at: timestamp({ withTimezone: true }),
+    delivered_at: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('idx_webhook_deliveries_event').on(t.endpoint_id, t.event_key).where(sql`replay_of IS NULL`),
+    index('idx_webhook_deliveries_endpoint').on(t.endpoint_id, t.created_at.desc()),
+    index('idx_webhook_deliveries_undispatched').on(t.tenant_id).where(sql`queued_at IS NULL`),
+    statusCheck('webhook_deliveries_status_check', 'status', WEBHOOK_DELIVERY_STATUSES),
+  ],
+);
+
+/** Every attempt of a delivery: HTTP status, response time and error. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    delivery_id: integer()
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    attempted_at: createdAt().notNull(),
+    status_code: integer(),
+    duration_ms: integer().notNull(),
+    error: text(),
+    response_excerpt: text(),
+  },
+  (t) => [index('idx_webhook_attempts_delivery').on(t.delivery_id, t.attempted_at)],
+);

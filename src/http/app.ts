@@ -19,6 +19,7 @@ import { createLocalEmbeddingProvider } from '../embeddings/local-provider.js';
 import { AppError } from '../errors.js';
 import { roleSyncFor } from '../roles/set-candidate-roles.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
+import type { OutgoingPolicy } from '../webhooks/outgoing-request.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { csrfGuard, sessionAuth } from './auth/session-auth.js';
 import { createFailedAuthLimiter } from './failed-auth-limiter.js';
@@ -42,6 +43,7 @@ import { placementRoutes } from './routes/placements.routes.js';
 import { roleReportRoutes } from './routes/role-reports.routes.js';
 import { scraperRoutes } from './routes/scraper.routes.js';
 import { tenantSettingsRoutes } from './routes/tenant-settings.routes.js';
+import { webhookRoutes } from './routes/webhooks.routes.js';
 import { DEFAULT_WEB_ROOT, hasWebUi, registerWebUi } from './web-ui.js';
 
 export interface AppDependencies {
@@ -61,6 +63,8 @@ export interface AppDependencies {
   sessions?: { ttlHours: number; loginFailureLimit: number; failureWindowMs: number };
   /** The scraper API: failed-key limits, and the body limit for posted jobs. */
   scraping?: { failureLimit: number; failureWindowMs: number; bodyLimit: number };
+  /** Outgoing webhooks: address kinds besides public that endpoints may use, and the request deadline. */
+  webhooks?: OutgoingPolicy;
   /** The built web application served at `/` (default `dist/web`); false, or no build there, serves the API only. */
   webRoot?: string | false;
 }
@@ -114,6 +118,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'settings', description: "An agency's scoring settings" },
         { name: 'home', description: "The recruiter's home page" },
         { name: 'inbox', description: 'In-app notifications' },
+        { name: 'webhooks', description: 'Signed webhook endpoints and their delivery log (agency admins)' },
         {
           name: 'scraper',
           description:
@@ -163,6 +168,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(placementRoutes({ database: deps.database }));
   await app.register(homeRoutes({ database: deps.database }));
   await app.register(inboxRoutes({ database: deps.database }));
+  await app.register(
+    webhookRoutes({
+      database: deps.database,
+      policy: deps.webhooks ?? { allow: [], timeoutMs: 10_000 },
+      queue: deps.queue,
+    }),
+  );
   await app.register(matchRoutes(tenantDeps));
   await app.register(tenantSettingsRoutes({ database: deps.database }));
   await app.register(healthRoutes(deps.database));

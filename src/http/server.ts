@@ -32,6 +32,7 @@ export async function startServer(
       queue: runtime.queue,
       sessions: { ...config.sessions, failureWindowMs: config.auth.failureWindowMs },
       scraping: { ...config.auth, bodyLimit: config.scraping.bodyLimit },
+      webhooks: { allow: config.webhooks.allow, timeoutMs: config.webhooks.timeoutMs },
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
     const url = await app.listen({ port: config.http.port, host: config.http.host });

@@ -1,15 +1,15 @@
 import type { Logger } from 'pino';
 import type { Database, DbContext } from '../db/database.js';
 import type { JobQueue, TaskDefinition } from '../worker/job-queue.js';
-import { type AnnouncedMatch, refreshAllInboxes } from './refresh-inbox.js';
+import { refreshAllInboxes } from './refresh-inbox.js';
 
 export const INBOX_TASK = { refresh: 'inbox/refresh' } as const;
 
 export interface InboxTaskDependencies {
   database: Database;
   logger: Logger;
-  /** Called in the tenant's transaction with the pairs a run announced (webhooks of match.recommended). */
-  onAnnounced?: (tx: DbContext, tenantId: number, matches: AnnouncedMatch[]) => Promise<void>;
+  /** Runs in each tenant's transaction after its refresh (webhook events and their dispatch). */
+  afterRefresh?: (tx: DbContext, tenantId: number) => Promise<void>;
 }
 
 /** Refreshes every tenant's inbox: queued after each matching run, and once a minute as a safety net. */
@@ -22,7 +22,7 @@ export function inboxTasks(deps: InboxTaskDependencies): TaskDefinition<never>[]
       retryDelaySeconds: 5,
       expireInSeconds: 5 * 60,
       handler: async () => {
-        const announced = await refreshAllInboxes(deps.database, deps.onAnnounced);
+        const announced = await refreshAllInboxes(deps.database, deps.afterRefresh);
         if (announced > 0) deps.logger.info({ task: INBOX_TASK.refresh, announced }, 'matches announced');
       },
     },

@@ -3,7 +3,8 @@
  * candidates (announced once per pair, again only when the score rose by the tenant's margin), pipeline moves
  * someone else made on a recruiter's candidate, and answers to the recruiter's role-mapping reports.
  * Runs after matching (a queued task) and whenever an inbox is read; an advisory lock per tenant keeps two
- * concurrent runs from announcing the same pair twice.
+ * concurrent runs from announcing the same pair twice. An announced pair is also a `match.recommended`
+ * webhook delivery for each subscribed endpoint (the outbox; src/webhooks dispatches it).
  */
 import type { Database, DbContext } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
@@ -52,6 +53,16 @@ export async function refreshTenantInbox(tx: DbContext, tenantId: number): Promi
                    round(match_score)::text || ')', 500),
               reason, '/candidates/' || candidate_id, candidate_id, job_posting_id, match_score
          FROM due WHERE owner_user_id IS NOT NULL
+     ), hooks AS (
+       INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_type, event_key, payload)
+       SELECT $1, e.id, 'match.recommended', 'match:' || due.match_id || ':' || due.match_score,
+              jsonb_build_object('match_id', due.match_id, 'candidate_id', due.candidate_id,
+                'job_posting_id', due.job_posting_id, 'match_score', due.match_score,
+                'previous_score', due.previous_score, 'reason', due.reason, 'job_title', due.title,
+                'company', due.company)
+         FROM due JOIN webhook_endpoints e
+           ON e.tenant_id = $1 AND e.is_active AND 'match.recommended' = ANY (e.events)
+       ON CONFLICT (endpoint_id, event_key) WHERE replay_of IS NULL DO NOTHING
      )
      SELECT match_id, candidate_id, job_posting_id, match_score, previous_score, reason FROM due`,
     [tenantId, ANNOUNCE_WINDOW, DEFAULT_ALERT_SETTINGS.rescore_margin],
@@ -92,10 +103,13 @@ export async function refreshTenantInbox(tx: DbContext, tenantId: number): Promi
   return announced.rows;
 }
 
-/** Refreshes every active tenant's inbox (the background task); returns the pairs announced per tenant. */
+/**
+ * Refreshes every active tenant's inbox (the background task), then runs `after` in the same tenant
+ * transaction (webhook events and their dispatch); returns how many pairs were announced.
+ */
 export async function refreshAllInboxes(
   database: Database,
-  onAnnounced?: (tx: DbContext, tenantId: number, matches: AnnouncedMatch[]) => Promise<void>,
+  after?: (tx: DbContext, tenantId: number) => Promise<void>,
 ): Promise<number> {
   const { rows } = await database.sql.query<{ id: number }>(
     'SELECT id FROM tenants WHERE is_active ORDER BY id',
@@ -104,7 +118,7 @@ export async function refreshAllInboxes(
   for (const { id } of rows) {
     total += await withTenant(database, id, async (tx) => {
       const announced = await refreshTenantInbox(tx, id);
-      if (announced.length > 0) await onAnnounced?.(tx, id, announced);
+      await after?.(tx, id);
       return announced.length;
     });
   }

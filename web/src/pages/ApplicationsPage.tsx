@@ -40,7 +40,8 @@ function Board() {
   const [dragging, setDragging] = useState<Application | null>(null);
 
   const move = (application: Application, to: ApplicationStage) => {
-    if (to === 'accepted') {
+    // Accepting an offer records a placement: ask for its terms (other moves to accepted the server refuses).
+    if (to === 'accepted' && application.application_status === 'offer') {
       setMoved(undefined);
       setPlacing(application);
       return;
