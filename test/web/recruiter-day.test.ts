@@ -148,4 +148,37 @@ describe("the recruiter's day in a browser", () => {
     await phone.close();
     expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });
+
+  it('lets the agency admin configure a webhook endpoint', async () => {
+    const adminContext = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+    });
+    const admin = await adminContext.newPage();
+    admin.setDefaultTimeout(15_000);
+    const errors = watchConsole(admin);
+    await signIn(admin, app.url, DEMO.agencyAdmin);
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
+    await admin.getByLabel('HTTPS URL').fill('http://10.0.0.7/hook');
+    await admin.getByRole('button', { name: 'Register endpoint' }).click();
+    await admin
+      .getByText(/private address/)
+      .first()
+      .waitFor();
+    await admin.getByLabel('HTTPS URL').fill('https://hooks.example.com/jobmatch');
+    await admin.getByLabel('placement.created').check();
+    await admin.getByRole('button', { name: 'Register endpoint' }).click();
+    const panel = admin.getByRole('region', { name: 'Endpoint https://hooks.example.com/jobmatch' });
+    await panel.getByText('match.recommended, placement.created').waitFor();
+    await panel.getByRole('button', { name: 'Show secret' }).click();
+    await panel.getByText(/^whsec_/).waitFor();
+    await panel.getByRole('button', { name: 'Pause' }).click();
+    await panel.getByRole('button', { name: 'Resume' }).waitFor();
+    await screenshot(admin, 'webhooks-1280');
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await noOverflow(admin);
+    await screenshot(admin, 'webhooks-390');
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    await adminContext.close();
+  });
 });

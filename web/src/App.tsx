@@ -18,6 +18,7 @@ import { JobDetailPage } from './pages/JobDetailPage';
 import { JobsPage } from './pages/JobsPage';
 import { LoginPage } from './pages/LoginPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { WebhooksPage } from './pages/WebhooksPage';
 import { Link, matchPath, navigate, useLocation } from './router';
 import type { UserRole } from './types';
 
@@ -41,6 +42,7 @@ const ROUTES: PageRoute[] = [
   { path: '/jobs/:id', roles: EVERYONE, render: (p) => <JobDetailPage id={Number(p.id)} /> },
   { path: '/applications', roles: AGENCY, render: () => <ApplicationsPage /> },
   { path: '/settings', roles: ['TENANT_ADMIN'], render: () => <SettingsPage /> },
+  { path: '/webhooks', roles: ['TENANT_ADMIN'], render: () => <WebhooksPage /> },
   { path: '/admin/queue', roles: ['PM_ADMIN'], render: () => <QueuePage /> },
   { path: '/admin/sessions', roles: ['PM_ADMIN'], render: () => <SessionsPage /> },
   { path: '/admin/keys', roles: ['PM_ADMIN'], render: () => <KeysPage /> },
@@ -59,6 +61,7 @@ const NAV: { group: string; links: { to: string; label: string; roles: UserRole[
       { to: '/jobs', label: 'Jobs', roles: EVERYONE },
       { to: '/applications', label: 'Applications', roles: AGENCY },
       { to: '/settings', label: 'Settings & users', roles: ['TENANT_ADMIN'] },
+      { to: '/webhooks', label: 'Webhooks', roles: ['TENANT_ADMIN'] },
     ],
   },
   {
