@@ -89,11 +89,19 @@ export async function loadDemoDay(
     await tx.sql.query(
       `UPDATE job_applications a SET status_updated_at = now() - interval '10 days'
          FROM candidates c
-        WHERE c.id = a.candidate_id AND c.tenant_id = $1 AND a.application_status IN ('screening', 'applied')
-          AND a.id % 2 = 0`,
+        WHERE c.id = a.candidate_id AND c.tenant_id = $1 AND a.application_status IN ('screening', 'applied')`,
       [tenantId],
     );
     await refreshTenantInbox(tx, tenantId);
+    // A first day shows a readable inbox: each user's 20 best match announcements and the pipeline news
+    // unread, the long tail of first announcements already read.
+    await tx.sql.query(
+      `UPDATE inbox_entries i SET read_at = now()
+         FROM (SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY score DESC, id) AS rank
+                 FROM inbox_entries WHERE tenant_id = $1 AND kind = 'match.recommended') ranked
+        WHERE ranked.id = i.id AND ranked.rank > 20`,
+      [tenantId],
+    );
     const { rows } = await tx.sql.query<{ applications: number; inbox: number }>(
       `SELECT (SELECT count(*)::int FROM job_applications a JOIN candidates c ON c.id = a.candidate_id
                 WHERE c.tenant_id = $1) AS applications,

@@ -18,6 +18,8 @@ export interface Viewer {
 export interface NewMatchGroup {
   candidate_id: number;
   candidate_name: string;
+  /** All new recommended matches of the candidate; `matches` holds the best few. */
+  new_count: number;
   best_score: number;
   newest_at: Date;
   matches: {
@@ -139,7 +141,7 @@ export function homePage(database: Database, viewer: Viewer, scope: HomeScope): 
     const since = (await lastSeen(tx, viewer.userId)) ?? new Date(Date.now() - QUIET_DAYS * 86_400_000);
     const settings = await loadAlertSettings(tx, viewer.tenantId);
     const fresh = await tx.sql.query<
-      NewMatchGroup['matches'][number] & { candidate_id: number; candidate_name: string }
+      NewMatchGroup['matches'][number] & { candidate_id: number; candidate_name: string; new_count: number }
     >(
       `WITH fresh AS (
          SELECT m.id AS match_id, m.candidate_id, c.first_name || ' ' || c.last_name AS candidate_name,
@@ -147,7 +149,8 @@ export function homePage(database: Database, viewer: Viewer, scope: HomeScope): 
                 m.matched_at,
                 row_number() OVER (PARTITION BY m.candidate_id ORDER BY m.match_score DESC, m.id) AS rank,
                 max(m.matched_at) OVER (PARTITION BY m.candidate_id) AS newest_at,
-                max(m.match_score) OVER (PARTITION BY m.candidate_id) AS best_score
+                max(m.match_score) OVER (PARTITION BY m.candidate_id) AS best_score,
+                count(*) OVER (PARTITION BY m.candidate_id)::int AS new_count
            FROM candidate_job_matches m
            JOIN candidates c ON c.id = m.candidate_id
            JOIN job_postings j ON j.id = m.job_posting_id AND j.status = 'active'
@@ -157,7 +160,7 @@ export function homePage(database: Database, viewer: Viewer, scope: HomeScope): 
          SELECT candidate_id, dense_rank() OVER (ORDER BY newest_at DESC, best_score DESC, candidate_id) AS group_rank
            FROM fresh GROUP BY candidate_id, newest_at, best_score
        )
-       SELECT f.match_id, f.candidate_id, f.candidate_name, f.job_posting_id, f.job_title, f.company,
+       SELECT f.match_id, f.candidate_id, f.candidate_name, f.new_count, f.job_posting_id, f.job_title, f.company,
               f.match_score, f.reason, f.matched_at
          FROM fresh f JOIN groups g USING (candidate_id)
         WHERE g.group_rank <= $4 AND f.rank <= $5
@@ -165,10 +168,11 @@ export function homePage(database: Database, viewer: Viewer, scope: HomeScope): 
       [viewer.tenantId, owner, since, GROUPS, PER_GROUP],
     );
     const groups = new Map<number, NewMatchGroup>();
-    for (const { candidate_id, candidate_name, ...match } of fresh.rows) {
+    for (const { candidate_id, candidate_name, new_count, ...match } of fresh.rows) {
       const group = groups.get(candidate_id) ?? {
         candidate_id,
         candidate_name,
+        new_count,
         best_score: match.match_score,
         newest_at: match.matched_at,
         matches: [],

@@ -73,7 +73,7 @@ describe('home page and inbox', () => {
     );
     const home = (await call(recruiter, 'GET', '/api/home')).json();
     expect(home.new_matches).toHaveLength(1);
-    expect(home.new_matches[0]).toMatchObject({ candidate_id: ada, best_score: 82 });
+    expect(home.new_matches[0]).toMatchObject({ candidate_id: ada, best_score: 82, new_count: 2 });
     expect(home.new_matches[0].matches.map((m: { reason: string }) => m.reason)).toEqual([
       'Python and SQL match',
       'Close to Leeds',

@@ -31,6 +31,7 @@ export interface HomePage {
   new_matches: {
     candidate_id: number;
     candidate_name: string;
+    new_count: number;
     best_score: number;
     newest_at: string;
     matches: {

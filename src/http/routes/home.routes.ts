@@ -18,6 +18,7 @@ const homeSchema = z
       z.object({
         candidate_id: z.number().int(),
         candidate_name: z.string(),
+        new_count: z.number().int(),
         best_score: z.number(),
         newest_at: z.date(),
         matches: z.array(

@@ -56,7 +56,7 @@ export function HomePage() {
                   <h3>
                     <Link to={`/candidates/${group.candidate_id}`}>{group.candidate_name}</Link>{' '}
                     <span className="muted">
-                      {formatInt(group.matches.length)} new · best {Math.round(group.best_score)}
+                      {formatInt(group.new_count)} new · best {Math.round(group.best_score)}
                     </span>
                   </h3>
                   <ul className="plain">
