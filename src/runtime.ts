@@ -7,9 +7,11 @@ import type { SkillMatcher } from './domain/skills.js';
 import { createEmbeddingProvider } from './embeddings/create-embedding-provider.js';
 import type { EmbeddingProvider } from './embeddings/embedding-provider.js';
 import { embeddingTasks } from './embeddings/embedding-tasks.js';
+import { inboxTasks, refreshInboxAfter } from './inbox/inbox-tasks.js';
 import { MATCHING_TASK, matchingTasks } from './matching/matching-tasks.js';
 import { startWorkerHeartbeat } from './operations/worker-heartbeat.js';
 import { loadSkillMatcher } from './skills/skill-dictionary.loader.js';
+import { webhooksAfterRefresh, webhookTasks } from './webhooks/webhook-tasks.js';
 import { type JobQueue, startJobQueue } from './worker/job-queue.js';
 import { maintenanceTasks } from './worker/tasks.js';
 
@@ -52,7 +54,9 @@ export async function startRuntime(
     const tasks = [
       ...maintenanceTasks({ database, config }),
       ...embeddingTasks({ database, embeddings, logger }),
-      ...matchingTasks({ database, config, logger, skills, embeddings }),
+      ...refreshInboxAfter(queue, matchingTasks({ database, config, logger, skills, embeddings })),
+      ...inboxTasks({ database, logger, afterRefresh: webhooksAfterRefresh(queue) }),
+      ...webhookTasks({ database, logger, config: config.webhooks }),
     ];
     if (options.workers) {
       await queue.work(tasks);

@@ -7,6 +7,7 @@ import {
   canChangeApplicationStatus,
   nextApplicationStatuses,
 } from '../domain/application-status.js';
+import type { ApplicationEventKind } from '../domain/pipeline-history.js';
 import { AppError } from '../errors.js';
 
 export interface Actor {
@@ -40,17 +41,23 @@ export interface ApplicationView {
   applied_at: Date;
   status_updated_at: Date | null;
   updated_at: Date;
+  /** Set when the candidate was placed elsewhere while this application was open; cleared by the next move. */
+  review_reason: string | null;
 }
 
 const VIEW_SELECT = `
   SELECT a.id, a.candidate_id, c.first_name || ' ' || c.last_name AS candidate_name, a.job_posting_id,
          j.title AS job_title, j.company, a.match_id, a.application_status, a.applied_via, a.cover_letter,
-         a.notes, a.applied_at, a.status_updated_at, a.updated_at
+         a.notes, a.applied_at, a.status_updated_at, a.updated_at, a.review_reason
     FROM job_applications a
     JOIN candidates c ON c.id = a.candidate_id
     JOIN job_postings j ON j.id = a.job_posting_id`;
 
-async function findView(tx: DbContext, tenantId: number, id: number): Promise<ApplicationView | undefined> {
+export async function findView(
+  tx: DbContext,
+  tenantId: number,
+  id: number,
+): Promise<ApplicationView | undefined> {
   const { rows } = await tx.sql.query<ApplicationView>(
     `${VIEW_SELECT} WHERE c.tenant_id = $1 AND a.id = $2`,
     [tenantId, id],
@@ -58,19 +65,62 @@ async function findView(tx: DbContext, tenantId: number, id: number): Promise<Ap
   return rows[0];
 }
 
-async function recordEvent(
+/** Appends to an application's history; `undo` and `reopen` events say so in `kind`. */
+export async function recordEvent(
   tx: DbContext,
   applicationId: number,
   from: ApplicationStatus | null,
   to: ApplicationStatus,
   userId: number,
   note: string | null,
+  kind: { kind: ApplicationEventKind; undoesEventId?: number } = { kind: 'move' },
 ): Promise<void> {
   await tx.sql.query(
-    `INSERT INTO job_application_events (application_id, from_status, to_status, changed_by, note)
-     VALUES ($1, $2, $3, $4, $5)`,
-    [applicationId, from, to, userId, note],
+    `INSERT INTO job_application_events (application_id, from_status, to_status, changed_by, note, kind, undoes_event_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [applicationId, from, to, userId, note, kind.kind, kind.undoesEventId ?? null],
   );
+}
+
+/** Sets an application's stage (clearing a review request) and records the move. */
+export async function moveApplication(
+  tx: DbContext,
+  applicationId: number,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  userId: number,
+  note: string | null,
+  kind?: { kind: ApplicationEventKind; undoesEventId?: number },
+): Promise<void> {
+  await tx.sql.query(
+    `UPDATE job_applications
+        SET application_status = $2, status_updated_at = now(), updated_at = now(),
+            review_reason = NULL, review_requested_at = NULL
+      WHERE id = $1`,
+    [applicationId, to],
+  );
+  await recordEvent(tx, applicationId, from, to, userId, note, kind);
+}
+
+/** Locks an application of the tenant for a change; 404 when it is not the tenant's. */
+export async function lockApplication(
+  tx: DbContext,
+  tenantId: number,
+  id: number,
+): Promise<{ application_status: ApplicationStatus; candidate_id: number; job_posting_id: number }> {
+  const { rows } = await tx.sql.query<{
+    application_status: ApplicationStatus;
+    candidate_id: number;
+    job_posting_id: number;
+  }>(
+    `SELECT a.application_status, a.candidate_id, a.job_posting_id
+       FROM job_applications a JOIN candidates c ON c.id = a.candidate_id
+      WHERE c.tenant_id = $1 AND a.id = $2 FOR UPDATE OF a`,
+    [tenantId, id],
+  );
+  const row = rows[0];
+  if (!row) throw AppError.notFound(`Application ${id}`);
+  return row;
 }
 
 /** The candidate and job an application is for: from the agency's match, or named directly for an active job. */
@@ -113,6 +163,12 @@ export function createApplication(
 ): Promise<ApplicationView> {
   return withTenant(database, actor.tenantId, async (tx) => {
     const target = await resolveTarget(tx, actor.tenantId, input);
+    const closed = await tx.sql.query(
+      'SELECT 1 FROM tenant_job_closures WHERE tenant_id = $1 AND job_posting_id = $2',
+      [actor.tenantId, target.jobId],
+    );
+    if (closed.rows.length > 0)
+      throw new AppError('unprocessable', `Job ${target.jobId} is closed for your agency.`);
     const { rows } = await tx.sql.query<{ id: number }>(
       `INSERT INTO job_applications
          (candidate_id, job_posting_id, match_id, application_status, applied_via, cover_letter, notes, status_updated_at)
@@ -154,13 +210,13 @@ export function changeApplicationStatus(
   change: { status: ApplicationStatus; note?: string | null | undefined },
 ): Promise<ApplicationView> {
   return withTenant(database, actor.tenantId, async (tx) => {
-    const { rows } = await tx.sql.query<{ application_status: ApplicationStatus }>(
-      `SELECT a.application_status FROM job_applications a JOIN candidates c ON c.id = a.candidate_id
-        WHERE c.tenant_id = $1 AND a.id = $2 FOR UPDATE OF a`,
-      [actor.tenantId, id],
-    );
-    const from = rows[0]?.application_status;
-    if (!from) throw AppError.notFound(`Application ${id}`);
+    const from = (await lockApplication(tx, actor.tenantId, id)).application_status;
+    if (change.status === 'accepted' && from === 'offer') {
+      throw new AppError(
+        'unprocessable',
+        'Accepting an offer records a placement: POST /api/applications/:id/placement with its start date and rates.',
+      );
+    }
     if (!canChangeApplicationStatus(from, change.status)) {
       const allowed = nextApplicationStatuses(from);
       throw new AppError(
@@ -168,16 +224,15 @@ export function changeApplicationStatus(
         `An application in ${from} cannot move to ${change.status}; allowed: ${allowed.join(', ') || 'none (closed)'}.`,
       );
     }
-    await tx.sql.query(
-      `UPDATE job_applications SET application_status = $2, status_updated_at = now(), updated_at = now() WHERE id = $1`,
-      [id, change.status],
-    );
-    await recordEvent(tx, id, from, change.status, actor.userId, change.note ?? null);
+    await moveApplication(tx, id, from, change.status, actor.userId, change.note ?? null);
     return (await findView(tx, actor.tenantId, id))!;
   });
 }
 
 export interface ApplicationEvent {
+  id: number;
+  kind: ApplicationEventKind;
+  undoes_event_id: number | null;
   from_status: string | null;
   to_status: string;
   changed_by: number | null;
@@ -195,7 +250,8 @@ export function getApplication(
     const application = await findView(tx, tenantId, id);
     if (!application) throw AppError.notFound(`Application ${id}`);
     const { rows } = await tx.sql.query<ApplicationEvent>(
-      `SELECT e.from_status, e.to_status, e.changed_by, u.email AS changed_by_email, e.note, e.changed_at
+      `SELECT e.id, e.kind, e.undoes_event_id, e.from_status, e.to_status, e.changed_by,
+              u.email AS changed_by_email, e.note, e.changed_at
          FROM job_application_events e LEFT JOIN users u ON u.id = e.changed_by
         WHERE e.application_id = $1 ORDER BY e.changed_at, e.id`,
       [id],

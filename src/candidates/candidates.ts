@@ -30,7 +30,7 @@ const IDENTITY_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'location'
 
 const notFound = (id: number) => AppError.notFound(`Candidate ${id}`);
 
-async function recordStatusChange(
+export async function recordStatusChange(
   tx: DbContext,
   candidateId: number,
   from: CandidateStatus | null,
@@ -53,6 +53,7 @@ export async function insertCandidate(
   const candidate = await candidateRepository(tx).create(actor.tenantId, {
     ...input,
     status: 'pending_review',
+    owner_user_id: actor.userId,
   });
   await recordStatusChange(tx, candidate.id, null, 'pending_review', actor.userId);
   await syncCandidateRoles(deps.roles, tx, actor.tenantId, candidate.id, candidate.preferred_roles ?? []);

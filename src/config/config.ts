@@ -87,6 +87,22 @@ export const environmentSchema = z.object({
   JOBMATCH_GEMINI_MODEL: z.string().min(1).optional(),
   JOBMATCH_GEMINI_BASE_URL: z.url().optional(),
   JOBMATCH_ROLE_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_ROLE_MATCH_THRESHOLD),
+  JOBMATCH_WEBHOOK_ALLOW_NETWORKS: z
+    .string()
+    .regex(
+      /^\s*((loopback|private|link-local)\s*(,\s*|$))*$/,
+      'a comma list of loopback, private, link-local',
+    )
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part): part is 'loopback' | 'private' | 'link-local' => part !== ''),
+    )
+    .default([]),
+  JOBMATCH_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(10),
+  JOBMATCH_WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  JOBMATCH_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -122,6 +138,13 @@ export interface Config {
   };
   /** Which scored pairs are stored (floor, each candidate's best N) and how many vector neighbours a rescore adds. */
   matching: { floor: number; bestN: number; vectorTopK: number };
+  /** Outgoing webhooks: address kinds besides public that may be reached, deadline, backoff base, attempts. */
+  webhooks: {
+    allow: ('loopback' | 'private' | 'link-local')[];
+    timeoutMs: number;
+    retryDelaySeconds: number;
+    maxAttempts: number;
+  };
 }
 
 function parseTrustProxy(value: string): boolean | number | string[] {
@@ -201,6 +224,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       floor: e.JOBMATCH_MATCH_FLOOR,
       bestN: e.JOBMATCH_MATCH_BEST_N,
       vectorTopK: e.JOBMATCH_MATCH_VECTOR_K,
+    },
+    webhooks: {
+      allow: e.JOBMATCH_WEBHOOK_ALLOW_NETWORKS,
+      timeoutMs: Math.round(e.JOBMATCH_WEBHOOK_TIMEOUT_SECONDS * 1000),
+      retryDelaySeconds: e.JOBMATCH_WEBHOOK_RETRY_SECONDS,
+      maxAttempts: e.JOBMATCH_WEBHOOK_MAX_ATTEMPTS,
     },
   };
 }

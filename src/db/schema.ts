@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   char,
   check,
@@ -11,6 +12,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   real,
   serial,
   text,
@@ -30,7 +32,13 @@ const statusCheck = (name: string, column: string, values: readonly string[]) =>
 export const USER_ROLES = ['PM_ADMIN', 'TENANT_ADMIN', 'RECRUITER'] as const;
 export const JOB_STATUSES = ['active', 'expired', 'filled', 'closed'] as const;
 export const SCRAPE_SESSION_STATUSES = ['in_progress', 'completed', 'failed', 'timeout'] as const;
-export const CANDIDATE_STATUSES = ['pending_review', 'approved', 'rejected', 'ready_for_assignment'] as const;
+export const CANDIDATE_STATUSES = [
+  'pending_review',
+  'approved',
+  'rejected',
+  'ready_for_assignment',
+  'placed',
+] as const;
 export const MATCH_STATUSES = ['suggested', 'viewed', 'applied', 'rejected', 'shortlisted'] as const;
 export const APPLICATION_STATUSES = [
   'applied',
@@ -41,6 +49,7 @@ export const APPLICATION_STATUSES = [
   'rejected',
   'withdrawn',
 ] as const;
+export const APPLICATION_EVENT_KINDS = ['move', 'undo', 'reopen'] as const;
 export const APPLIED_VIA = ['platform', 'direct', 'referral'] as const;
 export const IMPORT_STATUSES = ['in_progress', 'completed', 'failed', 'partial'] as const;
 export const QUEUE_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;
@@ -324,9 +333,12 @@ export const candidates = pgTable(
     status: varchar({ length: 50 }).default('pending_review'),
     created_at: createdAt(),
     updated_at: createdAt(),
+    // Beyond the spec: the recruiter who owns the candidate (docs/decisions.md, the recruiter's day).
+    owner_user_id: integer().references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('idx_candidates_tenant').on(t.tenant_id),
+    index('idx_candidates_owner').on(t.tenant_id, t.owner_user_id),
     index('idx_candidates_status').on(t.status),
     index('idx_candidates_email').on(t.email),
     index('idx_candidates_skills').using('gin', t.skills),
@@ -407,6 +419,9 @@ export const jobApplications = pgTable(
     status_updated_at: timestamp({ withTimezone: true }),
     created_at: createdAt(),
     updated_at: createdAt(),
+    // Beyond the spec: set when the candidate was placed elsewhere and this open application needs a look.
+    review_reason: text(),
+    review_requested_at: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex('idx_job_applications_unique').on(t.candidate_id, t.job_posting_id),
@@ -571,8 +586,262 @@ export const jobApplicationEvents = pgTable(
     changed_by: integer().references(() => users.id, { onDelete: 'set null' }),
     note: text(),
     changed_at: createdAt().notNull(),
+    /** `move` forward or closing, `undo` of an earlier move (`undoes_event_id`), `reopen` of a closed one. */
+    kind: varchar({ length: 20 }).notNull().default('move'),
+    undoes_event_id: integer().references((): AnyPgColumn => jobApplicationEvents.id, {
+      onDelete: 'set null',
+    }),
   },
-  (t) => [index('idx_job_application_events_application').on(t.application_id, t.changed_at)],
+  (t) => [
+    index('idx_job_application_events_application').on(t.application_id, t.changed_at),
+    statusCheck('job_application_events_kind_check', 'kind', APPLICATION_EVENT_KINDS),
+  ],
+);
+
+export const RATE_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const;
+const money = () => numeric({ precision: 12, scale: 2, mode: 'number' });
+
+/** An accepted offer: when the candidate starts and what the agency earns (margin computed at creation). */
+export const placements = pgTable(
+  'placements',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    application_id: integer()
+      .notNull()
+      .references(() => jobApplications.id, { onDelete: 'cascade' }),
+    candidate_id: integer()
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    job_posting_id: integer()
+      .notNull()
+      .references(() => jobPostings.id, { onDelete: 'cascade' }),
+    start_date: date().notNull(),
+    currency: varchar({ length: 3 }).notNull(),
+    rate_period: varchar({ length: 10 }).notNull(),
+    pay_rate: money().notNull(),
+    bill_rate: money(),
+    fee: money(),
+    margin: money().notNull(),
+    margin_percent: numeric({ precision: 7, scale: 2, mode: 'number' }),
+    created_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    created_at: createdAt().notNull(),
+  },
+  (t) => [
+    uniqueIndex('idx_placements_application').on(t.application_id),
+    index('idx_placements_tenant').on(t.tenant_id, t.created_at),
+    statusCheck('placements_rate_period_check', 'rate_period', RATE_PERIODS),
+    check(
+      'placements_amounts_check',
+      sql`pay_rate >= 0 AND coalesce(bill_rate, 0) >= 0 AND coalesce(fee, 0) >= 0`,
+    ),
+    check('placements_bill_rate_or_fee_check', sql`(bill_rate IS NULL) <> (fee IS NULL)`),
+  ],
+);
+
+/** A global job closed for one agency (it stays active for the others). */
+export const tenantJobClosures = pgTable(
+  'tenant_job_closures',
+  {
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    job_posting_id: integer()
+      .notNull()
+      .references(() => jobPostings.id, { onDelete: 'cascade' }),
+    reason: varchar({ length: 200 }),
+    closed_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    closed_at: createdAt().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenant_id, t.job_posting_id] })],
+);
+
+/** Per-tenant alert settings; a tenant without a row uses the defaults. */
+export const tenantAlertSettings = pgTable(
+  'tenant_alert_settings',
+  {
+    tenant_id: integer()
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    stage_limit_days: integer().notNull().default(7),
+    rescore_margin: numeric({ precision: 5, scale: 2, mode: 'number' }).notNull().default(5),
+    updated_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    updated_at: createdAt().notNull(),
+  },
+  () => [
+    check('tenant_alert_settings_stage_limit_check', sql`stage_limit_days BETWEEN 1 AND 365`),
+    check('tenant_alert_settings_margin_check', sql`rescore_margin BETWEEN 0 AND 100`),
+  ],
+);
+
+export const DIGEST_FREQUENCIES = ['off', 'daily', 'weekly'] as const;
+
+/** When a user last looked at the home page, and the e-mail digest they opted into. */
+export const userDayPreferences = pgTable(
+  'user_day_preferences',
+  {
+    user_id: integer()
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    home_seen_at: timestamp({ withTimezone: true }),
+    digest: varchar({ length: 10 }).notNull().default('off'),
+    digest_sent_at: timestamp({ withTimezone: true }),
+  },
+  () => [statusCheck('user_day_preferences_digest_check', 'digest', DIGEST_FREQUENCIES)],
+);
+
+/** The score at which a recommended pair was last announced: announced again only when it rises by the margin. */
+export const matchAnnouncements = pgTable(
+  'match_announcements',
+  {
+    candidate_id: integer()
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    job_posting_id: integer()
+      .notNull()
+      .references(() => jobPostings.id, { onDelete: 'cascade' }),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    announced_score: numeric({ precision: 5, scale: 2, mode: 'number' }).notNull(),
+    announced_at: createdAt().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.candidate_id, t.job_posting_id] })],
+);
+
+export const INBOX_KINDS = [
+  'match.recommended',
+  'application.status_changed',
+  'role_mapping.answered',
+] as const;
+
+/** A user's in-app notifications. */
+export const inboxEntries = pgTable(
+  'inbox_entries',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    user_id: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: varchar({ length: 40 }).notNull(),
+    title: varchar({ length: 500 }).notNull(),
+    detail: text(),
+    link: varchar({ length: 500 }),
+    candidate_id: integer().references(() => candidates.id, { onDelete: 'cascade' }),
+    job_posting_id: integer().references(() => jobPostings.id, { onDelete: 'cascade' }),
+    application_event_id: integer().references(() => jobApplicationEvents.id, { onDelete: 'cascade' }),
+    role_mapping_report_id: integer().references(() => roleMappingReports.id, { onDelete: 'cascade' }),
+    score: numeric({ precision: 5, scale: 2, mode: 'number' }),
+    created_at: createdAt().notNull(),
+    read_at: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('idx_inbox_entries_user').on(t.user_id, t.created_at.desc()),
+    index('idx_inbox_entries_unread').on(t.user_id).where(sql`read_at IS NULL`),
+    uniqueIndex('idx_inbox_entries_event')
+      .on(t.user_id, t.application_event_id)
+      .where(sql`application_event_id IS NOT NULL`),
+    uniqueIndex('idx_inbox_entries_report')
+      .on(t.user_id, t.role_mapping_report_id)
+      .where(sql`role_mapping_report_id IS NOT NULL`),
+    statusCheck('inbox_entries_kind_check', 'kind', INBOX_KINDS),
+  ],
+);
+
+export const WEBHOOK_EVENTS = [
+  'match.recommended',
+  'application.status_changed',
+  'placement.created',
+  'candidate.created',
+] as const;
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'retrying', 'succeeded', 'failed'] as const;
+
+/** An agency's registered webhook endpoint and the events it receives; the secret signs each delivery. */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    url: varchar({ length: 2000 }).notNull(),
+    description: varchar({ length: 200 }),
+    events: varchar({ length: 40 }).array().notNull(),
+    secret: varchar({ length: 100 }).notNull(),
+    is_active: boolean().notNull().default(true),
+    created_by: integer().references(() => users.id, { onDelete: 'set null' }),
+    created_at: createdAt().notNull(),
+    updated_at: createdAt().notNull(),
+  },
+  (t) => [
+    index('idx_webhook_endpoints_tenant').on(t.tenant_id),
+    check(
+      'webhook_endpoints_events_check',
+      sql.raw(
+        `cardinality(events) > 0 AND events <@ ARRAY[${WEBHOOK_EVENTS.map((e) => `'${e}'`).join(', ')}]::varchar[]`,
+      ),
+    ),
+  ],
+);
+
+/** One event for one endpoint (the outbox): its payload, state and the last attempt's outcome. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    endpoint_id: integer()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    event_type: varchar({ length: 40 }).notNull(),
+    event_key: varchar({ length: 100 }).notNull(),
+    payload: jsonb().notNull(),
+    status: varchar({ length: 20 }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    last_status_code: integer(),
+    last_error: text(),
+    last_duration_ms: integer(),
+    replay_of: integer().references((): AnyPgColumn => webhookDeliveries.id, { onDelete: 'set null' }),
+    created_at: createdAt().notNull(),
+    queued_at: timestamp({ withTimezone: true }),
+    delivered_at: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('idx_webhook_deliveries_event').on(t.endpoint_id, t.event_key).where(sql`replay_of IS NULL`),
+    index('idx_webhook_deliveries_endpoint').on(t.endpoint_id, t.created_at.desc()),
+    index('idx_webhook_deliveries_undispatched').on(t.tenant_id).where(sql`queued_at IS NULL`),
+    statusCheck('webhook_deliveries_status_check', 'status', WEBHOOK_DELIVERY_STATUSES),
+  ],
+);
+
+/** Every attempt of a delivery: HTTP status, response time and error. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: serial().primaryKey(),
+    tenant_id: integer()
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    delivery_id: integer()
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    attempted_at: createdAt().notNull(),
+    status_code: integer(),
+    duration_ms: integer().notNull(),
+    error: text(),
+    response_excerpt: text(),
+  },
+  (t) => [index('idx_webhook_attempts_delivery').on(t.delivery_id, t.attempted_at)],
 );
 
 export const ROLE_LINK_REVIEW_STATUSES = ['open', 'confirmed', 'rejected'] as const;

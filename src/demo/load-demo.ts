@@ -14,6 +14,7 @@ import { normalizeRole } from '../roles/normalize-role.js';
 import { loadRoleSeed, seedRoles } from '../roles/seed-roles.js';
 import { setCandidateRoles } from '../roles/set-candidate-roles.js';
 import { demoCandidates, demoJobs } from './demo-data.js';
+import { loadDemoDay } from './demo-day.js';
 
 export const DEMO_TENANT_SLUG = 'demo-staffing';
 
@@ -60,12 +61,12 @@ export async function loadDemo(
   await seedRoles(database, deps.embeddings, await loadRoleSeed());
 
   const [recruiter, agencyAdmin, platformAdmin] = DEMO_ACCOUNTS;
-  const { tenant } = await createTenantWithAdmin(database, {
+  const { tenant, admin } = await createTenantWithAdmin(database, {
     name: 'Demo Staffing',
     slug: DEMO_TENANT_SLUG,
     admin: { email: agencyAdmin.email, password: agencyAdmin.password, name: 'Dana Admin' },
   });
-  await createTenantUser(database, tenant.id, {
+  const recruiterUser = await createTenantUser(database, tenant.id, {
     email: recruiter.email,
     password: recruiter.password,
     name: 'Riley Recruiter',
@@ -131,6 +132,7 @@ export async function loadDemo(
      FROM (SELECT global_role_id, count(*)::int AS n FROM role_job_mapping GROUP BY global_role_id) j
      WHERE j.global_role_id = global_roles.id`,
   );
+  await loadDemoDay(database, tenant.id, { recruiterId: recruiterUser.id, adminId: admin.id });
   return { loaded: true, candidates: sizes.candidates, jobs: jobs.length, matches };
 }
 

@@ -11,6 +11,8 @@ const CANDIDATE_TRANSITIONS: Readonly<Record<CandidateStatus, readonly Candidate
   approved: ['ready_for_assignment', 'rejected'],
   rejected: ['pending_review'],
   ready_for_assignment: ['approved'],
+  // Placed only by recording a placement; back on the bench when the assignment ends.
+  placed: ['ready_for_assignment'],
 };
 
 /** Statuses a candidate in `from` may move to. */

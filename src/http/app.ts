@@ -22,6 +22,7 @@ import { DEFAULT_RESUME_MAX_BYTES } from '../intake/intake-resumes.js';
 import { DEFAULT_RETENTION, DEFAULT_VECTOR_TOP_K } from '../matching/store-matches.js';
 import { roleSyncFor } from '../roles/set-candidate-roles.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
+import type { OutgoingPolicy } from '../webhooks/outgoing-request.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { csrfGuard, sessionAuth } from './auth/session-auth.js';
 import { createFailedAuthLimiter } from './failed-auth-limiter.js';
@@ -37,15 +38,20 @@ import { adminScraperRoutes } from './routes/admin-scraper.routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { candidateDuplicateRoutes } from './routes/candidate-duplicates.routes.js';
+import { candidateOwnerRoutes } from './routes/candidate-owner.routes.js';
 import { candidateRoleRoutes } from './routes/candidate-roles.routes.js';
 import { candidateRoutes } from './routes/candidates.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { homeRoutes } from './routes/home.routes.js';
+import { inboxRoutes } from './routes/inbox.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { matchRoutes } from './routes/matches.routes.js';
 import { resumeIntakeRoutes } from './routes/resume-intake.routes.js';
+import { placementRoutes } from './routes/placements.routes.js';
 import { roleReportRoutes } from './routes/role-reports.routes.js';
 import { scraperRoutes } from './routes/scraper.routes.js';
 import { tenantSettingsRoutes } from './routes/tenant-settings.routes.js';
+import { webhookRoutes } from './routes/webhooks.routes.js';
 import { DEFAULT_WEB_ROOT, hasWebUi, registerWebUi } from './web-ui.js';
 
 export interface AppDependencies {
@@ -74,6 +80,8 @@ export interface AppDependencies {
   };
   /** The scraper API: failed-key limits, and the body limit for posted jobs. */
   scraping?: { failureLimit: number; failureWindowMs: number; bodyLimit: number; maxAttempts?: number };
+  /** Outgoing webhooks: address kinds besides public that endpoints may use, and the request deadline. */
+  webhooks?: OutgoingPolicy;
   /** The built web application served at `/` (default `dist/web`); false, or no build there, serves the API only. */
   webRoot?: string | false;
   /** Which matches are kept (JOBMATCH_MATCH_*), for the drift check; omitted, the defaults. */
@@ -164,6 +172,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'applications', description: 'Job applications and the hiring pipeline' },
         { name: 'matches', description: 'Scored candidate-job matches' },
         { name: 'settings', description: "An agency's scoring settings" },
+        { name: 'home', description: "The recruiter's home page" },
+        { name: 'inbox', description: 'In-app notifications' },
+        { name: 'webhooks', description: 'Signed webhook endpoints and their delivery log (agency admins)' },
         {
           name: 'scraper',
           description:
@@ -215,6 +226,16 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const tenantDeps = { database: deps.database, ...(deps.queue ? { queue: deps.queue } : {}) };
   await app.register(accountRoutes({ database: deps.database }));
   await app.register(applicationRoutes(tenantDeps));
+  await app.register(placementRoutes({ database: deps.database }));
+  await app.register(homeRoutes({ database: deps.database }));
+  await app.register(inboxRoutes({ database: deps.database }));
+  await app.register(
+    webhookRoutes({
+      database: deps.database,
+      policy: deps.webhooks ?? { allow: [], timeoutMs: 10_000 },
+      queue: deps.queue,
+    }),
+  );
   await app.register(matchRoutes(tenantDeps));
   await app.register(tenantSettingsRoutes({ database: deps.database }));
   await app.register(healthRoutes(deps.database));
@@ -270,6 +291,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     }),
   );
   await app.register(candidateDuplicateRoutes({ ...tenantDeps, roles }));
+  await app.register(candidateOwnerRoutes({ database: deps.database }));
   await app.register(roleReportRoutes({ database: deps.database }));
   const scraping = deps.scraping ?? {
     failureLimit: 20,

@@ -39,6 +39,7 @@ export async function startServer(
         bodyLimit: config.scraping.bodyLimit,
         maxAttempts: config.scraping.maxAttempts,
       },
+      webhooks: { allow: config.webhooks.allow, timeoutMs: config.webhooks.timeoutMs },
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
     const url = await app

@@ -50,6 +50,30 @@ describe('demo data', () => {
     expect(rows[0]).toMatchObject({ candidates: 12, linked: 12, embedded: 150 });
     expect(rows[0]!.matched).toBeGreaterThan(0);
 
+    const day = await database.sql.query<{
+      stages: string[];
+      placements: number;
+      owned: number;
+      inbox: number;
+    }>(
+      `SELECT (SELECT array_agg(DISTINCT application_status ORDER BY application_status) FROM job_applications) AS stages,
+              (SELECT count(*)::int FROM placements) AS placements,
+              (SELECT count(*)::int FROM candidates WHERE owner_user_id IS NOT NULL) AS owned,
+              (SELECT count(*)::int FROM inbox_entries) AS inbox`,
+    );
+    expect(day.rows[0]!.stages).toEqual([
+      'accepted',
+      'applied',
+      'interviewing',
+      'offer',
+      'rejected',
+      'screening',
+      'withdrawn',
+    ]);
+    expect(day.rows[0]).toMatchObject({ owned: 12 });
+    expect(day.rows[0]!.placements).toBeGreaterThan(0);
+    expect(day.rows[0]!.inbox).toBeGreaterThan(0);
+
     const app = await buildApp({ database, logger: silentLogger });
     for (const account of DEMO_ACCOUNTS)
       await expect(loginAs(app, account.email, account.password)).resolves.toBeDefined();

@@ -53,6 +53,8 @@ describe('web application in a browser', () => {
     await page.getByRole('alert').waitFor();
 
     await signIn(page, app.url, DEMO.recruiter);
+    await page.waitForURL(/\/home$/);
+    await page.goto(`${app.url}/candidates`);
     const who = (await page.getByTestId('who').textContent()) ?? '';
     expect(who).toContain('Demo Staffing');
     expect(who).toContain('Recruiter');
@@ -186,6 +188,8 @@ describe('web application in a browser', () => {
     await keys.keyboard.type(DEMO.recruiter.password);
     await keys.keyboard.press('Enter');
     await keys.getByTestId('who').waitFor();
+    await tabTo(keys, (el) => el.tag === 'A' && el.text === 'Candidates');
+    await keys.keyboard.press('Enter');
 
     await tabTo(keys, (el) => el.labels === 'Name or email');
     await keys.keyboard.type('Webtest');

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { isAgencyUser, ROLE_LABELS, useAuth } from './auth';
 import { Loading } from './components/ui';
+import { useUnreadCount } from './inbox-count';
 import { ApplicationsPage } from './pages/ApplicationsPage';
 import { ImportsPage } from './pages/admin/ImportsPage';
 import { KeysPage } from './pages/admin/KeysPage';
@@ -11,12 +12,15 @@ import { TenantsPage } from './pages/admin/TenantsPage';
 import { CandidateDetailPage } from './pages/CandidateDetailPage';
 import { CandidateFormPage } from './pages/CandidateFormPage';
 import { CandidatesPage } from './pages/CandidatesPage';
+import { HomePage } from './pages/HomePage';
+import { InboxPage } from './pages/InboxPage';
 import { JobDetailPage } from './pages/JobDetailPage';
 import { JobsPage } from './pages/JobsPage';
 import { LoginPage } from './pages/LoginPage';
 import { ResumeDraftPage } from './pages/ResumeDraftPage';
 import { ResumeIntakePage } from './pages/ResumeIntakePage';
 import { SettingsPage } from './pages/SettingsPage';
+import { WebhooksPage } from './pages/WebhooksPage';
 import { Link, matchPath, navigate, useLocation } from './router';
 import type { UserRole } from './types';
 
@@ -30,6 +34,8 @@ const AGENCY: UserRole[] = ['RECRUITER', 'TENANT_ADMIN'];
 const EVERYONE: UserRole[] = ['RECRUITER', 'TENANT_ADMIN', 'PM_ADMIN'];
 
 const ROUTES: PageRoute[] = [
+  { path: '/home', roles: AGENCY, render: () => <HomePage /> },
+  { path: '/inbox', roles: AGENCY, render: () => <InboxPage /> },
   { path: '/candidates', roles: AGENCY, render: () => <CandidatesPage /> },
   { path: '/candidates/new', roles: AGENCY, render: () => <CandidateFormPage /> },
   { path: '/candidates/intake', roles: AGENCY, render: () => <ResumeIntakePage /> },
@@ -40,6 +46,7 @@ const ROUTES: PageRoute[] = [
   { path: '/jobs/:id', roles: EVERYONE, render: (p) => <JobDetailPage id={Number(p.id)} /> },
   { path: '/applications', roles: AGENCY, render: () => <ApplicationsPage /> },
   { path: '/settings', roles: ['TENANT_ADMIN'], render: () => <SettingsPage /> },
+  { path: '/webhooks', roles: ['TENANT_ADMIN'], render: () => <WebhooksPage /> },
   { path: '/admin/queue', roles: ['PM_ADMIN'], render: () => <QueuePage /> },
   { path: '/admin/sessions', roles: ['PM_ADMIN'], render: () => <SessionsPage /> },
   { path: '/admin/keys', roles: ['PM_ADMIN'], render: () => <KeysPage /> },
@@ -52,11 +59,14 @@ const NAV: { group: string; links: { to: string; label: string; roles: UserRole[
   {
     group: 'Agency',
     links: [
+      { to: '/home', label: 'Home', roles: AGENCY },
+      { to: '/inbox', label: 'Inbox', roles: AGENCY },
       { to: '/candidates', label: 'Candidates', roles: AGENCY },
       { to: '/candidates/intake', label: 'Resume intake', roles: AGENCY },
       { to: '/jobs', label: 'Jobs', roles: EVERYONE },
       { to: '/applications', label: 'Applications', roles: AGENCY },
       { to: '/settings', label: 'Settings & users', roles: ['TENANT_ADMIN'] },
+      { to: '/webhooks', label: 'Webhooks', roles: ['TENANT_ADMIN'] },
     ],
   },
   {
@@ -72,12 +82,13 @@ const NAV: { group: string; links: { to: string; label: string; roles: UserRole[
   },
 ];
 
-const homeOf = (role: UserRole) => (isAgencyUser(role) ? '/candidates' : '/admin/queue');
+const homeOf = (role: UserRole) => (isAgencyUser(role) ? '/home' : '/admin/queue');
 
 export function App() {
   const { user, checking, signOut } = useAuth();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const unread = useUnreadCount(user ? isAgencyUser(user.role) : false);
   const menuButton = useRef<HTMLButtonElement>(null);
 
   const route = ROUTES.map((r) => ({ route: r, params: matchPath(r.path, location.path) })).find(
@@ -115,6 +126,16 @@ export function App() {
       <header className={`sidebar${menuOpen ? ' open' : ''}`}>
         <div className="spread">
           <span className="brand">Jobmatch</span>
+          {unread !== undefined ? (
+            <Link
+              to="/inbox"
+              className="inbox-badge"
+              data-testid="inbox-badge"
+              aria-label={`Inbox: ${unread} unread`}
+            >
+              {unread}
+            </Link>
+          ) : null}
           <button
             type="button"
             ref={menuButton}

@@ -24,7 +24,13 @@ export interface Page<T> {
   offset?: number;
 }
 
-export const CANDIDATE_STATUSES = ['pending_review', 'approved', 'rejected', 'ready_for_assignment'] as const;
+export const CANDIDATE_STATUSES = [
+  'pending_review',
+  'approved',
+  'rejected',
+  'ready_for_assignment',
+  'placed',
+] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
 export interface Candidate {
@@ -48,6 +54,7 @@ export interface Candidate {
   status: string | null;
   created_at: string | null;
   updated_at: string | null;
+  owner_user_id?: number | null;
 }
 
 export interface RoleMapping {
@@ -169,6 +176,7 @@ export interface Application {
   applied_at: string;
   status_updated_at: string | null;
   updated_at: string;
+  review_reason?: string | null;
 }
 
 export interface Weights {

@@ -21,6 +21,8 @@ export interface CandidateListOptions {
 export interface CandidateSearchOptions extends CandidateListOptions {
   /** Candidates linked to this global role. */
   roleId?: number;
+  /** Candidates owned by this user. */
+  ownerUserId?: number;
   sort?: 'name' | 'created_at' | 'updated_at';
   order?: 'asc' | 'desc';
 }
@@ -94,6 +96,7 @@ export function candidateRepository({ db }: DbContext) {
             options.roleId !== undefined
               ? sql`EXISTS (SELECT 1 FROM ${candidateGlobalRoles} WHERE ${candidateGlobalRoles.candidate_id} = ${candidates.id} AND ${candidateGlobalRoles.global_role_id} = ${options.roleId})`
               : undefined,
+            options.ownerUserId !== undefined ? eq(candidates.owner_user_id, options.ownerUserId) : undefined,
             pattern
               ? or(
                   ilike(candidates.first_name, pattern),

@@ -8,13 +8,13 @@ import {
   listApplications,
 } from '../../applications/applications.js';
 import type { Database } from '../../db/database.js';
-import { APPLICATION_STATUSES, APPLIED_VIA } from '../../db/schema.js';
+import { APPLICATION_EVENT_KINDS, APPLICATION_STATUSES, APPLIED_VIA } from '../../db/schema.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 import { databaseId, pageOffset } from '../schemas.js';
 
 const id = databaseId;
-const applicationSchema = z
+export const applicationSchema = z
   .object({
     id: z.number().int(),
     candidate_id: z.number().int(),
@@ -30,6 +30,7 @@ const applicationSchema = z
     applied_at: z.date(),
     status_updated_at: z.date().nullable(),
     updated_at: z.date(),
+    review_reason: z.string().nullable(),
   })
   .meta({ id: 'Application' });
 
@@ -138,6 +139,9 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
             200: applicationSchema.extend({
               history: z.array(
                 z.object({
+                  id: z.number().int(),
+                  kind: z.enum(APPLICATION_EVENT_KINDS),
+                  undoes_event_id: z.number().int().nullable(),
                   from_status: z.string().nullable(),
                   to_status: z.string(),
                   changed_by: z.number().int().nullable(),
@@ -162,7 +166,7 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
         schema: {
           tags: ['applications'],
           summary:
-            'Move an application: applied → screening → interviewing → offer → accepted; rejected/withdrawn while open',
+            'Move an application: applied → screening → interviewing → offer (accepting records a placement); rejected/withdrawn while open',
           params: z.object({ id }),
           body: z
             .object({

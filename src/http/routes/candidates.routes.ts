@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { candidateCreateSchema, candidateUpdateSchema } from '../../candidates/candidate-input.js';
+import { listCandidateOverviews } from '../../candidates/candidate-overview.js';
 import {
   type CandidateServiceDependencies,
   changeCandidateStatus,
@@ -11,9 +12,7 @@ import {
 } from '../../candidates/candidates.js';
 import { exportCandidateMatchesCsv, exportCandidatesCsv } from '../../candidates/export-candidates.js';
 import { importCandidates } from '../../candidates/import-candidates.js';
-import { candidateRepository } from '../../db/repositories/candidate.repository.js';
 import { CANDIDATE_STATUSES } from '../../db/schema.js';
-import { withTenant } from '../../db/with-tenant.js';
 import { AppError } from '../../errors.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
@@ -41,8 +40,19 @@ export const candidateSchema = z
     status: z.string().nullable(),
     created_at: z.date().nullable(),
     updated_at: z.date().nullable(),
+    owner_user_id: z.number().int().nullable(),
   })
   .meta({ id: 'Candidate' });
+
+const candidateListItemSchema = candidateSchema
+  .extend({
+    owner: z.object({ id: z.number().int(), email: z.string(), name: z.string().nullable() }).nullable(),
+    new_matches: z.number().int(),
+    total_matches: z.number().int(),
+    best_score: z.number().nullable(),
+    roles: z.array(z.string()),
+  })
+  .meta({ id: 'CandidateListItem' });
 
 const candidateDetailSchema = candidateSchema
   .extend({
@@ -74,6 +84,7 @@ const listQuery = z
     status: z.enum(CANDIDATE_STATUSES).optional(),
     skill: z.string().trim().min(1).max(100).optional(),
     role_id: databaseId.optional(),
+    mine: z.stringbool().optional(),
     sort: z.enum(['name', 'created_at', 'updated_at']).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -107,11 +118,12 @@ export function candidateRoutes(
         schema: {
           tags: ['candidates'],
           summary:
-            "Search the agency's candidates (name/email), filter by status, skill or role; paginated and sorted",
+            "Search the agency's candidates (name/email), filter by status, skill, role or mine (owned by me); " +
+            'paginated and sorted; each with owner, new and total matches, best score and roles',
           querystring: listQuery,
           response: {
             200: z.object({
-              items: z.array(candidateSchema),
+              items: z.array(candidateListItemSchema),
               total: z.number().int(),
               limit: z.number().int(),
               offset: z.number().int(),
@@ -122,10 +134,12 @@ export function candidateRoutes(
       },
       async (request) => {
         const tenantId = tenantOf(request);
-        const { role_id, ...query } = request.query;
-        const page = await withTenant(deps.database, tenantId, (tx) =>
-          candidateRepository(tx).search(tenantId, { ...query, ...(role_id ? { roleId: role_id } : {}) }),
-        );
+        const { role_id, mine, ...query } = request.query;
+        const page = await listCandidateOverviews(deps.database, tenantId, {
+          ...query,
+          ...(role_id ? { roleId: role_id } : {}),
+          ...(mine ? { ownerUserId: request.principal!.userId } : {}),
+        });
         return { ...page, limit: query.limit, offset: query.offset };
       },
     );

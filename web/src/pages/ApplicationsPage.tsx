@@ -1,7 +1,9 @@
 import { type DragEvent, useState } from 'react';
 import { post } from '../api';
+import { PlacementForm } from '../components/PlacementForm';
 import { Badge, Empty, ErrorMessage, Loading } from '../components/ui';
-import { formatDateTime, formatInt, humanize } from '../format';
+import type { Placement, PlacementResult } from '../day-types';
+import { formatDate, formatDateTime, formatInt, formatMoney, formatScore, humanize } from '../format';
 import { useAction, useGet } from '../hooks';
 import { Link, setQuery, useLocation } from '../router';
 import { APPLICATION_STAGES, type Application, type ApplicationStage, type Page } from '../types';
@@ -31,17 +33,55 @@ const DRAG_TYPE = 'application/x-jobmatch-application';
 function Board() {
   const pipeline = useGet<Pipeline>('/api/applications/pipeline', { per_stage: 25 });
   const action = useAction();
-  const [moved, setMoved] = useState<string>();
+  const [moved, setMoved] = useState<{ text: string; undoable?: Application }>();
+  const [placing, setPlacing] = useState<Application | null>(null);
+  const [placements, setPlacements] = useState(0);
   const [dropTarget, setDropTarget] = useState<ApplicationStage | null>(null);
   const [dragging, setDragging] = useState<Application | null>(null);
 
-  const move = (application: Application, to: ApplicationStage) =>
-    action.run(async () => {
+  const move = (application: Application, to: ApplicationStage) => {
+    // Accepting an offer records a placement: ask for its terms (other moves to accepted the server refuses).
+    if (to === 'accepted' && application.application_status === 'offer') {
+      setMoved(undefined);
+      setPlacing(application);
+      return;
+    }
+    return action.run(async () => {
       setMoved(undefined);
       await post(`/api/applications/${application.id}/status`, { status: to });
-      setMoved(`${application.candidate_name} moved to ${humanize(to)}.`);
+      setMoved({ text: `${application.candidate_name} moved to ${humanize(to)}.`, undoable: application });
       pipeline.reload();
     });
+  };
+  const undo = (application: Application) =>
+    action.run(async () => {
+      const back = await post<Application>(`/api/applications/${application.id}/undo`);
+      setMoved({
+        text: `Undone: ${application.candidate_name} is back in ${humanize(back.application_status)}.`,
+      });
+      pipeline.reload();
+    });
+  const reopen = (application: Application, reason: string) =>
+    action.run(async () => {
+      const back = await post<Application>(`/api/applications/${application.id}/reopen`, { reason });
+      setMoved({
+        text: `${application.candidate_name} reopened in ${humanize(back.application_status)}.`,
+        undoable: back,
+      });
+      pipeline.reload();
+    });
+  const placed = (result: PlacementResult) => {
+    setPlacing(null);
+    const parts = [
+      `${result.placement.candidate_name} placed; margin ${formatMoney(result.placement.margin, result.placement.currency)}.`,
+    ];
+    if (result.job_closed) parts.push('The job is closed for the agency.');
+    if (result.applications_for_review > 0)
+      parts.push(`${result.applications_for_review} other open application(s) marked for review.`);
+    setMoved({ text: parts.join(' ') });
+    setPlacements((n) => n + 1);
+    pipeline.reload();
+  };
 
   if (pipeline.error) return <ErrorMessage error={pipeline.error} onRetry={pipeline.reload} />;
   if (!pipeline.data) return <Loading />;
@@ -62,9 +102,22 @@ function Board() {
       <p className="muted">Drag a card to another stage, or use its buttons.</p>
       <ErrorMessage error={action.error} />
       {moved ? (
-        <p className="alert success" role="status">
-          {moved}
-        </p>
+        <div className="alert success" role="status">
+          <span>{moved.text}</span>
+          {moved.undoable ? (
+            <button
+              type="button"
+              className="small"
+              disabled={action.busy}
+              onClick={() => void undo(moved.undoable!)}
+            >
+              Undo
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {placing ? (
+        <PlacementForm application={placing} onDone={placed} onCancel={() => setPlacing(null)} />
       ) : null}
       {total === 0 ? <Empty>No applications yet: apply a candidate from a match.</Empty> : null}
       <section className="board" aria-label="Pipeline">
@@ -105,12 +158,58 @@ function Board() {
                   setDropTarget(null);
                 }}
                 onMove={(to) => void move(a, to)}
+                onReopen={(reason) => void reopen(a, reason)}
               />
             ))}
           </section>
         ))}
       </section>
+      <Placements key={placements} />
     </>
+  );
+}
+
+/** The agency's placements with their margins. */
+function Placements() {
+  const list = useGet<{ items: Placement[]; total: number }>('/api/placements', { limit: 20 });
+  if (!list.data || list.data.items.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="placements-title">
+      <h2 id="placements-title">Placements</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Candidate</th>
+              <th scope="col">Job</th>
+              <th scope="col">Starts</th>
+              <th scope="col">Margin</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.items.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/candidates/${p.candidate_id}`}>{p.candidate_name}</Link>
+                </td>
+                <td>
+                  {p.job_title}
+                  <div className="muted">{p.company ?? '—'}</div>
+                </td>
+                <td>{formatDate(p.start_date)}</td>
+                <td>
+                  {formatMoney(p.margin, p.currency)}
+                  {p.fee === null ? ` / ${p.rate_period}` : ' fee'}
+                  {p.margin_percent === null ? null : (
+                    <div className="muted">{formatScore(p.margin_percent)}%</div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -121,6 +220,7 @@ function ApplicationCard({
   onDragStart,
   onDragEnd,
   onMove,
+  onReopen,
 }: {
   application: Application;
   busy: boolean;
@@ -128,9 +228,12 @@ function ApplicationCard({
   onDragStart: (event: DragEvent<HTMLElement>) => void;
   onDragEnd: () => void;
   onMove: (to: ApplicationStage) => void;
+  onReopen: (reason: string) => void;
 }) {
   const next = nextStage(a.application_status);
   const [target, setTarget] = useState<ApplicationStage | ''>('');
+  const [reason, setReason] = useState('');
+  const closed = a.application_status === 'rejected' || a.application_status === 'withdrawn';
   return (
     <article
       className={`card${dragging ? ' dragging' : ''}`}
@@ -145,6 +248,31 @@ function ApplicationCard({
       </div>
       <div className="muted">{a.company ?? '—'}</div>
       <div className="muted">{formatDateTime(a.status_updated_at ?? a.applied_at)}</div>
+      {a.review_reason ? <div className="review-note">Review: {a.review_reason}</div> : null}
+      {closed ? (
+        <form
+          className="actions"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (reason.trim()) onReopen(reason.trim());
+            setReason('');
+          }}
+        >
+          <label className="sr-only" htmlFor={`reopen-${a.id}`}>
+            Reason to reopen {a.candidate_name}
+          </label>
+          <input
+            id={`reopen-${a.id}`}
+            className="small"
+            placeholder="Reason to reopen"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <button type="submit" className="small" disabled={busy || !reason.trim()}>
+            Reopen
+          </button>
+        </form>
+      ) : null}
       <div className="actions">
         {next ? (
           <button type="button" className="small primary" disabled={busy} onClick={() => onMove(next)}>

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { post, put } from '../api';
 import { MatchPanel } from '../components/MatchPanel';
+import { OwnerControl } from '../components/OwnerControl';
 import { Badge, Empty, ErrorMessage, Loading, Pager, ScorePill } from '../components/ui';
 import { formatDateTime, formatInt, formatPercent, humanize } from '../format';
 import { type Loaded, useAction, useGet } from '../hooks';
@@ -27,6 +28,7 @@ const STATUS_ACTIONS: Record<CandidateStatus, { to: CandidateStatus; label: stri
   ],
   rejected: [{ to: 'pending_review', label: 'Reopen for review' }],
   ready_for_assignment: [{ to: 'approved', label: 'Back to approved' }],
+  placed: [{ to: 'ready_for_assignment', label: 'Assignment ended' }],
 };
 
 const MATCH_LIMIT = 20;
@@ -105,6 +107,7 @@ export function CandidateDetailPage({ id }: { id: number }) {
             ))}
           </div>
           <ErrorMessage error={statusAction.error} />
+          <OwnerControl candidateId={id} ownerUserId={c.owner_user_id ?? null} onChanged={candidate.reload} />
           {c.status_history.length > 0 ? (
             <ul>
               {c.status_history.map((h) => (

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Badge, Empty, ErrorMessage, Loading, Pager, RowErrors, Uploader } from '../components/ui';
-import { formatDateTime, formatInt } from '../format';
+import type { CandidateListItem } from '../day-types';
+import { formatInt, formatScore } from '../format';
 import { useGet } from '../hooks';
 import { Link, setQuery, useLocation } from '../router';
-import { CANDIDATE_STATUSES, type Candidate, type Page, type RowError } from '../types';
+import { CANDIDATE_STATUSES, type Page, type RowError } from '../types';
 
 const LIMIT = 20;
 
@@ -20,12 +21,14 @@ export function CandidatesPage() {
   const status = query.get('status') ?? '';
   const skill = query.get('skill') ?? '';
   const sort = query.get('sort') ?? 'updated_at';
+  const mine = query.get('mine') === 'true';
   const offset = Number(query.get('offset') ?? 0) || 0;
   const [searchText, setSearchText] = useState(search);
   const [skillText, setSkillText] = useState(skill);
   const [imported, setImported] = useState<ImportResult>();
 
-  const list = useGet<Page<Candidate>>('/api/candidates', {
+  const list = useGet<Page<CandidateListItem>>('/api/candidates', {
+    mine: mine || undefined,
     search,
     status,
     skill,
@@ -92,6 +95,14 @@ export function CandidatesPage() {
             <option value="name">Name</option>
           </select>
         </div>
+        <label className="row">
+          <input
+            type="checkbox"
+            checked={mine}
+            onChange={(e) => setQuery({ mine: e.target.checked ? 'true' : undefined, offset: undefined })}
+          />
+          <span>Mine only</span>
+        </label>
         <button type="submit">Search</button>
       </form>
 
@@ -104,13 +115,16 @@ export function CandidatesPage() {
             <thead>
               <tr>
                 <th scope="col">Name</th>
-                <th scope="col">Title</th>
                 <th scope="col" className="hide-narrow">
-                  Skills
+                  Roles
+                </th>
+                <th scope="col">Matches</th>
+                <th scope="col" className="hide-narrow">
+                  Best
                 </th>
                 <th scope="col">Status</th>
                 <th scope="col" className="hide-narrow">
-                  Updated
+                  Owner
                 </th>
               </tr>
             </thead>
@@ -123,12 +137,19 @@ export function CandidatesPage() {
                     </Link>
                     <div className="muted">{c.email}</div>
                   </td>
-                  <td>{c.current_title ?? '—'}</td>
-                  <td className="hide-narrow">{(c.skills ?? []).slice(0, 6).join(', ')}</td>
+                  <td className="hide-narrow">{c.roles.join(', ') || (c.current_title ?? '—')}</td>
+                  <td>
+                    <span title="new (not yet viewed) / total">
+                      {c.new_matches > 0 ? <strong>{formatInt(c.new_matches)} new</strong> : null}
+                      {c.new_matches > 0 ? ' · ' : null}
+                      {formatInt(c.total_matches)}
+                    </span>
+                  </td>
+                  <td className="hide-narrow">{formatScore(c.best_score)}</td>
                   <td>
                     <Badge value={c.status} />
                   </td>
-                  <td className="hide-narrow">{formatDateTime(c.updated_at)}</td>
+                  <td className="hide-narrow">{c.owner ? (c.owner.name ?? c.owner.email) : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { type ApiError, patch, post, put } from '../api';
 import { ROLE_LABELS } from '../auth';
+import { AlertSettingsPanel } from '../components/AlertSettingsPanel';
 import { ActiveToggle, Badge, ErrorMessage, Field, Loading } from '../components/ui';
 import { formatDateTime, formatInt, formatScore, locale } from '../format';
 import { useAction, useGet } from '../hooks';
@@ -32,6 +33,7 @@ export function SettingsPage() {
     <>
       <h1>Agency settings</h1>
       <ScoringSettings />
+      <AlertSettingsPanel />
       <Users />
     </>
   );

@@ -1,0 +1,55 @@
+import type { Database, DbContext } from '../db/database.js';
+import { withTenant } from '../db/with-tenant.js';
+import {
+  type PipelineDecision,
+  type PipelineEvent,
+  reopenApplication,
+  undoLastMove,
+} from '../domain/pipeline-history.js';
+import { AppError } from '../errors.js';
+import {
+  type Actor,
+  type ApplicationView,
+  findView,
+  lockApplication,
+  moveApplication,
+} from './applications.js';
+
+async function historyOf(tx: DbContext, applicationId: number): Promise<PipelineEvent[]> {
+  const { rows } = await tx.sql.query<PipelineEvent>(
+    `SELECT id, kind, from_status, to_status, changed_by FROM job_application_events
+      WHERE application_id = $1 ORDER BY changed_at, id`,
+    [applicationId],
+  );
+  return rows;
+}
+
+function decided(decision: PipelineDecision): { eventId: number; to: PipelineEvent['to_status'] } {
+  if (!decision.ok) throw new AppError('unprocessable', decision.reason);
+  return decision;
+}
+
+/** Takes back the caller's latest move of an application; the history keeps the move and its undo. */
+export function undoApplicationMove(database: Database, actor: Actor, id: number): Promise<ApplicationView> {
+  return withTenant(database, actor.tenantId, async (tx) => {
+    const { application_status: from } = await lockApplication(tx, actor.tenantId, id);
+    const { eventId, to } = decided(undoLastMove(await historyOf(tx, id), actor.userId));
+    await moveApplication(tx, id, from, to, actor.userId, null, { kind: 'undo', undoesEventId: eventId });
+    return (await findView(tx, actor.tenantId, id))!;
+  });
+}
+
+/** Reopens a rejected or withdrawn application at the stage it was closed from, with the reason recorded. */
+export function reopenApplicationWithReason(
+  database: Database,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<ApplicationView> {
+  return withTenant(database, actor.tenantId, async (tx) => {
+    const { application_status: from } = await lockApplication(tx, actor.tenantId, id);
+    const { to } = decided(reopenApplication(from, await historyOf(tx, id)));
+    await moveApplication(tx, id, from, to, actor.userId, reason, { kind: 'reopen' });
+    return (await findView(tx, actor.tenantId, id))!;
+  });
+}

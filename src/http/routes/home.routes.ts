@@ -1,0 +1,114 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { AppError } from '../../errors.js';
+import { FUNNEL_STAGES, homePage, markHomeSeen } from '../../home/home.js';
+import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+const funnelSchema = z.record(z.enum(FUNNEL_STAGES), z.number().int());
+const daysSchema = z.array(z.object({ day: z.string(), count: z.number().int() }));
+
+const homeSchema = z
+  .object({
+    scope: z.enum(['mine', 'agency']),
+    since: z.date(),
+    stage_limit_days: z.number().int(),
+    new_matches: z.array(
+      z.object({
+        candidate_id: z.number().int(),
+        candidate_name: z.string(),
+        new_count: z.number().int(),
+        best_score: z.number(),
+        newest_at: z.date(),
+        matches: z.array(
+          z.object({
+            match_id: z.number().int(),
+            job_posting_id: z.number().int(),
+            job_title: z.string(),
+            company: z.string().nullable(),
+            match_score: z.number(),
+            reason: z.string().nullable(),
+            matched_at: z.date(),
+          }),
+        ),
+      }),
+    ),
+    quiet_candidates: z.array(
+      z.object({
+        candidate_id: z.number().int(),
+        candidate_name: z.string(),
+        last_matched_at: z.date().nullable(),
+      }),
+    ),
+    waiting_applications: z.array(
+      z.object({
+        application_id: z.number().int(),
+        candidate_id: z.number().int(),
+        candidate_name: z.string(),
+        job_title: z.string(),
+        application_status: z.string(),
+        days_waiting: z.number().int(),
+      }),
+    ),
+    funnel: funnelSchema,
+    matches_per_day: daysSchema,
+    per_recruiter: z
+      .array(
+        z.object({
+          user_id: z.number().int(),
+          name: z.string(),
+          funnel: funnelSchema,
+          matches_per_day: daysSchema,
+        }),
+      )
+      .nullable(),
+  })
+  .meta({ id: 'HomePage' });
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
+
+export function homeRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
+    const viewerOf = (request: Parameters<typeof tenantOf>[0]) => ({
+      tenantId: tenantOf(request),
+      userId: request.principal!.userId,
+      isAdmin: request.principal!.role === 'TENANT_ADMIN',
+    });
+
+    app.get(
+      '/api/home',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['home'],
+          summary:
+            'The home page: new recommended matches since last seen (grouped by candidate), candidates with no match ' +
+            'in 7 days, applications waiting past the stage limit, funnel and matches per day (per recruiter for admins)',
+          querystring: z.object({ scope: z.enum(['mine', 'agency']).default('mine') }).strict(),
+          response: { 200: homeSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = viewerOf(request);
+        if (request.query.scope === 'agency' && !viewer.isAdmin)
+          throw new AppError('forbidden', 'The whole agency is for agency admins; recruiters see their own.');
+        return homePage(deps.database, viewer, request.query.scope);
+      },
+    );
+
+    app.post(
+      '/api/home/seen',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['home'],
+          summary: 'Mark the home page seen: new matches count from now',
+          response: { 200: z.object({ home_seen_at: z.date() }), ...errors },
+        },
+      },
+      async (request) => ({ home_seen_at: await markHomeSeen(deps.database, viewerOf(request)) }),
+    );
+  };
+}

@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { INBOX_KINDS } from '../../db/schema.js';
+import { getAlertSettings, updateAlertSettings } from '../../inbox/alert-settings.js';
+import { listInbox, markRead, unreadCount } from '../../inbox/inbox.js';
+import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+const id = z.number().int().positive().max(2_147_483_647);
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
+const entrySchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(INBOX_KINDS),
+    title: z.string(),
+    detail: z.string().nullable(),
+    link: z.string().nullable(),
+    candidate_id: z.number().int().nullable(),
+    job_posting_id: z.number().int().nullable(),
+    score: z.number().nullable(),
+    created_at: z.date(),
+    read_at: z.date().nullable(),
+  })
+  .meta({ id: 'InboxEntry' });
+const alertSettingsSchema = z
+  .object({ stage_limit_days: z.number().int(), rescore_margin: z.number() })
+  .meta({ id: 'AlertSettings' });
+
+export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
+    const readerOf = (request: Parameters<typeof tenantOf>[0]) => ({
+      tenantId: tenantOf(request),
+      userId: request.principal!.userId,
+    });
+
+    app.get(
+      '/api/inbox',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['inbox'],
+          summary:
+            "The caller's notifications, newest first: new recommended matches, application changes, role-mapping answers",
+          querystring: z
+            .object({
+              unread: z.stringbool().default(false),
+              limit: z.coerce.number().int().min(1).max(200).default(50),
+              offset: z.coerce.number().int().min(0).default(0),
+            })
+            .strict(),
+          response: {
+            200: z.object({ items: z.array(entrySchema), total: z.number().int(), unread: z.number().int() }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => listInbox(deps.database, readerOf(request), request.query),
+    );
+
+    app.get(
+      '/api/inbox/unread-count',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['inbox'],
+          summary: 'Unread notifications (the header badge)',
+          response: { 200: z.object({ unread: z.number().int() }), ...errors },
+        },
+      },
+      async (request) => ({ unread: await unreadCount(deps.database, readerOf(request)) }),
+    );
+
+    app.post(
+      '/api/inbox/read',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['inbox'],
+          summary: 'Mark notifications read: the given ids, or all without ids',
+          body: z.object({ ids: z.array(id).min(1).max(500).optional() }).strict(),
+          response: { 200: z.object({ unread: z.number().int() }), ...errors, 404: problemSchema },
+        },
+      },
+      async (request) => ({ unread: await markRead(deps.database, readerOf(request), request.body.ids) }),
+    );
+
+    app.get(
+      '/api/settings/alerts',
+      {
+        ...recruiter,
+        schema: {
+          tags: ['settings'],
+          summary:
+            "The agency's alert settings: stage waiting limit (days) and the score rise that re-announces a match",
+          response: { 200: alertSettingsSchema, ...errors },
+        },
+      },
+      async (request) => getAlertSettings(deps.database, tenantOf(request)),
+    );
+
+    app.put(
+      '/api/settings/alerts',
+      {
+        preHandler: requireRole('TENANT_ADMIN'),
+        schema: {
+          tags: ['settings'],
+          summary: 'Change the alert settings (agency admins)',
+          body: z
+            .object({
+              stage_limit_days: z.number().int().min(1).max(365).optional(),
+              rescore_margin: z.number().min(0).max(100).optional(),
+            })
+            .strict(),
+          response: { 200: alertSettingsSchema, ...errors },
+        },
+      },
+      async (request) => updateAlertSettings(deps.database, readerOf(request), request.body),
+    );
+  };
+}

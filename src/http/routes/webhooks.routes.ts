@@ -1,0 +1,204 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import type { OutgoingPolicy } from '../../webhooks/outgoing-request.js';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  replayWebhookDelivery,
+  updateWebhookEndpoint,
+} from '../../webhooks/webhook-endpoints.js';
+import type { JobQueue } from '../../worker/job-queue.js';
+import { requireRole, tenantOf } from '../auth/principal.js';
+import { problemSchema } from '../problem.js';
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+const events = z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length);
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
+const endpointSchema = z
+  .object({
+    id: z.number().int(),
+    url: z.string(),
+    description: z.string().nullable(),
+    events: z.array(z.enum(WEBHOOK_EVENTS)),
+    secret: z.string().meta({
+      description: 'Signs each delivery: Jobmatch-Signature: t=<unix>,v1=<HMAC-SHA256 hex of "t.body">',
+    }),
+    is_active: z.boolean(),
+    created_at: z.date(),
+    deliveries: z.number().int(),
+    failed: z.number().int(),
+    last_delivery_at: z.date().nullable(),
+  })
+  .meta({ id: 'WebhookEndpoint' });
+const deliverySchema = z
+  .object({
+    id: z.number().int(),
+    endpoint_id: z.number().int(),
+    event_type: z.enum(WEBHOOK_EVENTS),
+    event_key: z.string(),
+    payload: z.unknown(),
+    status: z.enum(WEBHOOK_DELIVERY_STATUSES),
+    attempts: z.number().int(),
+    last_status_code: z.number().int().nullable(),
+    last_error: z.string().nullable(),
+    last_duration_ms: z.number().int().nullable(),
+    replay_of: z.number().int().nullable(),
+    created_at: z.date(),
+    delivered_at: z.date().nullable(),
+    attempt_log: z.array(
+      z.object({
+        attempted_at: z.date(),
+        status_code: z.number().int().nullable(),
+        duration_ms: z.number().int(),
+        error: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'WebhookDelivery' });
+
+/** Webhook endpoints of an agency, their delivery log and replays; agency admins only. */
+export function webhookRoutes(deps: {
+  database: Database;
+  policy: OutgoingPolicy;
+  queue?: Pick<JobQueue, 'send'> | undefined;
+}): FastifyPluginAsyncZod {
+  return async (app) => {
+    const admin = { preHandler: requireRole('TENANT_ADMIN') };
+    const tags = ['webhooks'];
+
+    app.get(
+      '/api/webhooks',
+      {
+        ...admin,
+        schema: {
+          tags,
+          summary: "The agency's webhook endpoints",
+          response: { 200: z.object({ items: z.array(endpointSchema) }), ...errors },
+        },
+      },
+      async (request) => ({ items: await listWebhookEndpoints(deps.database, tenantOf(request)) }),
+    );
+
+    app.post(
+      '/api/webhooks',
+      {
+        ...admin,
+        schema: {
+          tags,
+          summary:
+            'Register an HTTPS endpoint for match.recommended, application.status_changed, placement.created, candidate.created',
+          body: z
+            .object({
+              url: z.string().min(1).max(2000),
+              description: z.string().max(200).nullable().optional(),
+              events,
+            })
+            .strict(),
+          response: { 201: endpointSchema, ...errors, 422: problemSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await createWebhookEndpoint(
+              deps.database,
+              { tenantId: tenantOf(request), userId: request.principal!.userId },
+              deps.policy,
+              request.body,
+            ),
+          ),
+    );
+
+    app.patch(
+      '/api/webhooks/:id',
+      {
+        ...admin,
+        schema: {
+          tags,
+          summary: 'Change an endpoint: URL, events, or switch it off and on',
+          params: z.object({ id }),
+          body: z
+            .object({
+              url: z.string().min(1).max(2000).optional(),
+              events: events.optional(),
+              is_active: z.boolean().optional(),
+            })
+            .strict(),
+          response: { 200: endpointSchema, ...errors, 404: problemSchema, 422: problemSchema },
+        },
+      },
+      async (request) =>
+        updateWebhookEndpoint(deps.database, tenantOf(request), deps.policy, request.params.id, request.body),
+    );
+
+    app.delete(
+      '/api/webhooks/:id',
+      {
+        ...admin,
+        schema: {
+          tags,
+          summary: 'Remove an endpoint with its delivery log',
+          params: z.object({ id }),
+          response: { 204: z.null(), ...errors, 404: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        await deleteWebhookEndpoint(deps.database, tenantOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/webhooks/:id/deliveries',
+      {
+        ...admin,
+        schema: {
+          tags,
+          summary: "An endpoint's latest deliveries with every attempt (HTTP status, response time, error)",
+          params: z.object({ id }),
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
+          response: { 200: z.object({ items: z.array(deliverySchema) }), ...errors, 404: problemSchema },
+        },
+      },
+      async (request) => ({
+        items: await listWebhookDeliveries(
+          deps.database,
+          tenantOf(request),
+          request.params.id,
+          request.query.limit,
+        ),
+      }),
+    );
+
+    app.post(
+      '/api/webhooks/deliveries/:id/replay',
+      {
+        ...admin,
+        schema: {
+          tags,
+          summary: 'Send a delivery again (a new delivery, signed afresh)',
+          params: z.object({ id }),
+          response: {
+            202: z.object({ id: z.number().int() }),
+            ...errors,
+            404: problemSchema,
+            503: problemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        if (!deps.queue)
+          throw new AppError('unavailable', 'Background tasks are not running in this process.');
+        return reply
+          .status(202)
+          .send(await replayWebhookDelivery(deps.database, deps.queue, tenantOf(request), request.params.id));
+      },
+    );
+  };
+}

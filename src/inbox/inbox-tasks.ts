@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import type { Database, DbContext } from '../db/database.js';
+import type { JobQueue, TaskDefinition } from '../worker/job-queue.js';
+import { refreshAllInboxes } from './refresh-inbox.js';
+
+export const INBOX_TASK = { refresh: 'inbox/refresh' } as const;
+
+export interface InboxTaskDependencies {
+  database: Database;
+  logger: Logger;
+  /** Runs in each tenant's transaction after its refresh (webhook events and their dispatch). */
+  afterRefresh?: (tx: DbContext, tenantId: number) => Promise<void>;
+}
+
+/** Refreshes every tenant's inbox: queued after each matching run, and once a minute as a safety net. */
+export function inboxTasks(deps: InboxTaskDependencies): TaskDefinition<never>[] {
+  return [
+    {
+      name: INBOX_TASK.refresh,
+      cron: '* * * * *',
+      retryLimit: 3,
+      retryDelaySeconds: 5,
+      expireInSeconds: 5 * 60,
+      handler: async () => {
+        const announced = await refreshAllInboxes(deps.database, deps.afterRefresh);
+        if (announced > 0) deps.logger.info({ task: INBOX_TASK.refresh, announced }, 'matches announced');
+      },
+    },
+  ];
+}
+
+/**
+ * Queues an inbox refresh after each run of the given tasks (the matching tasks), so a recommended match
+ * reaches the inbox and the webhooks seconds after it is stored. One pending refresh covers many runs.
+ */
+export function refreshInboxAfter(
+  queue: Pick<JobQueue, 'send'>,
+  tasks: TaskDefinition<never>[],
+): TaskDefinition<never>[] {
+  return tasks.map((task) => ({
+    ...task,
+    handler: async (data, meta) => {
+      await task.handler(data, meta);
+      await queue.send(INBOX_TASK.refresh, {}, { singletonKey: INBOX_TASK.refresh });
+    },
+  }));
+}
