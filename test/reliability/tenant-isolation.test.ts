@@ -16,9 +16,11 @@ const GLOBAL_TABLES = [
   'job_import_batches',
   'job_import_errors',
   'job_postings',
+  'role_link_reviews',
   'role_job_mapping',
   'scrape_sessions',
   'scraper_api_keys',
+  'worker_heartbeats',
 ];
 
 describe.runIf(testServerUrl)('tenant isolation enforced by the database', () => {
