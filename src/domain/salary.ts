@@ -676,6 +676,18 @@ function statedPeriod(candidate: Candidate): SalaryPeriod | null {
   return PERIOD_BEFORE_RE.find(([, marker]) => marker.test(candidate.before))?.[0] ?? null;
 }
 
+/**
+ * Figures counted in millions ("a $1MM deal", "2.5 million") measure companies, funds and deals; they are pay
+ * only when they stand alone in a salary field or a pay word names them.
+ */
+const COMPANY_SCALE_MULTIPLIER = 1e6;
+
+function isCompanyScale(candidate: Candidate, context: TextContext): boolean {
+  if ((candidate.first.multiplier ?? 1) < COMPANY_SCALE_MULTIPLIER) return false;
+  const standsAlone = context.dedicatedField && candidate.before.trim() === '';
+  return !standsAlone && !PAY_LABEL_RE.test(candidate.before) && !PAY_LABEL_RE.test(candidate.after);
+}
+
 function isNonPay(candidate: Candidate): boolean {
   if (PAY_AFTER_RE.test(candidate.after)) return false;
   if (NON_PAY_AFTER_RE.test(candidate.after)) return true;
@@ -736,7 +748,7 @@ function conventionalPeriod(
 }
 
 function salaryOfCandidate(candidate: Candidate, context: TextContext): SalaryParse | null {
-  if (isNonPay(candidate)) return null;
+  if (isNonPay(candidate) || isCompanyScale(candidate, context)) return null;
   const currency = candidateCurrency(candidate, context);
   if (currency === 'mixed') return null;
   const period = statedPeriod(candidate) ?? conventionalPeriod(candidate, currency, context);
