@@ -24,7 +24,7 @@ CREATE POLICY candidate_match_state_tenant_isolation ON candidate_match_state TO
   USING (EXISTS (SELECT 1 FROM candidates c WHERE c.id = candidate_id))
   WITH CHECK (EXISTS (SELECT 1 FROM candidates c WHERE c.id = candidate_id));
 --> statement-breakpoint
-CREATE POLICY candidate_match_state_owner_access ON candidate_match_state TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY candidate_match_state_system_access ON candidate_match_state USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 ALTER TABLE tenant_settings ADD COLUMN match_list_size integer CHECK (match_list_size BETWEEN 0 AND 1000);
 --> statement-breakpoint

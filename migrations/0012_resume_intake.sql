@@ -57,7 +57,7 @@ CREATE POLICY resume_files_tenant_isolation ON resume_files TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant())
   WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY resume_files_owner_access ON resume_files TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY resume_files_system_access ON resume_files USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 ALTER TABLE resume_drafts ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -67,7 +67,7 @@ CREATE POLICY resume_drafts_tenant_isolation ON resume_drafts TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant())
   WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY resume_drafts_owner_access ON resume_drafts TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY resume_drafts_system_access ON resume_drafts USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 ALTER TABLE candidate_duplicate_dismissals ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -77,7 +77,7 @@ CREATE POLICY candidate_duplicate_dismissals_tenant_isolation ON candidate_dupli
   USING (tenant_id = jobmatch_current_tenant())
   WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY candidate_duplicate_dismissals_owner_access ON candidate_duplicate_dismissals TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY candidate_duplicate_dismissals_system_access ON candidate_duplicate_dismissals USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 -- A merge of one candidate into another, undoable for 30 days: what the merged candidate was, which of its rows
 -- moved to the kept candidate, and the rows dropped as duplicate pairs (the kept candidate had the same job).
@@ -102,4 +102,4 @@ CREATE POLICY candidate_merges_tenant_isolation ON candidate_merges TO jobmatch_
   USING (tenant_id = jobmatch_current_tenant())
   WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY candidate_merges_owner_access ON candidate_merges TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY candidate_merges_system_access ON candidate_merges USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());

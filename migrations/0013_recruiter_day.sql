@@ -119,7 +119,7 @@ ALTER TABLE placements FORCE ROW LEVEL SECURITY;
 CREATE POLICY placements_tenant_isolation ON placements TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY placements_owner_access ON placements TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY placements_system_access ON placements USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 ALTER TABLE tenant_job_closures ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -128,7 +128,7 @@ ALTER TABLE tenant_job_closures FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_job_closures_tenant_isolation ON tenant_job_closures TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY tenant_job_closures_owner_access ON tenant_job_closures TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY tenant_job_closures_system_access ON tenant_job_closures USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 ALTER TABLE tenant_alert_settings ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -137,7 +137,7 @@ ALTER TABLE tenant_alert_settings FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_alert_settings_tenant_isolation ON tenant_alert_settings TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY tenant_alert_settings_owner_access ON tenant_alert_settings TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY tenant_alert_settings_system_access ON tenant_alert_settings USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 ALTER TABLE user_day_preferences ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -146,7 +146,7 @@ ALTER TABLE user_day_preferences FORCE ROW LEVEL SECURITY;
 CREATE POLICY user_day_preferences_tenant_isolation ON user_day_preferences TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY user_day_preferences_owner_access ON user_day_preferences TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY user_day_preferences_system_access ON user_day_preferences USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 ALTER TABLE match_announcements ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -155,7 +155,7 @@ ALTER TABLE match_announcements FORCE ROW LEVEL SECURITY;
 CREATE POLICY match_announcements_tenant_isolation ON match_announcements TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY match_announcements_owner_access ON match_announcements TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY match_announcements_system_access ON match_announcements USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 ALTER TABLE inbox_entries ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -164,7 +164,7 @@ ALTER TABLE inbox_entries FORCE ROW LEVEL SECURITY;
 CREATE POLICY inbox_entries_tenant_isolation ON inbox_entries TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY inbox_entries_owner_access ON inbox_entries TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY inbox_entries_system_access ON inbox_entries USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 CREATE TABLE webhook_endpoints (
   id serial PRIMARY KEY,
@@ -229,7 +229,7 @@ ALTER TABLE webhook_endpoints FORCE ROW LEVEL SECURITY;
 CREATE POLICY webhook_endpoints_tenant_isolation ON webhook_endpoints TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY webhook_endpoints_owner_access ON webhook_endpoints TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY webhook_endpoints_system_access ON webhook_endpoints USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 ALTER TABLE webhook_deliveries ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -238,7 +238,7 @@ ALTER TABLE webhook_deliveries FORCE ROW LEVEL SECURITY;
 CREATE POLICY webhook_deliveries_tenant_isolation ON webhook_deliveries TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY webhook_deliveries_owner_access ON webhook_deliveries TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY webhook_deliveries_system_access ON webhook_deliveries USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());
 --> statement-breakpoint
 ALTER TABLE webhook_attempts ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -247,4 +247,4 @@ ALTER TABLE webhook_attempts FORCE ROW LEVEL SECURITY;
 CREATE POLICY webhook_attempts_tenant_isolation ON webhook_attempts TO jobmatch_app
   USING (tenant_id = jobmatch_current_tenant()) WITH CHECK (tenant_id = jobmatch_current_tenant());
 --> statement-breakpoint
-CREATE POLICY webhook_attempts_owner_access ON webhook_attempts TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY webhook_attempts_system_access ON webhook_attempts USING (jobmatch_system_access()) WITH CHECK (jobmatch_system_access());

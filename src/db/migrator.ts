@@ -84,6 +84,28 @@ function explainMigrationError(error: unknown): never {
  * lock makes concurrent starters wait for each other instead of applying the same migration twice.
  */
 export async function migrate(database: Database, migrations = readMigrations()): Promise<string[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await migrateOnce(database, migrations);
+    } catch (error) {
+      if (attempt >= MIGRATE_ATTEMPTS || !isConcurrentCatalogChange(error)) throw error;
+    }
+  }
+}
+
+const MIGRATE_ATTEMPTS = 5;
+
+/**
+ * Grants and DDL of processes starting together can still collide on catalog rows the advisory lock does not
+ * cover (pg-boss creating queue partitions while another process grants on them): such a transaction is
+ * rolled back whole, so it is simply run again.
+ */
+function isConcurrentCatalogChange(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return code === '40P01' || code === '40001' || /tuple concurrently (updated|deleted)/.test(message ?? '');
+}
+
+async function migrateOnce(database: Database, migrations: Migration[]): Promise<string[]> {
   const applied = await appliedCreatedAts(database.sql);
   const current = migrations.every((migration) => applied.has(migration.createdAt));
   if (current && (await taskQueueSchemaCurrent(database.sql))) return [];

@@ -152,20 +152,26 @@ const createCandidateCommand = (roles: fc.Arbitrary<number[]>) =>
         const tenant = pick(world.tenants, args.tenant)!;
         const roleIds = [...new Set(args.roles.map((r) => pick(world.roleIds, r)!).filter(Boolean))];
         const actor = { tenantId: tenant.id, userId: tenant.userId };
-        const created = await createCandidate(candidateServices(world), actor, {
-          first_name: 'Pat',
-          last_name: `Candidate${world.sequence}`,
-          email: `pat${world.sequence++}@example.test`,
-          skills: [...new Set(args.skills.map((s) => SKILLS[s % SKILLS.length]!))],
-          location: PLACES[args.place % PLACES.length]!,
-          total_experience_years: args.years,
-          current_title: 'Engineer',
-          preferred_locations: [],
-          preferred_roles: [],
-          work_modes: [],
-          employment_types: [],
-          open_to_relocation: false,
-        });
+        const created = await createCandidate(
+          candidateServices(world),
+          actor,
+          {
+            first_name: 'Pat',
+            last_name: `Candidate${world.sequence}`,
+            email: `pat${world.sequence++}@example.test`,
+            skills: [...new Set(args.skills.map((s) => SKILLS[s % SKILLS.length]!))],
+            location: PLACES[args.place % PLACES.length]!,
+            total_experience_years: args.years,
+            current_title: 'Engineer',
+            preferred_locations: [],
+            preferred_roles: [],
+            work_modes: [],
+            employment_types: [],
+            open_to_relocation: false,
+          },
+          // Generated candidates share names and places; duplicate detection is not under test here.
+          { allowDuplicate: true },
+        );
         // Role normalization is not under test: link the roles as it would.
         await withTenant(world.database, tenant.id, (tx) =>
           tx.sql.query(

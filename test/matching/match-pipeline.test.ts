@@ -16,6 +16,7 @@ import { candidateJobMatchRepository } from '../../src/db/repositories/candidate
 import { SCORING_VERSION } from '../../src/domain/scoring/index.js';
 import { importJobs } from '../../src/ingestion/import-jobs.js';
 import { setJobStatus } from '../../src/jobs/set-job-status.js';
+import { dueJobsOf } from '../../src/matching/due-pairs.js';
 import {
   type MatchingDependencies,
   matchImportedJobs,
@@ -156,12 +157,23 @@ describe('match pipeline (issue 11 defects)', () => {
 
   it('defect 3: an import sends one event per chunk with every job, and role-less jobs reach their nearest candidates', async () => {
     const role = await createRole(database, 'Site Reliability Engineer');
-    const roleCandidate = await createCandidate(database, tenant, { roleIds: [role] });
+    const roleCandidate = await createCandidate(database, tenant, {
+      roleIds: [role],
+      skills: ['Kubernetes', 'Terraform', 'Prometheus', 'Docker'],
+    });
     const nearCandidate = await createCandidate(database, tenant, { embedding: unitVector(600, 1) });
     const queue = recordingQueue();
     const lines = [
-      { external_job_id: 'imp-1', title: 'Site Reliability Engineer', description: 'Kubernetes' },
-      { external_job_id: 'imp-2', title: 'Site Reliability Engineer', description: 'Terraform' },
+      {
+        external_job_id: 'imp-1',
+        title: 'Site Reliability Engineer',
+        description: 'Kubernetes, Terraform, Prometheus',
+      },
+      {
+        external_job_id: 'imp-2',
+        title: 'Site Reliability Engineer',
+        description: 'Terraform, Docker, Kubernetes',
+      },
       { external_job_id: 'imp-3', title: 'Forklift Operator', description: 'Warehouse' },
     ];
     await importJobs(
@@ -189,7 +201,9 @@ describe('match pipeline (issue 11 defects)', () => {
     expect((await storedMatches(database, roleCandidate)).map((m) => m.job_posting_id).sort()).toEqual(
       [sre1, sre2].sort(),
     );
-    expect((await storedMatches(database, nearCandidate)).map((m) => m.job_posting_id)).toContain(forklift);
+    // The role-less posting is due for its nearest candidate (stored only with evidence of fit, which it lacks).
+    const [nearDue] = await dueJobsOf(database, [nearCandidate], 5);
+    expect(nearDue!.jobIds).toContain(forklift);
     expect(
       (await checkMatches({ ...deps, vectorTopK: 5 }, { candidateIds: [roleCandidate, nearCandidate] }))
         .drifted_candidates,

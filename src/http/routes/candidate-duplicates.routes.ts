@@ -7,8 +7,8 @@ import { withTenant } from '../../db/with-tenant.js';
 import { AppError } from '../../errors.js';
 import { actorOf, requireRole, TENANT_ROLES } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { idParams } from '../schemas.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const otherId = z.number().int().positive().max(2_147_483_647);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
 

@@ -6,6 +6,7 @@ import { getAlertSettings, updateAlertSettings } from '../../inbox/alert-setting
 import { listInbox, markRead, unreadCount } from '../../inbox/inbox.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { pageOffset } from '../schemas.js';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
@@ -47,7 +48,7 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
             .object({
               unread: z.stringbool().default(false),
               limit: z.coerce.number().int().min(1).max(200).default(50),
-              offset: z.coerce.number().int().min(0).default(0),
+              offset: pageOffset,
             })
             .strict(),
           response: {

@@ -6,6 +6,7 @@ import { RATE_PERIODS } from '../../db/schema.js';
 import { listPlacements, recordPlacement } from '../../placements/placements.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { pageOffset } from '../schemas.js';
 import { applicationSchema } from './applications.routes.js';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -131,7 +132,7 @@ export function placementRoutes(deps: { database: Database }): FastifyPluginAsyn
           querystring: z
             .object({
               limit: z.coerce.number().int().min(1).max(200).default(50),
-              offset: z.coerce.number().int().min(0).default(0),
+              offset: pageOffset,
             })
             .strict(),
           response: {

@@ -17,9 +17,9 @@ import {
 } from '../../intake/intake-resumes.js';
 import { actorOf, requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { idParams } from '../schemas.js';
 import { candidateSchema, duplicateQuery } from './candidates.routes.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 const duplicateSchema = z.object({
   id: z.number().int(),
