@@ -15,8 +15,10 @@ const cents = (value: number) => Math.round(value * 100) / 100;
 
 export function placementMargin(terms: PlacementTerms): PlacementMargin {
   if ('billRate' in terms) {
-    const margin = cents(terms.billRate - terms.payRate);
-    return { margin, marginPercent: terms.billRate > 0 ? cents((margin / terms.billRate) * 100) : null };
+    // Rates are money: rounded to cents before they are compared, so the margin never exceeds the bill rate.
+    const [billRate, payRate] = [cents(terms.billRate), cents(terms.payRate)];
+    const margin = cents(billRate - payRate);
+    return { margin, marginPercent: billRate > 0 ? cents((margin / billRate) * 100) : null };
   }
   return {
     margin: cents(terms.fee),
