@@ -10,7 +10,6 @@
 
 import type { Database, DbContext } from '../db/database.js';
 import { toPgVectorLiteral } from '../embeddings/vector-math.js';
-import { MATCHABLE_CANDIDATE_STATUSES } from './load-features.js';
 
 export interface Neighbour {
   id: number;
@@ -72,23 +71,6 @@ export function nearestActiveJobs(
   }));
 }
 
-/** Matchable candidates closest to the vector, embedded with `model`; `tenantId` narrows to one agency. */
-export function nearestMatchableCandidates(
-  database: Database,
-  query: ArrayLike<number>,
-  model: string,
-  k: number,
-  options: VectorSearchOptions & { tenantId?: number } = {},
-): Promise<Neighbour[]> {
-  return nearest(database, query, k, options, (v) => ({
-    text: `SELECT id, embedding <=> ${v} AS distance FROM candidates
-           WHERE status = ANY($3::text[]) AND embedding_model = $2 AND embedding IS NOT NULL
-             AND ($4::int IS NULL OR tenant_id = $4)
-           ORDER BY embedding <=> ${v}`,
-    params: [model, MATCHABLE_CANDIDATE_STATUSES, options.tenantId ?? null],
-  }));
-}
-
 /**
  * Each candidate's `k` nearest active jobs (same model), in one statement: the vector part of the due pairs
  * (due-pairs.ts). Candidates without a vector get none.
@@ -121,47 +103,4 @@ export async function nearestActiveJobsOfCandidates(
     list.push({ id: row.id, distance: Number(row.distance) });
   }
   return byCandidate;
-}
-
-/** Agencies with at most this many matchable candidates are searched exactly (brute force is cheap there). */
-export const EXACT_SCAN_MAX_CANDIDATES = 5000;
-
-/**
- * The k nearest matchable candidates of every agency, not of all agencies together: a global top-k would
- * give a small agency's candidates almost no place. Small agencies are scanned exactly, in one statement;
- * large ones through the HNSW index with the tenant filter (iterative scan keeps going until k rows pass).
- */
-export async function nearestMatchableCandidatesPerTenant(
-  database: Database,
-  query: ArrayLike<number>,
-  model: string,
-  k: number,
-): Promise<Neighbour[]> {
-  if (!Number.isInteger(k) || k <= 0 || query.length === 0) return [];
-  const { rows: tenants } = await database.sql.query<{ tenant_id: number; candidates: number }>(
-    `SELECT tenant_id, count(*)::int AS candidates FROM candidates
-     WHERE status = ANY($2::text[]) AND embedding_model = $1 AND embedding IS NOT NULL GROUP BY tenant_id`,
-    [model, MATCHABLE_CANDIDATE_STATUSES],
-  );
-  const small = tenants.filter((t) => t.candidates <= EXACT_SCAN_MAX_CANDIDATES).map((t) => t.tenant_id);
-  const large = tenants.filter((t) => t.candidates > EXACT_SCAN_MAX_CANDIDATES).map((t) => t.tenant_id);
-  const found: Neighbour[] = [];
-  if (small.length > 0) {
-    const { rows } = await database.sql.query<Neighbour>(
-      // "+ 0" keeps the planner off the index: an exact distance sort within each small agency.
-      `SELECT n.id, n.distance FROM unnest($3::int[]) AS t(tenant_id)
-       CROSS JOIN LATERAL (
-         SELECT c.id, (c.embedding <=> $1::vector) + 0 AS distance FROM candidates c
-         WHERE c.tenant_id = t.tenant_id AND c.status = ANY($4::text[]) AND c.embedding_model = $2
-           AND c.embedding IS NOT NULL
-         ORDER BY (c.embedding <=> $1::vector) + 0, c.id LIMIT ${k}
-       ) AS n`,
-      [toPgVectorLiteral(query), model, small, MATCHABLE_CANDIDATE_STATUSES],
-    );
-    found.push(...rows.map((row) => ({ id: row.id, distance: Number(row.distance) })));
-  }
-  for (const tenantId of large) {
-    found.push(...(await nearestMatchableCandidates(database, query, model, k, { tenantId })));
-  }
-  return found.sort((a, b) => a.distance - b.distance || a.id - b.id);
 }

@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toPgVectorLiteral } from '../../src/embeddings/vector-math.js';
-import {
-  nearestActiveJobs,
-  nearestMatchableCandidates,
-  nearestMatchableCandidatesPerTenant,
-} from '../../src/matching/vector-search.js';
+import { nearestActiveJobs } from '../../src/matching/vector-search.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { MODEL } from './fixtures.js';
 
@@ -88,54 +84,5 @@ describe('vector search over active jobs', () => {
   it('a model with no vectors, or k = 0, finds nothing', async () => {
     expect(await nearestActiveJobs(database, queries[0]!, 'other-model', 10)).toEqual([]);
     expect(await nearestActiveJobs(database, queries[0]!, MODEL, 0)).toEqual([]);
-  });
-});
-
-describe('vector stage per agency', () => {
-  let database: TestDatabase;
-  let small: number;
-  let large: number;
-  const queries = randomVectors(8, 5);
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const { rows } = await database.sql.query<{ id: number }>(
-      `INSERT INTO tenants (name, slug) VALUES ('Large', 'large-vec'), ('Small', 'small-vec') RETURNING id`,
-    );
-    [large, small] = rows.map((row) => row.id) as [number, number];
-    // The small agency holds 1% of the candidates.
-    const vectors = randomVectors(1010, 11);
-    await database.sql.query(
-      `INSERT INTO candidates (tenant_id, first_name, last_name, email, status, embedding, embedding_model)
-       SELECT CASE WHEN i <= 10 THEN $3::int ELSE $4::int END, 'C', 'V' || i, 'c' || i || '@vec.test', 'approved', v::vector, $2
-       FROM unnest($1::text[]) WITH ORDINALITY AS t(v, i)`,
-      [vectors.map(toPgVectorLiteral), MODEL, small, large],
-    );
-  });
-  afterAll(() => database.close());
-
-  it("a small agency's recall against an exact search of its own candidates is >= 0.95", async () => {
-    const k = 20;
-    let hits = 0;
-    let expected = 0;
-    for (const query of queries) {
-      const found = new Set(
-        (await nearestMatchableCandidatesPerTenant(database, query, MODEL, k)).map((n) => n.id),
-      );
-      for (const tenantId of [small, large]) {
-        const exact = await nearestMatchableCandidates(database, query, MODEL, k, { exact: true, tenantId });
-        expected += exact.length;
-        hits += exact.filter((n) => found.has(n.id)).length;
-        if (tenantId === small) expect(exact.every((n) => found.has(n.id))).toBe(true);
-      }
-    }
-    expect(hits / expected).toBeGreaterThanOrEqual(0.95);
-    // What a global top-k gave the small agency: almost nothing.
-    const global = await nearestMatchableCandidates(database, queries[0]!, MODEL, k);
-    const { rows } = await database.sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM candidates WHERE tenant_id = $1 AND id = ANY($2::int[])`,
-      [small, global.map((n) => n.id)],
-    );
-    expect(rows[0]!.n).toBeLessThan(10);
   });
 });

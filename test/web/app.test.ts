@@ -1,15 +1,13 @@
-import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScraperClient } from '../../src/scraper/client.js';
 import {
   apiSession,
-  buildWebUi,
+  type BrowserSession,
   DEMO,
-  launchBrowser,
+  openBrowserSession,
   screenshot,
   signIn,
-  startTestServer,
   type TestServer,
   watchConsole,
 } from './harness.js';
@@ -24,25 +22,16 @@ describe('web application in a browser', () => {
   let recruiter: BrowserContext;
   let page: Page;
   let consoleErrors: string[];
-  let webRoot: string;
+  let session: BrowserSession;
   let candidateId: number;
   const candidateName = 'Elixa Webtest';
 
   beforeAll(async () => {
-    webRoot = buildWebUi();
-    browser = await launchBrowser();
-    app = await startTestServer(webRoot);
-    recruiter = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    page = await recruiter.newPage();
-    page.setDefaultTimeout(15_000);
-    consoleErrors = watchConsole(page);
+    session = await openBrowserSession({ defaultTimeout: 15_000 });
+    ({ app, browser, context: recruiter, page, consoleErrors } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('signs a recruiter in, shows who they are and offers only their pages', async () => {
     await page.goto(`${app.url}/candidates`);

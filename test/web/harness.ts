@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { parseConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/http/server.js';
 import { silentLogger } from '../support/logger.js';
@@ -128,5 +128,37 @@ export async function apiSession(baseUrl: string, user: { email: string; passwor
     });
     if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
+  };
+}
+
+export interface BrowserSession {
+  app: TestServer;
+  browser: Browser;
+  /** The first page's context (1280 x 900, en-US): more pages in it share its sign-in. */
+  context: BrowserContext;
+  page: Page;
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** A built web UI served by the whole application, Chromium, and one page watched for console errors. */
+export async function openBrowserSession(options: { defaultTimeout: number }): Promise<BrowserSession> {
+  const webRoot = buildWebUi();
+  const browser = await launchBrowser();
+  const app = await startTestServer(webRoot);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(options.defaultTimeout);
+  return {
+    app,
+    browser,
+    context,
+    page,
+    consoleErrors: watchConsole(page),
+    async close() {
+      await browser.close();
+      await app.stop();
+      fs.rmSync(webRoot, { recursive: true, force: true });
+    },
   };
 }

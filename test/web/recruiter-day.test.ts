@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildWebUi,
+  type BrowserSession,
   DEMO,
-  launchBrowser,
+  openBrowserSession,
   screenshot,
   signIn,
-  startTestServer,
   type TestServer,
   watchConsole,
 } from './harness.js';
@@ -19,23 +17,14 @@ describe("the recruiter's day in a browser", { timeout: 180_000 }, () => {
   let context: BrowserContext;
   let page: Page;
   let consoleErrors: string[];
-  let webRoot: string;
+  let session: BrowserSession;
 
   beforeAll(async () => {
-    webRoot = buildWebUi();
-    browser = await launchBrowser();
-    app = await startTestServer(webRoot);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    consoleErrors = watchConsole(page);
+    session = await openBrowserSession({ defaultTimeout: 30_000 });
+    ({ app, browser, context: context, page, consoleErrors } = session);
   }, 480_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const noOverflow = async (target: Page) =>
     expect(

@@ -1,16 +1,13 @@
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxFromText, pdfFromText } from '../support/resume-files.js';
 import {
-  buildWebUi,
+  type BrowserSession,
   DEMO,
-  launchBrowser,
+  openBrowserSession,
   screenshot,
   signIn,
-  startTestServer,
   type TestServer,
-  watchConsole,
 } from './harness.js';
 
 const RESUME = [
@@ -34,26 +31,16 @@ const RESUME = [
 /** Resume intake in a real browser: upload with progress, review beside the source, save. */
 describe('resume intake in a browser', () => {
   let app: TestServer;
-  let browser: Browser;
   let page: Page;
   let consoleErrors: string[];
-  let webRoot: string;
+  let session: BrowserSession;
 
   beforeAll(async () => {
-    webRoot = buildWebUi();
-    browser = await launchBrowser();
-    app = await startTestServer(webRoot);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    consoleErrors = watchConsole(page);
+    session = await openBrowserSession({ defaultTimeout: 20_000 });
+    ({ app, page, consoleErrors } = session);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('uploads resumes with a result per file, shows the draft beside its source, and saves it', async () => {
     await signIn(page, app.url, DEMO.recruiter);
