@@ -701,6 +701,83 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     }
   });
 
+  it('keeps the pay when extras or conditions stand between it and a benefit noun (session 3 tune)', () => {
+    fc.assert(
+      fc.property(
+        amount,
+        fc.constantFrom('Salary: Up to £', 'Up to £', '£Up to £'),
+        fc.constantFrom(
+          ' Bonus Car Allowance',
+          ' GBP Competitive Bonus Car Allowance',
+          ' + Bonus + Car Allowance',
+          ' depending on experience and market',
+          ' DOE, learning budget',
+        ),
+        (value, lead, rest) => {
+          const text = `${lead}${groupThousands(value, ',')}${rest}`;
+          expect(parseSalary(text), text).toMatchObject({ salary_min: null, salary_max: value });
+        },
+      ),
+    );
+    expect(parseSalary('a day rate of £565 to £696 depending on market conditions')).toMatchObject({
+      salary_min: 565,
+      salary_max: 696,
+      salary_period: 'day',
+    });
+    expect(parseSalary('£5,000 car allowance').salary_min).toBeNull();
+  });
+
+  it('takes a stated unit only from the figure itself, not from a count after it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 25, max: 150 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom(' days a week in the office', ' days per week onsite', ' hours a week'),
+        (low, spread, count, unit) => {
+          const text = `Hybrid | £${low}K - £${low + spread}K Benefits - ${count}${unit}`;
+          expect(parseSalary(text), text).toMatchObject({
+            salary_min: low * 1000,
+            salary_max: (low + spread) * 1000,
+            salary_period: 'year',
+          });
+        },
+      ),
+    );
+  });
+
+  it('reads plural day rates and skips calendar years', () => {
+    expect(
+      parseSalary('These roles offer day rates between £600 and £800 depending on experience'),
+    ).toMatchObject({ salary_min: 600, salary_max: 800, salary_period: 'day' });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('December', 'until', 'since', 'Q3', 'in'),
+        fc.integer({ min: 1990, max: 2035 }),
+        (word, year) => {
+          const text = `Inside IR35, running ${word} ${year}, with a day rate`;
+          expect(parseSalary(text).salary_min, text).toBeNull();
+        },
+      ),
+    );
+  });
+
+  it('does not read a code glued to letters as an amount or a currency', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.stringMatching(/^[A-Za-z]{1,4}$/), fc.constantFrom('GBP', 'EUR', 'USD', 'KR', 'kr')),
+        fc.integer({ min: 1, max: 9 }),
+        fc.stringMatching(/^[A-Za-z]{2,4}\d{1,3}$/),
+        amount,
+        (head, digit, tail, value) => {
+          fc.pre(!/^(?:k|m|b|l|t|p[hdwam]?|pcm|h|hrs?|d|yr|pa|mo|wk|mm|mn|bn|cr|tn)/i.test(tail));
+          const text = `forms.com/${head}${digit}${tail} Job Type: Full-time Salary: $${groupThousands(value, ',')}.00 /year`;
+          expect(parseSalary(text), text).toMatchObject({ salary_min: value, salary_period: 'year' });
+        },
+      ),
+    );
+  });
+
   it('reads UK contract rates in an IR35 text as day rates', () => {
     expect(parseSalary('Rate: £450 Inside IR35')).toMatchObject({ salary_min: 450, salary_period: 'day' });
     expect(parseSalary('£29.96/hr (Inside IR35)').salary_period).toBe('hour');

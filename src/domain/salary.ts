@@ -298,7 +298,7 @@ const PERIOD_MARKERS: ReadonlyArray<readonly [SalaryPeriod, RegExp]> = [
   [
     'day',
     new RegExp(
-      String.raw`\b(?:per|a|each|every)\s+day\b|\/\s*(?:day|d)\b|\bdaily\b|\bday\s+rate\b|${AFTER_AMOUNT}(?:pd|p\/d|p\.d\.?)${NOT_LETTER}`,
+      String.raw`\b(?:per|a|each|every)\s+day\b|\/\s*(?:day|d)\b|\bdaily\b|\bday\s+rates?\b|${AFTER_AMOUNT}(?:pd|p\/d|p\.d\.?)${NOT_LETTER}`,
       'i',
     ),
   ],
@@ -464,6 +464,17 @@ const MARKER_WINDOW = 16;
 const COUNT_NOUN_AFTER_RE =
   /^\s?(?:%|percent\b|hours?\b|hrs?\b|days?\b(?!\s*rate)|weeks?\b|months?\b|years?\b|yrs?\b|employees\b|people\b|staff\b|members\b|countries\b|offices\b|locations\b|customers\b|clients\b|users\b|(?:st|nd|rd|th)\b|x\b)/i;
 
+/** Letters that may follow an amount without a space: periods ("pd", "ph", "pa", "pcm", "hr") and ordinals. */
+const GLUED_UNIT_RE = /^(?:p[hdwam]|pcm|p|hr?s?|hour|day|d|yr|annum|pa|month|mo|week|wk)$/i;
+const MONTH_OR_DATE_WORD_BEFORE_RE =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|since|until|till|by|in|during|early|late|mid|summer|spring|autumn|fall|winter|fy|q[1-4])[\s,.-]*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$/i;
+
+/** "December 2026", "since 2006": a bare four-digit year after a month or a time word is a date. */
+function isCalendarYear(text: string, index: number, run: string): boolean {
+  if (!/^(?:19|20)\d\d$/.test(run)) return false;
+  return MONTH_OR_DATE_WORD_BEFORE_RE.test(text.slice(Math.max(0, index - 24), index));
+}
+
 function scanAmounts(text: string): AmountToken[] {
   const tokens: AmountToken[] = [];
   for (const match of text.matchAll(AMOUNT_RE)) {
@@ -483,6 +494,26 @@ function scanAmounts(text: string): AmountToken[] {
       continue;
     }
     const after = text.slice(afterIndex, afterIndex + MARKER_WINDOW).match(CURRENCY_AT_START_RE);
+    // A currency word glued inside a word ("...KR6") is no marker; bare digits glued to letters after them
+    // ("6Gs71") are a code unless the letters are a unit ("450pd"). Marked amounts may be glued to the next
+    // word: flattened pages lose line breaks ("£90,000This").
+    const gluedAfter = text.slice(afterIndex).match(/^\p{L}+/u)?.[0];
+    const wordMarkerInsideWord =
+      before !== null &&
+      /^\p{L}/u.test(before[0]) &&
+      /\p{L}/u.test(text.charAt(match.index - before[0].length - 1));
+    if (wordMarkerInsideWord) continue;
+    const markerGluedAsWord = before !== null && /^\p{L}/u.test(before[0]) && !/\s$/.test(before[0]);
+    const codeGlued = gluedAfter !== undefined && !GLUED_UNIT_RE.test(gluedAfter);
+    if (after === null && codeGlued && (before === null || markerGluedAsWord)) continue;
+    if (
+      before === null &&
+      after === null &&
+      multiplier === undefined &&
+      isCalendarYear(text, match.index, run)
+    ) {
+      continue;
+    }
     tokens.push({
       start: match.index - (before?.[0].length ?? 0),
       end: afterIndex + (after?.[0].length ?? 0),
@@ -518,7 +549,10 @@ const CONTEXT_WINDOW = 60;
 
 /** Words naming the figure as something other than pay when they follow it ("$2,000 learning budget"). */
 const NON_PAY_AFTER_RE =
-  /^\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?))/iu;
+  /^(?<gap>\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?))/iu;
+/** Words that end a figure's own noun phrase: an extra listed after the pay, or a condition on it. */
+const EXTRAS_OR_CONDITION_RE =
+  /\b(?:depend\w*|based|subject|doe|negotiable|competitive|bonus(?:es)?|benefits?|pension|holidays?|healthcare|equity|plus)\b/i;
 /** Words before a figure that make it a company, benefit or bonus figure ("raised over $100M"). */
 const NON_PAY_BEFORE_RE =
   /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest\w*|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize)\b/i;
@@ -530,12 +564,12 @@ const PAY_LABEL_RE =
 /** Period words before a figure ("Hourly rate:", "Day Rate: £500", "Pay Type Hourly Min Hiring Rate $18"). */
 const PERIOD_BEFORE_RE: ReadonlyArray<readonly [SalaryPeriod, RegExp]> = [
   ['hour', /\bhourly\b[^.;\n£$€\d]{0,30}$/i],
-  ['day', /\b(?:daily|day\s*rate)\b[^.;\n£$€\d]{0,30}$/i],
+  ['day', /\b(?:daily|day\s*rates?)\b[^.;\n£$€\d]{0,30}$/i],
   ['week', /\bweekly\b[^.;\n£$€\d]{0,30}$/i],
   ['month', /\bmonthly\b[^.;\n£$€\d]{0,30}$/i],
 ];
 /** UK contractors are paid by the day: a figure in a text about IR35 without a stated unit is a day rate. */
-const DAY_RATE_CONTEXT_RE = /\bIR35\b|\bday[\s-]*rate\b/i;
+const DAY_RATE_CONTEXT_RE = /\bIR35\b|\bday[\s-]*rates?\b/i;
 const DAY_RATE_RANGE = [100, 3000] as const;
 /** Currencies whose salaries are quoted per month by convention (Polish "15 000 - 20 000 PLN" brutto). */
 const MONTHLY_CONVENTION_CURRENCIES: ReadonlySet<string> = new Set([
@@ -635,10 +669,17 @@ function findCandidates(text: string, tokens: readonly AmountToken[]): Candidate
       ...bounds,
       before,
       after: phraseAfter(text, last.end, nextStart),
-      span: text.slice(first.start, Math.min(nextStart, last.end + 25)).replace(PHRASE_END_RE, '\u0000'),
+      span: text.slice(first.start, spanEnd(text, last.end, nextStart)).replace(PHRASE_END_RE, '\u0000'),
     });
   }
   return candidates;
+}
+
+/** A figure's own units end before the next number: "£50K Benefits - 2 days a week" states no weekly pay. */
+function spanEnd(text: string, from: number, nextStart: number): number {
+  const limit = Math.min(nextStart, from + 25);
+  const nextDigit = text.slice(from, limit).search(/\d/);
+  return nextDigit < 0 ? limit : from + nextDigit;
 }
 
 function rangeFromPair(
@@ -690,7 +731,10 @@ function isCompanyScale(candidate: Candidate, context: TextContext): boolean {
 
 function isNonPay(candidate: Candidate): boolean {
   if (PAY_AFTER_RE.test(candidate.after)) return false;
-  if (NON_PAY_AFTER_RE.test(candidate.after)) return true;
+  const nonPayAfter = candidate.after.match(NON_PAY_AFTER_RE);
+  // "Up to £75,000 Bonus Car Allowance", "£565 to £696 depending on market conditions": a list of extras or a
+  // condition between the figure and the noun; the noun names something after the figure, not the figure.
+  if (nonPayAfter !== null && !EXTRAS_OR_CONDITION_RE.test(nonPayAfter.groups?.gap ?? '')) return true;
   const nonPay = [...candidate.before.matchAll(new RegExp(NON_PAY_BEFORE_RE.source, 'gi'))].at(-1);
   if (nonPay === undefined) return false;
   // "Benefits Salary banding between £50,000": a pay word after the benefit word names the figure.
