@@ -270,3 +270,108 @@ describe('parseExperience: who has the years, and how requirements are written (
     expect(parseExperience('18 months of experience with SQL')).toMatchObject(years(1, null));
   });
 });
+
+describe('parseExperience: classes found by growing the tune split (session 3)', () => {
+  const count = fc.integer({ min: 1, max: 15 });
+
+  it('reads "less than", "under" and "maximum" as a ceiling', () => {
+    fc.assert(
+      fc.property(
+        count,
+        fc.constantFrom('Less than', 'less than', 'under', 'no more than', 'maximum'),
+        (n, q) => {
+          expect(
+            parseExperience(`Experience - ${q} ${n} years of analytics experience.${FILLER}`),
+          ).toMatchObject(years(null, n));
+        },
+      ),
+    );
+  });
+
+  it('does not read month timelines without the word experience', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom(
+          (a: number, b: number) =>
+            `What Success Looks Like (First ${a}–${a + b} Months): You onboard new sources.`,
+          (a: number) => `Salesforce Developer - ${a} months+ £600 - £700 per day - Remote`,
+          (a: number, b: number) => `Events planned by the team, usually ${a}-${a + b} months ahead.`,
+        ),
+        (a, b, write) => {
+          expect(parseExperience(`${write(a, b)}${FILLER}`)).toEqual(EMPTY_EXPERIENCE);
+        },
+      ),
+    );
+    expect(parseExperience(`6+ months of experience with SQL.${FILLER}`)).toMatchObject(years(0, null));
+  });
+
+  it('reads a field named after "of" as the subject of the years, not a plan or project length', () => {
+    fc.assert(
+      fc.property(
+        count,
+        fc.constantFrom(
+          'strategy consulting or start-up operations experience',
+          'demonstrated project management experience',
+          'project delivery',
+        ),
+        (n, field) => {
+          expect(parseExperience(`You should have: ${n}+ years of ${field}.${FILLER}`)).toMatchObject(
+            years(n, null),
+          );
+        },
+      ),
+    );
+    expect(parseExperience(`Contribute to our 3-5 year plan.${FILLER}`)).toEqual(EMPTY_EXPERIENCE);
+  });
+
+  it('needs the employer linked to the years ("US Citizen", a possessive in a lost bullet are not)', () => {
+    fc.assert(
+      fc.property(
+        count,
+        fc.constantFrom(
+          'Knowledge of ML algorithms and their practical applications',
+          'US Citizen with a background check may also apply',
+        ),
+        (n, lead) => {
+          expect(
+            parseExperience(`${lead} ${n} years of data engineering experience.${FILLER}`),
+          ).toMatchObject(years(n, null));
+        },
+      ),
+    );
+    expect(parseExperience(`Our team has 20 years of experience in staffing.${FILLER}`)).toEqual(
+      EMPTY_EXPERIENCE,
+    );
+    expect(
+      parseExperience(`Acme fixes that by combining 15 years of data expertise with AI.${FILLER}`),
+    ).toEqual(EMPTY_EXPERIENCE);
+  });
+
+  it('does not end a sentence at a one-letter abbreviation', () => {
+    fc.assert(
+      fc.property(count, count, (a, b) => {
+        const text = `Minimum ${a} years (with M.S. degree) or ${b} years (with Ph.D.) of industry experience.${FILLER}`;
+        expect(parseExperience(text).experience_min).toBe(Math.max(a, b));
+      }),
+    );
+  });
+
+  it('reads years followed by what the candidate did as a requirement, not a history', () => {
+    fc.assert(
+      fc.property(
+        count,
+        fc.constantFrom('managing complex projects', 'building data pipelines'),
+        (n, doing) => {
+          expect(parseExperience(`Qualifications ${n} years ${doing}.${FILLER}`)).toMatchObject(
+            years(n, null),
+          );
+          expect(parseExperience(`For ${n + 20} years providing services, Acme grew.${FILLER}`)).toEqual(
+            EMPTY_EXPERIENCE,
+          );
+        },
+      ),
+    );
+  });
+});

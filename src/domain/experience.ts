@@ -49,7 +49,7 @@ const number = (name: string) =>
 
 const PHRASE_RE = new RegExp(
   [
-    String.raw`(?<qualifier>(?:\b(?:a\s+)?(?:minimum(?:\s+of)?|min\.?|at\s*least|no\s+less\s+than|not\s+less\s+than|upwards\s+of|over|more\s+than|greater\s+than|in\s+excess\s+of|up\s+to|between)|[>≥])\s*)?`,
+    String.raw`(?<qualifier>(?:\b(?:a\s+)?(?:minimum(?:\s+of)?|min\.?|at\s*least|no\s+less\s+than|not\s+less\s+than|upwards\s+of|over|more\s+than|greater\s+than|in\s+excess\s+of|up\s+to|less\s+than|fewer\s+than|under|no\s+more\s+than|not\s+more\s+than|max(?:imum)?(?:\s+of)?|between)|[>≥<≤])\s*)?`,
     String.raw`(?:(?<![\d.,])(?=\d)|\b(?=[a-z]))${number('low')}\s*(?<lowPlus>\+|plus\b)?`,
     String.raw`(?:\s*(?:-|–|—|to|or|and)\s*${number('high')}\s*\+?)?`,
     String.raw`(?<orMore>\s+or\s+(?:more|greater))?`,
@@ -69,10 +69,10 @@ const EXPERIENCE_LABEL_BEFORE_RE =
 const DURATION_AFTER_RE =
   /^\s*(?:old\b|of\s+age\b|or\s+older\b|ago\b|young\b|in\s+(?:business|operation)\b(?!\s+(?:intelligence|analy|development|systems|process|operations|administration|management))|in\s+(?:a\s+row|our\s+(?:field|industry))\b|running\b|and\s+counting\b|heritage\b|history\b|legacy\b|track\s+record\b|of\s+(?:history|success|service|growth|excellence|operation|innovation|existence|heritage)\b)/i;
 const DURATION_BEFORE_RE =
-  /\b(?:in|within|last|past|next|every|after|since|founded|established)\s+(?:the\s+)?$|\b(?:we['’]ve|we\s+have|leveraging|boasts?)\b[^.;\n]*$/i;
+  /\b(?:in|within|first|last|past|next|every|after|since|founded|established)\s+(?:the\s+)?$|\b(?:we['’]ve|we\s+have|leveraging|boasts?)\b[^.;\n]*$|\b(?:combining|leveraging|boasting|drawing\s+on|backed\s+by|built\s+on)\s+(?:over\s+|nearly\s+|almost\s+|more\s+than\s+)?$/i;
 /** "6-month contract", "12 month FTC", "a 3-year plan": the length of the job or of something else. */
 const TERM_AFTER_RE =
-  /^\s*(?:[\w-]+\s+){0,2}?(?:contract|project|assignment|engagement|ftc|fixed[\s-]term|temporary|internship|placement|secondment|probation\w*|extension|maternity|rolling|initially|period|programme|roadmap|plan|strategy|vision|look[\s-]?ahead|forecasts?|reserve\s+list)|^\s*(?:[\w-]+\s+){0,3}?(?:residen\w*|citizenship)\b/i;
+  /^\s*(?!of\b)(?:[\w-]+\s+){0,2}?(?:contract|project|assignment|engagement|ftc|fixed[\s-]term|temporary|internship|placement|secondment|probation\w*|extension|maternity|rolling|initially|period|programme|roadmap|plan|strategy|vision|look[\s-]?ahead|forecasts?|reserve\s+list)|^\s*(?:[\w-]+\s+){0,3}?(?:residen\w*|citizenship)\b/i;
 const EXPERIENCE_SOON_AFTER_RE = /^[^.;\n]{0,30}?\b(?:experience|exp\b)/i;
 /** "With over 45 years of experience, DTCC is ...": an introduction describing the employer. */
 const EMPLOYER_INTRO_AFTER_RE =
@@ -86,14 +86,36 @@ const INTRO_BEFORE_RE = /\b(?:with|for|having|boasting|bringing|after)\s*$/i;
  */
 const SUBJECT_RE =
   /\b(?:(?<employer>we|our|us|organi[sz]ation|company|firm|its|their|collective|combined|cumulative)|(?<candidate>you|your|candidates?|applicants?|individuals?|someone|person|must|should|requir\w*|seek\w*|looking|ideal|preferred|minimum|at\s+least|need(?:s|ed)?|wants?|expect\w*|hir(?:e|ing)))\b/gi;
+/** "up to 2 years", "less than 2 years", "maximum 3 years": a ceiling, no minimum. */
+const MAX_ONLY_QUALIFIER_RE =
+  /^(?:up\s+to|less\s+than|fewer\s+than|under|no\s+more\s+than|not\s+more\s+than|max(?:imum)?|[<≤])/i;
 const REQUIREMENT_QUALIFIER_RE = /^(?:a\s+)?(?:minimum|min|at\s*least|no\s+less|not\s+less|upwards)/i;
-const SENTENCE_END_RE = /[\n;•]|\.\s/;
+/** A sentence ends at a line, bullet or semicolon, or a full stop that does not close a one-letter abbreviation ("M.S. degree"). */
+const SENTENCE_END_RE = /[\n;•]|(?<!(?:^|[\s.(])\p{L})\.\s/u;
 
 interface Candidate {
   min: number | null;
   max: number | null;
   phrase: string;
   mentionsExperience: boolean;
+}
+
+/** Words linking the employer to the years: "our company has 20", "we bring over 20", "our 20 years". */
+const EMPLOYER_LINK_RE =
+  /\b(?:has|have|had|having|with|bring\w*|boast\w*|offer\w*|combin\w*|over|for|spanning|of|across|built|gained|accumulated|is|are|been|nearly|almost|more|than)\b/i;
+
+/**
+ * The subject word nearest before the phrase names the employer and is linked to the years. "US Citizen"
+ * is the country; "algorithms and their practical applications 2+ years of experience" links no employer
+ * to the years (a list item lost its line break).
+ */
+function employerHasTheYears(before: string): boolean {
+  const subject = [...before.matchAll(SUBJECT_RE)].at(-1);
+  if (subject?.groups?.employer === undefined) return false;
+  if (subject[0] === 'US') return false;
+  const gap = before.slice(subject.index + subject[0].length);
+  const words = gap.trim() === '' ? 0 : gap.trim().split(/\s+/).length;
+  return words <= 1 || EMPLOYER_LINK_RE.test(gap);
 }
 
 function numberFromGroups(groups: Record<string, string | undefined>, name: string): number | null {
@@ -110,9 +132,20 @@ function clauseAfter(text: string, index: number): string {
 
 function clauseBefore(text: string, index: number): string {
   const window = text.slice(Math.max(0, index - CONTEXT_WINDOW), index);
-  const starts = [...window.matchAll(new RegExp(SENTENCE_END_RE.source, 'g'))];
+  const starts = [...window.matchAll(new RegExp(SENTENCE_END_RE.source, 'gu'))];
   const last = starts[starts.length - 1];
   return last === undefined ? window : window.slice(last.index + last[0].length);
+}
+
+/**
+ * "Qualifications 10 years managing complex projects": years followed by what the candidate did are a
+ * requirement; "for 20 years providing services" (a preposition before) is a history.
+ */
+function isYearsDoing(after: string, before: string): boolean {
+  return (
+    /^\s*(?:of\s+)?(?!during\b|bring\w*\b|spring\b|string\b|thing\b|king\b)[a-z]{3,}ing\b/i.test(after) &&
+    !/\b(?:for|over|with|in|since|than|nearly|almost|about|around|spent|spend)\s*$/i.test(before)
+  );
 }
 
 /** A line or bullet holding nothing but the phrase ("• 2+ years") lists a requirement. */
@@ -132,7 +165,8 @@ function toCandidate(text: string, match: RegExpExecArray, isDedicatedField: boo
   const after = clauseAfter(text, end);
   const before = clauseBefore(text, match.index);
   if (DURATION_AFTER_RE.test(after) || DURATION_BEFORE_RE.test(before)) return null;
-  if (TERM_AFTER_RE.test(after) && !EXPERIENCE_SOON_AFTER_RE.test(after)) return null;
+  const yearsDoing = isYearsDoing(after, before);
+  if (TERM_AFTER_RE.test(after) && !EXPERIENCE_SOON_AFTER_RE.test(after) && !yearsDoing) return null;
   if (
     EMPLOYER_INTRO_AFTER_RE.test(after) &&
     INTRO_BEFORE_RE.test(before.replace(/\s*$/, '').replace(/\b(?:over|nearly|almost|more\s+than)$/i, '')) &&
@@ -140,7 +174,7 @@ function toCandidate(text: string, match: RegExpExecArray, isDedicatedField: boo
   ) {
     return null;
   }
-  if ([...before.matchAll(SUBJECT_RE)].at(-1)?.groups?.employer !== undefined) return null;
+  if (employerHasTheYears(before)) return null;
 
   const experienceAfter = after.match(EXPERIENCE_WORD_RE);
   // "a 5-year plan": a hyphenated singular year is an adjective unless experience follows in the clause
@@ -166,11 +200,13 @@ function toCandidate(text: string, match: RegExpExecArray, isDedicatedField: boo
     groups.suffix !== undefined ||
     REQUIRED_WORD_RE.test(after) ||
     REQUIREMENT_QUALIFIER_RE.test(qualifier);
-  if (!mentionsExperience && !isRequirementShaped) return null;
+  // "6 months+", "6-12 months ahead", "First 3-6 Months": a months phrase without the word is a timeline.
+  const inMonths = /^mo/i.test(groups.unit ?? '');
+  if (!mentionsExperience && (inMonths || !(isRequirementShaped || yearsDoing))) return null;
 
   const perYear = /^mo/i.test(groups.unit ?? '') ? 12 : 1;
   const [first, second] = high !== null && high < low ? [high, low] : [low, high];
-  const maxOnly = /^up\s+to/i.test(qualifier);
+  const maxOnly = MAX_ONLY_QUALIFIER_RE.test(qualifier);
   const min = maxOnly ? null : Math.floor(first / perYear);
   const max = second !== null ? Math.ceil(second / perYear) : maxOnly ? Math.ceil(first / perYear) : null;
   if ((min ?? 0) > MAX_PLAUSIBLE_YEARS || (max ?? 0) > MAX_PLAUSIBLE_YEARS) return null;
