@@ -532,7 +532,11 @@ function scanAmounts(text: string): AmountToken[] {
 
 /** A unit or currency code written after the first end of a range ("$40/hour to $50/hour", "50k GBP - 60k"). */
 const PER_END_UNIT = String.raw`(?:\/\s*[a-z]+|\s*(?:per|an?)\s+[a-z]+|\s*p\/?[hdwma]\b\.?|\s*[A-Z]{3})?`;
-const RANGE_GAP_RE = new RegExp(String.raw`^${PER_END_UNIT}\s*(?:-|–|—|‒|−|~|to|and|till|until)\s*$`, 'i');
+// "£52,800* up to £70,400*": a footnote mark after the first end, "up to" as the joiner.
+const RANGE_GAP_RE = new RegExp(
+  String.raw`^${PER_END_UNIT}\*?\s*(?:-|–|—|‒|−|~|to|up\s+to|and|till|until)\s*$`,
+  'i',
+);
 const MIN_ONLY_BEFORE_RE =
   /(?:\bfrom|\bstarting(?:\s+(?:at|from))?|\bmin(?:imum)?\.?|\bat\s+least|\bover|\bmore\s+than|\babove|>=?)\s*(?:of\s*)?:?\s*$/i;
 const MAX_ONLY_BEFORE_RE =
@@ -553,6 +557,9 @@ const NON_PAY_AFTER_RE =
 /** Words that end a figure's own noun phrase: an extra listed after the pay, or a condition on it. */
 const EXTRAS_OR_CONDITION_RE =
   /\b(?:depend\w*|based|subject|doe|negotiable|competitive|bonus(?:es)?|benefits?|pension|holidays?|healthcare|equity|plus)\b/i;
+/** "£85,000 - £115,000 Travel Allowance Bonus Pension": more extras after the noun make it a list after the pay. */
+const MORE_EXTRAS_RE =
+  /^\s*[,+&]?\s*(?:bonus(?:es)?|pension|holidays?|benefits|private\s+medical|medical|healthcare|car\b|life\s+assurance|share\s+options|equity)\b/i;
 /** Words before a figure that make it a company, benefit or bonus figure ("raised over $100M"). */
 const NON_PAY_BEFORE_RE =
   /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest\w*|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize)\b/i;
@@ -734,7 +741,13 @@ function isNonPay(candidate: Candidate): boolean {
   const nonPayAfter = candidate.after.match(NON_PAY_AFTER_RE);
   // "Up to £75,000 Bonus Car Allowance", "£565 to £696 depending on market conditions": a list of extras or a
   // condition between the figure and the noun; the noun names something after the figure, not the figure.
-  if (nonPayAfter !== null && !EXTRAS_OR_CONDITION_RE.test(nonPayAfter.groups?.gap ?? '')) return true;
+  if (
+    nonPayAfter !== null &&
+    !EXTRAS_OR_CONDITION_RE.test(nonPayAfter.groups?.gap ?? '') &&
+    !MORE_EXTRAS_RE.test(candidate.after.slice(nonPayAfter[0].length))
+  ) {
+    return true;
+  }
   const nonPay = [...candidate.before.matchAll(new RegExp(NON_PAY_BEFORE_RE.source, 'gi'))].at(-1);
   if (nonPay === undefined) return false;
   // "Benefits Salary banding between £50,000": a pay word after the benefit word names the figure.
@@ -813,11 +826,20 @@ function salaryOfCandidate(candidate: Candidate, context: TextContext): SalaryPa
   return salary;
 }
 
+/**
+ * Pages flattened without line breaks glue a label to the word before it ("OutsideRate: £450",
+ * "GBPCompetitive Bonus"): a space goes where a lower-case letter meets an upper-case one, or an upper-case
+ * run meets a capitalised word.
+ */
+function separateGluedWords(text: string): string {
+  return text.replace(/(\p{Ll})(?=\p{Lu})|(\p{Lu})(?=\p{Lu}\p{Ll}{2})/gu, '$1$2 ');
+}
+
 export function parseSalary(raw: string | null | undefined, hints?: SalaryHints): SalaryParse {
   if (typeof raw !== 'string' || raw.trim() === '') return { ...EMPTY_SALARY };
   const contractType = findContractType(raw);
   const text = blankOut(
-    CONTRACT_MARKERS.reduce((cleaned, [, marker]) => blankOut(cleaned, marker), raw),
+    CONTRACT_MARKERS.reduce((cleaned, [, marker]) => blankOut(cleaned, marker), separateGluedWords(raw)),
     NON_AMOUNT_NUMBERS_RE,
   );
   const context: TextContext = {
