@@ -778,6 +778,43 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     );
   });
 
+  it('reads labels glued to the previous word by a flattened page', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 300, max: 900 }),
+        fc.constantFrom(
+          'AnalystIr35: OutsideRate: £',
+          'Data AnalystDay Rate: £',
+          'Job SummaryIR35 insideRate £',
+        ),
+        fc.constantFrom('Location: Leeds', 'Duration: 6 months', ''),
+        (rate, lead, rest) => {
+          const text = `Job Title: ${lead}${rate}${rest.replace(' ', '')}`;
+          expect(parseSalary(text), text).toMatchObject({ salary_min: rate, salary_period: 'day' });
+        },
+      ),
+    );
+    expect(parseSalary('the criteria.CompensationUp to $50/hr equivalent, depending on level')).toMatchObject(
+      {
+        salary_min: null,
+        salary_max: 50,
+        salary_period: 'hour',
+      },
+    );
+  });
+
+  it('joins a range over a footnote mark and "up to", and keeps pay followed by a list of extras', () => {
+    fc.assert(
+      fc.property(amount, fc.integer({ min: 1_000, max: 50_000 }), (low, spread) => {
+        const high = low + spread;
+        const range = `£${groupThousands(low, ',')}* up to £${groupThousands(high, ',')}* per annum | 35 days' holiday`;
+        expect(parseSalary(range), range).toMatchObject({ salary_min: low, salary_max: high });
+        const listed = `Senior Planner £${groupThousands(low, ',')} - £${groupThousands(high, ',')} Travel Allowance Bonus Pension Holidays`;
+        expect(parseSalary(listed), listed).toMatchObject({ salary_min: low, salary_max: high });
+      }),
+    );
+  });
+
   it('reads UK contract rates in an IR35 text as day rates', () => {
     expect(parseSalary('Rate: £450 Inside IR35')).toMatchObject({ salary_min: 450, salary_period: 'day' });
     expect(parseSalary('£29.96/hr (Inside IR35)').salary_period).toBe('hour');
