@@ -374,4 +374,30 @@ describe('parseExperience: classes found by growing the tune split (session 3)',
       ),
     );
   });
+  it('reads a requirement introduced by a label after the employer, or glued to a full stop', () => {
+    fc.assert(
+      fc.property(count, fc.integer({ min: 1, max: 5 }), (n, spread) => {
+        const range = `${n}–${n + spread} years of recruitment consulting experience`;
+        expect(
+          parseExperience(`Experience we consider to be essential for the role: ${range}.${FILLER}`),
+        ).toMatchObject(years(n, n + spread));
+        expect(parseExperience(`Degree in a related field.${range}.${FILLER}`)).toMatchObject(
+          years(n, n + spread),
+        );
+      }),
+    );
+  });
+
+  it('does not read a labelled contract duration as experience, even glued to the word before', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 24 }),
+        fc.constantFrom('Location: YeovilDuration: ', 'Duration: ', 'Contract Length: ', 'Assignment - '),
+        (n, label) => {
+          const text = `Role: Process Engineer ${label}${n} months some hybrid working. Salary: Depending on experience.${FILLER}`;
+          expect(parseExperience(text), text).toEqual(EMPTY_EXPERIENCE);
+        },
+      ),
+    );
+  });
 });

@@ -23,6 +23,7 @@
  *   follows in its clause. A bullet holding only "2+ years" is a listed requirement.
  */
 
+import { separateGluedWords } from './glued-words.js';
 import { NUMBER_WORD_PATTERN, parseSmallNumber } from './number-words.js';
 
 export interface ExperienceParse {
@@ -50,7 +51,7 @@ const number = (name: string) =>
 const PHRASE_RE = new RegExp(
   [
     String.raw`(?<qualifier>(?:\b(?:a\s+)?(?:minimum(?:\s+of)?|min\.?|at\s*least|no\s+less\s+than|not\s+less\s+than|upwards\s+of|over|more\s+than|greater\s+than|in\s+excess\s+of|up\s+to|less\s+than|fewer\s+than|under|no\s+more\s+than|not\s+more\s+than|max(?:imum)?(?:\s+of)?|between)|[>≥<≤])\s*)?`,
-    String.raw`(?:(?<![\d.,])(?=\d)|\b(?=[a-z]))${number('low')}\s*(?<lowPlus>\+|plus\b)?`,
+    String.raw`(?:(?<![\d,])(?<!\d\.)(?=\d)|\b(?=[a-z]))${number('low')}\s*(?<lowPlus>\+|plus\b)?`,
     String.raw`(?:\s*(?:-|–|—|to|or|and)\s*${number('high')}\s*\+?)?`,
     String.raw`(?<orMore>\s+or\s+(?:more|greater))?`,
     String.raw`\s*(?<hyphen>-\s*)?(?<unit>years?|yrs?|months?|mos?)\b(?:['’]s?|s['’])?`,
@@ -69,7 +70,7 @@ const EXPERIENCE_LABEL_BEFORE_RE =
 const DURATION_AFTER_RE =
   /^\s*(?:old\b|of\s+age\b|or\s+older\b|ago\b|young\b|in\s+(?:business|operation)\b(?!\s+(?:intelligence|analy|development|systems|process|operations|administration|management))|in\s+(?:a\s+row|our\s+(?:field|industry))\b|running\b|and\s+counting\b|heritage\b|history\b|legacy\b|track\s+record\b|of\s+(?:history|success|service|growth|excellence|operation|innovation|existence|heritage)\b)/i;
 const DURATION_BEFORE_RE =
-  /\b(?:in|within|first|last|past|next|every|after|since|founded|established)\s+(?:the\s+)?$|\b(?:we['’]ve|we\s+have|leveraging|boasts?)\b[^.;\n]*$|\b(?:combining|leveraging|boasting|drawing\s+on|backed\s+by|built\s+on)\s+(?:over\s+|nearly\s+|almost\s+|more\s+than\s+)?$/i;
+  /\b(?:in|within|first|last|past|next|every|after|since|founded|established)\s+(?:the\s+)?$|\b(?:duration|length|contract|assignment|term|tenure)\s*[:\-–]\s*(?:initial(?:ly)?\s+)?$|\b(?:we['’]ve|we\s+have|leveraging|boasts?)\b[^.;\n]*$|\b(?:combining|leveraging|boasting|drawing\s+on|backed\s+by|built\s+on)\s+(?:over\s+|nearly\s+|almost\s+|more\s+than\s+)?$/i;
 /** "6-month contract", "12 month FTC", "a 3-year plan": the length of the job or of something else. */
 const TERM_AFTER_RE =
   /^\s*(?!of\b)(?:[\w-]+\s+){0,2}?(?:contract|project|assignment|engagement|ftc|fixed[\s-]term|temporary|internship|placement|secondment|probation\w*|extension|maternity|rolling|initially|period|programme|roadmap|plan|strategy|vision|look[\s-]?ahead|forecasts?|reserve\s+list)|^\s*(?:[\w-]+\s+){0,3}?(?:residen\w*|citizenship)\b/i;
@@ -109,13 +110,17 @@ const EMPLOYER_LINK_RE =
  * is the country; "algorithms and their practical applications 2+ years of experience" links no employer
  * to the years (a list item lost its line break).
  */
+const MAX_EMPLOYER_LINK_WORDS = 6;
+
 function employerHasTheYears(before: string): boolean {
   const subject = [...before.matchAll(SUBJECT_RE)].at(-1);
   if (subject?.groups?.employer === undefined) return false;
   if (subject[0] === 'US') return false;
   const gap = before.slice(subject.index + subject[0].length);
+  // "we consider essential for the role: 3-6 years": a label introduces the requirement.
+  if (/[:]/.test(gap)) return false;
   const words = gap.trim() === '' ? 0 : gap.trim().split(/\s+/).length;
-  return words <= 1 || EMPLOYER_LINK_RE.test(gap);
+  return words <= 1 || (words <= MAX_EMPLOYER_LINK_WORDS && EMPLOYER_LINK_RE.test(gap));
 }
 
 function numberFromGroups(groups: Record<string, string | undefined>, name: string): number | null {
@@ -231,8 +236,9 @@ function mostDemanding(candidates: readonly Candidate[]): Candidate | null {
   return best;
 }
 
-export function parseExperience(text: string | null | undefined): ExperienceParse {
-  if (typeof text !== 'string' || text.trim() === '') return { ...EMPTY_EXPERIENCE };
+export function parseExperience(raw: string | null | undefined): ExperienceParse {
+  if (typeof raw !== 'string' || raw.trim() === '') return { ...EMPTY_EXPERIENCE };
+  const text = separateGluedWords(raw);
   const isDedicatedField = text.trim().length <= DEDICATED_FIELD_LENGTH;
   const candidates: Candidate[] = [];
   for (const match of text.matchAll(PHRASE_RE)) {

@@ -39,6 +39,8 @@
  * - The first figure that passes wins; figures with a currency or unit before bare numbers.
  */
 
+import { separateGluedWords } from './glued-words.js';
+
 export type SalaryPeriod = 'hour' | 'day' | 'week' | 'month' | 'year';
 export type ContractType = 'W2' | 'C2C' | '1099';
 
@@ -824,15 +826,6 @@ function salaryOfCandidate(candidate: Candidate, context: TextContext): SalaryPa
     context.dedicatedField || PAY_LABEL_RE.test(candidate.before) || PAY_LABEL_RE.test(candidate.after);
   if (salary.salary_period === null && !labelled) return null;
   return salary;
-}
-
-/**
- * Pages flattened without line breaks glue a label to the word before it ("OutsideRate: £450",
- * "GBPCompetitive Bonus"): a space goes where a lower-case letter meets an upper-case one, or an upper-case
- * run meets a capitalised word.
- */
-function separateGluedWords(text: string): string {
-  return text.replace(/(\p{Ll})(?=\p{Lu})|(\p{Lu})(?=\p{Lu}\p{Ll}{2})/gu, '$1$2 ');
 }
 
 export function parseSalary(raw: string | null | undefined, hints?: SalaryHints): SalaryParse {
