@@ -81,7 +81,9 @@ for (const split of ['tune', 'held-out'] as const) {
     const falsePositives = [...found].filter((s) => !gold.has(s));
     const missed = knownGold.filter((s) => !found.has(s));
     if (falsePositives.length + missed.length > 0) {
-      misses.push(`    ${label.source}: false ${JSON.stringify(falsePositives)} missed ${JSON.stringify(missed)}`);
+      misses.push(
+        `    ${label.source}: false ${JSON.stringify(falsePositives)} missed ${JSON.stringify(missed)}`,
+      );
     }
   }
   console.log(

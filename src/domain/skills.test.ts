@@ -258,3 +258,56 @@ describe('skills: boilerplate, headings, degrees, verbs and SAP modules (issue 1
     );
   });
 });
+
+describe('skills: contact labels, compounds, case variants and requirement tags (session 3, eval:skills tune)', () => {
+  it('does not read a contact label as a skill', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'Email: info@acme.com',
+          'Email dinesh@vbeyond.com',
+          'Email mailto:jobs',
+          'Email www.acme.com',
+        ),
+        (contact) => {
+          expect(extract(`Requirements: Python and SQL. ${contact} or call us.`)).toEqual(['Python', 'SQL']);
+        },
+      ),
+    );
+    expect(extract('Experience with Email marketing tools and Python')).toEqual(
+      expect.arrayContaining(['Python']),
+    );
+  });
+
+  it('does not read a hyphen compound as the skill, but keeps "X-based"', () => {
+    expect(extract('Benefits: Flex-time policy (half-day Fridays), Python training')).toEqual(['Python']);
+    expect(extract('Flex-based dashboards and Java-driven services')).toEqual(['Flex', 'Java']);
+  });
+
+  it('reads an acronym written in title case when a cue names it', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('working with', 'experience with', 'knowledge of'), (cue) => {
+        expect(extract(`Comfortable with data; ${cue} Matlab is needed`)).toEqual(['MATLAB']);
+      }),
+    );
+    expect(extract('Matlab')).toEqual([]);
+  });
+
+  it('reads a skill tagged as preferred or required, and the new aliases', () => {
+    expect(extract('Experience with generating reports, Yardi preferred.')).toEqual(['Yardi']);
+    expect(extract('Experience in Data Bricks and exposure to non-relational databases')).toEqual([
+      'Databricks',
+      'NoSQL',
+    ]);
+  });
+
+  it('does not read "an Agile environment" as the skill', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('environment', 'manner', 'culture', 'setting'), (noun) => {
+        expect(extract(`Manage delivery in an Agile ${noun}, using Python.`)).toEqual(['Python']);
+      }),
+    );
+    expect(extract('Some knowledge of Agile/Scrum is a must-have')).toEqual(['Agile', 'Scrum']);
+    expect(extract('Basic knowledge of Excel')).not.toContain('BASIC');
+  });
+});

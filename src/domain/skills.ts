@@ -87,6 +87,12 @@ const CUES_AFTER = new Set([
   'expertise',
   'proficiency',
   'knowledge',
+  // "Yardi preferred", "Spark required": a requirement tag names the skill.
+  'preferred',
+  'required',
+  'desired',
+  'desirable',
+  'essential',
 ]);
 /** "experience with Go", "proficient in R", "written in C", "using R". */
 const CUES_BEFORE = new Set([
@@ -112,6 +118,8 @@ const CUES_BEFORE = new Set([
   'develop',
   'build',
   'building',
+  'working',
+  'work',
 ]);
 const CUE_PREPOSITIONS = new Set(['in', 'with', 'of', 'using']);
 
@@ -417,7 +425,13 @@ function startsProperNoun(tokens: Token[], candidates: Candidate[], index: numbe
 }
 
 function acceptInContext(tokens: Token[], candidates: Candidate[]): boolean[] {
-  const accepted = candidates.map((c) => !c.form.ambiguous && !isChannelMention(tokens, c));
+  const accepted = candidates.map(
+    (c) =>
+      !c.form.ambiguous &&
+      !isChannelMention(tokens, c) &&
+      !isContactLabel(tokens, c) &&
+      !isHyphenCompound(tokens, c),
+  );
   // Ambiguous matches can vouch for their neighbours ("spark, hive, python"): iterate to a fixpoint.
   for (let changed = true; changed; ) {
     changed = false;
@@ -438,6 +452,8 @@ function isAcceptedInContext(
 ): boolean {
   const current = candidates[index]!;
   if (isGluedToNeighbour(tokens, current) || isChannelMention(tokens, current)) return false;
+  if (isContactLabel(tokens, current) || isHyphenCompound(tokens, current)) return false;
+  if (describesTheWorkplace(tokens, current)) return false;
   if (isFieldOfStudy(tokens, current) || isInShoutedHeading(tokens, candidates, index)) return false;
   const previous = candidates[index - 1];
   const next = candidates[index + 1];
@@ -448,7 +464,9 @@ function isAcceptedInContext(
     (next !== undefined &&
       accepted[index + 1] === true &&
       onlyListSeparatorsBetween(tokens, current.end, next.start));
-  if (!current.exactCase || looksLikeInitial(tokens, candidates, index)) return listNeighbour;
+  const caseFits =
+    current.exactCase || (isTitleCasedAcronym(tokens, current) && hasCueBefore(tokens, current));
+  if (!caseFits || looksLikeInitial(tokens, candidates, index)) return listNeighbour;
   if (listNeighbour || hasCueWord(tokens, current)) return true;
   if (startsProperNoun(tokens, candidates, index)) return false;
   if (isListItem(tokens, current)) return true;
@@ -492,6 +510,96 @@ function isGluedToNeighbour(tokens: Token[], match: Candidate): boolean {
   return after.text === '.' && afterNext !== undefined && !afterNext.spaceBefore && afterNext.isWord;
 }
 
+/** "Email: info@acme.com", "Email dinesh@vbeyond.com", "Website www.acme.com": a contact label, not a skill. */
+const ADDRESS_STARTS = new Set(['http', 'https', 'www', 'mailto']);
+const TOP_LEVEL_DOMAINS = new Set(['com', 'org', 'net', 'io', 'co', 'uk', 'edu', 'gov']);
+
+function isContactLabel(tokens: Token[], match: Candidate): boolean {
+  let i = match.end;
+  while (tokens[i]?.text === ':' || tokens[i]?.text === '-') i++;
+  const first = tokens[i];
+  if (!first || (i > match.end && first.lineBefore)) return false;
+  if (ADDRESS_STARTS.has(first.lower) || first.text === '@') return true;
+  // "info@acme.com", "dinesh.vbeyond.com": an address glued together without spaces.
+  for (let j = i + 1; j < tokens.length && !tokens[j]!.spaceBefore; j++) {
+    const token = tokens[j]!;
+    if (token.text === '@') return true;
+    if (tokens[j - 1]!.text === '.' && TOP_LEVEL_DOMAINS.has(token.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Flex-time policy", "Go-getter": a word joined by a hyphen to a lower-case word forms another word;
+ * "Java-based", "Python-driven" still name the skill.
+ */
+const SKILL_MODIFIER_SUFFIXES = new Set([
+  'based',
+  'driven',
+  'powered',
+  'like',
+  'related',
+  'focused',
+  'heavy',
+  'centric',
+  'native',
+  'first',
+  'enabled',
+  'certified',
+  'savvy',
+  'specific',
+  'compatible',
+  'friendly',
+  'oriented',
+  'backed',
+  'only',
+  'style',
+  'ready',
+]);
+
+function isHyphenCompound(tokens: Token[], match: Candidate): boolean {
+  if (match.form.tokens.length !== 1 || !/^\p{L}+$/u.test(match.form.tokens[0]!)) return false;
+  const hyphen = tokens[match.end];
+  const word = tokens[match.end + 1];
+  if (hyphen?.text !== '-' || hyphen.spaceBefore || !word?.isWord || word.spaceBefore) return false;
+  return word.text === word.lower && !SKILL_MODIFIER_SUFFIXES.has(word.lower);
+}
+
+/** "in an Agile environment", "a lean/agile manner": an everyday word describing how the team works. */
+const WORKPLACE_NOUNS = new Set([
+  'environment',
+  'environments',
+  'manner',
+  'setting',
+  'culture',
+  'mindset',
+  'way',
+  'ways',
+  'workplace',
+  'organisation',
+  'organization',
+]);
+const ARTICLES = new Set(['a', 'an', 'the', 'our', 'this']);
+
+function describesTheWorkplace(tokens: Token[], match: Candidate): boolean {
+  const after = tokens[match.end];
+  if (!after || !WORKPLACE_NOUNS.has(after.lower)) return false;
+  const before = wordsBefore(tokens, match.start, 3).map((t) => t.lower);
+  return before.some((word) => ARTICLES.has(word));
+}
+
+/** "Matlab" for "MATLAB", "Unix" for "UNIX": an acronym written in title case. */
+function isTitleCasedAcronym(tokens: Token[], match: Candidate): boolean {
+  const form = match.form.tokens[0]!;
+  const written = tokens[match.start]!.text;
+  return (
+    match.form.tokens.length === 1 &&
+    form.length >= 4 &&
+    /^\p{Lu}+$/u.test(form) &&
+    written === `${form[0]}${form.slice(1).toLowerCase()}`
+  );
+}
+
 function isSeparator(token: Token): boolean {
   return LIST_DELIMITERS.has(token.text) || LIST_CONJUNCTIONS.has(token.lower);
 }
@@ -515,6 +623,11 @@ function isListItem(tokens: Token[], match: Candidate): boolean {
 function hasCueWord(tokens: Token[], match: Candidate): boolean {
   const after = tokens[match.end];
   if (after && CUES_AFTER.has(after.lower)) return true;
+  return hasCueBefore(tokens, match);
+}
+
+/** "working with Matlab", "using R": the words before name a tool ("Basic knowledge" has its cue after). */
+function hasCueBefore(tokens: Token[], match: Candidate): boolean {
   const before = tokens[match.start - 1];
   if (!before) return false;
   if (before.lower === 'using') return true;
