@@ -73,10 +73,27 @@ describe('admin import API', () => {
     expect(response.json().batch).toMatchObject({ format: 'jsonl', new_jobs: 1 });
   });
 
+  it("takes each row's platform from JobSpy's site column when the upload names none, as the CLI does", async () => {
+    const csv =
+      'id,site,job_url,title,company,location,interval,min_amount,max_amount,description\n' +
+      'in-a1,indeed,https://www.indeed.com/viewjob?jk=a1,Site Data Engineer,Acme,"Austin, TX",,,,Python and SQL\n' +
+      'li-42,linkedin,https://www.linkedin.com/jobs/view/42,Site QA Engineer,Beta,"Boston, MA",yearly,90000,110000,Selenium\n';
+    const response = await upload({}, 'jobspy.csv', csv);
+    expect(response.statusCode).toBe(201);
+    expect(response.json().batch).toMatchObject({ platform: 'mixed', new_jobs: 2, failed_jobs: 0 });
+    const stored = await database.sql.query<{ platform: string }>(
+      `SELECT platform FROM job_postings WHERE title LIKE 'Site %' ORDER BY platform`,
+    );
+    expect(stored.rows.map((r) => r.platform)).toEqual(['indeed', 'linkedin']);
+  });
+
   it('refuses bad requests with problem+json', async () => {
     const noPlatform = await upload({}, 'jobs.csv', 'title\nDev\n');
     expect(noPlatform.statusCode).toBe(400);
-    expect(noPlatform.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'platform' }] });
+    expect(noPlatform.json()).toMatchObject({ code: 'validation_failed' });
+    expect(noPlatform.json().detail).toMatch(/name no platform/);
+    const badPlatform = await upload({ platform: 'Not A Platform!' }, 'jobs.csv', 'title\nDev\n');
+    expect(badPlatform.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'platform' }] });
 
     const unknownLayout = await upload({ platform: 'x' }, 'jobs.csv', 'Job Title\nDev\n');
     expect(unknownLayout.statusCode).toBe(400);

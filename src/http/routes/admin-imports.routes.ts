@@ -50,7 +50,9 @@ const importOptionsSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'a platform name: a-z, 0-9, _ . - (max 50)'),
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,49}$/, 'a platform name: a-z, 0-9, _ . - (max 50)')
+    // Like the CLI: rows that name their own platform (JobSpy's `site`) need none.
+    .optional(),
   format: z.enum(['csv', 'json', 'jsonl']).optional(),
   map: z.string().max(4000).optional(),
   encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
@@ -118,9 +120,10 @@ export function adminImportRoutes(deps: {
           description:
             'CSV (RFC 4180, UTF-8 or Windows-1252), JSON array or JSON Lines. JobSpy CSV and the Jobmatch job schema ' +
             'are recognized; other layouts need `map`, e.g. `title=Job Title,company=Company Name`. Rows that fail are ' +
-            'counted and reported with their row number; they never stop the import.',
+            'counted and reported with their row number; they never stop the import. `platform` is needed only when the ' +
+            'rows name none (JobSpy rows name theirs in `site`).',
           consumes: ['multipart/form-data'],
-          querystring: importOptionsSchema.partial({ platform: true }),
+          querystring: importOptionsSchema,
           response: {
             201: z.object({ batch: batchSchema, errors: z.array(rowErrorSchema) }),
             400: problemSchema,
