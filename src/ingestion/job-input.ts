@@ -60,7 +60,8 @@ export function jobInputToRecord(job: JobInput): JobRecord {
 }
 
 export type ValidatedJob =
-  | { index: number; ok: true; job: NormalizedJob }
+  /** `warnings`: optional fields that did not parse, stored empty (the job itself is kept). */
+  | { index: number; ok: true; job: NormalizedJob; warnings: FieldProblem[] }
   | { index: number; ok: false; errors: FieldProblem[] };
 
 /** Validates each posted job on its own: a bad one is reported by index and never blocks the others. */
@@ -81,6 +82,8 @@ export function validateJobInputs(
       };
     }
     const result = normalizeJobRecord(jobInputToRecord(parsed.data), context);
-    return result.ok ? { index, ok: true, job: result.job } : { index, ok: false, errors: result.errors };
+    return result.ok
+      ? { index, ok: true, job: result.job, warnings: result.warnings }
+      : { index, ok: false, errors: result.errors };
   });
 }

@@ -5,7 +5,7 @@ import { roleJobMappingRepository } from '../db/repositories/role-job-mapping.re
 import type { ScraperApiKey } from '../db/repositories/scraper-api-key.repository.js';
 import type { NormalizedJob } from '../domain/jobs/normalize-job.js';
 import type { SkillMatcher } from '../domain/skills.js';
-import { AppError } from '../errors.js';
+import { AppError, type FieldProblem } from '../errors.js';
 import { validateJobInputs } from '../ingestion/job-input.js';
 
 export interface JobProblem {
@@ -26,6 +26,8 @@ export interface SessionResult {
   duration_seconds: number;
   new_job_ids: number[];
   errors: JobProblem[];
+  /** Optional fields of stored jobs that did not parse and were stored empty, like an import batch's warnings. */
+  warnings: JobProblem[];
 }
 
 export interface LockedSession {
@@ -56,6 +58,10 @@ export async function lockOwnSession(
     throw new AppError('forbidden', 'This scrape session was claimed by another API key.');
   }
   return session;
+}
+
+function byIndex(index: number, problems: readonly FieldProblem[]): JobProblem[] {
+  return problems.map((problem) => ({ index, field: problem.field, message: problem.message }));
 }
 
 export function requestHash(body: unknown): string {
@@ -89,7 +95,8 @@ export async function completeSession(
     const session = await lockOwnSession(tx, key, input.session_id);
     if (session.status !== 'in_progress') {
       if (session.status === 'completed' && session.completion_hash === hash && session.completion_result) {
-        return session.completion_result;
+        // Results stored before warnings were reported have none.
+        return { ...session.completion_result, warnings: session.completion_result.warnings ?? [] };
       }
       if (session.status === 'completed') {
         throw new AppError(
@@ -101,15 +108,8 @@ export async function completeSession(
     }
 
     const validated = validateJobInputs(input.jobs, { skills: deps.skills });
-    const errors: JobProblem[] = validated.flatMap((item) =>
-      item.ok
-        ? []
-        : item.errors.map((problem) => ({
-            index: item.index,
-            field: problem.field,
-            message: problem.message,
-          })),
-    );
+    const errors = validated.flatMap((item) => (item.ok ? [] : byIndex(item.index, item.errors)));
+    const warnings = validated.flatMap((item) => (item.ok ? byIndex(item.index, item.warnings) : []));
     const unique = new Map<string, NormalizedJob>();
     let repeats = 0;
     for (const item of validated) {
@@ -170,6 +170,7 @@ export async function completeSession(
       duration_seconds: rows[0]!.duration_seconds,
       new_job_ids: newJobIds,
       errors,
+      warnings,
     };
     await tx.sql.query(
       'UPDATE scrape_sessions SET completion_hash = $2, completion_result = $3 WHERE id = $1',

@@ -77,7 +77,13 @@ describe('scrape queue API', () => {
     );
     expect(processing[0]!.queue_status).toBe('processing');
 
-    const jobs = [...sampleJobs('flow', 3), { title: '' }, { ...sampleJobs('flow', 1)[0] }];
+    const [firstJob, ...otherJobs] = sampleJobs('flow', 3);
+    const jobs = [
+      { ...firstJob, posted_date: 'last Tuesday-ish' },
+      ...otherJobs,
+      { title: '' },
+      { ...sampleJobs('flow', 1)[0] },
+    ];
     const response = await post({ session_id: claimed.session_id, jobs });
     expect(response.statusCode).toBe(200);
     const result = response.json();
@@ -90,6 +96,8 @@ describe('scrape queue API', () => {
       jobs_failed: 1,
     });
     expect(result.errors).toEqual([expect.objectContaining({ index: 3, field: 'title' })]);
+    // An optional field that does not parse is reported, and the job is stored without it.
+    expect(result.warnings).toEqual([expect.objectContaining({ index: 0, field: 'posted_date' })]);
 
     const { rows: session } = await database.sql.query<Record<string, unknown>>(
       `SELECT status, jobs_found, jobs_imported, jobs_skipped, duration_seconds, scraper_name, role_name FROM scrape_sessions WHERE session_id = $1`,

@@ -56,6 +56,8 @@ const claimedRoleSchema = z
     },
   });
 
+const jobProblemSchema = z.object({ index: z.number().int(), field: z.string(), message: z.string() });
+
 const sessionResultSchema = z
   .object({
     session_id: z.uuid(),
@@ -67,7 +69,9 @@ const sessionResultSchema = z
     jobs_failed: z.number().int(),
     duration_seconds: z.number().int(),
     new_job_ids: z.array(z.number().int()),
-    errors: z.array(z.object({ index: z.number().int(), field: z.string(), message: z.string() })),
+    errors: z.array(jobProblemSchema),
+    /** Optional fields of stored jobs that did not parse: the job is stored with the field empty. */
+    warnings: z.array(jobProblemSchema),
   })
   .meta({
     id: 'ScrapeSessionResult',
@@ -82,6 +86,7 @@ const sessionResultSchema = z
       duration_seconds: 84,
       new_job_ids: [5012],
       errors: [{ index: 2, field: 'title', message: 'is required' }],
+      warnings: [{ index: 0, field: 'posted_date', message: '"last Tuesday-ish" is not a date: not stored' }],
     },
   });
 
