@@ -24,11 +24,14 @@ export function registerParseCommand(
     .action(async (kind: ParserName, text: string | undefined, options: { stdin?: boolean }) => {
       const skills = loadSkillMatcher();
       if (options.stdin) {
+        let first = true;
         for await (const line of readline.createInterface({
           input: stdin,
           crlfDelay: Number.POSITIVE_INFINITY,
         })) {
-          io.out(JSON.stringify(parseText(kind, line, skills)));
+          // A byte order mark starts a file, not its first text (the import drops it too).
+          io.out(JSON.stringify(parseText(kind, first ? line.replace(/^\uFEFF/, '') : line, skills)));
+          first = false;
         }
         return;
       }

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerParseCommand } from '../../src/cli/parse.command.js';
 import { jobImportBatchRepository } from '../../src/db/repositories/job-import-batch.repository.js';
 import { jobImportErrorRepository } from '../../src/db/repositories/job-import-error.repository.js';
 import { parseColumnMapping } from '../../src/domain/jobs/column-mapping.js';
@@ -212,6 +214,60 @@ describe('importJobs', () => {
         const stored = row[column];
         const value = typeof printed === 'number' && stored !== null ? Number(stored) : stored;
         expect({ text, column, value }).toEqual({ text, column, value: printed });
+      }
+    });
+  });
+
+  it('stores exactly what `jobmatch parse salary|experience|skills --stdin` prints, line by line', async () => {
+    const readTexts = (file: string) =>
+      (JSON.parse(fs.readFileSync(path.resolve(process.cwd(), file), 'utf8')) as { text: string }[])
+        .map((item) => item.text.replace(/\s+/g, ' ').trim())
+        .filter((_, index) => index % 7 === 0);
+    const texts = [
+      ...readTexts('eval/salary-labels.json'),
+      ...readTexts('eval/experience-labels.json'),
+      'Python, SQL and AWS; follow us on LinkedIn',
+      'Email: jobs@acme.com — Flex-time, Matlab experience',
+    ];
+    const printed = async (kind: string) => {
+      const out: string[] = [];
+      const program = new Command().exitOverride();
+      registerParseCommand(
+        program,
+        { out: (line) => out.push(line), err: () => {} },
+        Readable.from(`\uFEFF${texts.join('\n')}\n`),
+      );
+      await program.parseAsync(['parse', kind, '--stdin'], { from: 'user' });
+      return out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    };
+    const [salary, experience, skillColumns] = [
+      await printed('salary'),
+      await printed('experience'),
+      await printed('skills'),
+    ];
+    expect(salary).toHaveLength(texts.length);
+    const csv = [
+      'external_job_id,title,salary_range,description',
+      ...texts.map((text, index) => {
+        const quoted = `"${text.replaceAll('"', '""')}"`;
+        return `stdin-${index},-,${quoted},${quoted}`;
+      }),
+    ].join('\n');
+    expect((await run(`\uFEFF${csv}`, { platform: 'stdinparse' })).batch.failed_jobs).toBe(0);
+    const { rows } = await database.sql.query<Record<string, unknown>>(
+      `SELECT * FROM job_postings WHERE platform = 'stdinparse' ORDER BY substring(external_job_id from 7)::int`,
+    );
+    expect(rows).toHaveLength(texts.length);
+    rows.forEach((row, index) => {
+      const text = texts[index]!;
+      for (const [column, value] of Object.entries({
+        ...salary[index],
+        ...experience[index],
+        ...skillColumns[index],
+      })) {
+        const stored = row[column];
+        const comparable = typeof value === 'number' && stored !== null ? Number(stored) : stored;
+        expect({ text, column, value: comparable }).toEqual({ text, column, value });
       }
     });
   });
