@@ -815,6 +815,27 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     );
   });
 
+  it('reads "to £X" as a ceiling and a stray dash before the currency as no minus sign', () => {
+    fc.assert(
+      fc.property(
+        amount,
+        fc.constantFrom('London / WFH to £', 'Hybrid | to £', 'Salary to £'),
+        (value, lead) => {
+          const text = `Data Engineer ${lead}${groupThousands(value, ',')} plus bonus`;
+          expect(parseSalary(text), text).toMatchObject({ salary_min: null, salary_max: value });
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(amount, fc.integer({ min: 1_000, max: 20_000 }), (low, spread) => {
+        const text = `The salary banding for this role is -£${groupThousands(low, ',')} - £${groupThousands(low + spread, ',')}/year`;
+        expect(parseSalary(text), text).toMatchObject({ salary_min: low, salary_max: low + spread });
+      }),
+    );
+    expect(parseSalary('-£5').salary_min).toBeNull();
+    expect(parseSalary('-1').salary_min).toBeNull();
+  });
+
   it('reads UK contract rates in an IR35 text as day rates', () => {
     expect(parseSalary('Rate: £450 Inside IR35')).toMatchObject({ salary_min: 450, salary_period: 'day' });
     expect(parseSalary('£29.96/hr (Inside IR35)').salary_period).toBe('hour');

@@ -542,7 +542,7 @@ const RANGE_GAP_RE = new RegExp(
 const MIN_ONLY_BEFORE_RE =
   /(?:\bfrom|\bstarting(?:\s+(?:at|from))?|\bmin(?:imum)?\.?|\bat\s+least|\bover|\bmore\s+than|\babove|>=?)\s*(?:of\s*)?:?\s*$/i;
 const MAX_ONLY_BEFORE_RE =
-  /(?:\bup(?:\s*to)?|\bmax(?:imum)?\.?|\bunder|\bless\s+than|\bbelow|\bno\s+more\s+than|<=?|\b(?:salary|pay|paying|rate)\s+to|^\s*to)\s*(?:of\s*)?:?\s*$/i;
+  /(?:\bup(?:\s*to)?|\bmax(?:imum)?\.?|\bunder|\bless\s+than|\bbelow|\bno\s+more\s+than|<=?|\bto)\s*(?:of\s*)?:?\s*$/i;
 /** "$100K+" (glued) is a minimum; "£85,000 + benefits" (spaced) adds extras to the figure. */
 const MIN_ONLY_AFTER_RE = /^(?:\+|\s*(?:and\s+(?:above|up)\b|or\s+more\b))/i;
 const NEGATIVE_SIGN_BEFORE_RE = /[-−]$/;
@@ -668,7 +668,12 @@ function findCandidates(text: string, tokens: readonly AmountToken[]): Candidate
     index += isRange ? 2 : 1;
     const nextStart = tokens[index]?.start ?? text.length;
     const before = phraseBefore(text, previousEnd, first.start);
-    if (NEGATIVE_SIGN_BEFORE_RE.test(text.slice(previousEnd, first.start))) continue;
+    // "-1" is a placeholder; "is -£32,157 - £40,197" has a stray dash before the currency, not a sign.
+    const gap = text.slice(previousEnd, first.start);
+    const markerFirst =
+      first.currencyMarker !== null && text.charAt(first.start) === first.currencyMarker.charAt(0);
+    const strayDash = markerFirst && /\S\s+[-−]$/.test(text.slice(0, first.start));
+    if (!strayDash && NEGATIVE_SIGN_BEFORE_RE.test(gap)) continue;
     const bounds = isRange
       ? rangeFromPair(first, second)
       : singleAmount(first, before, text.slice(last.end, nextStart));
