@@ -400,4 +400,18 @@ describe('parseExperience: classes found by growing the tune split (session 3)',
       ),
     );
   });
+  it('reads years spent by a named subject as its history, years the candidate spent as a requirement', () => {
+    fc.assert(
+      fc.property(count, (n) => {
+        expect(
+          parseExperience(
+            `We have a data advantage. Health IQ spent ${n}+ years gathering the science.${FILLER}`,
+          ),
+        ).toEqual(EMPTY_EXPERIENCE);
+        expect(
+          parseExperience(`You have spent ${n}+ years in data engineering roles.${FILLER}`),
+        ).toMatchObject(years(n, null));
+      }),
+    );
+  });
 });

@@ -112,6 +112,19 @@ const EMPLOYER_LINK_RE =
  */
 const MAX_EMPLOYER_LINK_WORDS = 6;
 
+/**
+ * "Health IQ spent 6+ years gathering the science": years spent by a named subject are its history; "you
+ * have spent 5+ years in data" is the candidate's.
+ */
+function someoneElseSpentTheYears(before: string): boolean {
+  if (
+    !/\b(?:spent|spending|invested|devoted)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?$/i.test(before)
+  ) {
+    return false;
+  }
+  return [...before.matchAll(SUBJECT_RE)].at(-1)?.groups?.candidate === undefined;
+}
+
 function employerHasTheYears(before: string): boolean {
   const subject = [...before.matchAll(SUBJECT_RE)].at(-1);
   if (subject?.groups?.employer === undefined) return false;
@@ -179,7 +192,7 @@ function toCandidate(text: string, match: RegExpExecArray, isDedicatedField: boo
   ) {
     return null;
   }
-  if (employerHasTheYears(before)) return null;
+  if (employerHasTheYears(before) || someoneElseSpentTheYears(before)) return null;
 
   const experienceAfter = after.match(EXPERIENCE_WORD_RE);
   // "a 5-year plan": a hyphenated singular year is an adjective unless experience follows in the clause
