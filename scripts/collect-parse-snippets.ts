@@ -3,7 +3,7 @@
  * eval/experience-labels.json (eval/README.md, "Tune additions"). Prints JSON lines
  * `{ text, source }` for mentions not already labelled, in a fixed shuffled order.
  *
- * Run: node --import tsx scripts/collect-parse-snippets.ts salary|experience [limit]
+ * Run: node --import tsx scripts/collect-parse-snippets.ts salary|pay-words|experience [limit]
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -35,7 +35,12 @@ function order(text: string): string {
   return createHash('sha1').update(`collect:${text}`).digest('hex');
 }
 
-const kind = process.argv[2] === 'experience' ? 'experience' : 'salary';
+/** Pay words near a digit ("Compensation: 165,000-185,000", "rate of 45/hr"): amounts written without a currency. */
+const PAY_WORD_MENTION_RE =
+  /\b(?:salary|compensation|pay(?:\s+range)?|rate|wage|hourly|per\s+hour|OTE|package)\b[^.\n]{0,30}?\d/gi;
+
+const mode = process.argv[2] ?? 'salary';
+const kind = mode === 'experience' ? 'experience' : 'salary';
 const limit = Number(process.argv[3] ?? 100);
 const labelled = JSON.parse(readFileSync(path.join(root, 'eval', `${kind}-labels.json`), 'utf8')) as {
   text: string;
@@ -43,7 +48,8 @@ const labelled = JSON.parse(readFileSync(path.join(root, 'eval', `${kind}-labels
 }[];
 const known = new Set(labelled.map((l) => l.source));
 const knownTexts = labelled.map((l) => l.text);
-const mention = kind === 'salary' ? SALARY_MENTION_RE : EXPERIENCE_MENTION_RE;
+const mention =
+  mode === 'pay-words' ? PAY_WORD_MENTION_RE : kind === 'salary' ? SALARY_MENTION_RE : EXPERIENCE_MENTION_RE;
 
 const found = new Map<string, string>();
 for (const source of SOURCES) {

@@ -836,6 +836,25 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     expect(parseSalary('-1').salary_min).toBeNull();
   });
 
+  it('does not read a "$" glued to a word as a prefixed dollar, nor paid holidays as pay', () => {
+    fc.assert(
+      fc.property(amount, fc.constantFrom('employees', 'staff', 'plans'), (value, word) => {
+        const text = `Base pay for eligible ${word}$${groupThousands(value, ',')} a year`;
+        expect(parseSalary(text), text).toMatchObject({ salary_min: value, salary_currency: 'USD' });
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom(' paid holidays', ' days annual leave', ' bank holidays'),
+        (n, rest) => {
+          expect(parseSalary(`plus up to ${n}${rest} and full base pay`).salary_min).toBeNull();
+        },
+      ),
+    );
+    expect(parseSalary('S$5,000 per month')).toMatchObject({ salary_min: 5000, salary_currency: 'SGD' });
+  });
+
   it('reads UK contract rates in an IR35 text as day rates', () => {
     expect(parseSalary('Rate: £450 Inside IR35')).toMatchObject({ salary_min: 450, salary_period: 'day' });
     expect(parseSalary('£29.96/hr (Inside IR35)').salary_period).toBe('hour');

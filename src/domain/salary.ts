@@ -255,7 +255,8 @@ const CURRENCY_MARKERS: Readonly<Record<string, CurrencyMarker>> = {
 };
 
 const CURRENCY_PATTERN = [
-  String.raw`(?:US|CA|C|AU|A|NZ|SG|S|HK|MX|R)?\$`,
+  // "employees$10,000": the letters before "$" end a word, they are no "S$" prefix.
+  String.raw`(?:(?<![A-Za-z])(?:US|CA|C|AU|A|NZ|SG|S|HK|MX|R))?\$`,
   '[£€₹¥₩₱₽₺₪₦]',
   String.raw`(?<![A-Za-z])(?:[Rr][Ss]\.?(?=\s*\d)|kr\b|zł(?!\p{L})|złotych)`,
   // A code may be glued to the number ("GBP70,000", "70000EUR") but not to a word ("EURO" is a word).
@@ -464,7 +465,7 @@ const MARKER_WINDOW = 16;
  * "14th June"); "£500 day rate" is.
  */
 const COUNT_NOUN_AFTER_RE =
-  /^\s?(?:%|percent\b|hours?\b|hrs?\b|days?\b(?!\s*rate)|weeks?\b|months?\b|years?\b|yrs?\b|employees\b|people\b|staff\b|members\b|countries\b|offices\b|locations\b|customers\b|clients\b|users\b|(?:st|nd|rd|th)\b|x\b)/i;
+  /^\s?(?:%|percent\b|hours?\b|hrs?\b|days?\b(?!\s*rate)|(?:paid\s+|annual\s+|bank\s+|public\s+)?(?:holidays?|vacation|leave)\b|weeks?\b|months?\b|years?\b|yrs?\b|employees\b|people\b|staff\b|members\b|countries\b|offices\b|locations\b|customers\b|clients\b|users\b|(?:st|nd|rd|th)\b|x\b)/i;
 
 /** Letters that may follow an amount without a space: periods ("pd", "ph", "pa", "pcm", "hr") and ordinals. */
 const GLUED_UNIT_RE = /^(?:p[hdwam]|pcm|p|hr?s?|hour|day|d|yr|annum|pa|month|mo|week|wk)$/i;
