@@ -15,7 +15,7 @@ const src = [
   { name: 'adzuna', file: 'adzuna_uk_jobs.csv', title: 'job_title', col: 'job_description' },
   { name: 'glassdoor', file: 'glassdoor_ds_jobs.csv', title: 'Job Title', col: 'Job Description' },
 ];
-const out: any[] = [];
+const out: { source: string; title: string | undefined; text: string; found: string[] }[] = [];
 for (const s of src) {
   const rows = parse(readFileSync(`../shared/data/jobs/${s.file}`), {
     columns: true,
