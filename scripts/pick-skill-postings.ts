@@ -31,7 +31,7 @@ for (const s of src) {
     out.push({
       source: `${s.name}:record ${p.i}`,
       title: p.r[s.title],
-      text: p.r[s.col],
+      text: p.r[s.col] ?? '',
       found: m.extract(`${p.r[s.title]}\n${p.r[s.col]}`),
     });
 }
