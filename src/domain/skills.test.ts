@@ -274,6 +274,7 @@ describe('skills: contact labels, compounds, case variants and requirement tags 
         },
       ),
     );
+    expect(extract('C#.Net, WPF and Email: jobs@acme.com')).toEqual(expect.arrayContaining(['C#', '.NET']));
     expect(extract('Experience with Email marketing tools and Python')).toEqual(
       expect.arrayContaining(['Python']),
     );

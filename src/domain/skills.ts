@@ -520,7 +520,9 @@ function isContactLabel(tokens: Token[], match: Candidate): boolean {
   const first = tokens[i];
   if (!first || (i > match.end && first.lineBefore)) return false;
   if (ADDRESS_STARTS.has(first.lower) || first.text === '@') return true;
-  // "info@acme.com", "dinesh.vbeyond.com": an address glued together without spaces.
+  // "info@acme.com", "dinesh.vbeyond.com": an address glued together without spaces, starting with a word
+  // ("C#.Net" is a skill written on, not an address).
+  if (!first.isWord || !first.spaceBefore) return false;
   for (let j = i + 1; j < tokens.length && !tokens[j]!.spaceBefore; j++) {
     const token = tokens[j]!;
     if (token.text === '@') return true;
