@@ -488,6 +488,7 @@ const DISPLAY_WORDS: Readonly<Record<string, string>> = {
 
 const UPPERCASE_WORDS = new Set([
   'qa',
+  '1c',
   'qc',
   'ui',
   'ux',

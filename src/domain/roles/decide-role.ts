@@ -15,7 +15,13 @@
  */
 import { cleanRoleText } from './clean-role-text.js';
 import { buildRoleIndex, type IndexedRole, matchByText, type RoleIndex } from './normalize-role.js';
-import { occupationOf, type ParsedRoleTitle, parseRoleTitle, type RoleDomain } from './parse-title.js';
+import {
+  headTokensOf,
+  occupationOf,
+  type ParsedRoleTitle,
+  parseRoleTitle,
+  type RoleDomain,
+} from './parse-title.js';
 import { facetsOfTokens, GENERIC_ROLE_WORDS } from './technology-conflict.js';
 
 export interface CatalogRole extends IndexedRole {
@@ -148,7 +154,15 @@ const DEFAULT_ROLE_OF: Readonly<Record<string, string>> = {
   programmer: 'software engineer',
   coder: 'software engineer',
   architect: 'software architect',
+  tester: 'qa engineer',
+  sdet: 'qa automation engineer',
 };
+
+/** Stack layers: beside a language the language defines the role ("Python Backend Developer"). */
+const STACK_LAYER_FACETS = new Set(['frontend', 'backend', 'web']);
+
+/** Specialties that only say where a role works: beside another specialty they are dropped ("ML Platform Engineer"). */
+const SETTING_FACETS = new Set(['platform', 'infrastructure', 'operations']);
 
 function withoutTokens(tokens: readonly string[], drop: (token: string) => boolean): string[] {
   return tokens.filter((t) => !drop(t));
@@ -213,12 +227,26 @@ function relaxations(parsed: ParsedRoleTitle): string[][] {
     (t, i) => !(SEGMENT_WORDS.has(t) || GENERIC_ROLE_WORDS.has(t) || (qualifiers.has(t) && i < nounAt - 1)),
   );
   const out: string[][] = [withoutQualifiers];
-  const domainSpecialties = [...facetsOfTokens(withoutQualifiers).specialities].filter(
-    (s) => !LANGUAGE_FACETS.has(s),
+  const specialtiesOf = (t: string) => [...facetsOfTokens([t]).specialities];
+  const specialties = [...facetsOfTokens(withoutQualifiers).specialities];
+  const stackLayers = new Set(
+    tokens.filter((t) => specialtiesOf(t).some((s) => STACK_LAYER_FACETS.has(s) && !LANGUAGE_FACETS.has(s))),
+  );
+  if (languages.size > 0 && stackLayers.size > 0) {
+    out.push(withoutTokens(withoutQualifiers, (t) => stackLayers.has(t)));
+  }
+  const domainSpecialties = specialties.filter(
+    (s) => !LANGUAGE_FACETS.has(s) && !(STACK_LAYER_FACETS.has(s) && stackLayers.size > 0),
   );
   if (languages.size > 0 && domainSpecialties.length > 0) {
     out.push(withoutTokens(tokens, (t) => languages.has(t)));
     out.push(withoutTokens(withoutQualifiers, (t) => languages.has(t)));
+  }
+  const settings = new Set(
+    withoutQualifiers.filter((t) => specialtiesOf(t).some((s) => SETTING_FACETS.has(s))),
+  );
+  if (settings.size > 0 && specialties.some((s) => !SETTING_FACETS.has(s))) {
+    out.push(withoutTokens(withoutQualifiers, (t) => settings.has(t)));
   }
   return out.filter((candidate) => {
     const facets = facetsOfTokens(candidate);
@@ -252,7 +280,7 @@ function isBareFunction(parsed: ParsedRoleTitle): boolean {
 
 /** A specialty alone ("DevOps", "Java", "Salesforce"): the one role of that specialty built by an engineer or developer. */
 function specialtyOnly(catalog: RoleCatalog, text: string): number | null {
-  const cleaned = cleanRoleText(text).cleaned;
+  const cleaned = headTokensOf(text).join(' ');
   const facets = facetsOfTokens(cleaned.split(' '));
   if (cleaned.length === 0 || facets.specialities.size === 0 || facets.functions.size > 0) return null;
   if (facets.otherTokens.some((t) => !GENERIC_ROLE_WORDS.has(t))) return null;
@@ -292,11 +320,10 @@ export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
   }
   const phrase = parsed.tokens.join(' ');
   const direct = textMatch(catalog, phrase, parsed.domain, [catalog.canonical, catalog.all]);
-  if (direct) {
-    // "Staff Engineer" fits Software Engineer only as a guess: low confidence, so an admin reviews it.
-    const guess = direct.method === 'fuzzy' && isBareFunction(parsed);
-    const confidence = guess ? Math.min(direct.confidence, CONFIDENCE.defaultRole) : direct.confidence;
-    return { kind: 'match', ...direct, confidence, parsed };
+  // A bare role noun ("Analyst") is a plain variant of every role with only unknown words: it takes its
+  // default role below, never whichever role happens to be the one such variant.
+  if (direct && !(direct.method === 'fuzzy' && isBareFunction(parsed))) {
+    return { kind: 'match', ...direct, parsed };
   }
 
   if (parsed.domain !== 'non-it') {

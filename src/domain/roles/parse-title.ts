@@ -256,6 +256,36 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   удаленно: 'remote',
   віддалена: 'remote',
   удаленная: 'remote',
+  тестування: 'test',
+  тестирования: 'test',
+  тестуванню: 'test',
+  автоматизації: 'automation',
+  автоматизации: 'automation',
+  автоматизованого: 'automation',
+  автоматизированного: 'automation',
+  бізнес: 'business',
+  бизнес: 'business',
+  проєктний: 'project',
+  проектний: 'project',
+  проектный: 'project',
+  продуктовий: 'product',
+  продуктовый: 'product',
+  продакт: 'product',
+  проджект: 'project',
+  девопс: 'devops',
+  фронтенд: 'frontend',
+  бекенд: 'backend',
+  бэкенд: 'backend',
+  фулстек: 'full stack',
+  тестер: 'tester',
+  сисадмін: 'systems administrator',
+  сисадмин: 'systems administrator',
+  підтримки: 'support',
+  поддержки: 'support',
+  технічної: 'technical',
+  технической: 'technical',
+  пз: 'software',
+  '1с': '1c',
   robota: 'job',
   rozrobnyk: 'developer',
   razrabotchik: 'developer',
@@ -295,6 +325,23 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   sieci: 'network',
   testow: 'qa',
   testów: 'qa',
+  biznesowy: 'business',
+  biznesowa: 'business',
+  biznesu: 'business',
+  projektu: 'project',
+  projektow: 'project',
+  projektów: 'project',
+  produktu: 'product',
+  manualny: 'manual',
+  manualna: 'manual',
+  automatyzujacy: 'automation',
+  automatyzujący: 'automation',
+  automatyzacji: 'automation',
+  testowania: 'test',
+  wsparcia: 'support',
+  technicznego: 'technical',
+  lider: 'lead',
+  liderka: 'lead',
   zdalnie: 'remote',
   zdalna: 'remote',
   // German.
@@ -330,6 +377,12 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   erfahrener: 'senior',
   leitender: 'lead',
   informatiker: 'software developer',
+  datenanalyst: 'data analyst',
+  datenanalystin: 'data analyst',
+  dateningenieur: 'data engineer',
+  softwarearchitekt: 'software architect',
+  softwaretester: 'tester',
+  netzwerkadministrator: 'network administrator',
   fachinformatiker: 'software developer',
   // Seniority words of CEE boards written in English.
   middle: 'mid',
@@ -410,6 +463,9 @@ const OCCUPATION_PREPOSITIONS = new Set(
   'in for at with within on to from of mit fur im der bei w we dla z ze в у для з зі по de del en'.split(' '),
 );
 
+/** Prepositions of Slavic titles that introduce the role's specialty: "з", "по", Polish "ds." (do spraw). */
+const SPECIALTY_PREPOSITIONS = new Set(['з', 'зі', 'із', 'по', 'ds']);
+
 /** Longer "phrases" are sentences, not titles. */
 const MAX_PHRASE_TOKENS = 8;
 
@@ -428,10 +484,14 @@ function trimAfterFunction(tokens: readonly string[]): string[] {
   const head = tokens.slice(0, at + 1);
   const after = tokens.slice(at + 1);
   const headFacets = facetsOfTokens(head);
-  if (headFacets.specialities.size > 0 || TRAILING_PREPOSITIONS.has(after[0]!)) return head;
-  const tail = facetsOfTokens(after);
+  if (headFacets.specialities.size > 0) return head;
+  // "Інженер з тестування", "Specjalista ds. testów": the specialty follows a preposition meaning "of".
+  const specialtyAfter = SPECIALTY_PREPOSITIONS.has(after[0]!) ? after.slice(1) : after;
+  if (specialtyAfter.length === 0 || (specialtyAfter === after && TRAILING_PREPOSITIONS.has(after[0]!)))
+    return head;
+  const tail = facetsOfTokens(specialtyAfter);
   const onlyTechnology = tail.otherTokens.length === 0 && tail.functions.size === 0;
-  return onlyTechnology ? [...after, ...head] : head;
+  return onlyTechnology ? [...specialtyAfter, ...head] : head;
 }
 
 /** Alternatives joined by a slash: "Data Analyst / Scientist" → data analyst; "Data / BI Analyst" → data analyst. */
@@ -579,6 +639,12 @@ export function parseRoleTitle(text: string): ParsedRoleTitle {
     domain: domainOf(cleaned),
     noise,
   };
+}
+
+/** Tokens of the title's head segment, translated and without noise: "Middle QA (Python)" → qa. */
+export function headTokensOf(text: string): string[] {
+  const head = segmentsOf(stripNoise(translateWords(text)).text)[0];
+  return head ? cleanRoleTokens(head).tokens : [];
 }
 
 /**
