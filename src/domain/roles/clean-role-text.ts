@@ -178,6 +178,8 @@ const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   researchers: 'researcher',
   owners: 'owner',
   principle: 'principal',
+  programme: 'program',
+  programmes: 'program',
   frontends: 'frontend',
   net: '.net',
 };

@@ -42,6 +42,33 @@ describe('decideTitle on the seeded taxonomy', () => {
     expect(decided(text)).toBe(role);
   });
 
+  it.each([
+    ['Middle QA', 'QA Engineer'],
+    ['Automation QA (Python)', 'QA Automation Engineer'],
+    ['Python Backend Developer', 'Python Developer'],
+    ['Backend Java Engineer', 'Java Developer'],
+    ['Full Stack JavaScript Developer', 'Full Stack Developer'],
+    ['Senior Software Engineer (Java)', 'Java Developer'],
+    ['Software Developer - C#', '.NET Developer'],
+    ['Sr. Staff Software Development Engineer - Java/Go + Distributed Systems', 'Software Engineer'],
+    ['Machine Learning Platform Engineer', 'Machine Learning Engineer'],
+    ['Platform Security Engineer', 'Security Engineer'],
+    ['Programme Manager', 'Program Manager'],
+    ['Tester oprogramowania', 'QA Engineer'],
+    ['Інженер з тестування', 'QA Engineer'],
+    ['Kierownik projektu', 'Project Manager'],
+    ['Analityk biznesowy', 'Business Analyst'],
+    ['Бізнес-аналітик', 'Business Analyst'],
+    ['Проєктний менеджер', 'Project Manager'],
+    ['Datenanalyst (m/w/d)', 'Data Analyst'],
+  ])('reads the parts of "%s" as %s', (text, role) => {
+    expect(decided(text)).toBe(role);
+  });
+
+  it('gives a bare role noun without a default role no arbitrary role', () => {
+    expect(decided('Analyst')).toBe('new: Analyst');
+  });
+
   it('keeps titles outside IT out of IT roles', () => {
     expect(decided('Account Manager')).toBe('new: Account Manager');
     expect(decided('Mechanical Systems Engineer')).toBe('new: Mechanical Systems Engineer');
@@ -95,6 +122,67 @@ describe('decideTitle on the seeded taxonomy', () => {
       { id: 2000, name: 'Systems Test Engineer', aliases: [], canonical: false, category: null },
     ];
     expect(decided('Mechanical Systems Test Engineer', buildRoleCatalog(roles), roles)).toMatch(/^new: /);
+  });
+});
+
+describe('noise added to a title', () => {
+  const titles = fc.constantFrom(
+    'Java Developer',
+    'Data Engineer',
+    'QA Automation Engineer',
+    'Python Backend Developer',
+    'DevOps Engineer',
+    'Payments Engineer',
+    'Forward Deployed Engineer',
+    'Programista Java',
+    'Розробник Python',
+    'Account Manager',
+    'Business Analyst',
+    'Machine Learning Engineer',
+  );
+  const before = fc.constantFrom(
+    '',
+    'Senior ',
+    'Sr. ',
+    'Junior ',
+    'Middle ',
+    'Strong Middle ',
+    'Lead ',
+    '🚀 ',
+  );
+  const after = fc.constantFrom(
+    '',
+    ' - Remote',
+    ' (Remote, US)',
+    ' | Hybrid | Kraków',
+    ', London',
+    ' - 12 Month Contract',
+    ' (B2B)',
+    ' - W2 Only - No C2C',
+    ' - TS/SCI with Poly',
+    ' (SC Clearance)',
+    ' (m/w/d)',
+    ' II',
+    ' - REQ-12345',
+    ' #4521',
+    ' 💻',
+    ' - H1B Visa Sponsorship',
+    ' (Fully Remote)',
+  );
+  const noisy = fc.tuple(before, titles, fc.array(after, { maxLength: 3 }));
+
+  it('never changes the decided role, and never reaches a created name', () => {
+    const noiseWords =
+      /\b(remote|hybrid|contract|w2|c2c|sci|clearance|london|krak|b2b|req|visa|h1b|senior|middle)\b/i;
+    fc.assert(
+      fc.property(noisy, ([prefix, title, suffixes]) => {
+        const plain = decided(title);
+        const withNoise = decided(`${prefix}${title}${suffixes.join('')}`);
+        expect(withNoise).toBe(plain);
+        if (withNoise.startsWith('new: ')) expect(withNoise).not.toMatch(noiseWords);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

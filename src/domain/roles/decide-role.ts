@@ -17,6 +17,7 @@ import { cleanRoleText } from './clean-role-text.js';
 import { buildRoleIndex, type IndexedRole, matchByText, type RoleIndex } from './normalize-role.js';
 import {
   headTokensOf,
+  LANGUAGE_FACETS,
   occupationOf,
   type ParsedRoleTitle,
   parseRoleTitle,
@@ -71,32 +72,6 @@ export type TitleDecision =
   | { kind: 'nearest'; parsed: ParsedRoleTitle; create: { name: string; domain: RoleDomain } }
   | { kind: 'create'; name: string; domain: RoleDomain; parsed: ParsedRoleTitle }
   | { kind: 'refuse'; reason: string };
-
-/** Languages and frameworks: a domain specialty beside one defines the role ("Rust Blockchain Engineer"). */
-const LANGUAGE_FACETS = new Set([
-  'java',
-  'python',
-  '.net',
-  'javascript',
-  'react',
-  'angular',
-  'vue',
-  'node.js',
-  'go',
-  'rust',
-  'c',
-  'c++',
-  'ruby',
-  'php',
-  'scala',
-  'kotlin',
-  'swift',
-  'perl',
-  'r',
-  'spring',
-  'django',
-  'next.js',
-]);
 
 /** Platforms that sell to a role outside IT without making it IT ("Informatica Account Executive"). */
 const PLATFORM_FACETS = new Set([

@@ -145,6 +145,32 @@ const STACK_SUFFIXES = new Set([
   'mobile',
   'machine learning',
 ]);
+/** Languages and frameworks: a domain specialty beside one defines the role ("Rust Blockchain Engineer"). */
+export const LANGUAGE_FACETS = new Set([
+  'java',
+  'python',
+  '.net',
+  'javascript',
+  'react',
+  'angular',
+  'vue',
+  'node.js',
+  'go',
+  'rust',
+  'c',
+  'c++',
+  'ruby',
+  'php',
+  'scala',
+  'kotlin',
+  'swift',
+  'perl',
+  'r',
+  'spring',
+  'django',
+  'next.js',
+]);
+
 const GENERIC_HEADS = new Set([
   'software engineer',
   'engineer',
@@ -494,6 +520,13 @@ function trimAfterFunction(tokens: readonly string[]): string[] {
   return onlyTechnology ? [...specialtyAfter, ...head] : head;
 }
 
+/** "Java", "C#", "Java Spring": a suffix naming one language (and its tools) defines a generic head's family. */
+function namesOneLanguage(tokens: readonly string[]): boolean {
+  const facets = facetsOfTokens(tokens);
+  const languages = [...facets.specialities].filter((s) => LANGUAGE_FACETS.has(s));
+  return languages.length === 1 && facets.otherTokens.length === 0 && facets.functions.size === 0;
+}
+
 /** Alternatives joined by a slash: "Data Analyst / Scientist" → data analyst; "Data / BI Analyst" → data analyst. */
 function firstAlternative(segment: string): string {
   const parts = segment.split(/\s*\/+\.?\s*/u);
@@ -619,9 +652,9 @@ export function parseRoleTitle(text: string): ParsedRoleTitle {
   if (GENERIC_HEADS.has(headKey)) {
     const suffix = segments
       .slice(at + 1)
-      .map((s) => cleanPhrase(s).tokens.join(' '))
-      .find((s) => STACK_SUFFIXES.has(s));
-    if (suffix) tokens = [...suffix.split(' '), tokens[tokens.length - 1]!];
+      .map((s) => cleanPhrase(s).tokens)
+      .find((s) => STACK_SUFFIXES.has(s.join(' ')) || namesOneLanguage(s));
+    if (suffix) tokens = [...suffix, tokens[tokens.length - 1]!];
   }
   const cleaned = cleanRoleTokens(tokens.join(' ')).tokens;
   const facets = facetsOfTokens(cleaned);
