@@ -65,6 +65,13 @@ describe('decideTitle on the seeded taxonomy', () => {
     expect(decided(text)).toBe(role);
   });
 
+  it('names created roles from their parts, not from typo guesses or seniority-like words', () => {
+    expect(decided('Office Manager')).toBe('new: Office Manager');
+    expect(decided('Lead Generation Manager')).toBe('new: Lead Generation Manager');
+    expect(decided('Forward Deployed Software Engineer')).toBe('new: Forward Deployed Engineer');
+    expect(decided('Chief Technology Officer')).toBe(decided('CTO'));
+  });
+
   it('gives a bare role noun without a default role no arbitrary role', () => {
     expect(decided('Analyst')).toBe('new: Analyst');
   });
@@ -114,6 +121,11 @@ describe('decideTitle on the seeded taxonomy', () => {
       'Forward Deployed Engineer',
     );
     expect(decided('Forward Engineer', withCreated, roles)).not.toBe('Forward Deployed Engineer');
+    // Same parsed key (function, specialties, own words), generic words and order aside.
+    expect(decided('Forward Deployed Software Engineer', withCreated, roles)).toBe(
+      'Forward Deployed Engineer',
+    );
+    expect(decided('Forward Deployed Developer', withCreated, roles)).toBe('Forward Deployed Engineer');
   });
 
   it('never merges a non-IT title into an IT role created on the fly', () => {

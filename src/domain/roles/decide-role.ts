@@ -39,6 +39,9 @@ export interface RoleCatalog {
   readonly all: RoleIndex;
   readonly nonIt: ReadonlySet<number>;
   readonly canonicalIds: ReadonlySet<number>;
+  /** Parsed keys (roleKey) of every name and alias, canonical roles apart; a key two roles share is null. */
+  readonly canonicalKeys: ReadonlyMap<string, number | null>;
+  readonly createdKeys: ReadonlyMap<string, number | null>;
 }
 
 export function buildRoleCatalog(roles: readonly CatalogRole[]): RoleCatalog {
@@ -49,13 +52,55 @@ export function buildRoleCatalog(roles: readonly CatalogRole[]): RoleCatalog {
     all: roles.every((r) => r.canonical) ? canonical : buildRoleIndex(roles),
     nonIt: new Set(roles.filter((r) => r.category === NON_IT_CATEGORY).map((r) => r.id)),
     canonicalIds: new Set(roles.filter((r) => r.canonical).map((r) => r.id)),
+    canonicalKeys: keysOf(roles.filter((r) => r.canonical)),
+    createdKeys: keysOf(roles.filter((r) => !r.canonical)),
   };
+}
+
+function keysOf(roles: readonly CatalogRole[]): Map<string, number | null> {
+  const keys = new Map<string, number | null>();
+  for (const role of roles) {
+    for (const text of [role.name, ...role.aliases]) {
+      const parsed = parseRoleTitle(text);
+      if (parsed.function === null) continue;
+      const key = roleKey(parsed.tokens);
+      const owner = keys.get(key);
+      keys.set(key, owner === undefined || owner === role.id ? role.id : null);
+    }
+  }
+  return keys;
+}
+
+/**
+ * What a role phrase means, order and generic words aside: its function, specialty and tool facets and its
+ * words outside the lexicon. "Forward Deployed Software Engineer" and "Engineer, Forward Deployed" share a key;
+ * "Forward Engineer" does not.
+ */
+export function roleKey(tokens: readonly string[]): string {
+  const facets = facetsOfTokens(tokens);
+  const words = facets.otherTokens.filter((t) => !GENERIC_ROLE_WORDS.has(t));
+  const sorted = (items: Iterable<string>) => [...new Set(items)].sort().join(',');
+  return [sorted(facets.functions), sorted([...facets.specialities, ...facets.tools]), sorted(words)].join(
+    '|',
+  );
+}
+
+/** The one role (canonical first) whose parsed key the phrase has. */
+function keyMatch(catalog: RoleCatalog, parsed: ParsedRoleTitle): number | null {
+  const key = roleKey(parsed.tokens);
+  for (const keys of [catalog.canonicalKeys, catalog.createdKeys]) {
+    const roleId = keys.get(key);
+    if (roleId !== undefined && roleId !== null && allowedRole(catalog, roleId, parsed.domain, false)) {
+      return roleId;
+    }
+  }
+  return null;
 }
 
 /** Links below this confidence are filed for admin review. */
 export const REVIEW_BELOW_CONFIDENCE = 0.8;
 
-const CONFIDENCE = { relaxed: 0.75, defaultRole: 0.6, specialtyOnly: 0.7 };
+const CONFIDENCE = { relaxed: 0.75, defaultRole: 0.6, specialtyOnly: 0.7, sameKey: 0.85 };
 
 /** The least confidence of a link made from the title's own words (relaxed team words included, guesses not). */
 export const WORDED_LINK_CONFIDENCE = CONFIDENCE.relaxed;
@@ -116,6 +161,9 @@ const SEGMENT_WORDS = new Set([
   'applied',
   'client',
 ]);
+
+/** Generic words that say what is built, never who builds it: dropped from a created name beside a specific word. */
+const PRODUCT_WORDS = new Set(['software', 'application']);
 
 /** Words outside the specialty lexicon that still name a role with its noun ("Engineering Manager"). */
 const NAMING_WORDS = new Set(['engineering', 'technical', 'program', 'product']);
@@ -233,8 +281,11 @@ function relaxations(parsed: ParsedRoleTitle): string[][] {
 /** The name a role created from this phrase gets: outside IT, without segment words and IT technologies. */
 function creationName(parsed: ParsedRoleTitle): string {
   if (parsed.domain !== 'non-it') {
-    const kept = parsed.tokens.filter((t, i) => i === parsed.tokens.length - 1 || !SEGMENT_WORDS.has(t));
-    return displayOf(kept) || parsed.name;
+    const last = parsed.tokens.length - 1;
+    const kept = parsed.tokens.filter((t, i) => i === last || !SEGMENT_WORDS.has(t));
+    // "Forward Deployed Software Engineer" → Forward Deployed Engineer; "Technical Writer" keeps its word.
+    const specific = kept.filter((t, i) => i === kept.length - 1 || !PRODUCT_WORDS.has(t));
+    return displayOf(specific.length > 1 ? specific : kept) || parsed.name;
   }
   const platform = (t: string) => [...facetsOfTokens([t]).specialities].some((s) => PLATFORM_FACETS.has(s));
   const kept = parsed.tokens.filter(
@@ -299,6 +350,11 @@ export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
   // default role below, never whichever role happens to be the one such variant.
   if (direct && !(direct.method === 'fuzzy' && isBareFunction(parsed))) {
     return { kind: 'match', ...direct, parsed };
+  }
+
+  const sameKey = isBareFunction(parsed) ? null : keyMatch(catalog, parsed);
+  if (sameKey !== null) {
+    return { kind: 'match', roleId: sameKey, method: 'fuzzy', confidence: CONFIDENCE.sameKey, parsed };
   }
 
   if (parsed.domain !== 'non-it') {

@@ -466,6 +466,9 @@ const FUNCTION_WORDS = [...IT_FUNCTIONS, ...SHARED_FUNCTIONS].filter((w) => w.le
 
 /** "Develoepr" → developer, "Anaylst" → analyst: role nouns tolerate typos (one edit, two in long words). */
 function correctFunctionTypos(tokens: readonly string[]): string[] {
+  // "Office Manager": a phrase that ends in its role noun has no misspelt one.
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && isFunctionToken(last)) return [...tokens];
   return tokens.map((token) => {
     if (token.length < 5 || isFunctionToken(token) || !/^\p{L}+$/u.test(token)) return token;
     if (TECHNOLOGY_TOKENS.has(token) || GENERIC_ROLE_WORDS.has(token) || NON_IT_WORDS.has(token))
