@@ -54,6 +54,9 @@ describe('decideTitle on the seeded taxonomy', () => {
     ['Machine Learning Platform Engineer', 'Machine Learning Engineer'],
     ['Platform Security Engineer', 'Security Engineer'],
     ['Programme Manager', 'Program Manager'],
+    ['Network Security Engineer', 'Security Engineer'],
+    ['Data Center Systems Engineer, R&D', 'Systems Engineer'],
+    ['Cloud Network Engineer', 'Network Engineer'],
     ['Tester oprogramowania', 'QA Engineer'],
     ['Інженер з тестування', 'QA Engineer'],
     ['Kierownik projektu', 'Project Manager'],
@@ -70,6 +73,11 @@ describe('decideTitle on the seeded taxonomy', () => {
     expect(decided('Lead Generation Manager')).toBe('new: Lead Generation Manager');
     expect(decided('Forward Deployed Software Engineer')).toBe('new: Forward Deployed Engineer');
     expect(decided('Chief Technology Officer')).toBe(decided('CTO'));
+  });
+
+  it('reads the head from the right only while a specialty of its own is left', () => {
+    expect(decided('Technical Support Engineering Manager')).not.toBe('Engineering Manager');
+    expect(decided('Mechanical Systems Engineer')).toBe('new: Mechanical Systems Engineer');
   });
 
   it('gives a bare role noun without a default role no arbitrary role', () => {

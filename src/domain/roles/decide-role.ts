@@ -271,11 +271,28 @@ function relaxations(parsed: ParsedRoleTitle): string[][] {
   if (settings.size > 0 && specialties.some((s) => !SETTING_FACETS.has(s))) {
     out.push(withoutTokens(withoutQualifiers, (t) => settings.has(t)));
   }
-  return out.filter((candidate) => {
+  const relaxed = out.filter((candidate) => {
     const facets = facetsOfTokens(candidate);
     const named = facets.specialities.size > 0 || candidate.some((t) => NAMING_WORDS.has(t));
     return candidate.length < tokens.length && candidate.length >= 2 && facets.functions.size > 0 && named;
   });
+  return [...relaxed, ...headSuffixes(tokens)];
+}
+
+/**
+ * The phrase's head, read from the right: "Data Center Systems Engineer" → systems engineer, "Network Security
+ * Engineer" → security engineer. Longest first; a suffix must keep a specialty of its own, so a team or
+ * product word is never all that is left of a role ("Technical Support Engineering Manager" stays whole).
+ */
+function headSuffixes(tokens: readonly string[]): string[][] {
+  const suffixes: string[][] = [];
+  for (let start = 1; start <= tokens.length - 2; start++) {
+    const suffix = tokens.slice(start);
+    const facets = facetsOfTokens(suffix);
+    if (facets.functions.size === 0) continue;
+    if ([...facets.specialities].some((s) => !SETTING_FACETS.has(s))) suffixes.push(suffix);
+  }
+  return suffixes;
 }
 
 /** The name a role created from this phrase gets: outside IT, without segment words and IT technologies. */
