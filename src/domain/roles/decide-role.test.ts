@@ -82,6 +82,8 @@ describe('decideTitle on the seeded taxonomy', () => {
 
   it('gives a bare role noun without a default role no arbitrary role', () => {
     expect(decided('Analyst')).toBe('new: Analyst');
+    expect(decided('Commercial Analyst')).not.toBe('Software Engineer');
+    expect(decided('Commercial Analyst')).not.toBe('Cybersecurity Analyst');
   });
 
   it('keeps titles outside IT out of IT roles', () => {

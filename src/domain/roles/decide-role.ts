@@ -394,7 +394,9 @@ export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
       catalog.canonical,
       catalog.all,
     ]);
-    if (reduced) return { kind: 'match', ...reduced, parsed };
+    // "Commercial Analyst" reduces to a bare role noun: that is a guess, left to the default role below.
+    const bare = isBareFunction(parseRoleTitle(name));
+    if (reduced && !(bare && reduced.method === 'fuzzy')) return { kind: 'match', ...reduced, parsed };
   }
   if (isBareFunction(parsed)) {
     const fallback = DEFAULT_ROLE_OF[parsed.function ?? ''];
