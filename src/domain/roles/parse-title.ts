@@ -539,8 +539,19 @@ function firstAlternative(segment: string): string {
   const first = tokensOf(parts[0]!);
   const firstHasFunction = lastFunctionAt(first) >= 0;
   const nextStarts = tokensOf(parts[1]!);
+  // "Java/Kotlin Developer": two languages for one role noun are two titles, the first counts ("C/C++" is one).
+  const twoLanguages =
+    parts.length === 2 &&
+    nextStarts.length > 1 &&
+    !first.includes('c') &&
+    namesOneLanguage(first) &&
+    namesOneLanguage(nextStarts.slice(0, 1)) &&
+    !namesOneLanguage([...first, nextStarts[0]!]);
   const joinsTitles =
-    spaced || firstHasFunction || (nextStarts.length > 0 && lastFunctionAt(nextStarts.slice(0, 1)) === 0);
+    spaced ||
+    firstHasFunction ||
+    twoLanguages ||
+    (nextStarts.length > 0 && lastFunctionAt(nextStarts.slice(0, 1)) === 0);
   if (!joinsTitles) return segment;
   if (firstHasFunction) return parts[0]!;
   const last = parts[parts.length - 1]!.trim().split(/\s+/u);
