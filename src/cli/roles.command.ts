@@ -210,8 +210,10 @@ export function registerRoleCommands(
 
   roles
     .command('renormalize')
-    .description('propose merging roles created on the fly into the canonical role their name parses to')
-    .option('--apply', 'merge every proposal (links move, candidate counts stay exact)')
+    .description(
+      're-decide stored candidate links from their text, and propose merging roles created on the fly into the canonical role their name parses to',
+    )
+    .option('--apply', 'move every re-decided link and merge every proposal (candidate counts stay exact)')
     .option('--json', 'print JSON')
     .action(async (options: { apply?: boolean; json?: boolean }) => {
       const result = await withRoles((database, provider) =>
@@ -221,14 +223,21 @@ export function registerRoleCommands(
         io.out(JSON.stringify(result));
         return;
       }
+      for (const r of result.relinks) {
+        io.out(
+          `  link #${r.linkId} "${r.inputText}": role #${r.fromId} → ${r.toName} (#${r.toId}), confidence ${r.confidence.toFixed(2)}`,
+        );
+      }
       for (const p of result.proposals) {
         io.out(
           `  "${p.sourceName}" (#${p.sourceId}) → ${p.targetName} (#${p.targetId}), confidence ${p.confidence.toFixed(2)}`,
         );
       }
       io.out(
-        `${result.proposals.length} merge proposal(s)` +
-          (options.apply ? `; ${result.merged} merged.` : '; run with --apply to merge them.'),
+        `${result.relinks.length} link(s) re-decided, ${result.proposals.length} merge proposal(s)` +
+          (options.apply
+            ? `; ${result.relinked} moved, ${result.merged} merged.`
+            : '; run with --apply to move and merge them.'),
       );
     });
 

@@ -1,20 +1,34 @@
 import type { Database } from '../db/database.js';
-import { proposeRoleMerges, type RoleMergeProposal } from '../domain/roles/propose-merges.js';
+import {
+  proposeRelinks,
+  proposeRoleMerges,
+  type RelinkProposal,
+  type RoleMergeProposal,
+  type StoredRoleLink,
+} from '../domain/roles/propose-merges.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
+import { markCandidatesStale } from '../matching/due-pairs.js';
 import { mergeRoles } from './merge-roles.js';
+import { recountRoles } from './role-candidate-counts.js';
 import { loadRoleIndex } from './role-index.js';
 import { loadRoleSeed } from './seed-roles.js';
 
 export interface RenormalizeResult {
   proposals: RoleMergeProposal[];
+  /** Stored candidate links the current decider moves to another canonical role. */
+  relinks: RelinkProposal[];
   /** Proposals merged (only with `apply`): links move and candidate counts are recounted by mergeRoles. */
   merged: number;
+  /** Links moved (only with `apply`); a candidate already linked to the target keeps one link. */
+  relinked: number;
 }
 
 /**
- * Re-reads every role created on the fly (and, on older deployments, every role outside the seed) with the
- * current title parser, and proposes merging those whose name now reaches a canonical role. With `apply`,
- * each proposal is merged (candidate links, job mappings and history move; counts stay exact).
+ * Re-decides every stored candidate-role link from the text the recruiter typed, with the current title
+ * parser, and proposes moving those that now reach another canonical role by their words; then re-reads every
+ * role created on the fly (and, on older deployments, every role outside the seed) and proposes merging those
+ * whose name now reaches a canonical role. With `apply`, links move first (one transaction, counts recounted),
+ * then each merge runs (candidate links, job mappings and history move; counts stay exact).
  */
 export async function renormalizeRoles(
   database: Database,
@@ -24,12 +38,49 @@ export async function renormalizeRoles(
   const { roles } = await loadRoleIndex(database.sql);
   const seedNames = new Set((await loadRoleSeed()).map((role) => role.name.toLowerCase()));
   const proposals = proposeRoleMerges([...roles.values()], seedNames);
+  const merging = new Set(proposals.map((p) => p.sourceId));
+  const { rows: links } = await database.sql.query<StoredRoleLink>(
+    `SELECT id AS "linkId", candidate_id AS "candidateId", global_role_id AS "roleId",
+            input_text AS "inputText", match_method AS method
+     FROM candidate_global_roles WHERE input_text IS NOT NULL ORDER BY id`,
+  );
+  const relinks = proposeRelinks(
+    links,
+    [...roles.values()].filter((role) => !merging.has(role.id)),
+  );
+  if (!options.apply) return { proposals, relinks, merged: 0, relinked: 0 };
+  const relinked = await moveLinks(database, relinks);
   let merged = 0;
-  if (options.apply) {
-    for (const proposal of proposals) {
-      await mergeRoles(database, provider, proposal.sourceId, proposal.targetId);
-      merged += 1;
-    }
+  for (const proposal of proposals) {
+    await mergeRoles(database, provider, proposal.sourceId, proposal.targetId);
+    merged += 1;
   }
-  return { proposals, merged };
+  return { proposals, relinks, merged, relinked };
+}
+
+/** Moves each link to its new role in one statement pair; counts of every role touched are recounted. */
+async function moveLinks(database: Database, relinks: readonly RelinkProposal[]): Promise<number> {
+  if (relinks.length === 0) return 0;
+  return database.transaction(async (tx) => {
+    const args = [
+      relinks.map((r) => r.linkId),
+      relinks.map((r) => r.toId),
+      relinks.map((r) => r.method),
+      relinks.map((r) => r.confidence),
+    ];
+    await tx.sql.query(
+      `INSERT INTO candidate_global_roles (candidate_id, global_role_id, input_text, match_method, confidence, created_at)
+       SELECT l.candidate_id, m.role_id, l.input_text, m.method, m.confidence, l.created_at
+       FROM unnest($1::int[], $2::int[], $3::text[], $4::real[]) AS m(link_id, role_id, method, confidence)
+       JOIN candidate_global_roles AS l ON l.id = m.link_id
+       ON CONFLICT (candidate_id, global_role_id) DO NOTHING`,
+      args,
+    );
+    const { rowCount } = await tx.sql.query('DELETE FROM candidate_global_roles WHERE id = ANY($1::int[])', [
+      args[0],
+    ]);
+    await recountRoles(tx.sql, [...relinks.map((r) => r.fromId), ...relinks.map((r) => r.toId)]);
+    await markCandidatesStale(tx, [...new Set(relinks.map((r) => r.candidateId))]);
+    return rowCount;
+  });
 }

@@ -45,6 +45,12 @@ const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['software design engineer in test', 'sdet'],
   ['quality assurance', 'qa'],
   ['engineer manager', 'engineering manager'],
+  ['lead generation', 'leadgen'],
+  ['chief technology officer', 'cto'],
+  ['chief technical officer', 'cto'],
+  ['chief information security officer', 'ciso'],
+  ['chief information officer', 'cio'],
+  ['chief data officer', 'cdo'],
   ['quality control', 'qc'],
   ['front end', 'frontend'],
   ['back end', 'backend'],
@@ -178,6 +184,9 @@ const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   researchers: 'researcher',
   owners: 'owner',
   principle: 'principal',
+  programme: 'program',
+  unity3d: 'unity',
+  programmes: 'program',
   frontends: 'frontend',
   net: '.net',
 };
@@ -484,10 +493,12 @@ const DISPLAY_WORDS: Readonly<Record<string, string>> = {
   wordpress: 'WordPress',
   jquery: 'jQuery',
   ecommerce: 'E-Commerce',
+  leadgen: 'Lead Generation',
 };
 
 const UPPERCASE_WORDS = new Set([
   'qa',
+  '1c',
   'qc',
   'ui',
   'ux',

@@ -42,6 +42,50 @@ describe('decideTitle on the seeded taxonomy', () => {
     expect(decided(text)).toBe(role);
   });
 
+  it.each([
+    ['Middle QA', 'QA Engineer'],
+    ['Automation QA (Python)', 'QA Automation Engineer'],
+    ['Python Backend Developer', 'Python Developer'],
+    ['Backend Java Engineer', 'Java Developer'],
+    ['Full Stack JavaScript Developer', 'Full Stack Developer'],
+    ['Senior Software Engineer (Java)', 'Java Developer'],
+    ['Software Developer - C#', '.NET Developer'],
+    ['Sr. Staff Software Development Engineer - Java/Go + Distributed Systems', 'Software Engineer'],
+    ['Machine Learning Platform Engineer', 'Machine Learning Engineer'],
+    ['Platform Security Engineer', 'Security Engineer'],
+    ['Programme Manager', 'Program Manager'],
+    ['Network Security Engineer', 'Security Engineer'],
+    ['Data Center Systems Engineer, R&D', 'Systems Engineer'],
+    ['Cloud Network Engineer', 'Network Engineer'],
+    ['Tester oprogramowania', 'QA Engineer'],
+    ['Інженер з тестування', 'QA Engineer'],
+    ['Kierownik projektu', 'Project Manager'],
+    ['Analityk biznesowy', 'Business Analyst'],
+    ['Бізнес-аналітик', 'Business Analyst'],
+    ['Проєктний менеджер', 'Project Manager'],
+    ['Datenanalyst (m/w/d)', 'Data Analyst'],
+  ])('reads the parts of "%s" as %s', (text, role) => {
+    expect(decided(text)).toBe(role);
+  });
+
+  it('names created roles from their parts, not from typo guesses or seniority-like words', () => {
+    expect(decided('Office Manager')).toBe('new: Office Manager');
+    expect(decided('Lead Generation Manager')).toBe('new: Lead Generation Manager');
+    expect(decided('Forward Deployed Software Engineer')).toBe('new: Forward Deployed Engineer');
+    expect(decided('Chief Technology Officer')).toBe(decided('CTO'));
+  });
+
+  it('reads the head from the right only while a specialty of its own is left', () => {
+    expect(decided('Technical Support Engineering Manager')).not.toBe('Engineering Manager');
+    expect(decided('Mechanical Systems Engineer')).toBe('new: Mechanical Systems Engineer');
+  });
+
+  it('gives a bare role noun without a default role no arbitrary role', () => {
+    expect(decided('Analyst')).toBe('new: Analyst');
+    expect(decided('Commercial Analyst')).not.toBe('Software Engineer');
+    expect(decided('Commercial Analyst')).not.toBe('Cybersecurity Analyst');
+  });
+
   it('keeps titles outside IT out of IT roles', () => {
     expect(decided('Account Manager')).toBe('new: Account Manager');
     expect(decided('Mechanical Systems Engineer')).toBe('new: Mechanical Systems Engineer');
@@ -87,6 +131,11 @@ describe('decideTitle on the seeded taxonomy', () => {
       'Forward Deployed Engineer',
     );
     expect(decided('Forward Engineer', withCreated, roles)).not.toBe('Forward Deployed Engineer');
+    // Same parsed key (function, specialties, own words), generic words and order aside.
+    expect(decided('Forward Deployed Software Engineer', withCreated, roles)).toBe(
+      'Forward Deployed Engineer',
+    );
+    expect(decided('Forward Deployed Developer', withCreated, roles)).toBe('Forward Deployed Engineer');
   });
 
   it('never merges a non-IT title into an IT role created on the fly', () => {
@@ -95,6 +144,67 @@ describe('decideTitle on the seeded taxonomy', () => {
       { id: 2000, name: 'Systems Test Engineer', aliases: [], canonical: false, category: null },
     ];
     expect(decided('Mechanical Systems Test Engineer', buildRoleCatalog(roles), roles)).toMatch(/^new: /);
+  });
+});
+
+describe('noise added to a title', () => {
+  const titles = fc.constantFrom(
+    'Java Developer',
+    'Data Engineer',
+    'QA Automation Engineer',
+    'Python Backend Developer',
+    'DevOps Engineer',
+    'Payments Engineer',
+    'Forward Deployed Engineer',
+    'Programista Java',
+    'Розробник Python',
+    'Account Manager',
+    'Business Analyst',
+    'Machine Learning Engineer',
+  );
+  const before = fc.constantFrom(
+    '',
+    'Senior ',
+    'Sr. ',
+    'Junior ',
+    'Middle ',
+    'Strong Middle ',
+    'Lead ',
+    '🚀 ',
+  );
+  const after = fc.constantFrom(
+    '',
+    ' - Remote',
+    ' (Remote, US)',
+    ' | Hybrid | Kraków',
+    ', London',
+    ' - 12 Month Contract',
+    ' (B2B)',
+    ' - W2 Only - No C2C',
+    ' - TS/SCI with Poly',
+    ' (SC Clearance)',
+    ' (m/w/d)',
+    ' II',
+    ' - REQ-12345',
+    ' #4521',
+    ' 💻',
+    ' - H1B Visa Sponsorship',
+    ' (Fully Remote)',
+  );
+  const noisy = fc.tuple(before, titles, fc.array(after, { maxLength: 3 }));
+
+  it('never changes the decided role, and never reaches a created name', () => {
+    const noiseWords =
+      /\b(remote|hybrid|contract|w2|c2c|sci|clearance|london|krak|b2b|req|visa|h1b|senior|middle)\b/i;
+    fc.assert(
+      fc.property(noisy, ([prefix, title, suffixes]) => {
+        const plain = decided(title);
+        const withNoise = decided(`${prefix}${title}${suffixes.join('')}`);
+        expect(withNoise).toBe(plain);
+        if (withNoise.startsWith('new: ')) expect(withNoise).not.toMatch(noiseWords);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

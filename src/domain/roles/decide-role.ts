@@ -15,7 +15,14 @@
  */
 import { cleanRoleText } from './clean-role-text.js';
 import { buildRoleIndex, type IndexedRole, matchByText, type RoleIndex } from './normalize-role.js';
-import { occupationOf, type ParsedRoleTitle, parseRoleTitle, type RoleDomain } from './parse-title.js';
+import {
+  headTokensOf,
+  LANGUAGE_FACETS,
+  occupationOf,
+  type ParsedRoleTitle,
+  parseRoleTitle,
+  type RoleDomain,
+} from './parse-title.js';
 import { facetsOfTokens, GENERIC_ROLE_WORDS } from './technology-conflict.js';
 
 export interface CatalogRole extends IndexedRole {
@@ -32,6 +39,9 @@ export interface RoleCatalog {
   readonly all: RoleIndex;
   readonly nonIt: ReadonlySet<number>;
   readonly canonicalIds: ReadonlySet<number>;
+  /** Parsed keys (roleKey) of every name and alias, canonical roles apart; a key two roles share is null. */
+  readonly canonicalKeys: ReadonlyMap<string, number | null>;
+  readonly createdKeys: ReadonlyMap<string, number | null>;
 }
 
 export function buildRoleCatalog(roles: readonly CatalogRole[]): RoleCatalog {
@@ -42,13 +52,55 @@ export function buildRoleCatalog(roles: readonly CatalogRole[]): RoleCatalog {
     all: roles.every((r) => r.canonical) ? canonical : buildRoleIndex(roles),
     nonIt: new Set(roles.filter((r) => r.category === NON_IT_CATEGORY).map((r) => r.id)),
     canonicalIds: new Set(roles.filter((r) => r.canonical).map((r) => r.id)),
+    canonicalKeys: keysOf(roles.filter((r) => r.canonical)),
+    createdKeys: keysOf(roles.filter((r) => !r.canonical)),
   };
+}
+
+function keysOf(roles: readonly CatalogRole[]): Map<string, number | null> {
+  const keys = new Map<string, number | null>();
+  for (const role of roles) {
+    for (const text of [role.name, ...role.aliases]) {
+      const parsed = parseRoleTitle(text);
+      if (parsed.function === null) continue;
+      const key = roleKey(parsed.tokens);
+      const owner = keys.get(key);
+      keys.set(key, owner === undefined || owner === role.id ? role.id : null);
+    }
+  }
+  return keys;
+}
+
+/**
+ * What a role phrase means, order and generic words aside: its function, specialty and tool facets and its
+ * words outside the lexicon. "Forward Deployed Software Engineer" and "Engineer, Forward Deployed" share a key;
+ * "Forward Engineer" does not.
+ */
+export function roleKey(tokens: readonly string[]): string {
+  const facets = facetsOfTokens(tokens);
+  const words = facets.otherTokens.filter((t) => !GENERIC_ROLE_WORDS.has(t));
+  const sorted = (items: Iterable<string>) => [...new Set(items)].sort().join(',');
+  return [sorted(facets.functions), sorted([...facets.specialities, ...facets.tools]), sorted(words)].join(
+    '|',
+  );
+}
+
+/** The one role (canonical first) whose parsed key the phrase has. */
+function keyMatch(catalog: RoleCatalog, parsed: ParsedRoleTitle): number | null {
+  const key = roleKey(parsed.tokens);
+  for (const keys of [catalog.canonicalKeys, catalog.createdKeys]) {
+    const roleId = keys.get(key);
+    if (roleId !== undefined && roleId !== null && allowedRole(catalog, roleId, parsed.domain, false)) {
+      return roleId;
+    }
+  }
+  return null;
 }
 
 /** Links below this confidence are filed for admin review. */
 export const REVIEW_BELOW_CONFIDENCE = 0.8;
 
-const CONFIDENCE = { relaxed: 0.75, defaultRole: 0.6, specialtyOnly: 0.7 };
+const CONFIDENCE = { relaxed: 0.75, defaultRole: 0.6, specialtyOnly: 0.7, sameKey: 0.85 };
 
 /** The least confidence of a link made from the title's own words (relaxed team words included, guesses not). */
 export const WORDED_LINK_CONFIDENCE = CONFIDENCE.relaxed;
@@ -65,32 +117,6 @@ export type TitleDecision =
   | { kind: 'nearest'; parsed: ParsedRoleTitle; create: { name: string; domain: RoleDomain } }
   | { kind: 'create'; name: string; domain: RoleDomain; parsed: ParsedRoleTitle }
   | { kind: 'refuse'; reason: string };
-
-/** Languages and frameworks: a domain specialty beside one defines the role ("Rust Blockchain Engineer"). */
-const LANGUAGE_FACETS = new Set([
-  'java',
-  'python',
-  '.net',
-  'javascript',
-  'react',
-  'angular',
-  'vue',
-  'node.js',
-  'go',
-  'rust',
-  'c',
-  'c++',
-  'ruby',
-  'php',
-  'scala',
-  'kotlin',
-  'swift',
-  'perl',
-  'r',
-  'spring',
-  'django',
-  'next.js',
-]);
 
 /** Platforms that sell to a role outside IT without making it IT ("Informatica Account Executive"). */
 const PLATFORM_FACETS = new Set([
@@ -136,6 +162,9 @@ const SEGMENT_WORDS = new Set([
   'client',
 ]);
 
+/** Generic words that say what is built, never who builds it: dropped from a created name beside a specific word. */
+const PRODUCT_WORDS = new Set(['software', 'application']);
+
 /** Words outside the specialty lexicon that still name a role with its noun ("Engineering Manager"). */
 const NAMING_WORDS = new Set(['engineering', 'technical', 'program', 'product']);
 
@@ -148,7 +177,15 @@ const DEFAULT_ROLE_OF: Readonly<Record<string, string>> = {
   programmer: 'software engineer',
   coder: 'software engineer',
   architect: 'software architect',
+  tester: 'qa engineer',
+  sdet: 'qa automation engineer',
 };
+
+/** Stack layers: beside a language the language defines the role ("Python Backend Developer"). */
+const STACK_LAYER_FACETS = new Set(['frontend', 'backend', 'web']);
+
+/** Specialties that only say where a role works: beside another specialty they are dropped ("ML Platform Engineer"). */
+const SETTING_FACETS = new Set(['platform', 'infrastructure', 'operations']);
 
 function withoutTokens(tokens: readonly string[], drop: (token: string) => boolean): string[] {
   return tokens.filter((t) => !drop(t));
@@ -213,25 +250,59 @@ function relaxations(parsed: ParsedRoleTitle): string[][] {
     (t, i) => !(SEGMENT_WORDS.has(t) || GENERIC_ROLE_WORDS.has(t) || (qualifiers.has(t) && i < nounAt - 1)),
   );
   const out: string[][] = [withoutQualifiers];
-  const domainSpecialties = [...facetsOfTokens(withoutQualifiers).specialities].filter(
-    (s) => !LANGUAGE_FACETS.has(s),
+  const specialtiesOf = (t: string) => [...facetsOfTokens([t]).specialities];
+  const specialties = [...facetsOfTokens(withoutQualifiers).specialities];
+  const stackLayers = new Set(
+    tokens.filter((t) => specialtiesOf(t).some((s) => STACK_LAYER_FACETS.has(s) && !LANGUAGE_FACETS.has(s))),
+  );
+  if (languages.size > 0 && stackLayers.size > 0) {
+    out.push(withoutTokens(withoutQualifiers, (t) => stackLayers.has(t)));
+  }
+  const domainSpecialties = specialties.filter(
+    (s) => !LANGUAGE_FACETS.has(s) && !(STACK_LAYER_FACETS.has(s) && stackLayers.size > 0),
   );
   if (languages.size > 0 && domainSpecialties.length > 0) {
     out.push(withoutTokens(tokens, (t) => languages.has(t)));
     out.push(withoutTokens(withoutQualifiers, (t) => languages.has(t)));
   }
-  return out.filter((candidate) => {
+  const settings = new Set(
+    withoutQualifiers.filter((t) => specialtiesOf(t).some((s) => SETTING_FACETS.has(s))),
+  );
+  if (settings.size > 0 && specialties.some((s) => !SETTING_FACETS.has(s))) {
+    out.push(withoutTokens(withoutQualifiers, (t) => settings.has(t)));
+  }
+  const relaxed = out.filter((candidate) => {
     const facets = facetsOfTokens(candidate);
     const named = facets.specialities.size > 0 || candidate.some((t) => NAMING_WORDS.has(t));
     return candidate.length < tokens.length && candidate.length >= 2 && facets.functions.size > 0 && named;
   });
+  return [...relaxed, ...headSuffixes(tokens)];
+}
+
+/**
+ * The phrase's head, read from the right: "Data Center Systems Engineer" → systems engineer, "Network Security
+ * Engineer" → security engineer. Longest first; a suffix must keep a specialty of its own, so a team or
+ * product word is never all that is left of a role ("Technical Support Engineering Manager" stays whole).
+ */
+function headSuffixes(tokens: readonly string[]): string[][] {
+  const suffixes: string[][] = [];
+  for (let start = 1; start <= tokens.length - 2; start++) {
+    const suffix = tokens.slice(start);
+    const facets = facetsOfTokens(suffix);
+    if (facets.functions.size === 0) continue;
+    if ([...facets.specialities].some((s) => !SETTING_FACETS.has(s))) suffixes.push(suffix);
+  }
+  return suffixes;
 }
 
 /** The name a role created from this phrase gets: outside IT, without segment words and IT technologies. */
 function creationName(parsed: ParsedRoleTitle): string {
   if (parsed.domain !== 'non-it') {
-    const kept = parsed.tokens.filter((t, i) => i === parsed.tokens.length - 1 || !SEGMENT_WORDS.has(t));
-    return displayOf(kept) || parsed.name;
+    const last = parsed.tokens.length - 1;
+    const kept = parsed.tokens.filter((t, i) => i === last || !SEGMENT_WORDS.has(t));
+    // "Forward Deployed Software Engineer" → Forward Deployed Engineer; "Technical Writer" keeps its word.
+    const specific = kept.filter((t, i) => i === kept.length - 1 || !PRODUCT_WORDS.has(t));
+    return displayOf(specific.length > 1 ? specific : kept) || parsed.name;
   }
   const platform = (t: string) => [...facetsOfTokens([t]).specialities].some((s) => PLATFORM_FACETS.has(s));
   const kept = parsed.tokens.filter(
@@ -252,7 +323,7 @@ function isBareFunction(parsed: ParsedRoleTitle): boolean {
 
 /** A specialty alone ("DevOps", "Java", "Salesforce"): the one role of that specialty built by an engineer or developer. */
 function specialtyOnly(catalog: RoleCatalog, text: string): number | null {
-  const cleaned = cleanRoleText(text).cleaned;
+  const cleaned = headTokensOf(text).join(' ');
   const facets = facetsOfTokens(cleaned.split(' '));
   if (cleaned.length === 0 || facets.specialities.size === 0 || facets.functions.size > 0) return null;
   if (facets.otherTokens.some((t) => !GENERIC_ROLE_WORDS.has(t))) return null;
@@ -292,11 +363,15 @@ export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
   }
   const phrase = parsed.tokens.join(' ');
   const direct = textMatch(catalog, phrase, parsed.domain, [catalog.canonical, catalog.all]);
-  if (direct) {
-    // "Staff Engineer" fits Software Engineer only as a guess: low confidence, so an admin reviews it.
-    const guess = direct.method === 'fuzzy' && isBareFunction(parsed);
-    const confidence = guess ? Math.min(direct.confidence, CONFIDENCE.defaultRole) : direct.confidence;
-    return { kind: 'match', ...direct, confidence, parsed };
+  // A bare role noun ("Analyst") is a plain variant of every role with only unknown words: it takes its
+  // default role below, never whichever role happens to be the one such variant.
+  if (direct && !(direct.method === 'fuzzy' && isBareFunction(parsed))) {
+    return { kind: 'match', ...direct, parsed };
+  }
+
+  const sameKey = isBareFunction(parsed) ? null : keyMatch(catalog, parsed);
+  if (sameKey !== null) {
+    return { kind: 'match', roleId: sameKey, method: 'fuzzy', confidence: CONFIDENCE.sameKey, parsed };
   }
 
   if (parsed.domain !== 'non-it') {
@@ -319,7 +394,9 @@ export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
       catalog.canonical,
       catalog.all,
     ]);
-    if (reduced) return { kind: 'match', ...reduced, parsed };
+    // "Commercial Analyst" reduces to a bare role noun: that is a guess, left to the default role below.
+    const bare = isBareFunction(parseRoleTitle(name));
+    if (reduced && !(bare && reduced.method === 'fuzzy')) return { kind: 'match', ...reduced, parsed };
   }
   if (isBareFunction(parsed)) {
     const fallback = DEFAULT_ROLE_OF[parsed.function ?? ''];

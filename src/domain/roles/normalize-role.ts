@@ -2,6 +2,7 @@ import { cleanRoleText } from './clean-role-text.js';
 import { editDistance } from './edit-distance.js';
 import {
   facetsOfTokens,
+  GENERIC_ROLE_WORDS,
   isPlainVariantOf,
   type RoleFacets,
   rolesConflict,
@@ -193,7 +194,12 @@ function uniqueRoleId(entries: readonly { roleId: number }[]): number | null {
 function matchPlainVariant(index: RoleIndex, tokens: readonly string[]): number | null {
   const facets = facetsOfTokens(tokens);
   if (facets.functions.size === 0) return null;
-  const compatible = index.facetEntries.filter((entry) => isPlainVariantOf(facets, entry.facets));
+  // The role's own words must all be in the text: "Design Engineer" is no variant of "Software Design Engineer".
+  const ownWordsIn = (role: RoleFacets) =>
+    role.otherTokens.every((token) => GENERIC_ROLE_WORDS.has(token) || facets.otherTokens.includes(token));
+  const compatible = index.facetEntries.filter(
+    (entry) => isPlainVariantOf(facets, entry.facets) && ownWordsIn(entry.facets),
+  );
   if (compatible.length === 0) return null;
   return uniqueRoleId(compatible) ?? uniqueRoleId(compatible.filter((e) => sameFunctions(facets, e.facets)));
 }

@@ -51,6 +51,9 @@ describe('parseRoleTitle', () => {
     expect(phrase('Senior Data / BI Analyst')).toBe('data analyst');
     expect(phrase('Associate Machine Learning Engineer / Data Scientist')).toBe('machine learning engineer');
     expect(phrase('UI/UX Designer')).toBe('ui ux designer');
+    expect(phrase('Java/Kotlin Developer')).toBe('java developer');
+    expect(phrase('Python/Django Developer')).toBe('python django developer');
+    expect(phrase('C/C++ Developer')).not.toBe('c developer');
   });
 
   it.each([

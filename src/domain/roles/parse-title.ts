@@ -145,6 +145,32 @@ const STACK_SUFFIXES = new Set([
   'mobile',
   'machine learning',
 ]);
+/** Languages and frameworks: a domain specialty beside one defines the role ("Rust Blockchain Engineer"). */
+export const LANGUAGE_FACETS = new Set([
+  'java',
+  'python',
+  '.net',
+  'javascript',
+  'react',
+  'angular',
+  'vue',
+  'node.js',
+  'go',
+  'rust',
+  'c',
+  'c++',
+  'ruby',
+  'php',
+  'scala',
+  'kotlin',
+  'swift',
+  'perl',
+  'r',
+  'spring',
+  'django',
+  'next.js',
+]);
+
 const GENERIC_HEADS = new Set([
   'software engineer',
   'engineer',
@@ -256,6 +282,36 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   удаленно: 'remote',
   віддалена: 'remote',
   удаленная: 'remote',
+  тестування: 'test',
+  тестирования: 'test',
+  тестуванню: 'test',
+  автоматизації: 'automation',
+  автоматизации: 'automation',
+  автоматизованого: 'automation',
+  автоматизированного: 'automation',
+  бізнес: 'business',
+  бизнес: 'business',
+  проєктний: 'project',
+  проектний: 'project',
+  проектный: 'project',
+  продуктовий: 'product',
+  продуктовый: 'product',
+  продакт: 'product',
+  проджект: 'project',
+  девопс: 'devops',
+  фронтенд: 'frontend',
+  бекенд: 'backend',
+  бэкенд: 'backend',
+  фулстек: 'full stack',
+  тестер: 'tester',
+  сисадмін: 'systems administrator',
+  сисадмин: 'systems administrator',
+  підтримки: 'support',
+  поддержки: 'support',
+  технічної: 'technical',
+  технической: 'technical',
+  пз: 'software',
+  '1с': '1c',
   robota: 'job',
   rozrobnyk: 'developer',
   razrabotchik: 'developer',
@@ -295,6 +351,23 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   sieci: 'network',
   testow: 'qa',
   testów: 'qa',
+  biznesowy: 'business',
+  biznesowa: 'business',
+  biznesu: 'business',
+  projektu: 'project',
+  projektow: 'project',
+  projektów: 'project',
+  produktu: 'product',
+  manualny: 'manual',
+  manualna: 'manual',
+  automatyzujacy: 'automation',
+  automatyzujący: 'automation',
+  automatyzacji: 'automation',
+  testowania: 'test',
+  wsparcia: 'support',
+  technicznego: 'technical',
+  lider: 'lead',
+  liderka: 'lead',
   zdalnie: 'remote',
   zdalna: 'remote',
   // German.
@@ -330,6 +403,12 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   erfahrener: 'senior',
   leitender: 'lead',
   informatiker: 'software developer',
+  datenanalyst: 'data analyst',
+  datenanalystin: 'data analyst',
+  dateningenieur: 'data engineer',
+  softwarearchitekt: 'software architect',
+  softwaretester: 'tester',
+  netzwerkadministrator: 'network administrator',
   fachinformatiker: 'software developer',
   // Seniority words of CEE boards written in English.
   middle: 'mid',
@@ -387,6 +466,9 @@ const FUNCTION_WORDS = [...IT_FUNCTIONS, ...SHARED_FUNCTIONS].filter((w) => w.le
 
 /** "Develoepr" → developer, "Anaylst" → analyst: role nouns tolerate typos (one edit, two in long words). */
 function correctFunctionTypos(tokens: readonly string[]): string[] {
+  // "Office Manager": a phrase that ends in its role noun has no misspelt one.
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && isFunctionToken(last)) return [...tokens];
   return tokens.map((token) => {
     if (token.length < 5 || isFunctionToken(token) || !/^\p{L}+$/u.test(token)) return token;
     if (TECHNOLOGY_TOKENS.has(token) || GENERIC_ROLE_WORDS.has(token) || NON_IT_WORDS.has(token))
@@ -410,6 +492,9 @@ const OCCUPATION_PREPOSITIONS = new Set(
   'in for at with within on to from of mit fur im der bei w we dla z ze в у для з зі по de del en'.split(' '),
 );
 
+/** Prepositions of Slavic titles that introduce the role's specialty: "з", "по", Polish "ds." (do spraw). */
+const SPECIALTY_PREPOSITIONS = new Set(['з', 'зі', 'із', 'по', 'ds']);
+
 /** Longer "phrases" are sentences, not titles. */
 const MAX_PHRASE_TOKENS = 8;
 
@@ -428,10 +513,21 @@ function trimAfterFunction(tokens: readonly string[]): string[] {
   const head = tokens.slice(0, at + 1);
   const after = tokens.slice(at + 1);
   const headFacets = facetsOfTokens(head);
-  if (headFacets.specialities.size > 0 || TRAILING_PREPOSITIONS.has(after[0]!)) return head;
-  const tail = facetsOfTokens(after);
+  if (headFacets.specialities.size > 0) return head;
+  // "Інженер з тестування", "Specjalista ds. testów": the specialty follows a preposition meaning "of".
+  const specialtyAfter = SPECIALTY_PREPOSITIONS.has(after[0]!) ? after.slice(1) : after;
+  if (specialtyAfter.length === 0 || (specialtyAfter === after && TRAILING_PREPOSITIONS.has(after[0]!)))
+    return head;
+  const tail = facetsOfTokens(specialtyAfter);
   const onlyTechnology = tail.otherTokens.length === 0 && tail.functions.size === 0;
-  return onlyTechnology ? [...after, ...head] : head;
+  return onlyTechnology ? [...specialtyAfter, ...head] : head;
+}
+
+/** "Java", "C#", "Java Spring": a suffix naming one language (and its tools) defines a generic head's family. */
+function namesOneLanguage(tokens: readonly string[]): boolean {
+  const facets = facetsOfTokens(tokens);
+  const languages = [...facets.specialities].filter((s) => LANGUAGE_FACETS.has(s));
+  return languages.length === 1 && facets.otherTokens.length === 0 && facets.functions.size === 0;
 }
 
 /** Alternatives joined by a slash: "Data Analyst / Scientist" → data analyst; "Data / BI Analyst" → data analyst. */
@@ -443,8 +539,19 @@ function firstAlternative(segment: string): string {
   const first = tokensOf(parts[0]!);
   const firstHasFunction = lastFunctionAt(first) >= 0;
   const nextStarts = tokensOf(parts[1]!);
+  // "Java/Kotlin Developer": two languages for one role noun are two titles, the first counts ("C/C++" is one).
+  const twoLanguages =
+    parts.length === 2 &&
+    nextStarts.length > 1 &&
+    !first.includes('c') &&
+    namesOneLanguage(first) &&
+    namesOneLanguage(nextStarts.slice(0, 1)) &&
+    !namesOneLanguage([...first, nextStarts[0]!]);
   const joinsTitles =
-    spaced || firstHasFunction || (nextStarts.length > 0 && lastFunctionAt(nextStarts.slice(0, 1)) === 0);
+    spaced ||
+    firstHasFunction ||
+    twoLanguages ||
+    (nextStarts.length > 0 && lastFunctionAt(nextStarts.slice(0, 1)) === 0);
   if (!joinsTitles) return segment;
   if (firstHasFunction) return parts[0]!;
   const last = parts[parts.length - 1]!.trim().split(/\s+/u);
@@ -559,9 +666,9 @@ export function parseRoleTitle(text: string): ParsedRoleTitle {
   if (GENERIC_HEADS.has(headKey)) {
     const suffix = segments
       .slice(at + 1)
-      .map((s) => cleanPhrase(s).tokens.join(' '))
-      .find((s) => STACK_SUFFIXES.has(s));
-    if (suffix) tokens = [...suffix.split(' '), tokens[tokens.length - 1]!];
+      .map((s) => cleanPhrase(s).tokens)
+      .find((s) => STACK_SUFFIXES.has(s.join(' ')) || namesOneLanguage(s));
+    if (suffix) tokens = [...suffix, tokens[tokens.length - 1]!];
   }
   const cleaned = cleanRoleTokens(tokens.join(' ')).tokens;
   const facets = facetsOfTokens(cleaned);
@@ -579,6 +686,12 @@ export function parseRoleTitle(text: string): ParsedRoleTitle {
     domain: domainOf(cleaned),
     noise,
   };
+}
+
+/** Tokens of the title's head segment, translated and without noise: "Middle QA (Python)" → qa. */
+export function headTokensOf(text: string): string[] {
+  const head = segmentsOf(stripNoise(translateWords(text)).text)[0];
+  return head ? cleanRoleTokens(head).tokens : [];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogRole } from './decide-role.js';
-import { proposeRoleMerges } from './propose-merges.js';
+import { proposeRelinks, proposeRoleMerges } from './propose-merges.js';
 
 const role = (id: number, name: string, canonical = true, category: string | null = null): CatalogRole => ({
   id,
@@ -41,5 +41,41 @@ describe('proposeRoleMerges', () => {
 
   it('proposes nothing for a clean taxonomy', () => {
     expect(proposeRoleMerges(seeded, seed)).toEqual([]);
+  });
+});
+
+describe('proposeRelinks', () => {
+  const roles = [
+    role(1, 'Backend Developer'),
+    role(2, 'Python Developer'),
+    role(3, 'Software Engineer'),
+    role(4, 'Payments Engineer', false),
+  ];
+  const link = (
+    linkId: number,
+    roleId: number,
+    inputText: string | null,
+    method: string | null = 'alias',
+  ) => ({
+    linkId,
+    candidateId: 100 + linkId,
+    roleId,
+    inputText,
+    method,
+  });
+
+  it('re-decides stored texts with the current decider, by the title words only', () => {
+    const proposals = proposeRelinks(
+      [
+        link(1, 1, 'Senior Python Backend Developer (Remote)'),
+        link(2, 2, 'Python Developer'),
+        link(3, 1, 'Python Backend Developer', 'manual'),
+        link(4, 3, null),
+        link(5, 3, 'Payments Engineer - Series A'), // a role created on the fly never attracts links
+        link(6, 1, 'Staff Engineer', 'vector'),
+      ],
+      roles,
+    );
+    expect(proposals.map((p) => [p.linkId, p.fromId, p.toName])).toEqual([[1, 1, 'Python Developer']]);
   });
 });

@@ -74,6 +74,7 @@ const FACETS: readonly FacetDefinition[] = [
   speciality('magento', ['magento']),
   speciality('unity', ['unity', 'unreal'], ['game']),
   speciality('solidity', ['solidity'], ['blockchain']),
+  speciality('1c', ['1c']),
   // Enterprise platforms.
   speciality('salesforce', ['salesforce', 'apex', 'visualforce', 'lightning']),
   speciality('sap', [
