@@ -191,8 +191,7 @@ function semanticReason({ evaluation }: ReasonInput): string | null {
   if (semantic.cosine === null && semantic.title === null) return null;
   const label =
     semantic.score >= SEMANTIC_STRONG ? 'strong' : semantic.score >= SEMANTIC_MODERATE ? 'moderate' : 'weak';
-  const title =
-    semantic.title === null ? '' : ` (job title ${Math.round(semantic.title)}% in the candidate's words)`;
+  const title = semantic.title === null ? '' : ` (job title agreement ${Math.round(semantic.title)}/100)`;
   return `Semantic fit: ${label}${title}`;
 }
 
