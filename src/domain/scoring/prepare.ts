@@ -74,6 +74,7 @@ export function prepareCandidate(
     candidate.location,
     candidate.preferred_locations,
     candidate.open_to_remote,
+    candidate.commute_radius_km,
   );
   return {
     id: candidate.id,
@@ -129,6 +130,7 @@ export function prepareJob(job: JobFeatures, specificity: SkillSpecificity = NO_
       city: job.location_city,
       region: job.location_region,
       country: job.location_country,
+      point: job.location_point ?? null,
     }),
     salary: salaryRange(job.salary_min_annual, job.salary_max_annual, job.salary_currency),
     hourly:
