@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import type { GeoPoint } from '../domain/scoring/distance.js';
+import { cityKey } from '../domain/scoring/location-score.js';
 
 interface PackageCity {
   name: string;
@@ -32,17 +33,6 @@ export interface PlaceQuery {
   country: string | null;
 }
 
-export function foldPlaceName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^st /, 'saint ')
-    .replace(/ city$/, '');
-}
-
 let index: Map<string, IndexedCity[]> | null = null;
 
 function load(): Map<string, IndexedCity[]> {
@@ -55,7 +45,7 @@ function load(): Map<string, IndexedCity[]> {
       population: city.population,
       point: { lat: city.loc.coordinates[1], lon: city.loc.coordinates[0] },
     };
-    for (const name of new Set([city.name, city.altName].filter((n) => n !== '').map(foldPlaceName))) {
+    for (const name of new Set([city.name, city.altName].filter((n) => n !== '').map(cityKey))) {
       const list = byName.get(name) ?? [];
       if (list.length === 0) byName.set(name, list);
       list.push(entry);
@@ -76,7 +66,7 @@ function load(): Map<string, IndexedCity[]> {
 export function locate(place: PlaceQuery): GeoPoint | null {
   if (place.city === null || place.city.trim() === '') return null;
   index ??= load();
-  const candidates = index.get(foldPlaceName(place.city));
+  const candidates = index.get(cityKey(place.city));
   if (candidates === undefined) return null;
   const country = place.country?.trim().toLowerCase() ?? '';
   const region = place.region?.trim().toLowerCase() ?? '';

@@ -91,7 +91,8 @@ function foldKey(text: string): string {
     .replace(/^st /, 'saint ');
 }
 
-function cityKey(city: string): string {
+/** A city name folded for comparison: case, accents, punctuation, "St." = "Saint", a trailing "City". */
+export function cityKey(city: string): string {
   return foldKey(city).replace(/ city$/, '');
 }
 
