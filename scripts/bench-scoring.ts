@@ -100,8 +100,8 @@ const candidates: CandidateFeatures[] = Array.from({ length: CANDIDATES }, (_, i
 
 const pairs = CANDIDATES * JOBS;
 const start = performance.now();
-const preparedCandidates = candidates.map(prepareCandidate);
-const preparedJobs = jobs.map(prepareJob);
+const preparedCandidates = candidates.map((candidate) => prepareCandidate(candidate));
+const preparedJobs = jobs.map((job) => prepareJob(job));
 const prepareMs = performance.now() - start;
 
 function measure(label: string, run: () => number): void {

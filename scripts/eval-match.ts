@@ -11,12 +11,16 @@
  * resumes are Indian, the postings British and American; location was not judged). Postings go through the
  * import normalizer with the README's column mappings.
  *
+ * Jobmatch scores with the committed skill specificity table (assets/skill-specificity.json), as matching does.
+ *
  * Metrics per resume, averaged per split: NDCG@10 (gain 2^grade - 1), P@5 (share of the top 5 graded >= 1)
  * and P@5 strict (graded 2). Baselines rank by BM25 of the query (Designation + Skills text as pasted) over
  * the posting's title + extracted skills, and over its title + full description.
  *
  * `--detail` prints per-resume rows of the TUNING half only: the held-out half is reported as means.
  * `--tuning-only` leaves the held-out half out entirely (use it while changing the scoring).
+ * `--explain ID` prints, for one TUNING resume, Jobmatch's top 10 and the relevant postings it ranks lower,
+ * with their components (held-out ids are refused).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,30 +33,20 @@ import {
   type CandidateFeatures,
   DEFAULT_SETTINGS,
   type JobFeatures,
+  type SkillSpecificity,
   scoreMatch,
   type WorkArrangement,
 } from '../src/domain/scoring/index.js';
 import { candidateEmbeddingText, jobEmbeddingText, stripHtml } from '../src/embeddings/embedding-text.js';
 import { createLocalEmbeddingProvider } from '../src/embeddings/local-provider.js';
 import { loadSkillMatcher } from '../src/skills/skill-dictionary.loader.js';
+import { loadSkillSpecificity } from '../src/skills/skill-specificity.loader.js';
 import { bm25Index } from './bm25.js';
-import { type Grade, loadJudgments, loadMatchSet, splitOf } from './match-set.js';
+import { type Grade, IMPORT_MAPPINGS, loadJudgments, loadMatchSet, splitOf } from './match-set.js';
 
 const DATA = path.resolve(process.cwd(), '../shared/data');
 const NDCG_K = 10;
 const P_K = 5;
-
-/** The README's import mappings. */
-const MAPPINGS: Record<string, { platform: string; map: string }> = {
-  'adzuna_uk_jobs.csv': {
-    platform: 'adzuna',
-    map: 'job_url=job_link,title=job_title,location=location,employment_type=job_employment_type,salary_min=job_min_salary,salary_max=job_max_salary,salary_period=job_salary_period,description=job_description,company=employer_name,posted_date=job_posted_date',
-  },
-  'glassdoor_ds_jobs.csv': {
-    platform: 'glassdoor',
-    map: 'title=Job Title,salary_range=Salary Estimate,description=Job Description,company=Company Name,location=Location',
-  },
-};
 
 interface Annotation {
   label: string | string[];
@@ -96,8 +90,39 @@ function rankedGrades(scores: readonly number[], grades: readonly Grade[]): Grad
 const SYSTEMS = ['jobmatch', 'bm25 title+skills', 'bm25 full text'] as const;
 type System = (typeof SYSTEMS)[number];
 
+function explain(
+  candidate: CandidateFeatures,
+  candidateSkills: readonly string[],
+  jobs: readonly JobFeatures[],
+  grades: readonly Grade[],
+  scores: readonly number[],
+  specificity: SkillSpecificity,
+): void {
+  console.log(`resume ${candidate.id}: ${candidate.current_title ?? '-'} | ${candidateSkills.join(', ')}`);
+  const order = scores
+    .map((score, index) => ({ score, index }))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
+  order.forEach(({ score, index }, rank) => {
+    if (rank >= NDCG_K && grades[index] === 0) return;
+    const job = jobs[index]!;
+    const m = scoreMatch(candidate, job, DEFAULT_SETTINGS, specificity);
+    const parts = [m.skill_match_score, m.semantic_similarity, m.experience_match_score]
+      .map((v) => (v === null ? '-' : v.toFixed(0)))
+      .join('/');
+    console.log(
+      `${String(rank + 1).padStart(3)} g${grades[index]} ${score.toFixed(1).padStart(5)} [${parts}] ${job.title} | ${m.matched_skills.join(',')} || ${m.missing_skills.join(',')}`,
+    );
+  });
+}
+
 async function main(): Promise<void> {
   const detail = process.argv.includes('--detail');
+  const specificity = loadSkillSpecificity();
+  const explainAt = process.argv.indexOf('--explain');
+  const explainId = explainAt < 0 ? null : Number(process.argv[explainAt + 1]);
+  if (explainId !== null && splitOf(explainId) !== 'tuning') {
+    throw new Error(`--explain ${explainId}: only tuning resumes may be explained`);
+  }
   const skills = loadSkillMatcher();
   const provider = await createLocalEmbeddingProvider();
   const set = loadMatchSet();
@@ -113,7 +138,7 @@ async function main(): Promise<void> {
   }
 
   const normalized = set.postings.map((posting) => {
-    const { platform, map } = MAPPINGS[posting.source]!;
+    const { platform, map } = IMPORT_MAPPINGS[posting.source]!;
     const record = applyMapping(sources.get(posting.source)![posting.row]!, parseColumnMapping(map));
     const result = normalizeJobRecord(record, { platform, skills });
     if (!result.ok) throw new Error(`${posting.source} row ${posting.row}: ${JSON.stringify(result.errors)}`);
@@ -185,7 +210,7 @@ async function main(): Promise<void> {
     const grades = normalized.map(({ key }) => judgments.get(labelled.id)?.get(key) ?? 0);
     const query = `${designation ?? ''}\n${skillText}`;
     const scores: Record<System, number[]> = {
-      jobmatch: jobs.map((job) => scoreMatch(candidate, job, DEFAULT_SETTINGS).match_score),
+      jobmatch: jobs.map((job) => scoreMatch(candidate, job, DEFAULT_SETTINGS, specificity).match_score),
       'bm25 title+skills': titleSkills.score(query),
       'bm25 full text': fullText.score(query),
     };
@@ -194,8 +219,10 @@ async function main(): Promise<void> {
     jobs.forEach((job, i) => {
       const cell = storable[grades[i]!]!;
       cell[0]!++;
-      if (scoreMatch(candidate, job, DEFAULT_SETTINGS).is_storable) cell[1]!++;
+      if (scoreMatch(candidate, job, DEFAULT_SETTINGS, specificity).is_storable) cell[1]!++;
     });
+    if (labelled.id === explainId)
+      explain(candidate, candidateSkills, jobs, grades, scores.jobmatch, specificity);
     const result = {} as Row;
     for (const system of SYSTEMS) {
       const ranked = rankedGrades(scores[system], grades);

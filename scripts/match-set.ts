@@ -26,6 +26,18 @@ export interface LabelledSet {
   postings: LabelledPosting[];
 }
 
+/** The README's import mappings. */
+export const IMPORT_MAPPINGS: Record<string, { platform: string; map: string }> = {
+  'adzuna_uk_jobs.csv': {
+    platform: 'adzuna',
+    map: 'job_url=job_link,title=job_title,location=location,employment_type=job_employment_type,salary_min=job_min_salary,salary_max=job_max_salary,salary_period=job_salary_period,description=job_description,company=employer_name,posted_date=job_posted_date',
+  },
+  'glassdoor_ds_jobs.csv': {
+    platform: 'glassdoor',
+    map: 'title=Job Title,salary_range=Salary Estimate,description=Job Description,company=Company Name,location=Location',
+  },
+};
+
 const EVAL_DIR = path.resolve(process.cwd(), 'eval');
 
 export function loadMatchSet(): LabelledSet {

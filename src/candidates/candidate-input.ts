@@ -79,6 +79,7 @@ export const candidateFields = {
   employment_types: choiceList(EMPLOYMENT_TYPES),
   expected_hourly_rate: optionalText(100),
   open_to_relocation: z.boolean(),
+  commute_radius_km: z.number().int().min(1).max(1000).nullable(),
 };
 
 export const candidateCreateSchema = z
@@ -97,6 +98,7 @@ export const candidateCreateSchema = z
     employment_types: candidateFields.employment_types.default([]),
     expected_hourly_rate: candidateFields.expected_hourly_rate.optional(),
     open_to_relocation: candidateFields.open_to_relocation.default(false),
+    commute_radius_km: candidateFields.commute_radius_km.optional(),
   })
   .strict();
 
@@ -119,4 +121,5 @@ export const PROFILE_FIELDS = [
   'employment_types',
   'expected_hourly_rate',
   'open_to_relocation',
+  'commute_radius_km',
 ] as const satisfies readonly (keyof CandidateUpdate)[];

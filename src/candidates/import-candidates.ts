@@ -41,7 +41,7 @@ function candidateValues(record: SourceRecord): Record<string, unknown> {
     if (LIST_FIELDS.has(field)) values[field] = String(cell).split(/[;|]/);
     else if (field === 'open_to_relocation')
       values[field] = YES.test(String(cell)) ? true : NO.test(String(cell)) ? false : cell;
-    else if (field === 'total_experience_years')
+    else if (field === 'total_experience_years' || field === 'commute_radius_km')
       values[field] = /^\d+$/.test(String(cell)) ? Number(cell) : cell;
     else values[field] = cell;
   }

@@ -328,6 +328,8 @@ export const candidates = pgTable(
     employment_types: varchar({ length: 20 }).array().default(sql`'{}'`),
     expected_hourly_rate: varchar({ length: 100 }),
     open_to_relocation: boolean().default(false).notNull(),
+    // Migration 0014 (docs/decisions.md, location by distance): km, NULL = not stated.
+    commute_radius_km: integer(),
     embedding: embedding(),
     embedding_model: varchar({ length: 100 }),
     status: varchar({ length: 50 }).default('pending_review'),
@@ -352,6 +354,10 @@ export const candidates = pgTable(
     check(
       'candidates_employment_types_check',
       sql`${t.employment_types} <@ ARRAY['permanent', 'contract', 'c2c', 'w2', '1099']::varchar[]`,
+    ),
+    check(
+      'candidates_commute_radius_km_check',
+      sql`commute_radius_km IS NULL OR commute_radius_km BETWEEN 1 AND 1000`,
     ),
     check(
       'candidates_total_experience_years_check',

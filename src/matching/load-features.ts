@@ -25,6 +25,7 @@ import { DEFAULT_SETTINGS } from '../domain/scoring/index.js';
 import { normalizeSkillInput } from '../domain/skill-input.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { fromPgVector } from '../embeddings/vector-math.js';
+import { locate } from '../geo/gazetteer.js';
 
 /** Candidate statuses that are matched (the spec's "approved / ready for assignment"); pending_review is not. */
 export const MATCHABLE_CANDIDATE_STATUSES = ['approved', 'ready_for_assignment'] as const;
@@ -48,6 +49,7 @@ interface CandidateRow {
   employment_types?: string[] | null;
   expected_hourly_rate?: string | null;
   open_to_relocation?: boolean | null;
+  commute_radius_km?: number | null;
   embedding: string | null;
   embedding_model: string | null;
 }
@@ -78,7 +80,7 @@ interface JobRow {
 
 const CANDIDATE_COLUMNS = `c.id, c.tenant_id, c.skills, c.total_experience_years, c.expected_salary, c.location,
   c.preferred_locations, c.current_title, c.preferred_roles, c.work_modes, c.employment_types,
-  c.expected_hourly_rate, c.open_to_relocation, c.embedding::text AS embedding, c.embedding_model`;
+  c.expected_hourly_rate, c.open_to_relocation, c.commute_radius_km, c.embedding::text AS embedding, c.embedding_model`;
 
 const JOB_COLUMNS = `j.id, j.title, j.skills, j.experience_min, j.experience_max, j.is_remote, j.work_arrangement,
   j.location_city, j.location_region, j.location_country, j.salary_min_annual, j.salary_max_annual,
@@ -115,6 +117,7 @@ export function candidateFeaturesFromRow(row: CandidateRow, skills?: SkillMatche
     work_modes: workModes,
     employment_types: row.employment_types ?? [],
     open_to_relocation: row.open_to_relocation ?? false,
+    commute_radius_km: row.commute_radius_km ?? null,
     expected_hourly_rate: hasHourly
       ? { min: hourly.salary_min, max: hourly.salary_max, currency: hourly.salary_currency }
       : null,
@@ -123,12 +126,18 @@ export function candidateFeaturesFromRow(row: CandidateRow, skills?: SkillMatche
     total_experience_years: row.total_experience_years,
     location:
       residence.city || residence.region || residence.country
-        ? { city: residence.city, region: residence.region, country: residence.country }
+        ? {
+            city: residence.city,
+            region: residence.region,
+            country: residence.country,
+            point: locate(residence),
+          }
         : null,
     preferred_locations: preferred.map((p) => ({
       city: p.city,
       region: p.region,
       country: p.country,
+      point: locate(p),
       is_remote: p.is_remote,
     })),
     open_to_remote: residence.is_remote || preferred.length === 0 || preferred.some((p) => p.is_remote),
@@ -159,6 +168,11 @@ export function jobFeaturesFromRow(row: JobRow): JobFeatures {
     location_city: row.location_city,
     location_region: row.location_region,
     location_country: row.location_country,
+    location_point: locate({
+      city: row.location_city,
+      region: row.location_region,
+      country: row.location_country,
+    }),
     salary_min_annual: row.salary_min_annual,
     salary_max_annual: row.salary_max_annual,
     salary_currency: row.salary_currency,

@@ -13,10 +13,11 @@
 
 import type { Database } from '../db/database.js';
 import type { MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
-import { type PreparedJob, prepareJob } from '../domain/scoring/index.js';
+import type { PreparedJob } from '../domain/scoring/index.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { candidatesStoringJobs, jobsNearCandidates } from './due-pairs.js';
 import { loadActiveJobs, loadCandidatesByIds, MATCHABLE_CANDIDATE_STATUSES } from './load-features.js';
+import { prepareMatchingJob } from './prepare-features.js';
 import { rescoreCandidates } from './refresh-matches.js';
 import { addTotals, analyzeAfterBulkWrite, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';
 import type { StoreTotals } from './store-matches.js';
@@ -125,7 +126,7 @@ export async function matchImportedJobs(
   }
   for (let start = 0; start < event.jobIds.length; start += JOBS_PER_ROUND) {
     const jobs = await loadActiveJobs(deps.database, event.jobIds.slice(start, start + JOBS_PER_ROUND));
-    if (jobs.length > 0) addTotals(totals, await mergeRound(deps, jobs.map(prepareJob), rescored));
+    if (jobs.length > 0) addTotals(totals, await mergeRound(deps, jobs.map(prepareMatchingJob), rescored));
   }
   addTotals(totals, await rescoreCandidates(deps, [...rescored]));
   await analyzeAfterBulkWrite(deps.database, totals);

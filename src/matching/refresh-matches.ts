@@ -9,7 +9,7 @@
 
 import type { Database } from '../db/database.js';
 import { matchWriter } from '../db/repositories/candidate-job-match.repository.js';
-import { type PreparedJob, prepareCandidate, prepareJob, type ScoredPair } from '../domain/scoring/index.js';
+import type { PreparedJob, ScoredPair } from '../domain/scoring/index.js';
 import { SCORING_VERSION } from '../domain/scoring/settings.js';
 import { type CandidateDueJobs, dueJobsOf, recordRefreshed } from './due-pairs.js';
 import {
@@ -19,6 +19,7 @@ import {
   loadTenantSettings,
 } from './load-features.js';
 import type { MatchingDependencies } from './match-imported-jobs.js';
+import { prepareMatchingCandidate, prepareMatchingJob } from './prepare-features.js';
 import { analyzeAfterBulkWrite, emptyTotals } from './score-groups.js';
 import { pairKey, selectPairs } from './select-pairs.js';
 import { type StoreTotals, toMatchRow } from './store-matches.js';
@@ -52,7 +53,7 @@ export async function planCandidates(
   const jobs = new Map<number, PreparedJob>();
   for (let start = 0; start < jobIds.length; start += 1000) {
     for (const job of await loadActiveJobs(deps.database, jobIds.slice(start, start + 1000))) {
-      jobs.set(job.id, prepareJob(job));
+      jobs.set(job.id, prepareMatchingJob(job));
     }
   }
   const tenantIds = [...new Set(loaded.map((c) => c.tenantId))];
@@ -72,7 +73,7 @@ export async function planCandidates(
       .filter((job): job is PreparedJob => job !== undefined);
     scored += candidateJobs.length;
     const selection = selectPairs(
-      [prepareCandidate(candidate.features)],
+      [prepareMatchingCandidate(candidate.features)],
       candidateJobs,
       settings.get(candidate.tenantId)!,
       retention.get(candidate.tenantId)!,

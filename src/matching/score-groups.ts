@@ -5,8 +5,9 @@
 
 import type { Database } from '../db/database.js';
 import type { MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
-import { type PreparedCandidate, type PreparedJob, prepareCandidate } from '../domain/scoring/index.js';
+import type { PreparedCandidate, PreparedJob } from '../domain/scoring/index.js';
 import { type LoadedCandidate, loadTenantRetention, loadTenantSettings } from './load-features.js';
+import { prepareMatchingCandidate } from './prepare-features.js';
 import { type StoreTotals, scoreAndStore } from './store-matches.js';
 
 export function emptyTotals(): StoreTotals {
@@ -44,7 +45,7 @@ export function groupByTenant(candidates: readonly LoadedCandidate[]): PreparedT
   for (const { tenantId, features } of candidates) {
     const group = groups.get(tenantId) ?? [];
     if (group.length === 0) groups.set(tenantId, group);
-    group.push(prepareCandidate(features));
+    group.push(prepareMatchingCandidate(features));
   }
   return [...groups].map(([tenantId, prepared]) => ({ tenantId, candidates: prepared }));
 }

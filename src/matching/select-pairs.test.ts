@@ -41,7 +41,7 @@ describe('selectPairs', () => {
     job(10, 'Data Engineer', ['Python', 'SQL', 'Spark', 'Kafka']),
     job(11, 'Forklift Operator', []),
     job(12, 'Registered Nurse', ['Microsoft Office']),
-  ].map(prepareJob);
+  ].map((job) => prepareJob(job));
   const candidates = [prepareCandidate(candidate)];
 
   it('never stores a pair without positive evidence of fit, even inside the best N and above the floor', () => {

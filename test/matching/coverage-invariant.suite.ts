@@ -11,7 +11,6 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifyCandidateChanged } from '../../src/candidates/candidate-events.js';
 import {
   changeCandidateStatus,
   createCandidate,
@@ -274,17 +273,11 @@ const commands = [
         [candidate.id],
       );
       if (!rows[0]) return;
-      // As the route does: correct, then queue the candidate's rescore in the same transaction.
-      await withTenant(world.database, candidate.tenantId, async (tx) => {
-        await correctCandidateRole(tx, candidate.tenantId, candidate.id, {
-          input_text: rows[0]!.input_text,
-          global_role_id: roleId,
-          reported_by: candidate.userId,
-        });
-        await notifyCandidateChanged(world.queue, tx, {
-          tenantId: candidate.tenantId,
-          candidateId: candidate.id,
-        });
+      // The use case the route calls: it queues the candidate's rescore itself.
+      await correctCandidateRole(world, candidate.tenantId, candidate.id, {
+        input_text: rows[0]!.input_text,
+        global_role_id: roleId,
+        reported_by: candidate.userId,
       });
     }),
   ),

@@ -4,9 +4,10 @@ import {
   matchWriter,
   type ScoredMatchRow,
 } from '../../src/db/repositories/candidate-job-match.repository.js';
-import { prepareCandidate, prepareJob, SCORING_VERSION } from '../../src/domain/scoring/index.js';
+import { SCORING_VERSION } from '../../src/domain/scoring/index.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/scoring/settings.js';
 import { loadActiveJobs, loadCandidatesByIds } from '../../src/matching/load-features.js';
+import { prepareMatchingCandidate, prepareMatchingJob } from '../../src/matching/prepare-features.js';
 import { scoreAndStore } from '../../src/matching/store-matches.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { createCandidate, createJob, createTenant, storedMatches } from './fixtures.js';
@@ -85,8 +86,8 @@ describe('match store', () => {
     const candidate = await createCandidate(database, tenant, { skills: ['Python', 'SQL'] });
     const jobIds = [await createJob(database), await createJob(database), await createJob(database)];
     const [loaded] = await loadCandidatesByIds(database, [candidate]);
-    const prepared = [prepareCandidate(loaded!.features)];
-    const jobs = (await loadActiveJobs(database, jobIds)).map(prepareJob);
+    const prepared = [prepareMatchingCandidate(loaded!.features)];
+    const jobs = (await loadActiveJobs(database, jobIds)).map(prepareMatchingJob);
 
     const everything = await scoreAndStore(database, prepared, jobs, DEFAULT_SETTINGS, {
       floor: 0,

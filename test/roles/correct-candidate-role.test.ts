@@ -3,6 +3,7 @@ import { candidateRepository } from '../../src/db/repositories/candidate.reposit
 import type { EmbeddingProvider } from '../../src/embeddings/embedding-provider.js';
 import { createLocalEmbeddingProvider } from '../../src/embeddings/local-provider.js';
 import { type App, buildApp } from '../../src/http/app.js';
+import { correctCandidateRole } from '../../src/roles/correct-candidate-role.js';
 import { setCandidateRoles } from '../../src/roles/set-candidate-roles.js';
 import { createTenantWithUsers, loginAs } from '../support/auth.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -103,6 +104,54 @@ describe('a recruiter corrects a preferred role mapping', () => {
       { name: 'QA Automation Engineer', match_method: 'exact' },
     ]);
     expect(await count(python)).toBe(before.python - 1);
+  });
+});
+
+describe('the role correction use case', () => {
+  it('queues the candidate rescore in its own transaction, and none when the correction fails', async () => {
+    const database = await createTestDatabase();
+    try {
+      const provider = await createLocalEmbeddingProvider();
+      await seedTestRoles(database, provider);
+      const { tenant } = await createTenantWithUsers(database);
+      const candidate = await candidateRepository(database).create(tenant.id, {
+        first_name: 'Uma',
+        last_name: 'Usecase',
+        email: 'uma@example.test',
+        preferred_roles: ['Python Engineer'],
+      });
+      await database.transaction((tx) =>
+        setCandidateRoles(tx, provider, tenant.id, candidate.id, ['Python Engineer']),
+      );
+      const sent: { name: string; data: object }[] = [];
+      const queue = {
+        send: async (name: string, data: object) => {
+          sent.push({ name, data });
+          return 'task';
+        },
+      };
+      const dataEngineer = (
+        await database.sql.query<{ id: number }>("SELECT id FROM global_roles WHERE name = 'Data Engineer'")
+      ).rows[0]!.id;
+      await expect(
+        correctCandidateRole({ database, queue }, tenant.id, candidate.id, {
+          input_text: 'Nurse',
+          global_role_id: dataEngineer,
+          reported_by: null,
+        }),
+      ).rejects.toMatchObject({ code: 'not_found' });
+      expect(sent).toEqual([]);
+      await correctCandidateRole({ database, queue }, tenant.id, candidate.id, {
+        input_text: 'Python Engineer',
+        global_role_id: dataEngineer,
+        reported_by: null,
+      });
+      expect(sent).toEqual([
+        { name: 'candidates/changed', data: { tenantId: tenant.id, candidateId: candidate.id } },
+      ]);
+    } finally {
+      await database.close();
+    }
   });
 });
 

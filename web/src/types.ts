@@ -51,6 +51,7 @@ export interface Candidate {
   employment_types: string[] | null;
   expected_hourly_rate: string | null;
   open_to_relocation: boolean;
+  commute_radius_km?: number | null;
   status: string | null;
   created_at: string | null;
   updated_at: string | null;

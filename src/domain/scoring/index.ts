@@ -28,4 +28,10 @@ export {
   SCORING_VERSION,
   validateWeights,
 } from './settings.js';
+export {
+  NO_SPECIFICITY,
+  type SkillSpecificity,
+  skillSpecificity,
+  specificityOf,
+} from './skill-specificity.js';
 export type * from './types.js';

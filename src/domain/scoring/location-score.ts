@@ -7,13 +7,17 @@
  *   REMOTE_NOT_OPEN for a candidate who is not open to remote.
  * - Hybrid, onsite or unknown arrangement: the closest of the candidate's residence and preferred locations,
  *   see PROXIMITY_SCORES; NEUTRAL_SCORE when either side has no place.
- * - Places are compared part by part, only where both sides know the part: a different country, or a
+ * - Places both located by the gazetteer (a `point`) are compared by distance against the candidate's commute
+ *   radius (distance.ts): within it as the same city, within twice it as the same region, farther as the same
+ *   country when the countries agree, else elsewhere; the reason names the distance.
+ * - Other places are compared part by part, only where both sides know the part: a different country, or a
  *   different region, rules out anything closer. Each part is canonicalized by `parseLocation` ("NYC" →
  *   New York, "California" → CA, "Deutschland" → DE), then folded: case, accents, punctuation, "St." =
  *   "Saint", a trailing "City" ("New York City" = "New York"). "Region" stands in for the metro area.
  */
 
 import { parseLocation } from '../location.js';
+import { commuteRadius, type DistanceBand, distanceBand, distanceKm, type GeoPoint } from './distance.js';
 import { NEUTRAL_SCORE } from './score-scale.js';
 import type { Place, PreferredPlace, WorkArrangement } from './types.js';
 
@@ -36,12 +40,14 @@ export interface PlaceKey {
   region: string | null;
   country: string | null;
   name: Place;
+  point: GeoPoint | null;
 }
 
 export interface CandidateLocationProfile {
   residence: PlaceKey | null;
   preferred: PlaceKey[];
   opensToRemote: boolean;
+  commuteRadiusKm: number;
 }
 
 export interface JobLocationProfile {
@@ -53,7 +59,13 @@ export interface JobLocationProfile {
 export type LocationFit =
   | { kind: 'remote' | 'remote-not-open' | 'unknown' }
   | { kind: 'remote-other-country'; jobCountry: string; candidateCountry: string }
-  | { kind: 'residence' | 'preferred'; proximity: Proximity; place: Place };
+  | {
+      kind: 'residence' | 'preferred';
+      proximity: Proximity;
+      place: Place;
+      /** When both places were located: how far, from which of the candidate's places, in which band. */
+      distance?: { km: number; from: Place; band: DistanceBand; radiusKm: number };
+    };
 
 export interface LocationMatch {
   score: number;
@@ -79,7 +91,8 @@ function foldKey(text: string): string {
     .replace(/^st /, 'saint ');
 }
 
-function cityKey(city: string): string {
+/** A city name folded for comparison: case, accents, punctuation, "St." = "Saint", a trailing "City". */
+export function cityKey(city: string): string {
   return foldKey(city).replace(/ city$/, '');
 }
 
@@ -114,6 +127,7 @@ export function placeKey(place: Place | null | undefined): PlaceKey | null {
     region: region === null ? null : foldKey(region),
     country: country === null ? null : foldKey(country),
     name: { city, region, country },
+    point: place.point ?? null,
   };
 }
 
@@ -121,6 +135,7 @@ export function candidateLocationProfile(
   residence: Place | null,
   preferred: readonly PreferredPlace[],
   openToRemote: boolean,
+  commuteRadiusKm?: number | null,
 ): CandidateLocationProfile {
   const preferredKeys: PlaceKey[] = [];
   for (const place of preferred) {
@@ -131,6 +146,7 @@ export function candidateLocationProfile(
     residence: placeKey(residence),
     preferred: preferredKeys,
     opensToRemote: openToRemote || preferred.some((place) => place.is_remote),
+    commuteRadiusKm: commuteRadius(commuteRadiusKm),
   };
 }
 
@@ -179,17 +195,33 @@ function scoreRemote(candidate: CandidateLocationProfile, job: JobLocationProfil
   return { score: 100, fit: { kind: 'remote' } };
 }
 
+const BAND_PROXIMITY: Readonly<Record<DistanceBand, Proximity>> = {
+  commute: 'city',
+  'long-commute': 'region',
+  relocation: 'country',
+};
+
 function closer(
   best: LocationMatch,
   source: 'residence' | 'preferred',
   place: PlaceKey,
   jobPlace: PlaceKey,
+  radiusKm: number,
 ): LocationMatch {
-  const level = proximity(place, jobPlace);
+  let level = proximity(place, jobPlace);
+  let distance: { km: number; from: Place; band: DistanceBand; radiusKm: number } | undefined;
+  if (place.point !== null && jobPlace.point !== null) {
+    const km = distanceKm(place.point, jobPlace.point);
+    const band = distanceBand(km, radiusKm);
+    const sameCountry = place.country !== null && place.country === jobPlace.country;
+    level = band === 'relocation' && !sameCountry ? 'elsewhere' : BAND_PROXIMITY[band];
+    distance = { km, from: place.name, band, radiusKm };
+  }
   if (level === null) return best;
   const score = PROXIMITY_SCORES[source][level];
   if (best.fit.kind !== 'unknown' && score <= best.score) return best;
-  return { score, fit: { kind: source, proximity: level, place: jobPlace.name } };
+  const fit: LocationFit = { kind: source, proximity: level, place: jobPlace.name };
+  return { score, fit: distance === undefined ? fit : { ...fit, distance } };
 }
 
 export function scoreLocation(candidate: CandidateLocationProfile, job: JobLocationProfile): LocationMatch {
@@ -197,7 +229,8 @@ export function scoreLocation(candidate: CandidateLocationProfile, job: JobLocat
   const jobPlace = job.place;
   if (jobPlace === null) return UNKNOWN;
   let best = UNKNOWN;
-  if (candidate.residence !== null) best = closer(best, 'residence', candidate.residence, jobPlace);
-  for (const place of candidate.preferred) best = closer(best, 'preferred', place, jobPlace);
+  const radius = candidate.commuteRadiusKm;
+  if (candidate.residence !== null) best = closer(best, 'residence', candidate.residence, jobPlace, radius);
+  for (const place of candidate.preferred) best = closer(best, 'preferred', place, jobPlace, radius);
   return best;
 }

@@ -13,6 +13,14 @@ import { type SalaryRange, salaryRange } from './salary-score.js';
 import { type EmbeddingProfile, embeddingProfile } from './semantic-score.js';
 import { candidateLevel, jobLevel, type KnownLevel } from './seniority.js';
 import { type JobSkillProfile, jobSkillProfile, skillKeySet } from './skill-score.js';
+import {
+  categoryOf,
+  categorySpecificity,
+  NO_SPECIFICITY,
+  type SkillSpecificity,
+  specificityOf,
+  titleWordSpecificity,
+} from './skill-specificity.js';
 import { EMPLOYMENT_KINDS, type EmploymentKind, jobEmploymentKinds } from './terms.js';
 import { candidateWordSet, stem, type TitleWord, titleWords, weightedTitleWords } from './title-fit.js';
 import type { CandidateFeatures, JobFeatures, WorkArrangement } from './types.js';
@@ -22,6 +30,8 @@ const KINDS: ReadonlySet<string> = new Set(EMPLOYMENT_KINDS);
 export interface PreparedCandidate {
   id: number;
   skillKeys: ReadonlySet<string>;
+  /** Dictionary categories of the candidate's skills. */
+  skillCategories: ReadonlySet<string>;
   years: number | null;
   level: KnownLevel | null;
   /** Stemmed words of the candidate's title, asked-for roles and skills. */
@@ -53,16 +63,23 @@ export interface PreparedJob {
   embedding: EmbeddingProfile;
 }
 
-export function prepareCandidate(candidate: CandidateFeatures): PreparedCandidate {
+/** `specificity`: the corpus table, read here for the categories of the candidate's skills. */
+export function prepareCandidate(
+  candidate: CandidateFeatures,
+  specificity: SkillSpecificity = NO_SPECIFICITY,
+): PreparedCandidate {
   const expected = candidate.expected_salary;
+  const skillKeys = skillKeySet(candidate.skills);
   const location = candidateLocationProfile(
     candidate.location,
     candidate.preferred_locations,
     candidate.open_to_remote,
+    candidate.commute_radius_km,
   );
   return {
     id: candidate.id,
-    skillKeys: skillKeySet(candidate.skills),
+    skillKeys,
+    skillCategories: new Set([...skillKeys].flatMap((key) => categoryOf(specificity, key) ?? [])),
     years: candidate.total_experience_years,
     level: candidateLevel(
       candidate.current_title,
@@ -95,19 +112,25 @@ export function prepareCandidate(candidate: CandidateFeatures): PreparedCandidat
   };
 }
 
-export function prepareJob(job: JobFeatures): PreparedJob {
+/** `specificity`: the skill document frequencies to weigh the job's skills by (none: plain coverage). */
+export function prepareJob(job: JobFeatures, specificity: SkillSpecificity = NO_SPECIFICITY): PreparedJob {
   return {
     id: job.id,
     title: job.title,
-    skills: jobSkillProfile(job.skills, job.requiredSkills, job.title),
+    skills: jobSkillProfile(job.skills, job.requiredSkills, job.title, {
+      specificity: (key) => specificityOf(specificity, key),
+      category: (key) => categoryOf(specificity, key),
+      categorySpecificity: (category) => categorySpecificity(specificity, category),
+    }),
     experienceMin: job.experience_min,
     experienceMax: job.experience_max,
     level: jobLevel(job.title, job.experience_min),
-    titleWords: weightedTitleWords(job.title),
+    titleWords: weightedTitleWords(job.title, (stemmed) => titleWordSpecificity(specificity, stemmed)),
     location: jobLocationProfile(job.is_remote, job.work_arrangement, {
       city: job.location_city,
       region: job.location_region,
       country: job.location_country,
+      point: job.location_point ?? null,
     }),
     salary: salaryRange(job.salary_min_annual, job.salary_max_annual, job.salary_currency),
     hourly:
@@ -118,8 +141,15 @@ export function prepareJob(job: JobFeatures): PreparedJob {
 }
 
 /** The candidate with one more skill, as `prepareCandidate` would have prepared it: to re-score advice. */
-export function withAddedSkill(candidate: PreparedCandidate, name: string, key: string): PreparedCandidate {
+export function withAddedSkill(
+  candidate: PreparedCandidate,
+  skill: { name: string; key: string; category: string | null },
+): PreparedCandidate {
   const words = new Set(candidate.words);
-  for (const word of titleWords(name)) words.add(stem(word));
-  return { ...candidate, skillKeys: new Set([...candidate.skillKeys, key]), words };
+  for (const word of titleWords(skill.name)) words.add(stem(word));
+  const skillCategories =
+    skill.category === null
+      ? candidate.skillCategories
+      : new Set([...candidate.skillCategories, skill.category]);
+  return { ...candidate, skillKeys: new Set([...candidate.skillKeys, skill.key]), skillCategories, words };
 }

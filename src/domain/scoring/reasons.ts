@@ -8,6 +8,7 @@
  */
 
 import { COMPONENT_KEYS } from './components.js';
+import { type DistanceBand, formatDistance } from './distance.js';
 import type { ExperienceMatch } from './experience-score.js';
 import { formatMoneyRange } from './money-format.js';
 import type { SalaryRange } from './salary-score.js';
@@ -123,6 +124,32 @@ function locationReason(input: ReasonInput): string | null {
   return base === null ? note.charAt(0).toUpperCase() + note.slice(1) : `${base}; ${note}`;
 }
 
+const ARRANGEMENT_WORDS: Readonly<Record<WorkArrangement, string>> = {
+  onsite: 'on-site',
+  hybrid: 'hybrid',
+  remote: 'remote',
+};
+
+/** "On-site in Chicago, 2,790 km from Seattle", with the band first when within reach. */
+function distanceReason(
+  place: Place,
+  distance: { km: number; from: Place; band: DistanceBand; radiusKm: number },
+  arrangement: WorkArrangement | null,
+): string {
+  const what = arrangement === null ? 'job' : ARRANGEMENT_WORDS[arrangement];
+  const from = distance.from.city ?? placeName(distance.from);
+  const text = `${what} in ${place.city ?? placeName(place)}, ${formatDistance(distance.km)} from ${from}`;
+  const radius = `${formatDistance(distance.radiusKm)} commute radius`;
+  switch (distance.band) {
+    case 'commute':
+      return `Within the ${radius}: ${text}`;
+    case 'long-commute':
+      return `Beyond the ${radius}: ${text}`;
+    case 'relocation':
+      return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+}
+
 function placeReason({ evaluation, arrangement }: ReasonInput): string | null {
   const fit = evaluation.location.fit;
   const suffix = arrangement === null ? '' : ` (${arrangement})`;
@@ -136,6 +163,7 @@ function placeReason({ evaluation, arrangement }: ReasonInput): string | null {
     case 'remote-other-country':
       return `Remote role based in ${fit.jobCountry}; candidate in ${fit.candidateCountry}`;
   }
+  if (fit.distance !== undefined) return distanceReason(fit.place, fit.distance, arrangement);
   const where = placeName(fit.place);
   switch (fit.proximity) {
     case 'city':
@@ -191,8 +219,7 @@ function semanticReason({ evaluation }: ReasonInput): string | null {
   if (semantic.cosine === null && semantic.title === null) return null;
   const label =
     semantic.score >= SEMANTIC_STRONG ? 'strong' : semantic.score >= SEMANTIC_MODERATE ? 'moderate' : 'weak';
-  const title =
-    semantic.title === null ? '' : ` (job title ${Math.round(semantic.title)}% in the candidate's words)`;
+  const title = semantic.title === null ? '' : ` (job title agreement ${Math.round(semantic.title)}/100)`;
   return `Semantic fit: ${label}${title}`;
 }
 

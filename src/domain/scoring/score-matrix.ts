@@ -7,6 +7,7 @@
 import { type PreparedCandidate, type PreparedJob, prepareCandidate, prepareJob } from './prepare.js';
 import { evaluatePair, explainPair, summarizePair } from './score-match.js';
 import { assertValidSettings, DEFAULT_SETTINGS } from './settings.js';
+import { NO_SPECIFICITY, type SkillSpecificity } from './skill-specificity.js';
 import type { CandidateFeatures, JobFeatures, MatchScore, ScoringSettings } from './types.js';
 
 export interface MatrixOptions {
@@ -14,6 +15,8 @@ export interface MatrixOptions {
   reasonsFloor?: number;
   /** Also return pairs below the floor (numbers and skill lists only). Default false. */
   includeBelowFloor?: boolean;
+  /** The skill specificity table to prepare candidates and jobs with (scoreMatrix). Default none. */
+  specificity?: SkillSpecificity;
 }
 
 export interface ScoredPair {
@@ -65,5 +68,11 @@ export function scoreMatrix(
   settings: ScoringSettings = DEFAULT_SETTINGS,
   options: MatrixOptions = {},
 ): ScoredPair[] {
-  return scorePreparedMatrix(candidates.map(prepareCandidate), jobs.map(prepareJob), settings, options);
+  const table = options.specificity ?? NO_SPECIFICITY;
+  return scorePreparedMatrix(
+    candidates.map((candidate) => prepareCandidate(candidate, table)),
+    jobs.map((job) => prepareJob(job, table)),
+    settings,
+    options,
+  );
 }

@@ -5,7 +5,7 @@ import type { ScoringSettings, ScoringWeights } from './types.js';
  * Version of the scoring formulas. Stored next to every score so that scores computed by different formulas
  * are never compared or mixed: bump it on ANY change of a formula, constant, default weight or calibration.
  */
-export const SCORING_VERSION = '2026-12-02.1';
+export const SCORING_VERSION = '2026-12-03.1';
 
 /**
  * Default weights:

@@ -27,6 +27,12 @@ export interface JobSkill {
   name: string;
   key: string;
   weight: number;
+  /** How much sharing this skill says (skill-specificity.ts), 0..1. */
+  specificity: number;
+  /** The skill's dictionary category, or null. */
+  category: string | null;
+  /** The share of the weight a candidate with another skill of the category covers (0 without category). */
+  relatedShare: number;
   required: boolean;
 }
 
@@ -74,10 +80,35 @@ export function titleNames(title: readonly string[], skillName: string): boolean
   return false;
 }
 
+/**
+ * The job's skills with their weights: title, required or plain, times the skill's specificity (see
+ * skill-specificity.ts; 1 for every skill when none is given), so common skills count for less of the stack.
+ */
+export interface SkillWeighing {
+  specificity(key: string): number;
+  category(key: string): string | null;
+  /** How much sharing the category says, 0..1. */
+  categorySpecificity(category: string): number;
+}
+
+export const PLAIN_WEIGHING: SkillWeighing = {
+  specificity: () => 1,
+  category: () => null,
+  categorySpecificity: () => 0,
+};
+
+/**
+ * A candidate without a job skill but with another of its category ("Tosca" for "Selenium", "SAP" for
+ * "Salesforce") covers this share of the skill's weight, times the category's specificity: a shared
+ * "Programming language" says little, a shared "Testing tool" more.
+ */
+export const RELATED_SHARE = 0.5;
+
 export function jobSkillProfile(
   skills: readonly string[],
   requiredSkills?: readonly string[],
   title = '',
+  weighing: SkillWeighing = PLAIN_WEIGHING,
 ): JobSkillProfile {
   const inTitle = titleTokens(title);
   const required = skillKeySet(requiredSkills ?? []);
@@ -89,8 +120,12 @@ export function jobSkillProfile(
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     const isRequired = required.has(key);
-    const weight = titleNames(inTitle, name) ? TITLE_WEIGHT : isRequired ? REQUIRED_WEIGHT : 1;
-    out.push({ name: name.trim(), key, weight, required: isRequired });
+    const base = titleNames(inTitle, name) ? TITLE_WEIGHT : isRequired ? REQUIRED_WEIGHT : 1;
+    const specificity = weighing.specificity(key);
+    const category = weighing.category(key);
+    const relatedShare = category === null ? 0 : RELATED_SHARE * weighing.categorySpecificity(category);
+    const weight = base * specificity;
+    out.push({ name: name.trim(), key, weight, specificity, category, relatedShare, required: isRequired });
     totalWeight += weight;
   }
   return { skills: out, totalWeight };
@@ -100,12 +135,12 @@ export function jobSkillProfile(
 export function skillScoreFromCoverage(
   matchedWeight: number,
   totalWeight: number,
-  matchedCount: number,
+  matchedDepth: number,
 ): number {
   if (totalWeight <= 0) return NEUTRAL_SCORE;
   const coverage = Math.min(1, matchedWeight / totalWeight);
   const base = coverage ** COVERAGE_EXPONENT;
-  const depth = Math.min(matchedCount, DEPTH_SATURATION) / DEPTH_SATURATION;
+  const depth = Math.min(matchedDepth, DEPTH_SATURATION) / DEPTH_SATURATION;
   return 100 * (1 - (1 - base) * (1 - DEPTH_BONUS * depth));
 }
 
@@ -119,48 +154,67 @@ export function skillEvidence(candidateSkillCount: number, job: JobSkillProfile)
 }
 
 /** Matched skill count and score: the hot path of batch scoring. */
+const NO_CATEGORIES: ReadonlySet<string> = new Set();
+
+/** The weight a candidate covers of one job skill: all when they have it, a share when they have its kind. */
+function coveredWeight(
+  skill: JobSkill,
+  candidateKeys: ReadonlySet<string>,
+  candidateCategories: ReadonlySet<string>,
+): number {
+  if (candidateKeys.has(skill.key)) return skill.weight;
+  return skill.category !== null && candidateCategories.has(skill.category)
+    ? skill.weight * skill.relatedShare
+    : 0;
+}
+
 export function skillOverlap(
   candidateKeys: ReadonlySet<string>,
   job: JobSkillProfile,
+  candidateCategories: ReadonlySet<string> = NO_CATEGORIES,
 ): { score: number; matchedCount: number } {
   let matchedWeight = 0;
   let matchedCount = 0;
+  let matchedDepth = 0;
   for (const skill of job.skills) {
+    matchedWeight += coveredWeight(skill, candidateKeys, candidateCategories);
     if (candidateKeys.has(skill.key)) {
-      matchedWeight += skill.weight;
       matchedCount++;
+      matchedDepth += skill.specificity;
     }
   }
-  return { score: skillScoreFromCoverage(matchedWeight, job.totalWeight, matchedCount), matchedCount };
+  return { score: skillScoreFromCoverage(matchedWeight, job.totalWeight, matchedDepth), matchedCount };
 }
 
 /** Score only. */
-export function skillScore(candidateKeys: ReadonlySet<string>, job: JobSkillProfile): number {
-  let matchedWeight = 0;
-  let matchedCount = 0;
-  for (const skill of job.skills) {
-    if (candidateKeys.has(skill.key)) {
-      matchedWeight += skill.weight;
-      matchedCount++;
-    }
-  }
-  return skillScoreFromCoverage(matchedWeight, job.totalWeight, matchedCount);
+export function skillScore(
+  candidateKeys: ReadonlySet<string>,
+  job: JobSkillProfile,
+  candidateCategories: ReadonlySet<string> = NO_CATEGORIES,
+): number {
+  return skillOverlap(candidateKeys, job, candidateCategories).score;
 }
 
-export function matchSkills(candidateKeys: ReadonlySet<string>, job: JobSkillProfile): SkillMatch {
+export function matchSkills(
+  candidateKeys: ReadonlySet<string>,
+  job: JobSkillProfile,
+  candidateCategories: ReadonlySet<string> = NO_CATEGORIES,
+): SkillMatch {
   const matchedNames: string[] = [];
   const missing: JobSkill[] = [];
   const missingNames: string[] = [];
   let matchedWeight = 0;
+  let matchedDepth = 0;
   for (const skill of job.skills) {
+    matchedWeight += coveredWeight(skill, candidateKeys, candidateCategories);
     if (candidateKeys.has(skill.key)) {
-      matchedWeight += skill.weight;
+      matchedDepth += skill.specificity;
       matchedNames.push(skill.name);
     } else {
       missing.push(skill);
       missingNames.push(skill.name);
     }
   }
-  const score = skillScoreFromCoverage(matchedWeight, job.totalWeight, matchedNames.length);
+  const score = skillScoreFromCoverage(matchedWeight, job.totalWeight, matchedDepth);
   return { score, matchedWeight, matchedNames, missing, missingNames };
 }

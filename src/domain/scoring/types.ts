@@ -1,5 +1,7 @@
 /** Inputs and outputs of candidate-job scoring. Skills are canonical names; salaries are annual amounts. */
 
+import type { GeoPoint } from './distance.js';
+
 export type WorkArrangement = 'remote' | 'hybrid' | 'onsite';
 
 export interface Place {
@@ -7,6 +9,8 @@ export interface Place {
   region: string | null;
   /** ISO 3166 alpha-2 preferred; a country name is accepted. */
   country: string | null;
+  /** Coordinates of the city (from the gazetteer), when known: places are then compared by distance. */
+  point?: GeoPoint | null;
 }
 
 export interface PreferredPlace extends Place {
@@ -27,6 +31,8 @@ export interface JobFeatures {
   location_city: string | null;
   location_region: string | null;
   location_country: string | null;
+  /** Coordinates of the job's city, when the gazetteer knows it. */
+  location_point?: GeoPoint | null;
   salary_min_annual: number | null;
   salary_max_annual: number | null;
   /** ISO 4217. */
@@ -67,6 +73,8 @@ export interface CandidateFeatures {
   open_to_remote: boolean;
   /** Work arrangements the candidate stated they take; empty or absent = not stated. */
   work_modes?: WorkArrangement[];
+  /** How far the candidate would commute, km; absent or null = DEFAULT_COMMUTE_KM. */
+  commute_radius_km?: number | null;
   /** Would move for an on-site job elsewhere. */
   open_to_relocation?: boolean;
   /** permanent, contract, c2c, w2, 1099; empty or absent = not stated. */

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notifyCandidateChanged } from '../../candidates/candidate-events.js';
 import type { Database } from '../../db/database.js';
-import { withTenant } from '../../db/with-tenant.js';
 import { correctCandidateRole } from '../../roles/correct-candidate-role.js';
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
@@ -74,13 +72,9 @@ export function candidateRoleRoutes(deps: {
       },
       async (request) => {
         const tenantId = tenantOf(request);
-        return withTenant(deps.database, tenantId, async (tx) => {
-          const corrected = await correctCandidateRole(tx, tenantId, request.params.id, {
-            ...request.body,
-            reported_by: request.principal?.userId ?? null,
-          });
-          await notifyCandidateChanged(deps.queue, tx, { tenantId, candidateId: request.params.id });
-          return corrected;
+        return correctCandidateRole(deps, tenantId, request.params.id, {
+          ...request.body,
+          reported_by: request.principal?.userId ?? null,
         });
       },
     );

@@ -37,6 +37,7 @@ export const candidateSchema = z
     employment_types: z.array(z.string()).nullable(),
     expected_hourly_rate: z.string().nullable(),
     open_to_relocation: z.boolean(),
+    commute_radius_km: z.number().int().nullable(),
     status: z.string().nullable(),
     created_at: z.date().nullable(),
     updated_at: z.date().nullable(),
@@ -195,7 +196,7 @@ export function candidateRoutes(
           description:
             'Header names are the candidate fields (first_name, last_name, email, phone, current_title, skills, ' +
             'total_experience_years, professional_summary, expected_salary, location, preferred_locations, ' +
-            'preferred_roles, work_modes, employment_types, expected_hourly_rate, open_to_relocation); list cells ' +
+            'preferred_roles, work_modes, employment_types, expected_hourly_rate, open_to_relocation, commute_radius_km); list cells ' +
             'separate items with ";" or "|".',
           consumes: ['multipart/form-data'],
           response: {

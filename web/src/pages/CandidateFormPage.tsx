@@ -21,6 +21,7 @@ interface FormValues {
   employment_types: string;
   expected_hourly_rate: string;
   open_to_relocation: string;
+  commute_radius_km: string;
   professional_summary: string;
 }
 
@@ -40,6 +41,7 @@ const EMPTY: FormValues = {
   employment_types: '',
   expected_hourly_rate: '',
   open_to_relocation: '',
+  commute_radius_km: '',
   professional_summary: '',
 };
 
@@ -60,6 +62,7 @@ function toValues(c: Candidate): FormValues {
     employment_types: (c.employment_types ?? []).join(', '),
     expected_hourly_rate: c.expected_hourly_rate ?? '',
     open_to_relocation: c.open_to_relocation ? 'yes' : '',
+    commute_radius_km: c.commute_radius_km == null ? '' : String(c.commute_radius_km),
     professional_summary: c.professional_summary ?? '',
   };
 }
@@ -71,9 +74,14 @@ const list = (text: string, separator: RegExp) =>
     .filter(Boolean);
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
+/** A whole-number field: null when blank, the number, or the text as typed so the server's message explains it. */
+function numberOrText(text: string): number | string | null {
+  const trimmed = text.trim();
+  return trimmed === '' ? null : Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
+}
+
 /** The request body; a non-number experience is sent as is so the server's message explains it. */
 function toBody(v: FormValues) {
-  const years = v.total_experience_years.trim();
   return {
     first_name: v.first_name.trim(),
     last_name: v.last_name.trim(),
@@ -81,7 +89,7 @@ function toBody(v: FormValues) {
     phone: orNull(v.phone),
     current_title: orNull(v.current_title),
     skills: list(v.skills, /,/),
-    total_experience_years: years === '' ? null : Number.isFinite(Number(years)) ? Number(years) : years,
+    total_experience_years: numberOrText(v.total_experience_years),
     expected_salary: orNull(v.expected_salary),
     location: orNull(v.location),
     preferred_locations: list(v.preferred_locations, /;/),
@@ -90,6 +98,7 @@ function toBody(v: FormValues) {
     employment_types: list(v.employment_types, /,/),
     expected_hourly_rate: orNull(v.expected_hourly_rate),
     open_to_relocation: v.open_to_relocation === 'yes',
+    commute_radius_km: numberOrText(v.commute_radius_km),
     professional_summary: orNull(v.professional_summary),
   };
 }
@@ -164,6 +173,9 @@ export function CandidateFormPage({ id }: { id?: number }) {
           })}
           {input('expected_salary', 'Expected salary', { hint: 'e.g. $120K - $140K' })}
           {input('location', 'Location')}
+          {input('commute_radius_km', 'Commute radius (km)', {
+            hint: 'How far they would travel to an on-site or hybrid job; blank = 50 km',
+          })}
           {input('expected_hourly_rate', 'Expected hourly rate', { hint: 'For contract work, e.g. $70/hr' })}
           {input('work_modes', 'Works', { hint: 'Comma-separated: remote, hybrid, onsite' })}
           {input('employment_types', 'Employment types', {
