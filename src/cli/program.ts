@@ -12,6 +12,7 @@ import { createLogger } from '../logger.js';
 import { seedRolesIfNone } from '../roles/seed-roles.js';
 import { startRuntime } from '../runtime.js';
 import { registerAdminCommands } from './admin.command.js';
+import { registerBackupCommands } from './backup.command.js';
 import { registerCandidateCommands } from './candidates.command.js';
 import { registerEmbeddingCommands } from './embeddings.command.js';
 import { registerImportCommands } from './import.command.js';
@@ -162,6 +163,7 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
   registerImportCommands(program, io, getConfig);
   registerCandidateCommands(program, io, getConfig);
   registerScraperCommands(program, io, getConfig);
+  registerBackupCommands(program, io, getConfig, withDatabase);
 
   return program;
 }
