@@ -8,6 +8,7 @@ import {
   type TransactionContext,
 } from '../db/database.js';
 import { AppError } from '../errors.js';
+import { recordTask } from '../operations/metrics.js';
 
 /** pg-boss's schema version (its package's version.json). */
 const TASK_QUEUE_SCHEMA_VERSION: number = createRequire(import.meta.url)('pg-boss/version.json').schema;
@@ -151,7 +152,9 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
                   retryCount: job.retryCount,
                 });
                 options.logger.debug({ task: task.name, id: job.id, ms: Date.now() - started }, 'task done');
+                recordTask(task.name, 'completed', (Date.now() - started) / 1000);
               } catch (error) {
+                recordTask(task.name, 'failed', (Date.now() - started) / 1000);
                 options.logger.warn(
                   { task: task.name, id: job.id, err: error },
                   'task failed; it will be retried',
