@@ -21,6 +21,7 @@ import { registerMatchCommands } from './matches.command.js';
 import { registerParseCommand } from './parse.command.js';
 import { registerRoleCommands } from './roles.command.js';
 import { registerScraperCommands } from './scraper.command.js';
+import { registerSetupCommand } from './setup.command.js';
 
 export interface CliIo {
   out(line: string): void;
@@ -164,6 +165,7 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
   registerCandidateCommands(program, io, getConfig);
   registerScraperCommands(program, io, getConfig);
   registerBackupCommands(program, io, getConfig, withDatabase);
+  registerSetupCommand(program, io, getConfig, withDatabase);
 
   return program;
 }
