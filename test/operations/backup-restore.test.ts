@@ -12,6 +12,7 @@ import { openPg } from '../../src/db/pg-database.js';
 import { openPglite } from '../../src/db/pglite-database.js';
 import { withTenant } from '../../src/db/with-tenant.js';
 import { tableCounts } from '../../src/operations/backup-queries.js';
+import { spawnJobmatch } from '../support/jobmatch-process.js';
 import { createServerDatabase, describeOnServer, testServerUrl } from '../support/pg-server.js';
 
 async function cli(config: Config, ...argv: string[]) {
@@ -132,6 +133,33 @@ describe('backup and restore of the embedded database', () => {
     const again = await cli(target, 'restore', file);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/is not empty: restore into a fresh JOBMATCH_DATA_DIR/);
+  }, 240_000);
+});
+
+describe('backup while jobmatch serve runs in another process', () => {
+  it('the serving process takes the snapshot; the restored copy holds what was written through the server', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jobmatch-backup-serve-'));
+    const server = spawnJobmatch(['serve'], { JOBMATCH_DATA_DIR: path.join(dir, 'source'), PORT: '0' });
+    try {
+      await server.waitFor(/Jobmatch is serving/);
+      const source = parseConfig({ JOBMATCH_DATA_DIR: path.join(dir, 'source'), LOG_LEVEL: 'silent' });
+      const created = await cli(source, 'keys', 'create', 'before-backup');
+      expect(created.code, created.err).toBe(0);
+      const file = path.join(dir, 'serve.backup');
+      const backup = await cli(source, 'backup', file);
+      expect(backup.code, backup.err).toBe(0);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+
+      const target = parseConfig({ JOBMATCH_DATA_DIR: path.join(dir, 'target'), LOG_LEVEL: 'silent' });
+      const restored = await cli(target, 'restore', file);
+      expect(restored.code, restored.err).toBe(0);
+      const keys = await cli(target, 'keys', 'list');
+      expect(keys.out).toContain('before-backup');
+    } finally {
+      server.child.kill('SIGKILL');
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   }, 240_000);
 });
 
