@@ -64,7 +64,7 @@ export async function startRuntime(
       await queue.send(MATCHING_TASK.upgrade, {}, { singletonKey: MATCHING_TASK.upgrade });
     } else await queue.register(tasks);
     const heartbeat = options.workers
-      ? await startWorkerHeartbeat(database, options.kind ?? 'worker')
+      ? await startWorkerHeartbeat(database, options.kind ?? 'worker', queue)
       : undefined;
     const startedQueue = queue;
     let stopping: Promise<void> | undefined;

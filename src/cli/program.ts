@@ -12,6 +12,7 @@ import { createLogger } from '../logger.js';
 import { seedRolesIfNone } from '../roles/seed-roles.js';
 import { startRuntime } from '../runtime.js';
 import { registerAdminCommands } from './admin.command.js';
+import { registerBackupCommands } from './backup.command.js';
 import { registerCandidateCommands } from './candidates.command.js';
 import { registerEmbeddingCommands } from './embeddings.command.js';
 import { registerImportCommands } from './import.command.js';
@@ -20,6 +21,7 @@ import { registerMatchCommands } from './matches.command.js';
 import { registerParseCommand } from './parse.command.js';
 import { registerRoleCommands } from './roles.command.js';
 import { registerScraperCommands } from './scraper.command.js';
+import { registerSetupCommand } from './setup.command.js';
 
 export interface CliIo {
   out(line: string): void;
@@ -162,6 +164,8 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
   registerImportCommands(program, io, getConfig);
   registerCandidateCommands(program, io, getConfig);
   registerScraperCommands(program, io, getConfig);
+  registerBackupCommands(program, io, getConfig, withDatabase);
+  registerSetupCommand(program, io, getConfig, withDatabase);
 
   return program;
 }

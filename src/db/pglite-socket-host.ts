@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -13,6 +14,22 @@ export function embeddedSocketDir(dataDir: string): string {
 
 export function embeddedSocketPath(dataDir: string): string {
   return path.join(embeddedSocketDir(dataDir), `.s.PGSQL.${EMBEDDED_SOCKET_PORT}`);
+}
+
+/** Where the holder answers `GET /data-dir` with a consistent snapshot of the data dir (`jobmatch backup`). */
+export function embeddedSnapshotSocketPath(dataDir: string): string {
+  return path.join(embeddedSocketDir(dataDir), '.s.jobmatch-snapshot');
+}
+
+/**
+ * A gzipped tarball of the data dir as of one moment: taken under the transaction mutex (no in-process or
+ * socket client is inside a transaction) after a checkpoint, so it opens without recovery.
+ */
+export function snapshotDataDir(pglite: PGlite): Promise<Blob> {
+  return pglite._runExclusiveTransaction(async () => {
+    await pglite.runExclusive(() => pglite.execProtocolRaw(simpleQueryMessage('CHECKPOINT')));
+    return pglite.dumpDataDir('gzip');
+  });
 }
 
 /** Extended-protocol messages after which the client's statement is still in flight (until its Sync). */
@@ -93,6 +110,31 @@ function simpleQueryMessage(text: string): Uint8Array {
   return message;
 }
 
+/** Serves `snapshotDataDir` to local processes over HTTP on a Unix socket beside the data dir (mode 0600). */
+async function hostSnapshotSocket(pglite: PGlite, dataDir: string): Promise<http.Server> {
+  const socketPath = embeddedSnapshotSocketPath(dataDir);
+  await fs.rm(socketPath, { force: true });
+  const server = http.createServer((request, response) => {
+    if (request.method !== 'GET' || request.url !== '/data-dir') {
+      response.writeHead(404).end();
+      return;
+    }
+    snapshotDataDir(pglite).then(
+      async (snapshot) => {
+        response.writeHead(200, { 'content-type': 'application/gzip', 'content-length': snapshot.size });
+        response.end(Buffer.from(await snapshot.arrayBuffer()));
+      },
+      (error: Error) => response.writeHead(500, { 'content-type': 'text/plain' }).end(error.message),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socketPath, resolve);
+  });
+  await fs.chmod(socketPath, 0o600);
+  return server;
+}
+
 export interface SocketHost {
   readonly socketPath: string;
   /** Stops accepting clients, waits up to `graceMs` for connected ones to finish, then closes them. */
@@ -114,6 +156,7 @@ export async function hostPgliteSocket(pglite: PGlite, dataDir: string): Promise
   });
   await server.start();
   await fs.chmod(socketPath, 0o600);
+  const snapshots = await hostSnapshotSocket(pglite, dataDir);
   let stopping: Promise<void> | undefined;
   return {
     socketPath,
@@ -121,6 +164,8 @@ export async function hostPgliteSocket(pglite: PGlite, dataDir: string): Promise
       stopping ??= (async () => {
         // Without the socket file no new client reaches this server; connected ones may finish.
         await fs.rm(socketPath, { force: true });
+        await fs.rm(embeddedSnapshotSocketPath(dataDir), { force: true });
+        await new Promise((resolve) => snapshots.close(resolve));
         const deadline = Date.now() + graceMs;
         while (server.getStats().activeConnections > 0 && Date.now() < deadline)
           await new Promise((resolve) => setTimeout(resolve, 50));

@@ -898,6 +898,8 @@ export const workerHeartbeats = pgTable(
     kind: varchar({ length: 20 }).notNull(),
     started_at: createdAt().notNull(),
     last_seen_at: createdAt().notNull(),
+    /** Tasks this worker has taken (migration 0018): a dead worker's are failed and retried. */
+    active_tasks: uuid().array().notNull().default(sql`'{}'`),
   },
   (t) => [index('idx_worker_heartbeats_last_seen').on(t.last_seen_at)],
 );

@@ -46,6 +46,7 @@ import { homeRoutes } from './routes/home.routes.js';
 import { inboxRoutes } from './routes/inbox.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { matchRoutes } from './routes/matches.routes.js';
+import { countRequest, metricsRoutes } from './routes/metrics.routes.js';
 import { placementRoutes } from './routes/placements.routes.js';
 import { resumeIntakeRoutes } from './routes/resume-intake.routes.js';
 import { roleReportRoutes } from './routes/role-reports.routes.js';
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRoute', documentClientErrors);
   app.addHook('preValidation', inputGuard);
+  app.addHook('onResponse', countRequest);
 
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
@@ -239,6 +241,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(matchRoutes(tenantDeps));
   await app.register(tenantSettingsRoutes({ database: deps.database }));
   await app.register(healthRoutes(deps.database));
+  await app.register(metricsRoutes());
   await app.register(
     adminImportRoutes({
       database: deps.database,

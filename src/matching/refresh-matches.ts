@@ -11,6 +11,7 @@ import type { Database } from '../db/database.js';
 import { matchWriter } from '../db/repositories/candidate-job-match.repository.js';
 import type { PreparedJob, ScoredPair } from '../domain/scoring/index.js';
 import { SCORING_VERSION } from '../domain/scoring/settings.js';
+import { recordMatching } from '../operations/metrics.js';
 import { type CandidateDueJobs, dueJobsOf, recordRefreshed } from './due-pairs.js';
 import {
   loadActiveJobs,
@@ -105,6 +106,7 @@ export async function rescoreCandidates(
     });
     totals.scored += plan.scored;
   }
+  recordMatching(totals);
   return totals;
 }
 

@@ -11,6 +11,7 @@ import {
   type ScoredMatchRow,
 } from '../db/repositories/candidate-job-match.repository.js';
 import type { PreparedCandidate, PreparedJob, ScoredPair, ScoringSettings } from '../domain/scoring/index.js';
+import { recordMatching } from '../operations/metrics.js';
 import { pairKey, selectPairs } from './select-pairs.js';
 
 export const DEFAULT_RETENTION: Readonly<MatchRetention> = Object.freeze({ floor: 40, bestN: 50 });
@@ -93,5 +94,6 @@ export async function scoreAndStore(
     totals.stored += result.stored;
     totals.removed += result.removed;
   }
+  recordMatching(totals);
   return totals;
 }

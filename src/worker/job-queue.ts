@@ -8,6 +8,7 @@ import {
   type TransactionContext,
 } from '../db/database.js';
 import { AppError } from '../errors.js';
+import { recordTask } from '../operations/metrics.js';
 
 /** pg-boss's schema version (its package's version.json). */
 const TASK_QUEUE_SCHEMA_VERSION: number = createRequire(import.meta.url)('pg-boss/version.json').schema;
@@ -59,6 +60,10 @@ export interface JobQueue {
   work(tasks: TaskDefinition<never>[]): Promise<void>;
   /** Creates queues and schedules without working them (a process that only enqueues). */
   register(tasks: TaskDefinition<never>[]): Promise<void>;
+  /** Ids of the tasks this process has taken and not finished (fetched in a batch or running). */
+  runningTasks(): string[];
+  /** Fails these tasks as their handler throwing would (retried while attempts are left). */
+  fail(tasks: { id: string; queue: string }[], message: string): Promise<void>;
   stop(): Promise<void>;
   boss: PgBoss;
 }
@@ -123,6 +128,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     });
     for (const task of pending) registered.add(task.name);
   };
+  const running = new Set<string>();
   return {
     boss,
     register,
@@ -143,6 +149,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
             includeMetadata: true,
           },
           async (jobs) => {
+            for (const job of jobs) running.add(job.id);
             for (const job of jobs) {
               const started = Date.now();
               try {
@@ -151,7 +158,11 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
                   retryCount: job.retryCount,
                 });
                 options.logger.debug({ task: task.name, id: job.id, ms: Date.now() - started }, 'task done');
+                recordTask(task.name, 'completed', (Date.now() - started) / 1000);
+                running.delete(job.id);
               } catch (error) {
+                recordTask(task.name, 'failed', (Date.now() - started) / 1000);
+                running.delete(job.id);
                 options.logger.warn(
                   { task: task.name, id: job.id, err: error },
                   'task failed; it will be retried',
@@ -162,6 +173,10 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
           },
         );
       }
+    },
+    runningTasks: () => [...running],
+    async fail(tasks, message) {
+      for (const task of tasks) await boss.fail(task.queue, task.id, { message });
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };

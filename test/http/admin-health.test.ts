@@ -77,4 +77,31 @@ describe('admin health report', () => {
   it('is for platform admins only', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/admin/health' })).statusCode).toBe(401);
   });
+
+  it('retries a failed task on request: it runs again, once; without CSRF, signed out or unknown it is refused', async () => {
+    const admin = await createTestUser(database, { role: 'PM_ADMIN', tenantId: null });
+    const { headers, cookie } = await loginAs(app, admin.email);
+    const failedTask = async () =>
+      (await app.inject({ method: 'GET', url: '/api/admin/health', headers })).json().failed_tasks[0] as {
+        id: string;
+        retry_count: number;
+      };
+    await waitFor(async () => (await failedTask()) !== undefined);
+    const failed = await failedTask();
+    const retry = (id: string, withHeaders: Record<string, string>) =>
+      app.inject({ method: 'POST', url: `/api/admin/health/failed-tasks/${id}/retry`, headers: withHeaders });
+
+    expect((await retry(failed.id, { cookie })).statusCode).toBe(403);
+    expect((await retry(failed.id, {})).statusCode).toBe(401);
+    expect((await retry('not-a-uuid', headers)).statusCode).toBe(400);
+    const done = await retry(failed.id, headers);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toEqual({ id: failed.id, queue: 'test/broken' });
+    expect((await retry(failed.id, headers)).statusCode).toBe(404);
+    // The worker takes it again, and it fails again with one more attempt counted.
+    await waitFor(async () => {
+      const again = await failedTask();
+      return again?.id === failed.id && again.retry_count > failed.retry_count;
+    });
+  });
 });

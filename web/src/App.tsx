@@ -3,6 +3,7 @@ import { isAgencyUser, ROLE_LABELS, useAuth } from './auth';
 import { Loading } from './components/ui';
 import { useUnreadCount } from './inbox-count';
 import { ApplicationsPage } from './pages/ApplicationsPage';
+import { HealthPage } from './pages/admin/HealthPage';
 import { ImportsPage } from './pages/admin/ImportsPage';
 import { KeysPage } from './pages/admin/KeysPage';
 import { QueuePage } from './pages/admin/QueuePage';
@@ -53,6 +54,7 @@ const ROUTES: PageRoute[] = [
   { path: '/admin/imports', roles: ['PM_ADMIN'], render: () => <ImportsPage /> },
   { path: '/admin/roles', roles: ['PM_ADMIN'], render: () => <RolesPage /> },
   { path: '/admin/tenants', roles: ['PM_ADMIN'], render: () => <TenantsPage /> },
+  { path: '/admin/health', roles: ['PM_ADMIN'], render: () => <HealthPage /> },
 ];
 
 const NAV: { group: string; links: { to: string; label: string; roles: UserRole[] }[] }[] = [
@@ -78,6 +80,7 @@ const NAV: { group: string; links: { to: string; label: string; roles: UserRole[
       { to: '/admin/imports', label: 'Job imports', roles: ['PM_ADMIN'] },
       { to: '/admin/roles', label: 'Roles', roles: ['PM_ADMIN'] },
       { to: '/admin/tenants', label: 'Tenants', roles: ['PM_ADMIN'] },
+      { to: '/admin/health', label: 'System health', roles: ['PM_ADMIN'] },
     ],
   },
 ];

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { healthReport } from '../../operations/health.js';
+import { retryFailedTask } from '../../operations/task-queries.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 
@@ -68,6 +69,23 @@ export function adminHealthRoutes(deps: { database: Database }): FastifyPluginAs
         },
       },
       async () => healthReport(deps.database),
+    );
+    app.post(
+      '/api/admin/health/failed-tasks/:id/retry',
+      {
+        schema: {
+          tags: ['health'],
+          summary: 'Put a failed background task back in its queue (one more attempt)',
+          params: z.object({ id: z.uuid() }),
+          response: {
+            200: z.object({ id: z.string(), queue: z.string() }),
+            401: problemSchema,
+            403: problemSchema,
+            404: problemSchema,
+          },
+        },
+      },
+      async (request) => retryFailedTask(deps.database.sql, request.params.id),
     );
   };
 }
