@@ -50,8 +50,10 @@ import { placementRoutes } from './routes/placements.routes.js';
 import { resumeIntakeRoutes } from './routes/resume-intake.routes.js';
 import { roleReportRoutes } from './routes/role-reports.routes.js';
 import { scraperRoutes } from './routes/scraper.routes.js';
+import { tenantApiKeyRoutes } from './routes/tenant-api-keys.routes.js';
 import { tenantSettingsRoutes } from './routes/tenant-settings.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
+import { tenantKeyAuth } from './tenant-key-auth.js';
 import { DEFAULT_WEB_ROOT, hasWebUi, registerWebUi } from './web-ui.js';
 
 export interface AppDependencies {
@@ -176,6 +178,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'inbox', description: 'In-app notifications' },
         { name: 'webhooks', description: 'Signed webhook endpoints and their delivery log (agency admins)' },
         {
+          name: 'api keys',
+          description:
+            'Agency API keys (agency admins): `Authorization: Bearer jm_tk_...` or `X-API-Key` on the recruiter ' +
+            'API, read or write scope; never admin, account or scraper routes',
+        },
+        {
           name: 'scraper',
           description:
             'For external scrapers, authenticated with an API key (`Authorization: Bearer jm_sk_...` or `X-API-Key`): ' +
@@ -192,6 +200,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
           scraperKey: { type: 'http', scheme: 'bearer', description: 'A scraper API key (jm_sk_...)' },
           scraperKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
           session: { type: 'apiKey', in: 'cookie', name: 'jm_session' },
+          tenantKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An agency API key (jm_tk_...) for the recruiter API; read or write scope',
+          },
         },
       },
     },
@@ -209,6 +222,17 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(fastifyCookie);
   app.addHook('onRequest', sessionAuth({ database: deps.database, ttlHours: sessions.ttlHours }));
   app.addHook('onRequest', csrfGuard);
+  const scraping = deps.scraping ?? {
+    failureLimit: 20,
+    failureWindowMs: 300_000,
+    bodyLimit: 32 * 1024 * 1024,
+  };
+  // One count of bad API keys per address, whichever kind of key was tried.
+  const apiKeyLimiter = createFailedAuthLimiter({
+    limit: scraping.failureLimit,
+    windowMs: scraping.failureWindowMs,
+  });
+  app.addHook('onRequest', tenantKeyAuth({ database: deps.database, limiter: apiKeyLimiter }));
   await app.register(
     authRoutes({
       database: deps.database,
@@ -293,16 +317,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(candidateDuplicateRoutes({ ...tenantDeps, roles }));
   await app.register(candidateOwnerRoutes({ database: deps.database }));
   await app.register(roleReportRoutes({ database: deps.database }));
-  const scraping = deps.scraping ?? {
-    failureLimit: 20,
-    failureWindowMs: 300_000,
-    bodyLimit: 32 * 1024 * 1024,
-  };
   await app.register(
     scraperRoutes({
       database: deps.database,
       skills: deps.skills ?? loadSkillMatcher,
-      limiter: createFailedAuthLimiter({ limit: scraping.failureLimit, windowMs: scraping.failureWindowMs }),
+      limiter: apiKeyLimiter,
       queue: deps.queue,
       bodyLimit: scraping.bodyLimit,
       ...(scraping.maxAttempts ? { maxAttempts: scraping.maxAttempts } : {}),
@@ -312,6 +331,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(adminHealthRoutes({ database: deps.database }));
   await app.register(candidateRoleRoutes({ database: deps.database, queue: deps.queue }));
   await app.register(jobRoutes({ database: deps.database }));
+  await app.register(tenantApiKeyRoutes({ database: deps.database }));
   const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
   if (webRoot !== false && hasWebUi(webRoot)) await registerWebUi(app, webRoot);
 

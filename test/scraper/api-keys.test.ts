@@ -71,6 +71,7 @@ describe('scraper API key use cases', () => {
       last_used_at: null,
       total_requests: 0,
       revoked_at: null,
+      scope: null,
     });
     expect(JSON.stringify(listed)).not.toContain(hashApiKey(secret));
   });
