@@ -176,4 +176,36 @@ describe("the recruiter's day in a browser", { timeout: 180_000 }, () => {
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
     await adminContext.close();
   });
+
+  it('lets the agency admin create a read key for the recruiter API and revoke it', async () => {
+    const adminContext = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+    });
+    const admin = await adminContext.newPage();
+    admin.setDefaultTimeout(30_000);
+    const errors = watchConsole(admin);
+    await signIn(admin, app.url, DEMO.agencyAdmin);
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
+    await admin.getByLabel('Name').fill('ATS <sync>');
+    await admin.getByLabel('Scope').selectOption('read');
+    await admin.getByRole('button', { name: 'Create key' }).click();
+    const secret = (await admin.getByTestId('secret').textContent()) ?? '';
+    expect(secret).toMatch(/^jm_tk_[0-9A-Za-z]{49}$/);
+    const row = admin.getByTestId('key-ATS <sync>');
+    await row.getByText('read', { exact: true }).waitFor();
+    const answer = await admin.evaluate(
+      async (key) => (await fetch('/api/candidates', { headers: { authorization: `Bearer ${key}` } })).status,
+      secret,
+    );
+    expect(answer).toBe(401); // the page's own session cookie is sent too: one credential at a time
+    await screenshot(admin, 'api-keys-1280');
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await noOverflow(admin);
+    await screenshot(admin, 'api-keys-390');
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText(/^revoked/).waitFor();
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    await adminContext.close();
+  });
 });
