@@ -41,6 +41,7 @@ import { candidateDuplicateRoutes } from './routes/candidate-duplicates.routes.j
 import { candidateOwnerRoutes } from './routes/candidate-owner.routes.js';
 import { candidateRoleRoutes } from './routes/candidate-roles.routes.js';
 import { candidateRoutes } from './routes/candidates.routes.js';
+import { digestRoutes } from './routes/digest.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
 import { inboxRoutes } from './routes/inbox.routes.js';
@@ -332,6 +333,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(candidateRoleRoutes({ database: deps.database, queue: deps.queue }));
   await app.register(jobRoutes({ database: deps.database }));
   await app.register(tenantApiKeyRoutes({ database: deps.database }));
+  await app.register(digestRoutes({ database: deps.database }));
   const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
   if (webRoot !== false && hasWebUi(webRoot)) await registerWebUi(app, webRoot);
 

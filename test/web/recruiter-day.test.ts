@@ -204,7 +204,7 @@ describe("the recruiter's day in a browser", { timeout: 180_000 }, () => {
     await noOverflow(admin);
     await screenshot(admin, 'api-keys-390');
     await row.getByRole('button', { name: 'Revoke' }).click();
-    await row.getByText(/^revoked/).waitFor();
+    await row.getByText(/^revoked /).waitFor();
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
     await adminContext.close();
   });
