@@ -77,6 +77,10 @@ describe("the recruiter's day in a browser", { timeout: 180_000 }, () => {
       .getByTestId('inbox-badge')
       .filter({ hasText: String(before - 1) })
       .waitFor();
+    await page.getByLabel('E-mail digest').selectOption('weekly');
+    await page.reload();
+    await page.getByLabel('E-mail digest').and(page.locator(':enabled')).waitFor();
+    expect(await page.getByLabel('E-mail digest').inputValue()).toBe('weekly');
     await screenshot(page, 'inbox-1280');
     await (
       await onPhone('/inbox', (phone) => phone.locator('.inbox li').first().waitFor(), 'inbox-390')
