@@ -251,7 +251,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const tenantDeps = { database: deps.database, ...(deps.queue ? { queue: deps.queue } : {}) };
   await app.register(accountRoutes({ database: deps.database }));
   await app.register(applicationRoutes(tenantDeps));
-  await app.register(placementRoutes({ database: deps.database }));
+  await app.register(placementRoutes(tenantDeps));
   await app.register(homeRoutes({ database: deps.database }));
   await app.register(inboxRoutes({ database: deps.database }));
   await app.register(
