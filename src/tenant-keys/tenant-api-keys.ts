@@ -5,9 +5,11 @@
  * opens admin, account or scraper routes (src/http/auth/principal.ts decides).
  */
 import type { Database } from '../db/database.js';
+import { tenantRepository } from '../db/repositories/tenant.repository.js';
 import { userRepository } from '../db/repositories/user.repository.js';
 import type { ApiKeyScope } from '../db/schema.js';
 import { withTenant } from '../db/with-tenant.js';
+import { AppError } from '../errors.js';
 import {
   type ApiKeySummary,
   authenticateApiKey,
@@ -25,6 +27,30 @@ export interface AgencyAdmin {
 }
 
 const ownerOf = (tenantId: number) => ({ kind: 'tenant', tenantId }) as const;
+
+/**
+ * For the operator's CLI: the agency by slug and the admin a key will act for (the given e-mail, or the
+ * agency's first active admin); a clear 404 otherwise.
+ */
+export async function agencyAdminBySlug(
+  database: Database,
+  slug: string,
+  email?: string,
+): Promise<AgencyAdmin> {
+  const tenant = await tenantRepository(database).findBySlug(slug);
+  if (!tenant) throw new AppError('not_found', `No agency with slug "${slug}".`);
+  const admins = (await userRepository(database).listByTenant(tenant.id))
+    .filter((user) => user.role === 'TENANT_ADMIN' && user.is_active)
+    .filter((user) => email === undefined || user.email.toLowerCase() === email.toLowerCase())
+    .sort((a, b) => a.id - b.id);
+  if (!admins[0]) {
+    throw new AppError(
+      'not_found',
+      `Agency "${slug}" has no active agency admin${email ? ` with e-mail ${email}` : ''}.`,
+    );
+  }
+  return { tenantId: tenant.id, userId: admins[0].id };
+}
 
 /** A new key and its secret, shown once. */
 export function createTenantApiKey(
