@@ -2,12 +2,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
-import { parseConfig } from '../../src/config/config.js';
 import { migrate } from '../../src/db/migrator.js';
 import { openPglite } from '../../src/db/pglite-database.js';
 import { isWellFormedApiKey } from '../../src/domain/api-key.js';
 import { createTenantWithUsers } from '../support/auth.js';
+import { runCliOn } from '../support/cli.js';
 
 describe('jobmatch keys --tenant', () => {
   let dir: string;
@@ -20,17 +19,7 @@ describe('jobmatch keys --tenant', () => {
   });
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-  const run = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const config = parseConfig({ JOBMATCH_DATA_DIR: dir });
-    const code = await runCli(
-      ['keys', ...argv],
-      { out: (line) => out.push(line), err: (line) => err.push(line) },
-      () => config,
-    );
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const run = (...argv: string[]) => runCliOn(dir, 'keys', ...argv);
 
   it("creates, lists and revokes an agency's scoped keys, apart from the scraper keys", async () => {
     const created = JSON.parse(

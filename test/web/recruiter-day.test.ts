@@ -26,6 +26,18 @@ describe("the recruiter's day in a browser", { timeout: 180_000 }, () => {
 
   afterAll(() => session?.close());
 
+  /** A browser context of its own, signed in as the demo agency's admin at 1280 px. */
+  const signInAgencyAdmin = async () => {
+    const adminContext = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+    });
+    const admin = await adminContext.newPage();
+    admin.setDefaultTimeout(30_000);
+    const errors = watchConsole(admin);
+    await signIn(admin, app.url, DEMO.agencyAdmin);
+    return { adminContext, admin, errors };
+  };
   const noOverflow = async (target: Page) =>
     expect(
       await target.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
@@ -148,14 +160,7 @@ describe("the recruiter's day in a browser", { timeout: 180_000 }, () => {
   });
 
   it('lets the agency admin configure a webhook endpoint', async () => {
-    const adminContext = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
-    });
-    const admin = await adminContext.newPage();
-    admin.setDefaultTimeout(30_000);
-    const errors = watchConsole(admin);
-    await signIn(admin, app.url, DEMO.agencyAdmin);
+    const { adminContext, admin, errors } = await signInAgencyAdmin();
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
     await admin.getByLabel('HTTPS URL').fill('http://10.0.0.7/hook');
     await admin.getByRole('button', { name: 'Register endpoint' }).click();
@@ -181,14 +186,7 @@ describe("the recruiter's day in a browser", { timeout: 180_000 }, () => {
   });
 
   it('lets the agency admin create a read key for the recruiter API and revoke it', async () => {
-    const adminContext = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
-    });
-    const admin = await adminContext.newPage();
-    admin.setDefaultTimeout(30_000);
-    const errors = watchConsole(admin);
-    await signIn(admin, app.url, DEMO.agencyAdmin);
+    const { adminContext, admin, errors } = await signInAgencyAdmin();
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
     await admin.getByLabel('Name').fill('ATS <sync>');
     await admin.getByLabel('Scope').selectOption('read');

@@ -10,7 +10,7 @@ import {
 } from '../../tenant-keys/tenant-api-keys.js';
 import { actorOf, requireRole, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { idParams } from '../schemas.js';
+import { apiKeyFields, idParams } from '../schemas.js';
 
 const exampleKey = {
   id: 7,
@@ -25,23 +25,11 @@ const exampleKey = {
 };
 const exampleSecret = 'jm_tk_2eUwG5VtttVn7JL0USGLl77WLbEz76RYn7kQpV8htm22HGAPB';
 
-const tenantApiKeySchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    scope: z.enum(API_KEY_SCOPES),
-    is_active: z.boolean(),
-    created_at: z.date().nullable(),
-    created_by: z.number().int().nullable(),
-    last_used_at: z.date().nullable(),
-    total_requests: z.number().int(),
-    revoked_at: z.date().nullable(),
-  })
-  .meta({
-    id: 'TenantApiKey',
-    description: 'An agency API key; its secret is never shown again after creation or rotation.',
-    example: exampleKey,
-  });
+const tenantApiKeySchema = z.object({ ...apiKeyFields, scope: z.enum(API_KEY_SCOPES) }).meta({
+  id: 'TenantApiKey',
+  description: 'An agency API key; its secret is never shown again after creation or rotation.',
+  example: exampleKey,
+});
 
 const createdSchema = z
   .object({
