@@ -333,7 +333,8 @@ function readSkills(
       }
     }
   }
-  // Outside the skills section a skill needs two mentions: a single word in a job description is weak evidence.
+  // A resume with a skills section lists its skills there: mentions elsewhere (a client's stack in a job
+  // description) are not added. Without one, a skill needs two mentions: a single word is weak evidence.
   const mentions = new Map<string, Line[]>();
   for (const line of allLines) {
     if (line.text === '') continue;
@@ -342,8 +343,8 @@ function readSkills(
   const hasSkillsSection = found.size > 0;
   for (const [name, lines] of mentions) {
     if (found.has(name)) continue;
-    if (hasSkillsSection ? lines.length >= 3 : lines.length >= 2) {
-      add(name, { years: null, source: spanOf(lines[0]!), confidence: hasSkillsSection ? 0.5 : 0.6 });
+    if (!hasSkillsSection && lines.length >= 2) {
+      add(name, { years: null, source: spanOf(lines[0]!), confidence: 0.6 });
     }
   }
   // Years per skill from the jobs whose text mentions it, overlaps counted once.
