@@ -55,7 +55,10 @@ describe('renderDigest', () => {
         const tags = html.match(/<[^>]*>/g) ?? [];
         const expected = renderDigest(base('N', 'T')).html.match(/<[^>]*>/g) ?? [];
         expect(tags).toEqual(expected);
-        const shown = name.replace(/[\p{C}\p{Zl}\p{Zp}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+        const shown = name
+          .replace(/[\p{C}\p{Zl}\p{Zp}]+/gu, ' ')
+          .replace(/\s+/g, ' ')
+          .trim();
         expect(textOf(html)).toContain(shown);
       }),
     );
