@@ -4,7 +4,9 @@
  * (wrapped like the matching tasks, so an inbox refresh is queued when it ends) stores 50 recommended
  * matches of owned candidates; pg-boss workers run the refresh (inbox entries, outbox rows) and the
  * webhook deliveries to a local HTTP server (loopback allowed for the benchmark). Five rounds; prints each
- * round and the worst. Workers poll every BENCH_POLL_SECONDS (default 1, as JOBMATCH_WORKER_POLL_SECONDS).
+ * round and the worst. Then five pipeline moves through the real use case (which queues the refresh in its
+ * transaction): from each move committed to its application.status_changed delivery received. Workers poll
+ * every BENCH_POLL_SECONDS (default 1, as JOBMATCH_WORKER_POLL_SECONDS).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -12,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { changeApplicationStatus, createApplication } from '../src/applications/applications.js';
 import { migrate } from '../src/db/migrator.js';
 import { openPglite } from '../src/db/pglite-database.js';
 import { inboxTasks, refreshInboxAfter } from '../src/inbox/inbox-tasks.js';
@@ -56,7 +59,7 @@ await database.sql.query(
   [tenant, user],
 );
 await database.sql.query(
-  `INSERT INTO webhook_endpoints (tenant_id, url, events, secret) VALUES ($1, $2, ARRAY['match.recommended'], 'whsec_bench')`,
+  `INSERT INTO webhook_endpoints (tenant_id, url, events, secret) VALUES ($1, $2, ARRAY['match.recommended', 'application.status_changed'], 'whsec_bench')`,
   [tenant, hookUrl],
 );
 
@@ -122,7 +125,40 @@ for (let round = 1; round <= ROUNDS; round += 1) {
 }
 const worst = (key: 'inbox' | 'webhook') => Math.max(...results.map((r) => r[key])).toFixed(2);
 console.log(
-  `worst of ${ROUNDS} rounds (poll ${POLL} s): inbox ${worst('inbox')} s, webhook ${worst('webhook')} s (target < 60 s)`,
+  `recommended match stored -> inbox entry and webhook delivery: worst of ${ROUNDS} rounds (poll ${POLL} s): inbox ${worst('inbox')} s, webhook ${worst('webhook')} s (target < 60 s)`,
+);
+
+// A pipeline move: its webhook goes out through the refresh the move queued, not the minute schedule.
+const actor = { tenantId: tenant, userId: user };
+const moveJob = (
+  await database.sql.query<{ id: number }>(
+    `INSERT INTO job_postings (platform, external_job_id, title) VALUES ('bench', 'move', 'Mover') RETURNING id`,
+  )
+).rows[0]!.id;
+const candidate = (await database.sql.query<{ id: number }>('SELECT min(id) AS id FROM candidates')).rows[0]!
+  .id;
+const application = await createApplication(
+  database,
+  actor,
+  { candidate_id: candidate, job_posting_id: moveJob },
+  queue,
+);
+const isMove = (body: string) =>
+  body.includes('"application.status_changed"') || body.includes('"to_status"');
+await until(() => received.some((r) => isMove(r.body)));
+const moves: number[] = [];
+for (const status of ['screening', 'interviewing', 'offer', 'rejected'] as const) {
+  const before = received.filter((r) => isMove(r.body)).length;
+  const movedAt = performance.now();
+  await changeApplicationStatus(database, actor, application.id, { status }, queue);
+  const deliveredAt = await until(() => received.filter((r) => isMove(r.body)).length > before);
+  moves.push((deliveredAt - movedAt) / 1000);
+  console.log(
+    `move to ${status}: application.status_changed delivered ${moves.at(-1)!.toFixed(2)} s after the move`,
+  );
+}
+console.log(
+  `pipeline move -> webhook delivery: worst of ${moves.length} moves ${Math.max(...moves).toFixed(2)} s (poll ${POLL} s)`,
 );
 
 await queue.stop();

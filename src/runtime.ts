@@ -3,6 +3,7 @@ import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { prepareDatabase } from './db/prepare-database.js';
+import { digestTasks } from './digest/digest-tasks.js';
 import type { SkillMatcher } from './domain/skills.js';
 import { createEmbeddingProvider } from './embeddings/create-embedding-provider.js';
 import type { EmbeddingProvider } from './embeddings/embedding-provider.js';
@@ -57,6 +58,7 @@ export async function startRuntime(
       ...refreshInboxAfter(queue, matchingTasks({ database, config, logger, skills, embeddings })),
       ...inboxTasks({ database, logger, afterRefresh: webhooksAfterRefresh(queue) }),
       ...webhookTasks({ database, logger, config: config.webhooks }),
+      ...digestTasks({ database, logger, mail: config.mail }),
     ];
     if (options.workers) {
       await queue.work(tasks);

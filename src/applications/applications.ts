@@ -9,6 +9,8 @@ import {
 } from '../domain/application-status.js';
 import type { ApplicationEventKind } from '../domain/pipeline-history.js';
 import { AppError } from '../errors.js';
+import { refreshInboxSoon } from '../inbox/inbox-tasks.js';
+import type { JobQueue } from '../worker/job-queue.js';
 
 export interface Actor {
   tenantId: number;
@@ -160,6 +162,7 @@ export function createApplication(
   database: Database,
   actor: Actor,
   input: NewApplication,
+  queue?: Pick<JobQueue, 'send'>,
 ): Promise<ApplicationView> {
   return withTenant(database, actor.tenantId, async (tx) => {
     const target = await resolveTarget(tx, actor.tenantId, input);
@@ -192,6 +195,7 @@ export function createApplication(
       );
     }
     await recordEvent(tx, id, null, 'applied', actor.userId, null);
+    await refreshInboxSoon(queue, tx);
     if (target.matchId !== null) {
       await tx.sql.query(
         `UPDATE candidate_job_matches SET status = 'applied', updated_at = now() WHERE id = $1`,
@@ -208,6 +212,7 @@ export function changeApplicationStatus(
   actor: Actor,
   id: number,
   change: { status: ApplicationStatus; note?: string | null | undefined },
+  queue?: Pick<JobQueue, 'send'>,
 ): Promise<ApplicationView> {
   return withTenant(database, actor.tenantId, async (tx) => {
     const from = (await lockApplication(tx, actor.tenantId, id)).application_status;
@@ -225,6 +230,7 @@ export function changeApplicationStatus(
       );
     }
     await moveApplication(tx, id, from, change.status, actor.userId, change.note ?? null);
+    await refreshInboxSoon(queue, tx);
     return (await findView(tx, actor.tenantId, id))!;
   });
 }

@@ -7,6 +7,8 @@ import {
   undoLastMove,
 } from '../domain/pipeline-history.js';
 import { AppError } from '../errors.js';
+import { refreshInboxSoon } from '../inbox/inbox-tasks.js';
+import type { JobQueue } from '../worker/job-queue.js';
 import {
   type Actor,
   type ApplicationView,
@@ -30,11 +32,17 @@ function decided(decision: PipelineDecision): { eventId: number; to: PipelineEve
 }
 
 /** Takes back the caller's latest move of an application; the history keeps the move and its undo. */
-export function undoApplicationMove(database: Database, actor: Actor, id: number): Promise<ApplicationView> {
+export function undoApplicationMove(
+  database: Database,
+  actor: Actor,
+  id: number,
+  queue?: Pick<JobQueue, 'send'>,
+): Promise<ApplicationView> {
   return withTenant(database, actor.tenantId, async (tx) => {
     const { application_status: from } = await lockApplication(tx, actor.tenantId, id);
     const { eventId, to } = decided(undoLastMove(await historyOf(tx, id), actor.userId));
     await moveApplication(tx, id, from, to, actor.userId, null, { kind: 'undo', undoesEventId: eventId });
+    await refreshInboxSoon(queue, tx);
     return (await findView(tx, actor.tenantId, id))!;
   });
 }
@@ -45,11 +53,13 @@ export function reopenApplicationWithReason(
   actor: Actor,
   id: number,
   reason: string,
+  queue?: Pick<JobQueue, 'send'>,
 ): Promise<ApplicationView> {
   return withTenant(database, actor.tenantId, async (tx) => {
     const { application_status: from } = await lockApplication(tx, actor.tenantId, id);
     const { to } = decided(reopenApplication(from, await historyOf(tx, id)));
     await moveApplication(tx, id, from, to, actor.userId, reason, { kind: 'reopen' });
+    await refreshInboxSoon(queue, tx);
     return (await findView(tx, actor.tenantId, id))!;
   });
 }

@@ -18,7 +18,14 @@ interface MergeSnapshot {
     files: number[];
     drafts: number[];
   };
-  dropped: { roles: unknown[]; matches: unknown[]; applications: unknown[]; application_events: unknown[] };
+  dropped: {
+    roles: unknown[];
+    matches: unknown[];
+    applications: unknown[];
+    application_events: unknown[];
+    /** "Not a duplicate" decisions about the merged candidate (deleted with it); absent in older merges. */
+    dismissals?: unknown[];
+  };
 }
 
 export interface MergeResult {
@@ -82,6 +89,11 @@ export function mergeCandidates(
         `SELECT e.* FROM job_application_events e JOIN job_applications a ON a.id = e.application_id
           WHERE a.candidate_id = $1 AND a.job_posting_id IN (SELECT job_posting_id FROM job_applications WHERE candidate_id = $2)`,
         params,
+      ),
+      dismissals: await jsonRows(
+        tx,
+        `SELECT d.* FROM candidate_duplicate_dismissals d WHERE $1 IN (d.candidate_id, d.other_candidate_id)`,
+        [mergedId],
       ),
     };
     const moved = {
@@ -218,6 +230,7 @@ export function undoMerge(
     await restore('candidate_job_matches', snapshot.dropped.matches);
     await restore('job_applications', snapshot.dropped.applications);
     await restore('job_application_events', snapshot.dropped.application_events);
+    await restore('candidate_duplicate_dismissals', snapshot.dropped.dismissals ?? []);
     await tx.sql.query(
       `UPDATE candidates k SET phone = b.phone, current_title = b.current_title, location = b.location,
               professional_summary = b.professional_summary, expected_salary = b.expected_salary,

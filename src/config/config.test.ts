@@ -26,6 +26,29 @@ describe('parseConfig', () => {
     );
   });
 
+  it('reads the SMTP settings of the e-mail digest, with the public URL for its links', () => {
+    expect(parseConfig({}).mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Jobmatch <jobmatch@localhost>',
+      publicUrl: 'http://127.0.0.1:3000',
+      digestCron: '0 7 * * *',
+    });
+    const config = parseConfig({
+      JOBMATCH_SMTP_URL: 'smtps://digest:secret@mail.example.com:465',
+      JOBMATCH_MAIL_FROM: 'Agency <noreply@example.com>',
+      JOBMATCH_PUBLIC_URL: 'https://jobmatch.example.com/',
+      JOBMATCH_DIGEST_CRON: '30 6 * * 1-5',
+    });
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtps://digest:secret@mail.example.com:465',
+      from: 'Agency <noreply@example.com>',
+      publicUrl: 'https://jobmatch.example.com',
+      digestCron: '30 6 * * 1-5',
+    });
+    expect(() => parseConfig({ JOBMATCH_SMTP_URL: 'http://mail.example.com' })).toThrow(/JOBMATCH_SMTP_URL/);
+    expect(() => parseConfig({ JOBMATCH_DIGEST_CRON: 'daily' })).toThrow(/JOBMATCH_DIGEST_CRON/);
+  });
+
   it('parses sizes with units', () => {
     expect(parseConfig({ JOBMATCH_BODY_LIMIT: '2mb' }).http.bodyLimit).toBe(2 * 1024 * 1024);
   });

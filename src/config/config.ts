@@ -103,6 +103,16 @@ export const environmentSchema = z.object({
   JOBMATCH_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(10),
   JOBMATCH_WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   JOBMATCH_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  JOBMATCH_SMTP_URL: z
+    .url()
+    .refine((value) => /^smtps?:$/.test(new URL(value).protocol), 'expected an smtp:// or smtps:// URL')
+    .optional(),
+  JOBMATCH_MAIL_FROM: z.string().min(3).max(200).default('Jobmatch <jobmatch@localhost>'),
+  JOBMATCH_PUBLIC_URL: z.url().optional(),
+  JOBMATCH_DIGEST_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'a five-field cron expression (UTC)')
+    .default('0 7 * * *'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -145,6 +155,11 @@ export interface Config {
     retryDelaySeconds: number;
     maxAttempts: number;
   };
+  /**
+   * E-mail digests: the SMTP server (unset: no digest is sent), the sender, the app's public address for
+   * links, and when the digest task runs (cron, UTC).
+   */
+  mail: { smtpUrl: string | undefined; from: string; publicUrl: string; digestCron: string };
 }
 
 function parseTrustProxy(value: string): boolean | number | string[] {
@@ -179,6 +194,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const dataDir = path.resolve(e.JOBMATCH_DATA_DIR);
   const tenantRole = e.JOBMATCH_DB_TENANT_ROLE === 'none' ? null : e.JOBMATCH_DB_TENANT_ROLE;
+  const localUrl = `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`;
   return {
     http: {
       port: e.PORT,
@@ -195,7 +211,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     demo: e.JOBMATCH_DEMO === 'auto' ? 'auto' : ['true', '1'].includes(e.JOBMATCH_DEMO) ? 'always' : 'never',
     scraperClient: {
-      baseUrl: e.JOBMATCH_API_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`,
+      baseUrl: e.JOBMATCH_API_URL ?? localUrl,
       apiKey: e.JOBMATCH_SCRAPER_KEY,
     },
     scraping: {
@@ -224,6 +240,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       floor: e.JOBMATCH_MATCH_FLOOR,
       bestN: e.JOBMATCH_MATCH_BEST_N,
       vectorTopK: e.JOBMATCH_MATCH_VECTOR_K,
+    },
+    mail: {
+      smtpUrl: e.JOBMATCH_SMTP_URL,
+      from: e.JOBMATCH_MAIL_FROM,
+      publicUrl: (e.JOBMATCH_PUBLIC_URL ?? localUrl).replace(/\/+$/, ''),
+      digestCron: e.JOBMATCH_DIGEST_CRON,
     },
     webhooks: {
       allow: e.JOBMATCH_WEBHOOK_ALLOW_NETWORKS,

@@ -104,17 +104,35 @@ export const users = pgTable(
   ],
 );
 
-export const scraperApiKeys = pgTable('scraper_api_keys', {
-  id: serial().primaryKey(),
-  key_hash: varchar({ length: 255 }).notNull().unique('scraper_api_keys_key_hash_key'),
-  name: varchar({ length: 100 }).notNull(),
-  is_active: boolean().default(true),
-  last_used_at: timestamp({ withTimezone: true }),
-  total_requests: integer().default(0),
-  created_by: integer().references(() => users.id),
-  created_at: createdAt(),
-  revoked_at: timestamp({ withTimezone: true }),
-});
+/** What a tenant API key may do: `read` only safe methods, `write` everything the recruiter API offers. */
+export const API_KEY_SCOPES = ['read', 'write'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export const scraperApiKeys = pgTable(
+  'scraper_api_keys',
+  {
+    id: serial().primaryKey(),
+    key_hash: varchar({ length: 255 }).notNull().unique('scraper_api_keys_key_hash_key'),
+    name: varchar({ length: 100 }).notNull(),
+    is_active: boolean().default(true),
+    last_used_at: timestamp({ withTimezone: true }),
+    total_requests: integer().default(0),
+    created_by: integer().references(() => users.id),
+    created_at: createdAt(),
+    revoked_at: timestamp({ withTimezone: true }),
+    // Beyond the spec (migration 0021): a tenant API key for the recruiter API has its agency and scope; a
+    // scraper key has neither.
+    tenant_id: integer().references(() => tenants.id, { onDelete: 'cascade' }),
+    scope: varchar({ length: 10 }).$type<ApiKeyScope>(),
+  },
+  (t) => [
+    index('idx_scraper_api_keys_tenant').on(t.tenant_id).where(sql`${t.tenant_id} IS NOT NULL`),
+    check(
+      'scraper_api_keys_scope_check',
+      sql`(tenant_id IS NULL AND scope IS NULL) OR (tenant_id IS NOT NULL AND scope IN ('read', 'write'))`,
+    ),
+  ],
+);
 
 export const globalRoles = pgTable(
   'global_roles',

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   API_KEY_LENGTH,
   API_KEY_PREFIX,
+  API_KEY_PREFIXES,
+  apiKeyKindOf,
   apiKeyPrefix,
   containsApiKeyLike,
   generateApiKey,
@@ -121,5 +123,36 @@ describe('hashApiKey and apiKeyPrefix', () => {
   it('spots key-like text inside a longer string', () => {
     expect(containsApiKeyLike(`/x?q=${keyFrom(new Uint8Array(32))}`)).toBe(true);
     expect(containsApiKeyLike('/x?q=hello')).toBe(false);
+  });
+});
+
+describe('tenant keys', () => {
+  const tenantKeyFrom = (bytes: Uint8Array) => generateApiKey(() => bytes, 'tenant');
+
+  it('have the same shape as scraper keys under their own prefix, and are told apart by it', () => {
+    fc.assert(
+      fc.property(randomBytes, (bytes) => {
+        const key = tenantKeyFrom(bytes);
+        expect(key.startsWith(API_KEY_PREFIXES.tenant)).toBe(true);
+        expect(key).toHaveLength(API_KEY_LENGTH);
+        expect(isWellFormedApiKey(key)).toBe(true);
+        expect(isWellFormedApiKey(key, 'tenant')).toBe(true);
+        expect(isWellFormedApiKey(key, 'scraper')).toBe(false);
+        expect(isWellFormedApiKey(keyFrom(bytes), 'tenant')).toBe(false);
+        expect(apiKeyKindOf(key)).toBe('tenant');
+        expect(apiKeyKindOf(keyFrom(bytes))).toBe('scraper');
+        expect(containsApiKeyLike(`x${key}`)).toBe(true);
+      }),
+    );
+  });
+
+  it('cannot be turned into the other kind by editing the prefix: the checksum covers it', () => {
+    fc.assert(
+      fc.property(randomBytes, (bytes) => {
+        const tenant = tenantKeyFrom(bytes);
+        const relabelled = API_KEY_PREFIXES.scraper + tenant.slice(API_KEY_PREFIXES.tenant.length);
+        expect(isWellFormedApiKey(relabelled)).toBe(false);
+      }),
+    );
   });
 });

@@ -41,6 +41,7 @@ import { candidateDuplicateRoutes } from './routes/candidate-duplicates.routes.j
 import { candidateOwnerRoutes } from './routes/candidate-owner.routes.js';
 import { candidateRoleRoutes } from './routes/candidate-roles.routes.js';
 import { candidateRoutes } from './routes/candidates.routes.js';
+import { digestRoutes } from './routes/digest.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
 import { inboxRoutes } from './routes/inbox.routes.js';
@@ -51,8 +52,10 @@ import { placementRoutes } from './routes/placements.routes.js';
 import { resumeIntakeRoutes } from './routes/resume-intake.routes.js';
 import { roleReportRoutes } from './routes/role-reports.routes.js';
 import { scraperRoutes } from './routes/scraper.routes.js';
+import { tenantApiKeyRoutes } from './routes/tenant-api-keys.routes.js';
 import { tenantSettingsRoutes } from './routes/tenant-settings.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
+import { tenantKeyAuth } from './tenant-key-auth.js';
 import { DEFAULT_WEB_ROOT, hasWebUi, registerWebUi } from './web-ui.js';
 
 export interface AppDependencies {
@@ -178,6 +181,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'inbox', description: 'In-app notifications' },
         { name: 'webhooks', description: 'Signed webhook endpoints and their delivery log (agency admins)' },
         {
+          name: 'api keys',
+          description:
+            'Agency API keys (agency admins): `Authorization: Bearer jm_tk_...` or `X-API-Key` on the recruiter ' +
+            'API, read or write scope; never admin, account or scraper routes',
+        },
+        {
           name: 'scraper',
           description:
             'For external scrapers, authenticated with an API key (`Authorization: Bearer jm_sk_...` or `X-API-Key`): ' +
@@ -194,6 +203,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
           scraperKey: { type: 'http', scheme: 'bearer', description: 'A scraper API key (jm_sk_...)' },
           scraperKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
           session: { type: 'apiKey', in: 'cookie', name: 'jm_session' },
+          tenantKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An agency API key (jm_tk_...) for the recruiter API; read or write scope',
+          },
         },
       },
     },
@@ -211,6 +225,17 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(fastifyCookie);
   app.addHook('onRequest', sessionAuth({ database: deps.database, ttlHours: sessions.ttlHours }));
   app.addHook('onRequest', csrfGuard);
+  const scraping = deps.scraping ?? {
+    failureLimit: 20,
+    failureWindowMs: 300_000,
+    bodyLimit: 32 * 1024 * 1024,
+  };
+  // One count of bad API keys per address, whichever kind of key was tried.
+  const apiKeyLimiter = createFailedAuthLimiter({
+    limit: scraping.failureLimit,
+    windowMs: scraping.failureWindowMs,
+  });
+  app.addHook('onRequest', tenantKeyAuth({ database: deps.database, limiter: apiKeyLimiter }));
   await app.register(
     authRoutes({
       database: deps.database,
@@ -228,7 +253,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const tenantDeps = { database: deps.database, ...(deps.queue ? { queue: deps.queue } : {}) };
   await app.register(accountRoutes({ database: deps.database }));
   await app.register(applicationRoutes(tenantDeps));
-  await app.register(placementRoutes({ database: deps.database }));
+  await app.register(placementRoutes(tenantDeps));
   await app.register(homeRoutes({ database: deps.database }));
   await app.register(inboxRoutes({ database: deps.database }));
   await app.register(
@@ -296,16 +321,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(candidateDuplicateRoutes({ ...tenantDeps, roles }));
   await app.register(candidateOwnerRoutes({ database: deps.database }));
   await app.register(roleReportRoutes({ database: deps.database }));
-  const scraping = deps.scraping ?? {
-    failureLimit: 20,
-    failureWindowMs: 300_000,
-    bodyLimit: 32 * 1024 * 1024,
-  };
   await app.register(
     scraperRoutes({
       database: deps.database,
       skills: deps.skills ?? loadSkillMatcher,
-      limiter: createFailedAuthLimiter({ limit: scraping.failureLimit, windowMs: scraping.failureWindowMs }),
+      limiter: apiKeyLimiter,
       queue: deps.queue,
       bodyLimit: scraping.bodyLimit,
       ...(scraping.maxAttempts ? { maxAttempts: scraping.maxAttempts } : {}),
@@ -315,6 +335,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(adminHealthRoutes({ database: deps.database }));
   await app.register(candidateRoleRoutes({ database: deps.database, queue: deps.queue }));
   await app.register(jobRoutes({ database: deps.database }));
+  await app.register(tenantApiKeyRoutes({ database: deps.database }));
+  await app.register(digestRoutes({ database: deps.database }));
   const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
   if (webRoot !== false && hasWebUi(webRoot)) await registerWebUi(app, webRoot);
 

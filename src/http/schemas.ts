@@ -10,3 +10,15 @@ export const databaseIdValue = z.number().int().positive().max(INT4_MAX);
 export const idParams = z.object({ id: databaseId });
 /** How many rows a page skips. */
 export const pageOffset = z.coerce.number().int().min(0).max(1_000_000).default(0);
+
+/** What may be shown of an API key of either kind (never its secret or hash). */
+export const apiKeyFields = {
+  id: z.number().int(),
+  name: z.string(),
+  is_active: z.boolean(),
+  created_at: z.date().nullable(),
+  created_by: z.number().int().nullable(),
+  last_used_at: z.date().nullable(),
+  total_requests: z.number().int(),
+  revoked_at: z.date().nullable(),
+};

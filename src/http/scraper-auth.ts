@@ -70,7 +70,7 @@ export function presentedKey(headers: FastifyRequest['headers']): PresentedKey {
   return rest.every((other) => other === first) ? { kind: 'one', key: first! } : { kind: 'conflicting' };
 }
 
-function rateLimitedError(blockedForMs: number): AppError {
+export function rateLimitedError(blockedForMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(blockedForMs / 1000));
   return new AppError(
     'rate_limited',

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Database, DbContext } from '../db/database.js';
+import type { Database, DbContext, SqlExecutor } from '../db/database.js';
 import type { JobQueue, TaskDefinition } from '../worker/job-queue.js';
 import { refreshAllInboxes } from './refresh-inbox.js';
 
@@ -44,4 +44,16 @@ export function refreshInboxAfter(
       await queue.send(INBOX_TASK.refresh, {}, { singletonKey: INBOX_TASK.refresh });
     },
   }));
+}
+
+/**
+ * Queues an inbox refresh inside `tx` (it exists once the change commits): after a pipeline move or a
+ * placement, its inbox entries and webhook deliveries go out within seconds instead of at the next
+ * scheduled refresh. One pending refresh covers many changes. Without a queue, nothing to do.
+ */
+export async function refreshInboxSoon(
+  queue: Pick<JobQueue, 'send'> | undefined,
+  tx: { sql: SqlExecutor },
+): Promise<void> {
+  await queue?.send(INBOX_TASK.refresh, {}, { tx, singletonKey: INBOX_TASK.refresh });
 }

@@ -6,6 +6,8 @@ import { withTenant } from '../db/with-tenant.js';
 import type { CandidateStatus } from '../domain/candidate-status.js';
 import { placementMargin } from '../domain/placement.js';
 import { AppError } from '../errors.js';
+import { refreshInboxSoon } from '../inbox/inbox-tasks.js';
+import type { JobQueue } from '../worker/job-queue.js';
 
 export type RatePeriod = (typeof RATE_PERIODS)[number];
 
@@ -66,6 +68,7 @@ export function recordPlacement(
   actor: Actor,
   applicationId: number,
   input: PlacementInput,
+  queue?: Pick<JobQueue, 'send'>,
 ): Promise<PlacementResult> {
   return withTenant(database, actor.tenantId, async (tx) => {
     const application = await lockApplication(tx, actor.tenantId, applicationId);
@@ -128,6 +131,7 @@ export function recordPlacement(
         [actor.tenantId, application.job_posting_id, actor.userId],
       );
     }
+    await refreshInboxSoon(queue, tx);
     const { rows } = await tx.sql.query<PlacementView>(`${PLACEMENT_SELECT} WHERE p.id = $1`, [
       inserted.rows[0]!.id,
     ]);

@@ -1,13 +1,22 @@
 import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import type { Database, DbContext } from '../db/database.js';
 import {
+  ANY_TENANT_KEYS,
+  type ApiKeyOwner,
+  SCRAPER_KEYS,
   type ScraperApiKey,
   scraperApiKeyRepository,
 } from '../db/repositories/scraper-api-key.repository.js';
-import { generateApiKey, hashApiKey, isWellFormedApiKey } from '../domain/api-key.js';
+import type { ApiKeyScope } from '../db/schema.js';
+import { type ApiKeyKind, generateApiKey, hashApiKey, isWellFormedApiKey } from '../domain/api-key.js';
 import { AppError } from '../errors.js';
 
-export type { ScraperApiKey };
+export type { ApiKeyOwner, ScraperApiKey };
+
+/*
+ * One implementation for both kinds of key: the platform's scraper keys (the default owner) and agencies'
+ * keys for the recruiter API (src/tenant-keys, which calls these inside the agency's transaction).
+ */
 
 /** What may be shown about a key: never its secret, never its hash. */
 export interface ApiKeySummary {
@@ -19,6 +28,8 @@ export interface ApiKeySummary {
   last_used_at: Date | null;
   total_requests: number;
   revoked_at: Date | null;
+  /** A tenant key's scope; null for scraper keys. */
+  scope: ApiKeyScope | null;
 }
 
 export const API_KEY_NAME_MAX_LENGTH = 100;
@@ -44,6 +55,7 @@ export function toApiKeySummary(key: ScraperApiKey): ApiKeySummary {
     last_used_at: key.last_used_at,
     total_requests: key.total_requests ?? 0,
     revoked_at: key.revoked_at,
+    scope: key.scope,
   };
 }
 
@@ -74,22 +86,27 @@ export interface CreatedApiKey {
 
 export async function createApiKey(
   ctx: DbContext,
-  input: { name: string; createdBy?: number | null },
+  input: { name: string; createdBy?: number | null; owner?: ApiKeyOwner; scope?: ApiKeyScope },
   randomBytes: (size: number) => Uint8Array = cryptoRandomBytes,
 ): Promise<CreatedApiKey> {
   const name = validateApiKeyName(input.name);
-  const secret = generateApiKey(randomBytes);
-  const key = await scraperApiKeyRepository(ctx).create({
+  const owner = input.owner ?? SCRAPER_KEYS;
+  const secret = generateApiKey(randomBytes, owner.kind);
+  const key = await scraperApiKeyRepository(ctx, owner).create({
     key_hash: hashApiKey(secret),
     name,
     created_by: input.createdBy ?? null,
+    scope: input.scope ?? null,
   });
   return { key, secret };
 }
 
 /** Newest first. */
-export async function listApiKeys(ctx: DbContext): Promise<ApiKeySummary[]> {
-  const keys = await scraperApiKeyRepository(ctx).list();
+export async function listApiKeys(
+  ctx: DbContext,
+  owner: ApiKeyOwner = SCRAPER_KEYS,
+): Promise<ApiKeySummary[]> {
+  const keys = await scraperApiKeyRepository(ctx, owner).list();
   return keys.map(toApiKeySummary);
 }
 
@@ -99,8 +116,12 @@ export interface RevokedApiKey {
   alreadyRevoked: boolean;
 }
 
-export async function revokeApiKey(ctx: DbContext, id: number): Promise<RevokedApiKey> {
-  const keys = scraperApiKeyRepository(ctx);
+export async function revokeApiKey(
+  ctx: DbContext,
+  id: number,
+  owner: ApiKeyOwner = SCRAPER_KEYS,
+): Promise<RevokedApiKey> {
+  const keys = scraperApiKeyRepository(ctx, owner);
   const existing = Number.isSafeInteger(id) && id > 0 ? await keys.findById(id) : undefined;
   if (!existing) throw new AppError('not_found', `API key ${id} not found.`);
   const alreadyRevoked = isRevoked(existing);
@@ -115,34 +136,49 @@ export interface RotatedApiKey extends CreatedApiKey {
 }
 
 /** A new key with the same name; the old one keeps working for `overlapSeconds`, then is revoked. */
-export async function rotateApiKey(
+export function rotateApiKey(
   database: Database,
   id: number,
   input: { overlapSeconds: number; createdBy?: number | null },
 ): Promise<RotatedApiKey> {
-  return database.transaction(async (tx) => {
-    const keys = scraperApiKeyRepository(tx);
-    const existing = await keys.findById(id);
-    if (!existing || isRevoked(existing) || !existing.is_active) {
-      throw new AppError('not_found', `Active API key ${id} not found.`);
-    }
-    const previous = await keys.scheduleRevocation(id, input.overlapSeconds);
-    if (!previous) throw new AppError('conflict', `API key ${id} is already being rotated.`);
-    const created = await createApiKey(tx, { name: existing.name, createdBy: input.createdBy ?? null });
-    return { ...created, previous };
+  return database.transaction((tx) => rotateApiKeyIn(tx, id, input));
+}
+
+/** {@link rotateApiKey} inside the caller's transaction; the new key keeps the old one's name and scope. */
+export async function rotateApiKeyIn(
+  tx: DbContext,
+  id: number,
+  input: { overlapSeconds: number; createdBy?: number | null; owner?: ApiKeyOwner },
+): Promise<RotatedApiKey> {
+  const owner = input.owner ?? SCRAPER_KEYS;
+  const keys = scraperApiKeyRepository(tx, owner);
+  const existing = await keys.findById(id);
+  if (!existing || isRevoked(existing) || !existing.is_active) {
+    throw new AppError('not_found', `Active API key ${id} not found.`);
+  }
+  const previous = await keys.scheduleRevocation(id, input.overlapSeconds);
+  if (!previous) throw new AppError('conflict', `API key ${id} is already being rotated.`);
+  const created = await createApiKey(tx, {
+    name: existing.name,
+    createdBy: input.createdBy ?? null,
+    owner,
+    ...(existing.scope ? { scope: existing.scope } : {}),
   });
+  return { ...created, previous };
 }
 
 /**
- * The active key matching `presented`, with this use counted; otherwise the uniform `unauthorized` error.
- * Malformed keys are refused before any database lookup.
+ * The active key of this kind matching `presented`, with this use counted; otherwise the uniform
+ * `unauthorized` error. Malformed keys, and keys of the other kind, are refused before any database lookup.
  */
 export async function authenticateApiKey(
   ctx: DbContext,
   presented: string | undefined,
+  kind: ApiKeyKind = 'scraper',
 ): Promise<ScraperApiKey> {
-  if (!isWellFormedApiKey(presented)) throw invalidApiKeyError();
-  const key = await scraperApiKeyRepository(ctx).useActiveByHash(hashApiKey(presented));
+  if (!isWellFormedApiKey(presented, kind)) throw invalidApiKeyError();
+  const owner = kind === 'scraper' ? SCRAPER_KEYS : ANY_TENANT_KEYS;
+  const key = await scraperApiKeyRepository(ctx, owner).useActiveByHash(hashApiKey(presented));
   if (!key) throw invalidApiKeyError();
   return key;
 }

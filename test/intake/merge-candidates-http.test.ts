@@ -172,4 +172,42 @@ describe('merging duplicate candidates', () => {
     });
     expect(undo.statusCode).toBe(422);
   });
+
+  it('restores the merged candidate\'s "not a duplicate" decisions on undo', async () => {
+    const kept = await create({ first_name: 'Nora', last_name: 'Quist', email: 'nora@q.test' });
+    const merged = await create({ first_name: 'Nora', last_name: 'Quist', email: 'nora.q@q.test' });
+    const other = await create({ first_name: 'Nora', last_name: 'Quist', email: 'n.quist@q.test' });
+    const dismissed = await app.inject({
+      method: 'POST',
+      url: `/api/candidates/${merged}/not-duplicate`,
+      headers: a.headers,
+      payload: { other_id: other },
+    });
+    expect(dismissed.statusCode, dismissed.body).toBe(204);
+    const dismissals = () =>
+      database.sql
+        .query<{ pair: number[] }>(
+          `SELECT ARRAY[candidate_id, other_candidate_id] AS pair FROM candidate_duplicate_dismissals
+            WHERE $1 IN (candidate_id, other_candidate_id)`,
+          [merged],
+        )
+        .then((result) => result.rows.map((row) => row.pair));
+    const before = await dismissals();
+    expect(before).toHaveLength(1);
+    const merge = await app.inject({
+      method: 'POST',
+      url: `/api/candidates/${kept}/merge`,
+      headers: a.headers,
+      payload: { duplicate_id: merged },
+    });
+    expect(merge.statusCode, merge.body).toBe(200);
+    expect(await dismissals()).toEqual([]);
+    const undo = await app.inject({
+      method: 'POST',
+      url: `/api/candidate-merges/${merge.json().merge_id}/undo`,
+      headers: a.headers,
+    });
+    expect(undo.statusCode, undo.body).toBe(200);
+    expect(await dismissals()).toEqual(before);
+  });
 });

@@ -19,7 +19,6 @@ const GLOBAL_TABLES = [
   'role_link_reviews',
   'role_job_mapping',
   'scrape_sessions',
-  'scraper_api_keys',
   'worker_heartbeats',
 ];
 

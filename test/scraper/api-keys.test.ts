@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
 import { parseConfig } from '../../src/config/config.js';
 import { generateApiKey, hashApiKey, isWellFormedApiKey } from '../../src/domain/api-key.js';
 import { AppError } from '../../src/errors.js';
@@ -22,6 +21,7 @@ import {
   revokeApiKey,
   validateApiKeyName,
 } from '../../src/scraper/api-keys.js';
+import { runCliOn } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { silentLogger } from '../support/logger.js';
 
@@ -71,6 +71,7 @@ describe('scraper API key use cases', () => {
       last_used_at: null,
       total_requests: 0,
       revoked_at: null,
+      scope: null,
     });
     expect(JSON.stringify(listed)).not.toContain(hashApiKey(secret));
   });
@@ -309,17 +310,7 @@ describe('jobmatch keys', () => {
   });
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-  const run = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const config = parseConfig({ JOBMATCH_DATA_DIR: dir });
-    const code = await runCli(
-      ['keys', ...argv],
-      { out: (line) => out.push(line), err: (line) => err.push(line) },
-      () => config,
-    );
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const run = (...argv: string[]) => runCliOn(dir, 'keys', ...argv);
 
   it('creates, lists and revokes keys on a fresh data dir', async () => {
     const created = await run('create', 'nightly crawler');

@@ -5,7 +5,7 @@ import { useUnreadCount } from './inbox-count';
 import { ApplicationsPage } from './pages/ApplicationsPage';
 import { HealthPage } from './pages/admin/HealthPage';
 import { ImportsPage } from './pages/admin/ImportsPage';
-import { KeysPage } from './pages/admin/KeysPage';
+import { ApiKeysPage, KeysPage } from './pages/admin/KeysPage';
 import { QueuePage } from './pages/admin/QueuePage';
 import { RolesPage } from './pages/admin/RolesPage';
 import { SessionsPage } from './pages/admin/SessionsPage';
@@ -48,6 +48,24 @@ const ROUTES: PageRoute[] = [
   { path: '/applications', roles: AGENCY, render: () => <ApplicationsPage /> },
   { path: '/settings', roles: ['TENANT_ADMIN'], render: () => <SettingsPage /> },
   { path: '/webhooks', roles: ['TENANT_ADMIN'], render: () => <WebhooksPage /> },
+  {
+    path: '/api-keys',
+    roles: ['TENANT_ADMIN'],
+    render: () => (
+      <ApiKeysPage
+        title="API keys"
+        basePath="/api/api-keys"
+        scoped
+        intro={
+          <p className="muted">
+            Keys for the recruiter API: send <code>Authorization: Bearer jm_tk_…</code>. A read key only
+            reads; a write key may also change candidates, matches and applications. No key opens admin or
+            account pages.
+          </p>
+        }
+      />
+    ),
+  },
   { path: '/admin/queue', roles: ['PM_ADMIN'], render: () => <QueuePage /> },
   { path: '/admin/sessions', roles: ['PM_ADMIN'], render: () => <SessionsPage /> },
   { path: '/admin/keys', roles: ['PM_ADMIN'], render: () => <KeysPage /> },
@@ -69,6 +87,7 @@ const NAV: { group: string; links: { to: string; label: string; roles: UserRole[
       { to: '/applications', label: 'Applications', roles: AGENCY },
       { to: '/settings', label: 'Settings & users', roles: ['TENANT_ADMIN'] },
       { to: '/webhooks', label: 'Webhooks', roles: ['TENANT_ADMIN'] },
+      { to: '/api-keys', label: 'API keys', roles: ['TENANT_ADMIN'] },
     ],
   },
   {

@@ -239,9 +239,13 @@ export interface RoleReport {
   created_at: string;
 }
 
+export type ApiKeyScope = 'read' | 'write';
+
 export interface ScraperKey {
   id: number;
   name: string;
+  /** Agency keys only. */
+  scope?: ApiKeyScope | null;
   is_active: boolean;
   created_at: string | null;
   last_used_at: string | null;

@@ -151,3 +151,23 @@ describe('markup to text', () => {
     fc.assert(fc.property(fc.string(), (text) => void rtfToText(`{\\rtf1 ${text}`)));
   });
 });
+
+describe('title or employer: the phrase head decides', () => {
+  const headlineOf = (headline: string) =>
+    parseResume(`Asha Nair\n${headline}\nPune, Maharashtra\nasha@example.com`, {
+      skills,
+      referenceMonth: JAN_2025,
+    }).current_title?.value ?? null;
+
+  it('reads a headline ending in a role word as the title, even with a company word inside', () => {
+    expect(headlineOf('Technical Architect & Sr. Software Engineer')).toBe(
+      'Technical Architect & Sr. Software Engineer',
+    );
+    expect(headlineOf('Global Delivery Lead')).toBe('Global Delivery Lead');
+  });
+
+  it('keeps an employer-headed phrase out of the title', () => {
+    expect(headlineOf('Software Engineer at Infosys Technologies')).toBe('Software Engineer');
+    expect(headlineOf('Infosys Technologies - Software Engineer')).toBe('Software Engineer');
+  });
+});

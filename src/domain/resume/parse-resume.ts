@@ -190,6 +190,17 @@ const BULLET = /^[•●▪■◆❖➢►\-*–·o]\s*/;
 const looksLikeSentence = (text: string) => text.length > 90 || /[.;]$/.test(text) || BULLET.test(text);
 
 /** "Title - Company", "Title at Company", "Company | Title": the role-like side is the title. */
+/**
+ * How much a phrase reads as a job title rather than an employer: a role word counts for it and a company
+ * word against it, twice as much when it is the phrase's last word, its head ("Sr. Software Engineer" is a
+ * title, "Infosys Technologies" an employer).
+ */
+function titleEvidence(phrase: string): number {
+  const head = phrase.split(/\s+/).at(-1) ?? '';
+  const weigh = (pattern: RegExp) => (pattern.test(head) ? 2 : pattern.test(phrase) ? 1 : 0);
+  return weigh(ROLE_WORD) - weigh(COMPANY_WORD);
+}
+
 function splitTitleEmployer(line: Line, text: string, confidence: number) {
   const pieces = text
     .split(/\s+(?:at|@)\s+|\s+[-–—|]\s+|\s*,\s+(?=[A-Z])/)
@@ -200,14 +211,12 @@ function splitTitleEmployer(line: Line, text: string, confidence: number) {
   pieces[0] = pieces[0]!.replace(/\s+(?:with|having|for|since)\s.*$/i, '');
   if (pieces.length === 1) {
     const only = pieces[0]!;
-    return ROLE_WORD.test(only) && !COMPANY_WORD.test(only)
+    return titleEvidence(only) > 0
       ? { title: part(line, only, confidence), employer: null }
       : { title: null, employer: part(line, only, confidence * 0.8) };
   }
   const [first, second] = pieces as [string, string];
-  const firstIsTitle =
-    (ROLE_WORD.test(first) ? 1 : 0) - (COMPANY_WORD.test(first) ? 1 : 0) >=
-    (ROLE_WORD.test(second) ? 1 : 0) - (COMPANY_WORD.test(second) ? 1 : 0);
+  const firstIsTitle = titleEvidence(first) >= titleEvidence(second);
   const [title, employer] = firstIsTitle ? [first, second] : [second, first];
   return { title: part(line, title, confidence), employer: part(line, employer, confidence) };
 }
@@ -333,7 +342,8 @@ function readSkills(
       }
     }
   }
-  // Outside the skills section a skill needs two mentions: a single word in a job description is weak evidence.
+  // A resume with a skills section lists its skills there: mentions elsewhere (a client's stack in a job
+  // description) are not added. Without one, a skill needs two mentions: a single word is weak evidence.
   const mentions = new Map<string, Line[]>();
   for (const line of allLines) {
     if (line.text === '') continue;
@@ -342,8 +352,8 @@ function readSkills(
   const hasSkillsSection = found.size > 0;
   for (const [name, lines] of mentions) {
     if (found.has(name)) continue;
-    if (hasSkillsSection ? lines.length >= 3 : lines.length >= 2) {
-      add(name, { years: null, source: spanOf(lines[0]!), confidence: hasSkillsSection ? 0.5 : 0.6 });
+    if (!hasSkillsSection && lines.length >= 2) {
+      add(name, { years: null, source: spanOf(lines[0]!), confidence: 0.6 });
     }
   }
   // Years per skill from the jobs whose text mentions it, overlaps counted once.

@@ -13,20 +13,9 @@ import { requeueRole } from '../../scraper/queue-maintenance.js';
 import { listQueue, listSessions, summarizeScrapers } from '../../scraper/scrape-reports.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, pageOffset } from '../schemas.js';
+import { apiKeyFields, databaseId, pageOffset } from '../schemas.js';
 
-const apiKeySchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    is_active: z.boolean(),
-    created_at: z.date().nullable(),
-    created_by: z.number().int().nullable(),
-    last_used_at: z.date().nullable(),
-    total_requests: z.number().int(),
-    revoked_at: z.date().nullable(),
-  })
-  .meta({ id: 'ScraperApiKey' });
+const apiKeySchema = z.object(apiKeyFields).meta({ id: 'ScraperApiKey' });
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -9,6 +9,7 @@ import {
 } from '../../applications/applications.js';
 import type { Database } from '../../db/database.js';
 import { APPLICATION_EVENT_KINDS, APPLICATION_STATUSES, APPLIED_VIA } from '../../db/schema.js';
+import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 import { databaseId, pageOffset } from '../schemas.js';
@@ -45,7 +46,11 @@ const createBody = z.union([
 ]);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 
-export function applicationRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
+export function applicationRoutes(deps: {
+  database: Database;
+  /** Queues an inbox refresh after each change, so its webhooks go out at once. */
+  queue?: Pick<JobQueue, 'send'> | undefined;
+}): FastifyPluginAsyncZod {
   return async (app) => {
     const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
     const actorOf = (request: Parameters<typeof tenantOf>[0]) => ({
@@ -72,7 +77,9 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createApplication(deps.database, actorOf(request), request.body)),
+        reply
+          .status(201)
+          .send(await createApplication(deps.database, actorOf(request), request.body, deps.queue)),
     );
 
     app.get(
@@ -178,7 +185,7 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
         },
       },
       async (request) =>
-        changeApplicationStatus(deps.database, actorOf(request), request.params.id, request.body),
+        changeApplicationStatus(deps.database, actorOf(request), request.params.id, request.body, deps.queue),
     );
   };
 }

@@ -4,6 +4,7 @@ import { reopenApplicationWithReason, undoApplicationMove } from '../../applicat
 import type { Database } from '../../db/database.js';
 import { RATE_PERIODS } from '../../db/schema.js';
 import { listPlacements, recordPlacement } from '../../placements/placements.js';
+import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 import { pageOffset } from '../schemas.js';
@@ -53,7 +54,11 @@ const placementBody = z
   });
 
 /** The pipeline beyond forward moves: undo, reopen, and accepting an offer as a placement. */
-export function placementRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
+export function placementRoutes(deps: {
+  database: Database;
+  /** Queues an inbox refresh after each change, so its webhooks go out at once. */
+  queue?: Pick<JobQueue, 'send'> | undefined;
+}): FastifyPluginAsyncZod {
   return async (app) => {
     const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
     const actorOf = (request: Parameters<typeof tenantOf>[0]) => ({
@@ -87,7 +92,15 @@ export function placementRoutes(deps: { database: Database }): FastifyPluginAsyn
       async (request, reply) =>
         reply
           .status(201)
-          .send(await recordPlacement(deps.database, actorOf(request), request.params.id, request.body)),
+          .send(
+            await recordPlacement(
+              deps.database,
+              actorOf(request),
+              request.params.id,
+              request.body,
+              deps.queue,
+            ),
+          ),
     );
 
     app.post(
@@ -102,7 +115,7 @@ export function placementRoutes(deps: { database: Database }): FastifyPluginAsyn
           response: { 200: applicationSchema, ...errors, 404: problemSchema, 422: problemSchema },
         },
       },
-      async (request) => undoApplicationMove(deps.database, actorOf(request), request.params.id),
+      async (request) => undoApplicationMove(deps.database, actorOf(request), request.params.id, deps.queue),
     );
 
     app.post(
@@ -119,7 +132,13 @@ export function placementRoutes(deps: { database: Database }): FastifyPluginAsyn
         },
       },
       async (request) =>
-        reopenApplicationWithReason(deps.database, actorOf(request), request.params.id, request.body.reason),
+        reopenApplicationWithReason(
+          deps.database,
+          actorOf(request),
+          request.params.id,
+          request.body.reason,
+          deps.queue,
+        ),
     );
 
     app.get(

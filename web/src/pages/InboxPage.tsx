@@ -1,4 +1,5 @@
 import { post } from '../api';
+import { DigestSetting } from '../components/DigestSetting';
 import { Empty, ErrorMessage, LoadState, Pager } from '../components/ui';
 import type { InboxEntry } from '../day-types';
 import { formatDateTime, humanize } from '../format';
@@ -43,6 +44,7 @@ export function InboxPage() {
           </button>
         </div>
       </div>
+      <DigestSetting />
       <ErrorMessage error={action.error} />
       <LoadState loaded={inbox}>
         {(data) => (

@@ -1,14 +1,34 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { post } from '../../api';
 import { Badge, Empty, ErrorMessage, Field, Loading } from '../../components/ui';
 import { formatDateTime, formatInt } from '../../format';
 import { useAction, useGet } from '../../hooks';
-import type { ScraperKey } from '../../types';
+import type { ApiKeyScope, ScraperKey } from '../../types';
 
+/** The platform's scraper keys. */
 export function KeysPage() {
-  const keys = useGet<{ items: ScraperKey[] }>('/api/admin/scraper-keys');
+  return <ApiKeysPage title="Scraper API keys" basePath="/api/admin/scraper-keys" />;
+}
+
+/**
+ * API keys of one kind: create (the secret shown once), list, revoke. Scraper keys for platform admins;
+ * with `scoped`, an agency's read or write keys for the recruiter API.
+ */
+export function ApiKeysPage({
+  title,
+  basePath,
+  scoped = false,
+  intro,
+}: {
+  title: string;
+  basePath: string;
+  scoped?: boolean;
+  intro?: ReactNode;
+}) {
+  const keys = useGet<{ items: ScraperKey[] }>(basePath);
   const action = useAction();
   const [name, setName] = useState('');
+  const [scope, setScope] = useState<ApiKeyScope>('read');
   const [created, setCreated] = useState<{ key: ScraperKey; secret: string }>();
   const [copied, setCopied] = useState(false);
 
@@ -17,7 +37,10 @@ export function KeysPage() {
     void action.run(async () => {
       setCopied(false);
       setCreated(
-        await post<{ key: ScraperKey; secret: string }>('/api/admin/scraper-keys', { name: name.trim() }),
+        await post<{ key: ScraperKey; secret: string }>(basePath, {
+          name: name.trim(),
+          ...(scoped ? { scope } : {}),
+        }),
       );
       setName('');
       keys.reload();
@@ -26,13 +49,24 @@ export function KeysPage() {
 
   return (
     <>
-      <h1>Scraper API keys</h1>
+      <h1>{title}</h1>
+      {intro}
       <form className="panel" onSubmit={create} noValidate>
         <h2>Create a key</h2>
         <div className="row">
           <Field label="Name" error={action.error?.forField('name')}>
             {(props) => <input {...props} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>
+          {scoped ? (
+            <Field label="Scope" error={action.error?.forField('scope')}>
+              {(props) => (
+                <select {...props} value={scope} onChange={(e) => setScope(e.target.value as ApiKeyScope)}>
+                  <option value="read">read: GET only</option>
+                  <option value="write">write: read and change</option>
+                </select>
+              )}
+            </Field>
+          ) : null}
           <button type="submit" className="primary" disabled={action.busy}>
             Create key
           </button>
@@ -68,6 +102,7 @@ export function KeysPage() {
             <thead>
               <tr>
                 <th scope="col">Name</th>
+                {scoped ? <th scope="col">Scope</th> : null}
                 <th scope="col">Status</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
@@ -82,7 +117,8 @@ export function KeysPage() {
             <tbody>
               {keys.data.items.map((key) => (
                 <tr key={key.id} data-testid={`key-${key.name}`}>
-                  <td>{key.name}</td>
+                  <td className="wrap-anywhere">{key.name}</td>
+                  {scoped ? <td>{key.scope}</td> : null}
                   <td>
                     <Badge value={key.is_active ? 'active' : 'revoked'} />
                   </td>
@@ -97,7 +133,7 @@ export function KeysPage() {
                         disabled={action.busy}
                         onClick={() =>
                           void action.run(async () => {
-                            await post(`/api/admin/scraper-keys/${key.id}/revoke`);
+                            await post(`${basePath}/${key.id}/revoke`);
                             keys.reload();
                           })
                         }
