@@ -1,6 +1,8 @@
 import type { SqlExecutor } from '../db/database.js';
 import type { UserRole } from '../db/repositories/user.repository.js';
 
+export type { UserRole };
+
 /** A user as the API shows it: never the password hash. */
 export interface Account {
   id: number;

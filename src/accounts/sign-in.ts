@@ -1,8 +1,8 @@
 import type { Database } from '../db/database.js';
 import { userRepository } from '../db/repositories/user.repository.js';
 import { AppError } from '../errors.js';
-import { clientKeyOf, type FailedAuthLimiter } from '../http/failed-auth-limiter.js';
 import { type Account, findAccount } from './account.js';
+import { clientKeyOf, type FailedAuthLimiter } from './failed-auth-limiter.js';
 import { verifyPassword } from './passwords.js';
 import { createSession } from './sessions.js';
 

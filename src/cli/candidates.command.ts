@@ -10,7 +10,7 @@ import {
   type UploadedFile,
 } from '../intake/intake-resumes.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
-import { type CliIo, withDatabase } from './program.js';
+import { type CliIo, withDatabase } from './cli-io.js';
 
 /** A file as intake takes it; one over the limit is not read (intake reports it). */
 function readUpload(file: string, maxBytes: number): UploadedFile {

@@ -13,7 +13,7 @@ import { ADMIN_JOB_STATUSES, type AdminJobStatus, setJobStatus } from '../jobs/s
 import { createLogger } from '../logger.js';
 import { startRuntime } from '../runtime.js';
 import { publishJobsImported } from '../worker/tasks.js';
-import { type CliIo, withDatabase } from './program.js';
+import { type CliIo, withDatabase } from './cli-io.js';
 import { createProgressReporter } from './progress.js';
 
 function parsePositiveInt(value: string): number {

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { apiKeyPrefix } from '../domain/api-key.js';
 import { type ApiKeySummary, createApiKey, listApiKeys, revokeApiKey } from '../scraper/api-keys.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './cli-io.js';
 
 type WithDatabase = <T>(config: Config, fn: (database: Database) => Promise<T>) => Promise<T>;
 

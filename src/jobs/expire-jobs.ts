@@ -1,7 +1,6 @@
 import type { Database } from '../db/database.js';
+import { JOB_LIFETIME_DAYS } from '../domain/jobs/job-lifetime.js';
 import { markJobsChanged } from '../matching/due-pairs.js';
-
-export const JOB_LIFETIME_DAYS = 30;
 
 /**
  * Marks active jobs `expired` once they are older than the lifetime: counted from `posted_date`, or from
