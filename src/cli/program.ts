@@ -1,14 +1,11 @@
 import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config/config.js';
-import type { Database } from '../db/database.js';
 import { migrate, migrationStatus } from '../db/migrator.js';
-import { openDatabase } from '../db/open-database.js';
 import { DEMO_ACCOUNTS, demoLoaded } from '../demo/load-demo.js';
 import { createEmbeddingProvider } from '../embeddings/create-embedding-provider.js';
 import { isAppError } from '../errors.js';
 import type { RunningServer } from '../http/server.js';
 import { createLogger } from '../logger.js';
-import { prepareDatabase } from '../operations/prepare-database.js';
 import { seedRolesIfNone } from '../roles/seed-roles.js';
 import { startRuntime } from '../runtime.js';
 import { registerAdminCommands } from './admin.command.js';

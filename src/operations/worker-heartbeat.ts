@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Database } from '../db/database.js';
+import { recordHeartbeat, removeHeartbeat } from './heartbeat-queries.js';
 
 const BEAT_SECONDS = 10;
 /** A worker not seen for this long is reported dead. */
@@ -12,12 +13,7 @@ export async function startWorkerHeartbeat(
   kind: 'serve' | 'worker',
 ): Promise<{ stop(): Promise<void> }> {
   const workerId = randomUUID();
-  const beat = () =>
-    database.sql.query(
-      `INSERT INTO worker_heartbeats (worker_id, host, pid, kind) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (worker_id) DO UPDATE SET last_seen_at = now()`,
-      [workerId, os.hostname(), process.pid, kind],
-    );
+  const beat = () => recordHeartbeat(database.sql, { workerId, host: os.hostname(), pid: process.pid, kind });
   await beat();
   const timer = setInterval(() => {
     // A missed beat is harmless; the next one catches up, and a long outage shows the worker as dead.
@@ -27,9 +23,7 @@ export async function startWorkerHeartbeat(
   return {
     async stop() {
       clearInterval(timer);
-      await database.sql
-        .query('DELETE FROM worker_heartbeats WHERE worker_id = $1', [workerId])
-        .catch(() => undefined);
+      await removeHeartbeat(database.sql, workerId).catch(() => undefined);
     },
   };
 }

@@ -21,6 +21,8 @@ export interface SourceFile {
   imports: ImportEdge[];
   /** One line per SQL statement found: `line: first words`. */
   sql: string[];
+  /** Lines that open a transaction (`database.transaction(...)`, `withTenant(...)`). */
+  transactions: number[];
 }
 
 const SQL_TEXT =
@@ -69,6 +71,12 @@ function isQueryBuilderCall(node: ts.CallExpression): boolean {
   return /^(db|tx|drizzle)$/.test(receiverName);
 }
 
+function opensTransaction(node: ts.CallExpression): boolean {
+  const callee = node.expression;
+  if (ts.isIdentifier(callee)) return callee.text === 'withTenant' || callee.text === 'inTenantTransaction';
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'transaction';
+}
+
 function literalText(node: ts.Node): string | null {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isTemplateExpression(node))
@@ -80,6 +88,7 @@ function readSourceFile(file: string): SourceFile {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const imports: ImportEdge[] = [];
   const sql: string[] = [];
+  const transactions: number[] = [];
   const addImport = (specifier: ts.Expression | undefined, typeOnly: boolean) => {
     if (!specifier || !ts.isStringLiteral(specifier)) return;
     const to = resolveImport(file, specifier.text);
@@ -97,6 +106,7 @@ function readSourceFile(file: string): SourceFile {
     }
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
       addImport(node.arguments[0], false);
+    if (ts.isCallExpression(node) && opensTransaction(node)) transactions.push(lineOf(node));
     let sqlHere = insideSql;
     if (!insideSql) {
       const text = literalText(node);
@@ -111,7 +121,7 @@ function readSourceFile(file: string): SourceFile {
     ts.forEachChild(node, (child) => visit(child, sqlHere));
   };
   visit(source, false);
-  return { path: path.relative(SRC, file), imports, sql };
+  return { path: path.relative(SRC, file), imports, sql, transactions };
 }
 
 export function readSourceGraph(): SourceFile[] {
