@@ -4,6 +4,7 @@ import { Argument, type Command, Option } from 'commander';
 import type { Config } from '../config/config.js';
 import { MappingError, parseColumnMapping } from '../domain/jobs/column-mapping.js';
 import { AppError } from '../errors.js';
+import { publishJobsImported } from '../events/events.js';
 import { getImportBatch, listImportBatches } from '../ingestion/import-batches.js';
 import { importJobs } from '../ingestion/import-jobs.js';
 import { detectFormat, type RecordFormat } from '../ingestion/read-records.js';
@@ -11,7 +12,6 @@ import { expireJobs } from '../jobs/expire-jobs.js';
 import { ADMIN_JOB_STATUSES, type AdminJobStatus, setJobStatus } from '../jobs/set-job-status.js';
 import { createLogger } from '../logger.js';
 import { startRuntime } from '../runtime.js';
-import { publishJobsImported } from '../worker/tasks.js';
 import { type CliIo, withDatabase } from './cli-io.js';
 import { createProgressReporter } from './progress.js';
 

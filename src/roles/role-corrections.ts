@@ -1,7 +1,8 @@
 /** A recruiter's corrections of role mappings, each one tenant transaction opened here. */
-import { notifyCandidateChanged } from '../candidates/candidate-events.js';
+
 import type { Database } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
+import { EVENT, eventPublisher } from '../events/events.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { type CorrectedRole, correctCandidateRole } from './correct-candidate-role.js';
 import { createRoleReport, type NewRoleMappingReport, type RoleMappingReport } from './role-reports.js';
@@ -16,7 +17,10 @@ export function correctRoleOfCandidate(
 ): Promise<CorrectedRole> {
   return withTenant(database, tenantId, async (tx) => {
     const corrected = await correctCandidateRole(tx, tenantId, candidateId, input);
-    await notifyCandidateChanged(queue, tx, { tenantId, candidateId });
+    await eventPublisher(queue).publish(tx, {
+      name: EVENT.candidateChanged,
+      data: { tenantId, candidateId },
+    });
     return corrected;
   });
 }

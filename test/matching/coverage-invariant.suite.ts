@@ -11,7 +11,6 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifyCandidateChanged } from '../../src/candidates/candidate-events.js';
 import {
   changeCandidateStatus,
   createCandidate,
@@ -23,6 +22,7 @@ import { withTenant } from '../../src/db/with-tenant.js';
 import { type CandidateStatus, canChangeCandidateStatus } from '../../src/domain/candidate-status.js';
 import type { EmbeddingProvider } from '../../src/embeddings/embedding-provider.js';
 import { createLocalEmbeddingProvider } from '../../src/embeddings/local-provider.js';
+import { EVENT, eventPublisher, publishJobsImported } from '../../src/events/events.js';
 import { importJobs } from '../../src/ingestion/import-jobs.js';
 import { expireJobs } from '../../src/jobs/expire-jobs.js';
 import { setJobStatus } from '../../src/jobs/set-job-status.js';
@@ -37,7 +37,6 @@ import { createApiKey } from '../../src/scraper/api-keys.js';
 import { completeSession } from '../../src/scraper/complete-session.js';
 import { loadSkillMatcher } from '../../src/skills/skill-dictionary.loader.js';
 import type { TaskDefinition } from '../../src/worker/job-queue.js';
-import { publishJobsImported } from '../../src/worker/tasks.js';
 import { silentLogger } from '../support/logger.js';
 
 const ROLE_NAMES = ['Data Engineer', 'Frontend Developer', 'DevOps Engineer'] as const;
@@ -281,9 +280,12 @@ const commands = [
           global_role_id: roleId,
           reported_by: candidate.userId,
         });
-        await notifyCandidateChanged(world.queue, tx, {
-          tenantId: candidate.tenantId,
-          candidateId: candidate.id,
+        await eventPublisher(world.queue).publish(tx, {
+          name: EVENT.candidateChanged,
+          data: {
+            tenantId: candidate.tenantId,
+            candidateId: candidate.id,
+          },
         });
       });
     }),

@@ -4,12 +4,12 @@ import type { FailedAuthLimiter } from '../../accounts/failed-auth-limiter.js';
 import type { Database } from '../../db/database.js';
 import type { SkillMatcher } from '../../domain/skills.js';
 import { AppError } from '../../errors.js';
+import { publishJobsImported } from '../../events/events.js';
 import { jobInputSchema } from '../../ingestion/job-input.js';
 import { claimNextRole } from '../../scraper/claim-next-role.js';
 import { completeSession } from '../../scraper/complete-session.js';
 import { failSession } from '../../scraper/fail-session.js';
 import type { JobQueue } from '../../worker/job-queue.js';
-import { publishJobsImported } from '../../worker/tasks.js';
 import { problemSchema } from '../problem.js';
 import { scraperAuth } from '../scraper-auth.js';
 
