@@ -4,7 +4,7 @@ import { type NewTenant, type Tenant, tenantRepository } from '../db/repositorie
 import { userRepository } from '../db/repositories/user.repository.js';
 import { inTenantTransaction } from '../db/with-tenant.js';
 import { AppError } from '../errors.js';
-import { type Account, findAccount, listTenantAccounts } from './account.js';
+import { type Account, findAccount, listTenantAccounts } from './account-queries.js';
 import { hashPassword } from './passwords.js';
 
 /** A URL-safe slug from an agency name: "Acme Staffing, Inc." → "acme-staffing-inc". */

@@ -1,4 +1,4 @@
-import { deleteExpiredSessions } from '../accounts/sessions.js';
+import { deleteExpiredSessions } from '../accounts/session-queries.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { recoverInterruptedImports } from '../ingestion/recover-imports.js';

@@ -24,10 +24,6 @@ const isSqlHome = (path: string) =>
  * SQL is gone must leave the list.
  */
 const SQL_IN_USE_CASES_TODO: Record<string, number> = {
-  'accounts/account.ts': 1,
-  'accounts/sessions.ts': 5,
-  'accounts/sign-in.ts': 1,
-  'accounts/users.ts': 1,
   'applications/applications.ts': 12,
   'applications/pipeline-moves.ts': 1,
   'candidates/candidate-overview.ts': 2,
@@ -44,8 +40,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'inbox/inbox.ts': 4,
   'inbox/refresh-inbox.ts': 4,
   'intake/intake-resumes.ts': 11,
-  'jobs/expire-jobs.ts': 1,
-  'jobs/search-jobs.ts': 4,
   'matching/due-pairs.ts': 8,
   'matching/load-features.ts': 5,
   'matching/match-imported-jobs.ts': 1,
@@ -54,7 +48,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'matching/tenant-settings.ts': 4,
   'matching/vector-search.ts': 3,
   'operations/health.ts': 4,
-  'placements/placements.ts': 6,
   'roles/correct-candidate-role.ts': 7,
   'roles/list-roles.ts': 4,
   'roles/merge-roles.ts': 8,

@@ -54,6 +54,17 @@ export function userRepository({ db, sql: raw }: DbContext) {
         .where(and(eq(users.tenant_id, tenantId), eq(users.id, id)));
       return row;
     },
+    /** Changes the given fields of a user of the tenant (the others stay). */
+    async updateInTenant(
+      tenantId: number,
+      id: number,
+      patch: { full_name?: string | null; role?: UserRole; is_active?: boolean },
+    ): Promise<void> {
+      await db
+        .update(users)
+        .set({ ...patch, updated_at: sql`now()` })
+        .where(and(eq(users.tenant_id, tenantId), eq(users.id, id)));
+    },
     async recordLogin(id: number): Promise<void> {
       await db.update(users).set({ last_login_at: sql`now()` }).where(eq(users.id, id));
     },

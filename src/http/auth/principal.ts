@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { UserRole } from '../../accounts/account.js';
+import type { UserRole } from '../../accounts/account-queries.js';
 import { AppError } from '../../errors.js';
 
 /** Who is calling: set by the session authentication hook from the session cookie, never from the request body. */

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findAccount } from '../../accounts/account.js';
+import { findAccount } from '../../accounts/account-queries.js';
 import type { FailedAuthLimiter } from '../../accounts/failed-auth-limiter.js';
 import { MAX_PASSWORD_LENGTH } from '../../accounts/passwords.js';
-import { deleteSession } from '../../accounts/sessions.js';
+import { deleteSession } from '../../accounts/session-queries.js';
 import { signIn } from '../../accounts/sign-in.js';
 import type { Database } from '../../db/database.js';
 import { USER_ROLES } from '../../db/schema.js';

@@ -55,3 +55,10 @@ export async function listTenantAccounts(sql: SqlExecutor, tenantId: number): Pr
   );
   return rows.map(toAccount);
 }
+
+export async function tenantIsActive(sql: SqlExecutor, tenantId: number): Promise<boolean> {
+  const { rows } = await sql.query<{ is_active: boolean }>('SELECT is_active FROM tenants WHERE id = $1', [
+    tenantId,
+  ]);
+  return rows[0]?.is_active === true;
+}
