@@ -35,7 +35,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'demo/demo-startup.ts': 1,
   'demo/load-demo.ts': 1,
   'embeddings/embed-rows.ts': 4,
-  'home/home.ts': 8,
   'inbox/alert-settings.ts': 2,
   'inbox/inbox.ts': 4,
   'inbox/refresh-inbox.ts': 4,
