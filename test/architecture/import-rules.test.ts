@@ -67,7 +67,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'scraper/queue-maintenance.ts': 3,
   'scraper/scrape-reports.ts': 3,
   'webhooks/deliver-webhook.ts': 3,
-  'webhooks/webhook-endpoints.ts': 7,
   'webhooks/webhook-events.ts': 5,
 };
 
