@@ -63,7 +63,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'roles/update-role-settings.ts': 1,
   'scraper/claim-next-role.ts': 3,
   'scraper/complete-session.ts': 4,
-  'scraper/fail-session.ts': 2,
   'scraper/queue-maintenance.ts': 3,
   'scraper/scrape-reports.ts': 3,
   'webhooks/deliver-webhook.ts': 3,
