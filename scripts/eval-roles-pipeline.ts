@@ -5,14 +5,14 @@ import {
   matchByText,
   type RoleCandidate,
 } from '../src/domain/roles/normalize-role.js';
+import { ROLE_VECTOR_CANDIDATES } from '../src/domain/roles/role-match-threshold.js';
 import type { EmbeddingProvider } from '../src/embeddings/embedding-provider.js';
 import { isAppError } from '../src/errors.js';
 import { assertRoleText, normalizeRole } from '../src/roles/normalize-role.js';
 import { nearestRoles } from '../src/roles/role-embeddings.js';
 import { loadRoleIndex } from '../src/roles/role-index.js';
-import { ROLE_VECTOR_CANDIDATES } from '../src/roles/role-match-threshold.js';
 
-export { DEFAULT_ROLE_MATCH_THRESHOLD } from '../src/roles/role-match-threshold.js';
+export { DEFAULT_ROLE_MATCH_THRESHOLD } from '../src/domain/roles/role-match-threshold.js';
 
 export type StageOutcome =
   | { kind: 'invalid' }

@@ -1,6 +1,6 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/config.js';
-import { redactCredentialsInUrl } from './http/scraper-auth.js';
+import { redactCredentialsInUrl } from './domain/credentials-in-url.js';
 
 export function createLogger(config: Config['log']): Logger {
   return pino({

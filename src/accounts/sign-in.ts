@@ -1,10 +1,10 @@
 import type { Database } from '../db/database.js';
 import { userRepository } from '../db/repositories/user.repository.js';
 import { AppError } from '../errors.js';
-import { clientKeyOf, type FailedAuthLimiter } from '../http/failed-auth-limiter.js';
-import { type Account, findAccount } from './account.js';
+import { type Account, findAccount, tenantIsActive } from './account-queries.js';
+import { clientKeyOf, type FailedAuthLimiter } from './failed-auth-limiter.js';
 import { verifyPassword } from './passwords.js';
-import { createSession } from './sessions.js';
+import { createSession } from './session-queries.js';
 
 export interface SignInDependencies {
   database: Database;
@@ -47,7 +47,7 @@ export async function signIn(
   }
   const user = await userWithPassword(deps.database, input.email.trim(), input.password);
   const account = user ? await findAccount(deps.database.sql, user.id) : undefined;
-  const agencyActive = account?.tenant ? await tenantIsActive(deps.database, account.tenant.id) : true;
+  const agencyActive = account?.tenant ? await tenantIsActive(deps.database.sql, account.tenant.id) : true;
   if (!account?.is_active || !agencyActive) {
     deps.limiter.recordFailure(key);
     deps.addressLimiter?.recordFailure(addressKey);
@@ -75,12 +75,4 @@ async function userWithPassword(database: Database, email: string, password: str
     if (await verifyPassword(account.password_hash, password)) return account;
   }
   return undefined;
-}
-
-async function tenantIsActive(database: Database, tenantId: number): Promise<boolean> {
-  const { rows } = await database.sql.query<{ is_active: boolean }>(
-    'SELECT is_active FROM tenants WHERE id = $1',
-    [tenantId],
-  );
-  return rows[0]?.is_active === true;
 }

@@ -1,9 +1,10 @@
 import { isUniqueViolation } from '../db/constraint-errors.js';
 import type { Database } from '../db/database.js';
-import { type Tenant, tenantRepository } from '../db/repositories/tenant.repository.js';
+import { type NewTenant, type Tenant, tenantRepository } from '../db/repositories/tenant.repository.js';
 import { userRepository } from '../db/repositories/user.repository.js';
+import { inTenantTransaction } from '../db/with-tenant.js';
 import { AppError } from '../errors.js';
-import { type Account, findAccount } from './account.js';
+import { type Account, findAccount, listTenantAccounts } from './account-queries.js';
 import { hashPassword } from './passwords.js';
 
 /** A URL-safe slug from an agency name: "Acme Staffing, Inc." → "acme-staffing-inc". */
@@ -52,4 +53,50 @@ export async function createTenantWithAdmin(
     }
     throw error;
   }
+}
+
+export function listTenants(database: Database): Promise<Tenant[]> {
+  return tenantRepository(database).list();
+}
+
+/** The users of one agency, read under its row-level security. */
+export const listTenantUsers = inTenantTransaction((tx, tenantId) => listTenantAccounts(tx.sql, tenantId));
+
+export async function getTenantWithUsers(
+  database: Database,
+  tenantId: number,
+): Promise<Tenant & { users: Account[] }> {
+  const tenant = await tenantRepository(database).findById(tenantId);
+  if (!tenant) throw AppError.notFound(`Tenant ${tenantId}`);
+  return { ...tenant, users: await listTenantUsers(database, tenant.id) };
+}
+
+export async function updateTenant(
+  database: Database,
+  tenantId: number,
+  patch: Partial<NewTenant>,
+): Promise<Tenant> {
+  try {
+    const tenant = await tenantRepository(database).update(tenantId, patch);
+    if (!tenant) throw AppError.notFound(`Tenant ${tenantId}`);
+    return tenant;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', `The slug ${patch.slug} is taken.`);
+    throw error;
+  }
+}
+
+/** Who acts for an agency at the command line: the user with `email`, else its first admin; 404 if none. */
+export async function findAgencyMember(
+  database: Database,
+  slug: string,
+  email: string | null,
+): Promise<{ tenantId: number; userId: number }> {
+  const member = await userRepository(database).findActiveMember(slug, email);
+  if (!member)
+    throw new AppError(
+      'not_found',
+      `No agency "${slug}"${email ? ` with user ${email}` : ' with an active user'}.`,
+    );
+  return { tenantId: member.tenant_id, userId: member.user_id };
 }

@@ -1,13 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { isUniqueViolation } from '../db/constraint-errors.js';
 import type { Database } from '../db/database.js';
 import { userRepository } from '../db/repositories/user.repository.js';
-import { users } from '../db/schema.js';
 import { withTenant } from '../db/with-tenant.js';
 import { AppError } from '../errors.js';
-import { type Account, findAccount } from './account.js';
+import { type Account, findAccount } from './account-queries.js';
 import { hashPassword, passwordProblem } from './passwords.js';
-import { deleteSessionsOfUser } from './sessions.js';
+import { deleteSessionsOfUser } from './session-queries.js';
 
 /** Roles a tenant admin may give within the agency: never PM_ADMIN. */
 export const TENANT_USER_ROLES = ['TENANT_ADMIN', 'RECRUITER'] as const;
@@ -93,15 +91,11 @@ export async function updateTenantUser(
     if (target.id === actor.userId && changesOwnAccess) {
       throw new AppError('unprocessable', 'You cannot change your own role or deactivate yourself.');
     }
-    await tx.db
-      .update(users)
-      .set({
-        ...(patch.name !== undefined ? { full_name: patch.name } : {}),
-        ...(patch.role !== undefined ? { role: patch.role } : {}),
-        ...(patch.is_active !== undefined ? { is_active: patch.is_active } : {}),
-        updated_at: sql`now()`,
-      })
-      .where(and(eq(users.tenant_id, actor.tenantId), eq(users.id, userId)));
+    await userRepository(tx).updateInTenant(actor.tenantId, userId, {
+      ...(patch.name !== undefined ? { full_name: patch.name } : {}),
+      ...(patch.role !== undefined ? { role: patch.role } : {}),
+      ...(patch.is_active !== undefined ? { is_active: patch.is_active } : {}),
+    });
     if (patch.is_active === false) await deleteSessionsOfUser(tx.sql, userId);
     return (await findAccount(tx.sql, userId))!;
   });

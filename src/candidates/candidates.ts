@@ -7,8 +7,8 @@ import {
   nextCandidateStatuses,
 } from '../domain/candidate-status.js';
 import { AppError } from '../errors.js';
+import { EVENT, eventPublisher } from '../events/events.js';
 import type { JobQueue } from '../worker/job-queue.js';
-import { notifyCandidateChanged } from './candidate-events.js';
 import { type CandidateCreate, type CandidateUpdate, PROFILE_FIELDS } from './candidate-input.js';
 import { assertNoDuplicate } from './find-duplicates.js';
 import { type RoleSync, removeCandidateRoles, syncCandidateRoles } from './sync-candidate-roles.js';
@@ -57,7 +57,10 @@ export async function insertCandidate(
   });
   await recordStatusChange(tx, candidate.id, null, 'pending_review', actor.userId);
   await syncCandidateRoles(deps.roles, tx, actor.tenantId, candidate.id, candidate.preferred_roles ?? []);
-  await notifyCandidateChanged(deps.queue, tx, { tenantId: actor.tenantId, candidateId: candidate.id });
+  await eventPublisher(deps.queue).publish(tx, {
+    name: EVENT.candidateChanged,
+    data: { tenantId: actor.tenantId, candidateId: candidate.id },
+  });
   return candidate;
 }
 
@@ -109,7 +112,10 @@ export function updateCandidate(
       await syncCandidateRoles(deps.roles, tx, actor.tenantId, id, candidate.preferred_roles ?? []);
     }
     if (PROFILE_FIELDS.some((field) => patch[field] !== undefined)) {
-      await notifyCandidateChanged(deps.queue, tx, { tenantId: actor.tenantId, candidateId: id });
+      await eventPublisher(deps.queue).publish(tx, {
+        name: EVENT.candidateChanged,
+        data: { tenantId: actor.tenantId, candidateId: id },
+      });
     }
     return candidate;
   });
@@ -148,7 +154,10 @@ export function changeCandidateStatus(
     const candidate = await candidateRepository(tx).update(actor.tenantId, id, { status: to });
     await recordStatusChange(tx, id, from, to, actor.userId);
     // Approval makes the candidate matchable, rejection unmatchable: either way their matches change.
-    await notifyCandidateChanged(deps.queue, tx, { tenantId: actor.tenantId, candidateId: id });
+    await eventPublisher(deps.queue).publish(tx, {
+      name: EVENT.candidateChanged,
+      data: { tenantId: actor.tenantId, candidateId: id },
+    });
     return candidate!;
   });
 }

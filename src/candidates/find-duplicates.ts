@@ -1,4 +1,5 @@
-import type { DbContext } from '../db/database.js';
+import type { Database, DbContext } from '../db/database.js';
+import { withTenant } from '../db/with-tenant.js';
 import {
   type DuplicateReason,
   duplicateReason,
@@ -110,4 +111,17 @@ export async function dismissDuplicate(
     [tenantId, low, high, userId],
   );
   return true;
+}
+
+/** "Keep both", in one tenant transaction: a 404 unless both candidates are the actor's agency's. */
+export async function keepBothCandidates(
+  database: Database,
+  actor: { tenantId: number; userId: number },
+  candidateId: number,
+  otherId: number,
+): Promise<void> {
+  const done = await withTenant(database, actor.tenantId, (tx) =>
+    dismissDuplicate(tx, actor.tenantId, candidateId, otherId, actor.userId),
+  );
+  if (!done) throw AppError.notFound(`Candidate ${candidateId} or ${otherId}`);
 }

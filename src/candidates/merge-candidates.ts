@@ -1,8 +1,8 @@
 import type { DbContext } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
 import { AppError } from '../errors.js';
+import { EVENT, eventPublisher } from '../events/events.js';
 import { recountRoles, roleIdsOfCandidates } from '../roles/role-candidate-counts.js';
-import { notifyCandidateChanged } from './candidate-events.js';
 import type { Actor, CandidateServiceDependencies } from './candidates.js';
 
 export const MERGE_UNDO_DAYS = 30;
@@ -160,7 +160,10 @@ export function mergeCandidates(
        VALUES ($1, $2, $3, $4, $5) RETURNING id, merged_at`,
       [actor.tenantId, keptId, mergedId, JSON.stringify(snapshot), actor.userId],
     );
-    await notifyCandidateChanged(deps.queue, tx, { tenantId: actor.tenantId, candidateId: keptId });
+    await eventPublisher(deps.queue).publish(tx, {
+      name: EVENT.candidateChanged,
+      data: { tenantId: actor.tenantId, candidateId: keptId },
+    });
     const undoUntil = new Date(new Date(inserted[0]!.merged_at).getTime() + MERGE_UNDO_DAYS * 86_400_000);
     return {
       merge_id: inserted[0]!.id,
@@ -242,7 +245,10 @@ export function undoMerge(
     await recountRoles(tx.sql, await roleIdsOfCandidates(tx, [keptId, restored]));
     await tx.sql.query('UPDATE candidate_merges SET undone_at = now() WHERE id = $1', [mergeId]);
     for (const candidateId of [keptId, restored]) {
-      await notifyCandidateChanged(deps.queue, tx, { tenantId: actor.tenantId, candidateId });
+      await eventPublisher(deps.queue).publish(tx, {
+        name: EVENT.candidateChanged,
+        data: { tenantId: actor.tenantId, candidateId },
+      });
     }
     return { restored_candidate_id: restored };
   });

@@ -5,7 +5,7 @@ import { createPlatformAdmin } from '../accounts/users.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './cli-io.js';
 
 type WithDatabase = <T>(config: Config, fn: (database: Database) => Promise<T>) => Promise<T>;
 

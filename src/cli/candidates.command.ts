@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { findAgencyMember } from '../accounts/tenants.js';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors.js';
 import {
@@ -10,7 +11,7 @@ import {
   type UploadedFile,
 } from '../intake/intake-resumes.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
-import { type CliIo, withDatabase } from './program.js';
+import { type CliIo, withDatabase } from './cli-io.js';
 
 /** A file as intake takes it; one over the limit is not read (intake reports it). */
 function readUpload(file: string, maxBytes: number): UploadedFile {
@@ -43,19 +44,7 @@ export function registerCandidateCommands(program: Command, io: CliIo, getConfig
       const config = getConfig();
       const uploads = files.map((file) => readUpload(file, DEFAULT_RESUME_MAX_BYTES));
       await withDatabase(config, async (database) => {
-        const { rows } = await database.sql.query<{ tenant_id: number; user_id: number }>(
-          `SELECT t.id AS tenant_id, u.id AS user_id FROM tenants t
-             JOIN users u ON u.tenant_id = t.id AND u.is_active
-            WHERE t.slug = $1 AND ($2::text IS NULL OR lower(u.email) = lower($2))
-            ORDER BY (u.role = 'TENANT_ADMIN') DESC, u.id LIMIT 1`,
-          [options.tenant, options.user ?? null],
-        );
-        if (!rows[0]) {
-          throw new AppError(
-            'not_found',
-            `No agency "${options.tenant}"${options.user ? ` with user ${options.user}` : ' with an active user'}.`,
-          );
-        }
+        const actor = await findAgencyMember(database, options.tenant, options.user ?? null);
         const result = await intakeResumes(
           {
             database,
@@ -70,7 +59,7 @@ export function registerCandidateCommands(program: Command, io: CliIo, getConfig
               io.err(`[${done}/${total}] ${item.file_name}: ${outcome}`);
             },
           },
-          { tenantId: rows[0].tenant_id, userId: rows[0].user_id },
+          actor,
           uploads,
         );
         if (options.json) io.out(JSON.stringify(result, null, 2));

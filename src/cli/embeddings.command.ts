@@ -9,7 +9,7 @@ import {
   embedMissing,
 } from '../embeddings/embed-rows.js';
 import { AppError } from '../errors.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './cli-io.js';
 
 type WithDatabase = <T>(config: Config, fn: (database: Database) => Promise<T>) => Promise<T>;
 

@@ -2,18 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Argument, type Command, Option } from 'commander';
 import type { Config } from '../config/config.js';
-import { jobImportBatchRepository } from '../db/repositories/job-import-batch.repository.js';
-import { jobImportErrorRepository } from '../db/repositories/job-import-error.repository.js';
 import { MappingError, parseColumnMapping } from '../domain/jobs/column-mapping.js';
 import { AppError } from '../errors.js';
+import { publishJobsImported } from '../events/events.js';
+import { getImportBatch, listImportBatches } from '../ingestion/import-batches.js';
 import { importJobs } from '../ingestion/import-jobs.js';
 import { detectFormat, type RecordFormat } from '../ingestion/read-records.js';
 import { expireJobs } from '../jobs/expire-jobs.js';
 import { ADMIN_JOB_STATUSES, type AdminJobStatus, setJobStatus } from '../jobs/set-job-status.js';
 import { createLogger } from '../logger.js';
 import { startRuntime } from '../runtime.js';
-import { publishJobsImported } from '../worker/tasks.js';
-import { type CliIo, withDatabase } from './program.js';
+import { type CliIo, withDatabase } from './cli-io.js';
 import { createProgressReporter } from './progress.js';
 
 function parsePositiveInt(value: string): number {
@@ -157,9 +156,7 @@ export function registerImportCommands(program: Command, io: CliIo, getConfig: (
     .description('recent import batches')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const batches = await withDatabase(getConfig(), (database) =>
-        jobImportBatchRepository(database).list(),
-      );
+      const batches = await withDatabase(getConfig(), (database) => listImportBatches(database));
       if (options.json) return io.out(JSON.stringify(batches));
       for (const b of batches) {
         io.out(
@@ -174,14 +171,9 @@ export function registerImportCommands(program: Command, io: CliIo, getConfig: (
     .argument('<id>', 'batch id', parsePositiveInt)
     .option('--json', 'print JSON')
     .action(async (id: number, options: { json?: boolean }) => {
-      const { batch, errors } = await withDatabase(getConfig(), async (database) => {
-        const batch = await jobImportBatchRepository(database).findById(id);
-        if (!batch) throw AppError.notFound(`Import batch ${id}`);
-        return {
-          batch,
-          errors: await jobImportErrorRepository(database).listForBatch(id, { limit: 10_000 }),
-        };
-      });
+      const { batch, errors } = await withDatabase(getConfig(), (database) =>
+        getImportBatch(database, id, { limit: 10_000 }),
+      );
       if (options.json) return io.out(JSON.stringify({ ...batch, errors }));
       io.out(`Import ${batch.id} ${batch.import_status}: ${batch.file_name ?? ''} (${batch.platform})`);
       io.out(

@@ -10,7 +10,7 @@ import {
   listTenantApiKeys,
   revokeTenantApiKey,
 } from '../tenant-keys/tenant-api-keys.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './cli-io.js';
 
 type WithDatabase = <T>(config: Config, fn: (database: Database) => Promise<T>) => Promise<T>;
 

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { checkMatches, type DriftReport } from '../matching/refresh-matches.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './cli-io.js';
 
 type WithDatabase = <T>(config: Config, fn: (database: Database) => Promise<T>) => Promise<T>;
 

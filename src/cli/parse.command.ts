@@ -3,7 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { AppError } from '../errors.js';
 import { PARSERS, type ParserName, parseText } from '../ingestion/parse-text.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './cli-io.js';
 
 export function registerParseCommand(
   program: Command,

@@ -1,9 +1,6 @@
 import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config/config.js';
-import type { Database } from '../db/database.js';
 import { migrate, migrationStatus } from '../db/migrator.js';
-import { openDatabase } from '../db/open-database.js';
-import { prepareDatabase } from '../db/prepare-database.js';
 import { DEMO_ACCOUNTS, demoLoaded } from '../demo/load-demo.js';
 import { createEmbeddingProvider } from '../embeddings/create-embedding-provider.js';
 import { isAppError } from '../errors.js';
@@ -14,6 +11,7 @@ import { startRuntime } from '../runtime.js';
 import { registerAdminCommands } from './admin.command.js';
 import { registerBackupCommands } from './backup.command.js';
 import { registerCandidateCommands } from './candidates.command.js';
+import { type CliIo, processIo, withDatabase, withRawDatabase } from './cli-io.js';
 import { registerEmbeddingCommands } from './embeddings.command.js';
 import { registerImportCommands } from './import.command.js';
 import { registerKeyCommands } from './keys.command.js';
@@ -23,36 +21,7 @@ import { registerRoleCommands } from './roles.command.js';
 import { registerScraperCommands } from './scraper.command.js';
 import { registerSetupCommand } from './setup.command.js';
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-export const processIo: CliIo = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
-
-/**
- * Opens the configured database as it is, without migrating: for commands that inspect or migrate it. An
- * embedded data dir held by `jobmatch serve` is reached through its socket.
- */
-async function withRawDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config.database, { share: true });
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
-
-/** Opens the configured database ready for use (migrated, interrupted work recovered), runs `fn`, closes it. */
-export function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
-  return withRawDatabase(config, async (database) => {
-    await prepareDatabase(database, config);
-    return fn(database);
-  });
-}
+export type { CliIo };
 
 /** For a person at a terminal: where Jobmatch is, and how to sign in to the demo if it is there. */
 async function startBanner(server: RunningServer): Promise<string> {

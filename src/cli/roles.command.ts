@@ -17,7 +17,7 @@ import { recountRoleCandidates } from '../roles/role-candidate-counts.js';
 import { approveRole, closeRoleLinkReview, listOpenRoleLinkReviews } from '../roles/role-link-reviews.js';
 import { loadRoleSeed, seedRoles } from '../roles/seed-roles.js';
 import { updateRoleSettings } from '../roles/update-role-settings.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './cli-io.js';
 
 type WithDatabase = <T>(config: Config, fn: (database: Database) => Promise<T>) => Promise<T>;
 

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import { AppError } from '../errors.js';
 import { ScraperClient } from '../scraper/client.js';
 import { loadJobsFile, runFileScraper } from '../scraper/file-scraper.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './cli-io.js';
 
 export function registerScraperCommands(program: Command, io: CliIo, getConfig: () => Config): void {
   program

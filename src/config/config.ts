@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_ROLE_MATCH_THRESHOLD } from '../roles/role-match-threshold.js';
+import { DEFAULT_ROLE_MATCH_THRESHOLD } from '../domain/roles/role-match-threshold.js';
 
 const byteSize = z
   .string()

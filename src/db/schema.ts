@@ -22,6 +22,9 @@ import {
   varchar,
   vector,
 } from 'drizzle-orm/pg-core';
+import { APPLICATION_STATUSES } from '../domain/application-status.js';
+import { CANDIDATE_STATUSES } from '../domain/candidate-status.js';
+import { APPLICATION_EVENT_KINDS } from '../domain/pipeline-history.js';
 
 /** Spec: `TIMESTAMP DEFAULT NOW()`; stored with time zone (see docs/decisions.md). */
 const createdAt = () => timestamp({ withTimezone: true }).defaultNow();
@@ -29,27 +32,12 @@ const embedding = () => vector({ dimensions: 768 });
 const statusCheck = (name: string, column: string, values: readonly string[]) =>
   check(name, sql.raw(`${column} IN (${values.map((value) => `'${value}'`).join(', ')})`));
 
+export { APPLICATION_EVENT_KINDS, APPLICATION_STATUSES, CANDIDATE_STATUSES };
+
 export const USER_ROLES = ['PM_ADMIN', 'TENANT_ADMIN', 'RECRUITER'] as const;
 export const JOB_STATUSES = ['active', 'expired', 'filled', 'closed'] as const;
 export const SCRAPE_SESSION_STATUSES = ['in_progress', 'completed', 'failed', 'timeout'] as const;
-export const CANDIDATE_STATUSES = [
-  'pending_review',
-  'approved',
-  'rejected',
-  'ready_for_assignment',
-  'placed',
-] as const;
 export const MATCH_STATUSES = ['suggested', 'viewed', 'applied', 'rejected', 'shortlisted'] as const;
-export const APPLICATION_STATUSES = [
-  'applied',
-  'screening',
-  'interviewing',
-  'offer',
-  'accepted',
-  'rejected',
-  'withdrawn',
-] as const;
-export const APPLICATION_EVENT_KINDS = ['move', 'undo', 'reopen'] as const;
 export const APPLIED_VIA = ['platform', 'direct', 'referral'] as const;
 export const IMPORT_STATUSES = ['in_progress', 'completed', 'failed', 'partial'] as const;
 export const QUEUE_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;

@@ -19,3 +19,14 @@ export function withTenant<T>(
     return fn(tx);
   });
 }
+
+/**
+ * A use case over a tenant transaction, `(tx, tenantId, ...args)`, as one that opens it:
+ * `(database, tenantId, ...args)`. Routes call these, so the use case, never the route, owns the boundary.
+ */
+export function inTenantTransaction<Args extends unknown[], Result>(
+  useCase: (tx: DbContext, tenantId: number, ...args: Args) => Promise<Result>,
+): (database: Database, tenantId: number, ...args: Args) => Promise<Result> {
+  return (database, tenantId, ...args) =>
+    withTenant(database, tenantId, (tx) => useCase(tx, tenantId, ...args));
+}

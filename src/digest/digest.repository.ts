@@ -1,4 +1,4 @@
-import type { DbContext } from '../db/database.js';
+import type { DbContext, SqlExecutor } from '../db/database.js';
 import type { DIGEST_FREQUENCIES } from '../db/schema.js';
 
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
@@ -96,4 +96,10 @@ export function digestRepository(tx: DbContext, tenantId: number) {
       return rows[0]!;
     },
   };
+}
+
+/** Active agencies, in id order: each one's digests are sent in its own tenant transaction. */
+export async function activeTenantIds(sql: SqlExecutor): Promise<number[]> {
+  const { rows } = await sql.query<{ id: number }>('SELECT id FROM tenants WHERE is_active ORDER BY id');
+  return rows.map((row) => row.id);
 }

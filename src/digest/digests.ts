@@ -8,7 +8,12 @@ import type { Database } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
 import { type DigestGroup, renderDigest } from '../domain/digest.js';
 import { AppError } from '../errors.js';
-import { type DigestEntry, type DigestFrequency, digestRepository } from './digest.repository.js';
+import {
+  activeTenantIds,
+  type DigestEntry,
+  type DigestFrequency,
+  digestRepository,
+} from './digest.repository.js';
 import type { Mailer } from './mailer.js';
 
 export type { DigestFrequency };
@@ -72,10 +77,7 @@ export async function sendDueDigests(
   deps: { mailer: Mailer; baseUrl: string; now?: () => Date },
 ): Promise<DigestRun> {
   const run: DigestRun = { sent: 0, empty: 0, failed: [] };
-  const { rows: tenants } = await database.sql.query<{ id: number }>(
-    'SELECT id FROM tenants WHERE is_active ORDER BY id',
-  );
-  for (const { id: tenantId } of tenants) {
+  for (const tenantId of await activeTenantIds(database.sql)) {
     const due = await withTenant(database, tenantId, async (tx) => {
       const digests = digestRepository(tx, tenantId);
       const recipients = await digests.dueRecipients();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_STATUSES } from '../db/schema.js';
 import {
+  APPLICATION_STATUSES,
   canChangeApplicationStatus,
   isOpenApplicationStatus,
   nextApplicationStatuses,

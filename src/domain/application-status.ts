@@ -1,4 +1,12 @@
-import type { APPLICATION_STATUSES } from '../db/schema.js';
+export const APPLICATION_STATUSES = [
+  'applied',
+  'screening',
+  'interviewing',
+  'offer',
+  'accepted',
+  'rejected',
+  'withdrawn',
+] as const;
 
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CANDIDATE_STATUSES } from '../db/schema.js';
-import { canChangeCandidateStatus, nextCandidateStatuses } from './candidate-status.js';
+import { CANDIDATE_STATUSES, canChangeCandidateStatus, nextCandidateStatuses } from './candidate-status.js';
 
 describe('candidate status workflow', () => {
   it('moves a pending candidate to approved or rejected', () => {

@@ -1,4 +1,10 @@
-import type { CANDIDATE_STATUSES } from '../db/schema.js';
+export const CANDIDATE_STATUSES = [
+  'pending_review',
+  'approved',
+  'rejected',
+  'ready_for_assignment',
+  'placed',
+] as const;
 
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 

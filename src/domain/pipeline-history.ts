@@ -1,5 +1,6 @@
-import type { APPLICATION_EVENT_KINDS } from '../db/schema.js';
 import { type ApplicationStatus, isOpenApplicationStatus } from './application-status.js';
+
+export const APPLICATION_EVENT_KINDS = ['move', 'undo', 'reopen'] as const;
 
 export type ApplicationEventKind = (typeof APPLICATION_EVENT_KINDS)[number];
 

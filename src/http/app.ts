@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { createFailedAuthLimiter } from '../accounts/failed-auth-limiter.js';
 import type { RoleSync } from '../candidates/sync-candidate-roles.js';
 import type { Database } from '../db/database.js';
 import type { SkillMatcher } from '../domain/skills.js';
@@ -25,7 +26,6 @@ import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
 import type { OutgoingPolicy } from '../webhooks/outgoing-request.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { csrfGuard, sessionAuth } from './auth/session-auth.js';
-import { createFailedAuthLimiter } from './failed-auth-limiter.js';
 import { inputGuard } from './input-guard.js';
 import { problemSchema, sendProblem, toAppError } from './problem.js';
 import { accountRoutes } from './routes/accounts.routes.js';

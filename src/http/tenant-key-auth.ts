@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
+import type { FailedAuthLimiter } from '../accounts/failed-auth-limiter.js';
 import type { Database } from '../db/database.js';
 import { API_KEY_PREFIXES } from '../domain/api-key.js';
 import { AppError } from '../errors.js';
 import { invalidApiKeyError } from '../scraper/api-keys.js';
 import { authenticateTenantKey } from '../tenant-keys/tenant-api-keys.js';
-import type { FailedAuthLimiter } from './failed-auth-limiter.js';
 import { KEY_IN_URL_MESSAGE, presentedKey, rateLimitedError } from './scraper-auth.js';
 
 const carriesTenantKey = (value: string | string[] | undefined) =>

@@ -20,6 +20,7 @@ import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize
 import { newDateOrderEvidence } from '../domain/jobs/posted-date.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { AppError } from '../errors.js';
+import type { JobsImported } from '../events/events.js';
 import { rolesForTitles } from '../roles/roles-for-titles.js';
 import { ReadError, type RecordFormat, readRecords } from './read-records.js';
 
@@ -60,10 +61,7 @@ export interface ImportJobsDependencies {
    * Runs inside each chunk's transaction with the new jobs of each role (role null: no role matched the
    * title), so `jobs/imported` goes out with the data, or not at all.
    */
-  onJobsImported?: (
-    tx: DbContext,
-    event: { roleId: number | null; jobIds: number[]; changedJobIds: number[] },
-  ) => Promise<void>;
+  onJobsImported?: (tx: DbContext, event: Required<Omit<JobsImported, 'sessionId'>>) => Promise<void>;
 }
 
 export interface ImportResult {

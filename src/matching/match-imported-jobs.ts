@@ -15,6 +15,7 @@ import type { Database } from '../db/database.js';
 import type { MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
 import type { PreparedJob } from '../domain/scoring/index.js';
 import type { SkillMatcher } from '../domain/skills.js';
+import type { JobsImported } from '../events/events.js';
 import { candidatesStoringJobs, jobsNearCandidates } from './due-pairs.js';
 import { loadActiveJobs, loadCandidatesByIds, MATCHABLE_CANDIDATE_STATUSES } from './load-features.js';
 import { prepareMatchingJob } from './prepare-features.js';
@@ -22,15 +23,8 @@ import { rescoreCandidates } from './refresh-matches.js';
 import { addTotals, analyzeAfterBulkWrite, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';
 import type { StoreTotals } from './store-matches.js';
 
-export interface JobsImportedEvent {
-  /** The scrape session's role (for logs: the jobs' role links say whom they are due for). */
-  roleId?: number | null;
-  sessionId?: string | null;
-  /** Every job the post or import wrote: new, updated and unchanged ones. */
-  jobIds: number[];
-  /** Known jobs whose content the post or import changed. */
-  changedJobIds?: number[];
-}
+/** The payload as published (`events/events.ts`); `parseJobsImportedEvent` reads it leniently. */
+export type JobsImportedEvent = JobsImported;
 
 export interface MatchingDependencies {
   database: Database;

@@ -10,9 +10,9 @@ import {
   type MatchStatus,
 } from '../db/repositories/candidate-job-match.repository.js';
 import { AppError } from '../errors.js';
+import { EVENT, eventPublisher } from '../events/events.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { markCandidatesStale } from './due-pairs.js';
-import { MATCHING_TASK } from './matching-tasks.js';
 
 export interface MatchListOptions {
   minScore?: number;
@@ -267,6 +267,9 @@ export async function requestRematch(
   candidateId: number,
 ): Promise<{ queued: boolean }> {
   await assertCandidateInTenant(ctx, tenantId, candidateId);
-  const id = await queue.send(MATCHING_TASK.candidateChanged, { tenantId, candidateId }, { tx: ctx });
-  return { queued: id !== null };
+  const queued = await eventPublisher(queue).publish(ctx, {
+    name: EVENT.candidateChanged,
+    data: { tenantId, candidateId },
+  });
+  return { queued };
 }

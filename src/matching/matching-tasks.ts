@@ -11,15 +11,15 @@ import type { Database } from '../db/database.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { embedMissing } from '../embeddings/embed-rows.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
+import { EVENT } from '../events/events.js';
 import type { TaskDefinition } from '../worker/job-queue.js';
-import { TASK } from '../worker/tasks.js';
 import { matchImportedJobs, parseJobsImportedEvent } from './match-imported-jobs.js';
 import { markOutdatedScoringStale, refreshStaleCandidates } from './refresh-matches.js';
 import { parseCandidateChangedEvent, rematchCandidate } from './rematch-candidate.js';
 
 export const MATCHING_TASK = {
-  jobsImported: TASK.jobsImported,
-  candidateChanged: 'candidates/changed',
+  jobsImported: EVENT.jobsImported,
+  candidateChanged: EVENT.candidateChanged,
   /** Rescores the candidates marked stale (job expiry and closure, role merges, weight changes). */
   refresh: 'matches/refresh',
   /** Marks the candidates whose matches another scoring version stored, then rescores them. */

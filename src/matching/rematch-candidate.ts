@@ -7,16 +7,14 @@
 import type { Logger } from 'pino';
 import { embeddingTextFor, writeEmbeddings } from '../embeddings/embed-rows.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
+import { type CandidateChanged, EVENT, EVENT_SCHEMAS } from '../events/events.js';
 import { MATCHABLE_CANDIDATE_STATUSES } from './load-features.js';
 import type { MatchingDependencies } from './match-imported-jobs.js';
 import { rescoreCandidates } from './refresh-matches.js';
 import { emptyTotals } from './score-groups.js';
 import type { StoreTotals } from './store-matches.js';
 
-export interface CandidateChangedEvent {
-  tenantId: number;
-  candidateId: number;
-}
+export type CandidateChangedEvent = CandidateChanged;
 
 export interface RematchDependencies extends MatchingDependencies {
   embeddings?: EmbeddingProvider;
@@ -26,11 +24,8 @@ export interface RematchDependencies extends MatchingDependencies {
 const MATCHABLE: ReadonlySet<string> = new Set(MATCHABLE_CANDIDATE_STATUSES);
 
 export function parseCandidateChangedEvent(data: unknown): CandidateChangedEvent | null {
-  const event = (data ?? {}) as Partial<CandidateChangedEvent>;
-  const valid = (n: unknown): n is number => Number.isInteger(n) && (n as number) > 0;
-  return valid(event.tenantId) && valid(event.candidateId)
-    ? { tenantId: event.tenantId, candidateId: event.candidateId }
-    : null;
+  const parsed = EVENT_SCHEMAS[EVENT.candidateChanged].safeParse(data ?? {});
+  return parsed.success ? parsed.data : null;
 }
 
 /** Re-embeds one candidate from their current profile. A provider failure keeps the stored vector. */

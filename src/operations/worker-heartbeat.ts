@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Database } from '../db/database.js';
 import type { JobQueue } from '../worker/job-queue.js';
+import { recordHeartbeat, removeHeartbeat } from './heartbeat-queries.js';
 import { abandonedTasks } from './task-queries.js';
 
 const BEAT_SECONDS = 10;
@@ -25,11 +26,13 @@ export async function startWorkerHeartbeat(
 ): Promise<{ stop(): Promise<void> }> {
   const workerId = randomUUID();
   const beat = async () => {
-    await database.sql.query(
-      `INSERT INTO worker_heartbeats (worker_id, host, pid, kind, active_tasks) VALUES ($1, $2, $3, $4, $5::uuid[])
-       ON CONFLICT (worker_id) DO UPDATE SET last_seen_at = now(), active_tasks = excluded.active_tasks`,
-      [workerId, os.hostname(), process.pid, kind, queue?.runningTasks() ?? []],
-    );
+    await recordHeartbeat(database.sql, {
+      workerId,
+      host: os.hostname(),
+      pid: process.pid,
+      kind,
+      activeTasks: queue?.runningTasks() ?? [],
+    });
     if (!queue) return;
     const abandoned = await abandonedTasks(database.sql, {
       aliveSeconds: WORKER_ALIVE_SECONDS,
@@ -46,9 +49,7 @@ export async function startWorkerHeartbeat(
   return {
     async stop() {
       clearInterval(timer);
-      await database.sql
-        .query('DELETE FROM worker_heartbeats WHERE worker_id = $1', [workerId])
-        .catch(() => undefined);
+      await removeHeartbeat(database.sql, workerId).catch(() => undefined);
     },
   };
 }

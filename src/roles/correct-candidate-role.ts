@@ -1,8 +1,5 @@
-import { notifyCandidateChanged } from '../candidates/candidate-events.js';
-import type { Database, DbContext } from '../db/database.js';
-import { withTenant } from '../db/with-tenant.js';
+import type { DbContext } from '../db/database.js';
 import { AppError } from '../errors.js';
-import type { JobQueue } from '../worker/job-queue.js';
 import { recountRoles } from './role-candidate-counts.js';
 
 export interface CorrectedRole {
@@ -14,23 +11,9 @@ export interface CorrectedRole {
 /**
  * A recruiter overrides the canonical role one of a candidate's preferred roles was mapped to. The link is
  * marked `manual` (later profile edits keep it), both roles' counts stay exact, and the correction is filed
- * as a mapping report so platform admins can fix the mapping for everyone (an alias, a merge). The candidate's
- * rescore is queued in the same tenant transaction, so it exists exactly when the correction commits.
+ * as a mapping report so platform admins can fix the mapping for everyone (an alias, a merge).
  */
 export async function correctCandidateRole(
-  deps: { database: Database; queue?: Pick<JobQueue, 'send'> | undefined },
-  tenantId: number,
-  candidateId: number,
-  input: { input_text: string; global_role_id: number; reported_by: number | null },
-): Promise<CorrectedRole> {
-  return withTenant(deps.database, tenantId, async (tx) => {
-    const corrected = await relinkRole(tx, tenantId, candidateId, input);
-    await notifyCandidateChanged(deps.queue, tx, { tenantId, candidateId });
-    return corrected;
-  });
-}
-
-async function relinkRole(
   tx: DbContext,
   tenantId: number,
   candidateId: number,

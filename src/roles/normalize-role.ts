@@ -3,11 +3,14 @@ import { cleanRoleText, type Seniority, validateRoleText } from '../domain/roles
 import { decideTitle, NON_IT_CATEGORY, REVIEW_BELOW_CONFIDENCE } from '../domain/roles/decide-role.js';
 import { decideFromVectorCandidates, type RoleMatchMethod } from '../domain/roles/normalize-role.js';
 import type { RoleDomain } from '../domain/roles/parse-title.js';
+import {
+  DEFAULT_ROLE_MATCH_THRESHOLD,
+  ROLE_VECTOR_CANDIDATES,
+} from '../domain/roles/role-match-threshold.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError } from '../errors.js';
 import { nearestRoles, refreshRoleEmbeddings } from './role-embeddings.js';
 import { loadRoleIndex } from './role-index.js';
-import { DEFAULT_ROLE_MATCH_THRESHOLD, ROLE_VECTOR_CANDIDATES } from './role-match-threshold.js';
 
 export interface NormalizeRoleOptions {
   /** Create a role when nothing matches (and record a new surface form as an alias). */

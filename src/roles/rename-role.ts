@@ -1,10 +1,11 @@
-import type { Database } from '../db/database.js';
+import type { Database, DbContext } from '../db/database.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError } from '../errors.js';
 import { getRole, type RoleSummary } from './list-roles.js';
 import { assertRoleText } from './normalize-role.js';
 import { refreshRoleEmbeddings } from './role-embeddings.js';
 import { loadRoleIndex } from './role-index.js';
+import { type RoleSettings, updateRoleSettings } from './update-role-settings.js';
 
 /** Fails with 409 when the text (cleaned) already names or aliases a role other than `roleId`. */
 export async function assertTextFreeFor(
@@ -24,33 +25,66 @@ export async function assertTextFreeFor(
   );
 }
 
-/** Renames a role; the old name stays as an alias so texts that matched it still do. */
-export async function renameRole(
+/** Renames a role inside `tx`; the old name stays as an alias so texts that matched it still do. */
+export async function renameRoleIn(tx: DbContext, roleId: number, newName: string): Promise<void> {
+  const name = newName.trim().replace(/\s+/g, ' ');
+  const role = await getRole(tx.sql, roleId);
+  if (role.name === name) return;
+  await assertTextFreeFor(tx.sql, roleId, name, 'name');
+  const { rows: clash } = await tx.sql.query(
+    'SELECT 1 FROM global_roles WHERE lower(name) = lower($1) AND id <> $2',
+    [name, roleId],
+  );
+  if (clash.length > 0) throw new AppError('conflict', `A role named "${name}" already exists.`);
+  await tx.sql.query(
+    `UPDATE global_roles
+     SET aliases = ARRAY(
+           SELECT a FROM unnest(array_append(coalesce(aliases, '{}'), name)) WITH ORDINALITY AS u(a, n)
+           WHERE lower(a) <> lower($2) GROUP BY a ORDER BY min(n)),
+         name = $2, updated_at = now()
+     WHERE id = $1`,
+    [roleId, name],
+  );
+}
+
+export interface RoleEdit {
+  name?: string | undefined;
+  category?: RoleSettings['category'] | undefined;
+  priority?: RoleSettings['priority'] | undefined;
+}
+
+/**
+ * Renames a role and/or sets its category and scrape priority, in one transaction; a new name is embedded
+ * again in it. `embeddings` is asked for the provider only when a name is given.
+ */
+export async function editRole(
+  database: Database,
+  embeddings: () => Promise<EmbeddingProvider>,
+  roleId: number,
+  edit: RoleEdit,
+): Promise<RoleSummary> {
+  const provider = edit.name !== undefined ? await embeddings() : undefined;
+  return database.transaction(async (tx) => {
+    await getRole(tx.sql, roleId);
+    if (edit.name !== undefined && provider) {
+      await renameRoleIn(tx, roleId, edit.name);
+      await refreshRoleEmbeddings(tx.sql, provider, [roleId]);
+    }
+    if (edit.category !== undefined || edit.priority !== undefined)
+      await updateRoleSettings(tx.sql, roleId, {
+        ...(edit.category !== undefined ? { category: edit.category } : {}),
+        ...(edit.priority ? { priority: edit.priority } : {}),
+      });
+    return getRole(tx.sql, roleId);
+  });
+}
+
+/** Renames a role (the old name stays an alias) and embeds it again, in one transaction. */
+export function renameRole(
   database: Database,
   provider: EmbeddingProvider,
   roleId: number,
   newName: string,
 ): Promise<RoleSummary> {
-  const name = newName.trim().replace(/\s+/g, ' ');
-  await database.transaction(async (tx) => {
-    const role = await getRole(tx.sql, roleId);
-    if (role.name === name) return;
-    await assertTextFreeFor(tx.sql, roleId, name, 'name');
-    const { rows: clash } = await tx.sql.query(
-      'SELECT 1 FROM global_roles WHERE lower(name) = lower($1) AND id <> $2',
-      [name, roleId],
-    );
-    if (clash.length > 0) throw new AppError('conflict', `A role named "${name}" already exists.`);
-    await tx.sql.query(
-      `UPDATE global_roles
-       SET aliases = ARRAY(
-             SELECT a FROM unnest(array_append(coalesce(aliases, '{}'), name)) WITH ORDINALITY AS u(a, n)
-             WHERE lower(a) <> lower($2) GROUP BY a ORDER BY min(n)),
-           name = $2, updated_at = now()
-       WHERE id = $1`,
-      [roleId, name],
-    );
-  });
-  await refreshRoleEmbeddings(database.sql, provider, [roleId]);
-  return getRole(database.sql, roleId);
+  return editRole(database, async () => provider, roleId, { name: newName });
 }

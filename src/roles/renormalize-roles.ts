@@ -11,6 +11,7 @@ import { markCandidatesStale } from '../matching/due-pairs.js';
 import { mergeRoles } from './merge-roles.js';
 import { recountRoles } from './role-candidate-counts.js';
 import { loadRoleIndex } from './role-index.js';
+import { moveRoleLinks, storedRoleLinks } from './role-link-queries.js';
 import { loadRoleSeed } from './seed-roles.js';
 
 export interface RenormalizeResult {
@@ -39,11 +40,7 @@ export async function renormalizeRoles(
   const seedNames = new Set((await loadRoleSeed()).map((role) => role.name.toLowerCase()));
   const proposals = proposeRoleMerges([...roles.values()], seedNames);
   const merging = new Set(proposals.map((p) => p.sourceId));
-  const { rows: links } = await database.sql.query<StoredRoleLink>(
-    `SELECT id AS "linkId", candidate_id AS "candidateId", global_role_id AS "roleId",
-            input_text AS "inputText", match_method AS method
-     FROM candidate_global_roles WHERE input_text IS NOT NULL ORDER BY id`,
-  );
+  const links = await storedRoleLinks(database.sql);
   const relinks = proposeRelinks(
     links,
     [...roles.values()].filter((role) => !merging.has(role.id)),
@@ -62,23 +59,7 @@ export async function renormalizeRoles(
 async function moveLinks(database: Database, relinks: readonly RelinkProposal[]): Promise<number> {
   if (relinks.length === 0) return 0;
   return database.transaction(async (tx) => {
-    const args = [
-      relinks.map((r) => r.linkId),
-      relinks.map((r) => r.toId),
-      relinks.map((r) => r.method),
-      relinks.map((r) => r.confidence),
-    ];
-    await tx.sql.query(
-      `INSERT INTO candidate_global_roles (candidate_id, global_role_id, input_text, match_method, confidence, created_at)
-       SELECT l.candidate_id, m.role_id, l.input_text, m.method, m.confidence, l.created_at
-       FROM unnest($1::int[], $2::int[], $3::text[], $4::real[]) AS m(link_id, role_id, method, confidence)
-       JOIN candidate_global_roles AS l ON l.id = m.link_id
-       ON CONFLICT (candidate_id, global_role_id) DO NOTHING`,
-      args,
-    );
-    const { rowCount } = await tx.sql.query('DELETE FROM candidate_global_roles WHERE id = ANY($1::int[])', [
-      args[0],
-    ]);
+    const rowCount = await moveRoleLinks(tx.sql, relinks);
     await recountRoles(tx.sql, [...relinks.map((r) => r.fromId), ...relinks.map((r) => r.toId)]);
     await markCandidatesStale(tx, [...new Set(relinks.map((r) => r.candidateId))]);
     return rowCount;

@@ -6,6 +6,7 @@ import type { ScraperApiKey } from '../db/repositories/scraper-api-key.repositor
 import type { NormalizedJob } from '../domain/jobs/normalize-job.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { AppError, type FieldProblem } from '../errors.js';
+import type { JobsImported } from '../events/events.js';
 import { validateJobInputs } from '../ingestion/job-input.js';
 
 export interface JobProblem {
@@ -72,10 +73,7 @@ export interface CompleteSessionDependencies {
   database: Database;
   skills: SkillMatcher;
   /** Runs inside the transaction: the `jobs/imported` event exists if and only if the jobs do. */
-  onJobsImported: (
-    tx: DbContext,
-    event: { roleId: number | null; sessionId: string; jobIds: number[]; changedJobIds: number[] },
-  ) => Promise<void>;
+  onJobsImported: (tx: DbContext, event: Required<JobsImported> & { sessionId: string }) => Promise<void>;
 }
 
 /**

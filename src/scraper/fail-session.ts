@@ -2,7 +2,8 @@ import type { Database } from '../db/database.js';
 import type { ScraperApiKey } from '../db/repositories/scraper-api-key.repository.js';
 import { AppError } from '../errors.js';
 import { lockOwnSession } from './complete-session.js';
-import { DEFAULT_SCRAPE_MAX_ATTEMPTS, failedAttempt } from './queue-maintenance.js';
+import { DEFAULT_SCRAPE_MAX_ATTEMPTS } from './queue-maintenance.js';
+import { markSessionFailed, recordRoleScrapeFailure } from './session-queries.js';
 
 export interface FailedSession {
   session_id: string;
@@ -28,18 +29,9 @@ export async function failSession(
     if (session.status !== 'in_progress') {
       throw new AppError('conflict', `The scrape session is ${session.status}; it can no longer fail.`);
     }
-    await tx.sql.query(
-      `UPDATE scrape_sessions SET status = 'failed', error_message = $2, completed_at = now(),
-         duration_seconds = GREATEST(0, round(extract(epoch FROM now() - started_at)))::int, updated_at = now()
-       WHERE id = $1`,
-      [session.id, input.error_message],
-    );
-    if (session.global_role_id !== null) {
-      await tx.sql.query(
-        `UPDATE global_roles SET ${failedAttempt('$2', '$3')} WHERE id = $1 AND queue_status = 'processing'`,
-        [session.global_role_id, input.error_message, maxAttempts],
-      );
-    }
+    await markSessionFailed(tx, session.id, input.error_message);
+    if (session.global_role_id !== null)
+      await recordRoleScrapeFailure(tx, session.global_role_id, input.error_message, maxAttempts);
     return { session_id: session.session_id, status: 'failed', error_message: input.error_message };
   });
 }

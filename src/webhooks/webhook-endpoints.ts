@@ -5,6 +5,16 @@ import { withTenant } from '../db/with-tenant.js';
 import { AppError } from '../errors.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { type OutgoingPolicy, refusalOf } from './outgoing-request.js';
+import {
+  deleteEndpoint,
+  endpointExists,
+  endpointsOf,
+  findEndpoint,
+  insertEndpoint,
+  insertReplay,
+  latestDeliveries,
+  updateEndpoint,
+} from './webhook-endpoint-queries.js';
 import { WEBHOOK_TASK } from './webhook-events.js';
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -66,13 +76,6 @@ function checkedUrl(text: string, policy: OutgoingPolicy): string {
   return url.toString();
 }
 
-const ENDPOINT_SELECT = `
-  SELECT w.id, w.url, w.description, w.events, w.secret, w.is_active, w.created_at,
-         (SELECT count(*)::int FROM webhook_deliveries d WHERE d.endpoint_id = w.id) AS deliveries,
-         (SELECT count(*)::int FROM webhook_deliveries d WHERE d.endpoint_id = w.id AND d.status = 'failed') AS failed,
-         (SELECT max(created_at) FROM webhook_deliveries d WHERE d.endpoint_id = w.id) AS last_delivery_at
-    FROM webhook_endpoints w`;
-
 export function createWebhookEndpoint(
   database: Database,
   admin: Admin,
@@ -81,31 +84,20 @@ export function createWebhookEndpoint(
 ): Promise<WebhookEndpoint> {
   const url = checkedUrl(input.url, policy);
   return withTenant(database, admin.tenantId, async (tx) => {
-    const { rows } = await tx.sql.query<{ id: number }>(
-      `INSERT INTO webhook_endpoints (tenant_id, url, description, events, secret, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [
-        admin.tenantId,
-        url,
-        input.description ?? null,
-        [...new Set(input.events)],
-        `whsec_${randomBytes(24).toString('base64url')}`,
-        admin.userId,
-      ],
-    );
-    return (await tx.sql.query<WebhookEndpoint>(`${ENDPOINT_SELECT} WHERE w.id = $1`, [rows[0]!.id]))
-      .rows[0]!;
+    const id = await insertEndpoint(tx, {
+      tenantId: admin.tenantId,
+      url,
+      description: input.description ?? null,
+      events: [...new Set(input.events)],
+      secret: `whsec_${randomBytes(24).toString('base64url')}`,
+      createdBy: admin.userId,
+    });
+    return findEndpoint(tx, id);
   });
 }
 
 export function listWebhookEndpoints(database: Database, tenantId: number): Promise<WebhookEndpoint[]> {
-  return withTenant(database, tenantId, async (tx) => {
-    const { rows } = await tx.sql.query<WebhookEndpoint>(
-      `${ENDPOINT_SELECT} WHERE w.tenant_id = $1 ORDER BY w.created_at, w.id`,
-      [tenantId],
-    );
-    return rows;
-  });
+  return withTenant(database, tenantId, (tx) => endpointsOf(tx, tenantId));
 }
 
 export function updateWebhookEndpoint(
@@ -117,24 +109,19 @@ export function updateWebhookEndpoint(
 ): Promise<WebhookEndpoint> {
   const url = patch.url === undefined ? null : checkedUrl(patch.url, policy);
   return withTenant(database, tenantId, async (tx) => {
-    const { rowCount } = await tx.sql.query(
-      `UPDATE webhook_endpoints SET url = coalesce($3, url), events = coalesce($4, events),
-              is_active = coalesce($5, is_active), updated_at = now()
-        WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, id, url, patch.events ? [...new Set(patch.events)] : null, patch.is_active ?? null],
-    );
-    if (rowCount === 0) throw AppError.notFound(`Webhook endpoint ${id}`);
-    return (await tx.sql.query<WebhookEndpoint>(`${ENDPOINT_SELECT} WHERE w.id = $1`, [id])).rows[0]!;
+    const updated = await updateEndpoint(tx, tenantId, id, {
+      url,
+      events: patch.events ? [...new Set(patch.events)] : null,
+      isActive: patch.is_active ?? null,
+    });
+    if (!updated) throw AppError.notFound(`Webhook endpoint ${id}`);
+    return findEndpoint(tx, id);
   });
 }
 
 export function deleteWebhookEndpoint(database: Database, tenantId: number, id: number): Promise<void> {
   return withTenant(database, tenantId, async (tx) => {
-    const { rowCount } = await tx.sql.query(
-      'DELETE FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2',
-      [tenantId, id],
-    );
-    if (rowCount === 0) throw AppError.notFound(`Webhook endpoint ${id}`);
+    if (!(await deleteEndpoint(tx, tenantId, id))) throw AppError.notFound(`Webhook endpoint ${id}`);
   });
 }
 
@@ -146,22 +133,9 @@ export function listWebhookDeliveries(
   limit: number,
 ): Promise<WebhookDelivery[]> {
   return withTenant(database, tenantId, async (tx) => {
-    const endpoint = await tx.sql.query('SELECT 1 FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2', [
-      tenantId,
-      endpointId,
-    ]);
-    if (endpoint.rows.length === 0) throw AppError.notFound(`Webhook endpoint ${endpointId}`);
-    const { rows } = await tx.sql.query<WebhookDelivery>(
-      `SELECT d.id, d.endpoint_id, d.event_type, d.event_key, d.payload, d.status, d.attempts, d.last_status_code,
-              d.last_error, d.last_duration_ms, d.replay_of, d.created_at, d.delivered_at,
-              coalesce((SELECT json_agg(json_build_object('attempted_at', a.attempted_at, 'status_code', a.status_code,
-                                 'duration_ms', a.duration_ms, 'error', a.error) ORDER BY a.attempted_at, a.id)
-                          FROM webhook_attempts a WHERE a.delivery_id = d.id), '[]'::json) AS attempt_log
-         FROM webhook_deliveries d
-        WHERE d.tenant_id = $1 AND d.endpoint_id = $2
-        ORDER BY d.created_at DESC, d.id DESC LIMIT $3`,
-      [tenantId, endpointId, limit],
-    );
+    if (!(await endpointExists(tx, tenantId, endpointId)))
+      throw AppError.notFound(`Webhook endpoint ${endpointId}`);
+    const rows = await latestDeliveries(tx, tenantId, endpointId, limit);
     return rows.map((row) => ({
       ...row,
       attempt_log: row.attempt_log.map((a) => ({ ...a, attempted_at: new Date(a.attempted_at) })),
@@ -177,14 +151,7 @@ export function replayWebhookDelivery(
   deliveryId: number,
 ): Promise<{ id: number }> {
   return withTenant(database, tenantId, async (tx) => {
-    const { rows } = await tx.sql.query<{ id: number }>(
-      `INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_type, event_key, payload, replay_of, queued_at)
-       SELECT tenant_id, endpoint_id, event_type, event_key, payload, id, now()
-         FROM webhook_deliveries WHERE tenant_id = $1 AND id = $2
-       RETURNING id`,
-      [tenantId, deliveryId],
-    );
-    const replay = rows[0];
+    const replay = await insertReplay(tx, tenantId, deliveryId);
     if (!replay) throw AppError.notFound(`Webhook delivery ${deliveryId}`);
     await queue.send(WEBHOOK_TASK.deliver, { tenantId, deliveryId: replay.id }, { tx });
     return replay;

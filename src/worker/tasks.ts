@@ -1,30 +1,19 @@
-import { deleteExpiredSessions } from '../accounts/sessions.js';
+import { deleteExpiredSessions } from '../accounts/session-queries.js';
 import type { Config } from '../config/config.js';
-import type { Database, SqlExecutor } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { recoverInterruptedImports } from '../ingestion/recover-imports.js';
 import { expireJobs } from '../jobs/expire-jobs.js';
 import { expireScrapeLeases, recycleScrapedRoles } from '../scraper/queue-maintenance.js';
-import type { JobQueue, TaskDefinition } from './job-queue.js';
+import type { TaskDefinition } from './job-queue.js';
 
-/** Task names; `jobs/imported` keeps the spec's event name. */
+/** Names of the recurring upkeep tasks (events and their names live in `events/events.ts`). */
 export const TASK = {
-  jobsImported: 'jobs/imported',
   expireJobs: 'jobs/expire',
   recoverImports: 'imports/recover',
   deleteExpiredSessions: 'sessions/delete-expired',
   expireScrapeLeases: 'scraper/expire-leases',
   recycleScrapedRoles: 'scraper/recycle-roles',
 } as const;
-
-/** Enqueues `jobs/imported` inside the transaction that wrote the jobs. */
-export function publishJobsImported(queue: Pick<JobQueue, 'send'>) {
-  return async (
-    tx: { sql: SqlExecutor },
-    event: { roleId: number | null; jobIds: number[]; changedJobIds?: number[]; sessionId?: string },
-  ): Promise<void> => {
-    await queue.send(TASK.jobsImported, event, { tx });
-  };
-}
 
 export interface TaskDependencies {
   database: Database;

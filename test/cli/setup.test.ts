@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/accounts/passwords.js';
-import { withDatabase } from '../../src/cli/program.js';
+import { withDatabase } from '../../src/cli/cli-io.js';
 import { registerSetupCommand } from '../../src/cli/setup.command.js';
 import { type Config, parseConfig } from '../../src/config/config.js';
 import { createServerDatabase, describeOnServer } from '../support/pg-server.js';

@@ -97,7 +97,7 @@ describe('GET /metrics', () => {
     const candidate = await createCandidate(database, tenant, { skills: ['Python', 'SQL'] });
     const jobIds = [await createJob(database), await createJob(database)];
     const [loaded] = await loadCandidatesByIds(database, [candidate]);
-    const jobs = (await loadActiveJobs(database, jobIds)).map(prepareJob);
+    const jobs = (await loadActiveJobs(database, jobIds)).map((job) => prepareJob(job));
     const before = await local();
     const totals = await scoreAndStore(
       database,

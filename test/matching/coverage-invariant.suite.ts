@@ -22,6 +22,7 @@ import { withTenant } from '../../src/db/with-tenant.js';
 import { type CandidateStatus, canChangeCandidateStatus } from '../../src/domain/candidate-status.js';
 import type { EmbeddingProvider } from '../../src/embeddings/embedding-provider.js';
 import { createLocalEmbeddingProvider } from '../../src/embeddings/local-provider.js';
+import { publishJobsImported } from '../../src/events/events.js';
 import { importJobs } from '../../src/ingestion/import-jobs.js';
 import { expireJobs } from '../../src/jobs/expire-jobs.js';
 import { setJobStatus } from '../../src/jobs/set-job-status.js';
@@ -30,13 +31,12 @@ import { updateMatchStatus } from '../../src/matching/match-queries.js';
 import { MATCHING_TASK, matchingTasks } from '../../src/matching/matching-tasks.js';
 import { checkMatches, rescoreCandidates } from '../../src/matching/refresh-matches.js';
 import { updateSettings } from '../../src/matching/tenant-settings.js';
-import { correctCandidateRole } from '../../src/roles/correct-candidate-role.js';
 import { mergeRoles } from '../../src/roles/merge-roles.js';
+import { correctRoleOfCandidate } from '../../src/roles/role-corrections.js';
 import { createApiKey } from '../../src/scraper/api-keys.js';
 import { completeSession } from '../../src/scraper/complete-session.js';
 import { loadSkillMatcher } from '../../src/skills/skill-dictionary.loader.js';
 import type { TaskDefinition } from '../../src/worker/job-queue.js';
-import { publishJobsImported } from '../../src/worker/tasks.js';
 import { silentLogger } from '../support/logger.js';
 
 const ROLE_NAMES = ['Data Engineer', 'Frontend Developer', 'DevOps Engineer'] as const;
@@ -274,7 +274,7 @@ const commands = [
       );
       if (!rows[0]) return;
       // The use case the route calls: it queues the candidate's rescore itself.
-      await correctCandidateRole(world, candidate.tenantId, candidate.id, {
+      await correctRoleOfCandidate(world.database, world.queue, candidate.tenantId, candidate.id, {
         input_text: rows[0]!.input_text,
         global_role_id: roleId,
         reported_by: candidate.userId,

@@ -14,6 +14,7 @@ import {
 } from '../../src/candidates/candidates.js';
 import { candidateJobMatchRepository } from '../../src/db/repositories/candidate-job-match.repository.js';
 import { SCORING_VERSION } from '../../src/domain/scoring/index.js';
+import { publishJobsImported } from '../../src/events/events.js';
 import { importJobs } from '../../src/ingestion/import-jobs.js';
 import { setJobStatus } from '../../src/jobs/set-job-status.js';
 import { dueJobsOf } from '../../src/matching/due-pairs.js';
@@ -28,7 +29,6 @@ import { rematchCandidate } from '../../src/matching/rematch-candidate.js';
 import { createApiKey } from '../../src/scraper/api-keys.js';
 import { completeSession } from '../../src/scraper/complete-session.js';
 import { loadSkillMatcher } from '../../src/skills/skill-dictionary.loader.js';
-import { publishJobsImported } from '../../src/worker/tasks.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { silentLogger } from '../support/logger.js';
 import {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type App, buildApp } from '../../src/http/app.js';
 import type { Principal } from '../../src/http/auth/principal.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -98,6 +98,33 @@ describe('admin roles API', () => {
     expect(removed.json().aliases).not.toContain('Iteration Facilitator');
     expect((await call('DELETE', `/api/admin/roles/${id}/aliases/nothing-here`)).statusCode).toBe(404);
     expect((await call('GET', '/api/admin/roles/999999')).statusCode).toBe(404);
+  });
+
+  it('renames and sets the priority in one transaction, with no write outside it', async () => {
+    const { items } = (await call('GET', '/api/admin/roles?q=Data%20Engineer')).json();
+    const id = items[0].id as number;
+    const transactions = vi.spyOn(database, 'transaction');
+    const outside = vi.spyOn(database.sql, 'query');
+    try {
+      const edited = await call('PATCH', `/api/admin/roles/${id}`, {
+        name: 'Data Platform Engineer',
+        priority: 'urgent',
+      });
+      expect(edited.statusCode).toBe(200);
+      expect(edited.json()).toMatchObject({
+        name: 'Data Platform Engineer',
+        priority: 'urgent',
+        has_embedding: true,
+      });
+      expect(transactions).toHaveBeenCalledTimes(1);
+      const writes = outside.mock.calls.filter(([text]) =>
+        /^\s*(INSERT|UPDATE|DELETE)\b/i.test(String(text)),
+      );
+      expect(writes).toEqual([]);
+    } finally {
+      transactions.mockRestore();
+      outside.mockRestore();
+    }
   });
 
   it('merges two roles over HTTP', async () => {

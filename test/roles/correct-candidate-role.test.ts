@@ -3,7 +3,7 @@ import { candidateRepository } from '../../src/db/repositories/candidate.reposit
 import type { EmbeddingProvider } from '../../src/embeddings/embedding-provider.js';
 import { createLocalEmbeddingProvider } from '../../src/embeddings/local-provider.js';
 import { type App, buildApp } from '../../src/http/app.js';
-import { correctCandidateRole } from '../../src/roles/correct-candidate-role.js';
+import { correctRoleOfCandidate } from '../../src/roles/role-corrections.js';
 import { setCandidateRoles } from '../../src/roles/set-candidate-roles.js';
 import { createTenantWithUsers, loginAs } from '../support/auth.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -134,14 +134,14 @@ describe('the role correction use case', () => {
         await database.sql.query<{ id: number }>("SELECT id FROM global_roles WHERE name = 'Data Engineer'")
       ).rows[0]!.id;
       await expect(
-        correctCandidateRole({ database, queue }, tenant.id, candidate.id, {
+        correctRoleOfCandidate(database, queue, tenant.id, candidate.id, {
           input_text: 'Nurse',
           global_role_id: dataEngineer,
           reported_by: null,
         }),
       ).rejects.toMatchObject({ code: 'not_found' });
       expect(sent).toEqual([]);
-      await correctCandidateRole({ database, queue }, tenant.id, candidate.id, {
+      await correctRoleOfCandidate(database, queue, tenant.id, candidate.id, {
         input_text: 'Python Engineer',
         global_role_id: dataEngineer,
         reported_by: null,

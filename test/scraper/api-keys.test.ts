@@ -2,17 +2,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientKeyOf, createFailedAuthLimiter } from '../../src/accounts/failed-auth-limiter.js';
+import { runCli } from '../../src/cli/program.js';
 import { parseConfig } from '../../src/config/config.js';
 import { generateApiKey, hashApiKey, isWellFormedApiKey } from '../../src/domain/api-key.js';
+import { redactCredentialsInUrl, urlCarriesCredential } from '../../src/domain/credentials-in-url.js';
 import { AppError } from '../../src/errors.js';
 import { type App, buildApp } from '../../src/http/app.js';
-import { clientKeyOf, createFailedAuthLimiter } from '../../src/http/failed-auth-limiter.js';
-import {
-  KEY_IN_URL_MESSAGE,
-  redactCredentialsInUrl,
-  scraperAuth,
-  urlCarriesCredential,
-} from '../../src/http/scraper-auth.js';
+import { KEY_IN_URL_MESSAGE, scraperAuth } from '../../src/http/scraper-auth.js';
 import {
   authenticateApiKey,
   createApiKey,

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { JOB_LIFETIME_DAYS } from '../../jobs/expire-jobs.js';
+import { JOB_LIFETIME_DAYS } from '../../domain/jobs/job-lifetime.js';
 import type { DbContext } from '../database.js';
 import { type JOB_STATUSES, jobPostings } from '../schema.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { UserRole } from '../../db/repositories/user.repository.js';
+import type { UserRole } from '../../accounts/account-queries.js';
 import type { ApiKeyScope } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 

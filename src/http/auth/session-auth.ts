@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { touchSession } from '../../accounts/sessions.js';
+import { touchSession } from '../../accounts/session-queries.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 

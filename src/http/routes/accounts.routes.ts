@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listTenantAccounts } from '../../accounts/account.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../accounts/passwords.js';
-import { createTenantWithAdmin } from '../../accounts/tenants.js';
+import {
+  createTenantWithAdmin,
+  getTenantWithUsers,
+  listTenants,
+  listTenantUsers,
+  updateTenant,
+} from '../../accounts/tenants.js';
 import { createTenantUser, TENANT_USER_ROLES, updateTenantUser } from '../../accounts/users.js';
-import { isUniqueViolation } from '../../db/constraint-errors.js';
 import type { Database } from '../../db/database.js';
-import { tenantRepository } from '../../db/repositories/tenant.repository.js';
-import { withTenant } from '../../db/with-tenant.js';
-import { AppError } from '../../errors.js';
 import { requireRole, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 import { idParams } from '../schemas.js';
@@ -75,7 +76,7 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
           response: { 200: z.object({ items: z.array(tenantSchema) }), ...errors },
         },
       },
-      async () => ({ items: await tenantRepository(deps.database).list() }),
+      async () => ({ items: await listTenants(deps.database) }),
     );
 
     app.get(
@@ -93,14 +94,7 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
           },
         },
       },
-      async (request) => {
-        const tenant = await tenantRepository(deps.database).findById(request.params.id);
-        if (!tenant) throw AppError.notFound(`Tenant ${request.params.id}`);
-        const users = await withTenant(deps.database, tenant.id, (tx) =>
-          listTenantAccounts(tx.sql, tenant.id),
-        );
-        return { ...tenant, users };
-      },
+      async (request) => getTenantWithUsers(deps.database, request.params.id),
     );
 
     app.patch(
@@ -117,17 +111,7 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
           response: { 200: tenantSchema, ...errors, 404: problemSchema, 409: problemSchema },
         },
       },
-      async (request) => {
-        try {
-          const tenant = await tenantRepository(deps.database).update(request.params.id, request.body);
-          if (!tenant) throw AppError.notFound(`Tenant ${request.params.id}`);
-          return tenant;
-        } catch (error) {
-          if (isUniqueViolation(error))
-            throw new AppError('conflict', `The slug ${request.body.slug} is taken.`);
-          throw error;
-        }
-      },
+      async (request) => updateTenant(deps.database, request.params.id, request.body),
     );
 
     app.get(
@@ -140,12 +124,7 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
           response: { 200: z.object({ items: z.array(accountSchema) }), ...errors },
         },
       },
-      async (request) => {
-        const tenantId = tenantOf(request);
-        return {
-          items: await withTenant(deps.database, tenantId, (tx) => listTenantAccounts(tx.sql, tenantId)),
-        };
-      },
+      async (request) => ({ items: await listTenantUsers(deps.database, tenantOf(request)) }),
     );
 
     app.post(

@@ -2,15 +2,14 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
-import { jobImportBatchRepository } from '../../db/repositories/job-import-batch.repository.js';
-import { jobImportErrorRepository } from '../../db/repositories/job-import-error.repository.js';
 import { MappingError, parseColumnMapping } from '../../domain/jobs/column-mapping.js';
 import type { SkillMatcher } from '../../domain/skills.js';
 import { AppError } from '../../errors.js';
+import { publishJobsImported } from '../../events/events.js';
+import { getImportBatch, type JobImportBatch, listImportBatches } from '../../ingestion/import-batches.js';
 import { importJobs } from '../../ingestion/import-jobs.js';
 import { detectFormat, type RecordFormat } from '../../ingestion/read-records.js';
 import type { JobQueue } from '../../worker/job-queue.js';
-import { publishJobsImported } from '../../worker/tasks.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 import { databaseId, pageOffset } from '../schemas.js';
@@ -63,8 +62,7 @@ const pageQuery = z.object({
   offset: pageOffset,
 });
 
-type BatchRow = Awaited<ReturnType<ReturnType<typeof jobImportBatchRepository>['findById']>>;
-const toBatch = (row: NonNullable<BatchRow>) => ({
+const toBatch = (row: JobImportBatch) => ({
   ...row,
   total_jobs: row.total_jobs ?? 0,
   new_jobs: row.new_jobs ?? 0,
@@ -192,7 +190,7 @@ export function adminImportRoutes(deps: {
         },
       },
       async (request) => ({
-        items: (await jobImportBatchRepository(deps.database).list(request.query)).map(toBatch),
+        items: (await listImportBatches(deps.database, request.query)).map(toBatch),
       }),
     );
 
@@ -214,17 +212,11 @@ export function adminImportRoutes(deps: {
         },
       },
       async (request) => {
-        const batch = await jobImportBatchRepository(deps.database).findById(request.params.id);
-        if (!batch) throw AppError.notFound(`Import batch ${request.params.id}`);
-        const errorRepository = jobImportErrorRepository(deps.database);
-        return {
-          ...toBatch(batch),
-          errors: await errorRepository.listForBatch(batch.id, {
-            limit: request.query.errors_limit,
-            offset: request.query.errors_offset,
-          }),
-          errors_total: await errorRepository.countForBatch(batch.id),
-        };
+        const { batch, errors, errorsTotal } = await getImportBatch(deps.database, request.params.id, {
+          limit: request.query.errors_limit,
+          offset: request.query.errors_offset,
+        });
+        return { ...toBatch(batch), errors, errors_total: errorsTotal };
       },
     );
   };

@@ -7,10 +7,9 @@ import type { EmbeddingProvider } from '../../embeddings/embedding-provider.js';
 import { getRole, listRoles } from '../../roles/list-roles.js';
 import { mergeRoles } from '../../roles/merge-roles.js';
 import { normalizeRole } from '../../roles/normalize-role.js';
-import { renameRole } from '../../roles/rename-role.js';
+import { editRole } from '../../roles/rename-role.js';
 import { addRoleAlias, removeRoleAlias } from '../../roles/role-aliases.js';
 import { closeRoleReport, listRoleReports } from '../../roles/role-reports.js';
-import { updateRoleSettings } from '../../roles/update-role-settings.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 import { databaseIdValue, idParams, pageOffset } from '../schemas.js';
@@ -140,19 +139,7 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           response: { 200: roleSchema, 409: problemSchema, ...errors },
         },
       },
-      async (request) => {
-        const { id } = request.params;
-        const { name, category, priority } = request.body;
-        await getRole(deps.database.sql, id);
-        if (name !== undefined) await renameRole(deps.database, await deps.embeddings(), id, name);
-        if (category !== undefined || priority !== undefined) {
-          return updateRoleSettings(deps.database.sql, id, {
-            ...(category !== undefined ? { category } : {}),
-            ...(priority ? { priority } : {}),
-          });
-        }
-        return getRole(deps.database.sql, id);
-      },
+      async (request) => editRole(deps.database, deps.embeddings, request.params.id, request.body),
     );
 
     app.post(

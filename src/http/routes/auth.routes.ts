@@ -1,16 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findAccount } from '../../accounts/account.js';
+import { findAccount } from '../../accounts/account-queries.js';
+import type { FailedAuthLimiter } from '../../accounts/failed-auth-limiter.js';
 import { MAX_PASSWORD_LENGTH } from '../../accounts/passwords.js';
-import { deleteSession } from '../../accounts/sessions.js';
+import { deleteSession } from '../../accounts/session-queries.js';
 import { signIn } from '../../accounts/sign-in.js';
 import type { Database } from '../../db/database.js';
 import { USER_ROLES } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { requireRole } from '../auth/principal.js';
 import { SESSION_COOKIE } from '../auth/session-auth.js';
-import type { FailedAuthLimiter } from '../failed-auth-limiter.js';
 import { problemSchema } from '../problem.js';
 
 export const accountSchema = z

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CandidateServiceDependencies } from '../../candidates/candidates.js';
-import { dismissDuplicate } from '../../candidates/find-duplicates.js';
+import { keepBothCandidates } from '../../candidates/find-duplicates.js';
 import { mergeCandidates, undoMerge } from '../../candidates/merge-candidates.js';
-import { withTenant } from '../../db/with-tenant.js';
-import { AppError } from '../../errors.js';
 import { actorOf, requireRole, TENANT_ROLES } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 import { idParams } from '../schemas.js';
@@ -74,11 +72,7 @@ export function candidateDuplicateRoutes(deps: CandidateServiceDependencies): Fa
         },
       },
       async (request, reply) => {
-        const actor = actorOf(request);
-        const done = await withTenant(deps.database, actor.tenantId, (tx) =>
-          dismissDuplicate(tx, actor.tenantId, request.params.id, request.body.other_id, actor.userId),
-        );
-        if (!done) throw AppError.notFound(`Candidate ${request.params.id} or ${request.body.other_id}`);
+        await keepBothCandidates(deps.database, actorOf(request), request.params.id, request.body.other_id);
         return reply.status(204).send(null);
       },
     );

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
-import { correctCandidateRole } from '../../roles/correct-candidate-role.js';
+import { correctRoleOfCandidate } from '../../roles/role-corrections.js';
+import { searchRolesByName } from '../../roles/role-queries.js';
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
@@ -32,16 +33,9 @@ export function candidateRoleRoutes(deps: {
           },
         },
       },
-      async (request) => {
-        const escaped = request.query.q.replace(/[\\%_]/g, '\\$&');
-        const { rows } = await deps.database.sql.query<{ id: number; name: string; category: string | null }>(
-          `SELECT id, name, category FROM global_roles
-           WHERE name ILIKE $1 OR EXISTS (SELECT 1 FROM unnest(aliases) AS alias WHERE alias ILIKE $1)
-           ORDER BY (name ILIKE $2) DESC, candidate_count DESC, name LIMIT $3`,
-          [`%${escaped}%`, `${escaped}%`, request.query.limit],
-        );
-        return { items: rows };
-      },
+      async (request) => ({
+        items: await searchRolesByName(deps.database.sql, request.query.q, request.query.limit),
+      }),
     );
 
     app.put(
@@ -70,13 +64,11 @@ export function candidateRoleRoutes(deps: {
           },
         },
       },
-      async (request) => {
-        const tenantId = tenantOf(request);
-        return correctCandidateRole(deps, tenantId, request.params.id, {
+      async (request) =>
+        correctRoleOfCandidate(deps.database, deps.queue, tenantOf(request), request.params.id, {
           ...request.body,
           reported_by: request.principal?.userId ?? null,
-        });
-      },
+        }),
     );
   };
 }

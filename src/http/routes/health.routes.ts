@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
-import { migrationStatus, readMigrations } from '../../db/migrator.js';
-import { AppError } from '../../errors.js';
-import { WORKER_ALIVE_SECONDS } from '../../operations/worker-heartbeat.js';
+import { readMigrations } from '../../db/migrator.js';
+import { checkReadiness } from '../../operations/readiness.js';
 import { problemSchema } from '../problem.js';
 
 const readySchema = z.object({
@@ -37,27 +36,7 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
           response: { 200: readySchema, 503: problemSchema },
         },
       },
-      async () => {
-        let pending: string[];
-        try {
-          const status = await migrationStatus(database, migrations);
-          pending = status.filter((migration) => !migration.applied).map((migration) => migration.tag);
-        } catch (error) {
-          throw new AppError('unavailable', 'The database is not reachable.', { cause: error });
-        }
-        if (pending.length > 0) {
-          throw new AppError('unavailable', `Database migrations are pending: ${pending.join(', ')}.`);
-        }
-        const alive = await database.sql.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM worker_heartbeats WHERE last_seen_at > now() - make_interval(secs => $1)`,
-          [WORKER_ALIVE_SECONDS],
-        );
-        return {
-          status: 'ready' as const,
-          database: { engine: database.engine, migrationsApplied: migrations.length },
-          workers: { alive: alive.rows[0]?.n ?? 0 },
-        };
-      },
+      async () => checkReadiness(database, migrations),
     );
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { JOB_STATUSES } from '../../db/schema.js';
-import { getJob, searchJobs } from '../../jobs/search-jobs.js';
+import { getJob, searchJobs } from '../../jobs/job-queries.js';
 import { requireRole } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 import { databaseId, INT4_MAX, pageOffset } from '../schemas.js';

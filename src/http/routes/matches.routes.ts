@@ -2,17 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { MATCH_STATUSES } from '../../db/schema.js';
-import { withTenant } from '../../db/with-tenant.js';
 import { AppError } from '../../errors.js';
+import { type MatchListOptions, RECRUITER_MATCH_STATUSES } from '../../matching/match-queries.js';
 import {
-  getMatch,
-  listCandidateMatches,
-  listJobMatches,
-  type MatchListOptions,
-  RECRUITER_MATCH_STATUSES,
-  requestRematch,
-  updateMatchStatus,
-} from '../../matching/match-queries.js';
+  listMatchesOfCandidate,
+  listMatchesOfJob,
+  rematchCandidateLater,
+  setMatchStatus,
+  showMatch,
+} from '../../matching/match-review.js';
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
@@ -117,9 +115,9 @@ export function matchRoutes(deps: {
       [
         '/api/candidates/:id/matches',
         "A candidate's matched jobs, best first (or newest first with sort=date)",
-        listCandidateMatches,
+        listMatchesOfCandidate,
       ],
-      ['/api/jobs/:id/matches', "This agency's candidates matched to a job, best first", listJobMatches],
+      ['/api/jobs/:id/matches', "This agency's candidates matched to a job, best first", listMatchesOfJob],
     ] as const) {
       app.get(
         url,
@@ -133,12 +131,8 @@ export function matchRoutes(deps: {
             response: { 200: pageSchema, ...errors },
           },
         },
-        async (request) => {
-          const tenantId = tenantOf(request);
-          return withTenant(deps.database, tenantId, (tx) =>
-            list(tx, tenantId, request.params.id, listOptions(request.query)),
-          );
-        },
+        async (request) =>
+          list(deps.database, tenantOf(request), request.params.id, listOptions(request.query)),
       );
     }
 
@@ -153,10 +147,7 @@ export function matchRoutes(deps: {
           response: { 200: matchDetailSchema, ...errors },
         },
       },
-      async (request) => {
-        const tenantId = tenantOf(request);
-        return withTenant(deps.database, tenantId, (tx) => getMatch(tx, tenantId, request.params.id));
-      },
+      async (request) => showMatch(deps.database, tenantOf(request), request.params.id),
     );
 
     app.patch(
@@ -171,12 +162,8 @@ export function matchRoutes(deps: {
           response: { 200: matchDetailSchema, ...errors },
         },
       },
-      async (request) => {
-        const tenantId = tenantOf(request);
-        return withTenant(deps.database, tenantId, (tx) =>
-          updateMatchStatus(tx, tenantId, request.params.id, request.body.status),
-        );
-      },
+      async (request) =>
+        setMatchStatus(deps.database, tenantOf(request), request.params.id, request.body.status),
     );
 
     app.post(
@@ -191,11 +178,13 @@ export function matchRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const tenantId = tenantOf(request);
         const queue = deps.queue;
         if (!queue) throw new AppError('unavailable', 'Background tasks are not running; try again later.');
-        const result = await withTenant(deps.database, tenantId, (tx) =>
-          requestRematch(tx, queue, tenantId, request.params.id),
+        const result = await rematchCandidateLater(
+          deps.database,
+          queue,
+          tenantOf(request),
+          request.params.id,
         );
         return reply.status(202).send(result);
       },

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
-import { withTenant } from '../../db/with-tenant.js';
-import { createRoleReport } from '../../roles/role-reports.js';
+import { reportRoleMapping } from '../../roles/role-corrections.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 import { databaseIdValue } from '../schemas.js';
@@ -37,18 +36,15 @@ export function roleReportRoutes(deps: { database: Database }): FastifyPluginAsy
         },
       },
       async (request, reply) => {
-        const tenantId = tenantOf(request);
         const body = request.body;
-        const report = await withTenant(deps.database, tenantId, (tx) =>
-          createRoleReport(tx.sql, tenantId, {
-            inputText: body.input_text,
-            candidateId: body.candidate_id ?? null,
-            globalRoleId: body.global_role_id ?? null,
-            suggestedRoleName: body.suggested_role_name ?? null,
-            note: body.note ?? null,
-            reportedBy: request.principal?.userId ?? null,
-          }),
-        );
+        const report = await reportRoleMapping(deps.database, tenantOf(request), {
+          inputText: body.input_text,
+          candidateId: body.candidate_id ?? null,
+          globalRoleId: body.global_role_id ?? null,
+          suggestedRoleName: body.suggested_role_name ?? null,
+          note: body.note ?? null,
+          reportedBy: request.principal?.userId ?? null,
+        });
         return reply.status(201).send(report);
       },
     );

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { FailedAuthLimiter } from '../../accounts/failed-auth-limiter.js';
 import type { Database } from '../../db/database.js';
 import type { SkillMatcher } from '../../domain/skills.js';
 import { AppError } from '../../errors.js';
+import { publishJobsImported } from '../../events/events.js';
 import { jobInputSchema } from '../../ingestion/job-input.js';
 import { claimNextRole } from '../../scraper/claim-next-role.js';
 import { completeSession } from '../../scraper/complete-session.js';
 import { failSession } from '../../scraper/fail-session.js';
 import type { JobQueue } from '../../worker/job-queue.js';
-import { publishJobsImported } from '../../worker/tasks.js';
-import type { FailedAuthLimiter } from '../failed-auth-limiter.js';
 import { problemSchema } from '../problem.js';
 import { scraperAuth } from '../scraper-auth.js';
 

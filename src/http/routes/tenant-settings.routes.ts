@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
-import { withTenant } from '../../db/with-tenant.js';
-import { getSettings, previewSettings, updateSettings } from '../../matching/tenant-settings.js';
+import {
+  previewScoringSettings,
+  saveScoringSettings,
+  showScoringSettings,
+} from '../../matching/agency-scoring-settings.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 
@@ -82,10 +85,7 @@ export function tenantSettingsRoutes(deps: { database: Database }): FastifyPlugi
           response: { 200: settingsSchema, ...errors },
         },
       },
-      async (request) => {
-        const tenantId = tenantOf(request);
-        return withTenant(deps.database, tenantId, (tx) => getSettings(tx, tenantId));
-      },
+      async (request) => showScoringSettings(deps.database, tenantOf(request)),
     );
 
     app.put(
@@ -101,13 +101,13 @@ export function tenantSettingsRoutes(deps: { database: Database }): FastifyPlugi
           response: { 200: settingsSchema, ...errors },
         },
       },
-      async (request) => {
-        const tenantId = tenantOf(request);
-        const userId = request.principal?.userId ?? null;
-        return withTenant(deps.database, tenantId, (tx) =>
-          updateSettings(tx, tenantId, input(request.body), userId),
-        );
-      },
+      async (request) =>
+        saveScoringSettings(
+          deps.database,
+          tenantOf(request),
+          input(request.body),
+          request.principal?.userId ?? null,
+        ),
     );
 
     app.post(
@@ -123,12 +123,8 @@ export function tenantSettingsRoutes(deps: { database: Database }): FastifyPlugi
           response: { 200: previewSchema, ...errors },
         },
       },
-      async (request) => {
-        const tenantId = tenantOf(request);
-        return withTenant(deps.database, tenantId, (tx) =>
-          previewSettings(tx, tenantId, input(request.body), request.query.sample),
-        );
-      },
+      async (request) =>
+        previewScoringSettings(deps.database, tenantOf(request), input(request.body), request.query.sample),
     );
   };
 }

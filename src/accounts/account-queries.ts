@@ -1,6 +1,8 @@
 import type { SqlExecutor } from '../db/database.js';
 import type { UserRole } from '../db/repositories/user.repository.js';
 
+export type { UserRole };
+
 /** A user as the API shows it: never the password hash. */
 export interface Account {
   id: number;
@@ -52,4 +54,11 @@ export async function listTenantAccounts(sql: SqlExecutor, tenantId: number): Pr
     [tenantId],
   );
   return rows.map(toAccount);
+}
+
+export async function tenantIsActive(sql: SqlExecutor, tenantId: number): Promise<boolean> {
+  const { rows } = await sql.query<{ is_active: boolean }>('SELECT is_active FROM tenants WHERE id = $1', [
+    tenantId,
+  ]);
+  return rows[0]?.is_active === true;
 }

@@ -159,3 +159,15 @@ export async function getJob(ctx: DbContext, id: number): Promise<JobDetail> {
   if (!job) throw AppError.notFound(`Job ${id}`);
   return job;
 }
+
+/** Marks active jobs older than `lifetimeDays` expired; returns their ids. */
+export async function expireJobsOlderThan(ctx: DbContext, lifetimeDays: number): Promise<number[]> {
+  const { rows } = await ctx.sql.query<{ id: number }>(
+    `UPDATE job_postings SET status = 'expired', updated_at = now()
+       WHERE status = 'active'
+         AND COALESCE(posted_date::timestamptz, imported_at) < now() - make_interval(days => $1)
+       RETURNING id`,
+    [lifetimeDays],
+  );
+  return rows.map((row) => row.id);
+}

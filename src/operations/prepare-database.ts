@@ -1,8 +1,8 @@
 import type { Config } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import { migrate } from '../db/migrator.js';
 import { AppError } from '../errors.js';
 import { recoverInterruptedImports } from '../ingestion/recover-imports.js';
-import type { Database } from './database.js';
-import { migrate } from './migrator.js';
 
 /** Tenant transactions switch to the tenant role: fail at start, clearly, if this login may not. */
 async function assertTenantRoleUsable(database: Database): Promise<void> {
