@@ -5,7 +5,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import {
-  jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
@@ -27,6 +26,7 @@ import type { JobQueue } from '../worker/job-queue.js';
 import { csrfGuard, sessionAuth } from './auth/session-auth.js';
 import { createFailedAuthLimiter } from './failed-auth-limiter.js';
 import { inputGuard } from './input-guard.js';
+import { closeRouteInputs, documentOperation, securitySchemes } from './openapi.js';
 import { problemSchema, sendProblem, toAppError } from './problem.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { adminHealthRoutes } from './routes/admin-health.routes.js';
@@ -137,6 +137,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRoute', documentClientErrors);
+  app.addHook('onRoute', closeRouteInputs);
   app.addHook('preValidation', inputGuard);
 
   app.setErrorHandler((error, request, reply) => {
@@ -187,15 +188,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
           description: 'Scraper API keys, the scrape queue and scraper performance (platform admins)',
         },
       ],
-      components: {
-        securitySchemes: {
-          scraperKey: { type: 'http', scheme: 'bearer', description: 'A scraper API key (jm_sk_...)' },
-          scraperKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
-          session: { type: 'apiKey', in: 'cookie', name: 'jm_session' },
-        },
-      },
+      components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
+    transform: documentOperation,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { healthReport } from '../../operations/health.js';
 import { requireRole } from '../auth/principal.js';
+import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
 
 const healthSchema = z
@@ -56,7 +57,7 @@ const healthSchema = z
 /** Platform admins: the operational state (database, workers, task backlog and failures, scrapers). */
 export function adminHealthRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    app.addHook('onRoute', guardEveryRoute(requireRole('PM_ADMIN')));
     app.get(
       '/api/admin/health',
       {

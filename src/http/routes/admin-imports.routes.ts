@@ -12,6 +12,7 @@ import { detectFormat, type RecordFormat } from '../../ingestion/read-records.js
 import type { JobQueue } from '../../worker/job-queue.js';
 import { publishJobsImported } from '../../worker/tasks.js';
 import { requireRole } from '../auth/principal.js';
+import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
 import { databaseId, pageOffset } from '../schemas.js';
 
@@ -97,7 +98,7 @@ export function adminImportRoutes(deps: {
   queue?: Pick<JobQueue, 'send'> | undefined;
 }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    app.addHook('onRoute', guardEveryRoute(requireRole('PM_ADMIN')));
     app.post(
       '/api/admin/imports',
       {

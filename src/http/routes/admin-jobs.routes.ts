@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { ADMIN_JOB_STATUSES, setJobStatus } from '../../jobs/set-job-status.js';
 import { requireRole } from '../auth/principal.js';
+import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
 import { databaseId } from '../schemas.js';
 
 export function adminJobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    app.addHook('onRoute', guardEveryRoute(requireRole('PM_ADMIN')));
     app.patch(
       '/api/admin/jobs/:id',
       {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { MatchingDependencies } from '../../matching/match-imported-jobs.js';
 import { checkMatches } from '../../matching/refresh-matches.js';
 import { requireRole } from '../auth/principal.js';
+import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
 
 const driftSchema = z
@@ -30,7 +31,7 @@ const driftSchema = z
 /** Platform admins: drift between stored matches and a full rescore, and its repair. */
 export function adminMatchRoutes(deps: { matching: () => MatchingDependencies }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    app.addHook('onRoute', guardEveryRoute(requireRole('PM_ADMIN')));
     app.get(
       '/api/admin/matches/check',
       {

@@ -12,6 +12,7 @@ import { addRoleAlias, removeRoleAlias } from '../../roles/role-aliases.js';
 import { closeRoleReport, listRoleReports } from '../../roles/role-reports.js';
 import { updateRoleSettings } from '../../roles/update-role-settings.js';
 import { requireRole } from '../auth/principal.js';
+import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
 import { databaseIdValue, idParams, pageOffset } from '../schemas.js';
 
@@ -80,7 +81,7 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 /** Platform-admin management of the global role taxonomy and of the recruiters' mapping reports. */
 export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    app.addHook('onRoute', guardEveryRoute(requireRole('PM_ADMIN')));
     const tags = ['roles'];
 
     app.get(

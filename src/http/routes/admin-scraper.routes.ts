@@ -12,6 +12,7 @@ import {
 import { requeueRole } from '../../scraper/queue-maintenance.js';
 import { listQueue, listSessions, summarizeScrapers } from '../../scraper/scrape-reports.js';
 import { requireRole } from '../auth/principal.js';
+import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
 import { databaseId, pageOffset } from '../schemas.js';
 
@@ -63,7 +64,7 @@ const sessionSchema = z
 /** Platform admins: scraper keys, the scrape queue and scraper performance. */
 export function adminScraperRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    app.addHook('onRoute', guardEveryRoute(requireRole('PM_ADMIN')));
     const errors = { 401: problemSchema, 403: problemSchema };
 
     app.post(

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js';
 import { JOB_STATUSES } from '../../db/schema.js';
 import { getJob, searchJobs } from '../../jobs/search-jobs.js';
 import { requireRole } from '../auth/principal.js';
+import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
 import { databaseId, INT4_MAX, pageOffset } from '../schemas.js';
 
@@ -86,7 +87,7 @@ const jobDetailSchema = jobListItemSchema
 /** Job postings are shared by all agencies: every signed-in user may search and read them. */
 export function jobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireRole('PM_ADMIN', 'TENANT_ADMIN', 'RECRUITER'));
+    app.addHook('onRoute', guardEveryRoute(requireRole('PM_ADMIN', 'TENANT_ADMIN', 'RECRUITER')));
     app.get(
       '/api/jobs',
       {
