@@ -124,8 +124,9 @@ function problemResponse(status: string, schema: unknown) {
  * parameter) and a description for every response.
  */
 export function documentOperation(input: TransformInput) {
-  const { schema, url } = jsonSchemaTransform(input) as { schema: JsonSchema; url: string };
-  if (schema.hide) return { schema, url };
+  const transformed = jsonSchemaTransform(input) as { schema: JsonSchema; url: string };
+  const { schema, url } = transformed;
+  if (!schema || schema.hide) return transformed;
   const method = String(input.route.method).toUpperCase();
   const roles = rolesOf(input.route);
   const csrfExempt = Boolean(input.route.config?.csrfExempt);
