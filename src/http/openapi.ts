@@ -53,7 +53,9 @@ const isRoleGuard = (hook: unknown): hook is RoleGuard =>
 const hooksOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : value ? [value] : []);
 
 /** The roles a route admits (from its `requireRole` preHandler), or undefined when it needs no session. */
-export function rolesOf(route: Pick<RouteOptions, 'preHandler' | 'onRequest'>): readonly UserRole[] | undefined {
+export function rolesOf(
+  route: Pick<RouteOptions, 'preHandler' | 'onRequest'>,
+): readonly UserRole[] | undefined {
   return [...hooksOf(route.onRequest), ...hooksOf(route.preHandler)].find(isRoleGuard)?.roles;
 }
 

@@ -65,6 +65,8 @@ export function adminHealthRoutes(deps: { database: Database }): FastifyPluginAs
           tags: ['health'],
           summary:
             'Database, migrations, workers alive, task backlog per queue, failed tasks, last scrape per scraper',
+          description:
+            'The operational state in one answer: database engine and migrations, live workers with host and pid, backlog and oldest waiting task per queue, recent failed tasks with their error, and the last session per scraper.',
           response: { 200: healthSchema, 401: problemSchema, 403: problemSchema },
         },
       },

@@ -185,6 +185,8 @@ export function adminImportRoutes(deps: {
         schema: {
           tags: ['imports'],
           summary: 'Import batches, newest first',
+          description:
+            'Job-file import batches with their counts (new, updated, unchanged, failed), newest first; paginated with `limit`/`offset`.',
           querystring: pageQuery,
           response: { 200: z.object({ items: z.array(batchSchema) }) },
         },
@@ -200,6 +202,8 @@ export function adminImportRoutes(deps: {
         schema: {
           tags: ['imports'],
           summary: 'One import batch with its row errors',
+          description:
+            'The batch with its counts and its row errors (row, field, reason), paged with `errors_limit`/`errors_offset`.',
           params: z.object({ id: databaseId }),
           querystring: z.object({
             errors_limit: z.coerce.number().int().min(0).max(10_000).default(500),

@@ -16,6 +16,8 @@ export function adminJobRoutes(deps: { database: Database }): FastifyPluginAsync
         schema: {
           tags: ['jobs'],
           summary: "Set a job's status: filled or closed by hand, or active again",
+          description:
+            "Sets a job posting's status by hand; a closed or filled job leaves matching and search results.",
           params: z.object({ id: databaseId }),
           body: z.object({ status: z.enum(ADMIN_JOB_STATUSES) }).strict(),
           response: {

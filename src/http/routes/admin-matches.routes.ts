@@ -38,6 +38,8 @@ export function adminMatchRoutes(deps: { matching: () => MatchingDependencies })
         schema: {
           tags: ['matches'],
           summary: 'Compare stored matches with a from-scratch rescore (nothing is written)',
+          description:
+            'Rescores every candidate from scratch in memory and reports stored matches that are missing, extra or have a different score; read-only.',
           response: { 200: driftSchema, 401: problemSchema, 403: problemSchema },
         },
       },
@@ -49,6 +51,8 @@ export function adminMatchRoutes(deps: { matching: () => MatchingDependencies })
         schema: {
           tags: ['matches'],
           summary: 'Compare, then rescore every candidate whose stored matches drifted',
+          description:
+            'Runs the same comparison as the check, then rescores and stores every candidate whose matches drifted; answers the drift report.',
           response: { 200: driftSchema, 401: problemSchema, 403: problemSchema },
         },
       },

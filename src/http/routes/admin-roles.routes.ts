@@ -90,6 +90,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: 'List or search roles (name or alias), with candidate counts and queue status',
+          description:
+            'Global roles with aliases, category, scrape priority, candidate count and queue status; `q` searches names and aliases. Paginated with `limit`/`offset`.',
           querystring: z.object({
             q: z.string().max(200).optional(),
             queue_status: z.enum(QUEUE_STATUSES).optional(),
@@ -120,7 +122,15 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
 
     app.get(
       '/api/admin/roles/:id',
-      { schema: { tags, summary: 'One role', params: idParams, response: { 200: roleSchema, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'One role',
+          description: 'The role with its aliases, category, priority, queue status and candidate count.',
+          params: idParams,
+          response: { 200: roleSchema, ...errors },
+        },
+      },
       async (request) => getRole(deps.database.sql, request.params.id),
     );
 
@@ -130,6 +140,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: 'Rename a role (the old name stays an alias), set its category or scrape priority',
+          description:
+            'Renames the role (the old name becomes an alias), sets its category or scrape priority; a name another role already uses is a 409.',
           params: idParams,
           body: z
             .object({
@@ -162,6 +174,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: 'Add an alias to a role',
+          description:
+            'Adds an alias, so the text maps to this role from now on; an alias another role has is a 409.',
           params: idParams,
           body: z.object({ alias: roleText }).strict(),
           response: { 200: roleSchema, 409: problemSchema, ...errors },
@@ -177,6 +191,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: 'Remove an alias from a role',
+          description:
+            'Removes the alias (URL-encoded in the path); an alias the role does not have is a 404.',
           params: idParams.extend({ alias: roleText }),
           response: { 200: roleSchema, ...errors },
         },
@@ -192,6 +208,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           tags,
           summary:
             'Merge a role into another: links, aliases, job mappings and scrape history move; counts stay exact',
+          description:
+            'Moves everything of the source role into the target (candidate links, aliases, job mappings, job postings, scrape sessions and reports) and deletes the source; answers the target and how many rows moved.',
           body: z.object({ source_id: databaseIdValue, target_id: databaseIdValue }).strict(),
           response: {
             200: z.object({
@@ -219,6 +237,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           tags,
           summary:
             'Map a role text to its canonical role without linking anything (create: allow a new role)',
+          description:
+            'Runs role normalization (exact, alias, fuzzy, then vector stage) on a text and answers the role, method and confidence; with `create: true` an unknown role may be created. Nothing is linked to a candidate.',
           body: z.object({ text: z.string().max(1000), create: z.boolean().default(false) }).strict(),
           response: { 200: normalizedRoleSchema, ...errors },
         },
@@ -236,6 +256,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: "Recruiters' reports of wrong role mappings, newest first",
+          description:
+            'Reports recruiters filed against a role mapping, filtered by status, newest first; paginated with `limit`/`offset`.',
           querystring: z.object({ status: z.enum(REPORT_STATUSES).optional(), ...page }),
           response: {
             200: z.object({
@@ -265,6 +287,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: 'Close a report as resolved or dismissed',
+          description:
+            'Closes an open report as `resolved` or `dismissed` with an optional note; the reporter gets an inbox notification. A report already closed is a 409.',
           params: idParams,
           body: z.object({ status: z.enum(['resolved', 'dismissed']) }).strict(),
           response: { 200: roleReportSchema, 409: problemSchema, ...errors },

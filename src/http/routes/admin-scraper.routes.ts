@@ -73,6 +73,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
         schema: {
           tags: ['scraper admin'],
           summary: 'Create a scraper API key; the secret is in this response only',
+          description:
+            'Creates a named key; the secret (`jm_sk_...`) is returned once and stored only as a hash.',
           body: z.object({ name: z.string() }).strict(),
           response: {
             201: z.object({ key: apiKeySchema, secret: z.string() }),
@@ -95,6 +97,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
         schema: {
           tags: ['scraper admin'],
           summary: 'Scraper API keys (never their secrets)',
+          description:
+            'Every scraper key with its name and state (active, rotating, revoked); secrets are never shown again.',
           response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errors },
         },
       },
@@ -106,6 +110,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
         schema: {
           tags: ['scraper admin'],
           summary: 'Revoke a scraper API key (idempotent)',
+          description: 'Revokes the key at once; revoking a revoked key answers `already_revoked: true`.',
           params: z.object({ id: databaseId }),
           response: {
             200: z.object({ key: apiKeySchema, already_revoked: z.boolean() }),
@@ -125,6 +130,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
         schema: {
           tags: ['scraper admin'],
           summary: 'Rotate a scraper API key: a new key now, the old one working for an overlap period',
+          description:
+            'Creates a successor key (secret shown once) and lets the old key work for `overlap_minutes` more; a key already being rotated is a 409, a revoked or unknown one a 404.',
           params: z.object({ id: databaseId }),
           body: z.object({ overlap_minutes: z.number().int().min(0).max(10_080).default(60) }).strict(),
           response: {
@@ -154,6 +161,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
         schema: {
           tags: ['scraper admin'],
           summary: 'The scrape queue: roles with status, priority, candidate counts and last scrape',
+          description:
+            'Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures; filter by status, paginated with `limit`/`offset`.',
           querystring: z.object({ status: z.enum(QUEUE_STATUSES).optional(), ...page }),
           response: {
             200: z.object({
@@ -186,6 +195,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
         schema: {
           tags: ['scraper admin'],
           summary: 'Put a role back in the scrape queue (a `failed` one after its retry cap), failures reset',
+          description:
+            'Sets the role back to `pending` and its failure count to zero, so scrapers claim it again.',
           params: z.object({ id: databaseId }),
           response: {
             200: z.object({ id: z.number().int(), queue_status: z.string() }),
@@ -203,6 +214,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
         schema: {
           tags: ['scraper admin'],
           summary: 'Scrape sessions, newest first, filtered by scraper, role, status and time range',
+          description:
+            'Scrape sessions with scraper, role, status, counts, duration and error; filter by scraper key, role, status and a `from`/`to` time range; paginated with `limit`/`offset`.',
           querystring: sessionFilter.extend(page),
           response: { 200: z.object({ items: z.array(sessionSchema), total: z.number().int() }), ...errors },
         },
@@ -217,6 +230,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           tags: ['scraper admin'],
           summary:
             'Per-scraper summary: sessions, jobs per session, failure and timeout rates, median duration',
+          description:
+            'One row per scraper key over the filtered sessions: sessions per outcome, jobs found and imported, jobs per session, failure and timeout rate and median duration.',
           querystring: sessionFilter,
           response: {
             200: z.object({

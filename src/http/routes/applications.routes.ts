@@ -61,6 +61,8 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
           tags: ['applications'],
           summary:
             'Apply a candidate to a job: from a match ({match_id}) or directly ({candidate_id, job_posting_id})',
+          description:
+            'Creates an application at `applied`. The candidate and job must belong to (or be visible to) the agency; an application that already exists for the pair is a 409; a candidate or job in a state that cannot apply is a 422.',
           body: createBody,
           response: {
             201: applicationSchema,
@@ -82,6 +84,8 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
         schema: {
           tags: ['applications'],
           summary: "The agency's applications, per candidate or per job, newest first",
+          description:
+            'Filter by candidate, job or status; paginated with `limit`/`offset` and counted in `total`.',
           querystring: z
             .object({
               candidate_id: id.optional(),
@@ -107,6 +111,8 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
         schema: {
           tags: ['applications'],
           summary: 'The pipeline: every stage with its count and its most recently moved applications',
+          description:
+            'One entry per application status in pipeline order, each with its count and up to `per_stage` applications moved most recently; this is the data of the pipeline board.',
           querystring: z.object({ per_stage: z.coerce.number().int().min(1).max(200).default(20) }).strict(),
           response: {
             200: z.object({
@@ -134,6 +140,8 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
         schema: {
           tags: ['applications'],
           summary: 'An application with its history (who moved it, when, from, to, note)',
+          description:
+            'The application with candidate and job names and its full status history, oldest first.',
           params: z.object({ id }),
           response: {
             200: applicationSchema.extend({
@@ -167,6 +175,8 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
           tags: ['applications'],
           summary:
             'Move an application: applied → screening → interviewing → offer (accepting records a placement); rejected/withdrawn while open',
+          description:
+            'Moves the application one step along the pipeline (or closes it as rejected/withdrawn) and records who moved it with an optional note. A move the pipeline does not allow is a 422; accepting an offer goes through `/placement`.',
           params: z.object({ id }),
           body: z
             .object({

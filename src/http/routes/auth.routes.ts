@@ -50,6 +50,8 @@ export function authRoutes(deps: {
         schema: {
           tags: ['auth'],
           summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token',
+          description:
+            "Checks the password (argon2) and starts a session: the HttpOnly `jm_session` cookie is set and the answer carries `csrf_token`, which every later change must send in `X-CSRF-Token`. Wrong credentials are a 401 that does not say which part was wrong; repeated failures per address and e-mail are a 429 with `Retry-After`. Signing in again replaces this browser's previous session.",
           body: z
             .object({
               email: z.string().trim().min(1).max(255),
@@ -80,6 +82,8 @@ export function authRoutes(deps: {
         schema: {
           tags: ['auth'],
           summary: 'Sign out: the session ends on the server and the cookie is cleared',
+          description:
+            'Deletes the session on the server and clears the cookie; the CSRF token dies with it.',
           response: { 204: z.null(), 401: problemSchema, 403: problemSchema },
         },
       },
@@ -120,6 +124,8 @@ export function authRoutes(deps: {
         schema: {
           tags: ['auth'],
           summary: 'The signed-in user and the CSRF token of the session',
+          description:
+            "The account behind the session cookie (role, agency, last sign-in) and the session's CSRF token; 401 when signed out (use `/api/auth/session` to ask without an error).",
           response: { 200: sessionResponse, 401: problemSchema },
         },
       },

@@ -25,6 +25,8 @@ export function candidateDuplicateRoutes(deps: CandidateServiceDependencies): Fa
           tags: ['candidates'],
           summary:
             'Merge a duplicate into this candidate: history, roles, matches, applications and files move here; undo within 30 days',
+          description:
+            'Merges the candidate named in the body into this one: status history, roles, matches, applications and resume files move here and the other candidate is removed; the merge can be undone until `undo_until`.',
           params: idParams,
           body: z.object({ duplicate_id: otherId }).strict(),
           response: {
@@ -49,6 +51,8 @@ export function candidateDuplicateRoutes(deps: CandidateServiceDependencies): Fa
         schema: {
           tags: ['candidates'],
           summary: 'Undo a merge (within 30 days): the merged candidate comes back with what moved',
+          description:
+            'Restores the merged candidate with everything that moved; after 30 days it is a 422, a merge undone before is a 409.',
           params: idParams,
           response: {
             200: z.object({ restored_candidate_id: z.number().int() }),
@@ -68,6 +72,8 @@ export function candidateDuplicateRoutes(deps: CandidateServiceDependencies): Fa
         schema: {
           tags: ['candidates'],
           summary: 'Keep both: remember that two candidates are different people',
+          description:
+            'Records that this candidate and the one in the body are different people, so the duplicate check stops pairing them.',
           params: idParams,
           body: z.object({ other_id: otherId }).strict(),
           response: { 204: z.null(), ...errors },

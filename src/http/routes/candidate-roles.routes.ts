@@ -24,6 +24,8 @@ export function candidateRoleRoutes(deps: {
         schema: {
           tags: ['candidates'],
           summary: 'Canonical roles by name or alias, for choosing a mapping',
+          description:
+            'Global roles whose name or alias contains `q`, for choosing a role mapping in the web app; any signed-in user.',
           querystring: z.object({
             q: z.string().trim().max(120).default(''),
             limit: z.coerce.number().int().min(1).max(50).default(20),

@@ -120,6 +120,8 @@ export function candidateRoutes(
           summary:
             "Search the agency's candidates (name/email), filter by status, skill, role or mine (owned by me); " +
             'paginated and sorted; each with owner, new and total matches, best score and roles',
+          description:
+            "Lists the agency's candidates with their owner, new and total matches, best score and mapped roles. `q` searches name and e-mail (`search` is its deprecated old name); filters combine. Paginated with `limit`/`offset`, sorted by `sort` and `order`.",
           querystring: listQuery,
           response: {
             200: z.object({
@@ -174,6 +176,8 @@ export function candidateRoutes(
         schema: {
           tags: ['candidates'],
           summary: "The agency's candidates as CSV (formula-safe)",
+          description:
+            'Every candidate of the agency as a CSV file; cells that a spreadsheet would run as formulas are quoted.',
           produces: ['text/csv'],
           response: { 200: z.string(), ...errors },
         },
@@ -240,6 +244,8 @@ export function candidateRoutes(
         schema: {
           tags: ['candidates'],
           summary: 'A candidate with its status history and preferred-role mappings',
+          description:
+            'The candidate with its status history (who, when) and how each preferred role was mapped to a global role.',
           params: idParams,
           response: { 200: candidateDetailSchema, ...errors, 404: problemSchema },
         },
@@ -282,6 +288,7 @@ export function candidateRoutes(
         schema: {
           tags: ['candidates'],
           summary: 'Delete a candidate with its matches, applications and role links',
+          description: 'Deletes the candidate and, with it, its matches, applications and role links.',
           params: idParams,
           response: { 204: z.null(), ...errors, 404: problemSchema },
         },
@@ -300,6 +307,8 @@ export function candidateRoutes(
           tags: ['candidates'],
           summary:
             'Move a candidate through review: pending_review → approved|rejected; approved → ready_for_assignment',
+          description:
+            'Changes the review status along the allowed transitions and records it in the history; any other transition is a 422.',
           params: idParams,
           body: z.object({ status: z.enum(CANDIDATE_STATUSES) }).strict(),
           response: { 200: candidateSchema, ...errors, 404: problemSchema, 422: problemSchema },
@@ -316,6 +325,8 @@ export function candidateRoutes(
         schema: {
           tags: ['candidates'],
           summary: "A candidate's matches as CSV, best first (formula-safe)",
+          description:
+            "The candidate's matches as a CSV file, one row per match, best first; cells a spreadsheet would run as formulas are quoted.",
           params: idParams,
           produces: ['text/csv'],
           response: { 200: z.string(), ...errors, 404: problemSchema },

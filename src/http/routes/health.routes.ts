@@ -22,6 +22,8 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
         schema: {
           tags: ['health'],
           summary: 'Liveness: the process is up',
+          description:
+            'Answers 200 while the process runs, without touching the database; for a liveness probe.',
           response: { 200: z.object({ status: z.literal('ok') }) },
         },
       },
@@ -34,6 +36,8 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
         schema: {
           tags: ['health'],
           summary: 'Readiness: the database is reachable and its migrations are current',
+          description:
+            '200 when the database answers and every migration is applied, with the engine and the live workers; otherwise 503, so a load balancer stops sending traffic.',
           response: { 200: readySchema, 503: problemSchema },
         },
       },

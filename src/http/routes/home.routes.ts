@@ -86,6 +86,8 @@ export function homeRoutes(deps: { database: Database }): FastifyPluginAsyncZod 
           summary:
             'The home page: new recommended matches since last seen (grouped by candidate), candidates with no match ' +
             'in 7 days, applications waiting past the stage limit, funnel and matches per day (per recruiter for admins)',
+          description:
+            "Everything the recruiter's home page shows in one answer. `scope=agency` (agency admins only, else 403) covers the whole agency; the default `mine` the caller's own candidates.",
           querystring: z.object({ scope: z.enum(['mine', 'agency']).default('mine') }).strict(),
           response: { 200: homeSchema, ...errors },
         },
@@ -105,6 +107,8 @@ export function homeRoutes(deps: { database: Database }): FastifyPluginAsyncZod 
         schema: {
           tags: ['home'],
           summary: 'Mark the home page seen: new matches count from now',
+          description:
+            "Stores now as the caller's `home_seen_at`; matches recommended before it are no longer counted as new.",
           response: { 200: z.object({ home_seen_at: z.date() }), ...errors },
         },
       },

@@ -44,6 +44,8 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
           tags: ['inbox'],
           summary:
             "The caller's notifications, newest first: new recommended matches, application changes, role-mapping answers",
+          description:
+            "The signed-in user's notifications (`unread=true` for unread only), with the total and unread counts; paginated with `limit`/`offset`.",
           querystring: z
             .object({
               unread: z.stringbool().default(false),
@@ -67,6 +69,7 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
         schema: {
           tags: ['inbox'],
           summary: 'Unread notifications (the header badge)',
+          description: 'Just the number of unread notifications, cheap enough to poll for the header badge.',
           response: { 200: z.object({ unread: z.number().int() }), ...errors },
         },
       },
@@ -80,6 +83,8 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
         schema: {
           tags: ['inbox'],
           summary: 'Mark notifications read: the given ids, or all without ids',
+          description:
+            "Marks the listed notification ids (the caller's own only; unknown ids are a 404) or, with no ids, every notification read; answers the new unread count.",
           body: z.object({ ids: z.array(id).min(1).max(500).optional() }).strict(),
           response: { 200: z.object({ unread: z.number().int() }), ...errors, 404: problemSchema },
         },
@@ -95,6 +100,8 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
           tags: ['settings'],
           summary:
             "The agency's alert settings: stage waiting limit (days) and the score rise that re-announces a match",
+          description:
+            'How many days an application may wait in a stage before the home page flags it, and how much a match score must rise before it is announced again; defaults until an admin saves them.',
           response: { 200: alertSettingsSchema, ...errors },
         },
       },
@@ -108,6 +115,7 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
         schema: {
           tags: ['settings'],
           summary: 'Change the alert settings (agency admins)',
+          description: "Replaces the agency's alert settings; only agency admins may change them.",
           body: z
             .object({
               stage_limit_days: z.number().int().min(1).max(365).optional(),

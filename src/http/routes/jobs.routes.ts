@@ -94,6 +94,8 @@ export function jobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
         schema: {
           tags: ['jobs'],
           summary: 'Search job postings (active by default): text, skills, company, location, remote, salary',
+          description:
+            'Full-text search over title, company and description, combined with filters; active jobs unless `status` says otherwise. Paginated with `limit`/`offset`; the answer counts all hits in `total`.',
           querystring: searchQuery,
           response: {
             200: z.object({
@@ -129,6 +131,8 @@ export function jobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
         schema: {
           tags: ['jobs'],
           summary: 'One job posting: parsed fields beside the raw description and requirements',
+          description:
+            'Every parsed field of the job (salary, experience, location parts, skills, keywords, normalized role) beside the raw description and requirements it was parsed from.',
           params: z.object({ id: databaseId }),
           response: { 200: jobDetailSchema, 404: problemSchema, ...errors },
         },

@@ -113,13 +113,19 @@ export function matchRoutes(deps: {
   return async (app) => {
     const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
 
-    for (const [url, summary, list] of [
+    for (const [url, summary, description, list] of [
       [
         '/api/candidates/:id/matches',
         "A candidate's matched jobs, best first (or newest first with sort=date)",
+        "The candidate's stored matches with score and components, filtered by minimum score, recommendation or recruiter status; jobs no longer active are left out unless `include_inactive_jobs=true`. Paginated with `limit`/`offset`.",
         listCandidateMatches,
       ],
-      ['/api/jobs/:id/matches', "This agency's candidates matched to a job, best first", listJobMatches],
+      [
+        '/api/jobs/:id/matches',
+        "This agency's candidates matched to a job, best first",
+        "The agency's candidates matched to the job, with the same filters and paging as a candidate's matches; only the caller's agency's candidates are ever listed.",
+        listJobMatches,
+      ],
     ] as const) {
       app.get(
         url,
@@ -128,6 +134,7 @@ export function matchRoutes(deps: {
           schema: {
             tags: ['matches'],
             summary,
+            description,
             params: idParams,
             querystring: listQuery,
             response: { 200: pageSchema, ...errors },
@@ -149,6 +156,8 @@ export function matchRoutes(deps: {
         schema: {
           tags: ['matches'],
           summary: 'One match with its full breakdown: component scores, reasons, improvements',
+          description:
+            'The match with every component score, the weights that combined them, the reasons it fits and what would improve it.',
           params: idParams,
           response: { 200: matchDetailSchema, ...errors },
         },
@@ -166,6 +175,7 @@ export function matchRoutes(deps: {
         schema: {
           tags: ['matches'],
           summary: 'Set the recruiter status: viewed (records viewed_at), shortlisted, rejected or suggested',
+          description: "Sets the recruiter's status of the match; `viewed` also records when.",
           params: idParams,
           body: z.object({ status: z.enum(RECRUITER_MATCH_STATUSES) }).strict(),
           response: { 200: matchDetailSchema, ...errors },
@@ -186,6 +196,8 @@ export function matchRoutes(deps: {
         schema: {
           tags: ['matches'],
           summary: 'Rescore a candidate in the background (candidates/changed)',
+          description:
+            'Queues a rescore of the candidate against the active jobs; the stored matches are replaced when the task runs. 503 when no background queue runs.',
           params: idParams,
           response: { 202: z.object({ queued: z.boolean() }), 503: problemSchema, ...errors },
         },

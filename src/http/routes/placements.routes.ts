@@ -70,6 +70,8 @@ export function placementRoutes(deps: { database: Database }): FastifyPluginAsyn
           summary:
             'Accept an offer: records the placement (start date, pay rate, bill rate or fee; margin computed), ' +
             'sets the candidate to placed, marks their other open applications for review, closes the job for the agency when close_job',
+          description:
+            'Records the placement of an application at `offer`: the margin is computed from pay and bill rate (or the fee), the candidate becomes `placed`, their other open applications are marked for review and, with `close_job`, the job is closed for the agency. An application not at `offer` is a 422.',
           params: z.object({ id }),
           body: placementBody,
           response: {
@@ -98,6 +100,8 @@ export function placementRoutes(deps: { database: Database }): FastifyPluginAsyn
           tags: ['applications'],
           summary:
             'Undo the latest move of an application (only by the user who made it); the history keeps both',
+          description:
+            "Reverts the latest status change if the caller made it; the history keeps both the move and its undo. Nothing to undo, or someone else's move, is a 422.",
           params: z.object({ id }),
           response: { 200: applicationSchema, ...errors, 404: problemSchema, 422: problemSchema },
         },
@@ -113,6 +117,8 @@ export function placementRoutes(deps: { database: Database }): FastifyPluginAsyn
           tags: ['applications'],
           summary:
             'Reopen a rejected or withdrawn application at the stage it was closed from, with a reason',
+          description:
+            'Reopens a rejected or withdrawn application at the stage it was closed from; the reason goes into the history. An open application is a 422.',
           params: z.object({ id }),
           body: z.object({ reason: z.string().trim().min(1).max(2000) }).strict(),
           response: { 200: applicationSchema, ...errors, 404: problemSchema, 422: problemSchema },
@@ -129,6 +135,8 @@ export function placementRoutes(deps: { database: Database }): FastifyPluginAsyn
         schema: {
           tags: ['applications'],
           summary: "The agency's placements with their margins, newest first",
+          description:
+            'Every placement of the agency with candidate, job, rates and computed margin; paginated with `limit`/`offset`.',
           querystring: z
             .object({
               limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -57,6 +57,8 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           tags: ['candidates'],
           summary:
             'Upload resumes (PDF, DOCX, RTF, TXT, HTML; several files or a zip, at most 100) into drafts for review',
+          description:
+            'Multipart upload of one or more file parts: each file is read and parsed into a draft candidate with a confidence per field, and possible duplicates are listed. Every file is reported as drafted or failed with a reason; nothing becomes a candidate until a draft is saved.',
           consumes: ['multipart/form-data'],
           response: {
             201: z.object({
@@ -120,6 +122,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
         schema: {
           tags: ['candidates'],
           summary: 'Resume drafts of the agency (default: those waiting for review)',
+          description: "The agency's resume drafts, by status (default: waiting for review), newest first.",
           querystring: z
             .object({ status: z.enum(['pending_review', 'saved', 'discarded']).default('pending_review') })
             .strict(),
@@ -139,6 +142,8 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           tags: ['candidates'],
           summary:
             'A resume draft: the extracted text, each field with its source span and confidence, and duplicates',
+          description:
+            'One draft for review: the text extracted from the file, each proposed field with the span of text it came from and a confidence, and possible duplicate candidates.',
           params: idParams,
           response: {
             200: draftSummarySchema.extend({
@@ -165,6 +170,8 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           tags: ['candidates'],
           summary:
             'Save a reviewed draft as a candidate (pending_review) with its resume file; 409 on a duplicate',
+          description:
+            'Creates the candidate from the reviewed fields in the body and keeps the resume file with it. A duplicate of an existing candidate is a 409 listing it unless `allow_duplicate=true`; a draft saved before is a 409 too.',
           params: idParams,
           querystring: duplicateQuery,
           body: candidateCreateSchema,
@@ -186,6 +193,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
         schema: {
           tags: ['candidates'],
           summary: 'Discard a draft that was not saved, with its file',
+          description: 'Discards a draft and its stored file; a draft already saved as a candidate is a 409.',
           params: idParams,
           response: { 204: z.null(), ...errors, 404: problemSchema, 409: problemSchema },
         },
@@ -203,6 +211,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
         schema: {
           tags: ['candidates'],
           summary: "A candidate's stored resume files",
+          description: "The candidate's original resume files (name, size, upload time), newest first.",
           params: idParams,
           response: {
             200: z.object({
@@ -232,6 +241,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
         schema: {
           tags: ['candidates'],
           summary: 'Download an original resume file (the agency that uploaded it only)',
+          description: 'The original file as uploaded, with its content type and a download file name.',
           params: idParams,
           produces: ['application/octet-stream'],
           response: { 200: z.any(), ...errors, 404: problemSchema },

@@ -198,6 +198,8 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
           tags: ['scraper'],
           security,
           summary: 'Give up on a claimed session; the role returns to the queue',
+          description:
+            "Ends a claimed scrape session as failed with the scraper's error message; the role goes back to the queue (or to `failed` after its retry cap). A session of another key is a 403, one not in progress a 409.",
           body: z.object({ ...sessionIdBody, error_message: z.string().trim().min(1).max(2000) }),
           response: {
             200: z.object({ session_id: z.uuid(), status: z.literal('failed'), error_message: z.string() }),
@@ -218,6 +220,8 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
           tags: ['scraper'],
           security,
           summary: 'The JobInput schema the jobs endpoint accepts (JSON Schema)',
+          description:
+            'The JSON Schema of one job in the body of `POST /api/scraper/queue/jobs`, for scrapers to validate what they send.',
           response: { 200: z.record(z.string(), z.unknown()) },
         },
       },

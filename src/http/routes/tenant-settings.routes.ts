@@ -79,6 +79,8 @@ export function tenantSettingsRoutes(deps: { database: Database }): FastifyPlugi
         schema: {
           tags: ['settings'],
           summary: "The agency's scoring weights and recommendation threshold (defaults until saved)",
+          description:
+            'The weights of skill, experience, location, salary and semantic fit and the score from which a match is recommended.',
           response: { 200: settingsSchema, ...errors },
         },
       },
@@ -118,6 +120,8 @@ export function tenantSettingsRoutes(deps: { database: Database }): FastifyPlugi
           tags: ['settings'],
           summary:
             "Before/after scores of the agency's best stored matches under proposed settings (nothing saved)",
+          description:
+            "Rescores a sample of the agency's best stored matches with the proposed weights and threshold and reports how many would be recommended before and after; nothing is saved. Weights that do not sum to 1 are a 422.",
           body: settingsBody,
           querystring: z.object({ sample: z.coerce.number().int().min(1).max(500).default(100) }),
           response: { 200: previewSchema, ...errors },

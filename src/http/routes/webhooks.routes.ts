@@ -78,6 +78,8 @@ export function webhookRoutes(deps: {
         schema: {
           tags,
           summary: "The agency's webhook endpoints",
+          description:
+            "The agency's registered endpoints with their events, signing secret, whether they are active, and delivery counts.",
           response: { 200: z.object({ items: z.array(endpointSchema) }), ...errors },
         },
       },
@@ -92,6 +94,8 @@ export function webhookRoutes(deps: {
           tags,
           summary:
             'Register an HTTPS endpoint for match.recommended, application.status_changed, placement.created, candidate.created',
+          description:
+            "Registers an endpoint for the listed events. Each delivery is signed with the endpoint's `secret` (`Jobmatch-Signature` header). A text that is not a URL, or a URL the outgoing policy refuses (e.g. plain HTTP or a private address), is a 422.",
           body: z
             .object({
               url: z.string().min(1).max(2000),
@@ -122,6 +126,8 @@ export function webhookRoutes(deps: {
         schema: {
           tags,
           summary: 'Change an endpoint: URL, events, or switch it off and on',
+          description:
+            "Changes the URL, the events or `is_active` of one of the agency's endpoints; a URL the outgoing policy refuses is a 422.",
           params: z.object({ id }),
           body: z
             .object({
@@ -144,6 +150,7 @@ export function webhookRoutes(deps: {
         schema: {
           tags,
           summary: 'Remove an endpoint with its delivery log',
+          description: 'Deletes the endpoint together with its delivery log.',
           params: z.object({ id }),
           response: { 204: z.null(), ...errors, 404: problemSchema },
         },
@@ -161,6 +168,8 @@ export function webhookRoutes(deps: {
         schema: {
           tags,
           summary: "An endpoint's latest deliveries with every attempt (HTTP status, response time, error)",
+          description:
+            'The newest `limit` deliveries to the endpoint, each with its attempts (status code, duration, error).',
           params: z.object({ id }),
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
           response: { 200: z.object({ items: z.array(deliverySchema) }), ...errors, 404: problemSchema },
@@ -183,6 +192,8 @@ export function webhookRoutes(deps: {
         schema: {
           tags,
           summary: 'Send a delivery again (a new delivery, signed afresh)',
+          description:
+            'Queues a new delivery of the same event and payload, signed afresh; 503 when no background queue runs.',
           params: z.object({ id }),
           response: {
             202: z.object({ id: z.number().int() }),
