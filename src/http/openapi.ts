@@ -2,7 +2,7 @@ import type { RouteOptions } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { UserRole } from '../db/repositories/user.repository.js';
-import { CSRF_HEADER, SESSION_COOKIE } from './auth/session-auth.js';
+import { SESSION_COOKIE } from './auth/session-auth.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 
 /**

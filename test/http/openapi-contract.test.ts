@@ -75,12 +75,19 @@ describe('the OpenAPI document', () => {
         (status === '204' || Object.values(response.content ?? {}).some((media) => media.schema)),
     );
     if (documentedSuccess.length === 0) missing.push('a success response with a schema');
+    // The example shows what the operation takes or answers: its JSON body or answer; where it has neither
+    // (a delete, a file download), its parameters; an operation taking and answering nothing needs none.
+    const answers = successes.flatMap(([, response]) => Object.entries(response.content ?? {}));
+    const jsonAnswers = answers.filter(([type]) => type.includes('json')).map(([, media]) => media);
     const examples = [
       operation.requestBody,
-      ...(operation.parameters ?? []),
-      ...successes.map(([, response]) => response.content),
+      ...answers.map(([, media]) => media),
+      ...(operation.requestBody || jsonAnswers.length > 0 ? [] : (operation.parameters ?? [])),
     ];
-    if (!examples.some((part) => hasExample(part))) missing.push('an example (request or success response)');
+    const takesOrAnswers =
+      Boolean(operation.requestBody) || answers.length > 0 || (operation.parameters ?? []).length > 0;
+    if (takesOrAnswers && !examples.some((part) => hasExample(part)))
+      missing.push('an example (request or success response)');
     const security = operation.security;
     if (!Array.isArray(security)) missing.push('a security declaration');
     else {

@@ -23,7 +23,19 @@ const tenantSchema = z
     created_at: z.date(),
     updated_at: z.date(),
   })
-  .meta({ id: 'Tenant' });
+  .meta({
+    id: 'Tenant',
+    examples: [
+      {
+        id: 3,
+        name: 'Northwind Talent',
+        slug: 'northwind-talent',
+        is_active: true,
+        created_at: '2026-10-01T08:00:00.000Z',
+        updated_at: '2026-10-01T08:00:00.000Z',
+      },
+    ],
+  });
 
 const email = z.string().trim().toLowerCase().max(255).pipe(z.email());
 const password = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);

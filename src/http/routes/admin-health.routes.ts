@@ -52,7 +52,44 @@ const healthSchema = z
       }),
     ),
   })
-  .meta({ id: 'HealthReport' });
+  .meta({
+    id: 'HealthReport',
+    examples: [
+      {
+        database: { engine: 'pg', location: '127.0.0.1:5432/jobmatch', reachable: true },
+        migrations: { applied: 31, pending: [] },
+        workers: [
+          {
+            host: 'app-1',
+            pid: 4121,
+            kind: 'worker',
+            started_at: '2026-11-28T14:05:00.000Z',
+            last_seen_at: '2026-11-30T09:12:00.000Z',
+            alive: true,
+          },
+        ],
+        queues: [
+          {
+            name: 'candidates/changed',
+            waiting: 3,
+            active: 1,
+            failed: 0,
+            oldest_waiting_at: '2026-11-30T09:12:00.000Z',
+          },
+        ],
+        failed_tasks: [],
+        scrapers: [
+          {
+            scraper_key_id: 2,
+            scraper_name: 'indeed-scraper',
+            last_session_at: '2026-11-28T14:05:00.000Z',
+            last_status: 'completed',
+            last_error: null,
+          },
+        ],
+      },
+    ],
+  });
 
 /** Platform admins: the operational state (database, workers, task backlog and failures, scrapers). */
 export function adminHealthRoutes(deps: { database: Database }): FastifyPluginAsyncZod {

@@ -34,7 +34,28 @@ const batchSchema = z
     started_at: z.date(),
     completed_at: z.date().nullable(),
   })
-  .meta({ id: 'ImportBatch' });
+  .meta({
+    id: 'ImportBatch',
+    examples: [
+      {
+        id: 7,
+        batch_id: 'imp_20261128_1405',
+        platform: 'indeed',
+        file_name: 'indeed-2026-11-28.csv',
+        format: 'csv',
+        import_status: 'partial',
+        total_jobs: 1200,
+        new_jobs: 940,
+        updated_jobs: 180,
+        unchanged_jobs: 70,
+        failed_jobs: 10,
+        error_message: null,
+        imported_by: 1,
+        started_at: '2026-11-28T14:05:00.000Z',
+        completed_at: '2026-11-28T14:06:12.000Z',
+      },
+    ],
+  });
 
 const rowErrorSchema = z
   .object({
@@ -44,7 +65,10 @@ const rowErrorSchema = z
     /** `warning`: the row was stored with the field left empty; `error`: the row was not stored. */
     severity: z.enum(['error', 'warning']).or(z.string()).optional(),
   })
-  .meta({ id: 'ImportRowError' });
+  .meta({
+    id: 'ImportRowError',
+    examples: [{ row_number: 118, field: 'title', reason: 'is required', severity: 'error' }],
+  });
 
 const importOptionsSchema = z.object({
   platform: z

@@ -21,11 +21,13 @@ export function adminJobRoutes(deps: { database: Database }): FastifyPluginAsync
           params: z.object({ id: databaseId }),
           body: z.object({ status: z.enum(ADMIN_JOB_STATUSES) }).strict(),
           response: {
-            200: z.object({
-              id: z.number().int(),
-              status: z.string().nullable(),
-              updated_at: z.date().nullable(),
-            }),
+            200: z
+              .object({
+                id: z.number().int(),
+                status: z.string().nullable(),
+                updated_at: z.date().nullable(),
+              })
+              .meta({ examples: [{ id: 1207, status: 'filled', updated_at: '2026-11-30T09:12:00.000Z' }] }),
             404: problemSchema,
           },
         },

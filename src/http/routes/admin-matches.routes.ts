@@ -26,7 +26,30 @@ const driftSchema = z
     ),
     repaired: z.boolean(),
   })
-  .meta({ id: 'MatchDrift' });
+  .meta({
+    id: 'MatchDrift',
+    examples: [
+      {
+        candidates_checked: 240,
+        pairs_expected: 3310,
+        pairs_stored: 3308,
+        missing: 2,
+        unexpected: 0,
+        outdated: 1,
+        drifted_candidates: [42],
+        samples: [
+          {
+            candidate_id: 42,
+            job_posting_id: 1207,
+            kind: 'outdated',
+            stored_score: 84.1,
+            expected_score: 87.5,
+          },
+        ],
+        repaired: false,
+      },
+    ],
+  });
 
 /** Platform admins: drift between stored matches and a full rescore, and its repair. */
 export function adminMatchRoutes(deps: { matching: () => MatchingDependencies }): FastifyPluginAsyncZod {

@@ -40,7 +40,26 @@ export const roleSchema = z
     created_at: z.date().nullable(),
     updated_at: z.date().nullable(),
   })
-  .meta({ id: 'GlobalRole' });
+  .meta({
+    id: 'GlobalRole',
+    examples: [
+      {
+        id: 12,
+        name: 'Python Developer',
+        aliases: ['Python Engineer', 'Python Programmer'],
+        category: 'Engineering',
+        candidate_count: 17,
+        queue_status: 'completed',
+        priority: 'normal',
+        total_jobs_scraped: 240,
+        last_scraped_at: '2026-11-28T14:05:00.000Z',
+        embedding_model: 'local-768',
+        has_embedding: true,
+        created_at: '2026-10-01T08:00:00.000Z',
+        updated_at: '2026-11-28T14:05:00.000Z',
+      },
+    ],
+  });
 
 export const roleReportSchema = z
   .object({
@@ -58,7 +77,26 @@ export const roleReportSchema = z
     created_at: z.date(),
     resolved_at: z.date().nullable(),
   })
-  .meta({ id: 'RoleMappingReport' });
+  .meta({
+    id: 'RoleMappingReport',
+    examples: [
+      {
+        id: 5,
+        tenant_id: 3,
+        candidate_id: 42,
+        input_text: 'Backend Engineer',
+        global_role_id: 30,
+        global_role_name: 'Software Engineer',
+        suggested_role_name: 'Backend Developer',
+        note: 'She works on APIs, not general software.',
+        status: 'open',
+        reported_by: 17,
+        resolved_by: null,
+        created_at: '2026-11-28T14:05:00.000Z',
+        resolved_at: null,
+      },
+    ],
+  });
 
 export const normalizedRoleSchema = z
   .object({
@@ -69,7 +107,19 @@ export const normalizedRoleSchema = z
     cleaned: z.string(),
     vectorStageAvailable: z.boolean(),
   })
-  .meta({ id: 'NormalizedRole' });
+  .meta({
+    id: 'NormalizedRole',
+    examples: [
+      {
+        role: { id: 12, name: 'Python Developer' },
+        method: 'alias',
+        confidence: 0.97,
+        seniority: 'senior',
+        cleaned: 'python engineer',
+        vectorStageAvailable: true,
+      },
+    ],
+  });
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -27,7 +27,21 @@ const apiKeySchema = z
     total_requests: z.number().int(),
     revoked_at: z.date().nullable(),
   })
-  .meta({ id: 'ScraperApiKey' });
+  .meta({
+    id: 'ScraperApiKey',
+    examples: [
+      {
+        id: 2,
+        name: 'indeed-scraper',
+        is_active: true,
+        created_at: '2026-10-02T10:00:00.000Z',
+        created_by: 1,
+        last_used_at: '2026-11-30T09:12:00.000Z',
+        total_requests: 5120,
+        revoked_at: null,
+      },
+    ],
+  });
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -59,7 +73,28 @@ const sessionSchema = z
     jobs_failed: z.number().int().nullable(),
     error_message: z.string().nullable(),
   })
-  .meta({ id: 'ScrapeSession' });
+  .meta({
+    id: 'ScrapeSession',
+    examples: [
+      {
+        id: 311,
+        session_id: '0b6a1a52-3f0e-4f6e-9d43-2f1c7b9f3e21',
+        scraper_key_id: 2,
+        scraper_name: 'indeed-scraper',
+        global_role_id: 12,
+        role_name: 'Python Developer',
+        status: 'completed',
+        started_at: '2026-11-28T14:05:00.000Z',
+        completed_at: '2026-11-28T14:06:24.000Z',
+        duration_seconds: 84,
+        jobs_found: 3,
+        jobs_imported: 1,
+        jobs_skipped: 1,
+        jobs_failed: 1,
+        error_message: null,
+      },
+    ],
+  });
 
 /** Platform admins: scraper keys, the scrape queue and scraper performance. */
 export function adminScraperRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
@@ -165,23 +200,45 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
             'Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures; filter by status, paginated with `limit`/`offset`.',
           querystring: z.object({ status: z.enum(QUEUE_STATUSES).optional(), ...page }),
           response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.number().int(),
-                  name: z.string(),
-                  category: z.string().nullable(),
-                  queue_status: z.string(),
-                  priority: z.string(),
-                  candidate_count: z.number().int(),
-                  total_jobs_scraped: z.number().int(),
-                  last_scraped_at: z.date().nullable(),
-                  scrape_failures: z.number().int(),
-                  last_scrape_error: z.string().nullable(),
-                }),
-              ),
-              total: z.number().int(),
-            }),
+            200: z
+              .object({
+                items: z.array(
+                  z.object({
+                    id: z.number().int(),
+                    name: z.string(),
+                    category: z.string().nullable(),
+                    queue_status: z.string(),
+                    priority: z.string(),
+                    candidate_count: z.number().int(),
+                    total_jobs_scraped: z.number().int(),
+                    last_scraped_at: z.date().nullable(),
+                    scrape_failures: z.number().int(),
+                    last_scrape_error: z.string().nullable(),
+                  }),
+                ),
+                total: z.number().int(),
+              })
+              .meta({
+                examples: [
+                  {
+                    items: [
+                      {
+                        id: 12,
+                        name: 'Python Developer',
+                        category: 'Engineering',
+                        queue_status: 'pending',
+                        priority: 'high',
+                        candidate_count: 17,
+                        total_jobs_scraped: 240,
+                        last_scraped_at: '2026-11-28T14:05:00.000Z',
+                        scrape_failures: 0,
+                        last_scrape_error: null,
+                      },
+                    ],
+                    total: 1,
+                  },
+                ],
+              }),
             ...errors,
           },
         },
@@ -199,7 +256,9 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
             'Sets the role back to `pending` and its failure count to zero, so scrapers claim it again.',
           params: z.object({ id: databaseId }),
           response: {
-            200: z.object({ id: z.number().int(), queue_status: z.string() }),
+            200: z
+              .object({ id: z.number().int(), queue_status: z.string() })
+              .meta({ examples: [{ id: 12, queue_status: 'pending' }] }),
             404: problemSchema,
             ...errors,
           },
@@ -234,25 +293,49 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
             'One row per scraper key over the filtered sessions: sessions per outcome, jobs found and imported, jobs per session, failure and timeout rate and median duration.',
           querystring: sessionFilter,
           response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  scraper_key_id: z.number().int(),
-                  scraper_name: z.string().nullable(),
-                  sessions: z.number().int(),
-                  completed: z.number().int(),
-                  failed: z.number().int(),
-                  timed_out: z.number().int(),
-                  in_progress: z.number().int(),
-                  jobs_found: z.number().int(),
-                  jobs_imported: z.number().int(),
-                  jobs_per_session: z.number().nullable(),
-                  failure_rate: z.number().nullable(),
-                  timeout_rate: z.number().nullable(),
-                  median_duration_seconds: z.number().nullable(),
-                }),
-              ),
-            }),
+            200: z
+              .object({
+                items: z.array(
+                  z.object({
+                    scraper_key_id: z.number().int(),
+                    scraper_name: z.string().nullable(),
+                    sessions: z.number().int(),
+                    completed: z.number().int(),
+                    failed: z.number().int(),
+                    timed_out: z.number().int(),
+                    in_progress: z.number().int(),
+                    jobs_found: z.number().int(),
+                    jobs_imported: z.number().int(),
+                    jobs_per_session: z.number().nullable(),
+                    failure_rate: z.number().nullable(),
+                    timeout_rate: z.number().nullable(),
+                    median_duration_seconds: z.number().nullable(),
+                  }),
+                ),
+              })
+              .meta({
+                examples: [
+                  {
+                    items: [
+                      {
+                        scraper_key_id: 2,
+                        scraper_name: 'indeed-scraper',
+                        sessions: 40,
+                        completed: 36,
+                        failed: 3,
+                        timed_out: 1,
+                        in_progress: 0,
+                        jobs_found: 1210,
+                        jobs_imported: 830,
+                        jobs_per_session: 30.25,
+                        failure_rate: 0.075,
+                        timeout_rate: 0.025,
+                        median_duration_seconds: 81,
+                      },
+                    ],
+                  },
+                ],
+              }),
             ...errors,
           },
         },

@@ -14,6 +14,23 @@ import { problemSchema } from '../problem.js';
 import { databaseId, pageOffset } from '../schemas.js';
 
 const id = databaseId;
+const APPLICATION_EXAMPLE = {
+  id: 305,
+  candidate_id: 42,
+  candidate_name: 'Priya Sharma',
+  job_posting_id: 1207,
+  job_title: 'Senior Python Developer',
+  company: 'Acme Analytics',
+  match_id: 9001,
+  application_status: 'screening',
+  applied_via: 'platform',
+  cover_letter: null,
+  notes: 'Strong Django background.',
+  applied_at: '2026-11-28T14:05:00.000Z',
+  status_updated_at: '2026-11-30T09:12:00.000Z',
+  updated_at: '2026-11-30T09:12:00.000Z',
+  review_reason: null,
+};
 export const applicationSchema = z
   .object({
     id: z.number().int(),
@@ -32,7 +49,7 @@ export const applicationSchema = z
     updated_at: z.date(),
     review_reason: z.string().nullable(),
   })
-  .meta({ id: 'Application' });
+  .meta({ id: 'Application', examples: [APPLICATION_EXAMPLE] });
 
 const details = {
   applied_via: z.enum(APPLIED_VIA).optional(),
@@ -144,21 +161,53 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
             'The application with candidate and job names and its full status history, oldest first.',
           params: z.object({ id }),
           response: {
-            200: applicationSchema.extend({
-              history: z.array(
-                z.object({
-                  id: z.number().int(),
-                  kind: z.enum(APPLICATION_EVENT_KINDS),
-                  undoes_event_id: z.number().int().nullable(),
-                  from_status: z.string().nullable(),
-                  to_status: z.string(),
-                  changed_by: z.number().int().nullable(),
-                  changed_by_email: z.string().nullable(),
-                  note: z.string().nullable(),
-                  changed_at: z.date(),
-                }),
-              ),
-            }),
+            200: applicationSchema
+              .extend({
+                history: z.array(
+                  z.object({
+                    id: z.number().int(),
+                    kind: z.enum(APPLICATION_EVENT_KINDS),
+                    undoes_event_id: z.number().int().nullable(),
+                    from_status: z.string().nullable(),
+                    to_status: z.string(),
+                    changed_by: z.number().int().nullable(),
+                    changed_by_email: z.string().nullable(),
+                    note: z.string().nullable(),
+                    changed_at: z.date(),
+                  }),
+                ),
+              })
+              .meta({
+                examples: [
+                  {
+                    ...APPLICATION_EXAMPLE,
+                    history: [
+                      {
+                        id: 611,
+                        kind: 'move',
+                        undoes_event_id: null,
+                        from_status: null,
+                        to_status: 'applied',
+                        changed_by: 17,
+                        changed_by_email: 'dana.reyes@northwind.example',
+                        note: null,
+                        changed_at: '2026-11-28T14:05:00.000Z',
+                      },
+                      {
+                        id: 640,
+                        kind: 'move',
+                        undoes_event_id: null,
+                        from_status: 'applied',
+                        to_status: 'screening',
+                        changed_by: 17,
+                        changed_by_email: 'dana.reyes@northwind.example',
+                        note: 'Phone screen booked',
+                        changed_at: '2026-11-30T09:12:00.000Z',
+                      },
+                    ],
+                  },
+                ],
+              }),
             ...errors,
             404: problemSchema,
           },

@@ -24,7 +24,21 @@ export const accountSchema = z
     last_login_at: z.date().nullable(),
     created_at: z.date(),
   })
-  .meta({ id: 'Account' });
+  .meta({
+    id: 'Account',
+    examples: [
+      {
+        id: 17,
+        email: 'dana.reyes@northwind.example',
+        name: 'Dana Reyes',
+        role: 'RECRUITER',
+        is_active: true,
+        tenant: { id: 3, name: 'Northwind Talent' },
+        last_login_at: '2026-11-30T09:12:00.000Z',
+        created_at: '2026-10-01T08:00:00.000Z',
+      },
+    ],
+  });
 
 const sessionResponse = z.object({ user: accountSchema, csrf_token: z.string() });
 

@@ -30,12 +30,23 @@ export function candidateDuplicateRoutes(deps: CandidateServiceDependencies): Fa
           params: idParams,
           body: z.object({ duplicate_id: otherId }).strict(),
           response: {
-            200: z.object({
-              merge_id: z.number().int(),
-              kept_candidate_id: z.number().int(),
-              merged_candidate_id: z.number().int(),
-              undo_until: z.date(),
-            }),
+            200: z
+              .object({
+                merge_id: z.number().int(),
+                kept_candidate_id: z.number().int(),
+                merged_candidate_id: z.number().int(),
+                undo_until: z.date(),
+              })
+              .meta({
+                examples: [
+                  {
+                    merge_id: 9,
+                    kept_candidate_id: 42,
+                    merged_candidate_id: 57,
+                    undo_until: '2026-12-30T09:12:00.000Z',
+                  },
+                ],
+              }),
             ...errors,
           },
         },
@@ -55,7 +66,9 @@ export function candidateDuplicateRoutes(deps: CandidateServiceDependencies): Fa
             'Restores the merged candidate with everything that moved; after 30 days it is a 422, a merge undone before is a 409.',
           params: idParams,
           response: {
-            200: z.object({ restored_candidate_id: z.number().int() }),
+            200: z
+              .object({ restored_candidate_id: z.number().int() })
+              .meta({ examples: [{ restored_candidate_id: 57 }] }),
             ...errors,
             409: problemSchema,
             422: problemSchema,
@@ -75,7 +88,10 @@ export function candidateDuplicateRoutes(deps: CandidateServiceDependencies): Fa
           description:
             'Records that this candidate and the one in the body are different people, so the duplicate check stops pairing them.',
           params: idParams,
-          body: z.object({ other_id: otherId }).strict(),
+          body: z
+            .object({ other_id: otherId })
+            .strict()
+            .meta({ examples: [{ other_id: 57 }] }),
           response: { 204: z.null(), ...errors },
         },
       },

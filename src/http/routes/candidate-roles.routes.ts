@@ -31,7 +31,11 @@ export function candidateRoleRoutes(deps: {
             limit: z.coerce.number().int().min(1).max(50).default(20),
           }),
           response: {
-            200: z.object({ items: z.array(roleRef.extend({ category: z.string().nullable() })) }),
+            200: z
+              .object({ items: z.array(roleRef.extend({ category: z.string().nullable() })) })
+              .meta({
+                examples: [{ items: [{ id: 12, name: 'Python Developer', category: 'Engineering' }] }],
+              }),
             401: problemSchema,
           },
         },
@@ -66,7 +70,15 @@ export function candidateRoleRoutes(deps: {
             })
             .strict(),
           response: {
-            200: z.object({ input_text: z.string(), previous_role: roleRef, role: roleRef }),
+            200: z.object({ input_text: z.string(), previous_role: roleRef, role: roleRef }).meta({
+              examples: [
+                {
+                  input_text: 'Backend Engineer',
+                  previous_role: { id: 30, name: 'Software Engineer' },
+                  role: { id: 44, name: 'Backend Developer' },
+                },
+              ],
+            }),
             400: problemSchema,
             401: problemSchema,
             403: problemSchema,

@@ -6,12 +6,16 @@ import { AppError } from '../../errors.js';
 import { WORKER_ALIVE_SECONDS } from '../../operations/worker-heartbeat.js';
 import { problemSchema } from '../problem.js';
 
-const readySchema = z.object({
-  status: z.literal('ready'),
-  database: z.object({ engine: z.enum(['pglite', 'pg']), migrationsApplied: z.number().int() }),
-  /** Processes running background tasks seen recently: 0 means nothing is matching or scraping upkeep. */
-  workers: z.object({ alive: z.number().int() }),
-});
+const readySchema = z
+  .object({
+    status: z.literal('ready'),
+    database: z.object({ engine: z.enum(['pglite', 'pg']), migrationsApplied: z.number().int() }),
+    /** Processes running background tasks seen recently: 0 means nothing is matching or scraping upkeep. */
+    workers: z.object({ alive: z.number().int() }),
+  })
+  .meta({
+    examples: [{ status: 'ready', database: { engine: 'pg', migrationsApplied: 31 }, workers: { alive: 2 } }],
+  });
 
 export function healthRoutes(database: Database): FastifyPluginAsyncZod {
   const migrations = readMigrations();
@@ -24,7 +28,7 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
           summary: 'Liveness: the process is up',
           description:
             'Answers 200 while the process runs, without touching the database; for a liveness probe.',
-          response: { 200: z.object({ status: z.literal('ok') }) },
+          response: { 200: z.object({ status: z.literal('ok') }).meta({ examples: [{ status: 'ok' }] }) },
         },
       },
       async () => ({ status: 'ok' as const }),

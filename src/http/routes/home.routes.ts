@@ -64,7 +64,55 @@ const homeSchema = z
       )
       .nullable(),
   })
-  .meta({ id: 'HomePage' });
+  .meta({
+    id: 'HomePage',
+    examples: [
+      {
+        scope: 'mine',
+        since: '2026-11-28T14:05:00.000Z',
+        stage_limit_days: 7,
+        new_matches: [
+          {
+            candidate_id: 42,
+            candidate_name: 'Priya Sharma',
+            new_count: 2,
+            best_score: 87.5,
+            newest_at: '2026-11-30T09:12:00.000Z',
+            matches: [
+              {
+                match_id: 9001,
+                job_posting_id: 1207,
+                job_title: 'Senior Python Developer',
+                company: 'Acme Analytics',
+                match_score: 87.5,
+                reason: 'All 3 required skills',
+                matched_at: '2026-11-30T09:12:00.000Z',
+              },
+            ],
+          },
+        ],
+        quiet_candidates: [
+          { candidate_id: 51, candidate_name: 'Tom Becker', last_matched_at: '2026-11-10T09:00:00.000Z' },
+        ],
+        waiting_applications: [
+          {
+            application_id: 305,
+            candidate_id: 42,
+            candidate_name: 'Priya Sharma',
+            job_title: 'Senior Python Developer',
+            application_status: 'screening',
+            days_waiting: 9,
+          },
+        ],
+        funnel: { matched: 14, shortlisted: 5, applied: 4, interviewing: 1, offer: 0, placed: 1 },
+        matches_per_day: [
+          { day: '2026-11-29', count: 5 },
+          { day: '2026-11-30', count: 3 },
+        ],
+        per_recruiter: null,
+      },
+    ],
+  });
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 
@@ -109,7 +157,12 @@ export function homeRoutes(deps: { database: Database }): FastifyPluginAsyncZod 
           summary: 'Mark the home page seen: new matches count from now',
           description:
             "Stores now as the caller's `home_seen_at`; matches recommended before it are no longer counted as new.",
-          response: { 200: z.object({ home_seen_at: z.date() }), ...errors },
+          response: {
+            200: z
+              .object({ home_seen_at: z.date() })
+              .meta({ examples: [{ home_seen_at: '2026-11-30T09:12:00.000Z' }] }),
+            ...errors,
+          },
         },
       },
       async (request) => ({ home_seen_at: await markHomeSeen(deps.database, viewerOf(request)) }),

@@ -23,10 +23,26 @@ const entrySchema = z
     created_at: z.date(),
     read_at: z.date().nullable(),
   })
-  .meta({ id: 'InboxEntry' });
+  .meta({
+    id: 'InboxEntry',
+    examples: [
+      {
+        id: 88,
+        kind: 'match.recommended',
+        title: 'New match for Priya Sharma: Senior Python Developer (87.5)',
+        detail: 'Acme Analytics, Austin, TX',
+        link: '/matches/9001',
+        candidate_id: 42,
+        job_posting_id: 1207,
+        score: 87.5,
+        created_at: '2026-11-28T14:05:00.000Z',
+        read_at: null,
+      },
+    ],
+  });
 const alertSettingsSchema = z
   .object({ stage_limit_days: z.number().int(), rescore_margin: z.number() })
-  .meta({ id: 'AlertSettings' });
+  .meta({ id: 'AlertSettings', examples: [{ stage_limit_days: 7, rescore_margin: 5 }] });
 
 export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
   return async (app) => {
@@ -70,7 +86,10 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
           tags: ['inbox'],
           summary: 'Unread notifications (the header badge)',
           description: 'Just the number of unread notifications, cheap enough to poll for the header badge.',
-          response: { 200: z.object({ unread: z.number().int() }), ...errors },
+          response: {
+            200: z.object({ unread: z.number().int() }).meta({ examples: [{ unread: 3 }] }),
+            ...errors,
+          },
         },
       },
       async (request) => ({ unread: await unreadCount(deps.database, readerOf(request)) }),
@@ -86,7 +105,11 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
           description:
             "Marks the listed notification ids (the caller's own only; unknown ids are a 404) or, with no ids, every notification read; answers the new unread count.",
           body: z.object({ ids: z.array(id).min(1).max(500).optional() }).strict(),
-          response: { 200: z.object({ unread: z.number().int() }), ...errors, 404: problemSchema },
+          response: {
+            200: z.object({ unread: z.number().int() }).meta({ examples: [{ unread: 0 }] }),
+            ...errors,
+            404: problemSchema,
+          },
         },
       },
       async (request) => ({ unread: await markRead(deps.database, readerOf(request), request.body.ids) }),

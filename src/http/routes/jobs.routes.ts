@@ -57,7 +57,30 @@ const jobListItemSchema = z
     imported_at: z.date(),
     role_name: z.string().nullable(),
   })
-  .meta({ id: 'JobListItem' });
+  .meta({
+    id: 'JobListItem',
+    examples: [
+      {
+        id: 1207,
+        title: 'Senior Python Developer',
+        company: 'Acme Analytics',
+        location: 'Austin, TX',
+        is_remote: false,
+        work_arrangement: 'hybrid',
+        employment_type: 'full_time',
+        salary_range: '$120,000 - $150,000',
+        salary_min_annual: 120000,
+        salary_max_annual: 150000,
+        salary_currency: 'USD',
+        skills: ['Python', 'Django', 'PostgreSQL'],
+        status: 'active',
+        platform: 'indeed',
+        posted_date: '2026-11-25',
+        imported_at: '2026-11-28T14:05:00.000Z',
+        role_name: 'Python Developer',
+      },
+    ],
+  });
 
 const jobDetailSchema = jobListItemSchema
   .extend({
@@ -82,7 +105,50 @@ const jobDetailSchema = jobListItemSchema
     normalized_role_id: z.number().int().nullable(),
     updated_at: z.date(),
   })
-  .meta({ id: 'JobDetail' });
+  .meta({
+    id: 'JobDetail',
+    examples: [
+      {
+        id: 1207,
+        title: 'Senior Python Developer',
+        company: 'Acme Analytics',
+        location: 'Austin, TX',
+        is_remote: false,
+        work_arrangement: 'hybrid',
+        employment_type: 'full_time',
+        salary_range: '$120,000 - $150,000',
+        salary_min_annual: 120000,
+        salary_max_annual: 150000,
+        salary_currency: 'USD',
+        skills: ['Python', 'Django', 'PostgreSQL'],
+        status: 'active',
+        platform: 'indeed',
+        posted_date: '2026-11-25',
+        imported_at: '2026-11-28T14:05:00.000Z',
+        role_name: 'Python Developer',
+        external_job_id: 'ind-8841207',
+        description: 'Build and run the data services behind our analytics product.',
+        requirements: '5+ years of Python; Django or Flask; PostgreSQL.',
+        salary_min: 120000,
+        salary_max: 150000,
+        salary_period: 'year',
+        salary_min_exact: 120000,
+        salary_max_exact: 150000,
+        salary_source: 'salary_field',
+        contract_type: null,
+        experience_required: '5+ years',
+        experience_min: 5,
+        experience_max: null,
+        keywords: ['python', 'django', 'postgresql', 'analytics'],
+        job_url: 'https://jobs.example.com/8841207',
+        location_city: 'Austin',
+        location_region: 'TX',
+        location_country: 'US',
+        normalized_role_id: 12,
+        updated_at: '2026-11-28T14:05:00.000Z',
+      },
+    ],
+  });
 
 /** Job postings are shared by all agencies: every signed-in user may search and read them. */
 export function jobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {

@@ -70,7 +70,36 @@ const matchSummarySchema = z
       current_title: z.string().nullable(),
     }),
   })
-  .meta({ id: 'MatchSummary' });
+  .meta({
+    id: 'MatchSummary',
+    examples: [
+      {
+        id: 9001,
+        candidate_id: 42,
+        job_posting_id: 1207,
+        match_score: 87.5,
+        is_recommended: true,
+        status: 'suggested',
+        matched_skills: ['Python', 'Django', 'PostgreSQL'],
+        missing_skills: [],
+        matched_at: '2026-11-28T14:05:00.000Z',
+        viewed_at: null,
+        job: {
+          id: 1207,
+          title: 'Senior Python Developer',
+          company: 'Acme Analytics',
+          location: 'Austin, TX',
+          is_remote: false,
+          salary_range: '$120,000 - $150,000',
+          salary_min_annual: 120000,
+          salary_max_annual: 150000,
+          salary_currency: 'USD',
+          status: 'active',
+        },
+        candidate: { id: 42, first_name: 'Priya', last_name: 'Sharma', current_title: 'Python Developer' },
+      },
+    ],
+  });
 
 const matchDetailSchema = matchSummarySchema
   .extend({
@@ -84,7 +113,45 @@ const matchDetailSchema = matchSummarySchema
     scoring_version: z.string().nullable(),
     updated_at: z.date().nullable(),
   })
-  .meta({ id: 'MatchDetail' });
+  .meta({
+    id: 'MatchDetail',
+    examples: [
+      {
+        id: 9001,
+        candidate_id: 42,
+        job_posting_id: 1207,
+        match_score: 87.5,
+        is_recommended: true,
+        status: 'viewed',
+        matched_skills: ['Python', 'Django', 'PostgreSQL'],
+        missing_skills: [],
+        matched_at: '2026-11-28T14:05:00.000Z',
+        viewed_at: '2026-11-30T09:12:00.000Z',
+        job: {
+          id: 1207,
+          title: 'Senior Python Developer',
+          company: 'Acme Analytics',
+          location: 'Austin, TX',
+          is_remote: false,
+          salary_range: '$120,000 - $150,000',
+          salary_min_annual: 120000,
+          salary_max_annual: 150000,
+          salary_currency: 'USD',
+          status: 'active',
+        },
+        candidate: { id: 42, first_name: 'Priya', last_name: 'Sharma', current_title: 'Python Developer' },
+        skill_match_score: 100,
+        experience_match_score: 90,
+        location_match_score: 100,
+        salary_match_score: 80,
+        semantic_similarity: 71.2,
+        match_reasons: ['All 3 required skills', '6 years of experience for 5+ required', 'Same city'],
+        improvements: ['Salary expectation is near the top of the range'],
+        scoring_version: '2',
+        updated_at: '2026-11-30T09:12:00.000Z',
+      },
+    ],
+  });
 
 const pageSchema = z.object({
   items: z.array(matchSummarySchema),
@@ -199,7 +266,11 @@ export function matchRoutes(deps: {
           description:
             'Queues a rescore of the candidate against the active jobs; the stored matches are replaced when the task runs. 503 when no background queue runs.',
           params: idParams,
-          response: { 202: z.object({ queued: z.boolean() }), 503: problemSchema, ...errors },
+          response: {
+            202: z.object({ queued: z.boolean() }).meta({ examples: [{ queued: true }] }),
+            503: problemSchema,
+            ...errors,
+          },
         },
       },
       async (request, reply) => {

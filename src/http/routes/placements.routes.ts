@@ -33,7 +33,30 @@ const placementSchema = z
     created_by: z.number().int().nullable(),
     created_at: z.date(),
   })
-  .meta({ id: 'Placement' });
+  .meta({
+    id: 'Placement',
+    examples: [
+      {
+        id: 21,
+        application_id: 305,
+        candidate_id: 42,
+        candidate_name: 'Priya Sharma',
+        job_posting_id: 1207,
+        job_title: 'Senior Python Developer',
+        company: 'Acme Analytics',
+        start_date: '2027-01-04',
+        currency: 'USD',
+        rate_period: 'hour',
+        pay_rate: 62,
+        bill_rate: 85,
+        fee: null,
+        margin: 23,
+        margin_percent: 27.06,
+        created_by: 17,
+        created_at: '2026-11-30T09:12:00.000Z',
+      },
+    ],
+  });
 
 const placementBody = z
   .object({

@@ -37,6 +37,15 @@ const draftSummarySchema = z.object({
   candidate_id: z.number().int().nullable(),
   created_at: z.date(),
 });
+const DRAFT_SUMMARY_EXAMPLE = {
+  id: 73,
+  status: 'pending_review',
+  format: 'pdf',
+  file_name: 'priya-sharma.pdf',
+  resume_file_id: 88,
+  candidate_id: null,
+  created_at: '2026-11-28T14:05:00.000Z',
+};
 
 export interface ResumeIntakeRouteDependencies extends CandidateServiceDependencies {
   skills: () => SkillMatcher;
@@ -61,20 +70,51 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
             'Multipart upload of one or more file parts: each file is read and parsed into a draft candidate with a confidence per field, and possible duplicates are listed. Every file is reported as drafted or failed with a reason; nothing becomes a candidate until a draft is saved.',
           consumes: ['multipart/form-data'],
           response: {
-            201: z.object({
-              drafted: z.number().int(),
-              failed: z.number().int(),
-              items: z.array(
-                z.object({
-                  file_name: z.string(),
-                  status: z.enum(['drafted', 'failed']),
-                  draft_id: z.number().int().optional(),
-                  format: z.string().optional(),
-                  duplicates: z.array(duplicateSchema).optional(),
-                  reason: z.string().optional(),
-                }),
-              ),
-            }),
+            201: z
+              .object({
+                drafted: z.number().int(),
+                failed: z.number().int(),
+                items: z.array(
+                  z.object({
+                    file_name: z.string(),
+                    status: z.enum(['drafted', 'failed']),
+                    draft_id: z.number().int().optional(),
+                    format: z.string().optional(),
+                    duplicates: z.array(duplicateSchema).optional(),
+                    reason: z.string().optional(),
+                  }),
+                ),
+              })
+              .meta({
+                examples: [
+                  {
+                    drafted: 1,
+                    failed: 1,
+                    items: [
+                      {
+                        file_name: 'priya-sharma.pdf',
+                        status: 'drafted',
+                        draft_id: 73,
+                        format: 'pdf',
+                        duplicates: [
+                          {
+                            id: 42,
+                            first_name: 'Priya',
+                            last_name: 'Sharma',
+                            email: 'priya.sharma@example.com',
+                            reason: 'same email',
+                          },
+                        ],
+                      },
+                      {
+                        file_name: 'scan.png',
+                        status: 'failed',
+                        reason: 'Unsupported file type (PDF, DOCX, RTF, TXT or HTML)',
+                      },
+                    ],
+                  },
+                ],
+              }),
             ...errors,
             413: problemSchema,
             415: problemSchema,
@@ -126,7 +166,12 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           querystring: z
             .object({ status: z.enum(['pending_review', 'saved', 'discarded']).default('pending_review') })
             .strict(),
-          response: { 200: z.object({ items: z.array(draftSummarySchema) }), ...errors },
+          response: {
+            200: z
+              .object({ items: z.array(draftSummarySchema) })
+              .meta({ examples: [{ items: [DRAFT_SUMMARY_EXAMPLE] }] }),
+            ...errors,
+          },
         },
       },
       async (request) => ({
@@ -146,11 +191,31 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
             'One draft for review: the text extracted from the file, each proposed field with the span of text it came from and a confidence, and possible duplicate candidates.',
           params: idParams,
           response: {
-            200: draftSummarySchema.extend({
-              extracted_text: z.string(),
-              draft: z.record(z.string(), z.unknown()),
-              duplicates: z.array(duplicateSchema),
-            }),
+            200: draftSummarySchema
+              .extend({
+                extracted_text: z.string(),
+                draft: z.record(z.string(), z.unknown()),
+                duplicates: z.array(duplicateSchema),
+              })
+              .meta({
+                examples: [
+                  {
+                    ...DRAFT_SUMMARY_EXAMPLE,
+                    extracted_text:
+                      'Priya Sharma\npriya.sharma@example.com\nPython Developer, Austin, TX\n...',
+                    draft: {
+                      first_name: { value: 'Priya', source: { start: 0, end: 5 }, confidence: 0.95 },
+                      last_name: { value: 'Sharma', source: { start: 6, end: 12 }, confidence: 0.95 },
+                      email: {
+                        value: 'priya.sharma@example.com',
+                        source: { start: 13, end: 37 },
+                        confidence: 0.99,
+                      },
+                    },
+                    duplicates: [],
+                  },
+                ],
+              }),
             ...errors,
             404: problemSchema,
           },
@@ -214,16 +279,31 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           description: "The candidate's original resume files (name, size, upload time), newest first.",
           params: idParams,
           response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.number().int(),
-                  file_name: z.string(),
-                  byte_size: z.number().int(),
-                  created_at: z.date(),
-                }),
-              ),
-            }),
+            200: z
+              .object({
+                items: z.array(
+                  z.object({
+                    id: z.number().int(),
+                    file_name: z.string(),
+                    byte_size: z.number().int(),
+                    created_at: z.date(),
+                  }),
+                ),
+              })
+              .meta({
+                examples: [
+                  {
+                    items: [
+                      {
+                        id: 88,
+                        file_name: 'priya-sharma.pdf',
+                        byte_size: 184213,
+                        created_at: '2026-11-28T14:05:00.000Z',
+                      },
+                    ],
+                  },
+                ],
+              }),
             ...errors,
             404: problemSchema,
           },

@@ -32,7 +32,19 @@ const settingsSchema = z
     customized: z.boolean(),
     updated_at: z.date().nullable(),
   })
-  .meta({ id: 'TenantSettings' });
+  .meta({
+    id: 'TenantSettings',
+    examples: [
+      {
+        weights: { skill: 0.35, experience: 0.2, location: 0.15, salary: 0.1, semantic: 0.2 },
+        recommend_threshold: 70,
+        match_list_size: null,
+        match_floor: null,
+        customized: true,
+        updated_at: '2026-11-28T14:05:00.000Z',
+      },
+    ],
+  });
 
 const settingsBody = z
   .object({
@@ -43,22 +55,46 @@ const settingsBody = z
   })
   .strict();
 
-const previewSchema = z.object({
-  settings: z.object({ weights: weightsSchema, recommend_threshold: z.number() }),
-  sampled: z.number().int(),
-  recommended_before: z.number().int(),
-  recommended_after: z.number().int(),
-  mean_change: z.number(),
-  matches: z.array(
-    z.object({
-      match_id: z.number().int(),
-      candidate_id: z.number().int(),
-      job_posting_id: z.number().int(),
-      before: z.object({ match_score: z.number(), is_recommended: z.boolean() }),
-      after: z.object({ match_score: z.number(), is_recommended: z.boolean() }),
-    }),
-  ),
-});
+const previewSchema = z
+  .object({
+    settings: z.object({ weights: weightsSchema, recommend_threshold: z.number() }),
+    sampled: z.number().int(),
+    recommended_before: z.number().int(),
+    recommended_after: z.number().int(),
+    mean_change: z.number(),
+    matches: z.array(
+      z.object({
+        match_id: z.number().int(),
+        candidate_id: z.number().int(),
+        job_posting_id: z.number().int(),
+        before: z.object({ match_score: z.number(), is_recommended: z.boolean() }),
+        after: z.object({ match_score: z.number(), is_recommended: z.boolean() }),
+      }),
+    ),
+  })
+  .meta({
+    examples: [
+      {
+        settings: {
+          weights: { skill: 0.45, experience: 0.2, location: 0.1, salary: 0.05, semantic: 0.2 },
+          recommend_threshold: 75,
+        },
+        sampled: 100,
+        recommended_before: 38,
+        recommended_after: 31,
+        mean_change: -1.8,
+        matches: [
+          {
+            match_id: 9001,
+            candidate_id: 42,
+            job_posting_id: 1207,
+            before: { match_score: 87.5, is_recommended: true },
+            after: { match_score: 89.1, is_recommended: true },
+          },
+        ],
+      },
+    ],
+  });
 
 function input(body: z.infer<typeof settingsBody>) {
   return {

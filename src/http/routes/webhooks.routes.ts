@@ -15,8 +15,8 @@ import {
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { idParams } from '../schemas.js';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 const events = z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 const endpointSchema = z
@@ -34,7 +34,23 @@ const endpointSchema = z
     failed: z.number().int(),
     last_delivery_at: z.date().nullable(),
   })
-  .meta({ id: 'WebhookEndpoint' });
+  .meta({
+    id: 'WebhookEndpoint',
+    examples: [
+      {
+        id: 4,
+        url: 'https://hooks.northwind.example/jobmatch',
+        description: 'ATS sync',
+        events: ['match.recommended', 'placement.created'],
+        secret: 'whsec_6f1c2d9a8b7e4f3a',
+        is_active: true,
+        created_at: '2026-11-28T14:05:00.000Z',
+        deliveries: 12,
+        failed: 1,
+        last_delivery_at: '2026-11-30T09:12:00.000Z',
+      },
+    ],
+  });
 const deliverySchema = z
   .object({
     id: z.number().int(),
@@ -59,7 +75,35 @@ const deliverySchema = z
       }),
     ),
   })
-  .meta({ id: 'WebhookDelivery' });
+  .meta({
+    id: 'WebhookDelivery',
+    examples: [
+      {
+        id: 120,
+        endpoint_id: 4,
+        event_type: 'placement.created',
+        event_key: 'placement:21',
+        payload: { placement_id: 21, candidate_id: 42 },
+        status: 'succeeded',
+        attempts: 2,
+        last_status_code: 200,
+        last_error: null,
+        last_duration_ms: 184,
+        replay_of: null,
+        created_at: '2026-11-30T09:12:00.000Z',
+        delivered_at: '2026-11-30T09:12:00.000Z',
+        attempt_log: [
+          {
+            attempted_at: '2026-11-30T09:12:00.000Z',
+            status_code: 503,
+            duration_ms: 2010,
+            error: 'HTTP 503',
+          },
+          { attempted_at: '2026-11-30T09:12:00.000Z', status_code: 200, duration_ms: 184, error: null },
+        ],
+      },
+    ],
+  });
 
 /** Webhook endpoints of an agency, their delivery log and replays; agency admins only. */
 export function webhookRoutes(deps: {
@@ -128,7 +172,7 @@ export function webhookRoutes(deps: {
           summary: 'Change an endpoint: URL, events, or switch it off and on',
           description:
             "Changes the URL, the events or `is_active` of one of the agency's endpoints; a URL the outgoing policy refuses is a 422.",
-          params: z.object({ id }),
+          params: idParams,
           body: z
             .object({
               url: z.string().min(1).max(2000).optional(),
@@ -151,7 +195,7 @@ export function webhookRoutes(deps: {
           tags,
           summary: 'Remove an endpoint with its delivery log',
           description: 'Deletes the endpoint together with its delivery log.',
-          params: z.object({ id }),
+          params: idParams,
           response: { 204: z.null(), ...errors, 404: problemSchema },
         },
       },
@@ -170,7 +214,7 @@ export function webhookRoutes(deps: {
           summary: "An endpoint's latest deliveries with every attempt (HTTP status, response time, error)",
           description:
             'The newest `limit` deliveries to the endpoint, each with its attempts (status code, duration, error).',
-          params: z.object({ id }),
+          params: idParams,
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
           response: { 200: z.object({ items: z.array(deliverySchema) }), ...errors, 404: problemSchema },
         },
@@ -194,9 +238,9 @@ export function webhookRoutes(deps: {
           summary: 'Send a delivery again (a new delivery, signed afresh)',
           description:
             'Queues a new delivery of the same event and payload, signed afresh; 503 when no background queue runs.',
-          params: z.object({ id }),
+          params: idParams,
           response: {
-            202: z.object({ id: z.number().int() }),
+            202: z.object({ id: z.number().int() }).meta({ examples: [{ id: 121 }] }),
             ...errors,
             404: problemSchema,
             503: problemSchema,
