@@ -1,3 +1,5 @@
+import ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { type App, buildApp } from '../../src/http/app.js';
@@ -137,5 +139,33 @@ describe('the OpenAPI document', () => {
       { scraperKeyHeader: [] },
     ]);
     expect(spec.paths['/api/admin/health']?.get?.description).toMatch(/Needs a session of: PM_ADMIN/);
+  });
+
+  it('holds examples that match their own schemas', () => {
+    const ajv = new ajv2020.Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+    addFormats.default(ajv);
+    ajv.addSchema({ $id: 'openapi', components: spec.components });
+    const absolute = (schema: unknown) =>
+      JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/')) as Json;
+    const wrong: string[] = [];
+    const check = (where: string, schema: unknown, example: unknown) => {
+      const validate = ajv.compile(absolute(schema));
+      if (!validate(example)) wrong.push(`${where}: ${ajv.errorsText(validate.errors)}`);
+    };
+    for (const [name, schema] of Object.entries(spec.components.schemas ?? {})) {
+      for (const example of (schema.examples as unknown[] | undefined) ?? []) check(name, schema, example);
+    }
+    for (const { name, operation } of operations()) {
+      const media = [
+        ...Object.values(operation.requestBody?.content ?? {}),
+        ...Object.values(operation.responses ?? {}).flatMap((response) =>
+          Object.values(response.content ?? {}),
+        ),
+      ];
+      for (const { schema, example } of media as { schema?: unknown; example?: unknown }[]) {
+        if (example !== undefined && schema) check(name, schema, example);
+      }
+    }
+    expect(wrong, wrong.join('\n')).toEqual([]);
   });
 });
