@@ -10047,7 +10047,12 @@ export interface components {
                 days_waiting: number;
             }[];
             funnel: {
-                [key: string]: number;
+                matched: number;
+                shortlisted: number;
+                applied: number;
+                interviewing: number;
+                offer: number;
+                placed: number;
             };
             matches_per_day: {
                 day: string;
@@ -10057,7 +10062,12 @@ export interface components {
                 user_id: number;
                 name: string;
                 funnel: {
-                    [key: string]: number;
+                    matched: number;
+                    shortlisted: number;
+                    applied: number;
+                    interviewing: number;
+                    offer: number;
+                    placed: number;
                 };
                 matches_per_day: {
                     day: string;
@@ -11488,7 +11498,12 @@ export interface components {
                 days_waiting: number;
             }[];
             funnel: {
-                [key: string]: number;
+                matched: number;
+                shortlisted: number;
+                applied: number;
+                interviewing: number;
+                offer: number;
+                placed: number;
             };
             matches_per_day: {
                 day: string;
@@ -11498,7 +11513,12 @@ export interface components {
                 user_id: number;
                 name: string;
                 funnel: {
-                    [key: string]: number;
+                    matched: number;
+                    shortlisted: number;
+                    applied: number;
+                    interviewing: number;
+                    offer: number;
+                    placed: number;
                 };
                 matches_per_day: {
                     day: string;

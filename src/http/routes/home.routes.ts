@@ -6,7 +6,14 @@ import { FUNNEL_STAGES, homePage, markHomeSeen } from '../../home/home.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
 
-const funnelSchema = z.record(z.enum(FUNNEL_STAGES), z.number().int());
+const count = z.number().int();
+/** Every stage a property of its own, so generated client types name them. */
+const funnelSchema = z.object(
+  Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, count])) as Record<
+    (typeof FUNNEL_STAGES)[number],
+    typeof count
+  >,
+);
 const daysSchema = z.array(z.object({ day: z.string(), count: z.number().int() }));
 
 const homeSchema = z
