@@ -82,8 +82,18 @@ export function closeRouteInputs(route: RouteOptions): void {
   const schema = route.schema as { hide?: boolean; querystring?: unknown; body?: unknown } | undefined;
   if (!schema || schema.hide) return;
   if (schema.querystring === undefined) schema.querystring = z.object({}).strict();
-  else if (isLenientObject(schema.querystring)) schema.querystring = schema.querystring.strict();
-  if (isLenientObject(schema.body)) schema.body = schema.body.strict();
+  else schema.querystring = closed(schema.querystring);
+  if (schema.body !== undefined) schema.body = closed(schema.body);
+}
+
+/** The object schema refusing unknown keys, with its description and examples (a named one stays as it is). */
+function closed(schema: unknown): unknown {
+  if (!isLenientObject(schema)) return schema;
+  const meta = z.globalRegistry.get(schema);
+  if (meta?.id) return schema;
+  const strict = schema.strict();
+  if (meta) strict.register(z.globalRegistry, meta);
+  return strict;
 }
 
 type JsonSchema = Record<string, unknown>;

@@ -930,7 +930,7 @@ export interface paths {
         };
         /**
          * The agency's applications, per candidate or per job, newest first
-         * @description Filter by candidate, job or status; paginated with `limit`/`offset` and counted in `total`.
+         * @description Filter by candidate, job or status; paginated with `page`/`page_size` and counted in `total`.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
@@ -940,7 +940,13 @@ export interface paths {
                     candidate_id?: number;
                     job_posting_id?: number;
                     status?: "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
                     offset?: number;
                 };
                 header?: never;
@@ -1792,14 +1798,20 @@ export interface paths {
         };
         /**
          * The agency's placements with their margins, newest first
-         * @description Every placement of the agency with candidate, job, rates and computed margin; paginated with `limit`/`offset`.
+         * @description Every placement of the agency with candidate, job, rates and computed margin; paginated with `page`/`page_size`.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
                     offset?: number;
                 };
                 header?: never;
@@ -2039,7 +2051,7 @@ export interface paths {
         };
         /**
          * The caller's notifications, newest first: new recommended matches, application changes, role-mapping answers
-         * @description The signed-in user's notifications (`unread=true` for unread only), with the total and unread counts; paginated with `limit`/`offset`.
+         * @description The signed-in user's notifications (`unread=true` for unread only), with the total and unread counts; paginated with `page`/`page_size`.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
@@ -2047,7 +2059,13 @@ export interface paths {
             parameters: {
                 query?: {
                     unread?: string;
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
                     offset?: number;
                 };
                 header?: never;
@@ -2786,13 +2804,16 @@ export interface paths {
         };
         /**
          * An endpoint's latest deliveries with every attempt (HTTP status, response time, error)
-         * @description The newest `limit` deliveries to the endpoint, each with its attempts (status code, duration, error).
+         * @description The newest `page_size` deliveries to the endpoint, each with its attempts (status code, duration, error).
          *
          *     Needs a session of: TENANT_ADMIN.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
                 };
                 header?: never;
@@ -2984,7 +3005,7 @@ export interface paths {
         };
         /**
          * A candidate's matched jobs, best first (or newest first with sort=date)
-         * @description The candidate's stored matches with score and components, filtered by minimum score, recommendation or recruiter status; jobs no longer active are left out unless `include_inactive_jobs=true`. Paginated with `limit`/`offset`.
+         * @description The candidate's stored matches with score and components, filtered by minimum score, recommendation or recruiter status; jobs no longer active are left out unless `include_inactive_jobs=true`. Paginated with `page`/`page_size`.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
@@ -2995,10 +3016,16 @@ export interface paths {
                     recommended_only?: "0" | "1" | "true" | "false";
                     status?: "suggested" | "viewed" | "applied" | "rejected" | "shortlisted";
                     sort?: "score" | "date";
-                    limit?: number;
-                    offset?: number;
                     /** @description Also list matches of expired, filled or closed jobs (hidden by default) */
                     include_inactive_jobs?: "0" | "1" | "true" | "false";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
+                    limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
                 };
                 header?: never;
                 path: {
@@ -3098,10 +3125,16 @@ export interface paths {
                     recommended_only?: "0" | "1" | "true" | "false";
                     status?: "suggested" | "viewed" | "applied" | "rejected" | "shortlisted";
                     sort?: "score" | "date";
-                    limit?: number;
-                    offset?: number;
                     /** @description Also list matches of expired, filled or closed jobs (hidden by default) */
                     include_inactive_jobs?: "0" | "1" | "true" | "false";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
+                    limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
                 };
                 header?: never;
                 path: {
@@ -3956,14 +3989,20 @@ export interface paths {
         };
         /**
          * Import batches, newest first
-         * @description Job-file import batches with their counts (new, updated, unchanged, failed), newest first; paginated with `limit`/`offset`.
+         * @description Job-file import batches with their counts (new, updated, unchanged, failed), newest first; paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
                     offset?: number;
                 };
                 header?: never;
@@ -4496,7 +4535,7 @@ export interface paths {
         };
         /**
          * List or search roles (name or alias), with candidate counts and queue status
-         * @description Global roles with aliases, category, scrape priority, candidate count and queue status; `q` searches names and aliases. Paginated with `limit`/`offset`.
+         * @description Global roles with aliases, category, scrape priority, candidate count and queue status; `q` searches names and aliases. Paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
@@ -4505,7 +4544,13 @@ export interface paths {
                 query?: {
                     q?: string;
                     queue_status?: "pending" | "processing" | "completed" | "failed";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
                     offset?: number;
                 };
                 header?: never;
@@ -5162,7 +5207,7 @@ export interface paths {
         };
         /**
          * Recruiters' reports of wrong role mappings, newest first
-         * @description Reports recruiters filed against a role mapping, filtered by status, newest first; paginated with `limit`/`offset`.
+         * @description Reports recruiters filed against a role mapping, filtered by status, newest first; paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
@@ -5170,7 +5215,13 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "open" | "resolved" | "dismissed";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
                     offset?: number;
                 };
                 header?: never;
@@ -5362,13 +5413,16 @@ export interface paths {
         };
         /**
          * Search the agency's candidates (name/email), filter by status, skill, role or mine (owned by me); paginated and sorted; each with owner, new and total matches, best score and roles
-         * @description Lists the agency's candidates with their owner, new and total matches, best score and mapped roles. `q` searches name and e-mail (`search` is its deprecated old name); filters combine. Paginated with `limit`/`offset`, sorted by `sort` and `order`.
+         * @description Lists the agency's candidates with their owner, new and total matches, best score and mapped roles. `q` searches name and e-mail (`search` is its deprecated old name); filters combine. Paginated with `page`/`page_size`, sorted by `sort` and `order`.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description Words in the name or e-mail */
+                    q?: string;
+                    /** @description Deprecated: use q */
                     search?: string;
                     status?: "pending_review" | "approved" | "rejected" | "ready_for_assignment" | "placed";
                     skill?: string;
@@ -5376,7 +5430,13 @@ export interface paths {
                     mine?: string;
                     sort?: "name" | "created_at" | "updated_at";
                     order?: "asc" | "desc";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
                     offset?: number;
                 };
                 header?: never;
@@ -7706,6 +7766,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
+            /** @description Each item follows the JobInput schema; at most 5000 per post. */
             requestBody: {
                 content: {
                     "application/json": {
@@ -8368,7 +8429,7 @@ export interface paths {
         };
         /**
          * The scrape queue: roles with status, priority, candidate counts and last scrape
-         * @description Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures; filter by status, paginated with `limit`/`offset`.
+         * @description Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures; filter by status, paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
@@ -8376,7 +8437,13 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "pending" | "processing" | "completed" | "failed";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
                     offset?: number;
                 };
                 header?: never;
@@ -8579,7 +8646,7 @@ export interface paths {
         };
         /**
          * Scrape sessions, newest first, filtered by scraper, role, status and time range
-         * @description Scrape sessions with scraper, role, status, counts, duration and error; filter by scraper key, role, status and a `from`/`to` time range; paginated with `limit`/`offset`.
+         * @description Scrape sessions with scraper, role, status, counts, duration and error; filter by scraper key, role, status and a `from`/`to` time range; paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
@@ -8591,7 +8658,13 @@ export interface paths {
                     status?: "in_progress" | "completed" | "failed" | "timeout";
                     from?: unknown;
                     to?: unknown;
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 50) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
                     offset?: number;
                 };
                 header?: never;
@@ -8872,6 +8945,9 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
+                    /** @description Items per page (default 20) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
                 };
                 header?: never;
@@ -9079,7 +9155,7 @@ export interface paths {
         };
         /**
          * Search job postings (active by default): text, skills, company, location, remote, salary
-         * @description Full-text search over title, company and description, combined with filters; active jobs unless `status` says otherwise. Paginated with `limit`/`offset`; the answer counts all hits in `total`.
+         * @description Full-text search over title, company and description, combined with filters; active jobs unless `status` says otherwise. Paginated with `page`/`page_size`; the answer counts all hits in `total`.
          *
          *     Needs a session of: PM_ADMIN, TENANT_ADMIN, RECRUITER.
          */
@@ -9097,7 +9173,13 @@ export interface paths {
                     salary_min?: number;
                     salary_max?: number;
                     status?: "active" | "expired" | "filled" | "closed";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 25) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
                     offset?: number;
                 };
                 header?: never;

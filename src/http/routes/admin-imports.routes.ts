@@ -14,7 +14,7 @@ import { publishJobsImported } from '../../worker/tasks.js';
 import { requireRole } from '../auth/principal.js';
 import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, pageOffset } from '../schemas.js';
+import { databaseId, pagedQuery, pageOffset } from '../schemas.js';
 
 const batchSchema = z
   .object({
@@ -81,10 +81,7 @@ const importOptionsSchema = z.object({
   encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
 });
 
-const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: pageOffset,
-});
+const pageQuery = pagedQuery({}, { default: 50, max: 500 });
 
 type BatchRow = Awaited<ReturnType<ReturnType<typeof jobImportBatchRepository>['findById']>>;
 const toBatch = (row: NonNullable<BatchRow>) => ({
@@ -210,7 +207,7 @@ export function adminImportRoutes(deps: {
           tags: ['imports'],
           summary: 'Import batches, newest first',
           description:
-            'Job-file import batches with their counts (new, updated, unchanged, failed), newest first; paginated with `limit`/`offset`.',
+            'Job-file import batches with their counts (new, updated, unchanged, failed), newest first; paginated with `page`/`page_size`.',
           querystring: pageQuery,
           response: { 200: z.object({ items: z.array(batchSchema) }) },
         },

@@ -14,7 +14,7 @@ import { updateRoleSettings } from '../../roles/update-role-settings.js';
 import { requireRole } from '../auth/principal.js';
 import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { databaseIdValue, idParams, pageOffset } from '../schemas.js';
+import { databaseIdValue, idParams, pagedQuery } from '../schemas.js';
 
 export interface RoleRouteDependencies {
   database: Database;
@@ -121,10 +121,7 @@ export const normalizedRoleSchema = z
     ],
   });
 
-const page = {
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: pageOffset,
-};
+const pageSizes = { default: 50, max: 500 };
 const roleText = z.string().trim().min(1).max(200);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
@@ -141,12 +138,11 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           tags,
           summary: 'List or search roles (name or alias), with candidate counts and queue status',
           description:
-            'Global roles with aliases, category, scrape priority, candidate count and queue status; `q` searches names and aliases. Paginated with `limit`/`offset`.',
-          querystring: z.object({
-            q: z.string().max(200).optional(),
-            queue_status: z.enum(QUEUE_STATUSES).optional(),
-            ...page,
-          }),
+            'Global roles with aliases, category, scrape priority, candidate count and queue status; `q` searches names and aliases. Paginated with `page`/`page_size`.',
+          querystring: pagedQuery(
+            { q: z.string().max(200).optional(), queue_status: z.enum(QUEUE_STATUSES).optional() },
+            pageSizes,
+          ),
           response: {
             200: z.object({
               items: z.array(roleSchema),
@@ -307,8 +303,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           tags,
           summary: "Recruiters' reports of wrong role mappings, newest first",
           description:
-            'Reports recruiters filed against a role mapping, filtered by status, newest first; paginated with `limit`/`offset`.',
-          querystring: z.object({ status: z.enum(REPORT_STATUSES).optional(), ...page }),
+            'Reports recruiters filed against a role mapping, filtered by status, newest first; paginated with `page`/`page_size`.',
+          querystring: pagedQuery({ status: z.enum(REPORT_STATUSES).optional() }, pageSizes),
           response: {
             200: z.object({
               items: z.array(roleReportSchema),

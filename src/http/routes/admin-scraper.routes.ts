@@ -14,7 +14,7 @@ import { listQueue, listSessions, summarizeScrapers } from '../../scraper/scrape
 import { requireRole } from '../auth/principal.js';
 import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, pageOffset } from '../schemas.js';
+import { databaseId, pagedQuery } from '../schemas.js';
 
 const apiKeySchema = z
   .object({
@@ -43,17 +43,15 @@ const apiKeySchema = z
     ],
   });
 
-const page = {
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: pageOffset,
-};
-const sessionFilter = z.object({
+const pageSizes = { default: 50, max: 500 };
+const sessionFilterShape = {
   scraper_key_id: databaseId.optional(),
   role_id: databaseId.optional(),
   status: z.enum(SCRAPE_SESSION_STATUSES).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
-});
+};
+const sessionFilter = z.object(sessionFilterShape);
 
 const sessionSchema = z
   .object({
@@ -197,8 +195,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           tags: ['scraper admin'],
           summary: 'The scrape queue: roles with status, priority, candidate counts and last scrape',
           description:
-            'Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures; filter by status, paginated with `limit`/`offset`.',
-          querystring: z.object({ status: z.enum(QUEUE_STATUSES).optional(), ...page }),
+            'Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures; filter by status, paginated with `page`/`page_size`.',
+          querystring: pagedQuery({ status: z.enum(QUEUE_STATUSES).optional() }, pageSizes),
           response: {
             200: z
               .object({
@@ -274,8 +272,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           tags: ['scraper admin'],
           summary: 'Scrape sessions, newest first, filtered by scraper, role, status and time range',
           description:
-            'Scrape sessions with scraper, role, status, counts, duration and error; filter by scraper key, role, status and a `from`/`to` time range; paginated with `limit`/`offset`.',
-          querystring: sessionFilter.extend(page),
+            'Scrape sessions with scraper, role, status, counts, duration and error; filter by scraper key, role, status and a `from`/`to` time range; paginated with `page`/`page_size`.',
+          querystring: pagedQuery(sessionFilterShape, pageSizes),
           response: { 200: z.object({ items: z.array(sessionSchema), total: z.number().int() }), ...errors },
         },
       },

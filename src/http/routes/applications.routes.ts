@@ -11,7 +11,7 @@ import type { Database } from '../../db/database.js';
 import { APPLICATION_EVENT_KINDS, APPLICATION_STATUSES, APPLIED_VIA } from '../../db/schema.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, pageOffset } from '../schemas.js';
+import { databaseId, pagedQuery } from '../schemas.js';
 
 const id = databaseId;
 const APPLICATION_EXAMPLE = {
@@ -102,16 +102,15 @@ export function applicationRoutes(deps: { database: Database }): FastifyPluginAs
           tags: ['applications'],
           summary: "The agency's applications, per candidate or per job, newest first",
           description:
-            'Filter by candidate, job or status; paginated with `limit`/`offset` and counted in `total`.',
-          querystring: z
-            .object({
+            'Filter by candidate, job or status; paginated with `page`/`page_size` and counted in `total`.',
+          querystring: pagedQuery(
+            {
               candidate_id: id.optional(),
               job_posting_id: id.optional(),
               status: z.enum(APPLICATION_STATUSES).optional(),
-              limit: z.coerce.number().int().min(1).max(200).default(50),
-              offset: pageOffset,
-            })
-            .strict(),
+            },
+            { default: 50, max: 200 },
+          ),
           response: {
             200: z.object({ items: z.array(applicationSchema), total: z.number().int() }),
             ...errors,

@@ -7,7 +7,7 @@ import { correctCandidateRole } from '../../roles/correct-candidate-role.js';
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, databaseIdValue } from '../schemas.js';
+import { databaseId, databaseIdValue, sizedQuery } from '../schemas.js';
 
 const roleRef = z.object({ id: z.number().int(), name: z.string() });
 
@@ -26,16 +26,11 @@ export function candidateRoleRoutes(deps: {
           summary: 'Canonical roles by name or alias, for choosing a mapping',
           description:
             'Global roles whose name or alias contains `q`, for choosing a role mapping in the web app; any signed-in user.',
-          querystring: z.object({
-            q: z.string().trim().max(120).default(''),
-            limit: z.coerce.number().int().min(1).max(50).default(20),
-          }),
+          querystring: sizedQuery({ q: z.string().trim().max(120).default('') }, { default: 20, max: 50 }),
           response: {
-            200: z
-              .object({ items: z.array(roleRef.extend({ category: z.string().nullable() })) })
-              .meta({
-                examples: [{ items: [{ id: 12, name: 'Python Developer', category: 'Engineering' }] }],
-              }),
+            200: z.object({ items: z.array(roleRef.extend({ category: z.string().nullable() })) }).meta({
+              examples: [{ items: [{ id: 12, name: 'Python Developer', category: 'Engineering' }] }],
+            }),
             401: problemSchema,
           },
         },

@@ -16,7 +16,7 @@ import { CANDIDATE_STATUSES } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, idParams } from '../schemas.js';
+import { databaseId, idParams, pagedQuery } from '../schemas.js';
 
 export const candidateSchema = z
   .object({
@@ -187,19 +187,23 @@ const candidateDetailSchema = candidateSchema
     ],
   });
 
-const listQuery = z
-  .object({
-    search: z.string().trim().min(1).max(200).optional(),
+const searchText = z.string().trim().min(1).max(200);
+const listQuery = pagedQuery(
+  {
+    q: searchText.optional().meta({ description: 'Words in the name or e-mail' }),
+    search: searchText.optional().meta({ description: 'Deprecated: use q', deprecated: true }),
     status: z.enum(CANDIDATE_STATUSES).optional(),
     skill: z.string().trim().min(1).max(100).optional(),
     role_id: databaseId.optional(),
     mine: z.stringbool().optional(),
     sort: z.enum(['name', 'created_at', 'updated_at']).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  })
-  .strict();
+  },
+  { default: 50, max: 200 },
+).transform(({ q, search, ...query }) => {
+  const text = q ?? search;
+  return { ...query, ...(text ? { search: text } : {}) };
+});
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 export const duplicateQuery = z
   .object({
@@ -230,7 +234,7 @@ export function candidateRoutes(
             "Search the agency's candidates (name/email), filter by status, skill, role or mine (owned by me); " +
             'paginated and sorted; each with owner, new and total matches, best score and roles',
           description:
-            "Lists the agency's candidates with their owner, new and total matches, best score and mapped roles. `q` searches name and e-mail (`search` is its deprecated old name); filters combine. Paginated with `limit`/`offset`, sorted by `sort` and `order`.",
+            "Lists the agency's candidates with their owner, new and total matches, best score and mapped roles. `q` searches name and e-mail (`search` is its deprecated old name); filters combine. Paginated with `page`/`page_size`, sorted by `sort` and `order`.",
           querystring: listQuery,
           response: {
             200: z.object({

@@ -6,7 +6,7 @@ import { getAlertSettings, updateAlertSettings } from '../../inbox/alert-setting
 import { listInbox, markRead, unreadCount } from '../../inbox/inbox.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { pageOffset } from '../schemas.js';
+import { pagedQuery } from '../schemas.js';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
@@ -61,14 +61,8 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
           summary:
             "The caller's notifications, newest first: new recommended matches, application changes, role-mapping answers",
           description:
-            "The signed-in user's notifications (`unread=true` for unread only), with the total and unread counts; paginated with `limit`/`offset`.",
-          querystring: z
-            .object({
-              unread: z.stringbool().default(false),
-              limit: z.coerce.number().int().min(1).max(200).default(50),
-              offset: pageOffset,
-            })
-            .strict(),
+            "The signed-in user's notifications (`unread=true` for unread only), with the total and unread counts; paginated with `page`/`page_size`.",
+          querystring: pagedQuery({ unread: z.stringbool().default(false) }, { default: 50, max: 200 }),
           response: {
             200: z.object({ items: z.array(entrySchema), total: z.number().int(), unread: z.number().int() }),
             ...errors,

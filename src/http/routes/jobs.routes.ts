@@ -6,36 +6,37 @@ import { getJob, searchJobs } from '../../jobs/search-jobs.js';
 import { requireRole } from '../auth/principal.js';
 import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, INT4_MAX, pageOffset } from '../schemas.js';
+import { databaseId, INT4_MAX, pagedQuery } from '../schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 
-const searchQuery = z.object({
-  q: z.string().max(200).optional().meta({ description: 'Words in the title, company or description' }),
-  skills: z
-    .string()
-    .max(1000)
-    .optional()
-    .transform((value) => (value ? value.split(',') : undefined))
-    .meta({ description: 'Comma-separated skills the job must all list' }),
-  company: z.string().max(200).optional(),
-  location: z.string().max(200).optional(),
-  remote: z
-    .enum(['true', 'false', '1', '0'])
-    .transform((value) => value === 'true' || value === '1')
-    .optional(),
-  salary_min: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(INT4_MAX)
-    .optional()
-    .meta({ description: 'Annual salary the job reaches' }),
-  salary_max: z.coerce.number().int().min(0).max(INT4_MAX).optional(),
-  status: z.enum(JOB_STATUSES).default('active'),
-  limit: z.coerce.number().int().min(1).max(200).default(25),
-  offset: pageOffset,
-});
+const searchQuery = pagedQuery(
+  {
+    q: z.string().max(200).optional().meta({ description: 'Words in the title, company or description' }),
+    skills: z
+      .string()
+      .max(1000)
+      .optional()
+      .transform((value) => (value ? value.split(',') : undefined))
+      .meta({ description: 'Comma-separated skills the job must all list' }),
+    company: z.string().max(200).optional(),
+    location: z.string().max(200).optional(),
+    remote: z
+      .enum(['true', 'false', '1', '0'])
+      .transform((value) => value === 'true' || value === '1')
+      .optional(),
+    salary_min: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(INT4_MAX)
+      .optional()
+      .meta({ description: 'Annual salary the job reaches' }),
+    salary_max: z.coerce.number().int().min(0).max(INT4_MAX).optional(),
+    status: z.enum(JOB_STATUSES).default('active'),
+  },
+  { default: 25, max: 200 },
+);
 
 const jobListItemSchema = z
   .object({
@@ -161,7 +162,7 @@ export function jobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
           tags: ['jobs'],
           summary: 'Search job postings (active by default): text, skills, company, location, remote, salary',
           description:
-            'Full-text search over title, company and description, combined with filters; active jobs unless `status` says otherwise. Paginated with `limit`/`offset`; the answer counts all hits in `total`.',
+            'Full-text search over title, company and description, combined with filters; active jobs unless `status` says otherwise. Paginated with `page`/`page_size`; the answer counts all hits in `total`.',
           querystring: searchQuery,
           response: {
             200: z.object({

@@ -16,7 +16,7 @@ import {
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { idParams, pageOffset } from '../schemas.js';
+import { idParams, pagedQuery } from '../schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
 
@@ -25,17 +25,18 @@ const booleanQuery = z
   .transform((value) => value === 'true' || value === '1')
   .optional();
 
-const listQuery = z.object({
-  min_score: z.coerce.number().min(0).max(100).optional(),
-  recommended_only: booleanQuery,
-  status: z.enum(MATCH_STATUSES).optional(),
-  sort: z.enum(['score', 'date']).default('score'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: pageOffset,
-  include_inactive_jobs: booleanQuery.meta({
-    description: 'Also list matches of expired, filled or closed jobs (hidden by default)',
-  }),
-});
+const listQuery = pagedQuery(
+  {
+    min_score: z.coerce.number().min(0).max(100).optional(),
+    recommended_only: booleanQuery,
+    status: z.enum(MATCH_STATUSES).optional(),
+    sort: z.enum(['score', 'date']).default('score'),
+    include_inactive_jobs: booleanQuery.meta({
+      description: 'Also list matches of expired, filled or closed jobs (hidden by default)',
+    }),
+  },
+  { default: 50, max: 200 },
+);
 
 const jobSummarySchema = z.object({
   id: z.number().int(),
@@ -184,7 +185,7 @@ export function matchRoutes(deps: {
       [
         '/api/candidates/:id/matches',
         "A candidate's matched jobs, best first (or newest first with sort=date)",
-        "The candidate's stored matches with score and components, filtered by minimum score, recommendation or recruiter status; jobs no longer active are left out unless `include_inactive_jobs=true`. Paginated with `limit`/`offset`.",
+        "The candidate's stored matches with score and components, filtered by minimum score, recommendation or recruiter status; jobs no longer active are left out unless `include_inactive_jobs=true`. Paginated with `page`/`page_size`.",
         listCandidateMatches,
       ],
       [

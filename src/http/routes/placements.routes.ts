@@ -6,7 +6,7 @@ import { RATE_PERIODS } from '../../db/schema.js';
 import { listPlacements, recordPlacement } from '../../placements/placements.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { pageOffset } from '../schemas.js';
+import { pagedQuery } from '../schemas.js';
 import { applicationSchema } from './applications.routes.js';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -159,13 +159,8 @@ export function placementRoutes(deps: { database: Database }): FastifyPluginAsyn
           tags: ['applications'],
           summary: "The agency's placements with their margins, newest first",
           description:
-            'Every placement of the agency with candidate, job, rates and computed margin; paginated with `limit`/`offset`.',
-          querystring: z
-            .object({
-              limit: z.coerce.number().int().min(1).max(200).default(50),
-              offset: pageOffset,
-            })
-            .strict(),
+            'Every placement of the agency with candidate, job, rates and computed margin; paginated with `page`/`page_size`.',
+          querystring: pagedQuery({}, { default: 50, max: 200 }),
           response: {
             200: z.object({ items: z.array(placementSchema), total: z.number().int() }),
             ...errors,

@@ -15,7 +15,7 @@ import {
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { idParams } from '../schemas.js';
+import { idParams, sizedQuery } from '../schemas.js';
 
 const events = z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
@@ -213,9 +213,9 @@ export function webhookRoutes(deps: {
           tags,
           summary: "An endpoint's latest deliveries with every attempt (HTTP status, response time, error)",
           description:
-            'The newest `limit` deliveries to the endpoint, each with its attempts (status code, duration, error).',
+            'The newest `page_size` deliveries to the endpoint, each with its attempts (status code, duration, error).',
           params: idParams,
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
+          querystring: sizedQuery({}, { default: 50, max: 200 }),
           response: { 200: z.object({ items: z.array(deliverySchema) }), ...errors, 404: problemSchema },
         },
       },
