@@ -4062,7 +4062,7 @@ export interface paths {
         };
         put?: never;
         /**
-         * Import a job file (multipart upload: field "file"; options as fields before it or as query)
+         * Import a job file (multipart upload: field "file"; options as form fields, before or after it, or as query)
          * @description CSV (RFC 4180, UTF-8 or Windows-1252), JSON array or JSON Lines. JobSpy CSV and the Jobmatch job schema are recognized; other layouts need `map`, e.g. `title=Job Title,company=Company Name`. Rows that fail are counted and reported with their row number; they never stop the import.
          *
          *     Needs a session of: PM_ADMIN.

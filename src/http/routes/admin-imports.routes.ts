@@ -12,6 +12,7 @@ import { detectFormat, type RecordFormat } from '../../ingestion/read-records.js
 import type { JobQueue } from '../../worker/job-queue.js';
 import { publishJobsImported } from '../../worker/tasks.js';
 import { requireRole } from '../auth/principal.js';
+import { uploadedFile } from '../multipart-upload.js';
 import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
 import { databaseId, pagedQuery, pageOffset } from '../schemas.js';
@@ -136,7 +137,7 @@ export function adminImportRoutes(deps: {
         schema: {
           tags: ['imports'],
           summary:
-            'Import a job file (multipart upload: field "file"; options as fields before it or as query)',
+            'Import a job file (multipart upload: field "file"; options as form fields, before or after it, or as query)',
           description:
             'CSV (RFC 4180, UTF-8 or Windows-1252), JSON array or JSON Lines. JobSpy CSV and the Jobmatch job schema ' +
             'are recognized; other layouts need `map`, e.g. `title=Job Title,company=Company Name`. Rows that fail are ' +
@@ -158,8 +159,7 @@ export function adminImportRoutes(deps: {
             'Upload the file as multipart/form-data (field "file").',
           );
         }
-        const file = await request.file();
-        if (!file) throw new AppError('bad_request', 'No file in the upload (field "file").');
+        const file = await uploadedFile(request, 'file');
         const options = optionsFrom(file, request.query as Record<string, unknown>);
         let mapping: ReturnType<typeof parseColumnMapping> | undefined;
         try {
@@ -182,12 +182,13 @@ export function adminImportRoutes(deps: {
             ...(deps.queue ? { onJobsImported: publishJobsImported(deps.queue) } : {}),
           },
           {
-            source: file.file,
+            source: file.open(),
             fileName: file.filename,
             format,
             platform: options.platform,
             mapping,
             encoding: options.encoding,
+            importedBy: request.principal?.userId ?? null,
           },
         );
         if (file.file.truncated) {
