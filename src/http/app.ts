@@ -194,7 +194,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // Authorize once (the CSRF token of the signed-in browser) and keep it across reloads of /docs.
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true } });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(fastifyMultipart, {
