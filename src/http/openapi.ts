@@ -131,7 +131,7 @@ function problemResponse(status: string, schema: unknown) {
 
 /**
  * The `transform` of @fastify/swagger: zod schemas to JSON Schema, then per operation the security it needs
- * (from its role guard: the session, plus the CSRF header for changes; scraper routes state theirs), the
+ * (from its role guard: the session, plus the CSRF header for changes; other routes state theirs), the
  * standard problem answers that follow from it (400 always; 401 and 403 when guarded; 404 with a path
  * parameter) and a description for every response.
  */
@@ -142,17 +142,19 @@ export function documentOperation(input: TransformInput) {
   const method = String(input.route.method).toUpperCase();
   const roles = rolesOf(input.route);
   const csrfExempt = Boolean(input.route.config?.csrfExempt);
-  if (schema.security === undefined) {
-    schema.security = roles
-      ? [UNSAFE_METHODS.has(method) && !csrfExempt ? { session: [], csrf: [] } : { session: [] }]
-      : [];
+  // Without a role guard the route states its security itself (`[]` for a public one): an undeclared one
+  // stays undeclared, and the contract test names it.
+  if (schema.security === undefined && roles) {
+    schema.security = [
+      UNSAFE_METHODS.has(method) && !csrfExempt ? { session: [], csrf: [] } : { session: [] },
+    ];
   }
   if (roles && typeof schema.description === 'string') {
     schema.description = `${schema.description}\n\nNeeds a session of: ${roles.join(', ')}.`;
   }
   const response = { ...((schema.response ?? {}) as Record<string, JsonSchema>) };
   const problem = response['4xx'] ?? response['4XX'] ?? PROBLEM_REF;
-  const guarded = roles !== undefined || (schema.security as unknown[]).length > 0;
+  const guarded = roles !== undefined || (Array.isArray(schema.security) && schema.security.length > 0);
   const standard = [
     '400',
     ...(guarded ? ['401'] : []),

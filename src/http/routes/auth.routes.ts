@@ -63,6 +63,7 @@ export function authRoutes(deps: {
         config: { csrfExempt: true },
         schema: {
           tags: ['auth'],
+          security: [],
           summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token',
           description:
             "Checks the password (argon2) and starts a session: the HttpOnly `jm_session` cookie is set and the answer carries `csrf_token`, which every later change must send in `X-CSRF-Token`. Wrong credentials are a 401 that does not say which part was wrong; repeated failures per address and e-mail are a 429 with `Retry-After`. Signing in again replaces this browser's previous session.",
@@ -113,6 +114,7 @@ export function authRoutes(deps: {
       {
         schema: {
           tags: ['auth'],
+          security: [],
           summary: 'Whether this browser is signed in: the user and CSRF token, or nulls (never 401)',
           description:
             'For a page that starts up not knowing whether it has a session; `/api/auth/me` is 401 when signed out.',

@@ -25,6 +25,7 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['health'],
+          security: [],
           summary: 'Liveness: the process is up',
           description:
             'Answers 200 while the process runs, without touching the database; for a liveness probe.',
@@ -39,6 +40,7 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['health'],
+          security: [],
           summary: 'Readiness: the database is reachable and its migrations are current',
           description:
             '200 when the database answers and every migration is applied, with the engine and the live workers; otherwise 503, so a load balancer stops sending traffic.',
