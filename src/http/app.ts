@@ -5,7 +5,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import {
-  jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
@@ -27,6 +26,7 @@ import type { OutgoingPolicy } from '../webhooks/outgoing-request.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { csrfGuard, sessionAuth } from './auth/session-auth.js';
 import { inputGuard } from './input-guard.js';
+import { closeRouteInputs, documentOperation, securitySchemes } from './openapi.js';
 import { problemSchema, sendProblem, toAppError } from './problem.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { adminHealthRoutes } from './routes/admin-health.routes.js';
@@ -141,6 +141,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRoute', documentClientErrors);
+  app.addHook('onRoute', closeRouteInputs);
   app.addHook('preValidation', inputGuard);
   app.addHook('onResponse', countRequest);
 
@@ -198,24 +199,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
           description: 'Scraper API keys, the scrape queue and scraper performance (platform admins)',
         },
       ],
-      components: {
-        securitySchemes: {
-          scraperKey: { type: 'http', scheme: 'bearer', description: 'A scraper API key (jm_sk_...)' },
-          scraperKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
-          session: { type: 'apiKey', in: 'cookie', name: 'jm_session' },
-          tenantKey: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'An agency API key (jm_tk_...) for the recruiter API; read or write scope',
-          },
-        },
-      },
+      components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
+    transform: documentOperation,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // Authorize once (the CSRF token of the signed-in browser) and keep it across reloads of /docs.
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true } });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(fastifyMultipart, {

@@ -31,12 +31,18 @@ const codeByStatus = new Map<number, ErrorCode>(
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors: FieldProblem[] = error.validation.map((issue) => ({
-      field: [error.validationContext, issue.instancePath.replace(/^\//, '').replaceAll('/', '.')]
-        .filter(Boolean)
-        .join('.'),
-      message: issue.message ?? 'invalid',
-    }));
+    const fieldOf = (path: string, key?: string) =>
+      [error.validationContext, path.replace(/^\//, '').replaceAll('/', '.'), key].filter(Boolean).join('.');
+    const errors: FieldProblem[] = error.validation.flatMap((issue) => {
+      const unknownKeys = issue.keyword === 'unrecognized_keys' ? issue.params.keys : undefined;
+      if (Array.isArray(unknownKeys)) {
+        return unknownKeys.map((key) => ({
+          field: fieldOf(issue.instancePath, String(key)),
+          message: 'Unknown field: this operation does not take it.',
+        }));
+      }
+      return [{ field: fieldOf(issue.instancePath), message: issue.message ?? 'invalid' }];
+    });
     return new AppError(
       'validation_failed',
       `The request ${error.validationContext ?? 'input'} is invalid.`,

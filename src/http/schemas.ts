@@ -7,7 +7,7 @@ export const INT4_MAX = 2_147_483_647;
 export const databaseId = z.coerce.number().int().positive().max(INT4_MAX);
 /** A row id in a JSON body (no coercion). */
 export const databaseIdValue = z.number().int().positive().max(INT4_MAX);
-export const idParams = z.object({ id: databaseId });
+export const idParams = z.object({ id: databaseId.meta({ examples: [42] }) });
 /** How many rows a page skips. */
 export const pageOffset = z.coerce.number().int().min(0).max(1_000_000).default(0);
 
@@ -22,3 +22,77 @@ export const apiKeyFields = {
   total_requests: z.number().int(),
   revoked_at: z.date().nullable(),
 };
+const pageSize = (max: number) => z.coerce.number().int().min(1).max(max);
+
+interface PagingInput {
+  page?: number | undefined;
+  page_size?: number | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+const pagingShape = (size: { default: number; max: number }) => ({
+  page: z.coerce.number().int().min(1).max(10_000).optional().meta({ description: 'Which page, from 1' }),
+  page_size: pageSize(size.max)
+    .optional()
+    .meta({ description: `Items per page (default ${size.default})` }),
+  limit: pageSize(size.max).optional().meta({ description: 'Deprecated: use page_size', deprecated: true }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .optional()
+    .meta({ description: 'Deprecated: use page', deprecated: true }),
+});
+
+/**
+ * The paging of every list, by the same names: `page` (from 1) and `page_size`. The older `limit` and
+ * `offset` still work, deprecated; mixing the two styles is a 400. Handlers receive `limit` and `offset`.
+ * The query string is closed: an unknown parameter is a 400 naming it.
+ */
+export function pagedQuery<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  size: { default: number; max: number },
+) {
+  return z
+    .object({ ...shape, ...pagingShape(size) })
+    .strict()
+    .superRefine((query, context) => {
+      const { page, page_size, limit, offset } = query as PagingInput;
+      if ((page !== undefined || page_size !== undefined) && (limit !== undefined || offset !== undefined)) {
+        context.addIssue({
+          code: 'custom',
+          path: [page !== undefined ? 'page' : 'page_size'],
+          message: 'Send page and page_size, or the deprecated limit and offset, not both.',
+        });
+      }
+    })
+    .transform((query) => {
+      const { page, page_size, limit, offset, ...rest } = query as typeof query & PagingInput;
+      const perPage = page_size ?? limit ?? size.default;
+      return {
+        ...(rest as Omit<typeof query, keyof PagingInput>),
+        limit: perPage,
+        offset: page === undefined ? (offset ?? 0) : (page - 1) * perPage,
+      };
+    });
+}
+
+/** A list that shows its newest items only: `page_size` (the older `limit` still works, deprecated). */
+export function sizedQuery<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  size: { default: number; max: number },
+) {
+  const { page_size, limit } = pagingShape(size);
+  return z
+    .object({ ...shape, page_size, limit })
+    .strict()
+    .transform((query) => {
+      const { page_size, limit, ...rest } = query as typeof query & PagingInput;
+      return {
+        ...(rest as Omit<typeof query, 'page_size' | 'limit'>),
+        limit: page_size ?? limit ?? size.default,
+      };
+    });
+}

@@ -53,6 +53,11 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
+/** The API's paging (`page` from 1, `page_size`) for a page of `pageSize` items starting at `offset`. */
+export function pageOf(pageSize: number, offset = 0): { page: number; page_size: number } {
+  return { page: Math.floor(offset / pageSize) + 1, page_size: pageSize };
+}
+
 export function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

@@ -48,13 +48,15 @@ function admitApiKey(request: FastifyRequest, roles: UserRole[]): void {
 
 /** A route-level requirement: a signed-in user with one of these roles (401 when signed out, 403 otherwise). */
 export function requireRole(...roles: UserRole[]) {
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+  const guard = async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     admitApiKey(request, roles);
     if (!request.principal) throw new AppError('unauthorized', 'Sign in first.');
     if (!roles.includes(request.principal.role)) {
       throw new AppError('forbidden', 'Your role does not allow this.');
     }
   };
+  // The roles travel with the guard: the OpenAPI document states each operation's access from them.
+  return Object.assign(guard, { roles: Object.freeze([...roles]) });
 }
 
 /** Roles that work an agency's candidates. */

@@ -24,7 +24,19 @@ const tenantSchema = z
     created_at: z.date(),
     updated_at: z.date(),
   })
-  .meta({ id: 'Tenant' });
+  .meta({
+    id: 'Tenant',
+    examples: [
+      {
+        id: 3,
+        name: 'Northwind Talent',
+        slug: 'northwind-talent',
+        is_active: true,
+        created_at: '2026-10-01T08:00:00.000Z',
+        updated_at: '2026-10-01T08:00:00.000Z',
+      },
+    ],
+  });
 
 const email = z.string().trim().toLowerCase().max(255).pipe(z.email());
 const password = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
@@ -48,6 +60,8 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
         schema: {
           tags: ['accounts'],
           summary: 'Create an agency with its first tenant admin',
+          description:
+            'Creates the agency and its first TENANT_ADMIN. The slug is derived from the name when omitted; a slug or admin e-mail already in use is a 409.',
           body: z
             .object({
               name: tenantName,
@@ -73,6 +87,7 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
         schema: {
           tags: ['accounts'],
           summary: 'All agencies',
+          description: 'Every agency on the platform, active or not.',
           response: { 200: z.object({ items: z.array(tenantSchema) }), ...errors },
         },
       },
@@ -86,6 +101,7 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
         schema: {
           tags: ['accounts'],
           summary: 'One agency with its users',
+          description: 'The agency and all its user accounts (never their passwords).',
           params: idParams,
           response: {
             200: tenantSchema.extend({ users: z.array(accountSchema) }),
@@ -104,6 +120,8 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
         schema: {
           tags: ['accounts'],
           summary: "Rename an agency or (de)activate it (a deactivated agency's users cannot sign in)",
+          description:
+            'Changes the name, slug or `is_active`. A slug already taken is a 409; deactivating an agency stops its users from signing in.',
           params: idParams,
           body: z
             .object({ name: tenantName.optional(), slug: slug.optional(), is_active: z.boolean().optional() })
@@ -121,6 +139,8 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
         schema: {
           tags: ['accounts'],
           summary: "The users of the caller's agency",
+          description:
+            "The accounts of the signed-in admin's agency; other agencies' users are never visible.",
           response: { 200: z.object({ items: z.array(accountSchema) }), ...errors },
         },
       },
@@ -134,6 +154,8 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
         schema: {
           tags: ['accounts'],
           summary: "Create a recruiter or another tenant admin in the caller's agency",
+          description:
+            "Creates a RECRUITER or TENANT_ADMIN in the caller's agency; an e-mail already in use anywhere is a 409.",
           body: z
             .object({ email, password, name: personName.optional(), role: z.enum(TENANT_USER_ROLES) })
             .strict(),
@@ -151,6 +173,8 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
         schema: {
           tags: ['accounts'],
           summary: "Rename, change the role of, or (de)activate a user of the caller's agency",
+          description:
+            "Changes a user's name, role or `is_active` in the caller's agency; changing your own role or deactivating yourself is a 422.",
           params: idParams,
           body: z
             .object({

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js';
 import { healthReport } from '../../operations/health.js';
 import { retryFailedTask } from '../../operations/task-queries.js';
 import { requireRole } from '../auth/principal.js';
+import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
 
 const healthSchema = z
@@ -52,12 +53,49 @@ const healthSchema = z
       }),
     ),
   })
-  .meta({ id: 'HealthReport' });
+  .meta({
+    id: 'HealthReport',
+    examples: [
+      {
+        database: { engine: 'pg', location: '127.0.0.1:5432/jobmatch', reachable: true },
+        migrations: { applied: 31, pending: [] },
+        workers: [
+          {
+            host: 'app-1',
+            pid: 4121,
+            kind: 'worker',
+            started_at: '2026-11-28T14:05:00.000Z',
+            last_seen_at: '2026-11-30T09:12:00.000Z',
+            alive: true,
+          },
+        ],
+        queues: [
+          {
+            name: 'webhooks/deliver',
+            waiting: 3,
+            active: 1,
+            failed: 0,
+            oldest_waiting_at: '2026-11-30T09:12:00.000Z',
+          },
+        ],
+        failed_tasks: [],
+        scrapers: [
+          {
+            scraper_key_id: 2,
+            scraper_name: 'indeed-scraper',
+            last_session_at: '2026-11-28T14:05:00.000Z',
+            last_status: 'completed',
+            last_error: null,
+          },
+        ],
+      },
+    ],
+  });
 
 /** Platform admins: the operational state (database, workers, task backlog and failures, scrapers). */
 export function adminHealthRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    app.addHook('onRoute', guardEveryRoute(requireRole('PM_ADMIN')));
     app.get(
       '/api/admin/health',
       {
@@ -65,6 +103,8 @@ export function adminHealthRoutes(deps: { database: Database }): FastifyPluginAs
           tags: ['health'],
           summary:
             'Database, migrations, workers alive, task backlog per queue, failed tasks, last scrape per scraper',
+          description:
+            'The operational state in one answer: database engine and migrations, live workers with host and pid, backlog and oldest waiting task per queue, recent failed tasks with their error, and the last session per scraper.',
           response: { 200: healthSchema, 401: problemSchema, 403: problemSchema },
         },
       },
@@ -76,9 +116,13 @@ export function adminHealthRoutes(deps: { database: Database }): FastifyPluginAs
         schema: {
           tags: ['health'],
           summary: 'Put a failed background task back in its queue (one more attempt)',
+          description:
+            'Retries one failed task listed by `GET /api/admin/health` (its id there): the task goes back to its queue as created, with one more attempt. A task that is not failed (or no longer exists) is a 404.',
           params: z.object({ id: z.uuid() }),
           response: {
-            200: z.object({ id: z.string(), queue: z.string() }),
+            200: z
+              .object({ id: z.string(), queue: z.string() })
+              .meta({ example: { id: '0b6f3c1e-8a51-4c8e-9d0e-2f1a7c5b9e44', queue: 'webhooks/deliver' } }),
             401: problemSchema,
             403: problemSchema,
             404: problemSchema,

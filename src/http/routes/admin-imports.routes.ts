@@ -11,8 +11,10 @@ import { importJobs } from '../../ingestion/import-jobs.js';
 import { detectFormat, type RecordFormat } from '../../ingestion/read-records.js';
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole } from '../auth/principal.js';
+import { uploadedFile } from '../multipart-upload.js';
+import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, pageOffset } from '../schemas.js';
+import { databaseId, pagedQuery, pageOffset } from '../schemas.js';
 
 const batchSchema = z
   .object({
@@ -32,7 +34,28 @@ const batchSchema = z
     started_at: z.date(),
     completed_at: z.date().nullable(),
   })
-  .meta({ id: 'ImportBatch' });
+  .meta({
+    id: 'ImportBatch',
+    examples: [
+      {
+        id: 7,
+        batch_id: 'imp_20261128_1405',
+        platform: 'indeed',
+        file_name: 'indeed-2026-11-28.csv',
+        format: 'csv',
+        import_status: 'partial',
+        total_jobs: 1200,
+        new_jobs: 940,
+        updated_jobs: 180,
+        unchanged_jobs: 70,
+        failed_jobs: 10,
+        error_message: null,
+        imported_by: 1,
+        started_at: '2026-11-28T14:05:00.000Z',
+        completed_at: '2026-11-28T14:06:12.000Z',
+      },
+    ],
+  });
 
 const rowErrorSchema = z
   .object({
@@ -42,7 +65,10 @@ const rowErrorSchema = z
     /** `warning`: the row was stored with the field left empty; `error`: the row was not stored. */
     severity: z.enum(['error', 'warning']).or(z.string()).optional(),
   })
-  .meta({ id: 'ImportRowError' });
+  .meta({
+    id: 'ImportRowError',
+    examples: [{ row_number: 118, field: 'title', reason: 'is required', severity: 'error' }],
+  });
 
 const importOptionsSchema = z.object({
   platform: z
@@ -57,10 +83,7 @@ const importOptionsSchema = z.object({
   encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
 });
 
-const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: pageOffset,
-});
+const pageQuery = pagedQuery({}, { default: 50, max: 500 });
 
 const toBatch = (row: JobImportBatch) => ({
   ...row,
@@ -97,7 +120,7 @@ export function adminImportRoutes(deps: {
   queue?: Pick<JobQueue, 'send'> | undefined;
 }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    app.addHook('onRoute', guardEveryRoute(requireRole('PM_ADMIN')));
     app.post(
       '/api/admin/imports',
       {
@@ -114,7 +137,7 @@ export function adminImportRoutes(deps: {
         schema: {
           tags: ['imports'],
           summary:
-            'Import a job file (multipart upload: field "file"; options as fields before it or as query)',
+            'Import a job file (multipart upload: field "file"; options as form fields, before or after it, or as query)',
           description:
             'CSV (RFC 4180, UTF-8 or Windows-1252), JSON array or JSON Lines. JobSpy CSV and the Jobmatch job schema ' +
             'are recognized; other layouts need `map`, e.g. `title=Job Title,company=Company Name`. Rows that fail are ' +
@@ -137,8 +160,7 @@ export function adminImportRoutes(deps: {
             'Upload the file as multipart/form-data (field "file").',
           );
         }
-        const file = await request.file();
-        if (!file) throw new AppError('bad_request', 'No file in the upload (field "file").');
+        const file = await uploadedFile(request, 'file');
         const options = optionsFrom(file, request.query as Record<string, unknown>);
         let mapping: ReturnType<typeof parseColumnMapping> | undefined;
         try {
@@ -161,12 +183,13 @@ export function adminImportRoutes(deps: {
             ...(deps.queue ? { onJobsImported: publishJobsImported(deps.queue) } : {}),
           },
           {
-            source: file.file,
+            source: file.open(),
             fileName: file.filename,
             format,
             platform: options.platform,
             mapping,
             encoding: options.encoding,
+            importedBy: request.principal?.userId ?? null,
           },
         );
         if (file.file.truncated) {
@@ -185,6 +208,8 @@ export function adminImportRoutes(deps: {
         schema: {
           tags: ['imports'],
           summary: 'Import batches, newest first',
+          description:
+            'Job-file import batches with their counts (new, updated, unchanged, failed), newest first; paginated with `page`/`page_size`.',
           querystring: pageQuery,
           response: { 200: z.object({ items: z.array(batchSchema) }) },
         },
@@ -200,6 +225,8 @@ export function adminImportRoutes(deps: {
         schema: {
           tags: ['imports'],
           summary: 'One import batch with its row errors',
+          description:
+            'The batch with its counts and its row errors (row, field, reason), paged with `errors_limit`/`errors_offset`.',
           params: z.object({ id: databaseId }),
           querystring: z.object({
             errors_limit: z.coerce.number().int().min(0).max(10_000).default(500),

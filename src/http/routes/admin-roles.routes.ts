@@ -11,8 +11,9 @@ import { editRole } from '../../roles/rename-role.js';
 import { addRoleAlias, removeRoleAlias } from '../../roles/role-aliases.js';
 import { closeRoleReport, listRoleReports } from '../../roles/role-reports.js';
 import { requireRole } from '../auth/principal.js';
+import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { databaseIdValue, idParams, pageOffset } from '../schemas.js';
+import { databaseIdValue, idParams, pagedQuery } from '../schemas.js';
 
 export interface RoleRouteDependencies {
   database: Database;
@@ -38,7 +39,26 @@ export const roleSchema = z
     created_at: z.date().nullable(),
     updated_at: z.date().nullable(),
   })
-  .meta({ id: 'GlobalRole' });
+  .meta({
+    id: 'GlobalRole',
+    examples: [
+      {
+        id: 12,
+        name: 'Python Developer',
+        aliases: ['Python Engineer', 'Python Programmer'],
+        category: 'Engineering',
+        candidate_count: 17,
+        queue_status: 'completed',
+        priority: 'normal',
+        total_jobs_scraped: 240,
+        last_scraped_at: '2026-11-28T14:05:00.000Z',
+        embedding_model: 'local-768',
+        has_embedding: true,
+        created_at: '2026-10-01T08:00:00.000Z',
+        updated_at: '2026-11-28T14:05:00.000Z',
+      },
+    ],
+  });
 
 export const roleReportSchema = z
   .object({
@@ -56,7 +76,26 @@ export const roleReportSchema = z
     created_at: z.date(),
     resolved_at: z.date().nullable(),
   })
-  .meta({ id: 'RoleMappingReport' });
+  .meta({
+    id: 'RoleMappingReport',
+    examples: [
+      {
+        id: 5,
+        tenant_id: 3,
+        candidate_id: 42,
+        input_text: 'Backend Engineer',
+        global_role_id: 30,
+        global_role_name: 'Software Engineer',
+        suggested_role_name: 'Backend Developer',
+        note: 'She works on APIs, not general software.',
+        status: 'open',
+        reported_by: 17,
+        resolved_by: null,
+        created_at: '2026-11-28T14:05:00.000Z',
+        resolved_at: null,
+      },
+    ],
+  });
 
 export const normalizedRoleSchema = z
   .object({
@@ -67,19 +106,28 @@ export const normalizedRoleSchema = z
     cleaned: z.string(),
     vectorStageAvailable: z.boolean(),
   })
-  .meta({ id: 'NormalizedRole' });
+  .meta({
+    id: 'NormalizedRole',
+    examples: [
+      {
+        role: { id: 12, name: 'Python Developer' },
+        method: 'alias',
+        confidence: 0.97,
+        seniority: 'senior',
+        cleaned: 'python engineer',
+        vectorStageAvailable: true,
+      },
+    ],
+  });
 
-const page = {
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: pageOffset,
-};
+const pageSizes = { default: 50, max: 500 };
 const roleText = z.string().trim().min(1).max(200);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 /** Platform-admin management of the global role taxonomy and of the recruiters' mapping reports. */
 export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireRole('PM_ADMIN'));
+    app.addHook('onRoute', guardEveryRoute(requireRole('PM_ADMIN')));
     const tags = ['roles'];
 
     app.get(
@@ -88,11 +136,12 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: 'List or search roles (name or alias), with candidate counts and queue status',
-          querystring: z.object({
-            q: z.string().max(200).optional(),
-            queue_status: z.enum(QUEUE_STATUSES).optional(),
-            ...page,
-          }),
+          description:
+            'Global roles with aliases, category, scrape priority, candidate count and queue status; `q` searches names and aliases. Paginated with `page`/`page_size`.',
+          querystring: pagedQuery(
+            { q: z.string().max(200).optional(), queue_status: z.enum(QUEUE_STATUSES).optional() },
+            pageSizes,
+          ),
           response: {
             200: z.object({
               items: z.array(roleSchema),
@@ -118,7 +167,15 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
 
     app.get(
       '/api/admin/roles/:id',
-      { schema: { tags, summary: 'One role', params: idParams, response: { 200: roleSchema, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'One role',
+          description: 'The role with its aliases, category, priority, queue status and candidate count.',
+          params: idParams,
+          response: { 200: roleSchema, ...errors },
+        },
+      },
       async (request) => getRole(deps.database.sql, request.params.id),
     );
 
@@ -128,6 +185,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: 'Rename a role (the old name stays an alias), set its category or scrape priority',
+          description:
+            'Renames the role (the old name becomes an alias), sets its category or scrape priority; a name another role already uses is a 409.',
           params: idParams,
           body: z
             .object({
@@ -148,6 +207,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: 'Add an alias to a role',
+          description:
+            'Adds an alias, so the text maps to this role from now on; an alias another role has is a 409.',
           params: idParams,
           body: z.object({ alias: roleText }).strict(),
           response: { 200: roleSchema, 409: problemSchema, ...errors },
@@ -163,6 +224,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: 'Remove an alias from a role',
+          description:
+            'Removes the alias (URL-encoded in the path); an alias the role does not have is a 404.',
           params: idParams.extend({ alias: roleText }),
           response: { 200: roleSchema, ...errors },
         },
@@ -178,6 +241,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           tags,
           summary:
             'Merge a role into another: links, aliases, job mappings and scrape history move; counts stay exact',
+          description:
+            'Moves everything of the source role into the target (candidate links, aliases, job mappings, job postings, scrape sessions and reports) and deletes the source; answers the target and how many rows moved.',
           body: z.object({ source_id: databaseIdValue, target_id: databaseIdValue }).strict(),
           response: {
             200: z.object({
@@ -205,6 +270,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           tags,
           summary:
             'Map a role text to its canonical role without linking anything (create: allow a new role)',
+          description:
+            'Runs role normalization (exact, alias, fuzzy, then vector stage) on a text and answers the role, method and confidence; with `create: true` an unknown role may be created. Nothing is linked to a candidate.',
           body: z.object({ text: z.string().max(1000), create: z.boolean().default(false) }).strict(),
           response: { 200: normalizedRoleSchema, ...errors },
         },
@@ -222,7 +289,9 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: "Recruiters' reports of wrong role mappings, newest first",
-          querystring: z.object({ status: z.enum(REPORT_STATUSES).optional(), ...page }),
+          description:
+            'Reports recruiters filed against a role mapping, filtered by status, newest first; paginated with `page`/`page_size`.',
+          querystring: pagedQuery({ status: z.enum(REPORT_STATUSES).optional() }, pageSizes),
           response: {
             200: z.object({
               items: z.array(roleReportSchema),
@@ -251,6 +320,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: 'Close a report as resolved or dismissed',
+          description:
+            'Closes an open report as `resolved` or `dismissed` with an optional note; the reporter gets an inbox notification. A report already closed is a 409.',
           params: idParams,
           body: z.object({ status: z.enum(['resolved', 'dismissed']) }).strict(),
           response: { 200: roleReportSchema, 409: problemSchema, ...errors },

@@ -12,9 +12,26 @@ import { APPLICATION_EVENT_KINDS, APPLICATION_STATUSES, APPLIED_VIA } from '../.
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, pageOffset } from '../schemas.js';
+import { databaseId, pagedQuery } from '../schemas.js';
 
 const id = databaseId;
+const APPLICATION_EXAMPLE = {
+  id: 305,
+  candidate_id: 42,
+  candidate_name: 'Priya Sharma',
+  job_posting_id: 1207,
+  job_title: 'Senior Python Developer',
+  company: 'Acme Analytics',
+  match_id: 9001,
+  application_status: 'screening',
+  applied_via: 'platform',
+  cover_letter: null,
+  notes: 'Strong Django background.',
+  applied_at: '2026-11-28T14:05:00.000Z',
+  status_updated_at: '2026-11-30T09:12:00.000Z',
+  updated_at: '2026-11-30T09:12:00.000Z',
+  review_reason: null,
+};
 export const applicationSchema = z
   .object({
     id: z.number().int(),
@@ -33,7 +50,7 @@ export const applicationSchema = z
     updated_at: z.date(),
     review_reason: z.string().nullable(),
   })
-  .meta({ id: 'Application' });
+  .meta({ id: 'Application', examples: [APPLICATION_EXAMPLE] });
 
 const details = {
   applied_via: z.enum(APPLIED_VIA).optional(),
@@ -66,6 +83,8 @@ export function applicationRoutes(deps: {
           tags: ['applications'],
           summary:
             'Apply a candidate to a job: from a match ({match_id}) or directly ({candidate_id, job_posting_id})',
+          description:
+            'Creates an application at `applied`. The candidate and job must belong to (or be visible to) the agency; an application that already exists for the pair is a 409; a candidate or job in a state that cannot apply is a 422.',
           body: createBody,
           response: {
             201: applicationSchema,
@@ -89,15 +108,16 @@ export function applicationRoutes(deps: {
         schema: {
           tags: ['applications'],
           summary: "The agency's applications, per candidate or per job, newest first",
-          querystring: z
-            .object({
+          description:
+            'Filter by candidate, job or status; paginated with `page`/`page_size` and counted in `total`.',
+          querystring: pagedQuery(
+            {
               candidate_id: id.optional(),
               job_posting_id: id.optional(),
               status: z.enum(APPLICATION_STATUSES).optional(),
-              limit: z.coerce.number().int().min(1).max(200).default(50),
-              offset: pageOffset,
-            })
-            .strict(),
+            },
+            { default: 50, max: 200 },
+          ),
           response: {
             200: z.object({ items: z.array(applicationSchema), total: z.number().int() }),
             ...errors,
@@ -114,6 +134,8 @@ export function applicationRoutes(deps: {
         schema: {
           tags: ['applications'],
           summary: 'The pipeline: every stage with its count and its most recently moved applications',
+          description:
+            'One entry per application status in pipeline order, each with its count and up to `per_stage` applications moved most recently; this is the data of the pipeline board.',
           querystring: z.object({ per_stage: z.coerce.number().int().min(1).max(200).default(20) }).strict(),
           response: {
             200: z.object({
@@ -141,23 +163,57 @@ export function applicationRoutes(deps: {
         schema: {
           tags: ['applications'],
           summary: 'An application with its history (who moved it, when, from, to, note)',
+          description:
+            'The application with candidate and job names and its full status history, oldest first.',
           params: z.object({ id }),
           response: {
-            200: applicationSchema.extend({
-              history: z.array(
-                z.object({
-                  id: z.number().int(),
-                  kind: z.enum(APPLICATION_EVENT_KINDS),
-                  undoes_event_id: z.number().int().nullable(),
-                  from_status: z.string().nullable(),
-                  to_status: z.string(),
-                  changed_by: z.number().int().nullable(),
-                  changed_by_email: z.string().nullable(),
-                  note: z.string().nullable(),
-                  changed_at: z.date(),
-                }),
-              ),
-            }),
+            200: applicationSchema
+              .extend({
+                history: z.array(
+                  z.object({
+                    id: z.number().int(),
+                    kind: z.enum(APPLICATION_EVENT_KINDS),
+                    undoes_event_id: z.number().int().nullable(),
+                    from_status: z.string().nullable(),
+                    to_status: z.string(),
+                    changed_by: z.number().int().nullable(),
+                    changed_by_email: z.string().nullable(),
+                    note: z.string().nullable(),
+                    changed_at: z.date(),
+                  }),
+                ),
+              })
+              .meta({
+                examples: [
+                  {
+                    ...APPLICATION_EXAMPLE,
+                    history: [
+                      {
+                        id: 611,
+                        kind: 'move',
+                        undoes_event_id: null,
+                        from_status: null,
+                        to_status: 'applied',
+                        changed_by: 17,
+                        changed_by_email: 'dana.reyes@northwind.example',
+                        note: null,
+                        changed_at: '2026-11-28T14:05:00.000Z',
+                      },
+                      {
+                        id: 640,
+                        kind: 'move',
+                        undoes_event_id: null,
+                        from_status: 'applied',
+                        to_status: 'screening',
+                        changed_by: 17,
+                        changed_by_email: 'dana.reyes@northwind.example',
+                        note: 'Phone screen booked',
+                        changed_at: '2026-11-30T09:12:00.000Z',
+                      },
+                    ],
+                  },
+                ],
+              }),
             ...errors,
             404: problemSchema,
           },
@@ -174,6 +230,8 @@ export function applicationRoutes(deps: {
           tags: ['applications'],
           summary:
             'Move an application: applied → screening → interviewing → offer (accepting records a placement); rejected/withdrawn while open',
+          description:
+            'Moves the application one step along the pipeline (or closes it as rejected/withdrawn) and records who moved it with an optional note. A move the pipeline does not allow is a 422; accepting an offer goes through `/placement`.',
           params: z.object({ id }),
           body: z
             .object({

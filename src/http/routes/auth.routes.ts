@@ -24,7 +24,21 @@ export const accountSchema = z
     last_login_at: z.date().nullable(),
     created_at: z.date(),
   })
-  .meta({ id: 'Account' });
+  .meta({
+    id: 'Account',
+    examples: [
+      {
+        id: 17,
+        email: 'dana.reyes@northwind.example',
+        name: 'Dana Reyes',
+        role: 'RECRUITER',
+        is_active: true,
+        tenant: { id: 3, name: 'Northwind Talent' },
+        last_login_at: '2026-11-30T09:12:00.000Z',
+        created_at: '2026-10-01T08:00:00.000Z',
+      },
+    ],
+  });
 
 const sessionResponse = z.object({ user: accountSchema, csrf_token: z.string() });
 
@@ -49,7 +63,10 @@ export function authRoutes(deps: {
         config: { csrfExempt: true },
         schema: {
           tags: ['auth'],
+          security: [],
           summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token',
+          description:
+            "Checks the password (argon2) and starts a session: the HttpOnly `jm_session` cookie is set and the answer carries `csrf_token`, which every later change must send in `X-CSRF-Token`. Wrong credentials are a 401 that does not say which part was wrong; repeated failures per address and e-mail are a 429 with `Retry-After`. Signing in again replaces this browser's previous session.",
           body: z
             .object({
               email: z.string().trim().min(1).max(255),
@@ -80,6 +97,8 @@ export function authRoutes(deps: {
         schema: {
           tags: ['auth'],
           summary: 'Sign out: the session ends on the server and the cookie is cleared',
+          description:
+            'Deletes the session on the server and clears the cookie; the CSRF token dies with it.',
           response: { 204: z.null(), 401: problemSchema, 403: problemSchema },
         },
       },
@@ -95,6 +114,7 @@ export function authRoutes(deps: {
       {
         schema: {
           tags: ['auth'],
+          security: [],
           summary: 'Whether this browser is signed in: the user and CSRF token, or nulls (never 401)',
           description:
             'For a page that starts up not knowing whether it has a session; `/api/auth/me` is 401 when signed out.',
@@ -120,6 +140,8 @@ export function authRoutes(deps: {
         schema: {
           tags: ['auth'],
           summary: 'The signed-in user and the CSRF token of the session',
+          description:
+            "The account behind the session cookie (role, agency, last sign-in) and the session's CSRF token; 401 when signed out (use `/api/auth/session` to ask without an error).",
           response: { 200: sessionResponse, 401: problemSchema },
         },
       },

@@ -17,6 +17,8 @@ export function candidateOwnerRoutes(deps: { database: Database }): FastifyPlugi
         schema: {
           tags: ['candidates'],
           summary: 'Give a candidate to another recruiter of the agency (null: no owner); agency admins',
+          description:
+            'Sets the owning recruiter (a user of the agency) or clears it with null; a user of another agency or an inactive one is a 422.',
           params: z.object({ id }),
           body: z.object({ owner_user_id: id.nullable() }).strict(),
           response: {

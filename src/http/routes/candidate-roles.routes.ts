@@ -6,7 +6,7 @@ import { searchRolesByName } from '../../roles/role-queries.js';
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, databaseIdValue } from '../schemas.js';
+import { databaseId, databaseIdValue, sizedQuery } from '../schemas.js';
 
 const roleRef = z.object({ id: z.number().int(), name: z.string() });
 
@@ -23,12 +23,13 @@ export function candidateRoleRoutes(deps: {
         schema: {
           tags: ['candidates'],
           summary: 'Canonical roles by name or alias, for choosing a mapping',
-          querystring: z.object({
-            q: z.string().trim().max(120).default(''),
-            limit: z.coerce.number().int().min(1).max(50).default(20),
-          }),
+          description:
+            'Global roles whose name or alias contains `q`, for choosing a role mapping in the web app; any signed-in user.',
+          querystring: sizedQuery({ q: z.string().trim().max(120).default('') }, { default: 20, max: 50 }),
           response: {
-            200: z.object({ items: z.array(roleRef.extend({ category: z.string().nullable() })) }),
+            200: z.object({ items: z.array(roleRef.extend({ category: z.string().nullable() })) }).meta({
+              examples: [{ items: [{ id: 12, name: 'Python Developer', category: 'Engineering' }] }],
+            }),
             401: problemSchema,
           },
         },
@@ -56,7 +57,15 @@ export function candidateRoleRoutes(deps: {
             })
             .strict(),
           response: {
-            200: z.object({ input_text: z.string(), previous_role: roleRef, role: roleRef }),
+            200: z.object({ input_text: z.string(), previous_role: roleRef, role: roleRef }).meta({
+              examples: [
+                {
+                  input_text: 'Backend Engineer',
+                  previous_role: { id: 30, name: 'Software Engineer' },
+                  role: { id: 44, name: 'Backend Developer' },
+                },
+              ],
+            }),
             400: problemSchema,
             401: problemSchema,
             403: problemSchema,

@@ -16,7 +16,7 @@ import { CANDIDATE_STATUSES } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, idParams } from '../schemas.js';
+import { databaseId, idParams, pagedQuery } from '../schemas.js';
 
 export const candidateSchema = z
   .object({
@@ -43,7 +43,35 @@ export const candidateSchema = z
     updated_at: z.date().nullable(),
     owner_user_id: z.number().int().nullable(),
   })
-  .meta({ id: 'Candidate' });
+  .meta({
+    id: 'Candidate',
+    examples: [
+      {
+        id: 42,
+        first_name: 'Priya',
+        last_name: 'Sharma',
+        email: 'priya.sharma@example.com',
+        phone: '+15125550142',
+        current_title: 'Python Developer',
+        skills: ['Python', 'Django', 'PostgreSQL', 'AWS'],
+        total_experience_years: 6,
+        professional_summary: 'Backend developer building data-heavy web services.',
+        expected_salary: '$130,000',
+        location: 'Austin, TX',
+        preferred_locations: ['Austin, TX', 'Remote'],
+        preferred_roles: ['Python Developer', 'Backend Engineer'],
+        work_modes: ['remote', 'hybrid'],
+        employment_types: ['full_time'],
+        expected_hourly_rate: null,
+        open_to_relocation: false,
+        commute_radius_km: 30,
+        status: 'approved',
+        created_at: '2026-11-28T14:05:00.000Z',
+        updated_at: '2026-11-30T09:12:00.000Z',
+        owner_user_id: 17,
+      },
+    ],
+  });
 
 const candidateListItemSchema = candidateSchema
   .extend({
@@ -53,7 +81,40 @@ const candidateListItemSchema = candidateSchema
     best_score: z.number().nullable(),
     roles: z.array(z.string()),
   })
-  .meta({ id: 'CandidateListItem' });
+  .meta({
+    id: 'CandidateListItem',
+    examples: [
+      {
+        id: 42,
+        first_name: 'Priya',
+        last_name: 'Sharma',
+        email: 'priya.sharma@example.com',
+        phone: '+15125550142',
+        current_title: 'Python Developer',
+        skills: ['Python', 'Django', 'PostgreSQL', 'AWS'],
+        total_experience_years: 6,
+        professional_summary: 'Backend developer building data-heavy web services.',
+        expected_salary: '$130,000',
+        location: 'Austin, TX',
+        preferred_locations: ['Austin, TX', 'Remote'],
+        preferred_roles: ['Python Developer', 'Backend Engineer'],
+        work_modes: ['remote', 'hybrid'],
+        employment_types: ['full_time'],
+        expected_hourly_rate: null,
+        open_to_relocation: false,
+        commute_radius_km: 30,
+        status: 'approved',
+        created_at: '2026-11-28T14:05:00.000Z',
+        updated_at: '2026-11-30T09:12:00.000Z',
+        owner_user_id: 17,
+        owner: { id: 17, email: 'dana.reyes@northwind.example', name: 'Dana Reyes' },
+        new_matches: 2,
+        total_matches: 14,
+        best_score: 87.5,
+        roles: ['Python Developer', 'Backend Engineer'],
+      },
+    ],
+  });
 
 const candidateDetailSchema = candidateSchema
   .extend({
@@ -77,21 +138,76 @@ const candidateDetailSchema = candidateSchema
       }),
     ),
   })
-  .meta({ id: 'CandidateDetail' });
+  .meta({
+    id: 'CandidateDetail',
+    examples: [
+      {
+        id: 42,
+        first_name: 'Priya',
+        last_name: 'Sharma',
+        email: 'priya.sharma@example.com',
+        phone: '+15125550142',
+        current_title: 'Python Developer',
+        skills: ['Python', 'Django', 'PostgreSQL', 'AWS'],
+        total_experience_years: 6,
+        professional_summary: 'Backend developer building data-heavy web services.',
+        expected_salary: '$130,000',
+        location: 'Austin, TX',
+        preferred_locations: ['Austin, TX', 'Remote'],
+        preferred_roles: ['Python Developer', 'Backend Engineer'],
+        work_modes: ['remote', 'hybrid'],
+        employment_types: ['full_time'],
+        expected_hourly_rate: null,
+        open_to_relocation: false,
+        commute_radius_km: 30,
+        status: 'approved',
+        created_at: '2026-11-28T14:05:00.000Z',
+        updated_at: '2026-11-30T09:12:00.000Z',
+        owner_user_id: 17,
+        status_history: [
+          {
+            from_status: null,
+            to_status: 'pending_review',
+            changed_by: { id: 17, email: 'dana.reyes@northwind.example', name: 'Dana Reyes' },
+            changed_at: '2026-11-28T14:05:00.000Z',
+          },
+          {
+            from_status: 'pending_review',
+            to_status: 'approved',
+            changed_by: { id: 17, email: 'dana.reyes@northwind.example', name: 'Dana Reyes' },
+            changed_at: '2026-11-30T09:12:00.000Z',
+          },
+        ],
+        role_mappings: [
+          {
+            input_text: 'Python Developer',
+            global_role_id: 12,
+            role_name: 'Python Developer',
+            match_method: 'exact',
+            confidence: 1,
+          },
+        ],
+      },
+    ],
+  });
 
-const listQuery = z
-  .object({
-    search: z.string().trim().min(1).max(200).optional(),
+const searchText = z.string().trim().min(1).max(200);
+const listQuery = pagedQuery(
+  {
+    q: searchText.optional().meta({ description: 'Words in the name or e-mail' }),
+    search: searchText.optional().meta({ description: 'Deprecated: use q', deprecated: true }),
     status: z.enum(CANDIDATE_STATUSES).optional(),
     skill: z.string().trim().min(1).max(100).optional(),
     role_id: databaseId.optional(),
     mine: z.stringbool().optional(),
     sort: z.enum(['name', 'created_at', 'updated_at']).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  })
-  .strict();
+  },
+  { default: 50, max: 200 },
+).transform(({ q, search, ...query }) => {
+  const text = q ?? search;
+  return { ...query, ...(text ? { search: text } : {}) };
+});
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 export const duplicateQuery = z
   .object({
@@ -121,6 +237,8 @@ export function candidateRoutes(
           summary:
             "Search the agency's candidates (name/email), filter by status, skill, role or mine (owned by me); " +
             'paginated and sorted; each with owner, new and total matches, best score and roles',
+          description:
+            "Lists the agency's candidates with their owner, new and total matches, best score and mapped roles. `q` searches name and e-mail (`search` is its deprecated old name); filters combine. Paginated with `page`/`page_size`, sorted by `sort` and `order`.",
           querystring: listQuery,
           response: {
             200: z.object({
@@ -175,8 +293,18 @@ export function candidateRoutes(
         schema: {
           tags: ['candidates'],
           summary: "The agency's candidates as CSV (formula-safe)",
+          description:
+            'Every candidate of the agency as a CSV file; cells that a spreadsheet would run as formulas are quoted.',
           produces: ['text/csv'],
-          response: { 200: z.string(), ...errors },
+          response: {
+            200: z.string().meta({
+              examples: [
+                'id,first_name,last_name,email,phone,current_title,skills,total_experience_years,expected_salary,location,preferred_locations,preferred_roles,status,created_at,updated_at\r\n' +
+                  '42,Priya,Sharma,priya.sharma@example.com,+15125550142,Python Developer,Python; Django; PostgreSQL,6,"$130,000","Austin, TX","Austin, TX; Remote",Python Developer,approved,2026-11-28T14:05:00.000Z,2026-11-30T09:12:00.000Z\r\n',
+              ],
+            }),
+            ...errors,
+          },
         },
       },
       async (request, reply) =>
@@ -200,14 +328,36 @@ export function candidateRoutes(
             'separate items with ";" or "|".',
           consumes: ['multipart/form-data'],
           response: {
-            201: z.object({
-              total: z.number().int(),
-              created: z.number().int(),
-              failed: z.number().int(),
-              errors: z.array(
-                z.object({ row_number: z.number().int(), field: z.string().nullable(), reason: z.string() }),
-              ),
-            }),
+            201: z
+              .object({
+                total: z.number().int(),
+                created: z.number().int(),
+                failed: z.number().int(),
+                errors: z.array(
+                  z.object({
+                    row_number: z.number().int(),
+                    field: z.string().nullable(),
+                    reason: z.string(),
+                  }),
+                ),
+              })
+              .meta({
+                examples: [
+                  {
+                    total: 120,
+                    created: 118,
+                    failed: 2,
+                    errors: [
+                      { row_number: 17, field: 'email', reason: 'Invalid email address' },
+                      {
+                        row_number: 64,
+                        field: null,
+                        reason: 'A candidate with this email already exists (id 42)',
+                      },
+                    ],
+                  },
+                ],
+              }),
             ...errors,
             413: problemSchema,
             415: problemSchema,
@@ -241,6 +391,8 @@ export function candidateRoutes(
         schema: {
           tags: ['candidates'],
           summary: 'A candidate with its status history and preferred-role mappings',
+          description:
+            'The candidate with its status history (who, when) and how each preferred role was mapped to a global role.',
           params: idParams,
           response: { 200: candidateDetailSchema, ...errors, 404: problemSchema },
         },
@@ -283,6 +435,7 @@ export function candidateRoutes(
         schema: {
           tags: ['candidates'],
           summary: 'Delete a candidate with its matches, applications and role links',
+          description: 'Deletes the candidate and, with it, its matches, applications and role links.',
           params: idParams,
           response: { 204: z.null(), ...errors, 404: problemSchema },
         },
@@ -301,6 +454,8 @@ export function candidateRoutes(
           tags: ['candidates'],
           summary:
             'Move a candidate through review: pending_review → approved|rejected; approved → ready_for_assignment',
+          description:
+            'Changes the review status along the allowed transitions and records it in the history; any other transition is a 422.',
           params: idParams,
           body: z.object({ status: z.enum(CANDIDATE_STATUSES) }).strict(),
           response: { 200: candidateSchema, ...errors, 404: problemSchema, 422: problemSchema },
@@ -317,9 +472,20 @@ export function candidateRoutes(
         schema: {
           tags: ['candidates'],
           summary: "A candidate's matches as CSV, best first (formula-safe)",
+          description:
+            "The candidate's matches as a CSV file, one row per match, best first; cells a spreadsheet would run as formulas are quoted.",
           params: idParams,
           produces: ['text/csv'],
-          response: { 200: z.string(), ...errors, 404: problemSchema },
+          response: {
+            200: z.string().meta({
+              examples: [
+                'job_posting_id,title,company,location,job_url,match_score,skill_match_score,experience_match_score,location_match_score,salary_match_score,semantic_similarity,matched_skills,missing_skills,status,is_recommended\r\n' +
+                  '1207,Senior Python Developer,Acme Analytics,"Austin, TX",https://jobs.example.com/8841207,87.5,100,90,100,80,71.2,Python; Django; PostgreSQL,,suggested,true\r\n',
+              ],
+            }),
+            ...errors,
+            404: problemSchema,
+          },
         },
       },
       async (request, reply) =>

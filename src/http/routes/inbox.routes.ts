@@ -6,7 +6,7 @@ import { getAlertSettings, updateAlertSettings } from '../../inbox/alert-setting
 import { listInbox, markRead, unreadCount } from '../../inbox/inbox.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { pageOffset } from '../schemas.js';
+import { pagedQuery } from '../schemas.js';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
@@ -23,10 +23,26 @@ const entrySchema = z
     created_at: z.date(),
     read_at: z.date().nullable(),
   })
-  .meta({ id: 'InboxEntry' });
+  .meta({
+    id: 'InboxEntry',
+    examples: [
+      {
+        id: 88,
+        kind: 'match.recommended',
+        title: 'New match for Priya Sharma: Senior Python Developer (87.5)',
+        detail: 'Acme Analytics, Austin, TX',
+        link: '/matches/9001',
+        candidate_id: 42,
+        job_posting_id: 1207,
+        score: 87.5,
+        created_at: '2026-11-28T14:05:00.000Z',
+        read_at: null,
+      },
+    ],
+  });
 const alertSettingsSchema = z
   .object({ stage_limit_days: z.number().int(), rescore_margin: z.number() })
-  .meta({ id: 'AlertSettings' });
+  .meta({ id: 'AlertSettings', examples: [{ stage_limit_days: 7, rescore_margin: 5 }] });
 
 export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
   return async (app) => {
@@ -44,13 +60,9 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
           tags: ['inbox'],
           summary:
             "The caller's notifications, newest first: new recommended matches, application changes, role-mapping answers",
-          querystring: z
-            .object({
-              unread: z.stringbool().default(false),
-              limit: z.coerce.number().int().min(1).max(200).default(50),
-              offset: pageOffset,
-            })
-            .strict(),
+          description:
+            "The signed-in user's notifications (`unread=true` for unread only), with the total and unread counts; paginated with `page`/`page_size`.",
+          querystring: pagedQuery({ unread: z.stringbool().default(false) }, { default: 50, max: 200 }),
           response: {
             200: z.object({ items: z.array(entrySchema), total: z.number().int(), unread: z.number().int() }),
             ...errors,
@@ -67,7 +79,11 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
         schema: {
           tags: ['inbox'],
           summary: 'Unread notifications (the header badge)',
-          response: { 200: z.object({ unread: z.number().int() }), ...errors },
+          description: 'Just the number of unread notifications, cheap enough to poll for the header badge.',
+          response: {
+            200: z.object({ unread: z.number().int() }).meta({ examples: [{ unread: 3 }] }),
+            ...errors,
+          },
         },
       },
       async (request) => ({ unread: await unreadCount(deps.database, readerOf(request)) }),
@@ -80,8 +96,14 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
         schema: {
           tags: ['inbox'],
           summary: 'Mark notifications read: the given ids, or all without ids',
+          description:
+            "Marks the listed notification ids (the caller's own only; unknown ids are a 404) or, with no ids, every notification read; answers the new unread count.",
           body: z.object({ ids: z.array(id).min(1).max(500).optional() }).strict(),
-          response: { 200: z.object({ unread: z.number().int() }), ...errors, 404: problemSchema },
+          response: {
+            200: z.object({ unread: z.number().int() }).meta({ examples: [{ unread: 0 }] }),
+            ...errors,
+            404: problemSchema,
+          },
         },
       },
       async (request) => ({ unread: await markRead(deps.database, readerOf(request), request.body.ids) }),
@@ -95,6 +117,8 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
           tags: ['settings'],
           summary:
             "The agency's alert settings: stage waiting limit (days) and the score rise that re-announces a match",
+          description:
+            'How many days an application may wait in a stage before the home page flags it, and how much a match score must rise before it is announced again; defaults until an admin saves them.',
           response: { 200: alertSettingsSchema, ...errors },
         },
       },
@@ -108,6 +132,7 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
         schema: {
           tags: ['settings'],
           summary: 'Change the alert settings (agency admins)',
+          description: "Replaces the agency's alert settings; only agency admins may change them.",
           body: z
             .object({
               stage_limit_days: z.number().int().min(1).max(365).optional(),

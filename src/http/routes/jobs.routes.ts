@@ -4,37 +4,39 @@ import type { Database } from '../../db/database.js';
 import { JOB_STATUSES } from '../../db/schema.js';
 import { getJob, searchJobs } from '../../jobs/job-queries.js';
 import { requireRole } from '../auth/principal.js';
+import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, INT4_MAX, pageOffset } from '../schemas.js';
+import { databaseId, INT4_MAX, pagedQuery } from '../schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 
-const searchQuery = z.object({
-  q: z.string().max(200).optional().meta({ description: 'Words in the title, company or description' }),
-  skills: z
-    .string()
-    .max(1000)
-    .optional()
-    .transform((value) => (value ? value.split(',') : undefined))
-    .meta({ description: 'Comma-separated skills the job must all list' }),
-  company: z.string().max(200).optional(),
-  location: z.string().max(200).optional(),
-  remote: z
-    .enum(['true', 'false', '1', '0'])
-    .transform((value) => value === 'true' || value === '1')
-    .optional(),
-  salary_min: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(INT4_MAX)
-    .optional()
-    .meta({ description: 'Annual salary the job reaches' }),
-  salary_max: z.coerce.number().int().min(0).max(INT4_MAX).optional(),
-  status: z.enum(JOB_STATUSES).default('active'),
-  limit: z.coerce.number().int().min(1).max(200).default(25),
-  offset: pageOffset,
-});
+const searchQuery = pagedQuery(
+  {
+    q: z.string().max(200).optional().meta({ description: 'Words in the title, company or description' }),
+    skills: z
+      .string()
+      .max(1000)
+      .optional()
+      .transform((value) => (value ? value.split(',') : undefined))
+      .meta({ description: 'Comma-separated skills the job must all list' }),
+    company: z.string().max(200).optional(),
+    location: z.string().max(200).optional(),
+    remote: z
+      .enum(['true', 'false', '1', '0'])
+      .transform((value) => value === 'true' || value === '1')
+      .optional(),
+    salary_min: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(INT4_MAX)
+      .optional()
+      .meta({ description: 'Annual salary the job reaches' }),
+    salary_max: z.coerce.number().int().min(0).max(INT4_MAX).optional(),
+    status: z.enum(JOB_STATUSES).default('active'),
+  },
+  { default: 25, max: 200 },
+);
 
 const jobListItemSchema = z
   .object({
@@ -56,7 +58,30 @@ const jobListItemSchema = z
     imported_at: z.date(),
     role_name: z.string().nullable(),
   })
-  .meta({ id: 'JobListItem' });
+  .meta({
+    id: 'JobListItem',
+    examples: [
+      {
+        id: 1207,
+        title: 'Senior Python Developer',
+        company: 'Acme Analytics',
+        location: 'Austin, TX',
+        is_remote: false,
+        work_arrangement: 'hybrid',
+        employment_type: 'full_time',
+        salary_range: '$120,000 - $150,000',
+        salary_min_annual: 120000,
+        salary_max_annual: 150000,
+        salary_currency: 'USD',
+        skills: ['Python', 'Django', 'PostgreSQL'],
+        status: 'active',
+        platform: 'indeed',
+        posted_date: '2026-11-25',
+        imported_at: '2026-11-28T14:05:00.000Z',
+        role_name: 'Python Developer',
+      },
+    ],
+  });
 
 const jobDetailSchema = jobListItemSchema
   .extend({
@@ -81,18 +106,63 @@ const jobDetailSchema = jobListItemSchema
     normalized_role_id: z.number().int().nullable(),
     updated_at: z.date(),
   })
-  .meta({ id: 'JobDetail' });
+  .meta({
+    id: 'JobDetail',
+    examples: [
+      {
+        id: 1207,
+        title: 'Senior Python Developer',
+        company: 'Acme Analytics',
+        location: 'Austin, TX',
+        is_remote: false,
+        work_arrangement: 'hybrid',
+        employment_type: 'full_time',
+        salary_range: '$120,000 - $150,000',
+        salary_min_annual: 120000,
+        salary_max_annual: 150000,
+        salary_currency: 'USD',
+        skills: ['Python', 'Django', 'PostgreSQL'],
+        status: 'active',
+        platform: 'indeed',
+        posted_date: '2026-11-25',
+        imported_at: '2026-11-28T14:05:00.000Z',
+        role_name: 'Python Developer',
+        external_job_id: 'ind-8841207',
+        description: 'Build and run the data services behind our analytics product.',
+        requirements: '5+ years of Python; Django or Flask; PostgreSQL.',
+        salary_min: 120000,
+        salary_max: 150000,
+        salary_period: 'year',
+        salary_min_exact: 120000,
+        salary_max_exact: 150000,
+        salary_source: 'salary_field',
+        contract_type: null,
+        experience_required: '5+ years',
+        experience_min: 5,
+        experience_max: null,
+        keywords: ['python', 'django', 'postgresql', 'analytics'],
+        job_url: 'https://jobs.example.com/8841207',
+        location_city: 'Austin',
+        location_region: 'TX',
+        location_country: 'US',
+        normalized_role_id: 12,
+        updated_at: '2026-11-28T14:05:00.000Z',
+      },
+    ],
+  });
 
 /** Job postings are shared by all agencies: every signed-in user may search and read them. */
 export function jobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireRole('PM_ADMIN', 'TENANT_ADMIN', 'RECRUITER'));
+    app.addHook('onRoute', guardEveryRoute(requireRole('PM_ADMIN', 'TENANT_ADMIN', 'RECRUITER')));
     app.get(
       '/api/jobs',
       {
         schema: {
           tags: ['jobs'],
           summary: 'Search job postings (active by default): text, skills, company, location, remote, salary',
+          description:
+            'Full-text search over title, company and description, combined with filters; active jobs unless `status` says otherwise. Paginated with `page`/`page_size`; the answer counts all hits in `total`.',
           querystring: searchQuery,
           response: {
             200: z.object({
@@ -128,6 +198,8 @@ export function jobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
         schema: {
           tags: ['jobs'],
           summary: 'One job posting: parsed fields beside the raw description and requirements',
+          description:
+            'Every parsed field of the job (salary, experience, location parts, skills, keywords, normalized role) beside the raw description and requirements it was parsed from.',
           params: z.object({ id: databaseId }),
           response: { 200: jobDetailSchema, 404: problemSchema, ...errors },
         },

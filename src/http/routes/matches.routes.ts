@@ -14,7 +14,7 @@ import {
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { idParams, pageOffset } from '../schemas.js';
+import { idParams, pagedQuery } from '../schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
 
@@ -23,17 +23,18 @@ const booleanQuery = z
   .transform((value) => value === 'true' || value === '1')
   .optional();
 
-const listQuery = z.object({
-  min_score: z.coerce.number().min(0).max(100).optional(),
-  recommended_only: booleanQuery,
-  status: z.enum(MATCH_STATUSES).optional(),
-  sort: z.enum(['score', 'date']).default('score'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: pageOffset,
-  include_inactive_jobs: booleanQuery.meta({
-    description: 'Also list matches of expired, filled or closed jobs (hidden by default)',
-  }),
-});
+const listQuery = pagedQuery(
+  {
+    min_score: z.coerce.number().min(0).max(100).optional(),
+    recommended_only: booleanQuery,
+    status: z.enum(MATCH_STATUSES).optional(),
+    sort: z.enum(['score', 'date']).default('score'),
+    include_inactive_jobs: booleanQuery.meta({
+      description: 'Also list matches of expired, filled or closed jobs (hidden by default)',
+    }),
+  },
+  { default: 50, max: 200 },
+);
 
 const jobSummarySchema = z.object({
   id: z.number().int(),
@@ -68,7 +69,36 @@ const matchSummarySchema = z
       current_title: z.string().nullable(),
     }),
   })
-  .meta({ id: 'MatchSummary' });
+  .meta({
+    id: 'MatchSummary',
+    examples: [
+      {
+        id: 9001,
+        candidate_id: 42,
+        job_posting_id: 1207,
+        match_score: 87.5,
+        is_recommended: true,
+        status: 'suggested',
+        matched_skills: ['Python', 'Django', 'PostgreSQL'],
+        missing_skills: [],
+        matched_at: '2026-11-28T14:05:00.000Z',
+        viewed_at: null,
+        job: {
+          id: 1207,
+          title: 'Senior Python Developer',
+          company: 'Acme Analytics',
+          location: 'Austin, TX',
+          is_remote: false,
+          salary_range: '$120,000 - $150,000',
+          salary_min_annual: 120000,
+          salary_max_annual: 150000,
+          salary_currency: 'USD',
+          status: 'active',
+        },
+        candidate: { id: 42, first_name: 'Priya', last_name: 'Sharma', current_title: 'Python Developer' },
+      },
+    ],
+  });
 
 const matchDetailSchema = matchSummarySchema
   .extend({
@@ -82,7 +112,45 @@ const matchDetailSchema = matchSummarySchema
     scoring_version: z.string().nullable(),
     updated_at: z.date().nullable(),
   })
-  .meta({ id: 'MatchDetail' });
+  .meta({
+    id: 'MatchDetail',
+    examples: [
+      {
+        id: 9001,
+        candidate_id: 42,
+        job_posting_id: 1207,
+        match_score: 87.5,
+        is_recommended: true,
+        status: 'viewed',
+        matched_skills: ['Python', 'Django', 'PostgreSQL'],
+        missing_skills: [],
+        matched_at: '2026-11-28T14:05:00.000Z',
+        viewed_at: '2026-11-30T09:12:00.000Z',
+        job: {
+          id: 1207,
+          title: 'Senior Python Developer',
+          company: 'Acme Analytics',
+          location: 'Austin, TX',
+          is_remote: false,
+          salary_range: '$120,000 - $150,000',
+          salary_min_annual: 120000,
+          salary_max_annual: 150000,
+          salary_currency: 'USD',
+          status: 'active',
+        },
+        candidate: { id: 42, first_name: 'Priya', last_name: 'Sharma', current_title: 'Python Developer' },
+        skill_match_score: 100,
+        experience_match_score: 90,
+        location_match_score: 100,
+        salary_match_score: 80,
+        semantic_similarity: 71.2,
+        match_reasons: ['All 3 required skills', '6 years of experience for 5+ required', 'Same city'],
+        improvements: ['Salary expectation is near the top of the range'],
+        scoring_version: '2',
+        updated_at: '2026-11-30T09:12:00.000Z',
+      },
+    ],
+  });
 
 const pageSchema = z.object({
   items: z.array(matchSummarySchema),
@@ -111,13 +179,19 @@ export function matchRoutes(deps: {
   return async (app) => {
     const recruiter = { preHandler: requireRole(...TENANT_ROLES) };
 
-    for (const [url, summary, list] of [
+    for (const [url, summary, description, list] of [
       [
         '/api/candidates/:id/matches',
         "A candidate's matched jobs, best first (or newest first with sort=date)",
+        "The candidate's stored matches with score and components, filtered by minimum score, recommendation or recruiter status; jobs no longer active are left out unless `include_inactive_jobs=true`. Paginated with `page`/`page_size`.",
         listMatchesOfCandidate,
       ],
-      ['/api/jobs/:id/matches', "This agency's candidates matched to a job, best first", listMatchesOfJob],
+      [
+        '/api/jobs/:id/matches',
+        "This agency's candidates matched to a job, best first",
+        "The agency's candidates matched to the job, with the same filters and paging as a candidate's matches; only the caller's agency's candidates are ever listed.",
+        listMatchesOfJob,
+      ],
     ] as const) {
       app.get(
         url,
@@ -126,6 +200,7 @@ export function matchRoutes(deps: {
           schema: {
             tags: ['matches'],
             summary,
+            description,
             params: idParams,
             querystring: listQuery,
             response: { 200: pageSchema, ...errors },
@@ -143,6 +218,8 @@ export function matchRoutes(deps: {
         schema: {
           tags: ['matches'],
           summary: 'One match with its full breakdown: component scores, reasons, improvements',
+          description:
+            'The match with every component score, the weights that combined them, the reasons it fits and what would improve it.',
           params: idParams,
           response: { 200: matchDetailSchema, ...errors },
         },
@@ -157,6 +234,7 @@ export function matchRoutes(deps: {
         schema: {
           tags: ['matches'],
           summary: 'Set the recruiter status: viewed (records viewed_at), shortlisted, rejected or suggested',
+          description: "Sets the recruiter's status of the match; `viewed` also records when.",
           params: idParams,
           body: z.object({ status: z.enum(RECRUITER_MATCH_STATUSES) }).strict(),
           response: { 200: matchDetailSchema, ...errors },
@@ -173,8 +251,14 @@ export function matchRoutes(deps: {
         schema: {
           tags: ['matches'],
           summary: 'Rescore a candidate in the background (candidates/changed)',
+          description:
+            'Queues a rescore of the candidate against the active jobs; the stored matches are replaced when the task runs. 503 when no background queue runs.',
           params: idParams,
-          response: { 202: z.object({ queued: z.boolean() }), 503: problemSchema, ...errors },
+          response: {
+            202: z.object({ queued: z.boolean() }).meta({ examples: [{ queued: true }] }),
+            503: problemSchema,
+            ...errors,
+          },
         },
       },
       async (request, reply) => {

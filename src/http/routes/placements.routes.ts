@@ -7,7 +7,7 @@ import { listPlacements, recordPlacement } from '../../placements/placements.js'
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { pageOffset } from '../schemas.js';
+import { pagedQuery } from '../schemas.js';
 import { applicationSchema } from './applications.routes.js';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -34,7 +34,30 @@ const placementSchema = z
     created_by: z.number().int().nullable(),
     created_at: z.date(),
   })
-  .meta({ id: 'Placement' });
+  .meta({
+    id: 'Placement',
+    examples: [
+      {
+        id: 21,
+        application_id: 305,
+        candidate_id: 42,
+        candidate_name: 'Priya Sharma',
+        job_posting_id: 1207,
+        job_title: 'Senior Python Developer',
+        company: 'Acme Analytics',
+        start_date: '2027-01-04',
+        currency: 'USD',
+        rate_period: 'hour',
+        pay_rate: 62,
+        bill_rate: 85,
+        fee: null,
+        margin: 23,
+        margin_percent: 27.06,
+        created_by: 17,
+        created_at: '2026-11-30T09:12:00.000Z',
+      },
+    ],
+  });
 
 const placementBody = z
   .object({
@@ -75,6 +98,8 @@ export function placementRoutes(deps: {
           summary:
             'Accept an offer: records the placement (start date, pay rate, bill rate or fee; margin computed), ' +
             'sets the candidate to placed, marks their other open applications for review, closes the job for the agency when close_job',
+          description:
+            'Records the placement of an application at `offer`: the margin is computed from pay and bill rate (or the fee), the candidate becomes `placed`, their other open applications are marked for review and, with `close_job`, the job is closed for the agency. An application not at `offer` is a 422.',
           params: z.object({ id }),
           body: placementBody,
           response: {
@@ -111,6 +136,8 @@ export function placementRoutes(deps: {
           tags: ['applications'],
           summary:
             'Undo the latest move of an application (only by the user who made it); the history keeps both',
+          description:
+            "Reverts the latest status change if the caller made it; the history keeps both the move and its undo. Nothing to undo, or someone else's move, is a 422.",
           params: z.object({ id }),
           response: { 200: applicationSchema, ...errors, 404: problemSchema, 422: problemSchema },
         },
@@ -126,6 +153,8 @@ export function placementRoutes(deps: {
           tags: ['applications'],
           summary:
             'Reopen a rejected or withdrawn application at the stage it was closed from, with a reason',
+          description:
+            'Reopens a rejected or withdrawn application at the stage it was closed from; the reason goes into the history. An open application is a 422.',
           params: z.object({ id }),
           body: z.object({ reason: z.string().trim().min(1).max(2000) }).strict(),
           response: { 200: applicationSchema, ...errors, 404: problemSchema, 422: problemSchema },
@@ -148,12 +177,9 @@ export function placementRoutes(deps: {
         schema: {
           tags: ['applications'],
           summary: "The agency's placements with their margins, newest first",
-          querystring: z
-            .object({
-              limit: z.coerce.number().int().min(1).max(200).default(50),
-              offset: pageOffset,
-            })
-            .strict(),
+          description:
+            'Every placement of the agency with candidate, job, rates and computed margin; paginated with `page`/`page_size`.',
+          querystring: pagedQuery({}, { default: 50, max: 200 }),
           response: {
             200: z.object({ items: z.array(placementSchema), total: z.number().int() }),
             ...errors,

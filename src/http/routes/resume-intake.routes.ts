@@ -37,6 +37,15 @@ const draftSummarySchema = z.object({
   candidate_id: z.number().int().nullable(),
   created_at: z.date(),
 });
+const DRAFT_SUMMARY_EXAMPLE = {
+  id: 73,
+  status: 'pending_review',
+  format: 'pdf',
+  file_name: 'priya-sharma.pdf',
+  resume_file_id: 88,
+  candidate_id: null,
+  created_at: '2026-11-28T14:05:00.000Z',
+};
 
 export interface ResumeIntakeRouteDependencies extends CandidateServiceDependencies {
   skills: () => SkillMatcher;
@@ -57,22 +66,55 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           tags: ['candidates'],
           summary:
             'Upload resumes (PDF, DOCX, RTF, TXT, HTML; several files or a zip, at most 100) into drafts for review',
+          description:
+            'Multipart upload of one or more file parts: each file is read and parsed into a draft candidate with a confidence per field, and possible duplicates are listed. Every file is reported as drafted or failed with a reason; nothing becomes a candidate until a draft is saved.',
           consumes: ['multipart/form-data'],
           response: {
-            201: z.object({
-              drafted: z.number().int(),
-              failed: z.number().int(),
-              items: z.array(
-                z.object({
-                  file_name: z.string(),
-                  status: z.enum(['drafted', 'failed']),
-                  draft_id: z.number().int().optional(),
-                  format: z.string().optional(),
-                  duplicates: z.array(duplicateSchema).optional(),
-                  reason: z.string().optional(),
-                }),
-              ),
-            }),
+            201: z
+              .object({
+                drafted: z.number().int(),
+                failed: z.number().int(),
+                items: z.array(
+                  z.object({
+                    file_name: z.string(),
+                    status: z.enum(['drafted', 'failed']),
+                    draft_id: z.number().int().optional(),
+                    format: z.string().optional(),
+                    duplicates: z.array(duplicateSchema).optional(),
+                    reason: z.string().optional(),
+                  }),
+                ),
+              })
+              .meta({
+                examples: [
+                  {
+                    drafted: 1,
+                    failed: 1,
+                    items: [
+                      {
+                        file_name: 'priya-sharma.pdf',
+                        status: 'drafted',
+                        draft_id: 73,
+                        format: 'pdf',
+                        duplicates: [
+                          {
+                            id: 42,
+                            first_name: 'Priya',
+                            last_name: 'Sharma',
+                            email: 'priya.sharma@example.com',
+                            reason: 'same email',
+                          },
+                        ],
+                      },
+                      {
+                        file_name: 'scan.png',
+                        status: 'failed',
+                        reason: 'Unsupported file type (PDF, DOCX, RTF, TXT or HTML)',
+                      },
+                    ],
+                  },
+                ],
+              }),
             ...errors,
             413: problemSchema,
             415: problemSchema,
@@ -120,10 +162,16 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
         schema: {
           tags: ['candidates'],
           summary: 'Resume drafts of the agency (default: those waiting for review)',
+          description: "The agency's resume drafts, by status (default: waiting for review), newest first.",
           querystring: z
             .object({ status: z.enum(['pending_review', 'saved', 'discarded']).default('pending_review') })
             .strict(),
-          response: { 200: z.object({ items: z.array(draftSummarySchema) }), ...errors },
+          response: {
+            200: z
+              .object({ items: z.array(draftSummarySchema) })
+              .meta({ examples: [{ items: [DRAFT_SUMMARY_EXAMPLE] }] }),
+            ...errors,
+          },
         },
       },
       async (request) => ({
@@ -139,13 +187,35 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           tags: ['candidates'],
           summary:
             'A resume draft: the extracted text, each field with its source span and confidence, and duplicates',
+          description:
+            'One draft for review: the text extracted from the file, each proposed field with the span of text it came from and a confidence, and possible duplicate candidates.',
           params: idParams,
           response: {
-            200: draftSummarySchema.extend({
-              extracted_text: z.string(),
-              draft: z.record(z.string(), z.unknown()),
-              duplicates: z.array(duplicateSchema),
-            }),
+            200: draftSummarySchema
+              .extend({
+                extracted_text: z.string(),
+                draft: z.record(z.string(), z.unknown()),
+                duplicates: z.array(duplicateSchema),
+              })
+              .meta({
+                examples: [
+                  {
+                    ...DRAFT_SUMMARY_EXAMPLE,
+                    extracted_text:
+                      'Priya Sharma\npriya.sharma@example.com\nPython Developer, Austin, TX\n...',
+                    draft: {
+                      first_name: { value: 'Priya', source: { start: 0, end: 5 }, confidence: 0.95 },
+                      last_name: { value: 'Sharma', source: { start: 6, end: 12 }, confidence: 0.95 },
+                      email: {
+                        value: 'priya.sharma@example.com',
+                        source: { start: 13, end: 37 },
+                        confidence: 0.99,
+                      },
+                    },
+                    duplicates: [],
+                  },
+                ],
+              }),
             ...errors,
             404: problemSchema,
           },
@@ -165,6 +235,8 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           tags: ['candidates'],
           summary:
             'Save a reviewed draft as a candidate (pending_review) with its resume file; 409 on a duplicate',
+          description:
+            'Creates the candidate from the reviewed fields in the body and keeps the resume file with it. A duplicate of an existing candidate is a 409 listing it unless `allow_duplicate=true`; a draft saved before is a 409 too.',
           params: idParams,
           querystring: duplicateQuery,
           body: candidateCreateSchema,
@@ -186,6 +258,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
         schema: {
           tags: ['candidates'],
           summary: 'Discard a draft that was not saved, with its file',
+          description: 'Discards a draft and its stored file; a draft already saved as a candidate is a 409.',
           params: idParams,
           response: { 204: z.null(), ...errors, 404: problemSchema, 409: problemSchema },
         },
@@ -203,18 +276,34 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
         schema: {
           tags: ['candidates'],
           summary: "A candidate's stored resume files",
+          description: "The candidate's original resume files (name, size, upload time), newest first.",
           params: idParams,
           response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.number().int(),
-                  file_name: z.string(),
-                  byte_size: z.number().int(),
-                  created_at: z.date(),
-                }),
-              ),
-            }),
+            200: z
+              .object({
+                items: z.array(
+                  z.object({
+                    id: z.number().int(),
+                    file_name: z.string(),
+                    byte_size: z.number().int(),
+                    created_at: z.date(),
+                  }),
+                ),
+              })
+              .meta({
+                examples: [
+                  {
+                    items: [
+                      {
+                        id: 88,
+                        file_name: 'priya-sharma.pdf',
+                        byte_size: 184213,
+                        created_at: '2026-11-28T14:05:00.000Z',
+                      },
+                    ],
+                  },
+                ],
+              }),
             ...errors,
             404: problemSchema,
           },
@@ -232,6 +321,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
         schema: {
           tags: ['candidates'],
           summary: 'Download an original resume file (the agency that uploaded it only)',
+          description: 'The original file as uploaded, with its content type and a download file name.',
           params: idParams,
           produces: ['application/octet-stream'],
           response: { 200: z.any(), ...errors, 404: problemSchema },

@@ -17,6 +17,8 @@ export function roleReportRoutes(deps: { database: Database }): FastifyPluginAsy
         schema: {
           tags: ['roles'],
           summary: 'Report a wrong role mapping (admins review reports)',
+          description:
+            "A recruiter reports that a candidate's preferred role or a job was mapped to the wrong global role, optionally proposing the right one; platform admins see it in the role reports.",
           body: z
             .object({
               input_text: z.string().trim().min(1).max(200),

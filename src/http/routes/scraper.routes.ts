@@ -203,9 +203,21 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
           tags: ['scraper'],
           security,
           summary: 'Give up on a claimed session; the role returns to the queue',
+          description:
+            "Ends a claimed scrape session as failed with the scraper's error message; the role goes back to the queue (or to `failed` after its retry cap). A session of another key is a 403, one not in progress a 409.",
           body: z.object({ ...sessionIdBody, error_message: z.string().trim().min(1).max(2000) }),
           response: {
-            200: z.object({ session_id: z.uuid(), status: z.literal('failed'), error_message: z.string() }),
+            200: z
+              .object({ session_id: z.uuid(), status: z.literal('failed'), error_message: z.string() })
+              .meta({
+                examples: [
+                  {
+                    session_id: '0b6a1a52-3f0e-4f6e-9d43-2f1c7b9f3e21',
+                    status: 'failed',
+                    error_message: 'Job board answered 403 (blocked)',
+                  },
+                ],
+              }),
             403: problemSchema,
             404: problemSchema,
             409: problemSchema,
@@ -223,7 +235,20 @@ export function scraperRoutes(deps: ScraperRouteDependencies): FastifyPluginAsyn
           tags: ['scraper'],
           security,
           summary: 'The JobInput schema the jobs endpoint accepts (JSON Schema)',
-          response: { 200: z.record(z.string(), z.unknown()) },
+          description:
+            'The JSON Schema of one job in the body of `POST /api/scraper/queue/jobs`, for scrapers to validate what they send.',
+          response: {
+            200: z.record(z.string(), z.unknown()).meta({
+              examples: [
+                {
+                  $schema: 'https://json-schema.org/draft/2020-12/schema',
+                  type: 'object',
+                  properties: { title: { type: 'string' } },
+                  required: ['external_job_id', 'platform', 'title'],
+                },
+              ],
+            }),
+          },
         },
       },
       async () => z.toJSONSchema(jobInputSchema) as Record<string, unknown>,

@@ -99,6 +99,8 @@ export function tenantApiKeyRoutes(deps: { database: Database }): FastifyPluginA
         schema: {
           tags,
           summary: 'Revoke an API key (idempotent): requests with it get 401 from now on',
+          description:
+            "Revokes one of the agency's API keys at once (no overlap period); revoking a revoked key answers it again with `already_revoked: true`. Another agency's key id is a 404.",
           params: idParams,
           response: {
             200: z

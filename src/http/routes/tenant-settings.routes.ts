@@ -35,7 +35,19 @@ const settingsSchema = z
     customized: z.boolean(),
     updated_at: z.date().nullable(),
   })
-  .meta({ id: 'TenantSettings' });
+  .meta({
+    id: 'TenantSettings',
+    examples: [
+      {
+        weights: { skill: 0.35, experience: 0.2, location: 0.15, salary: 0.1, semantic: 0.2 },
+        recommend_threshold: 70,
+        match_list_size: null,
+        match_floor: null,
+        customized: true,
+        updated_at: '2026-11-28T14:05:00.000Z',
+      },
+    ],
+  });
 
 const settingsBody = z
   .object({
@@ -46,22 +58,46 @@ const settingsBody = z
   })
   .strict();
 
-const previewSchema = z.object({
-  settings: z.object({ weights: weightsSchema, recommend_threshold: z.number() }),
-  sampled: z.number().int(),
-  recommended_before: z.number().int(),
-  recommended_after: z.number().int(),
-  mean_change: z.number(),
-  matches: z.array(
-    z.object({
-      match_id: z.number().int(),
-      candidate_id: z.number().int(),
-      job_posting_id: z.number().int(),
-      before: z.object({ match_score: z.number(), is_recommended: z.boolean() }),
-      after: z.object({ match_score: z.number(), is_recommended: z.boolean() }),
-    }),
-  ),
-});
+const previewSchema = z
+  .object({
+    settings: z.object({ weights: weightsSchema, recommend_threshold: z.number() }),
+    sampled: z.number().int(),
+    recommended_before: z.number().int(),
+    recommended_after: z.number().int(),
+    mean_change: z.number(),
+    matches: z.array(
+      z.object({
+        match_id: z.number().int(),
+        candidate_id: z.number().int(),
+        job_posting_id: z.number().int(),
+        before: z.object({ match_score: z.number(), is_recommended: z.boolean() }),
+        after: z.object({ match_score: z.number(), is_recommended: z.boolean() }),
+      }),
+    ),
+  })
+  .meta({
+    examples: [
+      {
+        settings: {
+          weights: { skill: 0.45, experience: 0.2, location: 0.1, salary: 0.05, semantic: 0.2 },
+          recommend_threshold: 75,
+        },
+        sampled: 100,
+        recommended_before: 38,
+        recommended_after: 31,
+        mean_change: -1.8,
+        matches: [
+          {
+            match_id: 9001,
+            candidate_id: 42,
+            job_posting_id: 1207,
+            before: { match_score: 87.5, is_recommended: true },
+            after: { match_score: 89.1, is_recommended: true },
+          },
+        ],
+      },
+    ],
+  });
 
 function input(body: z.infer<typeof settingsBody>) {
   return {
@@ -82,6 +118,8 @@ export function tenantSettingsRoutes(deps: { database: Database }): FastifyPlugi
         schema: {
           tags: ['settings'],
           summary: "The agency's scoring weights and recommendation threshold (defaults until saved)",
+          description:
+            'The weights of skill, experience, location, salary and semantic fit and the score from which a match is recommended.',
           response: { 200: settingsSchema, ...errors },
         },
       },
@@ -118,6 +156,8 @@ export function tenantSettingsRoutes(deps: { database: Database }): FastifyPlugi
           tags: ['settings'],
           summary:
             "Before/after scores of the agency's best stored matches under proposed settings (nothing saved)",
+          description:
+            "Rescores a sample of the agency's best stored matches with the proposed weights and threshold and reports how many would be recommended before and after; nothing is saved. Weights that do not sum to 1 are a 422.",
           body: settingsBody,
           querystring: z.object({ sample: z.coerce.number().int().min(1).max(500).default(100) }),
           response: { 200: previewSchema, ...errors },

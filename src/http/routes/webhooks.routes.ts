@@ -15,8 +15,8 @@ import {
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
+import { idParams, sizedQuery } from '../schemas.js';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 const events = z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 const endpointSchema = z
@@ -34,7 +34,23 @@ const endpointSchema = z
     failed: z.number().int(),
     last_delivery_at: z.date().nullable(),
   })
-  .meta({ id: 'WebhookEndpoint' });
+  .meta({
+    id: 'WebhookEndpoint',
+    examples: [
+      {
+        id: 4,
+        url: 'https://hooks.northwind.example/jobmatch',
+        description: 'ATS sync',
+        events: ['match.recommended', 'placement.created'],
+        secret: 'whsec_6f1c2d9a8b7e4f3a',
+        is_active: true,
+        created_at: '2026-11-28T14:05:00.000Z',
+        deliveries: 12,
+        failed: 1,
+        last_delivery_at: '2026-11-30T09:12:00.000Z',
+      },
+    ],
+  });
 const deliverySchema = z
   .object({
     id: z.number().int(),
@@ -59,7 +75,35 @@ const deliverySchema = z
       }),
     ),
   })
-  .meta({ id: 'WebhookDelivery' });
+  .meta({
+    id: 'WebhookDelivery',
+    examples: [
+      {
+        id: 120,
+        endpoint_id: 4,
+        event_type: 'placement.created',
+        event_key: 'placement:21',
+        payload: { placement_id: 21, candidate_id: 42 },
+        status: 'succeeded',
+        attempts: 2,
+        last_status_code: 200,
+        last_error: null,
+        last_duration_ms: 184,
+        replay_of: null,
+        created_at: '2026-11-30T09:12:00.000Z',
+        delivered_at: '2026-11-30T09:12:00.000Z',
+        attempt_log: [
+          {
+            attempted_at: '2026-11-30T09:12:00.000Z',
+            status_code: 503,
+            duration_ms: 2010,
+            error: 'HTTP 503',
+          },
+          { attempted_at: '2026-11-30T09:12:00.000Z', status_code: 200, duration_ms: 184, error: null },
+        ],
+      },
+    ],
+  });
 
 /** Webhook endpoints of an agency, their delivery log and replays; agency admins only. */
 export function webhookRoutes(deps: {
@@ -78,6 +122,8 @@ export function webhookRoutes(deps: {
         schema: {
           tags,
           summary: "The agency's webhook endpoints",
+          description:
+            "The agency's registered endpoints with their events, signing secret, whether they are active, and delivery counts.",
           response: { 200: z.object({ items: z.array(endpointSchema) }), ...errors },
         },
       },
@@ -92,6 +138,8 @@ export function webhookRoutes(deps: {
           tags,
           summary:
             'Register an HTTPS endpoint for match.recommended, application.status_changed, placement.created, candidate.created',
+          description:
+            "Registers an endpoint for the listed events. Each delivery is signed with the endpoint's `secret` (`Jobmatch-Signature` header). A text that is not a URL, or a URL the outgoing policy refuses (e.g. plain HTTP or a private address), is a 422.",
           body: z
             .object({
               url: z.string().min(1).max(2000),
@@ -122,7 +170,9 @@ export function webhookRoutes(deps: {
         schema: {
           tags,
           summary: 'Change an endpoint: URL, events, or switch it off and on',
-          params: z.object({ id }),
+          description:
+            "Changes the URL, the events or `is_active` of one of the agency's endpoints; a URL the outgoing policy refuses is a 422.",
+          params: idParams,
           body: z
             .object({
               url: z.string().min(1).max(2000).optional(),
@@ -144,7 +194,8 @@ export function webhookRoutes(deps: {
         schema: {
           tags,
           summary: 'Remove an endpoint with its delivery log',
-          params: z.object({ id }),
+          description: 'Deletes the endpoint together with its delivery log.',
+          params: idParams,
           response: { 204: z.null(), ...errors, 404: problemSchema },
         },
       },
@@ -161,8 +212,10 @@ export function webhookRoutes(deps: {
         schema: {
           tags,
           summary: "An endpoint's latest deliveries with every attempt (HTTP status, response time, error)",
-          params: z.object({ id }),
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
+          description:
+            'The newest `page_size` deliveries to the endpoint, each with its attempts (status code, duration, error).',
+          params: idParams,
+          querystring: sizedQuery({}, { default: 50, max: 200 }),
           response: { 200: z.object({ items: z.array(deliverySchema) }), ...errors, 404: problemSchema },
         },
       },
@@ -183,9 +236,11 @@ export function webhookRoutes(deps: {
         schema: {
           tags,
           summary: 'Send a delivery again (a new delivery, signed afresh)',
-          params: z.object({ id }),
+          description:
+            'Queues a new delivery of the same event and payload, signed afresh; 503 when no background queue runs.',
+          params: idParams,
           response: {
-            202: z.object({ id: z.number().int() }),
+            202: z.object({ id: z.number().int() }).meta({ examples: [{ id: 121 }] }),
             ...errors,
             404: problemSchema,
             503: problemSchema,

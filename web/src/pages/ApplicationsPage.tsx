@@ -171,7 +171,7 @@ function Board() {
 
 /** The agency's placements with their margins. */
 function Placements() {
-  const list = useGet<{ items: Placement[]; total: number }>('/api/placements', { limit: 20 });
+  const list = useGet<{ items: Placement[]; total: number }>('/api/placements', { page_size: 20 });
   if (!list.data || list.data.items.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="placements-title">
@@ -316,7 +316,7 @@ function FilteredList({ candidateId, jobId }: { candidateId: string; jobId: stri
   const list = useGet<Page<Application>>('/api/applications', {
     candidate_id: candidateId,
     job_posting_id: jobId,
-    limit: 100,
+    page_size: 100,
   });
   return (
     <>

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { post, put } from '../api';
+import { pageOf, post, put } from '../api';
 import { MatchPanel } from '../components/MatchPanel';
 import { OwnerControl } from '../components/OwnerControl';
 import { Badge, Empty, ErrorMessage, Loading, Pager, ScorePill } from '../components/ui';
@@ -35,7 +35,7 @@ const MATCH_LIMIT = 20;
 
 export function CandidateDetailPage({ id }: { id: number }) {
   const candidate = useGet<CandidateDetail>(`/api/candidates/${id}`);
-  const applications = useGet<Page<Application>>('/api/applications', { candidate_id: id, limit: 50 });
+  const applications = useGet<Page<Application>>('/api/applications', { candidate_id: id, page_size: 50 });
   const statusAction = useAction();
 
   if (candidate.error) return <ErrorMessage error={candidate.error} onRetry={candidate.reload} />;
@@ -153,7 +153,7 @@ function RoleMappings({
   const action = useAction();
   const roles = useGet<{ items: { id: number; name: string; category: string | null }[] }>(
     reporting && search.trim().length >= 2 ? '/api/roles' : null,
-    { q: search.trim(), limit: 8 },
+    { q: search.trim(), page_size: 8 },
   );
   const unmapped = preferred.filter((text) => !mappings.some((m) => m.input_text === text));
   const close = () => {
@@ -285,8 +285,7 @@ function Matches({
     recommended_only: recommended ? 'true' : undefined,
     min_score: minScore,
     status,
-    limit: MATCH_LIMIT,
-    offset,
+    ...pageOf(MATCH_LIMIT, offset),
   });
   const reload = matches.reload;
   const onChanged = useCallback(() => reload(), [reload]);

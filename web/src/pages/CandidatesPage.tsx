@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { pageOf } from '../api';
 import { Badge, Empty, ErrorMessage, Loading, Pager, RowErrors, Uploader } from '../components/ui';
 import type { CandidateListItem } from '../day-types';
 import { formatInt, formatScore } from '../format';
@@ -29,13 +30,12 @@ export function CandidatesPage() {
 
   const list = useGet<Page<CandidateListItem>>('/api/candidates', {
     mine: mine || undefined,
-    search,
+    q: search,
     status,
     skill,
     sort,
     order: sort === 'name' ? 'asc' : 'desc',
-    limit: LIMIT,
-    offset,
+    ...pageOf(LIMIT, offset),
   });
 
   return (

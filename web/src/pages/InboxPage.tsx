@@ -1,4 +1,4 @@
-import { post } from '../api';
+import { pageOf, post } from '../api';
 import { DigestSetting } from '../components/DigestSetting';
 import { Empty, ErrorMessage, LoadState, Pager } from '../components/ui';
 import type { InboxEntry } from '../day-types';
@@ -15,8 +15,7 @@ export function InboxPage() {
   const offset = Number(query.get('offset') ?? 0) || 0;
   const inbox = useGet<{ items: InboxEntry[]; total: number; unread: number }>('/api/inbox', {
     unread: unreadOnly,
-    limit: LIMIT,
-    offset,
+    ...pageOf(LIMIT, offset),
   });
   const action = useAction();
   const markRead = (ids?: number[]) =>

@@ -113,7 +113,7 @@ export function JobDetailPage({ id }: { id: number }) {
 }
 
 function JobCandidates({ jobId }: { jobId: number }) {
-  const matches = useGet<Page<MatchSummary>>(`/api/jobs/${jobId}/matches`, { limit: 25 });
+  const matches = useGet<Page<MatchSummary>>(`/api/jobs/${jobId}/matches`, { page_size: 25 });
   const action = useAction();
   return (
     <section aria-labelledby="job-cands-title">

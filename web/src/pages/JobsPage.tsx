@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { pageOf } from '../api';
 import { Empty, ErrorMessage, Loading, Pager } from '../components/ui';
 import { formatDate, formatSalaryRange } from '../format';
 import { useGet } from '../hooks';
@@ -15,7 +16,7 @@ export function JobsPage() {
   const remote = query.get('remote') ?? '';
   const offset = Number(query.get('offset') ?? 0) || 0;
   const [draft, setDraft] = useState(current);
-  const jobs = useGet<Page<JobListItem>>('/api/jobs', { ...current, remote, limit: LIMIT, offset });
+  const jobs = useGet<Page<JobListItem>>('/api/jobs', { ...current, remote, ...pageOf(LIMIT, offset) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -109,7 +109,9 @@ export function WebhooksPage() {
 }
 
 function EndpointPanel({ endpoint, onChanged }: { endpoint: Endpoint; onChanged: () => void }) {
-  const deliveries = useGet<{ items: Delivery[] }>(`/api/webhooks/${endpoint.id}/deliveries`, { limit: 20 });
+  const deliveries = useGet<{ items: Delivery[] }>(`/api/webhooks/${endpoint.id}/deliveries`, {
+    page_size: 20,
+  });
   const [showSecret, setShowSecret] = useState(false);
   const action = useAction();
   return (

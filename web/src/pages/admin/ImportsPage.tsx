@@ -10,7 +10,7 @@ interface BatchDetail extends ImportBatch {
 }
 
 export function ImportsPage() {
-  const batches = useGet<{ items: ImportBatch[] }>('/api/admin/imports', { limit: 50 });
+  const batches = useGet<{ items: ImportBatch[] }>('/api/admin/imports', { page_size: 50 });
   const [options, setOptions] = useState({ platform: 'upload', format: '', encoding: 'auto', map: '' });
   const [last, setLast] = useState<{ batch: ImportBatch; errors: RowError[] }>();
   const [open, setOpen] = useState<number | null>(null);

@@ -1,4 +1,4 @@
-import { patch } from '../../api';
+import { pageOf, patch } from '../../api';
 import { Badge, Empty, ErrorMessage, Loading, Pager } from '../../components/ui';
 import { formatDateTime, formatInt } from '../../format';
 import { useAction, useGet } from '../../hooks';
@@ -11,7 +11,7 @@ export function QueuePage() {
   const { query } = useLocation();
   const status = query.get('status') ?? '';
   const offset = Number(query.get('offset') ?? 0) || 0;
-  const queue = useGet<Page<QueueRole>>('/api/admin/queue', { status, limit: LIMIT, offset });
+  const queue = useGet<Page<QueueRole>>('/api/admin/queue', { status, ...pageOf(LIMIT, offset) });
   const action = useAction();
 
   return (

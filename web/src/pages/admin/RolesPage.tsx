@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { del, patch, post } from '../../api';
+import { del, pageOf, patch, post } from '../../api';
 import { Badge, Empty, ErrorMessage, Loading, Pager } from '../../components/ui';
 import { formatDateTime, formatInt } from '../../format';
 import { useAction, useGet } from '../../hooks';
@@ -13,7 +13,7 @@ export function RolesPage() {
   const q = query.get('q') ?? '';
   const offset = Number(query.get('offset') ?? 0) || 0;
   const [text, setText] = useState(q);
-  const roles = useGet<Page<GlobalRole>>('/api/admin/roles', { q, limit: LIMIT, offset });
+  const roles = useGet<Page<GlobalRole>>('/api/admin/roles', { q, ...pageOf(LIMIT, offset) });
   const action = useAction();
   const [source, setSource] = useState<GlobalRole | null>(null);
   const [target, setTarget] = useState<GlobalRole | null>(null);
@@ -131,7 +131,7 @@ function RolePicker({
 }) {
   const id = useId();
   const [search, setSearch] = useState('');
-  const found = useGet<Page<GlobalRole>>('/api/admin/roles', { q: search.trim(), limit: 8 });
+  const found = useGet<Page<GlobalRole>>('/api/admin/roles', { q: search.trim(), page_size: 8 });
   const options = found.data?.items ?? [];
   return (
     <fieldset className="picker panel">
@@ -242,7 +242,7 @@ function RoleRow({
 
 function Reports() {
   const [status, setStatus] = useState('open');
-  const reports = useGet<Page<RoleReport>>('/api/admin/role-reports', { status, limit: 50 });
+  const reports = useGet<Page<RoleReport>>('/api/admin/role-reports', { status, page_size: 50 });
   const action = useAction();
   return (
     <section aria-labelledby="reports-title">

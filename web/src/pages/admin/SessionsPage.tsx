@@ -118,7 +118,7 @@ function ActivityChart({ days }: { days: Day[] }) {
 
 export function SessionsPage() {
   const summary = useGet<{ items: ScraperSummary[] }>('/api/admin/scrape-sessions/summary');
-  const sessions = useGet<Page<ScrapeSession>>('/api/admin/scrape-sessions', { limit: 200 });
+  const sessions = useGet<Page<ScrapeSession>>('/api/admin/scrape-sessions', { page_size: 200 });
   return (
     <>
       <h1>Scrape sessions</h1>
