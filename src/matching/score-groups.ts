@@ -30,6 +30,8 @@ export function addTotals(into: StoreTotals, more: StoreTotals): StoreTotals {
   into.scored += more.scored;
   into.stored += more.stored;
   into.removed += more.removed;
+  if (more.scoreMs !== undefined) into.scoreMs = (into.scoreMs ?? 0) + more.scoreMs;
+  if (more.writeMs !== undefined) into.writeMs = (into.writeMs ?? 0) + more.writeMs;
   return into;
 }
 

@@ -17,15 +17,16 @@ export const DEFAULT_RETENTION: Readonly<MatchRetention> = Object.freeze({ floor
 /** Nearest active jobs by embedding that are due for every candidate (JOBMATCH_MATCH_VECTOR_K). */
 export const DEFAULT_VECTOR_TOP_K = 100;
 
-/** Rows per INSERT statement: large enough to amortize a round trip, small enough for one JSON parameter. */
-const ROWS_PER_STATEMENT = 2500;
-/** Candidates scored and written per transaction. */
+/** Candidates scored and written per transaction (one statement: at most N + acted-on rows each). */
 const CANDIDATES_PER_CHUNK = 250;
 
 export interface StoreTotals {
   scored: number;
   stored: number;
   removed: number;
+  /** Milliseconds spent scoring and explaining in JS, and waiting for the database's writes. */
+  scoreMs?: number;
+  writeMs?: number;
 }
 
 export function toMatchRow(pair: ScoredPair): ScoredMatchRow {
@@ -48,7 +49,7 @@ export function toMatchRow(pair: ScoredPair): ScoredMatchRow {
   };
 }
 
-/** Writes one chunk's selection and trims the candidates' stored matches to the retention policy. */
+/** Scores one chunk and merges its selection into the candidates' stored lists (matchWriter.mergeBest). */
 async function writeChunk(
   tx: DbContext,
   candidates: readonly PreparedCandidate[],
@@ -58,19 +59,19 @@ async function writeChunk(
 ): Promise<StoreTotals> {
   const writer = matchWriter(tx);
   const candidateIds = candidates.map((c) => c.id);
-  const acted = await writer.actedOn(
-    candidateIds,
-    jobs.map((j) => j.id),
-  );
+  const jobIds = jobs.map((j) => j.id);
+  let at = performance.now();
+  const acted = await writer.actedOn(candidateIds, jobIds);
+  let writeMs = performance.now() - at;
+  at = performance.now();
   const actedOn = new Set(acted.map((p) => pairKey(p.candidate_id, p.job_posting_id)));
-  const { keep, drop } = selectPairs(candidates, jobs, settings, retention, actedOn);
-  let stored = 0;
-  for (let start = 0; start < keep.length; start += ROWS_PER_STATEMENT) {
-    stored += await writer.upsert(keep.slice(start, start + ROWS_PER_STATEMENT).map(toMatchRow));
-  }
-  let removed = await writer.deleteUnacted(drop);
-  removed += await writer.prune(candidateIds, retention);
-  return { scored: candidates.length * jobs.length, stored, removed };
+  const { keep } = selectPairs(candidates, jobs, settings, retention, actedOn);
+  const rows = keep.map(toMatchRow);
+  const scoreMs = performance.now() - at;
+  at = performance.now();
+  const { stored, removed } = await writer.mergeBest(candidateIds, jobIds, rows, actedOn, retention);
+  writeMs += performance.now() - at;
+  return { scored: candidates.length * jobs.length, stored, removed, scoreMs, writeMs };
 }
 
 /**
@@ -92,6 +93,8 @@ export async function scoreAndStore(
     totals.scored += result.scored;
     totals.stored += result.stored;
     totals.removed += result.removed;
+    totals.scoreMs = (totals.scoreMs ?? 0) + (result.scoreMs ?? 0);
+    totals.writeMs = (totals.writeMs ?? 0) + (result.writeMs ?? 0);
   }
   return totals;
 }

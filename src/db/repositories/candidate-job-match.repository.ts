@@ -50,6 +50,51 @@ const SCORE_COLUMNS = [
   'improvements',
 ] as const;
 
+/** Lists travel as one string each, joined by a character no skill name or reason contains. */
+const LIST_SEPARATOR = '\u001f';
+
+/**
+ * A batch of rows as one typed array per column, for `unnest`: no JSON to build or parse, one statement
+ * per chunk on both engines.
+ */
+function columnarRows(rows: readonly ScoredMatchRow[]): unknown[] {
+  const list = (values: readonly string[]) => values.join(LIST_SEPARATOR);
+  return [
+    rows.map((r) => r.candidate_id),
+    rows.map((r) => r.job_posting_id),
+    rows.map((r) => r.match_score),
+    rows.map((r) => r.skill_match_score),
+    rows.map((r) => r.experience_match_score),
+    rows.map((r) => r.location_match_score),
+    rows.map((r) => r.salary_match_score),
+    rows.map((r) => r.semantic_similarity),
+    rows.map((r) => list(r.matched_skills)),
+    rows.map((r) => list(r.missing_skills)),
+    rows.map((r) => list(r.match_reasons)),
+    rows.map((r) => r.is_recommended),
+    rows.map((r) => r.scoring_version),
+    rows.map((r) => JSON.stringify(r.improvements)),
+  ];
+}
+
+const INCOMING_NAMES = `candidate_id, job_posting_id, match_score, skill_match_score, experience_match_score,
+  location_match_score, salary_match_score, semantic_similarity, matched_skills, missing_skills, match_reasons,
+  is_recommended, scoring_version, improvements`;
+
+/** The rows of `columnarRows` ($1-$14), with `acted` from $15 when asked. */
+const incomingRows = (withActed = false) => `unnest($1::int[], $2::int[], $3::numeric[], $4::numeric[],
+  $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::text[], $10::text[], $11::text[], $12::boolean[],
+  $13::text[], $14::jsonb[]${withActed ? ', $15::boolean[]' : ''}) AS r(${INCOMING_NAMES}${withActed ? ', acted' : ''})`;
+
+/** The incoming columns in SCORE_COLUMNS order, lists split back into arrays. */
+const INCOMING_COLUMNS = `i.candidate_id, i.job_posting_id, i.match_score, i.skill_match_score,
+  i.experience_match_score, i.location_match_score, i.salary_match_score, i.semantic_similarity,
+  string_to_array(i.matched_skills, E'\x1f')::varchar(100)[], string_to_array(i.missing_skills, E'\x1f')::varchar(100)[],
+  string_to_array(i.match_reasons, E'\x1f'), i.is_recommended, i.scoring_version, i.improvements`;
+
+const UPSERT_TAIL = `ON CONFLICT (candidate_id, job_posting_id) DO UPDATE SET
+  ${SCORE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`;
+
 /**
  * Set-based writes for the matching worker. They span tenants (a job is matched against every agency's
  * candidates), so they take no tenant id: only background tasks call them, never a request handler.
@@ -63,19 +108,73 @@ export function matchWriter({ sql: raw }: DbContext) {
     async upsert(rows: readonly ScoredMatchRow[]): Promise<number> {
       if (rows.length === 0) return 0;
       const { rowCount } = await raw.query(
-        `INSERT INTO candidate_job_matches
-           (candidate_id, job_posting_id, ${SCORE_COLUMNS.join(', ')}, matched_at, updated_at)
-         SELECT r.candidate_id, r.job_posting_id, ${SCORE_COLUMNS.map((c) => `r.${c}`).join(', ')}, now(), now()
-         FROM jsonb_to_recordset($1::jsonb) AS r(
-           candidate_id int, job_posting_id int, match_score numeric, skill_match_score numeric,
-           experience_match_score numeric, location_match_score numeric, salary_match_score numeric,
-           semantic_similarity numeric, matched_skills varchar(100)[], missing_skills varchar(100)[],
-           match_reasons text[], is_recommended boolean, scoring_version varchar(40), improvements jsonb)
-         ON CONFLICT (candidate_id, job_posting_id) DO UPDATE SET
-           ${SCORE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`,
-        [JSON.stringify(rows)],
+        `WITH incoming AS (SELECT * FROM ${incomingRows()})
+         INSERT INTO candidate_job_matches (candidate_id, job_posting_id, ${SCORE_COLUMNS.join(', ')}, matched_at, updated_at)
+         SELECT ${INCOMING_COLUMNS}, now(), now() FROM incoming i
+         ${UPSERT_TAIL}`,
+        columnarRows(rows),
       );
       return rowCount;
+    },
+    /**
+     * Merges a batch's selection into these candidates' stored lists, set-based in one statement: `rows`
+     * holds, per candidate, the batch's best N storable pairs plus the pairs a recruiter acted on (`acted`).
+     * The suggested rows are ranked together with the candidates' stored suggested pairs of other jobs;
+     * only those inside the best N at or above the floor are written, stored ones pushed out are deleted,
+     * and so are stored suggested pairs of `jobIds` the batch no longer selects. Nothing written is pruned.
+     */
+    async mergeBest(
+      candidateIds: readonly number[],
+      jobIds: readonly number[],
+      rows: readonly ScoredMatchRow[],
+      acted: ReadonlySet<string>,
+      retention: MatchRetention,
+    ): Promise<{ stored: number; removed: number }> {
+      if (candidateIds.length === 0) return { stored: 0, removed: 0 };
+      const params = [
+        ...columnarRows(rows),
+        rows.map((r) => acted.has(`${r.candidate_id}:${r.job_posting_id}`)),
+        candidateIds,
+        jobIds,
+        retention.floor,
+        retention.bestN,
+      ];
+      const [candidatesParam, jobsParam, floorParam, bestParam] = ['$16', '$17', '$18', '$19'];
+      const { rows: counts } = await raw.query<{ stored: number; removed: number }>(
+        `WITH incoming AS (SELECT * FROM ${incomingRows(true)}),
+         ranked AS (
+           SELECT candidate_id, job_posting_id, match_score, is_new, row_number() OVER (
+             PARTITION BY candidate_id ORDER BY match_score DESC, job_posting_id) AS rank
+           FROM (
+             SELECT candidate_id, job_posting_id, match_score, true AS is_new FROM incoming WHERE NOT acted
+             UNION ALL
+             SELECT candidate_id, job_posting_id, match_score, false FROM candidate_job_matches
+             WHERE candidate_id = ANY(${candidatesParam}::int[]) AND status = 'suggested'
+               AND job_posting_id <> ALL(${jobsParam}::int[])
+           ) listed),
+         selected AS (
+           SELECT i.* FROM incoming i
+           WHERE i.acted OR EXISTS (
+             SELECT 1 FROM ranked k WHERE k.is_new AND k.rank <= ${bestParam}
+               AND k.candidate_id = i.candidate_id AND k.job_posting_id = i.job_posting_id)),
+         removed AS (
+           DELETE FROM candidate_job_matches m
+           WHERE m.candidate_id = ANY(${candidatesParam}::int[]) AND m.status = 'suggested' AND (
+             (m.job_posting_id = ANY(${jobsParam}::int[]) AND NOT EXISTS (
+               SELECT 1 FROM selected s WHERE s.candidate_id = m.candidate_id AND s.job_posting_id = m.job_posting_id))
+             OR EXISTS (
+               SELECT 1 FROM ranked k WHERE NOT k.is_new AND (k.rank > ${bestParam} OR k.match_score < ${floorParam})
+                 AND k.candidate_id = m.candidate_id AND k.job_posting_id = m.job_posting_id))
+           RETURNING 1),
+         written AS (
+           INSERT INTO candidate_job_matches (candidate_id, job_posting_id, ${SCORE_COLUMNS.join(', ')}, matched_at, updated_at)
+           SELECT ${INCOMING_COLUMNS}, now(), now() FROM selected i
+           ${UPSERT_TAIL}
+           RETURNING 1)
+         SELECT (SELECT count(*) FROM written)::int AS stored, (SELECT count(*) FROM removed)::int AS removed`,
+        params,
+      );
+      return counts[0] ?? { stored: 0, removed: 0 };
     },
     /** Pairs among these candidates and jobs that a recruiter has acted on (status other than suggested). */
     async actedOn(candidateIds: readonly number[], jobIds: readonly number[]): Promise<CandidateJobPair[]> {
