@@ -276,7 +276,7 @@ async function freshness(database: Database, engine: string): Promise<void> {
       console.log(
         `  batch ${batch + 1}: POST ${fmt(posted - started, 0)} ms, queue wait ${fmt(rows[0]?.wait_ms ?? Number.NaN, 0)} ms, ` +
           `embed jobs ${fmt(entry.embedMs ?? 0, 0)} ms, score+store ${fmt(entry.matchMs ?? 0, 0)} ms ` +
-          `[merge path: score+select ${fmt(entry.scoreMs ?? 0, 0)} ms, database writes ${fmt(entry.writeMs ?? 0, 0)} ms] ` +
+          `[node CPU ${fmt(entry.matchCpuMs ?? 0, 0)} ms; merge path: score+select ${fmt(entry.scoreMs ?? 0, 0)} ms, database ${fmt(entry.writeMs ?? 0, 0)} ms] ` +
           `(${fmt(entry.scored ?? 0, 0)} pairs scored, ${fmt(entry.stored ?? 0, 0)} stored, ${fmt(entry.removed ?? 0, 0)} removed); ` +
           `POST → stored ${fmt(total, 2)} s — target < 3 s: ${total < 3 ? 'met' : 'NOT met'}`,
       );
@@ -404,7 +404,7 @@ async function vectorSearch(database: Database): Promise<void> {
 }
 
 async function onServer(url: string, run: (database: Database) => Promise<void>): Promise<void> {
-  const name = `${process.env.BENCH_DATABASE_PREFIX ?? "jobmatch_bench"}_${Date.now().toString(36)}`;
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? 'jobmatch_bench'}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -61,11 +61,11 @@ async function writeChunk(
   const candidateIds = candidates.map((c) => c.id);
   const jobIds = jobs.map((j) => j.id);
   let at = performance.now();
-  const acted = await writer.actedOn(candidateIds, jobIds);
+  const { acted, suggested } = await writer.mergeTargets(candidateIds, jobIds);
   let writeMs = performance.now() - at;
   at = performance.now();
   const actedOn = new Set(acted.map((p) => pairKey(p.candidate_id, p.job_posting_id)));
-  const { keep } = selectPairs(candidates, jobs, settings, retention, actedOn);
+  const { keep } = selectPairs(candidates, jobs, settings, retention, actedOn, suggested);
   const rows = keep.map(toMatchRow);
   const scoreMs = performance.now() - at;
   at = performance.now();
