@@ -7,11 +7,9 @@ import type { Database } from '../db/database.js';
 import type { MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
 import { type PreparedCandidate, type PreparedJob, prepareCandidate } from '../domain/scoring/index.js';
 import { type LoadedCandidate, loadTenantRetention, loadTenantSettings } from './load-features.js';
-import { type StoreTotals, scoreAndStore } from './store-matches.js';
+import { addTotals, emptyTotals, type StoreTotals, scoreAndStore } from './store-matches.js';
 
-export function emptyTotals(): StoreTotals {
-  return { scored: 0, stored: 0, removed: 0 };
-}
+export { addTotals, emptyTotals };
 
 /**
  * PGlite runs no autovacuum, so its planner keeps the statistics of an empty matches table and picks
@@ -34,15 +32,6 @@ export async function analyzeAfterBulkWrite(database: Database, totals: StoreTot
   if (changed < ANALYZE_SHARE * Number(rows[0]?.rows ?? 0)) return;
   await database.exec('ANALYZE candidate_job_matches; ANALYZE candidate_match_state');
   changedSinceAnalyze.set(database, 0);
-}
-
-export function addTotals(into: StoreTotals, more: StoreTotals): StoreTotals {
-  into.scored += more.scored;
-  into.stored += more.stored;
-  into.removed += more.removed;
-  if (more.scoreMs !== undefined) into.scoreMs = (into.scoreMs ?? 0) + more.scoreMs;
-  if (more.writeMs !== undefined) into.writeMs = (into.writeMs ?? 0) + more.writeMs;
-  return into;
 }
 
 export interface PreparedTenantGroup {

@@ -18,7 +18,12 @@ export const DEFAULT_RETENTION: Readonly<MatchRetention> = Object.freeze({ floor
 export const DEFAULT_VECTOR_TOP_K = 100;
 
 /** Candidates scored and written per transaction (one statement: at most N + acted-on rows each). */
-const CANDIDATES_PER_CHUNK = 250;
+const CANDIDATES_PER_CHUNK = 125;
+/**
+ * Chunks in flight at once on a server: while one chunk's write runs in the database process, the next is
+ * scored here. The embedded engine runs in this process, so there its chunks go one after another.
+ */
+const SERVER_CHUNKS_IN_FLIGHT = 2;
 
 export interface StoreTotals {
   scored: number;
@@ -27,6 +32,19 @@ export interface StoreTotals {
   /** Milliseconds spent scoring and explaining in JS, and waiting for the database's writes. */
   scoreMs?: number;
   writeMs?: number;
+}
+
+export function emptyTotals(): StoreTotals {
+  return { scored: 0, stored: 0, removed: 0 };
+}
+
+export function addTotals(into: StoreTotals, more: StoreTotals): StoreTotals {
+  into.scored += more.scored;
+  into.stored += more.stored;
+  into.removed += more.removed;
+  if (more.scoreMs !== undefined) into.scoreMs = (into.scoreMs ?? 0) + more.scoreMs;
+  if (more.writeMs !== undefined) into.writeMs = (into.writeMs ?? 0) + more.writeMs;
+  return into;
 }
 
 export function toMatchRow(pair: ScoredPair): ScoredMatchRow {
@@ -85,16 +103,21 @@ export async function scoreAndStore(
   settings: ScoringSettings,
   retention: MatchRetention = DEFAULT_RETENTION,
 ): Promise<StoreTotals> {
-  const totals: StoreTotals = { scored: 0, stored: 0, removed: 0 };
+  const totals = emptyTotals();
   if (candidates.length === 0 || jobs.length === 0) return totals;
+  const chunks: PreparedCandidate[][] = [];
   for (let start = 0; start < candidates.length; start += CANDIDATES_PER_CHUNK) {
-    const chunk = candidates.slice(start, start + CANDIDATES_PER_CHUNK);
-    const result = await database.transaction((tx) => writeChunk(tx, chunk, jobs, settings, retention));
-    totals.scored += result.scored;
-    totals.stored += result.stored;
-    totals.removed += result.removed;
-    totals.scoreMs = (totals.scoreMs ?? 0) + (result.scoreMs ?? 0);
-    totals.writeMs = (totals.writeMs ?? 0) + (result.writeMs ?? 0);
+    chunks.push(candidates.slice(start, start + CANDIDATES_PER_CHUNK));
   }
+  // Chunks hold disjoint candidates, so their transactions touch disjoint rows.
+  let next = 0;
+  const lane = async () => {
+    while (next < chunks.length) {
+      const chunk = chunks[next++]!;
+      addTotals(totals, await database.transaction((tx) => writeChunk(tx, chunk, jobs, settings, retention)));
+    }
+  };
+  const lanes = database.engine === 'pglite' ? 1 : SERVER_CHUNKS_IN_FLIGHT;
+  await Promise.all(Array.from({ length: Math.min(lanes, chunks.length) }, lane));
   return totals;
 }
