@@ -13,7 +13,10 @@
  * (c) Vector search: top 50 nearest active jobs for 100 query vectors, p50/p95 latency and recall@50 against
  *     an exact scan, over all jobs and with a status filter that keeps 10%. Vectors are clustered random unit
  *     vectors (mixtures around 200 centres, like embeddings of many roles). BENCH_VECTOR_JOBS sets the size:
- *     default 20,000 (BENCH_VECTOR_JOBS=100000 for the full size); BENCH_SKIP_VECTORS=1 skips it.
+ *     default 20,000 (BENCH_VECTOR_JOBS=100000 for the full size); BENCH_SKIP_VECTORS=1 skips it,
+ *     BENCH_SKIP_FRESHNESS=1 runs it alone.
+ * (d) Memory: the process's peak resident set size, printed last (the largest run is the one that set it).
+ * BENCH_DATABASE_PREFIX names the server databases (default jobmatch_bench).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -432,7 +435,7 @@ async function main(): Promise<void> {
     const database = await openPglite({ dataDir: path.join(dir, 'pglite') });
     try {
       await migrate(database);
-      await freshness(database, 'the embedded engine (PGlite)');
+      if (!process.env.BENCH_SKIP_FRESHNESS) await freshness(database, 'the embedded engine (PGlite)');
       if (!process.env.BENCH_SKIP_VECTORS) await vectorSearch(database);
     } finally {
       await database.close();
@@ -443,10 +446,14 @@ async function main(): Promise<void> {
   const serverUrl = process.env.BENCH_DATABASE_URL;
   if (serverUrl) {
     await onServer(serverUrl, async (server) => {
-      await freshness(server, 'a PostgreSQL server');
+      if (!process.env.BENCH_SKIP_FRESHNESS) await freshness(server, 'a PostgreSQL server');
       if (!process.env.BENCH_SKIP_VECTORS) await vectorSearch(server);
     });
   } else console.log('(BENCH_DATABASE_URL unset: the PostgreSQL server runs are skipped)');
 }
 
 await main();
+console.log(
+  `(d) memory: peak RSS ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB ` +
+    `(${fmt(CANDIDATES, 0)} candidates x ${JOBS} jobs x ${BATCHES} batches; vector jobs ${process.env.BENCH_SKIP_VECTORS ? 'skipped' : fmt(VECTOR_JOBS, 0)})`,
+);
