@@ -455,5 +455,6 @@ async function main(): Promise<void> {
 await main();
 console.log(
   `(d) memory: peak RSS ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB ` +
-    `(${fmt(CANDIDATES, 0)} candidates x ${JOBS} jobs x ${BATCHES} batches; vector jobs ${process.env.BENCH_SKIP_VECTORS ? 'skipped' : fmt(VECTOR_JOBS, 0)})`,
+    `(freshness ${process.env.BENCH_SKIP_FRESHNESS ? 'skipped' : `${fmt(CANDIDATES, 0)} candidates x ${JOBS} jobs x ${BATCHES} batches`}; ` +
+    `vector search ${process.env.BENCH_SKIP_VECTORS ? 'skipped' : `${fmt(VECTOR_JOBS, 0)} jobs`})`,
 );
