@@ -3,7 +3,7 @@
  * place that chooses stored pairs. A pair is storable when it shows positive evidence of fit and reaches the floor; the candidate keeps its best
  * N storable pairs that no recruiter acted on, plus every pair a recruiter acted on (always rescored, never
  * counted in N). Pairs outside this batch's best N cannot be inside the candidate's overall best N, so
- * nothing kept here is lost; the store then trims the overall best N across batches (`matchWriter.prune`).
+ * nothing kept here is lost; the store then merges the overall best N across batches (`matchWriter.mergeBest`).
  *
  * Given the candidates' stored suggested pairs of other jobs (`stored`), a pair is kept only when it ranks
  * inside the best N of the merged list, so a batch explains and writes only pairs that stay stored.

@@ -59,28 +59,6 @@ describe('match store', () => {
     expect(after[1]!.status).toBe('suggested');
   });
 
-  it('prune keeps the best N suggested pairs at or above the floor, deletes the rest unless acted on', async () => {
-    const candidate = await createCandidate(database, tenant);
-    const scores = [90, 50, 35, 30, 20, 10];
-    const jobs: number[] = [];
-    for (const _ of scores) jobs.push(await createJob(database));
-    const writer = matchWriter(database);
-    await writer.upsert(scores.map((score, i) => row(candidate, jobs[i]!, score)));
-    const low = (await storedMatches(database, candidate)).find((m) => m.match_score === 20)!;
-    await candidateJobMatchRepository(database).setStatus(tenant, low.id, 'shortlisted');
-
-    const removed = await writer.prune([candidate], { floor: 40, bestN: 3 });
-    expect(removed).toBe(3);
-    expect(
-      (await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a),
-    ).toEqual([90, 50, 20]);
-    // N bounds the list even above the floor; the acted-on pair is never counted nor removed.
-    await writer.prune([candidate], { floor: 40, bestN: 1 });
-    expect(
-      (await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a),
-    ).toEqual([90, 20]);
-  });
-
   it('a rescore that drops pairs below the floor and out of the best N deletes the unacted ones', async () => {
     const candidate = await createCandidate(database, tenant, { skills: ['Python', 'SQL'] });
     const jobIds = [await createJob(database), await createJob(database), await createJob(database)];
@@ -184,5 +162,13 @@ describe('match store', () => {
       ),
     ).toEqual({ stored: 2, removed: 0 });
     expect(await storedMatches(database, candidate)).toHaveLength(4);
+    // A higher floor (a tenant setting) removes the stored pairs below it, never the acted-on one.
+    expect(await writer.mergeBest([candidate], [], [], new Set(), { floor: 70, bestN: 3 })).toEqual({
+      stored: 0,
+      removed: 1,
+    });
+    expect((await storedMatches(database, candidate)).map((m) => m.job_posting_id).sort()).toEqual(
+      [j90, j80, jActed].sort(),
+    );
   });
 });

@@ -233,37 +233,6 @@ export function matchWriter({ sql: raw }: DbContext) {
       }
       return { acted, suggested };
     },
-    /** Deletes these pairs unless a recruiter has acted on them. */
-    async deleteUnacted(pairs: readonly CandidateJobPair[]): Promise<number> {
-      if (pairs.length === 0) return 0;
-      const { rowCount } = await raw.query(
-        `DELETE FROM candidate_job_matches m
-         USING unnest($1::int[], $2::int[]) AS d(candidate_id, job_posting_id)
-         WHERE m.candidate_id = d.candidate_id AND m.job_posting_id = d.job_posting_id
-           AND m.status = 'suggested'`,
-        [pairs.map((p) => p.candidate_id), pairs.map((p) => p.job_posting_id)],
-      );
-      return rowCount;
-    },
-    /**
-     * Applies the retention policy to these candidates' stored matches: keeps the best N suggested ones at
-     * or above the floor (by score, then job id) and deletes the other suggested ones. Acted-on pairs stay.
-     */
-    async prune(candidateIds: readonly number[], retention: MatchRetention): Promise<number> {
-      if (candidateIds.length === 0) return 0;
-      const { rowCount } = await raw.query(
-        `DELETE FROM candidate_job_matches m
-         USING (
-           SELECT id, match_score, row_number() OVER (
-             PARTITION BY candidate_id ORDER BY match_score DESC, job_posting_id) AS rank
-           FROM candidate_job_matches
-           WHERE candidate_id = ANY($1::int[]) AND status = 'suggested'
-         ) ranked
-         WHERE m.id = ranked.id AND (ranked.match_score < $2 OR ranked.rank > $3)`,
-        [candidateIds, retention.floor, retention.bestN],
-      );
-      return rowCount;
-    },
     /** Deletes these candidates' suggested matches other than `keep` (a full rescore's result). */
     async deleteSuggestedExcept(
       candidateIds: readonly number[],
