@@ -13,7 +13,10 @@
  * (c) Vector search: top 50 nearest active jobs for 100 query vectors, p50/p95 latency and recall@50 against
  *     an exact scan, over all jobs and with a status filter that keeps 10%. Vectors are clustered random unit
  *     vectors (mixtures around 200 centres, like embeddings of many roles). BENCH_VECTOR_JOBS sets the size:
- *     default 20,000 (BENCH_VECTOR_JOBS=100000 for the full size); BENCH_SKIP_VECTORS=1 skips it.
+ *     default 20,000 (BENCH_VECTOR_JOBS=100000 for the full size); BENCH_SKIP_VECTORS=1 skips it,
+ *     BENCH_SKIP_FRESHNESS=1 runs it alone.
+ * (d) Memory: the process's peak resident set size, printed last (the largest run is the one that set it).
+ * BENCH_DATABASE_PREFIX names the server databases (default jobmatch_bench).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -276,6 +279,7 @@ async function freshness(database: Database, engine: string): Promise<void> {
       console.log(
         `  batch ${batch + 1}: POST ${fmt(posted - started, 0)} ms, queue wait ${fmt(rows[0]?.wait_ms ?? Number.NaN, 0)} ms, ` +
           `embed jobs ${fmt(entry.embedMs ?? 0, 0)} ms, score+store ${fmt(entry.matchMs ?? 0, 0)} ms ` +
+          `[node CPU ${fmt(entry.matchCpuMs ?? 0, 0)} ms; merge path: score+select ${fmt(entry.scoreMs ?? 0, 0)} ms, database ${fmt(entry.writeMs ?? 0, 0)} ms] ` +
           `(${fmt(entry.scored ?? 0, 0)} pairs scored, ${fmt(entry.stored ?? 0, 0)} stored, ${fmt(entry.removed ?? 0, 0)} removed); ` +
           `POST → stored ${fmt(total, 2)} s — target < 3 s: ${total < 3 ? 'met' : 'NOT met'}`,
       );
@@ -403,7 +407,7 @@ async function vectorSearch(database: Database): Promise<void> {
 }
 
 async function onServer(url: string, run: (database: Database) => Promise<void>): Promise<void> {
-  const name = `jobmatch_bench_${Date.now().toString(36)}`;
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? 'jobmatch_bench'}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -431,7 +435,7 @@ async function main(): Promise<void> {
     const database = await openPglite({ dataDir: path.join(dir, 'pglite') });
     try {
       await migrate(database);
-      await freshness(database, 'the embedded engine (PGlite)');
+      if (!process.env.BENCH_SKIP_FRESHNESS) await freshness(database, 'the embedded engine (PGlite)');
       if (!process.env.BENCH_SKIP_VECTORS) await vectorSearch(database);
     } finally {
       await database.close();
@@ -442,10 +446,15 @@ async function main(): Promise<void> {
   const serverUrl = process.env.BENCH_DATABASE_URL;
   if (serverUrl) {
     await onServer(serverUrl, async (server) => {
-      await freshness(server, 'a PostgreSQL server');
+      if (!process.env.BENCH_SKIP_FRESHNESS) await freshness(server, 'a PostgreSQL server');
       if (!process.env.BENCH_SKIP_VECTORS) await vectorSearch(server);
     });
   } else console.log('(BENCH_DATABASE_URL unset: the PostgreSQL server runs are skipped)');
 }
 
 await main();
+console.log(
+  `(d) memory: peak RSS ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB ` +
+    `(freshness ${process.env.BENCH_SKIP_FRESHNESS ? 'skipped' : `${fmt(CANDIDATES, 0)} candidates x ${JOBS} jobs x ${BATCHES} batches`}; ` +
+    `vector search ${process.env.BENCH_SKIP_VECTORS ? 'skipped' : `${fmt(VECTOR_JOBS, 0)} jobs`})`,
+);

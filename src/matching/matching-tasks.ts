@@ -62,7 +62,9 @@ export function matchingTasks(deps: MatchingTaskDependencies): TaskDefinition<ne
             deps.logger.warn({ error: embedded.error }, 'new jobs not embedded before matching');
         }
         const embedded = performance.now();
+        const cpuBefore = process.cpuUsage();
         const totals = await matchImportedJobs(matching, event);
+        const cpu = process.cpuUsage(cpuBefore);
         deps.logger.info(
           {
             task: MATCHING_TASK.jobsImported,
@@ -71,6 +73,7 @@ export function matchingTasks(deps: MatchingTaskDependencies): TaskDefinition<ne
             ...totals,
             embedMs: Math.round(embedded - started),
             matchMs: Math.round(performance.now() - embedded),
+            matchCpuMs: Math.round((cpu.user + cpu.system) / 1000),
           },
           'jobs matched',
         );

@@ -5,33 +5,32 @@
 
 import type { Database } from '../db/database.js';
 import type { MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
+import { analyzeMatchTables, estimatedMatchRows } from '../db/repositories/candidate-job-match.repository.js';
 import type { PreparedCandidate, PreparedJob } from '../domain/scoring/index.js';
 import { type LoadedCandidate, loadTenantRetention, loadTenantSettings } from './load-features.js';
 import { prepareMatchingCandidate } from './prepare-features.js';
-import { type StoreTotals, scoreAndStore } from './store-matches.js';
+import { addTotals, emptyTotals, type StoreTotals, scoreAndStore } from './store-matches.js';
 
-export function emptyTotals(): StoreTotals {
-  return { scored: 0, stored: 0, removed: 0 };
-}
-
-/** Rows written or removed after which the embedded engine's statistics are refreshed. */
-const ANALYZE_AFTER_ROWS = 20_000;
+export { addTotals, emptyTotals };
 
 /**
  * PGlite runs no autovacuum, so its planner keeps the statistics of an empty matches table and picks
- * sequential scans for the prune and acted-on lookups (25 s instead of 0.3 s on 2 M rows). After a large
- * write, ANALYZE (a sample; well under a second). PostgreSQL servers do this themselves.
+ * sequential scans for the merge, prune and acted-on lookups (25 s instead of 0.3 s on 2 M rows). As
+ * autovacuum would, the statistics are refreshed once the rows changed since the last ANALYZE reach a
+ * share of the table (ANALYZE samples: well under a second). PostgreSQL servers do this themselves.
  */
-export async function analyzeAfterBulkWrite(database: Database, totals: StoreTotals): Promise<void> {
-  if (database.engine !== 'pglite' || totals.stored + totals.removed < ANALYZE_AFTER_ROWS) return;
-  await database.exec('ANALYZE candidate_job_matches; ANALYZE candidate_match_state');
-}
+const ANALYZE_SHARE = 0.1;
+const ANALYZE_MIN_ROWS = 1000;
+const changedSinceAnalyze = new WeakMap<Database, number>();
 
-export function addTotals(into: StoreTotals, more: StoreTotals): StoreTotals {
-  into.scored += more.scored;
-  into.stored += more.stored;
-  into.removed += more.removed;
-  return into;
+export async function analyzeAfterBulkWrite(database: Database, totals: StoreTotals): Promise<void> {
+  if (database.engine !== 'pglite') return;
+  const changed = (changedSinceAnalyze.get(database) ?? 0) + totals.stored + totals.removed;
+  changedSinceAnalyze.set(database, changed);
+  if (changed < ANALYZE_MIN_ROWS) return;
+  if (changed < ANALYZE_SHARE * (await estimatedMatchRows(database))) return;
+  await analyzeMatchTables(database);
+  changedSinceAnalyze.set(database, 0);
 }
 
 export interface PreparedTenantGroup {

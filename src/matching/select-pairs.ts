@@ -3,10 +3,17 @@
  * place that chooses stored pairs. A pair is storable when it shows positive evidence of fit and reaches the floor; the candidate keeps its best
  * N storable pairs that no recruiter acted on, plus every pair a recruiter acted on (always rescored, never
  * counted in N). Pairs outside this batch's best N cannot be inside the candidate's overall best N, so
- * nothing kept here is lost; the store then trims the overall best N across batches (`matchWriter.prune`).
+ * nothing kept here is lost; the store then merges the overall best N across batches (`matchWriter.mergeBest`).
+ *
+ * Given the candidates' stored suggested pairs of other jobs (`stored`), a pair is kept only when it ranks
+ * inside the best N of the merged list, so a batch explains and writes only pairs that stay stored.
  */
 
-import type { CandidateJobPair, MatchRetention } from '../db/repositories/candidate-job-match.repository.js';
+import type {
+  CandidateJobPair,
+  MatchRetention,
+  RankedStoredPair as RankedPair,
+} from '../db/repositories/candidate-job-match.repository.js';
 import {
   evaluatePair,
   explainPair,
@@ -34,12 +41,17 @@ export function isStorable(evaluation: PairEvaluation, retention: MatchRetention
   return showsFitEvidence(evaluation) && evaluation.match_score >= retention.floor;
 }
 
+function ranksAhead(pair: RankedPair, score: number, jobId: number): boolean {
+  return pair.match_score > score || (pair.match_score === score && pair.job_id < jobId);
+}
+
 export function selectPairs(
   candidates: readonly PreparedCandidate[],
   jobs: readonly PreparedJob[],
   settings: ScoringSettings,
   retention: MatchRetention,
   actedOn: ReadonlySet<string> = new Set(),
+  stored: ReadonlyMap<number, readonly RankedPair[]> = new Map(),
 ): PairSelection {
   const keep: ScoredPair[] = [];
   const drop: CandidateJobPair[] = [];
@@ -49,9 +61,18 @@ export function selectPairs(
     for (const job of jobs) evaluated.push({ job, evaluation: evaluatePair(candidate, job, settings) });
     evaluated.sort((a, b) => b.evaluation.match_score - a.evaluation.match_score || a.job.id - b.job.id);
     let suggested = 0;
+    const ranked = stored.get(candidate.id) ?? [];
+    let storedAhead = 0;
     for (const { job, evaluation } of evaluated) {
       const acted = actedOn.has(pairKey(candidate.id, job.id));
-      const suggest = !acted && suggested < retention.bestN && isStorable(evaluation, retention);
+      while (
+        storedAhead < ranked.length &&
+        ranksAhead(ranked[storedAhead]!, evaluation.match_score, job.id)
+      ) {
+        storedAhead += 1;
+      }
+      const suggest =
+        !acted && suggested + storedAhead < retention.bestN && isStorable(evaluation, retention);
       if (suggest) suggested += 1;
       if (acted || suggest) {
         keep.push({

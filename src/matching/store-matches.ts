@@ -18,15 +18,34 @@ export const DEFAULT_RETENTION: Readonly<MatchRetention> = Object.freeze({ floor
 /** Nearest active jobs by embedding that are due for every candidate (JOBMATCH_MATCH_VECTOR_K). */
 export const DEFAULT_VECTOR_TOP_K = 100;
 
-/** Rows per INSERT statement: large enough to amortize a round trip, small enough for one JSON parameter. */
-const ROWS_PER_STATEMENT = 2500;
-/** Candidates scored and written per transaction. */
-const CANDIDATES_PER_CHUNK = 250;
+/** Candidates scored and written per transaction (one statement: at most N + acted-on rows each). */
+const CANDIDATES_PER_CHUNK = 125;
+/**
+ * Chunks in flight at once on a server: while one chunk's write runs in the database process, the next is
+ * scored here. The embedded engine runs in this process, so there its chunks go one after another.
+ */
+const SERVER_CHUNKS_IN_FLIGHT = 2;
 
 export interface StoreTotals {
   scored: number;
   stored: number;
   removed: number;
+  /** Milliseconds spent scoring and explaining in JS, and waiting for the database's writes. */
+  scoreMs?: number;
+  writeMs?: number;
+}
+
+export function emptyTotals(): StoreTotals {
+  return { scored: 0, stored: 0, removed: 0 };
+}
+
+export function addTotals(into: StoreTotals, more: StoreTotals): StoreTotals {
+  into.scored += more.scored;
+  into.stored += more.stored;
+  into.removed += more.removed;
+  if (more.scoreMs !== undefined) into.scoreMs = (into.scoreMs ?? 0) + more.scoreMs;
+  if (more.writeMs !== undefined) into.writeMs = (into.writeMs ?? 0) + more.writeMs;
+  return into;
 }
 
 export function toMatchRow(pair: ScoredPair): ScoredMatchRow {
@@ -49,7 +68,7 @@ export function toMatchRow(pair: ScoredPair): ScoredMatchRow {
   };
 }
 
-/** Writes one chunk's selection and trims the candidates' stored matches to the retention policy. */
+/** Scores one chunk and merges its selection into the candidates' stored lists (matchWriter.mergeBest). */
 async function writeChunk(
   tx: DbContext,
   candidates: readonly PreparedCandidate[],
@@ -59,19 +78,19 @@ async function writeChunk(
 ): Promise<StoreTotals> {
   const writer = matchWriter(tx);
   const candidateIds = candidates.map((c) => c.id);
-  const acted = await writer.actedOn(
-    candidateIds,
-    jobs.map((j) => j.id),
-  );
+  const jobIds = jobs.map((j) => j.id);
+  let at = performance.now();
+  const { acted, suggested } = await writer.mergeTargets(candidateIds, jobIds);
+  let writeMs = performance.now() - at;
+  at = performance.now();
   const actedOn = new Set(acted.map((p) => pairKey(p.candidate_id, p.job_posting_id)));
-  const { keep, drop } = selectPairs(candidates, jobs, settings, retention, actedOn);
-  let stored = 0;
-  for (let start = 0; start < keep.length; start += ROWS_PER_STATEMENT) {
-    stored += await writer.upsert(keep.slice(start, start + ROWS_PER_STATEMENT).map(toMatchRow));
-  }
-  let removed = await writer.deleteUnacted(drop);
-  removed += await writer.prune(candidateIds, retention);
-  return { scored: candidates.length * jobs.length, stored, removed };
+  const { keep } = selectPairs(candidates, jobs, settings, retention, actedOn, suggested);
+  const rows = keep.map(toMatchRow);
+  const scoreMs = performance.now() - at;
+  at = performance.now();
+  const { stored, removed } = await writer.mergeBest(candidateIds, jobIds, rows, actedOn, retention);
+  writeMs += performance.now() - at;
+  return { scored: candidates.length * jobs.length, stored, removed, scoreMs, writeMs };
 }
 
 /**
@@ -85,15 +104,22 @@ export async function scoreAndStore(
   settings: ScoringSettings,
   retention: MatchRetention = DEFAULT_RETENTION,
 ): Promise<StoreTotals> {
-  const totals: StoreTotals = { scored: 0, stored: 0, removed: 0 };
+  const totals = emptyTotals();
   if (candidates.length === 0 || jobs.length === 0) return totals;
+  const chunks: PreparedCandidate[][] = [];
   for (let start = 0; start < candidates.length; start += CANDIDATES_PER_CHUNK) {
-    const chunk = candidates.slice(start, start + CANDIDATES_PER_CHUNK);
-    const result = await database.transaction((tx) => writeChunk(tx, chunk, jobs, settings, retention));
-    totals.scored += result.scored;
-    totals.stored += result.stored;
-    totals.removed += result.removed;
+    chunks.push(candidates.slice(start, start + CANDIDATES_PER_CHUNK));
   }
+  // Chunks hold disjoint candidates, so their transactions touch disjoint rows.
+  let next = 0;
+  const lane = async () => {
+    while (next < chunks.length) {
+      const chunk = chunks[next++]!;
+      addTotals(totals, await database.transaction((tx) => writeChunk(tx, chunk, jobs, settings, retention)));
+    }
+  };
+  const lanes = database.engine === 'pglite' ? 1 : SERVER_CHUNKS_IN_FLIGHT;
+  await Promise.all(Array.from({ length: Math.min(lanes, chunks.length) }, lane));
   recordMatching(totals);
   return totals;
 }

@@ -60,28 +60,6 @@ describe('match store', () => {
     expect(after[1]!.status).toBe('suggested');
   });
 
-  it('prune keeps the best N suggested pairs at or above the floor, deletes the rest unless acted on', async () => {
-    const candidate = await createCandidate(database, tenant);
-    const scores = [90, 50, 35, 30, 20, 10];
-    const jobs: number[] = [];
-    for (const _ of scores) jobs.push(await createJob(database));
-    const writer = matchWriter(database);
-    await writer.upsert(scores.map((score, i) => row(candidate, jobs[i]!, score)));
-    const low = (await storedMatches(database, candidate)).find((m) => m.match_score === 20)!;
-    await candidateJobMatchRepository(database).setStatus(tenant, low.id, 'shortlisted');
-
-    const removed = await writer.prune([candidate], { floor: 40, bestN: 3 });
-    expect(removed).toBe(3);
-    expect(
-      (await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a),
-    ).toEqual([90, 50, 20]);
-    // N bounds the list even above the floor; the acted-on pair is never counted nor removed.
-    await writer.prune([candidate], { floor: 40, bestN: 1 });
-    expect(
-      (await storedMatches(database, candidate)).map((m) => m.match_score).sort((a, b) => b - a),
-    ).toEqual([90, 20]);
-  });
-
   it('a rescore that drops pairs below the floor and out of the best N deletes the unacted ones', async () => {
     const candidate = await createCandidate(database, tenant, { skills: ['Python', 'SQL'] });
     const jobIds = [await createJob(database), await createJob(database), await createJob(database)];
@@ -117,5 +95,81 @@ describe('match store', () => {
     await scoreAndStore(database, prepared, jobs, DEFAULT_SETTINGS, { floor: 101, bestN: 1 });
     expect((await storedMatches(database, candidate)).map((m) => m.id)).toEqual([stored[1]!.id]);
     expect(left.find((m) => m.id === stored[1]!.id)?.status).toBe('rejected');
+  });
+
+  it('mergeBest writes only the pairs that rank inside the merged best N, and removes the ones pushed out', async () => {
+    const candidate = await createCandidate(database, tenant);
+    const jobs: number[] = [];
+    for (let i = 0; i < 7; i++) jobs.push(await createJob(database));
+    const [j90, j60, j50, jActed, jRescored, j80, j55] = jobs as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const writer = matchWriter(database);
+    await writer.upsert([
+      row(candidate, j90, 90),
+      row(candidate, j60, 60),
+      row(candidate, j50, 50),
+      row(candidate, jActed, 30),
+      row(candidate, jRescored, 45),
+    ]);
+    const acted = (await storedMatches(database, candidate)).find((m) => m.job_posting_id === jActed)!;
+    await candidateJobMatchRepository(database).setStatus(tenant, acted.id, 'shortlisted');
+    const retention = { floor: 40, bestN: 3 };
+    // A batch of jobs jActed, jRescored, j80 and j55: the stored pair of jRescored is not selected any more,
+    // the acted-on pair is rescored, 80 enters the best 3 and pushes 50 out, 55 ranks fourth and is not written.
+    const batch = [jActed, jRescored, j80, j55];
+    const result = await writer.mergeBest(
+      [candidate],
+      batch,
+      [
+        row(candidate, jActed, 35),
+        { ...row(candidate, j80, 80), matched_skills: [] },
+        row(candidate, j55, 55),
+      ],
+      new Set([`${candidate}:${jActed}`]),
+      retention,
+    );
+    expect(result).toEqual({ stored: 2, removed: 2 });
+    const after = await storedMatches(database, candidate);
+    expect(
+      after
+        .map((m) => [m.job_posting_id, m.match_score, m.status])
+        .sort((a, b) => Number(b[1]) - Number(a[1])),
+    ).toEqual([
+      [j90, 90, 'suggested'],
+      [j80, 80, 'suggested'],
+      [j60, 60, 'suggested'],
+      [jActed, 35, 'shortlisted'],
+    ]);
+    expect(after.find((m) => m.job_posting_id === j80)).toMatchObject({
+      matched_skills: [],
+      match_reasons: ['score 80'],
+      improvements: [{ action: 'adding Kubernetes', newScore: 85 }],
+    });
+    // The same merge again changes nothing: idempotent.
+    expect(
+      await writer.mergeBest(
+        [candidate],
+        batch,
+        [row(candidate, jActed, 35), row(candidate, j80, 80)],
+        new Set([`${candidate}:${jActed}`]),
+        retention,
+      ),
+    ).toEqual({ stored: 2, removed: 0 });
+    expect(await storedMatches(database, candidate)).toHaveLength(4);
+    // A higher floor (a tenant setting) removes the stored pairs below it, never the acted-on one.
+    expect(await writer.mergeBest([candidate], [], [], new Set(), { floor: 70, bestN: 3 })).toEqual({
+      stored: 0,
+      removed: 1,
+    });
+    expect((await storedMatches(database, candidate)).map((m) => m.job_posting_id).sort()).toEqual(
+      [j90, j80, jActed].sort(),
+    );
   });
 });
