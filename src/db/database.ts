@@ -70,3 +70,13 @@ export function checkedRoleName(role: string | null | undefined): string | null 
 export async function lockSchemaChanges(sql: SqlExecutor): Promise<void> {
   await sql.query(`SELECT pg_advisory_xact_lock(hashtext('jobmatch:migrate'))`);
 }
+
+/**
+ * Grants and DDL of processes starting together can still collide on catalog rows the advisory lock does not
+ * cover (pg-boss creating queue partitions while another process grants on them): such a transaction is
+ * rolled back whole, so it is simply run again (migrations, and the task queue registering its queues).
+ */
+export function isConcurrentCatalogChange(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return code === '40P01' || code === '40001' || /tuple concurrently (updated|deleted)/.test(message ?? '');
+}

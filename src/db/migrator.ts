@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors.js';
 import { installTaskQueueSchema, taskQueueSchemaCurrent } from '../worker/job-queue.js';
-import { type Database, lockSchemaChanges, type SqlExecutor } from './database.js';
+import { type Database, isConcurrentCatalogChange, lockSchemaChanges, type SqlExecutor } from './database.js';
 
 /** `migrations/` at the package root: the same relative path from `src/db/` and from `dist/db/`. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -94,16 +94,6 @@ export async function migrate(database: Database, migrations = readMigrations())
 }
 
 const MIGRATE_ATTEMPTS = 5;
-
-/**
- * Grants and DDL of processes starting together can still collide on catalog rows the advisory lock does not
- * cover (pg-boss creating queue partitions while another process grants on them): such a transaction is
- * rolled back whole, so it is simply run again.
- */
-function isConcurrentCatalogChange(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  return code === '40P01' || code === '40001' || /tuple concurrently (updated|deleted)/.test(message ?? '');
-}
 
 async function migrateOnce(database: Database, migrations: Migration[]): Promise<string[]> {
   const applied = await appliedCreatedAts(database.sql);

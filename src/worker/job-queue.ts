@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import {
   type Database,
+  isConcurrentCatalogChange,
   lockSchemaChanges,
   type SqlExecutor,
   type TransactionContext,
@@ -11,6 +12,7 @@ import { AppError } from '../errors.js';
 import { recordTask } from '../operations/metrics.js';
 
 /** pg-boss's schema version (its package's version.json). */
+const REGISTER_ATTEMPTS = 5;
 const TASK_QUEUE_SCHEMA_VERSION: number = createRequire(import.meta.url)('pg-boss/version.json').schema;
 
 /** The schema pg-boss keeps its tables and functions in. */
@@ -104,28 +106,40 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   const register = async (tasks: TaskDefinition<never>[]) => {
     const pending = tasks.filter((task) => !registered.has(task.name));
     if (pending.length === 0) return;
-    await database.transaction(async (tx) => {
-      await lockSchemaChanges(tx.sql);
-      const existing = new Set(
-        (await tx.sql.query<{ name: string }>(`SELECT name FROM ${TASK_QUEUE_SCHEMA}.queue`)).rows.map(
-          (row) => row.name,
-        ),
-      );
-      const txBoss = new PgBoss({ db: bossDbFor(tx.sql) as PgBoss.Db, schema: TASK_QUEUE_SCHEMA });
-      for (const task of pending) {
-        if (!existing.has(task.name))
-          await txBoss.createQueue(task.name, {
-            name: task.name,
-            retryLimit: task.retryLimit ?? 5,
-            retryDelay: task.retryDelaySeconds ?? 5,
-            retryBackoff: true,
-            expireInSeconds: task.expireInSeconds ?? 15 * 60,
-          });
-        if (task.cron)
-          await txBoss.schedule(task.name, task.cron, {}, { tz: 'UTC' } as PgBoss.ScheduleOptions);
+    const createQueues = () =>
+      database.transaction(async (tx) => {
+        await lockSchemaChanges(tx.sql);
+        const existing = new Set(
+          (await tx.sql.query<{ name: string }>(`SELECT name FROM ${TASK_QUEUE_SCHEMA}.queue`)).rows.map(
+            (row) => row.name,
+          ),
+        );
+        const txBoss = new PgBoss({ db: bossDbFor(tx.sql) as PgBoss.Db, schema: TASK_QUEUE_SCHEMA });
+        for (const task of pending) {
+          if (!existing.has(task.name))
+            await txBoss.createQueue(task.name, {
+              name: task.name,
+              retryLimit: task.retryLimit ?? 5,
+              retryDelay: task.retryDelaySeconds ?? 5,
+              retryBackoff: true,
+              expireInSeconds: task.expireInSeconds ?? 15 * 60,
+            });
+          if (task.cron)
+            await txBoss.schedule(task.name, task.cron, {}, { tz: 'UTC' } as PgBoss.ScheduleOptions);
+        }
+        if (database.tenantRole) await grantQueueAccess(tx.sql, database.tenantRole);
+      });
+    // Another process starting at the same moment can still deadlock with this one on catalog rows the
+    // lock does not cover; the loser's transaction is rolled back whole, so it is run again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await createQueues();
+        break;
+      } catch (error) {
+        if (attempt >= REGISTER_ATTEMPTS || !isConcurrentCatalogChange(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
       }
-      if (database.tenantRole) await grantQueueAccess(tx.sql, database.tenantRole);
-    });
+    }
     for (const task of pending) registered.add(task.name);
   };
   const running = new Set<string>();
