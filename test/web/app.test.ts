@@ -244,6 +244,19 @@ describe('web application in a browser', () => {
     await admin.getByRole('heading', { name: /Preview on/ }).waitFor();
     await expect(admin.getByRole('columnheader', { name: 'Change' }).count()).resolves.toBe(1);
     await screenshot(admin, 'settings-preview');
+
+    // The list size and floor: blank is the server default; a size out of range blocks saving.
+    await admin.reload();
+    const listSize = admin.getByLabel('Suggested matches kept per candidate');
+    await listSize.fill('1001');
+    await admin.getByText(/Enter a whole number from 0 to 1000/).waitFor();
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await listSize.fill('50');
+    await save.click();
+    await admin.getByText('Saved. Matches are rescored in the background.').waitFor();
+    await admin.reload();
+    await expect(admin.getByLabel('Suggested matches kept per candidate').inputValue()).resolves.toBe('50');
+    await expect(admin.getByLabel('Keep suggested matches scoring at least').inputValue()).resolves.toBe('');
     await context.close();
   });
 

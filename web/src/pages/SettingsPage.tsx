@@ -39,10 +39,23 @@ export function SettingsPage() {
   );
 }
 
+/** An optional whole number within bounds, blank meaning "the server default". */
+function optionalNumberProblem(text: string, min: number, max: number, integer: boolean): string | undefined {
+  if (text.trim() === '') return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value)))
+    return `Enter ${integer ? 'a whole number' : 'a score'} from ${min} to ${max}, or leave it empty for the default.`;
+  return undefined;
+}
+
+const optionalNumber = (text: string) => (text.trim() === '' ? null : Number(text));
+
 function ScoringSettings() {
   const settings = useGet<TenantSettings>('/api/tenant/settings');
   const [weights, setWeights] = useState<Record<keyof Weights, string>>();
   const [threshold, setThreshold] = useState('');
+  const [listSize, setListSize] = useState('');
+  const [floor, setFloor] = useState('');
   const [preview, setPreview] = useState<SettingsPreview>();
   const [saved, setSaved] = useState(false);
   const action = useAction();
@@ -56,6 +69,8 @@ function ScoringSettings() {
       >,
     );
     setThreshold(String(settings.data.recommend_threshold));
+    setListSize(settings.data.match_list_size === null ? '' : String(settings.data.match_list_size));
+    setFloor(settings.data.match_floor === null ? '' : String(settings.data.match_floor));
   }, [settings.data]);
 
   if (settings.error) return <ErrorMessage error={settings.error} onRetry={settings.reload} />;
@@ -66,14 +81,24 @@ function ScoringSettings() {
   });
   const sum = WEIGHT_NAMES.reduce((total, n) => total + (Number(weights[n]) || 0), 0);
   const sumIsOne = Math.abs(sum - 1) < SUM_TOLERANCE;
-  const fieldsValid = WEIGHT_NAMES.every((n) => !weightProblem(weights[n])) && !thresholdProblem(threshold);
+  const listSizeProblem = optionalNumberProblem(listSize, 0, 1000, true);
+  const floorProblem = optionalNumberProblem(floor, 0, 100, false);
+  const fieldsValid =
+    WEIGHT_NAMES.every((n) => !weightProblem(weights[n])) &&
+    !thresholdProblem(threshold) &&
+    !listSizeProblem &&
+    !floorProblem;
 
   const save = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
     if (!fieldsValid || !sumIsOne) return;
     void action.run(async () => {
-      await put('/api/tenant/settings', body());
+      await put('/api/tenant/settings', {
+        ...body(),
+        match_list_size: optionalNumber(listSize),
+        match_floor: optionalNumber(floor),
+      });
       setSaved(true);
       settings.reload();
     });
@@ -125,6 +150,38 @@ function ScoringSettings() {
               max={100}
               value={threshold}
               onChange={(e) => setThreshold(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label="Suggested matches kept per candidate"
+          hint="Best first; matches a recruiter acted on are always kept. Empty: the default (50)."
+          error={listSizeProblem ?? action.error?.forField('match_list_size')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              min={0}
+              max={1000}
+              value={listSize}
+              onChange={(e) => setListSize(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label="Keep suggested matches scoring at least"
+          hint="Empty: the default floor."
+          error={floorProblem ?? action.error?.forField('match_floor')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              min={0}
+              max={100}
+              value={floor}
+              onChange={(e) => setFloor(e.target.value)}
             />
           )}
         </Field>
