@@ -78,8 +78,14 @@ export function CandidateDetailPage({ id }: { id: number }) {
             <dd>{c.location ?? '—'}</dd>
             <dt>Prefers</dt>
             <dd>{(c.preferred_locations ?? []).join('; ') || '—'}</dd>
+            <dt>Works</dt>
+            <dd>{workPreferences(c)}</dd>
             <dt>Salary</dt>
-            <dd>{c.expected_salary ?? '—'}</dd>
+            <dd>
+              {[c.expected_salary, c.expected_hourly_rate ? `${c.expected_hourly_rate} hourly` : null]
+                .filter(Boolean)
+                .join(' · ') || '—'}
+            </dd>
             <dt>Skills</dt>
             <dd>{(c.skills ?? []).join(', ') || '—'}</dd>
           </dl>
@@ -413,4 +419,20 @@ function CandidateApplications({ applications: apps }: { applications: Loaded<Pa
       ) : null}
     </section>
   );
+}
+
+/** Where and how the candidate wants to work, as the matching reads it: modes, reach and terms. */
+function workPreferences(c: {
+  work_modes: string[] | null;
+  employment_types: string[] | null;
+  open_to_relocation: boolean;
+  commute_radius_km?: number | null;
+}): string {
+  const parts = [
+    (c.work_modes ?? []).join(', '),
+    c.commute_radius_km == null ? '' : `within ${formatInt(c.commute_radius_km)} km`,
+    c.open_to_relocation ? 'open to relocation' : '',
+    (c.employment_types ?? []).join(', '),
+  ].filter(Boolean);
+  return parts.join(' · ') || '—';
 }
