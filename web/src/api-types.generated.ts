@@ -5521,6 +5521,7 @@ export interface paths {
                         email: string;
                         phone?: string | null;
                         current_title?: string | null;
+                        current_employer?: string | null;
                         skills?: string[];
                         total_experience_years?: number | null;
                         professional_summary?: string | null;
@@ -5987,6 +5988,7 @@ export interface paths {
                         email?: string;
                         phone?: string | null;
                         current_title?: string | null;
+                        current_employer?: string | null;
                         skills?: string[];
                         total_experience_years?: number | null;
                         professional_summary?: string | null;
@@ -6777,6 +6779,7 @@ export interface paths {
                         email: string;
                         phone?: string | null;
                         current_title?: string | null;
+                        current_employer?: string | null;
                         skills?: string[];
                         total_experience_years?: number | null;
                         professional_summary?: string | null;
@@ -10407,6 +10410,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;
@@ -10485,6 +10489,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;
@@ -10591,6 +10596,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;
@@ -11931,6 +11937,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;
@@ -12009,6 +12016,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;
@@ -12115,6 +12123,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;

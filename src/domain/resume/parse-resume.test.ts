@@ -60,8 +60,21 @@ describe('parseResume', () => {
       ['Senior Data Engineer', 'Globex Corporation', '2020-03', null],
       ['Data Engineer', 'Initech Solutions Pvt Ltd', '2016-01', '2020-06'],
     ]);
+    expect(draft.current_employer?.value).toBe('Globex Corporation');
+    expect(sourceOf(draft.current_employer!.source)).toBe('Globex Corporation');
+    expect(draft.current_employer!.source!.start).toBeGreaterThan(RESUME.indexOf('PROFESSIONAL EXPERIENCE'));
     // Jan 2016 .. Jan 2025 with the overlap Mar-Jun 2020 counted once: 109 months.
     expect(draft.total_experience_years?.value).toBe(9);
+  });
+
+  it('takes the current employer from the headline only when the history names none', () => {
+    const text = 'Asha Rao\nQA Engineer at Initech\n\nSKILLS\nSelenium, Java';
+    const headlineOnly = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(headlineOnly.current_employer?.value).toBe('Initech');
+    expect(headlineOnly.current_employer!.confidence).toBeLessThan(0.7);
+    expect(
+      parseResume('Asha Rao\n\nSKILLS\nJava', { skills, referenceMonth: JAN_2025 }).current_employer,
+    ).toBeNull();
   });
 
   it('reads skills through the dictionary, with years where the resume shows them', () => {

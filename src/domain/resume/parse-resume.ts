@@ -62,6 +62,8 @@ export interface ResumeDraft {
   phone: DraftField<string> | null;
   location: DraftField<string> | null;
   current_title: DraftField<string> | null;
+  /** The employer of the latest job in the history (the one marked current, else the one that ended last). */
+  current_employer: DraftField<string> | null;
   summary: DraftField<string> | null;
   /** The resume's own statement of its total ("8+ years of experience") when it has one, else the history's. */
   total_experience_years: DraftField<number> | null;
@@ -474,10 +476,22 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
         !/@|email me/i.test(line.text) &&
         line.start !== location?.source?.start,
     );
-  const headlineTitle = headline ? splitTitleEmployer(headline, headline.text, 0.75).title : null;
+  const headlineParts = headline ? splitTitleEmployer(headline, headline.text, 0.75) : null;
+  const headlineTitle = headlineParts?.title ?? null;
   const latest = [...history].sort((a, b) => b.range.end - a.range.end || b.range.start - a.range.start)[0];
   const currentTitle =
     headlineTitle ?? (latest?.title ? { ...latest.title, confidence: latest.current ? 0.8 : 0.6 } : null);
+
+  // The latest job's employer; a headline's ("Data Engineer at Globex") only when the history names none.
+  const latestEmployer = latest?.employer
+    ? field(
+        latest.employer.value,
+        latest.employer.source,
+        latest.employer.confidence * (latest.current ? 1 : 0.8),
+      )
+    : headlineParts?.title && headlineParts.employer
+      ? field(headlineParts.employer.value, headlineParts.employer.source, 0.6)
+      : null;
 
   const months = coveredMonths(history.map((entry) => entry.range));
   const historyYears =
@@ -510,6 +524,7 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
     phone,
     location,
     current_title: currentTitle,
+    current_employer: latestEmployer,
     summary: readSummary(header, sections),
     total_experience_years: readStatedYears(header, sections) ?? historyYears,
     history_experience_years: historyYears,

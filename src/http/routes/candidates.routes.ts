@@ -26,6 +26,7 @@ export const candidateSchema = z
     email: z.string(),
     phone: z.string().nullable(),
     current_title: z.string().nullable(),
+    current_employer: z.string().nullable(),
     skills: z.array(z.string()).nullable(),
     total_experience_years: z.number().int().nullable(),
     professional_summary: z.string().nullable(),
