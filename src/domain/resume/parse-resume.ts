@@ -203,11 +203,49 @@ function titleEvidence(phrase: string): number {
   return weigh(ROLE_WORD) - weigh(COMPANY_WORD);
 }
 
-function splitTitleEmployer(line: Line, text: string, confidence: number) {
-  const pieces = text
-    .split(/\s+(?:at|@)\s+|\s+[-–—|]\s+|\s*,\s+(?=[A-Z])/)
-    .map((piece) => piece.trim())
-    .filter((piece) => piece.length > 0 && !/^[-–—]+$/.test(piece));
+const TITLE_EMPLOYER_SEPARATOR = /\s+(?:at|@)\s+|\s+[-–—|]\s+|\s*,\s+(?=[A-Z])/g;
+
+/**
+ * The phrases of "Title - Company | Place": split at the separators, except that two role phrases joined by a
+ * comma ("SAP UI5 Lead, Native HANA Developer") stay one title.
+ */
+function titleEmployerPieces(text: string): string[] {
+  const pieces: { text: string; start: number }[] = [];
+  let start = 0;
+  let joinable = false;
+  const push = (end: number, nextJoinable: boolean) => {
+    const piece = text.slice(start, end).trim();
+    if (piece.length > 0 && !/^[-–—]+$/.test(piece)) {
+      const previous = pieces.at(-1);
+      if (joinable && previous && titleEvidence(previous.text) > 0 && titleEvidence(piece) > 0) {
+        previous.text = text.slice(previous.start, end).trim();
+      } else pieces.push({ text: piece, start });
+    }
+    joinable = nextJoinable;
+  };
+  for (const separator of text.matchAll(TITLE_EMPLOYER_SEPARATOR)) {
+    push(separator.index, separator[0].trim() === ',');
+    start = separator.index + separator[0].length;
+  }
+  push(text.length, false);
+  return pieces.map((piece) => piece.text);
+}
+
+/** "Infosys group as a Test Analyst", "Working as accountant @ infosys": the role is what follows "as". */
+const AS_ROLE = /^(.*?)\s*\bas\s+(?:an?\s+)?(\S.*)$/i;
+
+function splitTitleEmployer(
+  line: Line,
+  text: string,
+  confidence: number,
+): { title: DraftField<string> | null; employer: DraftField<string> | null } {
+  const asRole = AS_ROLE.exec(text);
+  if (asRole && titleEvidence(titleEmployerPieces(asRole[2]!)[0] ?? '') > 0) {
+    const split = splitTitleEmployer(line, asRole[2]!, confidence);
+    const before = asRole[1]!.replace(/^(?:working|employed|currently|presently|i\s+am|i'm)\b.*$/i, '');
+    return { title: split.title, employer: split.employer ?? part(line, before, confidence * 0.8) };
+  }
+  const pieces = titleEmployerPieces(text);
   if (pieces.length === 0) return { title: null, employer: null };
   // "Azure Developer with 9 years of ...": the role is what precedes the clause.
   pieces[0] = pieces[0]!.replace(/\s+(?:with|having|for|since)\s.*$/i, '');
@@ -473,7 +511,7 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
         line.text !== '' &&
         ROLE_WORD.test(line.text) &&
         line.text.length <= 100 &&
-        !/@|email me/i.test(line.text) &&
+        !/\S@\S|email me/i.test(line.text) &&
         line.start !== location?.source?.start,
     );
   const headlineParts = headline ? splitTitleEmployer(headline, headline.text, 0.75) : null;
