@@ -77,6 +77,39 @@ describe('parseResume', () => {
     ).toBeNull();
   });
 
+  it.each([
+    ['Working as accountant @ infosys', 'accountant', 'infosys'],
+    ['Infosys group as a Test Analyst - Infosys Ltd', 'Test Analyst', 'Infosys Ltd'],
+    [
+      'SAP UI5 Lead, Native HANA Developer - Royal Dutch Shell',
+      'SAP UI5 Lead, Native HANA Developer',
+      'Royal Dutch Shell',
+    ],
+    ['IT SUPPORT', 'IT SUPPORT', undefined],
+  ])('reads the headline %j as title %j at %j', (headline, title, employer) => {
+    const text = `Asha Rao\n${headline}\n\nPune, Maharashtra - Email me on Indeed\n\nSKILLS\nJava`;
+    const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.current_title?.value).toBe(title);
+    expect(parsed.current_employer?.value).toBe(employer);
+    const source = parsed.current_title!.source!;
+    expect(text.slice(source.start, source.end)).toBe(title);
+  });
+
+  it('takes no objective for a headline, and prefers the history to a headline without a role word', () => {
+    const history = '\n\nWORK EXPERIENCE\n\nBeta Tester\nAcme - Pune\nJanuary 2018 to Present';
+    const objective =
+      'Asha Rao\nTo associate with an organization that promises a creative career\nPune, Maharashtra';
+    expect(parseResume(objective + history, { skills, referenceMonth: JAN_2025 }).current_title?.value).toBe(
+      'Beta Tester',
+    );
+    const placed = parseResume(`Asha Rao\nNeed job urgently\nPune, Maharashtra - Email me${history}`, {
+      skills,
+      referenceMonth: JAN_2025,
+    });
+    expect(placed.current_title?.value).toBe('Beta Tester');
+    expect(placed.current_employer?.value).toBe('Acme');
+  });
+
   it('reads skills through the dictionary, with years where the resume shows them', () => {
     const byName = Object.fromEntries(draft.skills.map((skill) => [skill.name, skill]));
     expect(Object.keys(byName)).toEqual(expect.arrayContaining(['Python', 'SQL', 'Kafka', 'Docker']));

@@ -478,6 +478,45 @@ function readStatedYears(header: Line[], sections: Section[]): DraftField<number
   return null;
 }
 
+const isContactLine = (line: Line, location: DraftField<string> | null) =>
+  line.start === location?.source?.start || /\S@\S|email me|\+?\d[\d ().-]{7,}\d/i.test(line.text);
+
+/**
+ * The headline under the name: a short line with a role word among the first lines, not a sentence or an
+ * objective ("To associate with ..."), not a contact line. Without a role word, the line between the name and
+ * the contact line is still the headline by its place ("IT SUPPORT", "Student"), at a low confidence.
+ */
+function readHeadline(
+  header: Line[],
+  name: { first: DraftField<string> } | null,
+  location: DraftField<string> | null,
+) {
+  const shaped = (line: Line) =>
+    line.text !== '' &&
+    line.text.length <= 100 &&
+    !looksLikeSentence(line.text) &&
+    !/^to\s/i.test(line.text) &&
+    !isContactLine(line, location);
+  const withRole = header.slice(1, 4).find((line) => shaped(line) && ROLE_WORD.test(line.text));
+  if (withRole) return { ...splitTitleEmployer(withRole, withRole.text, 0.75), byPlace: false };
+  const [first, second, third] = header.filter((line) => line.text !== '');
+  const underName =
+    name &&
+    first &&
+    second &&
+    third &&
+    name.first.source!.start >= first.start &&
+    name.first.source!.start < first.end;
+  if (!underName || !shaped(second!) || !isContactLine(third!, location)) return null;
+  if (second!.text.split(/\s+/).length > 6 || /\d/.test(second!.text)) return null;
+  const split = splitTitleEmployer(second!, second!.text, 0.5);
+  return {
+    title: split.title ?? part(second!, second!.text.split(/\s+[-–—|]\s+/)[0]!, 0.5),
+    employer: split.title ? split.employer : null,
+    byPlace: true,
+  };
+}
+
 /** Parses resume text into a draft; fields it cannot find are null (lists empty), never guessed blindly. */
 export function parseResume(text: string, options: ParseResumeOptions): ResumeDraft {
   const lines = splitLines(text);
@@ -504,21 +543,13 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
     .filter((section) => section.kind === 'experience')
     .flatMap((section) => section.lines);
   const history = readWorkHistory(experienceLines, options.referenceMonth);
-  const headline = header
-    .slice(1, 4)
-    .find(
-      (line) =>
-        line.text !== '' &&
-        ROLE_WORD.test(line.text) &&
-        line.text.length <= 100 &&
-        !/\S@\S|email me/i.test(line.text) &&
-        line.start !== location?.source?.start,
-    );
-  const headlineParts = headline ? splitTitleEmployer(headline, headline.text, 0.75) : null;
+  const headlineParts = readHeadline(header, name, location);
   const headlineTitle = headlineParts?.title ?? null;
   const latest = [...history].sort((a, b) => b.range.end - a.range.end || b.range.start - a.range.start)[0];
+  const historyTitle = latest?.title ? { ...latest.title, confidence: latest.current ? 0.8 : 0.6 } : null;
+  // A headline placed under the name without a role word yields to the history's title.
   const currentTitle =
-    headlineTitle ?? (latest?.title ? { ...latest.title, confidence: latest.current ? 0.8 : 0.6 } : null);
+    headlineParts?.byPlace && historyTitle ? historyTitle : (headlineTitle ?? historyTitle);
 
   // The latest job's employer; a headline's ("Data Engineer at Globex") only when the history names none.
   const latestEmployer = latest?.employer
