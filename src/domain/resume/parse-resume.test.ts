@@ -110,6 +110,27 @@ describe('parseResume', () => {
     expect(placed.current_employer?.value).toBe('Acme');
   });
 
+  it('takes no place for an employer, and prefers the employer named in the title line', () => {
+    const text = [
+      'Asha Rao',
+      '',
+      'WORK EXPERIENCE',
+      'Systems Engineer at Infosys Limited',
+      'Fidelity Investments',
+      'March 2019 to Present',
+      '',
+      'Preschool Teacher',
+      'Pune',
+      'June 2015 to February 2019',
+    ].join('\n');
+    const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.work_history.map((entry) => [entry.title?.value, entry.employer?.value ?? null])).toEqual([
+      ['Systems Engineer', 'Infosys Limited'],
+      ['Preschool Teacher', null],
+    ]);
+    expect(parsed.current_employer?.value).toBe('Infosys Limited');
+  });
+
   it('reads skills through the dictionary, with years where the resume shows them', () => {
     const byName = Object.fromEntries(draft.skills.map((skill) => [skill.name, skill]));
     expect(Object.keys(byName)).toEqual(expect.arrayContaining(['Python', 'SQL', 'Kafka', 'Docker']));

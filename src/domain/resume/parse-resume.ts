@@ -267,6 +267,12 @@ function employerOf(line: Line, confidence: number): DraftField<string> | null {
   return part(line, name, confidence);
 }
 
+/** A city or region the gazetteer places in a country: a place, never an employer's name. */
+const isKnownPlace = (text: string) => {
+  const place = parseLocation(text);
+  return place.country !== null && (place.city !== null || place.region !== null);
+};
+
 interface ParsedWork extends WorkEntry {
   range: MonthRange;
   /** Where the job's description ends: the next job's first line, or the section's end. */
@@ -299,6 +305,12 @@ function readWorkHistory(lines: Line[], referenceMonth: number): ParsedWork[] {
         COMPANY_WORD.test(upper.text) && !ROLE_WORD.test(upper.text) && ROLE_WORD.test(lower.text);
       title = upperIsEmployer ? part(lower, lower.text, 0.8) : part(upper, upper.text, 0.85);
       employer = upperIsEmployer ? employerOf(upper, 0.8) : employerOf(lower, 0.8);
+      // "Systems Engineer at Infosys" above a client's name: the employer the title line names wins.
+      const named = upperIsEmployer ? null : splitTitleEmployer(upper, upper.text, 0.8);
+      if (named?.title && named.employer && !isKnownPlace(named.employer.value)) {
+        employer = named.employer;
+        if (/\s(?:at|@)\s/i.test(upper.text)) title = named.title;
+      }
     } else if (context.length === 1) {
       ({ title, employer } = splitTitleEmployer(context[0]!, context[0]!.text, 0.6));
       if (rest.length > 2 && (!title || !employer)) {
@@ -307,6 +319,8 @@ function readWorkHistory(lines: Line[], referenceMonth: number): ParsedWork[] {
         employer ??= fromRest.employer;
       }
     } else if (rest.length > 2) ({ title, employer } = splitTitleEmployer(line, rest, 0.55));
+    // "Pune" under a title is where the job was, not who it was for.
+    if (employer && isKnownPlace(employer.value)) employer = null;
     if (!title && !employer) return;
     const first = context[0] ?? line;
     entries.push({
