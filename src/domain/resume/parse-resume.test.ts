@@ -131,6 +131,16 @@ describe('parseResume', () => {
     expect(parsed.current_employer?.value).toBe('Infosys Limited');
   });
 
+  it('reads the title and employer of an undated job at a low confidence', () => {
+    const text =
+      'Asha Rao\nJaipur, Rajasthan\n\nWORK EXPERIENCE\n\nAdmin assistant at Infosys limited\n\nFront office work';
+    const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.work_history).toEqual([]);
+    expect(parsed.current_title?.value).toBe('Admin assistant');
+    expect(parsed.current_employer?.value).toBe('Infosys limited');
+    expect(parsed.current_employer!.confidence).toBeLessThan(0.7);
+  });
+
   it('reads skills through the dictionary, with years where the resume shows them', () => {
     const byName = Object.fromEntries(draft.skills.map((skill) => [skill.name, skill]));
     expect(Object.keys(byName)).toEqual(expect.arrayContaining(['Python', 'SQL', 'Kafka', 'Docker']));

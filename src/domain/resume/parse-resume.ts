@@ -492,6 +492,15 @@ function readStatedYears(header: Line[], sections: Section[]): DraftField<number
   return null;
 }
 
+/** The first line of an experience section without dates, when it reads as "Title at Employer". */
+function readUndatedJob(lines: Line[]) {
+  const first = lines.find((line) => line.text !== '' && !looksLikeSentence(line.text));
+  if (!first) return null;
+  const split = splitTitleEmployer(first, first.text, 0.45);
+  const employer = split.employer && !isKnownPlace(split.employer.value) ? split.employer : null;
+  return split.title ? { title: split.title, employer } : null;
+}
+
 const isContactLine = (line: Line, location: DraftField<string> | null) =>
   line.start === location?.source?.start || /\S@\S|email me|\+?\d[\d ().-]{7,}\d/i.test(line.text);
 
@@ -560,21 +569,27 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
   const headlineParts = readHeadline(header, name, location);
   const headlineTitle = headlineParts?.title ?? null;
   const latest = [...history].sort((a, b) => b.range.end - a.range.end || b.range.start - a.range.start)[0];
+  // No dated job: the experience section's first line still names the job ("Admin assistant at Infosys").
+  const undated = history.length === 0 ? readUndatedJob(experienceLines) : null;
   const historyTitle = latest?.title ? { ...latest.title, confidence: latest.current ? 0.8 : 0.6 } : null;
   // A headline placed under the name without a role word yields to the history's title.
   const currentTitle =
-    headlineParts?.byPlace && historyTitle ? historyTitle : (headlineTitle ?? historyTitle);
+    headlineParts?.byPlace && historyTitle
+      ? historyTitle
+      : (headlineTitle ?? historyTitle ?? undated?.title ?? null);
 
   // The latest job's employer; a headline's ("Data Engineer at Globex") only when the history names none.
-  const latestEmployer = latest?.employer
-    ? field(
-        latest.employer.value,
-        latest.employer.source,
-        latest.employer.confidence * (latest.current ? 1 : 0.8),
-      )
-    : headlineParts?.title && headlineParts.employer
-      ? field(headlineParts.employer.value, headlineParts.employer.source, 0.6)
-      : null;
+  const latestEmployer = undated?.employer
+    ? undated.employer
+    : latest?.employer
+      ? field(
+          latest.employer.value,
+          latest.employer.source,
+          latest.employer.confidence * (latest.current ? 1 : 0.8),
+        )
+      : headlineParts?.title && headlineParts.employer
+        ? field(headlineParts.employer.value, headlineParts.employer.source, 0.6)
+        : null;
 
   const months = coveredMonths(history.map((entry) => entry.range));
   const historyYears =
