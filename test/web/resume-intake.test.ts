@@ -77,7 +77,7 @@ describe('resume intake in a browser', () => {
     // The latest job's employer line, not the headline's mention.
     await expect
       .poll(() =>
-        page.evaluate(() => document.querySelector('.source-text mark')?.previousSibling?.textContent),
+        page.locator('.source-text mark').evaluate((mark) => mark.previousSibling?.textContent ?? ''),
       )
       .toMatch(/WORK EXPERIENCE\s+Senior Python Developer\s+$/);
     // Resume text is shown as text: the markup in it is neither an element nor run.
