@@ -10,6 +10,8 @@
  *   set's collection time, taken as January 2019 (its latest job dates are in 2018);
  * - companies / colleges: labelled Companies worked at / College Name vs the draft's employers / institutions
  *   (a match when one contains the other after normalisation);
+ * - current employer: the draft's current employer is one of the labelled Companies worked at (same rule), over
+ *   the resumes with such a label; "of those given" leaves out resumes where the draft has none;
  * - e-mail / phone: the generated contact line, exact (E.164 for the phone).
  *
  * Run: npm run eval:intake
@@ -44,6 +46,9 @@ interface Tally {
   companyPredicted: number;
   companyGold: number;
   companyFound: number;
+  employerCases: number;
+  employerPredicted: number;
+  employerCorrect: number;
   collegeTp: number;
   collegePredicted: number;
   collegeGold: number;
@@ -67,6 +72,9 @@ const emptyTally = (): Tally => ({
   companyPredicted: 0,
   companyGold: 0,
   companyFound: 0,
+  employerCases: 0,
+  employerPredicted: 0,
+  employerCorrect: 0,
   collegeTp: 0,
   collegePredicted: 0,
   collegeGold: 0,
@@ -141,6 +149,13 @@ async function evaluate(item: ResumeCase, tally: Tally, skills: ReturnType<typeo
   tally.companyPredicted += companies.predicted;
   tally.companyGold += companies.gold;
   tally.companyFound += companies.found;
+  const companyLabels = (item.labels.get('Companies worked at') ?? []).map(normal).filter(Boolean);
+  if (companyLabels.length > 0) {
+    tally.employerCases++;
+    const employer = draft.current_employer ? normal(draft.current_employer.value) : '';
+    if (employer !== '') tally.employerPredicted++;
+    if (companyLabels.some((label) => contains(label, employer))) tally.employerCorrect++;
+  }
   const colleges = compareSets(
     item.labels.get('College Name') ?? [],
     draft.education.flatMap((entry) => (entry.institution ? [entry.institution.value] : [])),
@@ -166,6 +181,9 @@ function report(name: string, tally: Tally) {
   console.log(`    from the history alone   ${percent(tally.historyYearsWithinOne, tally.yearsCases)}`);
   console.log(
     `  companies                  precision ${ratio(tally.companyTp, tally.companyPredicted)}  recall ${ratio(tally.companyFound, tally.companyGold)}`,
+  );
+  console.log(
+    `  current employer           ${percent(tally.employerCorrect, tally.employerCases)} correct, ${percent(tally.employerCorrect, tally.employerPredicted)} of those given`,
   );
   console.log(
     `  colleges                   precision ${ratio(tally.collegeTp, tally.collegePredicted)}  recall ${ratio(tally.collegeFound, tally.collegeGold)}`,

@@ -26,7 +26,14 @@ export interface Actor {
   userId: number;
 }
 
-const IDENTITY_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'location'] as const;
+const IDENTITY_FIELDS = [
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'location',
+  'current_employer',
+] as const;
 
 const notFound = (id: number) => AppError.notFound(`Candidate ${id}`);
 

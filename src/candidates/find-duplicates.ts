@@ -21,11 +21,12 @@ interface Row extends IdentityFields {
   id: number;
   phone: string | null;
   location: string | null;
+  current_employer: string | null;
 }
 
 /**
  * Candidates of the tenant that look like the same people as `people` (same e-mail or phone, or a close name
- * with the same location or phone suffix), except pairs a recruiter marked "not a duplicate". One query for
+ * with the same location, employer or phone suffix), except pairs a recruiter marked "not a duplicate". One query for
  * the whole list; index i of the result belongs to people[i].
  */
 export async function findDuplicates(
@@ -35,7 +36,7 @@ export async function findDuplicates(
 ): Promise<DuplicateCandidate[][]> {
   if (people.length === 0) return [];
   const { rows } = await tx.sql.query<Row>(
-    `SELECT id, first_name, last_name, email, phone, location FROM candidates
+    `SELECT id, first_name, last_name, email, phone, location, current_employer FROM candidates
       WHERE tenant_id = $1
         AND (lower(email) = ANY($2::text[])
              OR right(regexp_replace(phone, '[^0-9]', '', 'g'), 10) = ANY($3::text[])

@@ -141,6 +141,7 @@ export function mergeCandidates(
       `UPDATE candidates k SET
          phone = coalesce(k.phone, m.phone),
          current_title = coalesce(k.current_title, m.current_title),
+         current_employer = coalesce(k.current_employer, m.current_employer),
          location = coalesce(k.location, m.location),
          professional_summary = coalesce(k.professional_summary, m.professional_summary),
          expected_salary = coalesce(k.expected_salary, m.expected_salary),
@@ -236,6 +237,7 @@ export function undoMerge(
     await restore('candidate_duplicate_dismissals', snapshot.dropped.dismissals ?? []);
     await tx.sql.query(
       `UPDATE candidates k SET phone = b.phone, current_title = b.current_title, location = b.location,
+              current_employer = b.current_employer,
               professional_summary = b.professional_summary, expected_salary = b.expected_salary,
               total_experience_years = b.total_experience_years, skills = b.skills,
               preferred_roles = b.preferred_roles, preferred_locations = b.preferred_locations, updated_at = now()

@@ -336,6 +336,8 @@ export const candidates = pgTable(
     open_to_relocation: boolean().default(false).notNull(),
     // Migration 0014 (docs/decisions.md, location by distance): km, NULL = not stated.
     commute_radius_km: integer(),
+    // Migration 0022 (docs/decisions/resume-intake.md, employer): beyond the spec.
+    current_employer: varchar({ length: 200 }),
     embedding: embedding(),
     embedding_model: varchar({ length: 100 }),
     status: varchar({ length: 50 }).default('pending_review'),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { duplicateReason, phoneKey } from './candidate-duplicates.js';
+import { duplicateReason, employerKey, phoneKey } from './candidate-duplicates.js';
 
 const base = {
   first_name: 'Robert',
@@ -39,6 +39,18 @@ describe('duplicateReason', () => {
     expect(duplicateReason(candidate, base)).toBe(reason);
   });
 
+  const atAcme = { ...base, current_employer: 'Acme, Inc.' };
+  const elsewhere = { email: 'o@example.com', location: 'Boston', phone: null };
+  it.each([
+    [{ ...atAcme, ...elsewhere, current_employer: 'ACME Corp.' }, 'close_name_same_employer'],
+    [{ ...atAcme, ...elsewhere, first_name: 'Rob', current_employer: 'acme' }, 'close_name_same_employer'],
+    [{ ...atAcme, ...elsewhere, current_employer: 'Globex' }, null],
+    [{ ...atAcme, ...elsewhere, current_employer: null }, null],
+    [{ ...atAcme, ...elsewhere, first_name: 'Alice', current_employer: 'Acme' }, null],
+  ])('employer: %o → %s', (candidate, reason) => {
+    expect(duplicateReason(candidate, atAcme)).toBe(reason);
+  });
+
   it('is symmetric', () => {
     const person = fc.record({
       first_name: fc.constantFrom('Ann', 'Anna', 'Bob', 'Robert'),
@@ -46,10 +58,22 @@ describe('duplicateReason', () => {
       email: fc.constantFrom('a@x.com', 'b@x.com'),
       phone: fc.constantFrom(null, '555-0101', '+1 555 0101', '0202'),
       location: fc.constantFrom(null, 'Austin', 'Boston, MA'),
+      current_employer: fc.constantFrom(null, 'Acme', 'ACME Ltd', 'Globex', 'Ltd.'),
     });
     fc.assert(
       fc.property(person, person, (a, b) => {
         expect(duplicateReason(a, b)).toBe(duplicateReason(b, a));
+      }),
+    );
+  });
+
+  it('keys employers without their legal form, case or punctuation', () => {
+    expect(employerKey('Infosys Ltd.')).toBe(employerKey('INFOSYS LIMITED'));
+    expect(employerKey('Tata Consultancy Services')).not.toBe(employerKey('Tata Motors'));
+    expect(employerKey('Pvt. Ltd.')).toBeNull();
+    fc.assert(
+      fc.property(fc.string(), (name) => {
+        expect(employerKey(name)).toBe(employerKey(` ${name.toUpperCase()} Ltd.`));
       }),
     );
   });

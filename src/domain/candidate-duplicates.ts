@@ -7,12 +7,14 @@ export interface IdentityFields {
   email: string;
   phone?: string | null | undefined;
   location?: string | null | undefined;
+  current_employer?: string | null | undefined;
 }
 
 export type DuplicateReason =
   | 'same_email'
   | 'same_phone'
   | 'close_name_same_location'
+  | 'close_name_same_employer'
   | 'close_name_same_phone_suffix';
 
 /** The national part of a phone number: its last ten digits, so "+91 98765 43210" and "098765-43210" agree. */
@@ -39,6 +41,25 @@ function closeNames(a: string, b: string): boolean {
   return Math.min(x.length, y.length) >= 4 && editDistance(x, y, 1) <= 1;
 }
 
+/** "Infosys Ltd." and "INFOSYS LIMITED" are one employer: legal-form words and punctuation do not count. */
+const LEGAL_FORM =
+  /\b(?:ltd|limited|inc|incorporated|llc|llp|plc|gmbh|ag|pvt|private|corp|corporation|co|company|the)\b/g;
+export function employerKey(employer: string | null | undefined): string | null {
+  const key = (employer ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(LEGAL_FORM, ' ')
+    .replace(/\s+/g, '');
+  return key.length >= 2 ? key : null;
+}
+
+const sameEmployer = (a: string | null | undefined, b: string | null | undefined) => {
+  const key = employerKey(a);
+  return key !== null && key === employerKey(b);
+};
+
 const sameLocation = (a: string | null | undefined, b: string | null | undefined) =>
   !!a && !!b && nameKey(a.split(',')[0]!) !== '' && nameKey(a.split(',')[0]!) === nameKey(b.split(',')[0]!);
 
@@ -52,6 +73,7 @@ export function duplicateReason(candidate: IdentityFields, existing: IdentityFie
     closeNames(candidate.first_name, existing.first_name);
   if (!closeName) return null;
   if (sameLocation(candidate.location, existing.location)) return 'close_name_same_location';
+  if (sameEmployer(candidate.current_employer, existing.current_employer)) return 'close_name_same_employer';
   if (phone && otherPhone && phone.slice(-4) === otherPhone.slice(-4)) return 'close_name_same_phone_suffix';
   return null;
 }

@@ -96,6 +96,7 @@ const identityOf = (draft: ResumeDraft) =>
         email: draft.email.value,
         phone: draft.phone?.value ?? null,
         location: draft.location?.value ?? null,
+        current_employer: draft.current_employer?.value ?? null,
       }
     : null;
 

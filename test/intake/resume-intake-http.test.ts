@@ -116,6 +116,10 @@ describe('resume intake over HTTP', () => {
     expect(draft.draft.current_title.value).toBe('Senior Java Developer');
     const { start, end } = draft.draft.email.source;
     expect(draft.extracted_text.slice(start, end)).toBe('priya@example.com');
+    const employer = draft.draft.current_employer;
+    expect(employer.value).toBe('Infosys');
+    expect(draft.extracted_text.slice(employer.source.start, employer.source.end)).toBe('Infosys');
+    expect(draft.extracted_text.slice(employer.source.end)).toMatch(/^ - Pune, Maharashtra\s+June 2018/);
     expect(draft.draft.work_history).toHaveLength(2);
     expect(draft.draft.suggested_roles.map((role: { role_name: string }) => role.role_name)).toContain(
       'Java Developer',
@@ -134,10 +138,12 @@ describe('resume intake over HTTP', () => {
         email: 'priya@example.com',
         phone: '+919876543210',
         current_title: 'Senior Java Developer',
+        current_employer: 'Infosys',
       },
     });
     expect(save.statusCode).toBe(201);
     const candidate = save.json();
+    expect(candidate.current_employer).toBe('Infosys');
     expect(candidate.status).toBe('pending_review');
     const again = await app.inject({
       method: 'POST',
@@ -231,6 +237,47 @@ describe('resume intake over HTTP', () => {
     const response = await upload(a, [{ name: 'bomb.zip', content: bomb, type: 'application/zip' }]);
     expect(response.statusCode).toBe(201);
     expect(response.json().items[0].reason).toMatch(/unpacks to more than/);
+  });
+
+  it('reports a close name at the same employer on intake and on edit', async () => {
+    const existing = await app.inject({
+      method: 'POST',
+      url: '/api/candidates',
+      headers: a.headers,
+      payload: {
+        first_name: 'Kavya',
+        last_name: 'Menon',
+        email: 'kavya.old@example.com',
+        location: 'Chennai',
+        current_employer: 'INFOSYS LIMITED',
+      },
+    });
+    expect(existing.statusCode).toBe(201);
+    expect(existing.json().current_employer).toBe('INFOSYS LIMITED');
+    const response = await upload(a, [
+      {
+        name: 'kavya.txt',
+        content: Buffer.from(resumeText('Kavya Menon', 'kavya@example.com', '+91 90000 12345')),
+      },
+    ]);
+    expect(response.json().items[0].duplicates).toEqual([
+      expect.objectContaining({ id: existing.json().id, reason: 'close_name_same_employer' }),
+    ]);
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/candidates',
+      headers: a.headers,
+      payload: { first_name: 'Kavya', last_name: 'Menon', email: 'kavya2@example.com', location: 'Delhi' },
+    });
+    expect(other.statusCode).toBe(201);
+    const edit = await app.inject({
+      method: 'PATCH',
+      url: `/api/candidates/${other.json().id}`,
+      headers: a.headers,
+      payload: { current_employer: 'Infosys Ltd.' },
+    });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().duplicates).toEqual([{ id: existing.json().id, reason: 'close_name_same_employer' }]);
   });
 
   it('answers 409 with the duplicate on create and edit unless allowed, and remembers "not a duplicate"', async () => {

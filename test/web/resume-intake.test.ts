@@ -72,6 +72,14 @@ describe('resume intake in a browser', () => {
     await expect.poll(() => page.locator('.source-text mark').textContent()).toBe('kiran.rao@example.com');
     await page.getByLabel(/^Current title/).focus();
     await expect.poll(() => page.locator('.source-text mark').textContent()).toBe('Senior Python Developer');
+    await expect(page.getByLabel(/^Current employer/).inputValue()).resolves.toBe('Globex Corporation');
+    await page.getByLabel(/^Current employer/).focus();
+    // The latest job's employer line, not the headline's mention.
+    await expect
+      .poll(() =>
+        page.locator('.source-text mark').evaluate((mark) => mark.previousSibling?.textContent ?? ''),
+      )
+      .toMatch(/WORK EXPERIENCE\s+Senior Python Developer\s+$/);
     // Resume text is shown as text: the markup in it is neither an element nor run.
     await expect(page.locator('.source-text img').count()).resolves.toBe(0);
     await expect(page.locator('.source-text').textContent()).resolves.toContain('<img src=x onerror=');
@@ -81,6 +89,7 @@ describe('resume intake in a browser', () => {
     await page.getByRole('button', { name: 'Save candidate' }).click();
     await page.waitForURL(/\/candidates\/\d+$/);
     await page.getByText('kiran.rao@example.com').first().waitFor();
+    await page.getByText('Globex Corporation').first().waitFor();
     expect(consoleErrors.filter((text) => !/409|Conflict/.test(text))).toEqual([]);
   }, 180_000);
 });

@@ -5500,7 +5500,7 @@ export interface paths {
         put?: never;
         /**
          * Add a candidate (status pending_review)
-         * @description A candidate with the same e-mail or phone, or a close name with the same location or phone suffix, is a 409 listing the existing candidates (`duplicates`) unless `allow_duplicate=true`.
+         * @description A candidate with the same e-mail or phone, or a close name with the same location, employer or phone suffix, is a 409 listing the existing candidates (`duplicates`) unless `allow_duplicate=true`.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
@@ -5521,6 +5521,7 @@ export interface paths {
                         email: string;
                         phone?: string | null;
                         current_title?: string | null;
+                        current_employer?: string | null;
                         skills?: string[];
                         total_experience_years?: number | null;
                         professional_summary?: string | null;
@@ -5692,7 +5693,7 @@ export interface paths {
         put?: never;
         /**
          * Import candidates from a CSV upload (multipart, field "file"); every row is reported
-         * @description Header names are the candidate fields (first_name, last_name, email, phone, current_title, skills, total_experience_years, professional_summary, expected_salary, location, preferred_locations, preferred_roles, work_modes, employment_types, expected_hourly_rate, open_to_relocation, commute_radius_km); list cells separate items with ";" or "|".
+         * @description Header names are the candidate fields (first_name, last_name, email, phone, current_title, current_employer, skills, total_experience_years, professional_summary, expected_salary, location, preferred_locations, preferred_roles, work_modes, employment_types, expected_hourly_rate, open_to_relocation, commute_radius_km); list cells separate items with ";" or "|".
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
@@ -5987,6 +5988,7 @@ export interface paths {
                         email?: string;
                         phone?: string | null;
                         current_title?: string | null;
+                        current_employer?: string | null;
                         skills?: string[];
                         total_experience_years?: number | null;
                         professional_summary?: string | null;
@@ -6777,6 +6779,7 @@ export interface paths {
                         email: string;
                         phone?: string | null;
                         current_title?: string | null;
+                        current_employer?: string | null;
                         skills?: string[];
                         total_experience_years?: number | null;
                         professional_summary?: string | null;
@@ -10407,6 +10410,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;
@@ -10485,6 +10489,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;
@@ -10591,6 +10596,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;
@@ -11931,6 +11937,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;
@@ -12009,6 +12016,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;
@@ -12115,6 +12123,7 @@ export interface components {
             email: string;
             phone: string | null;
             current_title: string | null;
+            current_employer: string | null;
             skills: string[] | null;
             total_experience_years: number | null;
             professional_summary: string | null;

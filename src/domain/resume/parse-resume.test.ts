@@ -60,8 +60,85 @@ describe('parseResume', () => {
       ['Senior Data Engineer', 'Globex Corporation', '2020-03', null],
       ['Data Engineer', 'Initech Solutions Pvt Ltd', '2016-01', '2020-06'],
     ]);
+    expect(draft.current_employer?.value).toBe('Globex Corporation');
+    expect(sourceOf(draft.current_employer!.source)).toBe('Globex Corporation');
+    expect(draft.current_employer!.source!.start).toBeGreaterThan(RESUME.indexOf('PROFESSIONAL EXPERIENCE'));
     // Jan 2016 .. Jan 2025 with the overlap Mar-Jun 2020 counted once: 109 months.
     expect(draft.total_experience_years?.value).toBe(9);
+  });
+
+  it('takes the current employer from the headline only when the history names none', () => {
+    const text = 'Asha Rao\nQA Engineer at Initech\n\nSKILLS\nSelenium, Java';
+    const headlineOnly = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(headlineOnly.current_employer?.value).toBe('Initech');
+    expect(headlineOnly.current_employer!.confidence).toBeLessThan(0.7);
+    expect(
+      parseResume('Asha Rao\n\nSKILLS\nJava', { skills, referenceMonth: JAN_2025 }).current_employer,
+    ).toBeNull();
+  });
+
+  it.each([
+    ['Working as accountant @ infosys', 'accountant', 'infosys'],
+    ['Infosys group as a Test Analyst - Infosys Ltd', 'Test Analyst', 'Infosys Ltd'],
+    [
+      'SAP UI5 Lead, Native HANA Developer - Royal Dutch Shell',
+      'SAP UI5 Lead, Native HANA Developer',
+      'Royal Dutch Shell',
+    ],
+    ['IT SUPPORT', 'IT SUPPORT', undefined],
+  ])('reads the headline %j as title %j at %j', (headline, title, employer) => {
+    const text = `Asha Rao\n${headline}\n\nPune, Maharashtra - Email me on Indeed\n\nSKILLS\nJava`;
+    const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.current_title?.value).toBe(title);
+    expect(parsed.current_employer?.value).toBe(employer);
+    const source = parsed.current_title!.source!;
+    expect(text.slice(source.start, source.end)).toBe(title);
+  });
+
+  it('takes no objective for a headline, and prefers the history to a headline without a role word', () => {
+    const history = '\n\nWORK EXPERIENCE\n\nBeta Tester\nAcme - Pune\nJanuary 2018 to Present';
+    const objective =
+      'Asha Rao\nTo associate with an organization that promises a creative career\nPune, Maharashtra';
+    expect(parseResume(objective + history, { skills, referenceMonth: JAN_2025 }).current_title?.value).toBe(
+      'Beta Tester',
+    );
+    const placed = parseResume(`Asha Rao\nNeed job urgently\nPune, Maharashtra - Email me${history}`, {
+      skills,
+      referenceMonth: JAN_2025,
+    });
+    expect(placed.current_title?.value).toBe('Beta Tester');
+    expect(placed.current_employer?.value).toBe('Acme');
+  });
+
+  it('takes no place for an employer, and prefers the employer named in the title line', () => {
+    const text = [
+      'Asha Rao',
+      '',
+      'WORK EXPERIENCE',
+      'Systems Engineer at Infosys Limited',
+      'Fidelity Investments',
+      'March 2019 to Present',
+      '',
+      'Preschool Teacher',
+      'Pune',
+      'June 2015 to February 2019',
+    ].join('\n');
+    const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.work_history.map((entry) => [entry.title?.value, entry.employer?.value ?? null])).toEqual([
+      ['Systems Engineer', 'Infosys Limited'],
+      ['Preschool Teacher', null],
+    ]);
+    expect(parsed.current_employer?.value).toBe('Infosys Limited');
+  });
+
+  it('reads the title and employer of an undated job at a low confidence', () => {
+    const text =
+      'Asha Rao\nJaipur, Rajasthan\n\nWORK EXPERIENCE\n\nAdmin assistant at Infosys limited\n\nFront office work';
+    const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.work_history).toEqual([]);
+    expect(parsed.current_title?.value).toBe('Admin assistant');
+    expect(parsed.current_employer?.value).toBe('Infosys limited');
+    expect(parsed.current_employer!.confidence).toBeLessThan(0.7);
   });
 
   it('reads skills through the dictionary, with years where the resume shows them', () => {

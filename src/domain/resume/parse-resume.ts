@@ -62,6 +62,8 @@ export interface ResumeDraft {
   phone: DraftField<string> | null;
   location: DraftField<string> | null;
   current_title: DraftField<string> | null;
+  /** The employer of the latest job in the history (the one marked current, else the one that ended last). */
+  current_employer: DraftField<string> | null;
   summary: DraftField<string> | null;
   /** The resume's own statement of its total ("8+ years of experience") when it has one, else the history's. */
   total_experience_years: DraftField<number> | null;
@@ -201,11 +203,49 @@ function titleEvidence(phrase: string): number {
   return weigh(ROLE_WORD) - weigh(COMPANY_WORD);
 }
 
-function splitTitleEmployer(line: Line, text: string, confidence: number) {
-  const pieces = text
-    .split(/\s+(?:at|@)\s+|\s+[-–—|]\s+|\s*,\s+(?=[A-Z])/)
-    .map((piece) => piece.trim())
-    .filter((piece) => piece.length > 0 && !/^[-–—]+$/.test(piece));
+const TITLE_EMPLOYER_SEPARATOR = /\s+(?:at|@)\s+|\s+[-–—|]\s+|\s*,\s+(?=[A-Z])/g;
+
+/**
+ * The phrases of "Title - Company | Place": split at the separators, except that two role phrases joined by a
+ * comma ("SAP UI5 Lead, Native HANA Developer") stay one title.
+ */
+function titleEmployerPieces(text: string): string[] {
+  const pieces: { text: string; start: number }[] = [];
+  let start = 0;
+  let joinable = false;
+  const push = (end: number, nextJoinable: boolean) => {
+    const piece = text.slice(start, end).trim();
+    if (piece.length > 0 && !/^[-–—]+$/.test(piece)) {
+      const previous = pieces.at(-1);
+      if (joinable && previous && titleEvidence(previous.text) > 0 && titleEvidence(piece) > 0) {
+        previous.text = text.slice(previous.start, end).trim();
+      } else pieces.push({ text: piece, start });
+    }
+    joinable = nextJoinable;
+  };
+  for (const separator of text.matchAll(TITLE_EMPLOYER_SEPARATOR)) {
+    push(separator.index, separator[0].trim() === ',');
+    start = separator.index + separator[0].length;
+  }
+  push(text.length, false);
+  return pieces.map((piece) => piece.text);
+}
+
+/** "Infosys group as a Test Analyst", "Working as accountant @ infosys": the role is what follows "as". */
+const AS_ROLE = /^(.*?)\s*\bas\s+(?:an?\s+)?(\S.*)$/i;
+
+function splitTitleEmployer(
+  line: Line,
+  text: string,
+  confidence: number,
+): { title: DraftField<string> | null; employer: DraftField<string> | null } {
+  const asRole = AS_ROLE.exec(text);
+  if (asRole && titleEvidence(titleEmployerPieces(asRole[2]!)[0] ?? '') > 0) {
+    const split = splitTitleEmployer(line, asRole[2]!, confidence);
+    const before = asRole[1]!.replace(/^(?:working|employed|currently|presently|i\s+am|i'm)\b.*$/i, '');
+    return { title: split.title, employer: split.employer ?? part(line, before, confidence * 0.8) };
+  }
+  const pieces = titleEmployerPieces(text);
   if (pieces.length === 0) return { title: null, employer: null };
   // "Azure Developer with 9 years of ...": the role is what precedes the clause.
   pieces[0] = pieces[0]!.replace(/\s+(?:with|having|for|since)\s.*$/i, '');
@@ -226,6 +266,12 @@ function employerOf(line: Line, confidence: number): DraftField<string> | null {
   const name = line.text.split(/\s+[-–—|]\s*|\s+-$|,\s/)[0] ?? line.text;
   return part(line, name, confidence);
 }
+
+/** A city or region the gazetteer places in a country: a place, never an employer's name. */
+const isKnownPlace = (text: string) => {
+  const place = parseLocation(text);
+  return place.country !== null && (place.city !== null || place.region !== null);
+};
 
 interface ParsedWork extends WorkEntry {
   range: MonthRange;
@@ -259,6 +305,12 @@ function readWorkHistory(lines: Line[], referenceMonth: number): ParsedWork[] {
         COMPANY_WORD.test(upper.text) && !ROLE_WORD.test(upper.text) && ROLE_WORD.test(lower.text);
       title = upperIsEmployer ? part(lower, lower.text, 0.8) : part(upper, upper.text, 0.85);
       employer = upperIsEmployer ? employerOf(upper, 0.8) : employerOf(lower, 0.8);
+      // "Systems Engineer at Infosys" above a client's name: the employer the title line names wins.
+      const named = upperIsEmployer ? null : splitTitleEmployer(upper, upper.text, 0.8);
+      if (named?.title && named.employer && !isKnownPlace(named.employer.value)) {
+        employer = named.employer;
+        if (/\s(?:at|@)\s/i.test(upper.text)) title = named.title;
+      }
     } else if (context.length === 1) {
       ({ title, employer } = splitTitleEmployer(context[0]!, context[0]!.text, 0.6));
       if (rest.length > 2 && (!title || !employer)) {
@@ -267,6 +319,8 @@ function readWorkHistory(lines: Line[], referenceMonth: number): ParsedWork[] {
         employer ??= fromRest.employer;
       }
     } else if (rest.length > 2) ({ title, employer } = splitTitleEmployer(line, rest, 0.55));
+    // "Pune" under a title is where the job was, not who it was for.
+    if (employer && isKnownPlace(employer.value)) employer = null;
     if (!title && !employer) return;
     const first = context[0] ?? line;
     entries.push({
@@ -438,6 +492,54 @@ function readStatedYears(header: Line[], sections: Section[]): DraftField<number
   return null;
 }
 
+/** The first line of an experience section without dates, when it reads as "Title at Employer". */
+function readUndatedJob(lines: Line[]) {
+  const first = lines.find((line) => line.text !== '' && !looksLikeSentence(line.text));
+  if (!first) return null;
+  const split = splitTitleEmployer(first, first.text, 0.45);
+  const employer = split.employer && !isKnownPlace(split.employer.value) ? split.employer : null;
+  return split.title ? { title: split.title, employer } : null;
+}
+
+const isContactLine = (line: Line, location: DraftField<string> | null) =>
+  line.start === location?.source?.start || /\S@\S|email me|\+?\d[\d ().-]{7,}\d/i.test(line.text);
+
+/**
+ * The headline under the name: a short line with a role word among the first lines, not a sentence or an
+ * objective ("To associate with ..."), not a contact line. Without a role word, the line between the name and
+ * the contact line is still the headline by its place ("IT SUPPORT", "Student"), at a low confidence.
+ */
+function readHeadline(
+  header: Line[],
+  name: { first: DraftField<string> } | null,
+  location: DraftField<string> | null,
+) {
+  const shaped = (line: Line) =>
+    line.text !== '' &&
+    line.text.length <= 100 &&
+    !looksLikeSentence(line.text) &&
+    !/^to\s/i.test(line.text) &&
+    !isContactLine(line, location);
+  const withRole = header.slice(1, 4).find((line) => shaped(line) && ROLE_WORD.test(line.text));
+  if (withRole) return { ...splitTitleEmployer(withRole, withRole.text, 0.75), byPlace: false };
+  const [first, second, third] = header.filter((line) => line.text !== '');
+  const underName =
+    name &&
+    first &&
+    second &&
+    third &&
+    name.first.source!.start >= first.start &&
+    name.first.source!.start < first.end;
+  if (!underName || !shaped(second!) || !isContactLine(third!, location)) return null;
+  if (second!.text.split(/\s+/).length > 6 || /\d/.test(second!.text)) return null;
+  const split = splitTitleEmployer(second!, second!.text, 0.5);
+  return {
+    title: split.title ?? part(second!, second!.text.split(/\s+[-–—|]\s+/)[0]!, 0.5),
+    employer: split.title ? split.employer : null,
+    byPlace: true,
+  };
+}
+
 /** Parses resume text into a draft; fields it cannot find are null (lists empty), never guessed blindly. */
 export function parseResume(text: string, options: ParseResumeOptions): ResumeDraft {
   const lines = splitLines(text);
@@ -464,20 +566,30 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
     .filter((section) => section.kind === 'experience')
     .flatMap((section) => section.lines);
   const history = readWorkHistory(experienceLines, options.referenceMonth);
-  const headline = header
-    .slice(1, 4)
-    .find(
-      (line) =>
-        line.text !== '' &&
-        ROLE_WORD.test(line.text) &&
-        line.text.length <= 100 &&
-        !/@|email me/i.test(line.text) &&
-        line.start !== location?.source?.start,
-    );
-  const headlineTitle = headline ? splitTitleEmployer(headline, headline.text, 0.75).title : null;
+  const headlineParts = readHeadline(header, name, location);
+  const headlineTitle = headlineParts?.title ?? null;
   const latest = [...history].sort((a, b) => b.range.end - a.range.end || b.range.start - a.range.start)[0];
+  // No dated job: the experience section's first line still names the job ("Admin assistant at Infosys").
+  const undated = history.length === 0 ? readUndatedJob(experienceLines) : null;
+  const historyTitle = latest?.title ? { ...latest.title, confidence: latest.current ? 0.8 : 0.6 } : null;
+  // A headline placed under the name without a role word yields to the history's title.
   const currentTitle =
-    headlineTitle ?? (latest?.title ? { ...latest.title, confidence: latest.current ? 0.8 : 0.6 } : null);
+    headlineParts?.byPlace && historyTitle
+      ? historyTitle
+      : (headlineTitle ?? historyTitle ?? undated?.title ?? null);
+
+  // The latest job's employer; a headline's ("Data Engineer at Globex") only when the history names none.
+  const latestEmployer = undated?.employer
+    ? undated.employer
+    : latest?.employer
+      ? field(
+          latest.employer.value,
+          latest.employer.source,
+          latest.employer.confidence * (latest.current ? 1 : 0.8),
+        )
+      : headlineParts?.title && headlineParts.employer
+        ? field(headlineParts.employer.value, headlineParts.employer.source, 0.6)
+        : null;
 
   const months = coveredMonths(history.map((entry) => entry.range));
   const historyYears =
@@ -510,6 +622,7 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
     phone,
     location,
     current_title: currentTitle,
+    current_employer: latestEmployer,
     summary: readSummary(header, sections),
     total_experience_years: readStatedYears(header, sections) ?? historyYears,
     history_experience_years: historyYears,

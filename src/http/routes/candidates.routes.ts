@@ -26,6 +26,7 @@ export const candidateSchema = z
     email: z.string(),
     phone: z.string().nullable(),
     current_title: z.string().nullable(),
+    current_employer: z.string().nullable(),
     skills: z.array(z.string()).nullable(),
     total_experience_years: z.number().int().nullable(),
     professional_summary: z.string().nullable(),
@@ -271,7 +272,7 @@ export function candidateRoutes(
           tags: ['candidates'],
           summary: 'Add a candidate (status pending_review)',
           description:
-            'A candidate with the same e-mail or phone, or a close name with the same location or phone suffix, ' +
+            'A candidate with the same e-mail or phone, or a close name with the same location, employer or phone suffix, ' +
             'is a 409 listing the existing candidates (`duplicates`) unless `allow_duplicate=true`.',
           querystring: duplicateQuery,
           body: candidateCreateSchema,
@@ -322,7 +323,7 @@ export function candidateRoutes(
           tags: ['candidates'],
           summary: 'Import candidates from a CSV upload (multipart, field "file"); every row is reported',
           description:
-            'Header names are the candidate fields (first_name, last_name, email, phone, current_title, skills, ' +
+            'Header names are the candidate fields (first_name, last_name, email, phone, current_title, current_employer, skills, ' +
             'total_experience_years, professional_summary, expected_salary, location, preferred_locations, ' +
             'preferred_roles, work_modes, employment_types, expected_hourly_rate, open_to_relocation, commute_radius_km); list cells ' +
             'separate items with ";" or "|".',

@@ -64,6 +64,8 @@ export function CandidateDetailPage({ id }: { id: number }) {
           <dl className="facts">
             <dt>Title</dt>
             <dd>{c.current_title ?? '—'}</dd>
+            <dt>Employer</dt>
+            <dd>{c.current_employer ?? '—'}</dd>
             <dt>Email</dt>
             <dd>{c.email}</dd>
             <dt>Phone</dt>

@@ -11,6 +11,7 @@ interface FormValues {
   email: string;
   phone: string;
   current_title: string;
+  current_employer: string;
   skills: string;
   total_experience_years: string;
   expected_salary: string;
@@ -31,6 +32,7 @@ const EMPTY: FormValues = {
   email: '',
   phone: '',
   current_title: '',
+  current_employer: '',
   skills: '',
   total_experience_years: '',
   expected_salary: '',
@@ -52,6 +54,7 @@ function toValues(c: Candidate): FormValues {
     email: c.email,
     phone: c.phone ?? '',
     current_title: c.current_title ?? '',
+    current_employer: c.current_employer ?? '',
     skills: (c.skills ?? []).join(', '),
     total_experience_years: c.total_experience_years == null ? '' : String(c.total_experience_years),
     expected_salary: c.expected_salary ?? '',
@@ -88,6 +91,7 @@ function toBody(v: FormValues) {
     email: v.email.trim(),
     phone: orNull(v.phone),
     current_title: orNull(v.current_title),
+    current_employer: orNull(v.current_employer),
     skills: list(v.skills, /,/),
     total_experience_years: numberOrText(v.total_experience_years),
     expected_salary: orNull(v.expected_salary),
@@ -166,6 +170,7 @@ export function CandidateFormPage({ id }: { id?: number }) {
           {input('email', 'Email', { type: 'email' })}
           {input('phone', 'Phone')}
           {input('current_title', 'Current title')}
+          {input('current_employer', 'Current employer')}
           {input('total_experience_years', 'Years of experience', { hint: 'A whole number' })}
           {input('skills', 'Skills', {
             hint: 'Comma-separated, or pasted from a resume: matched to the skill dictionary ("C#.Net" → C#, .NET); unknown names are kept',

@@ -20,6 +20,7 @@ interface Draft {
   phone: DraftField<string> | null;
   location: DraftField<string> | null;
   current_title: DraftField<string> | null;
+  current_employer?: DraftField<string> | null;
   summary: DraftField<string> | null;
   total_experience_years: DraftField<number> | null;
   skills: { name: string; years: number | null; source: Span | null; confidence: number }[];
@@ -56,6 +57,7 @@ const FIELDS = [
   ['phone', 'Phone'],
   ['location', 'Location'],
   ['current_title', 'Current title'],
+  ['current_employer', 'Current employer'],
   ['total_experience_years', 'Years of experience'],
 ] as const;
 type FieldName = (typeof FIELDS)[number][0] | 'skills' | 'preferred_roles' | 'professional_summary';
@@ -91,6 +93,7 @@ function DraftReview({ detail }: { detail: DraftDetail }) {
     phone: draft.phone?.value ?? '',
     location: draft.location?.value ?? '',
     current_title: draft.current_title?.value ?? '',
+    current_employer: draft.current_employer?.value ?? '',
     total_experience_years: draft.total_experience_years ? String(draft.total_experience_years.value) : '',
     skills: draft.skills.map((skill) => skill.name).join(', '),
     preferred_roles: (draft.suggested_roles ?? []).map((role) => role.role_name).join(', '),
@@ -113,6 +116,7 @@ function DraftReview({ detail }: { detail: DraftDetail }) {
     phone: values.phone || null,
     location: values.location || null,
     current_title: values.current_title || null,
+    current_employer: values.current_employer || null,
     total_experience_years:
       values.total_experience_years === '' ? null : Number(values.total_experience_years),
     skills: list(values.skills),
@@ -209,7 +213,9 @@ function DraftReview({ detail }: { detail: DraftDetail }) {
       ) : null}
       <div className="review-grid">
         <form onSubmit={submit} aria-label="Draft">
-          {FIELDS.map(([name, text]) => input(name, text, draft[name] as DraftField<unknown> | null))}
+          {FIELDS.map(([name, text]) =>
+            input(name, text, (draft[name] ?? null) as DraftField<unknown> | null),
+          )}
           {input(
             'skills',
             'Skills (comma-separated)',
@@ -224,9 +230,25 @@ function DraftReview({ detail }: { detail: DraftDetail }) {
             {draft.work_history.map((entry) => (
               <li key={`${entry.source.start}`}>
                 <button type="button" className="link" onClick={() => setFocused(entry.source)}>
-                  {entry.title?.value ?? '?'} — {entry.employer?.value ?? '?'} ({entry.start} –{' '}
-                  {entry.end ?? 'present'})
+                  {entry.title?.value ?? '?'} ({entry.start} – {entry.end ?? 'present'})
+                </button>{' '}
+                —{' '}
+                <button
+                  type="button"
+                  className="link"
+                  data-testid="history-employer"
+                  onClick={() => setFocused(entry.employer?.source ?? entry.source)}
+                >
+                  {entry.employer?.value ?? '?'}
                 </button>
+                {entry.employer && entry.employer.confidence < LOW_CONFIDENCE ? (
+                  <span
+                    className="badge warn"
+                    title={`confidence ${Math.round(entry.employer.confidence * 100)} %`}
+                  >
+                    check
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
