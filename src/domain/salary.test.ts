@@ -268,7 +268,7 @@ describe('resolveCurrency and periodFromInterval', () => {
       ['monthly', 'month'],
       ['yearly', 'year'],
       ['annum', 'year'],
-      ['per hour', 'hour'],
+      [' per hour', 'hour'],
       ['', null],
       ['fortnightly', null],
     ];
@@ -871,5 +871,83 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     );
     const long = `${'We are a great place to work with lots of benefits. '.repeat(2000)} Salary: £50,000`;
     expect(parseSalary(long)).toMatchObject({ salary_min: 50_000, salary_currency: 'GBP' });
+  });
+
+  it('reads a benefit-category figure (fertility, tuition, childcare) as no pay (session 4 tune)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }).map((n) => n * 500),
+        fc.constantFrom('fertility', 'adoption', 'tuition', 'childcare', 'family-forming'),
+        (amount, category) => {
+          const text = `eligible employees $${amount.toLocaleString('en-US')}* ${category} benefit`;
+          expect(parseSalary(text).salary_min).toBeNull();
+        },
+      ),
+    );
+    expect(parseSalary('$95,000 - $110,000; tuition assistance')).toMatchObject({
+      salary_min: 95_000,
+      salary_max: 110_000,
+    });
+  });
+
+  it('does not join a range whose last figure was cut by an ellipsis below the first', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 900 }), fc.integer({ min: 1, max: 9 }), (rate, cut) => {
+        const parsed = parseSalary(`Rate: £${rate} - £${cut}…`);
+        expect(parsed.salary_min).toBe(rate);
+        expect(parsed.salary_max).toBe(rate);
+      }),
+    );
+    expect(parseSalary('Rate: £450 - £550…')).toMatchObject({ salary_min: 450, salary_max: 550 });
+  });
+
+  it('reads US pay lines: cents, units on both ends, k suffixes, codes glued, "up to" and "from"', () => {
+    const unitWords: [string, SalaryPeriod][] = [
+      [' an hour', 'hour'],
+      ['/hr', 'hour'],
+      [' per hour', 'hour'],
+      ['/hour', 'hour'],
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1500, max: 9000 }),
+        fc.integer({ min: 1, max: 4000 }),
+        fc.constantFrom(...unitWords),
+        fc.boolean(),
+        (lowCents, extraCents, [unit, period], unitOnBoth) => {
+          const low = lowCents / 100;
+          const high = (lowCents + extraCents) / 100;
+          const text = `Pay: $${low.toFixed(2)}${unitOnBoth ? unit : ''} - $${high.toFixed(2)}${unit}`;
+          const parsed = parseSalary(text);
+          expect(parsed.salary_min_exact ?? parsed.salary_min).toBeCloseTo(low, 2);
+          expect(parsed.salary_max_exact ?? parsed.salary_max).toBeCloseTo(high, 2);
+          expect(parsed.salary_period).toBe(period);
+          expect(parsed.salary_currency).toBe('USD');
+        },
+      ),
+    );
+    const table: [string, number | null, number | null, SalaryPeriod, string][] = [
+      ['$120,000 - $150,000 per annum', 120_000, 150_000, 'year', 'USD'],
+      ['$120K - $150K a year', 120_000, 150_000, 'year', 'USD'],
+      ['$50-60K DOE', 50_000, 60_000, 'year', 'USD'],
+      ['USD120,000', 120_000, 120_000, 'year', 'USD'],
+      ['Salary range: 90k to 110k USD', 90_000, 110_000, 'year', 'USD'],
+      ['CAD 90,000 - 110,000 per annum', 90_000, 110_000, 'year', 'CAD'],
+      ['15 000 - 20 000 PLN/month', 15_000, 20_000, 'month', 'PLN'],
+      ['₹50,000 per month', 50_000, 50_000, 'month', 'INR'],
+      ['Pay: Up to $95,000.00 per year', null, 95_000, 'year', 'USD'],
+      ['Pay: From $19.00 per hour', 19, null, 'hour', 'USD'],
+      ['OTE $150,000', 150_000, 150_000, 'year', 'USD'],
+      ['$21/hour plus $2,000 sign-on bonus', 21, 21, 'hour', 'USD'],
+      ['Pay: $4,000.00 - $6,000.00 per month', 4_000, 6_000, 'month', 'USD'],
+    ];
+    for (const [text, min, max, period, currency] of table) {
+      expect(parseSalary(text), text).toMatchObject({
+        salary_min: min,
+        salary_max: max,
+        salary_period: period,
+        salary_currency: currency,
+      });
+    }
   });
 });

@@ -556,7 +556,7 @@ const CONTEXT_WINDOW = 60;
 
 /** Words naming the figure as something other than pay when they follow it ("$2,000 learning budget"). */
 const NON_PAY_AFTER_RE =
-  /^(?<gap>\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?))/iu;
+  /^(?<gap>\*?\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|fertility|adoption|tuition|child[\s-]?care|family[\s-]+(?:forming|building)|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?))/iu;
 /** Words that end a figure's own noun phrase: an extra listed after the pay, or a condition on it. */
 const EXTRAS_OR_CONDITION_RE =
   /\b(?:depend\w*|based|subject|doe|negotiable|competitive|bonus(?:es)?|benefits?|pension|holidays?|healthcare|equity|plus)\b/i;
@@ -664,7 +664,10 @@ function findCandidates(text: string, tokens: readonly AmountToken[]): Candidate
     const first = tokens[index]!;
     const previousEnd = index > 0 ? tokens[index - 1]!.end : 0;
     const second = tokens[index + 1];
-    const isRange = second !== undefined && RANGE_GAP_RE.test(text.slice(first.end, second.start));
+    const isRange =
+      second !== undefined &&
+      RANGE_GAP_RE.test(text.slice(first.end, second.start)) &&
+      !isCutBelow(text, second, first);
     const last = isRange ? second : first;
     index += isRange ? 2 : 1;
     const nextStart = tokens[index]?.start ?? text.length;
@@ -688,6 +691,14 @@ function findCandidates(text: string, tokens: readonly AmountToken[]): Candidate
     });
   }
   return candidates;
+}
+
+/** Snippets cut with an ellipsis ("Rate: £450 - £5…"): a last figure below the one before it lost its digits. */
+const CUT_AT_END_RE = /^\s*(?:…|\.{3})\s*$/;
+
+function isCutBelow(text: string, token: AmountToken, previous: AmountToken): boolean {
+  const value = (t: AmountToken) => t.number * (t.multiplier ?? 1);
+  return CUT_AT_END_RE.test(text.slice(token.end)) && value(token) < value(previous);
 }
 
 /** A figure's own units end before the next number: "£50K Benefits - 2 days a week" states no weekly pay. */
