@@ -950,4 +950,53 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
       });
     }
   });
+
+  it('reads a kind of bonus after the figure as no pay, unless a pay label names the figure', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }).map((n) => n * 500),
+        fc.constantFrom('annual', 'quarterly', 'performance', 'discretionary'),
+        (amount, kind) => {
+          expect(
+            parseSalary(`Eligible for a $${amount.toLocaleString('en-US')} ${kind} bonus`).salary_min,
+          ).toBeNull();
+          expect(parseSalary(`Salary: £${amount + 30_000} ${kind} bonus, pension`).salary_min).toBe(
+            amount + 30_000,
+          );
+        },
+      ),
+    );
+    expect(parseSalary('a $5,000 year-end bonus').salary_min).toBeNull();
+    expect(parseSalary('$85,000 plus annual bonus').salary_min).toBe(85_000);
+    expect(parseSalary('$90,000 base + $10,000 annual bonus').salary_max).toBe(90_000);
+  });
+
+  it('reads a bare figure under a working-time label as a count, not pay', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Hours:', 'Schedule:', 'Hours of', 'Shift:'),
+        fc.integer({ min: 8, max: 60 }),
+        fc.constantFrom('per week', 'a week', 'per month'),
+        (label, hours, unit) => {
+          expect(parseSalary(`${label} ${hours} ${unit}`).salary_min).toBeNull();
+        },
+      ),
+    );
+    expect(parseSalary('Hours: full time. Pay: $22 per hour').salary_min).toBe(22);
+  });
+
+  it('reads pay periods written in German, French, Spanish, Dutch and Polish', () => {
+    const table: [string, SalaryPeriod][] = [
+      ['EUR 4.500 - 5.500 brutto monatlich', 'month'],
+      ['€60.000 brutto pro Jahr', 'year'],
+      ['€25 pro Stunde', 'hour'],
+      ['3 500 € par mois', 'month'],
+      ['45 000 € annuel', 'year'],
+      ['2.000 € al mes', 'month'],
+      ['€3.000 per maand', 'month'],
+      ['€50.000 per jaar', 'year'],
+      ['150 000 zł brutto rocznie', 'year'],
+    ];
+    for (const [text, period] of table) expect(parseSalary(text).salary_period, text).toBe(period);
+  });
 });

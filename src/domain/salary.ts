@@ -294,7 +294,7 @@ const PERIOD_MARKERS: ReadonlyArray<readonly [SalaryPeriod, RegExp]> = [
   [
     'hour',
     new RegExp(
-      String.raw`\b(?:per|an?|each|every)\s+(?:hour|hr)s?\b|\/\s*(?:hour|hr|h)s?\b|\bhourly\b|${AFTER_AMOUNT}(?:ph|p\/h|p\.h\.?)${NOT_LETTER}`,
+      String.raw`\b(?:per|an?|each|every)\s+(?:hour|hr)s?\b|\/\s*(?:hour|hr|h)s?\b|\bhourly\b|\b(?:pro\s+stunde|stündlich|par\s+heure|por\s+hora|per\s+uur|za\s+godzin[eę]|\/\s*godz)\b|${AFTER_AMOUNT}(?:ph|p\/h|p\.h\.?)${NOT_LETTER}`,
       'i',
     ),
   ],
@@ -315,14 +315,14 @@ const PERIOD_MARKERS: ReadonlyArray<readonly [SalaryPeriod, RegExp]> = [
   [
     'month',
     new RegExp(
-      String.raw`\b(?:per|a|each|every)\s+(?:month|mo|mth)\b|\/\s*(?:month|mo|mth|m|mies|mc)\b|\bmonthly\b|\bmies(?:\.|i[eę]cznie)|\bm-c\b|${AFTER_AMOUNT}(?:pcm|pm|p\/m|p\.m\.?)${NOT_LETTER}`,
+      String.raw`\b(?:per|a|each|every)\s+(?:month|mo|mth)\b|\/\s*(?:month|mo|mth|m|mies|mc)\b|\bmonthly\b|\b(?:monatlich|pro\s+monat|im\s+monat|par\s+mois|mensuel(?:le)?|al\s+mes|mensual|per\s+maand)\b|\/\s*mois\b|\bmies(?:\.|i[eę]cznie)|\bm-c\b|${AFTER_AMOUNT}(?:pcm|pm|p\/m|p\.m\.?)${NOT_LETTER}`,
       'i',
     ),
   ],
   [
     'year',
     new RegExp(
-      String.raw`\b(?:per|a|each|every)\s+(?:year|yr|annum)\b|\/\s*(?:year|yr|y|annum)\b|\b(?:yearly|annually|annual|annum|lpa)\b|${AFTER_AMOUNT}(?:pa|p\/a|p\.a\.?)${NOT_LETTER}`,
+      String.raw`\b(?:per|a|each|every)\s+(?:year|yr|annum)\b|\/\s*(?:year|yr|y|annum)\b|\b(?:yearly|annually|annual|annum|lpa)\b|\b(?:jährlich|pro\s+jahr|im\s+jahr|par\s+an|annuel(?:le)?|al\s+año|anual|per\s+jaar|rocznie)\b|${AFTER_AMOUNT}(?:pa|p\/a|p\.a\.?)${NOT_LETTER}`,
       'i',
     ),
   ],
@@ -755,8 +755,37 @@ function isCompanyScale(candidate: Candidate, context: TextContext): boolean {
   return !standsAlone && !PAY_LABEL_RE.test(candidate.before) && !PAY_LABEL_RE.test(candidate.after);
 }
 
+/**
+ * "$2,500 annual bonus", "a £5k performance bonus": a kind of bonus right after the figure names the figure,
+ * unless a pay label names it first ("Salary: £60,000 annual bonus, pension": a flattened list of extras).
+ */
+const BONUS_KIND_AFTER_RE =
+  /^\s*(?:annual|yearly|quarterly|monthly|performance|year[\s-]end|target|holiday|christmas|completion|discretionary)(?:[\s-]+(?:performance|based|related))?\s+bonus(?:es)?\b/i;
+/** "Hours: 40 per week", "Schedule: 37.5 a week": a bare figure under a working-time label is a count. */
+const WORKING_TIME_LABEL_BEFORE_RE =
+  /\b(?:hours?|hrs|schedule|shifts?|working\s+(?:week|time|pattern))\s*:?\s*(?:of\s+|up\s+to\s+|about\s+|approx\.?\s+|around\s+)?$/i;
+
+function isUnmarkedFigure(candidate: Candidate): boolean {
+  const { first, last } = candidate;
+  return (
+    first.currencyMarker === null &&
+    last.currencyMarker === null &&
+    first.multiplier === null &&
+    last.multiplier === null
+  );
+}
+
 function isNonPay(candidate: Candidate): boolean {
   if (PAY_AFTER_RE.test(candidate.after)) return false;
+  const bonusKind = candidate.after.match(BONUS_KIND_AFTER_RE);
+  if (
+    bonusKind !== null &&
+    !PAY_LABEL_RE.test(candidate.before) &&
+    !MORE_EXTRAS_RE.test(candidate.after.slice(bonusKind[0].length))
+  ) {
+    return true;
+  }
+  if (isUnmarkedFigure(candidate) && WORKING_TIME_LABEL_BEFORE_RE.test(candidate.before)) return true;
   const nonPayAfter = candidate.after.match(NON_PAY_AFTER_RE);
   // "Up to £75,000 Bonus Car Allowance", "£565 to £696 depending on market conditions": a list of extras or a
   // condition between the figure and the noun; the noun names something after the figure, not the figure.
@@ -867,12 +896,7 @@ export function parseSalary(raw: string | null | undefined, hints?: SalaryHints)
   for (const candidate of findCandidates(text, scanAmounts(text))) {
     const salary = salaryOfCandidate(candidate, context);
     if (salary === null) continue;
-    const marked =
-      candidate.first.currencyMarker !== null ||
-      candidate.last.currencyMarker !== null ||
-      candidate.first.multiplier !== null ||
-      candidate.last.multiplier !== null;
-    if (marked) return salary;
+    if (!isUnmarkedFigure(candidate)) return salary;
     fallback ??= salary;
   }
   return fallback ?? { ...EMPTY_SALARY, contract_type: contractType };
