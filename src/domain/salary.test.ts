@@ -999,4 +999,29 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     ];
     for (const [text, period] of table) expect(parseSalary(text).salary_period, text).toBe(period);
   });
+
+  it('joins a labelled minimum and maximum into one range', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 15, max: 80 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom(['Min', 'Max'], ['Minimum:', 'Maximum:'], ['Minimum salary', 'maximum']),
+        fc.constantFrom(', ', '; ', ' - '),
+        (low, extra, [minLabel, maxLabel], separator) => {
+          const text = `${minLabel} $${low}/hr${separator}${maxLabel} $${low + extra}/hr`;
+          expect(parseSalary(text), text).toMatchObject({
+            salary_min: low,
+            salary_max: low + extra,
+            salary_period: 'hour',
+          });
+        },
+      ),
+    );
+    expect(parseSalary('Min £30k').salary_max).toBeNull();
+  });
+
+  it('reads relocation figures as no pay', () => {
+    expect(parseSalary('Up to $5,000 relocation assistance').salary_max).toBeNull();
+    expect(parseSalary('Salary £50,000 plus relocation').salary_min).toBe(50_000);
+  });
 });

@@ -504,7 +504,7 @@ function scanAmounts(text: string): AmountToken[] {
     const wordMarkerInsideWord =
       before !== null &&
       /^\p{L}/u.test(before[0]) &&
-      /\p{L}/u.test(text.charAt(match.index - before[0].length - 1));
+      /[\p{L}\d]/u.test(text.charAt(match.index - before[0].length - 1));
     if (wordMarkerInsideWord) continue;
     const markerGluedAsWord = before !== null && /^\p{L}/u.test(before[0]) && !/\s$/.test(before[0]);
     const codeGlued = gluedAfter !== undefined && !GLUED_UNIT_RE.test(gluedAfter);
@@ -540,6 +540,17 @@ const RANGE_GAP_RE = new RegExp(
   String.raw`^${PER_END_UNIT}\*?\s*(?:-|–|—|‒|−|~|to|up\s+to|and|till|until)\s*$`,
   'i',
 );
+/** "Min $40/hr, Max $50/hr", "Minimum: £30,000; Maximum: £40,000": two labelled bounds are one range. */
+const MAX_LABEL_GAP_RE = new RegExp(
+  String.raw`^${PER_END_UNIT}\s*[,;|/-]?\s*(?:and\s+|to\s+)?max(?:imum)?\.?\s*(?:(?:salary|pay|rate|wage)\s*)?(?:of\s*)?:?\s*$`,
+  'i',
+);
+const MIN_LABEL_BEFORE_RE = /\bmin(?:imum)?\.?\s*(?:(?:salary|pay|rate|wage)\s*)?(?:of\s*)?:?\s*$/i;
+
+function isRangeGap(gap: string, before: string): boolean {
+  return RANGE_GAP_RE.test(gap) || (MAX_LABEL_GAP_RE.test(gap) && MIN_LABEL_BEFORE_RE.test(before));
+}
+
 const MIN_ONLY_BEFORE_RE =
   /(?:\bfrom|\bstarting(?:\s+(?:at|from))?|\bmin(?:imum)?\.?|\bat\s+least|\bover|\bmore\s+than|\babove|>=?)\s*(?:of\s*)?:?\s*$/i;
 const MAX_ONLY_BEFORE_RE =
@@ -556,7 +567,7 @@ const CONTEXT_WINDOW = 60;
 
 /** Words naming the figure as something other than pay when they follow it ("$2,000 learning budget"). */
 const NON_PAY_AFTER_RE =
-  /^(?<gap>\*?\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|fertility|adoption|tuition|child[\s-]?care|family[\s-]+(?:forming|building)|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?))/iu;
+  /^(?<gap>\*?\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|relocation\b|fertility|adoption|tuition|child[\s-]?care|family[\s-]+(?:forming|building)|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?))/iu;
 /** Words that end a figure's own noun phrase: an extra listed after the pay, or a condition on it. */
 const EXTRAS_OR_CONDITION_RE =
   /\b(?:depend\w*|based|subject|doe|negotiable|competitive|bonus(?:es)?|benefits?|pension|holidays?|healthcare|equity|plus)\b/i;
@@ -664,14 +675,14 @@ function findCandidates(text: string, tokens: readonly AmountToken[]): Candidate
     const first = tokens[index]!;
     const previousEnd = index > 0 ? tokens[index - 1]!.end : 0;
     const second = tokens[index + 1];
+    const before = phraseBefore(text, previousEnd, first.start);
     const isRange =
       second !== undefined &&
-      RANGE_GAP_RE.test(text.slice(first.end, second.start)) &&
+      isRangeGap(text.slice(first.end, second.start), before) &&
       !isCutBelow(text, second, first);
     const last = isRange ? second : first;
     index += isRange ? 2 : 1;
     const nextStart = tokens[index]?.start ?? text.length;
-    const before = phraseBefore(text, previousEnd, first.start);
     // "-1" is a placeholder; "is -£32,157 - £40,197" has a stray dash before the currency, not a sign.
     const gap = text.slice(previousEnd, first.start);
     const markerFirst =
