@@ -1024,4 +1024,28 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     expect(parseSalary('Up to $5,000 relocation assistance').salary_max).toBeNull();
     expect(parseSalary('Salary £50,000 plus relocation').salary_min).toBe(50_000);
   });
+
+  it("does not read identifiers and postal codes as pay, nor a symbol of the next figure as this one's", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'Requisition ID:',
+          'Job #',
+          'Reference number:',
+          'Job code',
+          'Austin, TX',
+          'Boston, MA',
+        ),
+        fc.integer({ min: 10_000, max: 99_999 }),
+        (label, value) => {
+          expect(parseSalary(`${label} ${value}. Apply today.`).salary_min).toBeNull();
+        },
+      ),
+    );
+    expect(parseSalary('Salary: 120000-140000').salary_min).toBe(120_000);
+    expect(parseSalary('Pay band 7 £45,000 per annum')).toMatchObject({
+      salary_min: 45_000,
+      salary_currency: 'GBP',
+    });
+  });
 });

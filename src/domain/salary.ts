@@ -478,6 +478,8 @@ function isCalendarYear(text: string, index: number, run: string): boolean {
   return MONTH_OR_DATE_WORD_BEFORE_RE.test(text.slice(Math.max(0, index - 24), index));
 }
 
+const PREFIX_MARKER_OF_NEXT_RE = /^\s+[£$€₹¥]\s?\d/u;
+
 function scanAmounts(text: string): AmountToken[] {
   const tokens: AmountToken[] = [];
   for (const match of text.matchAll(AMOUNT_RE)) {
@@ -496,7 +498,13 @@ function scanAmounts(text: string): AmountToken[] {
     if (multiplier === undefined && COUNT_NOUN_AFTER_RE.test(text.slice(numberEnd, numberEnd + 12))) {
       continue;
     }
-    const after = text.slice(afterIndex, afterIndex + MARKER_WINDOW).match(CURRENCY_AT_START_RE);
+    const markedAfter = text.slice(afterIndex, afterIndex + MARKER_WINDOW).match(CURRENCY_AT_START_RE);
+    // "Band 7 £45,000": a symbol written before the next figure is that figure's marker.
+    const after =
+      markedAfter !== null &&
+      PREFIX_MARKER_OF_NEXT_RE.test(text.slice(afterIndex, afterIndex + MARKER_WINDOW))
+        ? null
+        : markedAfter;
     // A currency word glued inside a word ("...KR6") is no marker; bare digits glued to letters after them
     // ("6Gs71") are a code unless the letters are a unit ("450pd"). Marked amounts may be glued to the next
     // word: flattened pages lose line breaks ("£90,000This").
@@ -863,8 +871,20 @@ function conventionalPeriod(
   return null;
 }
 
+/** "Requisition ID: 45678", "Job #: 2020-1234", "Austin, TX 78701": identifiers and postal codes, not amounts. */
+const IDENTIFIER_LABEL_BEFORE_RE =
+  /(?:\b(?:id|no|number|code|ref(?:erence)?|req(?:uisition)?|job|posting|vacancy|zip|postcode|suite|ext)\.?|#)\s*[:#.]?\s*$/i;
+const STATE_CODE_BEFORE_RE = /,\s*[A-Z]{2}\s*$/;
+
+function isUnlabelledIdentifier(candidate: Candidate, context: TextContext): boolean {
+  if (!isUnmarkedFigure(candidate) || context.textCurrency !== null) return false;
+  if (PAY_LABEL_RE.test(candidate.before) || statedPeriod(candidate) !== null) return false;
+  return IDENTIFIER_LABEL_BEFORE_RE.test(candidate.before) || STATE_CODE_BEFORE_RE.test(candidate.before);
+}
+
 function salaryOfCandidate(candidate: Candidate, context: TextContext): SalaryParse | null {
   if (isNonPay(candidate) || isCompanyScale(candidate, context)) return null;
+  if (isUnlabelledIdentifier(candidate, context)) return null;
   const currency = candidateCurrency(candidate, context);
   if (currency === 'mixed') return null;
   const period = statedPeriod(candidate) ?? conventionalPeriod(candidate, currency, context);
