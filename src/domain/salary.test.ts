@@ -1048,4 +1048,20 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
       salary_currency: 'GBP',
     });
   });
+
+  it('does not read bi-weekly or semi-monthly pay as weekly or monthly, nor a shift differential as pay', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 5000 }),
+        fc.constantFrom('bi-weekly', 'biweekly', 'semi-monthly', 'bi-monthly', 'semi monthly'),
+        (amount, unit) => {
+          const period = parseSalary(`Pay: $${amount.toLocaleString('en-US')} ${unit}`).salary_period;
+          expect(period === 'week' || period === 'month').toBe(false);
+        },
+      ),
+    );
+    expect(parseSalary('Pay: $4,000 monthly').salary_period).toBe('month');
+    expect(parseSalary('plus $1.50/hr night differential').salary_min).toBeNull();
+    expect(parseSalary('$22/hr + $2/hr shift differential').salary_min).toBe(22);
+  });
 });

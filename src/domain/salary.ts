@@ -289,6 +289,8 @@ export function resolveCurrency(marker: string | null | undefined, hint?: string
 
 const AFTER_AMOUNT = String.raw`(?<=[\dkKlL])\s?`;
 const NOT_LETTER = '(?![a-z])';
+/** "bi-weekly", "semi-monthly", "bimonthly": every two weeks or twice a month is neither a week nor a month. */
+const NOT_MULTIPLE = String.raw`(?<!\b(?:bi|semi)[\s-]?)`;
 
 const PERIOD_MARKERS: ReadonlyArray<readonly [SalaryPeriod, RegExp]> = [
   [
@@ -308,14 +310,14 @@ const PERIOD_MARKERS: ReadonlyArray<readonly [SalaryPeriod, RegExp]> = [
   [
     'week',
     new RegExp(
-      String.raw`\b(?:per|a|each|every)\s+(?:week|wk)\b|\/\s*(?:week|wk|w)\b|\bweekly\b|${AFTER_AMOUNT}(?:pw|p\/w|p\.w\.?)${NOT_LETTER}`,
+      String.raw`\b(?:per|a|each|every)\s+(?:week|wk)\b|\/\s*(?:week|wk|w)\b|${NOT_MULTIPLE}\bweekly\b|${AFTER_AMOUNT}(?:pw|p\/w|p\.w\.?)${NOT_LETTER}`,
       'i',
     ),
   ],
   [
     'month',
     new RegExp(
-      String.raw`\b(?:per|a|each|every)\s+(?:month|mo|mth)\b|\/\s*(?:month|mo|mth|m|mies|mc)\b|\bmonthly\b|\b(?:monatlich|pro\s+monat|im\s+monat|par\s+mois|mensuel(?:le)?|al\s+mes|mensual|per\s+maand)\b|\/\s*mois\b|\bmies(?:\.|i[eę]cznie)|\bm-c\b|${AFTER_AMOUNT}(?:pcm|pm|p\/m|p\.m\.?)${NOT_LETTER}`,
+      String.raw`\b(?:per|a|each|every)\s+(?:month|mo|mth)\b|\/\s*(?:month|mo|mth|m|mies|mc)\b|${NOT_MULTIPLE}\bmonthly\b|\b(?:monatlich|pro\s+monat|im\s+monat|par\s+mois|mensuel(?:le)?|al\s+mes|mensual|per\s+maand)\b|\/\s*mois\b|\bmies(?:\.|i[eę]cznie)|\bm-c\b|${AFTER_AMOUNT}(?:pcm|pm|p\/m|p\.m\.?)${NOT_LETTER}`,
       'i',
     ),
   ],
@@ -575,7 +577,7 @@ const CONTEXT_WINDOW = 60;
 
 /** Words naming the figure as something other than pay when they follow it ("$2,000 learning budget"). */
 const NON_PAY_AFTER_RE =
-  /^(?<gap>\*?\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|relocation\b|fertility|adoption|tuition|child[\s-]?care|family[\s-]+(?:forming|building)|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?))/iu;
+  /^(?<gap>\*?\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|relocation\b|(?:(?:shift|night|weekend|evening)\s+)?differential|fertility|adoption|tuition|child[\s-]?care|family[\s-]+(?:forming|building)|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?))/iu;
 /** Words that end a figure's own noun phrase: an extra listed after the pay, or a condition on it. */
 const EXTRAS_OR_CONDITION_RE =
   /\b(?:depend\w*|based|subject|doe|negotiable|competitive|bonus(?:es)?|benefits?|pension|holidays?|healthcare|equity|plus)\b/i;
