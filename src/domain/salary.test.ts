@@ -1064,4 +1064,28 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     expect(parseSalary('plus $1.50/hr night differential').salary_min).toBeNull();
     expect(parseSalary('$22/hr + $2/hr shift differential').salary_min).toBe(22);
   });
+
+  it('reads a job board pay estimate as pay whatever the title or company name before it says', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'P&C Insurance',
+          'Perk',
+          'The Investigo Group',
+          'London Market',
+          'Talent Acquisition',
+        ),
+        fc.integer({ min: 20_000, max: 150_000 }),
+        (name, amount) => {
+          const text = `Data Analyst ❮ back to last search ${name} Leeds £${amount.toLocaleString('en-GB')} per year - estimated ? Apply for this job`;
+          expect(parseSalary(text)).toMatchObject({
+            salary_min: amount,
+            salary_max: amount,
+            salary_period: 'year',
+          });
+        },
+      ),
+    );
+    expect(parseSalary('We have raised $20M (estimated) in funding').salary_min).toBeNull();
+  });
 });

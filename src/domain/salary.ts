@@ -586,7 +586,7 @@ const MORE_EXTRAS_RE =
   /^\s*[,+&]?\s*(?:bonus(?:es)?|pension|holidays?|benefits|private\s+medical|medical|healthcare|car\b|life\s+assurance|share\s+options|equity)\b/i;
 /** Words before a figure that make it a company, benefit or bonus figure ("raised over $100M"). */
 const NON_PAY_BEFORE_RE =
-  /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest\w*|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize)\b/i;
+  /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest(?:s|ed|ing|ments?|ors?)?\b|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize)\b/i;
 /** A pay noun right after the figure names it, whatever came before ("pension & more! £55K Basic Salary"). */
 const PAY_AFTER_RE = /^\s*(?:\p{L}+\s+){0,2}?(?:salary|basic|base|(?<!per\s)pay|rate|ote|wage)\b/iu;
 /** Words labelling a figure as pay. */
@@ -796,8 +796,11 @@ function isUnmarkedFigure(candidate: Candidate): boolean {
   );
 }
 
+/** "£76,071 per year - estimated", "$85K a year (est.)": a job board's pay estimate names the figure as pay. */
+const ESTIMATE_AFTER_RE = /^\s*(?:(?:per|an?|\/)\s*\p{L}+\s*)?[-–(]?\s*est(?:\.|imated?\b)/iu;
+
 function isNonPay(candidate: Candidate): boolean {
-  if (PAY_AFTER_RE.test(candidate.after)) return false;
+  if (PAY_AFTER_RE.test(candidate.after) || ESTIMATE_AFTER_RE.test(candidate.after)) return false;
   const bonusKind = candidate.after.match(BONUS_KIND_AFTER_RE);
   if (
     bonusKind !== null &&
