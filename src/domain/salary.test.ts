@@ -1088,4 +1088,16 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     );
     expect(parseSalary('We have raised $20M (estimated) in funding').salary_min).toBeNull();
   });
+
+  it('does not read a plural band ("the low $60s") as an amount', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('low', 'mid', 'high', 'mid-'),
+        fc.integer({ min: 3, max: 19 }),
+        (band, tens) => {
+          expect(parseSalary(`Starting salary in the ${band} $${tens * 10}s.`).salary_min).toBeNull();
+        },
+      ),
+    );
+  });
 });

@@ -515,7 +515,8 @@ function scanAmounts(text: string): AmountToken[] {
       before !== null &&
       /^\p{L}/u.test(before[0]) &&
       /[\p{L}\d]/u.test(text.charAt(match.index - before[0].length - 1));
-    if (wordMarkerInsideWord) continue;
+    // "the low $60s", "mid-$80s": a plural figure is an approximate band, not an amount.
+    if (wordMarkerInsideWord || gluedAfter === 's') continue;
     const markerGluedAsWord = before !== null && /^\p{L}/u.test(before[0]) && !/\s$/.test(before[0]);
     const codeGlued = gluedAfter !== undefined && !GLUED_UNIT_RE.test(gluedAfter);
     if (after === null && codeGlued && (before === null || markerGluedAsWord)) continue;
