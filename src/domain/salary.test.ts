@@ -1100,4 +1100,21 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
       ),
     );
   });
+
+  it('reads sales figures, referral rewards and equity grants as no pay', () => {
+    const table = [
+      'close deals of $50K-$100K',
+      'carry a quota of $1.2M',
+      'Earn up to $500 referral',
+      'Equity: $50K/year in RSUs',
+      '$50K in equity',
+    ];
+    for (const text of table)
+      expect(parseSalary(text).salary_min ?? parseSalary(text).salary_max, text).toBeNull();
+    expect(parseSalary('Base salary $150K–$180K + equity')).toMatchObject({
+      salary_min: 150_000,
+      salary_max: 180_000,
+    });
+    expect(parseSalary('Salary $80,000 plus equity').salary_min).toBe(80_000);
+  });
 });

@@ -578,7 +578,7 @@ const CONTEXT_WINDOW = 60;
 
 /** Words naming the figure as something other than pay when they follow it ("$2,000 learning budget"). */
 const NON_PAY_AFTER_RE =
-  /^(?<gap>\*?\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|relocation\b|(?:(?:shift|night|weekend|evening)\s+)?differential|fertility|adoption|tuition|child[\s-]?care|family[\s-]+(?:forming|building)|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?))/iu;
+  /^(?<gap>\*?\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|relocation\b|(?:(?:shift|night|weekend|evening)\s+)?differential|fertility|adoption|tuition|child[\s-]?care|family[\s-]+(?:forming|building)|referrals?\b|RSUs?\b|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?|equity|stock|options))/iu;
 /** Words that end a figure's own noun phrase: an extra listed after the pay, or a condition on it. */
 const EXTRAS_OR_CONDITION_RE =
   /\b(?:depend\w*|based|subject|doe|negotiable|competitive|bonus(?:es)?|benefits?|pension|holidays?|healthcare|equity|plus)\b/i;
@@ -587,7 +587,7 @@ const MORE_EXTRAS_RE =
   /^\s*[,+&]?\s*(?:bonus(?:es)?|pension|holidays?|benefits|private\s+medical|medical|healthcare|car\b|life\s+assurance|share\s+options|equity)\b/i;
 /** Words before a figure that make it a company, benefit or bonus figure ("raised over $100M"). */
 const NON_PAY_BEFORE_RE =
-  /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest(?:s|ed|ing|ments?|ors?)?\b|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize)\b/i;
+  /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|deals?|quotas?|equity|RSUs?|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest(?:s|ed|ing|ments?|ors?)?\b|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize)\b/i;
 /** A pay noun right after the figure names it, whatever came before ("pension & more! £55K Basic Salary"). */
 const PAY_AFTER_RE = /^\s*(?:\p{L}+\s+){0,2}?(?:salary|basic|base|(?<!per\s)pay|rate|ote|wage)\b/iu;
 /** Words labelling a figure as pay. */
