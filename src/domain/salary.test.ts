@@ -1117,4 +1117,21 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     });
     expect(parseSalary('Salary $80,000 plus equity').salary_min).toBe(80_000);
   });
+
+  it('reads 円, Kč and RM as currencies, and no letter of a currency word as a K multiplier', () => {
+    const table: [string, number, number, string][] = [
+      ['5,000,000円', 5_000_000, 5_000_000, 'JPY'],
+      ['Salary: 8,000 - 10,000 Kč', 8_000, 10_000, 'CZK'],
+      ['Salary: 8,000 Kč - 10,000 Kč', 8_000, 10_000, 'CZK'],
+      ['RM 5,000 per month', 5_000, 5_000, 'MYR'],
+    ];
+    for (const [text, min, max, currency] of table) {
+      expect(parseSalary(text), text).toMatchObject({
+        salary_min: min,
+        salary_max: max,
+        salary_currency: currency,
+      });
+    }
+    expect(parseSalary('$50k').salary_min).toBe(50_000);
+  });
 });

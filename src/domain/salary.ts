@@ -236,6 +236,9 @@ const CURRENCY_MARKERS: Readonly<Record<string, CurrencyMarker>> = {
   '₪': { code: 'ILS', family: [] },
   '₦': { code: 'NGN', family: [] },
   zł: { code: 'PLN', family: [] },
+  kč: { code: 'CZK', family: [] },
+  rm: { code: 'MYR', family: [] },
+  円: { code: 'JPY', family: [] },
   kr: { code: null, family: ['SEK', 'NOK', 'DKK', 'ISK'] },
   rmb: { code: 'CNY', family: [] },
   euro: { code: 'EUR', family: [] },
@@ -257,8 +260,8 @@ const CURRENCY_MARKERS: Readonly<Record<string, CurrencyMarker>> = {
 const CURRENCY_PATTERN = [
   // "employees$10,000": the letters before "$" end a word, they are no "S$" prefix.
   String.raw`(?:(?<![A-Za-z])(?:US|CA|C|AU|A|NZ|SG|S|HK|MX|R))?\$`,
-  '[£€₹¥₩₱₽₺₪₦]',
-  String.raw`(?<![A-Za-z])(?:[Rr][Ss]\.?(?=\s*\d)|kr\b|zł(?!\p{L})|złotych)`,
+  '[£€₹¥₩₱₽₺₪₦円]',
+  String.raw`(?<![A-Za-z])(?:[Rr][Ss]\.?(?=\s*\d)|RM(?=\s?\d)|kr\b|zł(?!\p{L})|kč(?!\p{L})|złotych)`,
   // A code may be glued to the number ("GBP70,000", "70000EUR") but not to a word ("EURO" is a word).
   `(?<![A-Za-z])(?:${CURRENCY_CODES.join('|')})(?![A-Za-z])`,
   String.raw`\b(?:euros?|EURO|dollars?|pounds?(?:\s+sterling)?|sterling|rupees?|zlotys?|yen)\b`,
@@ -441,7 +444,7 @@ const MULTIPLIERS: ReadonlyArray<readonly [RegExp, number, boolean]> = [
 const DIGIT_RUN = String.raw`\d+(?:(?:[.,'’\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d+)*`;
 
 const AMOUNT_RE = new RegExp(
-  String.raw`(?<![\d.,])(${DIGIT_RUN})(?:\s?(k|thousand|million|mm|mn|m|billion|bn|b|trillion|tn|t|lpa|lakhs?|lacs?|l|crores?|cr)(?![a-z]))?`,
+  String.raw`(?<![\d.,])(${DIGIT_RUN})(?:\s?(k|thousand|million|mm|mn|m|billion|bn|b|trillion|tn|t|lpa|lakhs?|lacs?|l|crores?|cr)(?!\p{L}))?`,
   'giu',
 );
 
