@@ -1134,4 +1134,27 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     }
     expect(parseSalary('$50k').salary_min).toBe(50_000);
   });
+
+  it('joins a range whose ends both carry a dotted unit ("p.a.", "p.h.")', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20, max: 90 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.constantFrom(
+          ['p.a.', 'year', 1000],
+          ['pa', 'year', 1000],
+          ['p.h.', 'hour', 1],
+          ['p/h', 'hour', 1],
+        ),
+        (low, extra, [unit, period, scale]) => {
+          const text = `£${(low * (scale as number)).toLocaleString('en-GB')} ${unit} - £${((low + extra) * (scale as number)).toLocaleString('en-GB')} ${unit}`;
+          expect(parseSalary(text), text).toMatchObject({
+            salary_min: low * (scale as number),
+            salary_max: (low + extra) * (scale as number),
+            salary_period: period,
+          });
+        },
+      ),
+    );
+  });
 });

@@ -548,7 +548,7 @@ function scanAmounts(text: string): AmountToken[] {
 // Text parsing
 
 /** A unit or currency code written after the first end of a range ("$40/hour to $50/hour", "50k GBP - 60k"). */
-const PER_END_UNIT = String.raw`(?:\/\s*[a-z]+|\s*(?:per|an?)\s+[a-z]+|\s*p\/?[hdwma]\b\.?|\s*[A-Z]{3})?`;
+const PER_END_UNIT = String.raw`(?:\/\s*[a-z]+|\s*(?:per|an?)\s+[a-z]+|\s*p[/.]?[hdwma]\b\.?|\s*[A-Z]{3})?`;
 // "£52,800* up to £70,400*": a footnote mark after the first end, "up to" as the joiner.
 const RANGE_GAP_RE = new RegExp(
   String.raw`^${PER_END_UNIT}\*?\s*(?:-|–|—|‒|−|~|to|up\s+to|and|till|until)\s*$`,
