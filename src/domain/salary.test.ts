@@ -1157,4 +1157,26 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
       ),
     );
   });
+
+  it('joins "hourly to ... hourly" and "starting at ... and up to ...", but "and"/"up to" only upwards', () => {
+    expect(parseSalary('$46.23 hourly to $72.23 hourly')).toMatchObject({ salary_min: 46, salary_max: 72 });
+    expect(parseSalary('Starting at $46.23 per hour and up to $72.23 per hour')).toMatchObject({
+      salary_min_exact: 46.23,
+      salary_max_exact: 72.23,
+      salary_period: 'hour',
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 25, max: 90 }), fc.integer({ min: 1, max: 9 }), (salaryK, bonusK) => {
+        for (const joiner of ['and', 'and up to']) {
+          const text = `£${salaryK},000 ${joiner} £${bonusK},000 bonus`;
+          expect(parseSalary(text), text).toMatchObject({
+            salary_min: salaryK * 1000,
+            salary_max: salaryK * 1000,
+          });
+        }
+      }),
+    );
+    expect(parseSalary('between $90,000 and $110,000').salary_max).toBe(110_000);
+    expect(parseSalary('$90,000 and up').salary_max).toBeNull();
+  });
 });

@@ -548,7 +548,7 @@ function scanAmounts(text: string): AmountToken[] {
 // Text parsing
 
 /** A unit or currency code written after the first end of a range ("$40/hour to $50/hour", "50k GBP - 60k"). */
-const PER_END_UNIT = String.raw`(?:\/\s*[a-z]+|\s*(?:per|an?)\s+[a-z]+|\s*p[/.]?[hdwma]\b\.?|\s*[A-Z]{3})?`;
+const PER_END_UNIT = String.raw`(?:\/\s*[a-z]+|\s*(?:per|an?)\s+[a-z]+|\s*(?:hourly|daily|weekly|monthly|annually|yearly)|\s*p[/.]?[hdwma]\b\.?|\s*[A-Z]{3})?`;
 // "£52,800* up to £70,400*": a footnote mark after the first end, "up to" as the joiner.
 const RANGE_GAP_RE = new RegExp(
   String.raw`^${PER_END_UNIT}\*?\s*(?:-|–|—|‒|−|~|to|up\s+to|and|till|until)\s*$`,
@@ -561,8 +561,27 @@ const MAX_LABEL_GAP_RE = new RegExp(
 );
 const MIN_LABEL_BEFORE_RE = /\bmin(?:imum)?\.?\s*(?:(?:salary|pay|rate|wage)\s*)?(?:of\s*)?:?\s*$/i;
 
+/** "Starting at $46.23 per hour and up to $72.23 per hour": a floor, then a ceiling joined by "and up to". */
+const AND_UP_TO_GAP_RE = new RegExp(String.raw`^${PER_END_UNIT}\s*,?\s*and\s+up\s+to\s*$`, 'i');
+
+/** "and", "up to" join a range only upwards: "£30,000 and up to £5,000 bonus" is a salary and a bonus. */
+const UPWARD_ONLY_JOINER_RE = /(?:\band|\bup\s+to)\s*$/i;
+
+function joinsRange(text: string, first: AmountToken, second: AmountToken, before: string): boolean {
+  const gap = text.slice(first.end, second.start);
+  if (!isRangeGap(gap, before) || isCutBelow(text, second, first)) return false;
+  const value = (t: AmountToken) => t.number * (t.multiplier ?? 1);
+  return (
+    !UPWARD_ONLY_JOINER_RE.test(gap) ||
+    value(second) >= value(first) ||
+    second.multiplier !== first.multiplier
+  );
+}
+
 function isRangeGap(gap: string, before: string): boolean {
-  return RANGE_GAP_RE.test(gap) || (MAX_LABEL_GAP_RE.test(gap) && MIN_LABEL_BEFORE_RE.test(before));
+  if (RANGE_GAP_RE.test(gap)) return true;
+  if (MAX_LABEL_GAP_RE.test(gap) && MIN_LABEL_BEFORE_RE.test(before)) return true;
+  return AND_UP_TO_GAP_RE.test(gap) && MIN_ONLY_BEFORE_RE.test(before);
 }
 
 const MIN_ONLY_BEFORE_RE =
@@ -570,7 +589,7 @@ const MIN_ONLY_BEFORE_RE =
 const MAX_ONLY_BEFORE_RE =
   /(?:\bup(?:\s*to)?|\bmax(?:imum)?\.?|\bunder|\bless\s+than|\bbelow|\bno\s+more\s+than|<=?|\bto)\s*(?:of\s*)?:?\s*$/i;
 /** "$100K+" (glued) is a minimum; "£85,000 + benefits" (spaced) adds extras to the figure. */
-const MIN_ONLY_AFTER_RE = /^(?:\+|\s*(?:and\s+(?:above|up)\b|or\s+more\b))/i;
+const MIN_ONLY_AFTER_RE = /^(?:\+|\s*(?:and\s+(?:above\b|up\b(?!\s+to\b))|or\s+more\b))/i;
 const NEGATIVE_SIGN_BEFORE_RE = /[-−]$/;
 
 /** Where a figure's own phrase ends: a sentence, a list separator or an added extra ("+ bonus", "plus"). */
@@ -690,10 +709,7 @@ function findCandidates(text: string, tokens: readonly AmountToken[]): Candidate
     const previousEnd = index > 0 ? tokens[index - 1]!.end : 0;
     const second = tokens[index + 1];
     const before = phraseBefore(text, previousEnd, first.start);
-    const isRange =
-      second !== undefined &&
-      isRangeGap(text.slice(first.end, second.start), before) &&
-      !isCutBelow(text, second, first);
+    const isRange = second !== undefined && joinsRange(text, first, second, before);
     const last = isRange ? second : first;
     index += isRange ? 2 : 1;
     const nextStart = tokens[index]?.start ?? text.length;
