@@ -1179,4 +1179,23 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     expect(parseSalary('between $90,000 and $110,000').salary_max).toBe(110_000);
     expect(parseSalary('$90,000 and up').salary_max).toBeNull();
   });
+
+  it('reads a stipend given as the field with its period as pay, other stipends as no pay', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 60 }).map((n) => n * 1000),
+        fc.constantFrom('/month', ' per month'),
+        (amount, unit) => {
+          const text = `Internship. Stipend: ₹${amount.toLocaleString('en-IN')}${unit}. Apply now`;
+          expect(parseSalary(text), text).toMatchObject({
+            salary_min: amount,
+            salary_period: 'month',
+            salary_currency: 'INR',
+          });
+        },
+      ),
+    );
+    expect(parseSalary('Learning stipend: $1,000 per year').salary_min).toBeNull();
+    expect(parseSalary('a $150 monthly wellness stipend').salary_min).toBeNull();
+  });
 });

@@ -844,7 +844,13 @@ function isNonPay(candidate: Candidate): boolean {
   if (nonPay === undefined) return false;
   // "Benefits Salary banding between £50,000": a pay word after the benefit word names the figure.
   const payAfter = candidate.before.slice(nonPay.index + nonPay[0].length);
-  return !PAY_LABEL_RE.test(payAfter);
+  if (PAY_LABEL_RE.test(payAfter)) return false;
+  // "Stipend: ₹15,000/month": an intern's stipend given as the field, with its own period, is the pay.
+  const asField =
+    /^stipend$/i.test(nonPay[0]) &&
+    candidate.before.slice(0, nonPay.index).trim() === '' &&
+    /^\s*:\s*$/.test(payAfter);
+  return !(asField && statedPeriod(candidate) !== null);
 }
 
 interface TextContext {
