@@ -268,7 +268,7 @@ describe('resolveCurrency and periodFromInterval', () => {
       ['monthly', 'month'],
       ['yearly', 'year'],
       ['annum', 'year'],
-      ['per hour', 'hour'],
+      [' per hour', 'hour'],
       ['', null],
       ['fortnightly', null],
     ];
@@ -871,5 +871,331 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     );
     const long = `${'We are a great place to work with lots of benefits. '.repeat(2000)} Salary: £50,000`;
     expect(parseSalary(long)).toMatchObject({ salary_min: 50_000, salary_currency: 'GBP' });
+  });
+
+  it('reads a benefit-category figure (fertility, tuition, childcare) as no pay (session 4 tune)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }).map((n) => n * 500),
+        fc.constantFrom('fertility', 'adoption', 'tuition', 'childcare', 'family-forming'),
+        (amount, category) => {
+          const text = `eligible employees $${amount.toLocaleString('en-US')}* ${category} benefit`;
+          expect(parseSalary(text).salary_min).toBeNull();
+        },
+      ),
+    );
+    expect(parseSalary('$95,000 - $110,000; tuition assistance')).toMatchObject({
+      salary_min: 95_000,
+      salary_max: 110_000,
+    });
+  });
+
+  it('does not join a range whose last figure was cut by an ellipsis below the first', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 900 }), fc.integer({ min: 1, max: 9 }), (rate, cut) => {
+        const parsed = parseSalary(`Rate: £${rate} - £${cut}…`);
+        expect(parsed.salary_min).toBe(rate);
+        expect(parsed.salary_max).toBe(rate);
+      }),
+    );
+    expect(parseSalary('Rate: £450 - £550…')).toMatchObject({ salary_min: 450, salary_max: 550 });
+  });
+
+  it('reads US pay lines: cents, units on both ends, k suffixes, codes glued, "up to" and "from"', () => {
+    const unitWords: [string, SalaryPeriod][] = [
+      [' an hour', 'hour'],
+      ['/hr', 'hour'],
+      [' per hour', 'hour'],
+      ['/hour', 'hour'],
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1500, max: 9000 }),
+        fc.integer({ min: 1, max: 4000 }),
+        fc.constantFrom(...unitWords),
+        fc.boolean(),
+        (lowCents, extraCents, [unit, period], unitOnBoth) => {
+          const low = lowCents / 100;
+          const high = (lowCents + extraCents) / 100;
+          const text = `Pay: $${low.toFixed(2)}${unitOnBoth ? unit : ''} - $${high.toFixed(2)}${unit}`;
+          const parsed = parseSalary(text);
+          expect(parsed.salary_min_exact ?? parsed.salary_min).toBeCloseTo(low, 2);
+          expect(parsed.salary_max_exact ?? parsed.salary_max).toBeCloseTo(high, 2);
+          expect(parsed.salary_period).toBe(period);
+          expect(parsed.salary_currency).toBe('USD');
+        },
+      ),
+    );
+    const table: [string, number | null, number | null, SalaryPeriod, string][] = [
+      ['$120,000 - $150,000 per annum', 120_000, 150_000, 'year', 'USD'],
+      ['$120K - $150K a year', 120_000, 150_000, 'year', 'USD'],
+      ['$50-60K DOE', 50_000, 60_000, 'year', 'USD'],
+      ['USD120,000', 120_000, 120_000, 'year', 'USD'],
+      ['Salary range: 90k to 110k USD', 90_000, 110_000, 'year', 'USD'],
+      ['CAD 90,000 - 110,000 per annum', 90_000, 110_000, 'year', 'CAD'],
+      ['15 000 - 20 000 PLN/month', 15_000, 20_000, 'month', 'PLN'],
+      ['₹50,000 per month', 50_000, 50_000, 'month', 'INR'],
+      ['Pay: Up to $95,000.00 per year', null, 95_000, 'year', 'USD'],
+      ['Pay: From $19.00 per hour', 19, null, 'hour', 'USD'],
+      ['OTE $150,000', 150_000, 150_000, 'year', 'USD'],
+      ['$21/hour plus $2,000 sign-on bonus', 21, 21, 'hour', 'USD'],
+      ['Pay: $4,000.00 - $6,000.00 per month', 4_000, 6_000, 'month', 'USD'],
+    ];
+    for (const [text, min, max, period, currency] of table) {
+      expect(parseSalary(text), text).toMatchObject({
+        salary_min: min,
+        salary_max: max,
+        salary_period: period,
+        salary_currency: currency,
+      });
+    }
+  });
+
+  it('reads a kind of bonus after the figure as no pay, unless a pay label names the figure', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }).map((n) => n * 500),
+        fc.constantFrom('annual', 'quarterly', 'performance', 'discretionary'),
+        (amount, kind) => {
+          expect(
+            parseSalary(`Eligible for a $${amount.toLocaleString('en-US')} ${kind} bonus`).salary_min,
+          ).toBeNull();
+          expect(parseSalary(`Salary: £${amount + 30_000} ${kind} bonus, pension`).salary_min).toBe(
+            amount + 30_000,
+          );
+        },
+      ),
+    );
+    expect(parseSalary('a $5,000 year-end bonus').salary_min).toBeNull();
+    expect(parseSalary('$85,000 plus annual bonus').salary_min).toBe(85_000);
+    expect(parseSalary('$90,000 base + $10,000 annual bonus').salary_max).toBe(90_000);
+  });
+
+  it('reads a bare figure under a working-time label as a count, not pay', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Hours:', 'Schedule:', 'Hours of', 'Shift:'),
+        fc.integer({ min: 8, max: 60 }),
+        fc.constantFrom('per week', 'a week', 'per month'),
+        (label, hours, unit) => {
+          expect(parseSalary(`${label} ${hours} ${unit}`).salary_min).toBeNull();
+        },
+      ),
+    );
+    expect(parseSalary('Hours: full time. Pay: $22 per hour').salary_min).toBe(22);
+  });
+
+  it('reads pay periods written in German, French, Spanish, Dutch and Polish', () => {
+    const table: [string, SalaryPeriod][] = [
+      ['EUR 4.500 - 5.500 brutto monatlich', 'month'],
+      ['€60.000 brutto pro Jahr', 'year'],
+      ['€25 pro Stunde', 'hour'],
+      ['3 500 € par mois', 'month'],
+      ['45 000 € annuel', 'year'],
+      ['2.000 € al mes', 'month'],
+      ['€3.000 per maand', 'month'],
+      ['€50.000 per jaar', 'year'],
+      ['150 000 zł brutto rocznie', 'year'],
+    ];
+    for (const [text, period] of table) expect(parseSalary(text).salary_period, text).toBe(period);
+  });
+
+  it('joins a labelled minimum and maximum into one range', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 15, max: 80 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom(['Min', 'Max'], ['Minimum:', 'Maximum:'], ['Minimum salary', 'maximum']),
+        fc.constantFrom(', ', '; ', ' - '),
+        (low, extra, [minLabel, maxLabel], separator) => {
+          const text = `${minLabel} $${low}/hr${separator}${maxLabel} $${low + extra}/hr`;
+          expect(parseSalary(text), text).toMatchObject({
+            salary_min: low,
+            salary_max: low + extra,
+            salary_period: 'hour',
+          });
+        },
+      ),
+    );
+    expect(parseSalary('Min £30k').salary_max).toBeNull();
+  });
+
+  it('reads relocation figures as no pay', () => {
+    expect(parseSalary('Up to $5,000 relocation assistance').salary_max).toBeNull();
+    expect(parseSalary('Salary £50,000 plus relocation').salary_min).toBe(50_000);
+  });
+
+  it("does not read identifiers and postal codes as pay, nor a symbol of the next figure as this one's", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'Requisition ID:',
+          'Job #',
+          'Reference number:',
+          'Job code',
+          'Austin, TX',
+          'Boston, MA',
+        ),
+        fc.integer({ min: 10_000, max: 99_999 }),
+        (label, value) => {
+          expect(parseSalary(`${label} ${value}. Apply today.`).salary_min).toBeNull();
+        },
+      ),
+    );
+    expect(parseSalary('Salary: 120000-140000').salary_min).toBe(120_000);
+    expect(parseSalary('Pay band 7 £45,000 per annum')).toMatchObject({
+      salary_min: 45_000,
+      salary_currency: 'GBP',
+    });
+  });
+
+  it('does not read bi-weekly or semi-monthly pay as weekly or monthly, nor a shift differential as pay', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 5000 }),
+        fc.constantFrom('bi-weekly', 'biweekly', 'semi-monthly', 'bi-monthly', 'semi monthly'),
+        (amount, unit) => {
+          const period = parseSalary(`Pay: $${amount.toLocaleString('en-US')} ${unit}`).salary_period;
+          expect(period === 'week' || period === 'month').toBe(false);
+        },
+      ),
+    );
+    expect(parseSalary('Pay: $4,000 monthly').salary_period).toBe('month');
+    expect(parseSalary('plus $1.50/hr night differential').salary_min).toBeNull();
+    expect(parseSalary('$22/hr + $2/hr shift differential').salary_min).toBe(22);
+  });
+
+  it('reads a job board pay estimate as pay whatever the title or company name before it says', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'P&C Insurance',
+          'Perk',
+          'The Investigo Group',
+          'London Market',
+          'Talent Acquisition',
+        ),
+        fc.integer({ min: 20_000, max: 150_000 }),
+        (name, amount) => {
+          const text = `Data Analyst ❮ back to last search ${name} Leeds £${amount.toLocaleString('en-GB')} per year - estimated ? Apply for this job`;
+          expect(parseSalary(text)).toMatchObject({
+            salary_min: amount,
+            salary_max: amount,
+            salary_period: 'year',
+          });
+        },
+      ),
+    );
+    expect(parseSalary('We have raised $20M (estimated) in funding').salary_min).toBeNull();
+  });
+
+  it('does not read a plural band ("the low $60s") as an amount', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('low', 'mid', 'high', 'mid-'),
+        fc.integer({ min: 3, max: 19 }),
+        (band, tens) => {
+          expect(parseSalary(`Starting salary in the ${band} $${tens * 10}s.`).salary_min).toBeNull();
+        },
+      ),
+    );
+  });
+
+  it('reads sales figures, referral rewards and equity grants as no pay', () => {
+    const table = [
+      'close deals of $50K-$100K',
+      'carry a quota of $1.2M',
+      'Earn up to $500 referral',
+      'Equity: $50K/year in RSUs',
+      '$50K in equity',
+    ];
+    for (const text of table)
+      expect(parseSalary(text).salary_min ?? parseSalary(text).salary_max, text).toBeNull();
+    expect(parseSalary('Base salary $150K–$180K + equity')).toMatchObject({
+      salary_min: 150_000,
+      salary_max: 180_000,
+    });
+    expect(parseSalary('Salary $80,000 plus equity').salary_min).toBe(80_000);
+  });
+
+  it('reads 円, Kč and RM as currencies, and no letter of a currency word as a K multiplier', () => {
+    const table: [string, number, number, string][] = [
+      ['5,000,000円', 5_000_000, 5_000_000, 'JPY'],
+      ['Salary: 8,000 - 10,000 Kč', 8_000, 10_000, 'CZK'],
+      ['Salary: 8,000 Kč - 10,000 Kč', 8_000, 10_000, 'CZK'],
+      ['RM 5,000 per month', 5_000, 5_000, 'MYR'],
+    ];
+    for (const [text, min, max, currency] of table) {
+      expect(parseSalary(text), text).toMatchObject({
+        salary_min: min,
+        salary_max: max,
+        salary_currency: currency,
+      });
+    }
+    expect(parseSalary('$50k').salary_min).toBe(50_000);
+  });
+
+  it('joins a range whose ends both carry a dotted unit ("p.a.", "p.h.")', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20, max: 90 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.constantFrom(
+          ['p.a.', 'year', 1000],
+          ['pa', 'year', 1000],
+          ['p.h.', 'hour', 1],
+          ['p/h', 'hour', 1],
+        ),
+        (low, extra, [unit, period, scale]) => {
+          const text = `£${(low * (scale as number)).toLocaleString('en-GB')} ${unit} - £${((low + extra) * (scale as number)).toLocaleString('en-GB')} ${unit}`;
+          expect(parseSalary(text), text).toMatchObject({
+            salary_min: low * (scale as number),
+            salary_max: (low + extra) * (scale as number),
+            salary_period: period,
+          });
+        },
+      ),
+    );
+  });
+
+  it('joins "hourly to ... hourly" and "starting at ... and up to ...", but "and"/"up to" only upwards', () => {
+    expect(parseSalary('$46.23 hourly to $72.23 hourly')).toMatchObject({ salary_min: 46, salary_max: 72 });
+    expect(parseSalary('Starting at $46.23 per hour and up to $72.23 per hour')).toMatchObject({
+      salary_min_exact: 46.23,
+      salary_max_exact: 72.23,
+      salary_period: 'hour',
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 25, max: 90 }), fc.integer({ min: 1, max: 9 }), (salaryK, bonusK) => {
+        for (const joiner of ['and', 'and up to']) {
+          const text = `£${salaryK},000 ${joiner} £${bonusK},000 bonus`;
+          expect(parseSalary(text), text).toMatchObject({
+            salary_min: salaryK * 1000,
+            salary_max: salaryK * 1000,
+          });
+        }
+      }),
+    );
+    expect(parseSalary('between $90,000 and $110,000').salary_max).toBe(110_000);
+    expect(parseSalary('$90,000 and up').salary_max).toBeNull();
+  });
+
+  it('reads a stipend given as the field with its period as pay, other stipends as no pay', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 60 }).map((n) => n * 1000),
+        fc.constantFrom('/month', ' per month'),
+        (amount, unit) => {
+          const text = `Internship. Stipend: ₹${amount.toLocaleString('en-IN')}${unit}. Apply now`;
+          expect(parseSalary(text), text).toMatchObject({
+            salary_min: amount,
+            salary_period: 'month',
+            salary_currency: 'INR',
+          });
+        },
+      ),
+    );
+    expect(parseSalary('Learning stipend: $1,000 per year').salary_min).toBeNull();
+    expect(parseSalary('a $150 monthly wellness stipend').salary_min).toBeNull();
   });
 });

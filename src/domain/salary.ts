@@ -236,6 +236,9 @@ const CURRENCY_MARKERS: Readonly<Record<string, CurrencyMarker>> = {
   '₪': { code: 'ILS', family: [] },
   '₦': { code: 'NGN', family: [] },
   zł: { code: 'PLN', family: [] },
+  kč: { code: 'CZK', family: [] },
+  rm: { code: 'MYR', family: [] },
+  円: { code: 'JPY', family: [] },
   kr: { code: null, family: ['SEK', 'NOK', 'DKK', 'ISK'] },
   rmb: { code: 'CNY', family: [] },
   euro: { code: 'EUR', family: [] },
@@ -257,8 +260,8 @@ const CURRENCY_MARKERS: Readonly<Record<string, CurrencyMarker>> = {
 const CURRENCY_PATTERN = [
   // "employees$10,000": the letters before "$" end a word, they are no "S$" prefix.
   String.raw`(?:(?<![A-Za-z])(?:US|CA|C|AU|A|NZ|SG|S|HK|MX|R))?\$`,
-  '[£€₹¥₩₱₽₺₪₦]',
-  String.raw`(?<![A-Za-z])(?:[Rr][Ss]\.?(?=\s*\d)|kr\b|zł(?!\p{L})|złotych)`,
+  '[£€₹¥₩₱₽₺₪₦円]',
+  String.raw`(?<![A-Za-z])(?:[Rr][Ss]\.?(?=\s*\d)|RM(?=\s?\d)|kr\b|zł(?!\p{L})|kč(?!\p{L})|złotych)`,
   // A code may be glued to the number ("GBP70,000", "70000EUR") but not to a word ("EURO" is a word).
   `(?<![A-Za-z])(?:${CURRENCY_CODES.join('|')})(?![A-Za-z])`,
   String.raw`\b(?:euros?|EURO|dollars?|pounds?(?:\s+sterling)?|sterling|rupees?|zlotys?|yen)\b`,
@@ -289,12 +292,14 @@ export function resolveCurrency(marker: string | null | undefined, hint?: string
 
 const AFTER_AMOUNT = String.raw`(?<=[\dkKlL])\s?`;
 const NOT_LETTER = '(?![a-z])';
+/** "bi-weekly", "semi-monthly", "bimonthly": every two weeks or twice a month is neither a week nor a month. */
+const NOT_MULTIPLE = String.raw`(?<!\b(?:bi|semi)[\s-]?)`;
 
 const PERIOD_MARKERS: ReadonlyArray<readonly [SalaryPeriod, RegExp]> = [
   [
     'hour',
     new RegExp(
-      String.raw`\b(?:per|an?|each|every)\s+(?:hour|hr)s?\b|\/\s*(?:hour|hr|h)s?\b|\bhourly\b|${AFTER_AMOUNT}(?:ph|p\/h|p\.h\.?)${NOT_LETTER}`,
+      String.raw`\b(?:per|an?|each|every)\s+(?:hour|hr)s?\b|\/\s*(?:hour|hr|h)s?\b|\bhourly\b|\b(?:pro\s+stunde|stündlich|par\s+heure|por\s+hora|per\s+uur|za\s+godzin[eę]|\/\s*godz)\b|${AFTER_AMOUNT}(?:ph|p\/h|p\.h\.?)${NOT_LETTER}`,
       'i',
     ),
   ],
@@ -308,21 +313,21 @@ const PERIOD_MARKERS: ReadonlyArray<readonly [SalaryPeriod, RegExp]> = [
   [
     'week',
     new RegExp(
-      String.raw`\b(?:per|a|each|every)\s+(?:week|wk)\b|\/\s*(?:week|wk|w)\b|\bweekly\b|${AFTER_AMOUNT}(?:pw|p\/w|p\.w\.?)${NOT_LETTER}`,
+      String.raw`\b(?:per|a|each|every)\s+(?:week|wk)\b|\/\s*(?:week|wk|w)\b|${NOT_MULTIPLE}\bweekly\b|${AFTER_AMOUNT}(?:pw|p\/w|p\.w\.?)${NOT_LETTER}`,
       'i',
     ),
   ],
   [
     'month',
     new RegExp(
-      String.raw`\b(?:per|a|each|every)\s+(?:month|mo|mth)\b|\/\s*(?:month|mo|mth|m|mies|mc)\b|\bmonthly\b|\bmies(?:\.|i[eę]cznie)|\bm-c\b|${AFTER_AMOUNT}(?:pcm|pm|p\/m|p\.m\.?)${NOT_LETTER}`,
+      String.raw`\b(?:per|a|each|every)\s+(?:month|mo|mth)\b|\/\s*(?:month|mo|mth|m|mies|mc)\b|${NOT_MULTIPLE}\bmonthly\b|\b(?:monatlich|pro\s+monat|im\s+monat|par\s+mois|mensuel(?:le)?|al\s+mes|mensual|per\s+maand)\b|\/\s*mois\b|\bmies(?:\.|i[eę]cznie)|\bm-c\b|${AFTER_AMOUNT}(?:pcm|pm|p\/m|p\.m\.?)${NOT_LETTER}`,
       'i',
     ),
   ],
   [
     'year',
     new RegExp(
-      String.raw`\b(?:per|a|each|every)\s+(?:year|yr|annum)\b|\/\s*(?:year|yr|y|annum)\b|\b(?:yearly|annually|annual|annum|lpa)\b|${AFTER_AMOUNT}(?:pa|p\/a|p\.a\.?)${NOT_LETTER}`,
+      String.raw`\b(?:per|a|each|every)\s+(?:year|yr|annum)\b|\/\s*(?:year|yr|y|annum)\b|\b(?:yearly|annually|annual|annum|lpa)\b|\b(?:jährlich|pro\s+jahr|im\s+jahr|par\s+an|annuel(?:le)?|al\s+año|anual|per\s+jaar|rocznie)\b|${AFTER_AMOUNT}(?:pa|p\/a|p\.a\.?)${NOT_LETTER}`,
       'i',
     ),
   ],
@@ -439,7 +444,7 @@ const MULTIPLIERS: ReadonlyArray<readonly [RegExp, number, boolean]> = [
 const DIGIT_RUN = String.raw`\d+(?:(?:[.,'’\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d+)*`;
 
 const AMOUNT_RE = new RegExp(
-  String.raw`(?<![\d.,])(${DIGIT_RUN})(?:\s?(k|thousand|million|mm|mn|m|billion|bn|b|trillion|tn|t|lpa|lakhs?|lacs?|l|crores?|cr)(?![a-z]))?`,
+  String.raw`(?<![\d.,])(${DIGIT_RUN})(?:\s?(k|thousand|million|mm|mn|m|billion|bn|b|trillion|tn|t|lpa|lakhs?|lacs?|l|crores?|cr)(?!\p{L}))?`,
   'giu',
 );
 
@@ -478,6 +483,8 @@ function isCalendarYear(text: string, index: number, run: string): boolean {
   return MONTH_OR_DATE_WORD_BEFORE_RE.test(text.slice(Math.max(0, index - 24), index));
 }
 
+const PREFIX_MARKER_OF_NEXT_RE = /^\s+[£$€₹¥]\s?\d/u;
+
 function scanAmounts(text: string): AmountToken[] {
   const tokens: AmountToken[] = [];
   for (const match of text.matchAll(AMOUNT_RE)) {
@@ -496,7 +503,13 @@ function scanAmounts(text: string): AmountToken[] {
     if (multiplier === undefined && COUNT_NOUN_AFTER_RE.test(text.slice(numberEnd, numberEnd + 12))) {
       continue;
     }
-    const after = text.slice(afterIndex, afterIndex + MARKER_WINDOW).match(CURRENCY_AT_START_RE);
+    const markedAfter = text.slice(afterIndex, afterIndex + MARKER_WINDOW).match(CURRENCY_AT_START_RE);
+    // "Band 7 £45,000": a symbol written before the next figure is that figure's marker.
+    const after =
+      markedAfter !== null &&
+      PREFIX_MARKER_OF_NEXT_RE.test(text.slice(afterIndex, afterIndex + MARKER_WINDOW))
+        ? null
+        : markedAfter;
     // A currency word glued inside a word ("...KR6") is no marker; bare digits glued to letters after them
     // ("6Gs71") are a code unless the letters are a unit ("450pd"). Marked amounts may be glued to the next
     // word: flattened pages lose line breaks ("£90,000This").
@@ -504,8 +517,9 @@ function scanAmounts(text: string): AmountToken[] {
     const wordMarkerInsideWord =
       before !== null &&
       /^\p{L}/u.test(before[0]) &&
-      /\p{L}/u.test(text.charAt(match.index - before[0].length - 1));
-    if (wordMarkerInsideWord) continue;
+      /[\p{L}\d]/u.test(text.charAt(match.index - before[0].length - 1));
+    // "the low $60s", "mid-$80s": a plural figure is an approximate band, not an amount.
+    if (wordMarkerInsideWord || gluedAfter === 's') continue;
     const markerGluedAsWord = before !== null && /^\p{L}/u.test(before[0]) && !/\s$/.test(before[0]);
     const codeGlued = gluedAfter !== undefined && !GLUED_UNIT_RE.test(gluedAfter);
     if (after === null && codeGlued && (before === null || markerGluedAsWord)) continue;
@@ -534,18 +548,48 @@ function scanAmounts(text: string): AmountToken[] {
 // Text parsing
 
 /** A unit or currency code written after the first end of a range ("$40/hour to $50/hour", "50k GBP - 60k"). */
-const PER_END_UNIT = String.raw`(?:\/\s*[a-z]+|\s*(?:per|an?)\s+[a-z]+|\s*p\/?[hdwma]\b\.?|\s*[A-Z]{3})?`;
+const PER_END_UNIT = String.raw`(?:\/\s*[a-z]+|\s*(?:per|an?)\s+[a-z]+|\s*(?:hourly|daily|weekly|monthly|annually|yearly)|\s*p[/.]?[hdwma]\b\.?|\s*[A-Z]{3})?`;
 // "£52,800* up to £70,400*": a footnote mark after the first end, "up to" as the joiner.
 const RANGE_GAP_RE = new RegExp(
   String.raw`^${PER_END_UNIT}\*?\s*(?:-|–|—|‒|−|~|to|up\s+to|and|till|until)\s*$`,
   'i',
 );
+/** "Min $40/hr, Max $50/hr", "Minimum: £30,000; Maximum: £40,000": two labelled bounds are one range. */
+const MAX_LABEL_GAP_RE = new RegExp(
+  String.raw`^${PER_END_UNIT}\s*[,;|/-]?\s*(?:and\s+|to\s+)?max(?:imum)?\.?\s*(?:(?:salary|pay|rate|wage)\s*)?(?:of\s*)?:?\s*$`,
+  'i',
+);
+const MIN_LABEL_BEFORE_RE = /\bmin(?:imum)?\.?\s*(?:(?:salary|pay|rate|wage)\s*)?(?:of\s*)?:?\s*$/i;
+
+/** "Starting at $46.23 per hour and up to $72.23 per hour": a floor, then a ceiling joined by "and up to". */
+const AND_UP_TO_GAP_RE = new RegExp(String.raw`^${PER_END_UNIT}\s*,?\s*and\s+up\s+to\s*$`, 'i');
+
+/** "and", "up to" join a range only upwards: "£30,000 and up to £5,000 bonus" is a salary and a bonus. */
+const UPWARD_ONLY_JOINER_RE = /(?:\band|\bup\s+to)\s*$/i;
+
+function joinsRange(text: string, first: AmountToken, second: AmountToken, before: string): boolean {
+  const gap = text.slice(first.end, second.start);
+  if (!isRangeGap(gap, before) || isCutBelow(text, second, first)) return false;
+  const value = (t: AmountToken) => t.number * (t.multiplier ?? 1);
+  return (
+    !UPWARD_ONLY_JOINER_RE.test(gap) ||
+    value(second) >= value(first) ||
+    second.multiplier !== first.multiplier
+  );
+}
+
+function isRangeGap(gap: string, before: string): boolean {
+  if (RANGE_GAP_RE.test(gap)) return true;
+  if (MAX_LABEL_GAP_RE.test(gap) && MIN_LABEL_BEFORE_RE.test(before)) return true;
+  return AND_UP_TO_GAP_RE.test(gap) && MIN_ONLY_BEFORE_RE.test(before);
+}
+
 const MIN_ONLY_BEFORE_RE =
   /(?:\bfrom|\bstarting(?:\s+(?:at|from))?|\bmin(?:imum)?\.?|\bat\s+least|\bover|\bmore\s+than|\babove|>=?)\s*(?:of\s*)?:?\s*$/i;
 const MAX_ONLY_BEFORE_RE =
   /(?:\bup(?:\s*to)?|\bmax(?:imum)?\.?|\bunder|\bless\s+than|\bbelow|\bno\s+more\s+than|<=?|\bto)\s*(?:of\s*)?:?\s*$/i;
 /** "$100K+" (glued) is a minimum; "£85,000 + benefits" (spaced) adds extras to the figure. */
-const MIN_ONLY_AFTER_RE = /^(?:\+|\s*(?:and\s+(?:above|up)\b|or\s+more\b))/i;
+const MIN_ONLY_AFTER_RE = /^(?:\+|\s*(?:and\s+(?:above\b|up\b(?!\s+to\b))|or\s+more\b))/i;
 const NEGATIVE_SIGN_BEFORE_RE = /[-−]$/;
 
 /** Where a figure's own phrase ends: a sentence, a list separator or an added extra ("+ bonus", "plus"). */
@@ -556,7 +600,7 @@ const CONTEXT_WINDOW = 60;
 
 /** Words naming the figure as something other than pay when they follow it ("$2,000 learning budget"). */
 const NON_PAY_AFTER_RE =
-  /^(?<gap>\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?))/iu;
+  /^(?<gap>\*?\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|relocation\b|(?:(?:shift|night|weekend|evening)\s+)?differential|fertility|adoption|tuition|child[\s-]?care|family[\s-]+(?:forming|building)|referrals?\b|RSUs?\b|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?|equity|stock|options))/iu;
 /** Words that end a figure's own noun phrase: an extra listed after the pay, or a condition on it. */
 const EXTRAS_OR_CONDITION_RE =
   /\b(?:depend\w*|based|subject|doe|negotiable|competitive|bonus(?:es)?|benefits?|pension|holidays?|healthcare|equity|plus)\b/i;
@@ -565,7 +609,7 @@ const MORE_EXTRAS_RE =
   /^\s*[,+&]?\s*(?:bonus(?:es)?|pension|holidays?|benefits|private\s+medical|medical|healthcare|car\b|life\s+assurance|share\s+options|equity)\b/i;
 /** Words before a figure that make it a company, benefit or bonus figure ("raised over $100M"). */
 const NON_PAY_BEFORE_RE =
-  /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest\w*|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize)\b/i;
+  /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|deals?|quotas?|equity|RSUs?|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest(?:s|ed|ing|ments?|ors?)?\b|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize)\b/i;
 /** A pay noun right after the figure names it, whatever came before ("pension & more! £55K Basic Salary"). */
 const PAY_AFTER_RE = /^\s*(?:\p{L}+\s+){0,2}?(?:salary|basic|base|(?<!per\s)pay|rate|ote|wage)\b/iu;
 /** Words labelling a figure as pay. */
@@ -664,11 +708,11 @@ function findCandidates(text: string, tokens: readonly AmountToken[]): Candidate
     const first = tokens[index]!;
     const previousEnd = index > 0 ? tokens[index - 1]!.end : 0;
     const second = tokens[index + 1];
-    const isRange = second !== undefined && RANGE_GAP_RE.test(text.slice(first.end, second.start));
+    const before = phraseBefore(text, previousEnd, first.start);
+    const isRange = second !== undefined && joinsRange(text, first, second, before);
     const last = isRange ? second : first;
     index += isRange ? 2 : 1;
     const nextStart = tokens[index]?.start ?? text.length;
-    const before = phraseBefore(text, previousEnd, first.start);
     // "-1" is a placeholder; "is -£32,157 - £40,197" has a stray dash before the currency, not a sign.
     const gap = text.slice(previousEnd, first.start);
     const markerFirst =
@@ -688,6 +732,14 @@ function findCandidates(text: string, tokens: readonly AmountToken[]): Candidate
     });
   }
   return candidates;
+}
+
+/** Snippets cut with an ellipsis ("Rate: £450 - £5…"): a last figure below the one before it lost its digits. */
+const CUT_AT_END_RE = /^\s*(?:…|\.{3})\s*$/;
+
+function isCutBelow(text: string, token: AmountToken, previous: AmountToken): boolean {
+  const value = (t: AmountToken) => t.number * (t.multiplier ?? 1);
+  return CUT_AT_END_RE.test(text.slice(token.end)) && value(token) < value(previous);
 }
 
 /** A figure's own units end before the next number: "£50K Benefits - 2 days a week" states no weekly pay. */
@@ -744,8 +796,40 @@ function isCompanyScale(candidate: Candidate, context: TextContext): boolean {
   return !standsAlone && !PAY_LABEL_RE.test(candidate.before) && !PAY_LABEL_RE.test(candidate.after);
 }
 
+/**
+ * "$2,500 annual bonus", "a £5k performance bonus": a kind of bonus right after the figure names the figure,
+ * unless a pay label names it first ("Salary: £60,000 annual bonus, pension": a flattened list of extras).
+ */
+const BONUS_KIND_AFTER_RE =
+  /^\s*(?:annual|yearly|quarterly|monthly|performance|year[\s-]end|target|holiday|christmas|completion|discretionary)(?:[\s-]+(?:performance|based|related))?\s+bonus(?:es)?\b/i;
+/** "Hours: 40 per week", "Schedule: 37.5 a week": a bare figure under a working-time label is a count. */
+const WORKING_TIME_LABEL_BEFORE_RE =
+  /\b(?:hours?|hrs|schedule|shifts?|working\s+(?:week|time|pattern))\s*:?\s*(?:of\s+|up\s+to\s+|about\s+|approx\.?\s+|around\s+)?$/i;
+
+function isUnmarkedFigure(candidate: Candidate): boolean {
+  const { first, last } = candidate;
+  return (
+    first.currencyMarker === null &&
+    last.currencyMarker === null &&
+    first.multiplier === null &&
+    last.multiplier === null
+  );
+}
+
+/** "£76,071 per year - estimated", "$85K a year (est.)": a job board's pay estimate names the figure as pay. */
+const ESTIMATE_AFTER_RE = /^\s*(?:(?:per|an?|\/)\s*\p{L}+\s*)?[-–(]?\s*est(?:\.|imated?\b)/iu;
+
 function isNonPay(candidate: Candidate): boolean {
-  if (PAY_AFTER_RE.test(candidate.after)) return false;
+  if (PAY_AFTER_RE.test(candidate.after) || ESTIMATE_AFTER_RE.test(candidate.after)) return false;
+  const bonusKind = candidate.after.match(BONUS_KIND_AFTER_RE);
+  if (
+    bonusKind !== null &&
+    !PAY_LABEL_RE.test(candidate.before) &&
+    !MORE_EXTRAS_RE.test(candidate.after.slice(bonusKind[0].length))
+  ) {
+    return true;
+  }
+  if (isUnmarkedFigure(candidate) && WORKING_TIME_LABEL_BEFORE_RE.test(candidate.before)) return true;
   const nonPayAfter = candidate.after.match(NON_PAY_AFTER_RE);
   // "Up to £75,000 Bonus Car Allowance", "£565 to £696 depending on market conditions": a list of extras or a
   // condition between the figure and the noun; the noun names something after the figure, not the figure.
@@ -760,7 +844,13 @@ function isNonPay(candidate: Candidate): boolean {
   if (nonPay === undefined) return false;
   // "Benefits Salary banding between £50,000": a pay word after the benefit word names the figure.
   const payAfter = candidate.before.slice(nonPay.index + nonPay[0].length);
-  return !PAY_LABEL_RE.test(payAfter);
+  if (PAY_LABEL_RE.test(payAfter)) return false;
+  // "Stipend: ₹15,000/month": an intern's stipend given as the field, with its own period, is the pay.
+  const asField =
+    /^stipend$/i.test(nonPay[0]) &&
+    candidate.before.slice(0, nonPay.index).trim() === '' &&
+    /^\s*:\s*$/.test(payAfter);
+  return !(asField && statedPeriod(candidate) !== null);
 }
 
 interface TextContext {
@@ -812,8 +902,20 @@ function conventionalPeriod(
   return null;
 }
 
+/** "Requisition ID: 45678", "Job #: 2020-1234", "Austin, TX 78701": identifiers and postal codes, not amounts. */
+const IDENTIFIER_LABEL_BEFORE_RE =
+  /(?:\b(?:id|no|number|code|ref(?:erence)?|req(?:uisition)?|job|posting|vacancy|zip|postcode|suite|ext)\.?|#)\s*[:#.]?\s*$/i;
+const STATE_CODE_BEFORE_RE = /,\s*[A-Z]{2}\s*$/;
+
+function isUnlabelledIdentifier(candidate: Candidate, context: TextContext): boolean {
+  if (!isUnmarkedFigure(candidate) || context.textCurrency !== null) return false;
+  if (PAY_LABEL_RE.test(candidate.before) || statedPeriod(candidate) !== null) return false;
+  return IDENTIFIER_LABEL_BEFORE_RE.test(candidate.before) || STATE_CODE_BEFORE_RE.test(candidate.before);
+}
+
 function salaryOfCandidate(candidate: Candidate, context: TextContext): SalaryParse | null {
   if (isNonPay(candidate) || isCompanyScale(candidate, context)) return null;
+  if (isUnlabelledIdentifier(candidate, context)) return null;
   const currency = candidateCurrency(candidate, context);
   if (currency === 'mixed') return null;
   const period = statedPeriod(candidate) ?? conventionalPeriod(candidate, currency, context);
@@ -856,12 +958,7 @@ export function parseSalary(raw: string | null | undefined, hints?: SalaryHints)
   for (const candidate of findCandidates(text, scanAmounts(text))) {
     const salary = salaryOfCandidate(candidate, context);
     if (salary === null) continue;
-    const marked =
-      candidate.first.currencyMarker !== null ||
-      candidate.last.currencyMarker !== null ||
-      candidate.first.multiplier !== null ||
-      candidate.last.multiplier !== null;
-    if (marked) return salary;
+    if (!isUnmarkedFigure(candidate)) return salary;
     fallback ??= salary;
   }
   return fallback ?? { ...EMPTY_SALARY, contract_type: contractType };

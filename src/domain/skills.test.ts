@@ -313,4 +313,28 @@ describe('skills: contact labels, compounds, case variants and requirement tags 
     expect(extract('Some knowledge of Agile/Scrum is a must-have')).toEqual(['Agile', 'Scrum']);
     expect(extract('Basic knowledge of Excel')).not.toContain('BASIC');
   });
+
+  it('reads security clearances (TS/SCI, Top Secret, Public Trust, polygraph) as noise, never as TypeScript', () => {
+    const clearances = fc.constantFrom(
+      'TS/SCI',
+      'TS / SCI',
+      'TS-SCI w/ Full Scope Poly',
+      'Top Secret/SCI',
+      'Top Secret (TS)',
+      'TS clearance',
+      'Secret with CI Polygraph',
+      'Public Trust',
+      'Polygraph',
+    );
+    const skills = fc.subarray(['Python', 'Java', 'SQL', 'Kubernetes', 'React'], { minLength: 1 });
+    fc.assert(
+      fc.property(clearances, skills, fc.boolean(), (clearance, names, first) => {
+        const list = first ? [clearance, ...names] : [...names, clearance];
+        expect(extract(`Requirements: ${list.join(', ')}.`)).toEqual(names);
+        expect(extract(`Active ${clearance} required; skills: ${names.join(', ')}`)).toEqual(names);
+      }),
+    );
+    expect(extract('Skills: TS, JavaScript, Angular')).toEqual(['TypeScript', 'JavaScript', 'Angular']);
+    expect(extract('Strong TS skills')).toEqual(['TypeScript']);
+  });
 });

@@ -195,7 +195,7 @@ export function createSkillMatcher(entries: SkillEntry[]): SkillMatcher {
 
   const extract = (text: string): string[] => {
     if (typeof text !== 'string' || text.length === 0) return [];
-    const tokens = tokenize(expandVendorModuleLists(text));
+    const tokens = tokenize(expandVendorModuleLists(withoutClearanceTerms(text)));
     const candidates = findCandidates(tokens, byFirstToken);
     const accepted = acceptInContext(tokens, candidates);
     const seen = new Set<string>();
@@ -297,6 +297,28 @@ function isInsideCompound(tokens: Token[], index: number): boolean {
   const before = tokens[index - 2];
   if (!token.isWord || !joiner || !before || token.spaceBefore || joiner.spaceBefore) return false;
   return (joiner.text === '.' || joiner.text === '-') && before.isWord;
+}
+
+/**
+ * Security clearances ("TS/SCI", "Top Secret (TS)", "TS clearance", "Secret w/ Poly", "Public Trust", "CI Polygraph")
+ * are requirements of a person, never skills: "TS" in them is not TypeScript. They are blanked before matching.
+ */
+const POLYGRAPH = String.raw`(?:(?:full[\s-]*scope|FSP?|CI|lifestyle)\s*)?poly(?:graph)?s?`;
+const CLEARANCE_LEVEL = String.raw`(?:TS|top[\s-]+secret|secret)`;
+const CLEARANCE_TERM_RE = new RegExp(
+  [
+    // A level joined to SCI or a polygraph: "TS/SCI", "TS-SCI w/ FS Poly", "Top Secret/SCI", "Secret with Polygraph".
+    String.raw`\b${CLEARANCE_LEVEL}(?:\s*(?:\/|-|\+|&|,|\bw\/|\bwith\b|\band\b)\s*(?:SCI|${POLYGRAPH})\b)+`,
+    String.raw`\btop[\s-]+secret\b(?:\s*\(TS\))?`,
+    // "TS clearance", "TS cleared", "TS level", "TS eligible".
+    String.raw`\bTS\b(?=\s*(?:\(|-)?\s*(?:security\s+)?(?:clearance|cleared|level|eligib))`,
+    String.raw`\b(?:public\s+trust|SCI|${POLYGRAPH})\b`,
+  ].join('|'),
+  'gi',
+);
+
+function withoutClearanceTerms(text: string): string {
+  return text.replace(CLEARANCE_TERM_RE, ' ');
 }
 
 /** "SAP FI/CO", "SAP SD/MM/PP": module codes after a slash belong to the vendor too. */

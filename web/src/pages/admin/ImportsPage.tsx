@@ -11,7 +11,7 @@ interface BatchDetail extends ImportBatch {
 
 export function ImportsPage() {
   const batches = useGet<{ items: ImportBatch[] }>('/api/admin/imports', { page_size: 50 });
-  const [options, setOptions] = useState({ platform: 'upload', format: '', encoding: 'auto', map: '' });
+  const [options, setOptions] = useState({ platform: '', format: '', encoding: 'auto', map: '' });
   const [last, setLast] = useState<{ batch: ImportBatch; errors: RowError[] }>();
   const [open, setOpen] = useState<number | null>(null);
   const set = (name: keyof typeof options) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
@@ -26,8 +26,18 @@ export function ImportsPage() {
           CSV, JSON or JSON Lines. Choose the options first; the upload starts when you pick the file.
         </p>
         <div className="form-grid">
-          <Field label="Platform" hint="a-z, 0-9, _ . - (the source of these jobs)">
-            {(props) => <input {...props} value={options.platform} onChange={set('platform')} />}
+          <Field
+            label="Platform"
+            hint="Leave empty to take it from the file (JobSpy's site column); else a-z, 0-9, _ . -"
+          >
+            {(props) => (
+              <input
+                {...props}
+                value={options.platform}
+                placeholder="from the file"
+                onChange={set('platform')}
+              />
+            )}
           </Field>
           <Field label="Format">
             {(props) => (
@@ -67,7 +77,8 @@ export function ImportsPage() {
           path="/api/admin/imports"
           accept=".csv,.json,.jsonl,.ndjson,text/csv,application/json"
           fields={{
-            platform: options.platform.trim() || 'upload',
+            // Empty fields are not sent: the API then takes each row's platform from the file.
+            platform: options.platform.trim(),
             format: options.format,
             encoding: options.encoding,
             map: options.map.trim(),
