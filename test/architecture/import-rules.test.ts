@@ -65,8 +65,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'scraper/complete-session.ts': 4,
   'scraper/queue-maintenance.ts': 3,
   'scraper/scrape-reports.ts': 3,
-  'webhooks/deliver-webhook.ts': 3,
-  'webhooks/webhook-events.ts': 5,
 };
 
 /** Runtime users of the task-queue adapter: the composition root, the migrator (its schema) and health (queue stats). */
