@@ -24,8 +24,6 @@ const isSqlHome = (path: string) =>
  * SQL is gone must leave the list.
  */
 const SQL_IN_USE_CASES_TODO: Record<string, number> = {
-  'applications/applications.ts': 12,
-  'applications/pipeline-moves.ts': 1,
   'candidates/candidate-overview.ts': 2,
   'candidates/candidates.ts': 4,
   'candidates/export-candidates.ts': 3,
