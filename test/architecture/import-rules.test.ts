@@ -56,10 +56,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'roles/seed-roles.ts': 2,
   'roles/set-candidate-roles.ts': 4,
   'roles/update-role-settings.ts': 1,
-  'scraper/claim-next-role.ts': 3,
-  'scraper/complete-session.ts': 4,
-  'scraper/queue-maintenance.ts': 3,
-  'scraper/scrape-reports.ts': 3,
 };
 
 /** Runtime users of the task-queue adapter: the composition root, the migrator (its schema) and health (queue stats). */
