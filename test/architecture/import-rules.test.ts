@@ -32,7 +32,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'demo/demo-day.ts': 6,
   'demo/demo-startup.ts': 1,
   'demo/load-demo.ts': 1,
-  'embeddings/embed-rows.ts': 4,
   'intake/intake-resumes.ts': 11,
   'matching/due-pairs.ts': 8,
   'matching/load-features.ts': 5,
