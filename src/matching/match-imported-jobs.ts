@@ -16,8 +16,8 @@ import type { MatchRetention } from '../db/repositories/candidate-job-match.repo
 import type { PreparedJob } from '../domain/scoring/index.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import type { JobsImported } from '../events/events.js';
-import { candidatesStoringJobs, jobsNearCandidates } from './due-pairs.js';
 import { loadActiveJobs, loadCandidatesByIds, MATCHABLE_CANDIDATE_STATUSES } from './load-features.js';
+import { candidatesStoringJobs, jobsNearCandidates } from './matching-queries.js';
 import { prepareMatchingJob } from './prepare-features.js';
 import { rescoreCandidates } from './refresh-matches.js';
 import { addTotals, analyzeAfterBulkWrite, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';

@@ -12,7 +12,7 @@ import { matchWriter } from '../db/repositories/candidate-job-match.repository.j
 import type { PreparedJob, ScoredPair } from '../domain/scoring/index.js';
 import { SCORING_VERSION } from '../domain/scoring/settings.js';
 import { recordMatching } from '../operations/metrics.js';
-import { type CandidateDueJobs, dueJobsOf, recordRefreshed } from './due-pairs.js';
+import { type CandidateDueJobs, dueJobsOf } from './due-pairs.js';
 import {
   loadActiveJobs,
   loadCandidatesByIds,
@@ -20,6 +20,7 @@ import {
   loadTenantSettings,
 } from './load-features.js';
 import type { MatchingDependencies } from './match-imported-jobs.js';
+import { recordRefreshed } from './matching-queries.js';
 import { prepareMatchingCandidate, prepareMatchingJob } from './prepare-features.js';
 import { analyzeAfterBulkWrite, emptyTotals } from './score-groups.js';
 import { pairKey, selectPairs } from './select-pairs.js';

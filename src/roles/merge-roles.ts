@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError } from '../errors.js';
-import { candidatesOfRole, markCandidatesStale } from '../matching/due-pairs.js';
+import { candidatesOfRole, markCandidatesStale } from '../matching/matching-queries.js';
 import { getRole, type RoleSummary } from './list-roles.js';
 import { recountRoles } from './role-candidate-counts.js';
 import { refreshRoleEmbeddings } from './role-embeddings.js';
