@@ -1,9 +1,16 @@
 /** The matching pipeline's SQL: due pairs (role links, vector radii, stale marks), features, settings, vector search. */
 
 import type { DbContext, SqlExecutor } from '../db/database.js';
+
+/** Anything that runs statements: the database or a transaction. */
+type SqlHolder = { sql: SqlExecutor };
+
 import type { ScoringSettings } from '../domain/scoring/index.js';
 import type { CandidateDueJobs } from './due-pairs.js';
-import { MATCHABLE_CANDIDATE_STATUSES } from './load-features.js';
+import type { CandidateRow, JobRow, TenantSettingsRow } from './load-features.js';
+
+/** Candidate statuses that are matched (the spec's "approved / ready for assignment"); pending_review is not. */
+export const MATCHABLE_CANDIDATE_STATUSES = ['approved', 'ready_for_assignment'] as const;
 
 /** Distances are float4 in pgvector and float64 in JS: compare with a margin, erring towards a rescore. */
 const RADIUS_MARGIN = 1e-5;
@@ -251,4 +258,158 @@ export async function candidateStatusInTenant(
     [candidateId, tenantId],
   );
   return rows[0]?.status;
+}
+
+const CANDIDATE_COLUMNS = `c.id, c.tenant_id, c.skills, c.total_experience_years, c.expected_salary, c.location,
+  c.preferred_locations, c.current_title, c.preferred_roles, c.work_modes, c.employment_types,
+  c.expected_hourly_rate, c.open_to_relocation, c.commute_radius_km, c.embedding::text AS embedding, c.embedding_model`;
+
+const JOB_COLUMNS = `j.id, j.title, j.skills, j.experience_min, j.experience_max, j.is_remote, j.work_arrangement,
+  j.location_city, j.location_region, j.location_country, j.salary_min_annual, j.salary_max_annual,
+  j.salary_currency, j.salary_range, j.salary_period, j.salary_min, j.salary_max, j.contract_type,
+  j.employment_type, j.embedding::text AS embedding, j.embedding_model`;
+
+/** Matchable candidates linked to any of these roles, across all tenants, in id order. */
+export async function matchableCandidateRowsOfRoles(
+  ctx: DbContext,
+  roleIds: readonly number[],
+): Promise<CandidateRow[]> {
+  const { rows } = await ctx.sql.query<CandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS} FROM candidates c
+     WHERE c.status = ANY($2::text[])
+       AND EXISTS (SELECT 1 FROM candidate_global_roles l
+                   WHERE l.candidate_id = c.id AND l.global_role_id = ANY($1::int[]))
+     ORDER BY c.id`,
+    [roleIds, MATCHABLE_CANDIDATE_STATUSES],
+  );
+  return rows;
+}
+
+/** These candidates (any tenant) when matchable, in id order. */
+export async function matchableCandidateRows(
+  ctx: DbContext,
+  candidateIds: readonly number[],
+): Promise<CandidateRow[]> {
+  const { rows } = await ctx.sql.query<CandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS} FROM candidates c
+     WHERE c.id = ANY($1::int[]) AND c.status = ANY($2::text[]) ORDER BY c.id`,
+    [candidateIds, MATCHABLE_CANDIDATE_STATUSES],
+  );
+  return rows;
+}
+
+/** Active jobs among these ids, in id order. */
+export async function activeJobRows(ctx: DbContext, jobIds: readonly number[]): Promise<JobRow[]> {
+  const { rows } = await ctx.sql.query<JobRow>(
+    `SELECT ${JOB_COLUMNS} FROM job_postings j
+     WHERE j.id = ANY($1::int[]) AND j.status = 'active' ORDER BY j.id`,
+    [jobIds],
+  );
+  return rows;
+}
+
+/** The scoring settings rows of these tenants (tenants without one are left out). */
+export async function tenantSettingsRows(
+  ctx: DbContext,
+  tenantIds: readonly number[],
+): Promise<TenantSettingsRow[]> {
+  const { rows } = await ctx.sql.query<TenantSettingsRow>(
+    `SELECT tenant_id, weight_skill, weight_experience, weight_location, weight_salary, weight_semantic,
+            recommend_threshold
+     FROM tenant_settings WHERE tenant_id = ANY($1::int[])`,
+    [tenantIds],
+  );
+  return rows;
+}
+
+/** The list size and floor rows of these tenants (tenants without settings are left out). */
+export async function tenantRetentionRows(ctx: DbContext, tenantIds: readonly number[]) {
+  const { rows } = await ctx.sql.query<{
+    tenant_id: number;
+    match_list_size: number | null;
+    match_floor: number | null;
+  }>('SELECT tenant_id, match_list_size, match_floor FROM tenant_settings WHERE tenant_id = ANY($1::int[])', [
+    tenantIds,
+  ]);
+  return rows;
+}
+
+/** The database's clock (not the transaction's start). */
+export async function databaseNow(database: SqlHolder): Promise<Date> {
+  const { rows } = await database.sql.query<{ now: Date }>('SELECT clock_timestamp() AS now');
+  return new Date(rows[0]!.now);
+}
+
+/** Up to `limit` candidates marked stale, oldest mark first. */
+export async function oldestStaleCandidates(
+  database: SqlHolder,
+  limit: number,
+): Promise<{ candidate_id: number }[]> {
+  const { rows } = await database.sql.query<{ candidate_id: number }>(
+    `SELECT candidate_id FROM candidate_match_state WHERE stale_since IS NOT NULL
+     ORDER BY stale_since, candidate_id LIMIT $1`,
+    [limit],
+  );
+  return rows;
+}
+
+/** Marks every candidate holding a suggested match scored by another version than `scoringVersion`. */
+export async function markCandidatesScoredByOtherVersionStale(
+  database: SqlHolder,
+  scoringVersion: string,
+): Promise<number> {
+  const { rowCount } = await database.sql.query(
+    `INSERT INTO candidate_match_state (candidate_id, stale_since)
+     SELECT DISTINCT candidate_id, clock_timestamp() FROM candidate_job_matches
+     WHERE scoring_version IS DISTINCT FROM $1 AND status = 'suggested'
+     ON CONFLICT (candidate_id) DO UPDATE
+       SET stale_since = coalesce(candidate_match_state.stale_since, EXCLUDED.stale_since)`,
+    [scoringVersion],
+  );
+  return rowCount;
+}
+
+/** Candidates that are matchable or hold a suggested match, in id order. */
+export async function candidatesToCheck(database: SqlHolder): Promise<number[]> {
+  const { rows } = await database.sql.query<{ id: number }>(
+    `SELECT id FROM candidates WHERE status = ANY($1::text[])
+     UNION SELECT candidate_id FROM candidate_job_matches WHERE status = 'suggested' ORDER BY 1`,
+    [['approved', 'ready_for_assignment']],
+  );
+  return rows.map((row) => row.id);
+}
+
+export interface StoredRow {
+  candidate_id: number;
+  job_posting_id: number;
+  match_score: number;
+  status: string;
+  scoring_version: string | null;
+}
+
+/** Every stored match of these candidates. */
+export async function storedPairsOf(
+  database: SqlHolder,
+  candidateIds: readonly number[],
+): Promise<StoredRow[]> {
+  const { rows } = await database.sql.query<StoredRow>(
+    `SELECT candidate_id, job_posting_id, match_score, status, scoring_version FROM candidate_job_matches
+     WHERE candidate_id = ANY($1::int[])`,
+    [candidateIds],
+  );
+  return rows;
+}
+
+/** For each matchable candidate linked by role to some of these jobs: which of them (ascending ids). */
+export async function roleLinkedPairs(database: SqlHolder, jobIds: readonly number[]) {
+  const { rows } = await database.sql.query<{ candidate_id: number; job_ids: number[] }>(
+    `SELECT l.candidate_id, array_agg(DISTINCT m.job_posting_id ORDER BY m.job_posting_id) AS job_ids
+     FROM role_job_mapping m
+       JOIN candidate_global_roles l ON l.global_role_id = m.global_role_id
+       JOIN candidates c ON c.id = l.candidate_id AND c.status = ANY($2::text[])
+     WHERE m.job_posting_id = ANY($1::int[])
+     GROUP BY l.candidate_id`,
+    [jobIds, MATCHABLE_CANDIDATE_STATUSES],
+  );
+  return rows;
 }
