@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../db/database.js';
+import type { RolePriority } from '../db/schema.js';
 
 export interface RoleChoice {
   id: number;
@@ -20,4 +21,71 @@ export async function searchRolesByName(
     [`%${escaped}%`, `${escaped}%`, limit],
   );
   return rows;
+}
+
+/** Sets a role's category (when `category` is not undefined; null clears it) and priority (null: unchanged); false when there is no such role. */
+export async function setRoleCategoryAndPriority(
+  sql: SqlExecutor,
+  roleId: number,
+  category: string | null | undefined,
+  priority: RolePriority | null,
+): Promise<boolean> {
+  const { rowCount } = await sql.query(
+    `UPDATE global_roles
+     SET category = CASE WHEN $2 THEN $3 ELSE category END,
+         priority = coalesce($4, priority),
+         updated_at = now()
+     WHERE id = $1`,
+    [roleId, category !== undefined, category ?? null, priority],
+  );
+  return rowCount > 0;
+}
+
+/** Whether a role other than `roleId` has this name (case-insensitively). */
+export async function otherRoleNamed(sql: SqlExecutor, name: string, roleId: number): Promise<boolean> {
+  const { rows } = await sql.query('SELECT 1 FROM global_roles WHERE lower(name) = lower($1) AND id <> $2', [
+    name,
+    roleId,
+  ]);
+  return rows.length > 0;
+}
+
+/** Renames a role; its old name joins its aliases, and an alias equal to the new name leaves them. */
+export async function setRoleNameKeepingOldAsAlias(
+  sql: SqlExecutor,
+  roleId: number,
+  name: string,
+): Promise<void> {
+  await sql.query(
+    `UPDATE global_roles
+     SET aliases = ARRAY(
+           SELECT a FROM unnest(array_append(coalesce(aliases, '{}'), name)) WITH ORDINALITY AS u(a, n)
+           WHERE lower(a) <> lower($2) GROUP BY a ORDER BY min(n)),
+         name = $2, updated_at = now()
+     WHERE id = $1`,
+    [roleId, name],
+  );
+}
+
+/** Adds an alias unless the role already has it or is named so; whether it was added. */
+export async function appendRoleAlias(sql: SqlExecutor, roleId: number, alias: string): Promise<boolean> {
+  const { rowCount } = await sql.query(
+    `UPDATE global_roles SET aliases = array_append(coalesce(aliases, '{}'), $2), updated_at = now()
+     WHERE id = $1 AND lower(name) <> lower($2)
+       AND NOT EXISTS (SELECT 1 FROM unnest(coalesce(aliases, '{}')) AS a WHERE lower(a) = lower($2))`,
+    [roleId, alias],
+  );
+  return rowCount > 0;
+}
+
+/** Removes an alias (case-insensitively); false when the role has no such alias. */
+export async function dropRoleAlias(sql: SqlExecutor, roleId: number, alias: string): Promise<boolean> {
+  const { rowCount } = await sql.query(
+    `UPDATE global_roles
+     SET aliases = ARRAY(SELECT a FROM unnest(aliases) WITH ORDINALITY AS u(a, n) WHERE lower(a) <> lower($2) ORDER BY n),
+         updated_at = now()
+     WHERE id = $1 AND EXISTS (SELECT 1 FROM unnest(coalesce(aliases, '{}')) AS a WHERE lower(a) = lower($2))`,
+    [roleId, alias],
+  );
+  return rowCount > 0;
 }

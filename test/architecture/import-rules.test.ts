@@ -35,8 +35,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'roles/list-roles.ts': 4,
   'roles/merge-roles.ts': 8,
   'roles/normalize-role.ts': 5,
-  'roles/rename-role.ts': 2,
-  'roles/role-aliases.ts': 2,
   'roles/role-candidate-counts.ts': 4,
   'roles/role-embeddings.ts': 3,
   'roles/role-index.ts': 2,
@@ -44,7 +42,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'roles/role-reports.ts': 7,
   'roles/seed-roles.ts': 2,
   'roles/set-candidate-roles.ts': 4,
-  'roles/update-role-settings.ts': 1,
 };
 
 /** Runtime users of the task-queue adapter: the composition root, the migrator (its schema) and health (queue stats). */
