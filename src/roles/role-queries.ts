@@ -1,5 +1,7 @@
 import type { SqlExecutor } from '../db/database.js';
 import type { RolePriority } from '../db/schema.js';
+import type { CatalogRole } from '../domain/roles/decide-role.js';
+import type { SeedRole } from './seed-roles.js';
 
 export interface RoleChoice {
   id: number;
@@ -88,4 +90,55 @@ export async function dropRoleAlias(sql: SqlExecutor, roleId: number, alias: str
     [roleId, alias],
   );
   return rowCount > 0;
+}
+
+/**
+ * A content hash of every role's id, name and aliases. Cheap (roles are a few hundred) and exact: any write
+ * (in this process, another process, or a transaction that rolled back) changes it, so the cache below never
+ * serves a stale index, without relying on timestamps.
+ */
+const FINGERPRINT_SQL = `
+  SELECT count(*)::int AS n,
+         coalesce(sum(hashtext(id::text || '|' || name || '|' || array_to_string(aliases, '|')
+           || '|' || canonical::text || '|' || coalesce(category, ''))), 0)::text AS hash
+  FROM global_roles`;
+
+/** The fingerprint of the role catalog: changes with any write to a role's id, name, aliases, canonical flag or category. */
+export async function roleCatalogFingerprint(sql: SqlExecutor): Promise<string> {
+  const { rows } = await sql.query<{ n: number; hash: string }>(FINGERPRINT_SQL);
+  return `${rows[0]?.n}:${rows[0]?.hash}`;
+}
+
+/** Every role as the text-matching catalog reads it, in id order. */
+export async function catalogRoles(sql: SqlExecutor): Promise<CatalogRole[]> {
+  const { rows } = await sql.query<CatalogRole>(
+    `SELECT id, name, coalesce(aliases, '{}') AS aliases, canonical, category FROM global_roles ORDER BY id`,
+  );
+  return rows;
+}
+
+/** Inserts the seed roles whose name no role has as name or alias (case-insensitively); how many. */
+export async function insertSeedRolesNotYetNamed(
+  sql: SqlExecutor,
+  seed: readonly SeedRole[],
+): Promise<number> {
+  const { rowCount } = await sql.query(
+    `INSERT INTO global_roles (name, aliases, category)
+     SELECT s.name, coalesce(s.aliases, '{}'), s.category
+     FROM jsonb_to_recordset($1::jsonb) AS s(name text, aliases text[], category text)
+     WHERE NOT EXISTS (
+       SELECT 1 FROM global_roles g
+       WHERE lower(g.name) = lower(s.name)
+          OR EXISTS (SELECT 1 FROM unnest(g.aliases) AS a WHERE lower(a) = lower(s.name)))
+     ON CONFLICT (name) DO NOTHING`,
+    [JSON.stringify(seed)],
+  );
+  return rowCount;
+}
+
+export async function anyRoleExists(sql: SqlExecutor): Promise<boolean> {
+  const { rows } = await sql.query<{ present: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM global_roles) AS present',
+  );
+  return rows[0]?.present ?? false;
 }

@@ -37,10 +37,8 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'roles/normalize-role.ts': 5,
   'roles/role-candidate-counts.ts': 4,
   'roles/role-embeddings.ts': 3,
-  'roles/role-index.ts': 2,
   'roles/role-link-reviews.ts': 4,
   'roles/role-reports.ts': 7,
-  'roles/seed-roles.ts': 2,
   'roles/set-candidate-roles.ts': 4,
 };
 
