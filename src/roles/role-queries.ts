@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../db/database.js';
-import type { RolePriority } from '../db/schema.js';
+import type { QueueStatus, RolePriority } from '../db/schema.js';
 import type { CatalogRole } from '../domain/roles/decide-role.js';
+import type { RoleSummary } from './list-roles.js';
 import type { SeedRole } from './seed-roles.js';
 
 export interface RoleChoice {
@@ -141,4 +142,67 @@ export async function anyRoleExists(sql: SqlExecutor): Promise<boolean> {
     'SELECT EXISTS (SELECT 1 FROM global_roles) AS present',
   );
   return rows[0]?.present ?? false;
+}
+
+const SUMMARY_COLUMNS = `id, name, coalesce(aliases, '{}') AS aliases, category,
+  coalesce(candidate_count, 0) AS candidate_count, coalesce(queue_status, 'pending') AS queue_status,
+  coalesce(priority, 'normal') AS priority, coalesce(total_jobs_scraped, 0) AS total_jobs_scraped,
+  last_scraped_at, embedding_model, embedding IS NOT NULL AS has_embedding, created_at, updated_at`;
+
+/** One page of the roles whose name or an alias matches `pattern` (ILIKE; null: any), of a queue status (null: any), by name. */
+export async function roleSummaryPage(
+  sql: SqlExecutor,
+  filter: { pattern: string | null; queueStatus: QueueStatus | null },
+  page: { limit: number; offset: number },
+): Promise<{ items: RoleSummary[]; total: number }> {
+  const where = `($1::text IS NULL OR name ILIKE $1 OR EXISTS (SELECT 1 FROM unnest(aliases) AS a WHERE a ILIKE $1))
+    AND ($2::text IS NULL OR queue_status = $2)`;
+  const params = [filter.pattern, filter.queueStatus];
+  const [{ rows: items }, { rows: counted }] = await Promise.all([
+    sql.query<RoleSummary>(
+      `SELECT ${SUMMARY_COLUMNS} FROM global_roles WHERE ${where}
+       ORDER BY lower(name), id LIMIT $3 OFFSET $4`,
+      [...params, page.limit, page.offset],
+    ),
+    sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM global_roles WHERE ${where}`, params),
+  ]);
+  return { items, total: counted[0]?.n ?? 0 };
+}
+
+export async function findRoleSummary(sql: SqlExecutor, id: number): Promise<RoleSummary | undefined> {
+  const { rows } = await sql.query<RoleSummary>(`SELECT ${SUMMARY_COLUMNS} FROM global_roles WHERE id = $1`, [
+    id,
+  ]);
+  return rows[0];
+}
+
+export async function roleNamesAndAliases(
+  sql: SqlExecutor,
+  roleIds: readonly number[],
+): Promise<{ id: number; name: string; aliases: string[] | null }[]> {
+  const { rows } = await sql.query<{ id: number; name: string; aliases: string[] | null }>(
+    'SELECT id, name, aliases FROM global_roles WHERE id = ANY($1::int[]) ORDER BY id',
+    [roleIds],
+  );
+  return rows;
+}
+
+export async function clearRoleEmbeddings(sql: SqlExecutor, roleIds: readonly number[]): Promise<void> {
+  await sql.query(
+    'UPDATE global_roles SET embedding = NULL, embedding_model = NULL WHERE id = ANY($1::int[])',
+    [roleIds],
+  );
+}
+
+/** The `limit` roles with a vector of `modelId` nearest to the vector (a pgvector literal), with their distance. */
+export async function nearestRoleRows(sql: SqlExecutor, vector: string, modelId: string, limit: number) {
+  const { rows } = await sql.query<{ id: number; name: string; aliases: string[] | null; distance: number }>(
+    `SELECT id, name, aliases, embedding <=> $1::vector AS distance
+     FROM global_roles
+     WHERE embedding IS NOT NULL AND embedding_model = $2
+     ORDER BY embedding <=> $1::vector, id
+     LIMIT $3`,
+    [vector, modelId, limit],
+  );
+  return rows;
 }
