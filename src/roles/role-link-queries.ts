@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../db/database.js';
 import type { RelinkProposal, StoredRoleLink } from '../domain/roles/propose-merges.js';
+import type { RoleLinkReview } from './role-link-reviews.js';
 
 /** Every candidate-role link that still has the text it was decided from, oldest first. */
 export async function storedRoleLinks(sql: SqlExecutor): Promise<StoredRoleLink[]> {
@@ -29,4 +30,50 @@ export async function moveRoleLinks(sql: SqlExecutor, relinks: readonly RelinkPr
     linkIds,
   ]);
   return rowCount ?? 0;
+}
+
+const REVIEW_SELECT = `SELECT r.id, r.role_text, r.global_role_id, g.name AS role_name, r.confidence, r.reason, r.status,
+            r.created_at
+     FROM role_link_reviews r JOIN global_roles g ON g.id = r.global_role_id`;
+
+/** Open low-confidence links, lowest confidence first. */
+export async function openRoleLinkReviews(sql: SqlExecutor, limit: number): Promise<RoleLinkReview[]> {
+  const { rows } = await sql.query<RoleLinkReview>(
+    `${REVIEW_SELECT}
+     WHERE r.status = 'open'
+     ORDER BY r.confidence, r.created_at, r.id
+     LIMIT $1`,
+    [limit],
+  );
+  return rows;
+}
+
+/** Closes an open review with `status`; the role it points at, or undefined when no such review is open. */
+export async function setOpenReviewStatus(
+  sql: SqlExecutor,
+  id: number,
+  status: 'confirmed' | 'rejected',
+): Promise<number | undefined> {
+  const { rows } = await sql.query<{ global_role_id: number }>(
+    `UPDATE role_link_reviews SET status = $2 WHERE id = $1 AND status = 'open' RETURNING global_role_id`,
+    [id, status],
+  );
+  return rows[0]?.global_role_id;
+}
+
+export async function findRoleLinkReview(sql: SqlExecutor, id: number): Promise<RoleLinkReview | undefined> {
+  const { rows } = await sql.query<RoleLinkReview>(`${REVIEW_SELECT} WHERE r.id = $1`, [id]);
+  return rows[0];
+}
+
+/** Marks a role canonical; undefined when there is no such role. */
+export async function markRoleCanonical(
+  sql: SqlExecutor,
+  roleId: number,
+): Promise<{ id: number; name: string } | undefined> {
+  const { rows } = await sql.query<{ id: number; name: string }>(
+    `UPDATE global_roles SET canonical = true, updated_at = now() WHERE id = $1 RETURNING id, name`,
+    [roleId],
+  );
+  return rows[0];
 }

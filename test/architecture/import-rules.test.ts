@@ -35,7 +35,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'roles/merge-roles.ts': 8,
   'roles/normalize-role.ts': 5,
   'roles/role-candidate-counts.ts': 4,
-  'roles/role-link-reviews.ts': 4,
   'roles/role-reports.ts': 7,
   'roles/set-candidate-roles.ts': 4,
 };
