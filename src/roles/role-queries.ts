@@ -2,6 +2,7 @@ import type { SqlExecutor } from '../db/database.js';
 import type { QueueStatus, RolePriority } from '../db/schema.js';
 import type { CatalogRole } from '../domain/roles/decide-role.js';
 import type { RoleSummary } from './list-roles.js';
+import type { CountDrift } from './role-candidate-counts.js';
 import type { SeedRole } from './seed-roles.js';
 
 export interface RoleChoice {
@@ -203,6 +204,58 @@ export async function nearestRoleRows(sql: SqlExecutor, vector: string, modelId:
      ORDER BY embedding <=> $1::vector, id
      LIMIT $3`,
     [vector, modelId, limit],
+  );
+  return rows;
+}
+
+/** Locks these roles in id order; their stored candidate counts. */
+export async function lockRoleCounts(
+  sql: SqlExecutor,
+  ids: readonly number[],
+): Promise<{ id: number; candidate_count: number | null }[]> {
+  const { rows } = await sql.query<{ id: number; candidate_count: number | null }>(
+    'SELECT id, candidate_count FROM global_roles WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE',
+    [ids],
+  );
+  return rows;
+}
+
+/** Stores these roles' candidate counts from every tenant's links (a SECURITY DEFINER function). */
+export async function recountRoleCandidatesOf(sql: SqlExecutor, ids: readonly number[]): Promise<void> {
+  await sql.query('SELECT jobmatch_recount_role_candidates($1::int[])', [ids]);
+}
+
+/** Of these roles, those that now have candidates and are not being scraped become `pending`. */
+export async function queueRolesThatGainedCandidates(
+  sql: SqlExecutor,
+  ids: readonly number[],
+): Promise<void> {
+  await sql.query(
+    `UPDATE global_roles SET queue_status = 'pending'
+     WHERE id = ANY($1::int[]) AND candidate_count > 0 AND queue_status IS DISTINCT FROM 'processing'`,
+    [ids],
+  );
+}
+
+export async function roleIdsLinkedToCandidates(
+  sql: SqlExecutor,
+  candidateIds: readonly number[],
+): Promise<number[]> {
+  const { rows } = await sql.query<{ id: number }>(
+    'SELECT DISTINCT global_role_id AS id FROM candidate_global_roles WHERE candidate_id = ANY($1::int[])',
+    [candidateIds],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Roles whose stored candidate count differs from their links, with both counts. */
+export async function rolesWithWrongCount(sql: SqlExecutor): Promise<CountDrift[]> {
+  const { rows } = await sql.query<CountDrift>(
+    `SELECT g.id, g.name, g.candidate_count AS stored, count(l.id)::int AS actual
+     FROM global_roles g LEFT JOIN candidate_global_roles l ON l.global_role_id = g.id
+     GROUP BY g.id
+     HAVING g.candidate_count IS DISTINCT FROM count(l.id)::int
+     ORDER BY g.id`,
   );
   return rows;
 }

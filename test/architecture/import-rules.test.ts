@@ -34,7 +34,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'roles/correct-candidate-role.ts': 7,
   'roles/merge-roles.ts': 8,
   'roles/normalize-role.ts': 5,
-  'roles/role-candidate-counts.ts': 4,
   'roles/role-reports.ts': 7,
   'roles/set-candidate-roles.ts': 4,
 };
