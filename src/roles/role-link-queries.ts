@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../db/database.js';
 import type { RelinkProposal, StoredRoleLink } from '../domain/roles/propose-merges.js';
 import type { RoleLinkReview } from './role-link-reviews.js';
+import type { CandidateRoleLink } from './set-candidate-roles.js';
 
 /** Every candidate-role link that still has the text it was decided from, oldest first. */
 export async function storedRoleLinks(sql: SqlExecutor): Promise<StoredRoleLink[]> {
@@ -76,4 +77,68 @@ export async function markRoleCanonical(
     [roleId],
   );
   return rows[0];
+}
+
+/** Locks the tenant's candidate row; false when the tenant has no such candidate. */
+export async function lockTenantCandidate(
+  sql: SqlExecutor,
+  tenantId: number,
+  candidateId: number,
+): Promise<boolean> {
+  const { rows } = await sql.query('SELECT id FROM candidates WHERE id = $1 AND tenant_id = $2 FOR UPDATE', [
+    candidateId,
+    tenantId,
+  ]);
+  return rows.length > 0;
+}
+
+/** The roles a recruiter chose by hand for the candidate's role texts. */
+export async function manualRoleChoices(
+  sql: SqlExecutor,
+  candidateId: number,
+): Promise<{ input_text: string; id: number; name: string }[]> {
+  const { rows } = await sql.query<{ input_text: string; id: number; name: string }>(
+    `SELECT l.input_text, r.id, r.name FROM candidate_global_roles l JOIN global_roles r ON r.id = l.global_role_id
+     WHERE l.candidate_id = $1 AND l.match_method = 'manual' AND l.input_text IS NOT NULL`,
+    [candidateId],
+  );
+  return rows;
+}
+
+/** Removes the candidate's links to roles other than `roleIds`; the roles unlinked. */
+export async function unlinkRolesExcept(
+  sql: SqlExecutor,
+  candidateId: number,
+  roleIds: readonly number[],
+): Promise<{ global_role_id: number }[]> {
+  const { rows } = await sql.query<{ global_role_id: number }>(
+    `DELETE FROM candidate_global_roles WHERE candidate_id = $1 AND NOT (global_role_id = ANY($2::int[]))
+     RETURNING global_role_id`,
+    [candidateId, roleIds],
+  );
+  return rows;
+}
+
+/** Inserts or updates the candidate's links, set-based; each role with whether its link is new. */
+export async function upsertRoleLinks(
+  sql: SqlExecutor,
+  candidateId: number,
+  links: readonly CandidateRoleLink[],
+): Promise<{ global_role_id: number; inserted: boolean }[]> {
+  const { rows } = await sql.query<{ global_role_id: number; inserted: boolean }>(
+    `INSERT INTO candidate_global_roles (candidate_id, global_role_id, input_text, match_method, confidence)
+     SELECT $1, l.role_id, l.input_text, l.method, l.confidence
+     FROM unnest($2::int[], $3::text[], $4::text[], $5::real[]) AS l(role_id, input_text, method, confidence)
+     ON CONFLICT (candidate_id, global_role_id) DO UPDATE
+       SET input_text = EXCLUDED.input_text, match_method = EXCLUDED.match_method, confidence = EXCLUDED.confidence
+     RETURNING global_role_id, (xmax = 0) AS inserted`,
+    [
+      candidateId,
+      links.map((link) => link.role.id),
+      links.map((link) => link.inputText),
+      links.map((link) => link.method),
+      links.map((link) => link.confidence),
+    ],
+  );
+  return rows;
 }

@@ -35,7 +35,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'roles/merge-roles.ts': 8,
   'roles/normalize-role.ts': 5,
   'roles/role-reports.ts': 7,
-  'roles/set-candidate-roles.ts': 4,
 };
 
 /** Runtime users of the task-queue adapter: the composition root, the migrator (its schema) and health (queue stats). */
