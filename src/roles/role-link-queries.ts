@@ -142,3 +142,19 @@ export async function upsertRoleLinks(
   );
   return rows;
 }
+
+/** Files an open review of a low-confidence link; one entry per text and role. */
+export async function insertOpenRoleLinkReview(
+  sql: SqlExecutor,
+  text: string,
+  roleId: number,
+  confidence: number,
+  reason: string,
+): Promise<void> {
+  await sql.query(
+    `INSERT INTO role_link_reviews (role_text, global_role_id, confidence, reason)
+     VALUES ($1, $2, $3, $4)
+     ON CONFLICT (role_text, global_role_id) DO NOTHING`,
+    [text, roleId, confidence, reason],
+  );
+}

@@ -259,3 +259,39 @@ export async function rolesWithWrongCount(sql: SqlExecutor): Promise<CountDrift[
   );
   return rows;
 }
+
+export async function findRoleName(
+  sql: SqlExecutor,
+  id: number,
+): Promise<{ id: number; name: string } | undefined> {
+  const { rows } = await sql.query<{ id: number; name: string }>(
+    'SELECT id, name FROM global_roles WHERE id = $1',
+    [id],
+  );
+  return rows[0];
+}
+
+export async function findRoleNamed(
+  sql: SqlExecutor,
+  name: string,
+): Promise<{ id: number; name: string } | undefined> {
+  const { rows } = await sql.query<{ id: number; name: string }>(
+    'SELECT id, name FROM global_roles WHERE name = $1',
+    [name],
+  );
+  return rows[0];
+}
+
+/** Inserts a role created on the fly (not canonical); undefined when a role of that name exists. */
+export async function insertCreatedRole(
+  sql: SqlExecutor,
+  name: string,
+  category: string | null,
+): Promise<{ id: number; name: string } | undefined> {
+  const { rows } = await sql.query<{ id: number; name: string }>(
+    `INSERT INTO global_roles (name, category, canonical) VALUES ($1, $2, false)
+     ON CONFLICT (name) DO NOTHING RETURNING id, name`,
+    [name, category],
+  );
+  return rows[0];
+}

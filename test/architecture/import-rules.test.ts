@@ -33,7 +33,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'operations/health.ts': 4,
   'roles/correct-candidate-role.ts': 7,
   'roles/merge-roles.ts': 8,
-  'roles/normalize-role.ts': 5,
   'roles/role-reports.ts': 7,
 };
 
