@@ -2,6 +2,7 @@ import type { SqlExecutor } from '../db/database.js';
 import type { QueueStatus, RolePriority } from '../db/schema.js';
 import type { CatalogRole } from '../domain/roles/decide-role.js';
 import type { RoleSummary } from './list-roles.js';
+import type { MergeRolesResult } from './merge-roles.js';
 import type { CountDrift } from './role-candidate-counts.js';
 import type { SeedRole } from './seed-roles.js';
 
@@ -294,4 +295,73 @@ export async function insertCreatedRole(
     [name, category],
   );
   return rows[0];
+}
+
+/** Locks these roles in id order; the ids that exist. */
+export async function lockRoles(sql: SqlExecutor, ids: readonly number[]): Promise<number[]> {
+  const { rows } = await sql.query<{ id: number }>(
+    'SELECT id FROM global_roles WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE',
+    [ids],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Moves candidate links and job mappings (without duplicates), postings, sessions and reports from one role to another. */
+export async function moveRoleReferences(
+  sql: SqlExecutor,
+  sourceId: number,
+  targetId: number,
+): Promise<MergeRolesResult['moved']> {
+  const count = async (text: string) => (await sql.query(text, [sourceId, targetId])).rowCount;
+  const candidateLinks = await count(
+    `INSERT INTO candidate_global_roles (candidate_id, global_role_id, input_text, match_method, confidence, created_at)
+     SELECT candidate_id, $2, input_text, match_method, confidence, created_at
+     FROM candidate_global_roles WHERE global_role_id = $1
+     ON CONFLICT (candidate_id, global_role_id) DO NOTHING`,
+  );
+  const jobMappings = await count(
+    `INSERT INTO role_job_mapping (global_role_id, job_posting_id, scraped_at)
+     SELECT $2, job_posting_id, scraped_at FROM role_job_mapping WHERE global_role_id = $1
+     ON CONFLICT (global_role_id, job_posting_id) DO NOTHING`,
+  );
+  const jobPostings = await count(
+    'UPDATE job_postings SET normalized_role_id = $2 WHERE normalized_role_id = $1',
+  );
+  const scrapeSessions = await count(
+    'UPDATE scrape_sessions SET global_role_id = $2 WHERE global_role_id = $1',
+  );
+  const reports = await count(
+    'UPDATE role_mapping_reports SET global_role_id = $2 WHERE global_role_id = $1',
+  );
+  return { candidateLinks, jobMappings, jobPostings, scrapeSessions, reports };
+}
+
+/** The target takes the source's name and aliases as aliases, its category and priority where better, and its scrape totals. */
+export async function absorbRoleAttributes(
+  sql: SqlExecutor,
+  sourceId: number,
+  targetId: number,
+): Promise<void> {
+  await sql.query(
+    `UPDATE global_roles AS t
+     SET aliases = ARRAY(
+           SELECT a FROM unnest(coalesce(t.aliases, '{}') || s.name || coalesce(s.aliases, '{}'))
+             WITH ORDINALITY AS u(a, n)
+           WHERE lower(a) <> lower(t.name)
+           GROUP BY lower(a), a ORDER BY min(n)),
+         category = coalesce(t.category, s.category),
+         priority = CASE WHEN array_position(ARRAY['urgent', 'high', 'normal', 'low'], s.priority)
+                            < array_position(ARRAY['urgent', 'high', 'normal', 'low'], t.priority)
+                         THEN s.priority ELSE t.priority END,
+         total_jobs_scraped = coalesce(t.total_jobs_scraped, 0) + coalesce(s.total_jobs_scraped, 0),
+         last_scraped_at = greatest(t.last_scraped_at, s.last_scraped_at),
+         updated_at = now()
+     FROM global_roles AS s
+     WHERE t.id = $2 AND s.id = $1`,
+    [sourceId, targetId],
+  );
+}
+
+export async function deleteRole(sql: SqlExecutor, id: number): Promise<void> {
+  await sql.query('DELETE FROM global_roles WHERE id = $1', [id]);
 }

@@ -32,7 +32,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'intake/intake-resumes.ts': 11,
   'operations/health.ts': 4,
   'roles/correct-candidate-role.ts': 7,
-  'roles/merge-roles.ts': 8,
   'roles/role-reports.ts': 7,
 };
 
