@@ -11,6 +11,21 @@ import type { ApplicationEventKind } from '../domain/pipeline-history.js';
 import { AppError } from '../errors.js';
 import { refreshInboxSoon } from '../inbox/inbox-tasks.js';
 import type { JobQueue } from '../worker/job-queue.js';
+import {
+  applicationHistory,
+  candidateExists,
+  findMatchPair,
+  findView,
+  insertApplicationUnlessExists,
+  isJobClosedForTenant,
+  jobStatus,
+  listApplicationRows,
+  lockApplicationRow,
+  markMatchApplied,
+  pipelineStageRows,
+  recordEvent,
+  setApplicationStage,
+} from './application-queries.js';
 
 export interface Actor {
   tenantId: number;
@@ -47,43 +62,6 @@ export interface ApplicationView {
   review_reason: string | null;
 }
 
-const VIEW_SELECT = `
-  SELECT a.id, a.candidate_id, c.first_name || ' ' || c.last_name AS candidate_name, a.job_posting_id,
-         j.title AS job_title, j.company, a.match_id, a.application_status, a.applied_via, a.cover_letter,
-         a.notes, a.applied_at, a.status_updated_at, a.updated_at, a.review_reason
-    FROM job_applications a
-    JOIN candidates c ON c.id = a.candidate_id
-    JOIN job_postings j ON j.id = a.job_posting_id`;
-
-export async function findView(
-  tx: DbContext,
-  tenantId: number,
-  id: number,
-): Promise<ApplicationView | undefined> {
-  const { rows } = await tx.sql.query<ApplicationView>(
-    `${VIEW_SELECT} WHERE c.tenant_id = $1 AND a.id = $2`,
-    [tenantId, id],
-  );
-  return rows[0];
-}
-
-/** Appends to an application's history; `undo` and `reopen` events say so in `kind`. */
-export async function recordEvent(
-  tx: DbContext,
-  applicationId: number,
-  from: ApplicationStatus | null,
-  to: ApplicationStatus,
-  userId: number,
-  note: string | null,
-  kind: { kind: ApplicationEventKind; undoesEventId?: number } = { kind: 'move' },
-): Promise<void> {
-  await tx.sql.query(
-    `INSERT INTO job_application_events (application_id, from_status, to_status, changed_by, note, kind, undoes_event_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [applicationId, from, to, userId, note, kind.kind, kind.undoesEventId ?? null],
-  );
-}
-
 /** Sets an application's stage (clearing a review request) and records the move. */
 export async function moveApplication(
   tx: DbContext,
@@ -94,13 +72,7 @@ export async function moveApplication(
   note: string | null,
   kind?: { kind: ApplicationEventKind; undoesEventId?: number },
 ): Promise<void> {
-  await tx.sql.query(
-    `UPDATE job_applications
-        SET application_status = $2, status_updated_at = now(), updated_at = now(),
-            review_reason = NULL, review_requested_at = NULL
-      WHERE id = $1`,
-    [applicationId, to],
-  );
+  await setApplicationStage(tx, applicationId, to);
   await recordEvent(tx, applicationId, from, to, userId, note, kind);
 }
 
@@ -110,17 +82,7 @@ export async function lockApplication(
   tenantId: number,
   id: number,
 ): Promise<{ application_status: ApplicationStatus; candidate_id: number; job_posting_id: number }> {
-  const { rows } = await tx.sql.query<{
-    application_status: ApplicationStatus;
-    candidate_id: number;
-    job_posting_id: number;
-  }>(
-    `SELECT a.application_status, a.candidate_id, a.job_posting_id
-       FROM job_applications a JOIN candidates c ON c.id = a.candidate_id
-      WHERE c.tenant_id = $1 AND a.id = $2 FOR UPDATE OF a`,
-    [tenantId, id],
-  );
-  const row = rows[0];
+  const row = await lockApplicationRow(tx, tenantId, id);
   if (!row) throw AppError.notFound(`Application ${id}`);
   return row;
 }
@@ -132,25 +94,13 @@ async function resolveTarget(
   input: NewApplication,
 ): Promise<{ candidateId: number; jobId: number; matchId: number | null }> {
   if ('match_id' in input) {
-    const { rows } = await tx.sql.query<{ candidate_id: number; job_posting_id: number }>(
-      `SELECT m.candidate_id, m.job_posting_id FROM candidate_job_matches m
-         JOIN candidates c ON c.id = m.candidate_id
-        WHERE m.id = $1 AND c.tenant_id = $2`,
-      [input.match_id, tenantId],
-    );
-    const match = rows[0];
+    const match = await findMatchPair(tx, tenantId, input.match_id);
     if (!match) throw AppError.notFound(`Match ${input.match_id}`);
     return { candidateId: match.candidate_id, jobId: match.job_posting_id, matchId: input.match_id };
   }
-  const candidate = await tx.sql.query('SELECT 1 FROM candidates WHERE tenant_id = $1 AND id = $2', [
-    tenantId,
-    input.candidate_id,
-  ]);
-  if (candidate.rows.length === 0) throw AppError.notFound(`Candidate ${input.candidate_id}`);
-  const job = await tx.sql.query<{ status: string | null }>('SELECT status FROM job_postings WHERE id = $1', [
-    input.job_posting_id,
-  ]);
-  const status = job.rows[0]?.status;
+  if (!(await candidateExists(tx, tenantId, input.candidate_id)))
+    throw AppError.notFound(`Candidate ${input.candidate_id}`);
+  const status = await jobStatus(tx, input.job_posting_id);
   if (status === undefined) throw AppError.notFound(`Job ${input.job_posting_id}`);
   if (status !== 'active')
     throw new AppError('unprocessable', `Job ${input.job_posting_id} is ${status}, not active.`);
@@ -166,28 +116,16 @@ export function createApplication(
 ): Promise<ApplicationView> {
   return withTenant(database, actor.tenantId, async (tx) => {
     const target = await resolveTarget(tx, actor.tenantId, input);
-    const closed = await tx.sql.query(
-      'SELECT 1 FROM tenant_job_closures WHERE tenant_id = $1 AND job_posting_id = $2',
-      [actor.tenantId, target.jobId],
-    );
-    if (closed.rows.length > 0)
+    if (await isJobClosedForTenant(tx, actor.tenantId, target.jobId))
       throw new AppError('unprocessable', `Job ${target.jobId} is closed for your agency.`);
-    const { rows } = await tx.sql.query<{ id: number }>(
-      `INSERT INTO job_applications
-         (candidate_id, job_posting_id, match_id, application_status, applied_via, cover_letter, notes, status_updated_at)
-       VALUES ($1, $2, $3, 'applied', $4, $5, $6, now())
-       ON CONFLICT (candidate_id, job_posting_id) DO NOTHING
-       RETURNING id`,
-      [
-        target.candidateId,
-        target.jobId,
-        target.matchId,
-        input.applied_via ?? (target.matchId === null ? 'direct' : 'platform'),
-        input.cover_letter ?? null,
-        input.notes ?? null,
-      ],
-    );
-    const id = rows[0]?.id;
+    const id = await insertApplicationUnlessExists(tx, {
+      candidateId: target.candidateId,
+      jobId: target.jobId,
+      matchId: target.matchId,
+      appliedVia: input.applied_via ?? (target.matchId === null ? 'direct' : 'platform'),
+      coverLetter: input.cover_letter ?? null,
+      notes: input.notes ?? null,
+    });
     if (id === undefined) {
       throw new AppError(
         'conflict',
@@ -197,10 +135,7 @@ export function createApplication(
     await recordEvent(tx, id, null, 'applied', actor.userId, null);
     await refreshInboxSoon(queue, tx);
     if (target.matchId !== null) {
-      await tx.sql.query(
-        `UPDATE candidate_job_matches SET status = 'applied', updated_at = now() WHERE id = $1`,
-        [target.matchId],
-      );
+      await markMatchApplied(tx, target.matchId);
     }
     return (await findView(tx, actor.tenantId, id))!;
   });
@@ -255,14 +190,7 @@ export function getApplication(
   return withTenant(database, tenantId, async (tx) => {
     const application = await findView(tx, tenantId, id);
     if (!application) throw AppError.notFound(`Application ${id}`);
-    const { rows } = await tx.sql.query<ApplicationEvent>(
-      `SELECT e.id, e.kind, e.undoes_event_id, e.from_status, e.to_status, e.changed_by,
-              u.email AS changed_by_email, e.note, e.changed_at
-         FROM job_application_events e LEFT JOIN users u ON u.id = e.changed_by
-        WHERE e.application_id = $1 ORDER BY e.changed_at, e.id`,
-      [id],
-    );
-    return { ...application, history: rows };
+    return { ...application, history: await applicationHistory(tx, id) };
   });
 }
 
@@ -281,23 +209,7 @@ export function listApplications(
   filter: ApplicationFilter,
 ): Promise<{ items: ApplicationView[]; total: number }> {
   return withTenant(database, tenantId, async (tx) => {
-    const { rows } = await tx.sql.query<ApplicationView & { total: number }>(
-      `${VIEW_SELECT.replace('SELECT', 'SELECT count(*) OVER () AS total,')}
-        WHERE c.tenant_id = $1
-          AND ($2::int IS NULL OR a.candidate_id = $2)
-          AND ($3::int IS NULL OR a.job_posting_id = $3)
-          AND ($4::text IS NULL OR a.application_status = $4)
-        ORDER BY a.applied_at DESC, a.id DESC
-        LIMIT $5 OFFSET $6`,
-      [
-        tenantId,
-        filter.candidate_id ?? null,
-        filter.job_posting_id ?? null,
-        filter.status ?? null,
-        filter.limit,
-        filter.offset,
-      ],
-    );
+    const rows = await listApplicationRows(tx, tenantId, filter);
     return { items: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
   });
 }
@@ -309,18 +221,7 @@ export function applicationPipeline(
   perStage: number,
 ): Promise<{ status: ApplicationStatus; count: number; items: ApplicationView[] }[]> {
   return withTenant(database, tenantId, async (tx) => {
-    const { rows } = await tx.sql.query<ApplicationView & { stage_count: number; stage_rank: number }>(
-      `SELECT * FROM (
-         ${VIEW_SELECT.replace(
-           'SELECT',
-           `SELECT count(*) OVER (PARTITION BY a.application_status) AS stage_count,
-                   row_number() OVER (PARTITION BY a.application_status
-                                      ORDER BY coalesce(a.status_updated_at, a.applied_at) DESC, a.id DESC) AS stage_rank,`,
-         )}
-          WHERE c.tenant_id = $1) ranked
-        WHERE stage_rank <= $2`,
-      [tenantId, perStage],
-    );
+    const rows = await pipelineStageRows(tx, tenantId, perStage);
     return APPLICATION_STATUSES.map((status) => {
       const stage = rows.filter((row) => row.application_status === status);
       return {

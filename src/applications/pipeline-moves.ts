@@ -1,4 +1,4 @@
-import type { Database, DbContext } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
 import {
   type PipelineDecision,
@@ -9,22 +9,8 @@ import {
 import { AppError } from '../errors.js';
 import { refreshInboxSoon } from '../inbox/inbox-tasks.js';
 import type { JobQueue } from '../worker/job-queue.js';
-import {
-  type Actor,
-  type ApplicationView,
-  findView,
-  lockApplication,
-  moveApplication,
-} from './applications.js';
-
-async function historyOf(tx: DbContext, applicationId: number): Promise<PipelineEvent[]> {
-  const { rows } = await tx.sql.query<PipelineEvent>(
-    `SELECT id, kind, from_status, to_status, changed_by FROM job_application_events
-      WHERE application_id = $1 ORDER BY changed_at, id`,
-    [applicationId],
-  );
-  return rows;
-}
+import { findView, pipelineEventsOf } from './application-queries.js';
+import { type Actor, type ApplicationView, lockApplication, moveApplication } from './applications.js';
 
 function decided(decision: PipelineDecision): { eventId: number; to: PipelineEvent['to_status'] } {
   if (!decision.ok) throw new AppError('unprocessable', decision.reason);
@@ -40,7 +26,7 @@ export function undoApplicationMove(
 ): Promise<ApplicationView> {
   return withTenant(database, actor.tenantId, async (tx) => {
     const { application_status: from } = await lockApplication(tx, actor.tenantId, id);
-    const { eventId, to } = decided(undoLastMove(await historyOf(tx, id), actor.userId));
+    const { eventId, to } = decided(undoLastMove(await pipelineEventsOf(tx, id), actor.userId));
     await moveApplication(tx, id, from, to, actor.userId, null, { kind: 'undo', undoesEventId: eventId });
     await refreshInboxSoon(queue, tx);
     return (await findView(tx, actor.tenantId, id))!;
@@ -57,7 +43,7 @@ export function reopenApplicationWithReason(
 ): Promise<ApplicationView> {
   return withTenant(database, actor.tenantId, async (tx) => {
     const { application_status: from } = await lockApplication(tx, actor.tenantId, id);
-    const { to } = decided(reopenApplication(from, await historyOf(tx, id)));
+    const { to } = decided(reopenApplication(from, await pipelineEventsOf(tx, id)));
     await moveApplication(tx, id, from, to, actor.userId, reason, { kind: 'reopen' });
     await refreshInboxSoon(queue, tx);
     return (await findView(tx, actor.tenantId, id))!;

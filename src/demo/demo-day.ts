@@ -10,6 +10,14 @@ import { withTenant } from '../db/with-tenant.js';
 import type { ApplicationStatus } from '../domain/application-status.js';
 import { refreshTenantInbox } from '../inbox/refresh-inbox.js';
 import { recordPlacement } from '../placements/placements.js';
+import {
+  ageEarlyApplications,
+  assignDemoOwners,
+  bestMatchPerCandidateAndJob,
+  demoDayCounts,
+  markLongTailAnnouncementsRead,
+  spreadMatchDates,
+} from './demo-queries.js';
 
 /** Where each demo application ends up; the list repeats over the candidates with matches. */
 const DEMO_PATHS: ApplicationStatus[][] = [
@@ -36,29 +44,11 @@ export async function loadDemoDay(
   const admin = { tenantId, userId: users.adminId };
   const picks = await withTenant(database, tenantId, async (tx) => {
     // Two of three candidates belong to the recruiter, the rest to the admin.
-    await tx.sql.query(
-      `UPDATE candidates SET owner_user_id = CASE WHEN id % 3 = 0 THEN $2::int ELSE $3::int END WHERE tenant_id = $1`,
-      [tenantId, users.adminId, users.recruiterId],
-    );
+    await assignDemoOwners(tx, tenantId, users);
     // Matches spread over the last two weeks, so the charts and "no match in 7 days" have something to show.
-    await tx.sql.query(
-      `UPDATE candidate_job_matches m SET matched_at = now() - ((m.candidate_id % 5) * 3 + m.id % 3) * interval '1 day'
-         FROM candidates c WHERE c.id = m.candidate_id AND c.tenant_id = $1`,
-      [tenantId],
-    );
+    await spreadMatchDates(tx, tenantId);
     // Each candidate's best match, one per job (a placement closes its job for the agency).
-    const { rows } = await tx.sql.query<{ match_id: number }>(
-      `SELECT match_id FROM (
-         SELECT DISTINCT ON (job_posting_id) match_id, candidate_id FROM (
-           SELECT DISTINCT ON (c.id) m.id AS match_id, c.id AS candidate_id, m.job_posting_id
-             FROM candidates c JOIN candidate_job_matches m ON m.candidate_id = c.id
-            WHERE c.tenant_id = $1 AND c.status IN ('approved', 'ready_for_assignment')
-            ORDER BY c.id, m.match_score DESC, m.id) best
-         ORDER BY job_posting_id, candidate_id) distinct_jobs
-       ORDER BY candidate_id`,
-      [tenantId],
-    );
-    return rows.map((row) => row.match_id);
+    return bestMatchPerCandidateAndJob(tx, tenantId);
   });
   let placements = 0;
   for (const [index, matchId] of picks.slice(0, DEMO_PATHS.length).entries()) {
@@ -86,28 +76,11 @@ export async function loadDemoDay(
   }
   return withTenant(database, tenantId, async (tx) => {
     // A few applications have waited in their stage longer than the default limit of 7 days.
-    await tx.sql.query(
-      `UPDATE job_applications a SET status_updated_at = now() - interval '10 days'
-         FROM candidates c
-        WHERE c.id = a.candidate_id AND c.tenant_id = $1 AND a.application_status IN ('screening', 'applied')`,
-      [tenantId],
-    );
+    await ageEarlyApplications(tx, tenantId);
     await refreshTenantInbox(tx, tenantId);
     // A first day shows a readable inbox: each user's 20 best match announcements and the pipeline news
     // unread, the long tail of first announcements already read.
-    await tx.sql.query(
-      `UPDATE inbox_entries i SET read_at = now()
-         FROM (SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY score DESC, id) AS rank
-                 FROM inbox_entries WHERE tenant_id = $1 AND kind = 'match.recommended') ranked
-        WHERE ranked.id = i.id AND ranked.rank > 20`,
-      [tenantId],
-    );
-    const { rows } = await tx.sql.query<{ applications: number; inbox: number }>(
-      `SELECT (SELECT count(*)::int FROM job_applications a JOIN candidates c ON c.id = a.candidate_id
-                WHERE c.tenant_id = $1) AS applications,
-              (SELECT count(*)::int FROM inbox_entries WHERE tenant_id = $1) AS inbox`,
-      [tenantId],
-    );
-    return { ...rows[0]!, placements };
+    await markLongTailAnnouncementsRead(tx, tenantId);
+    return { ...(await demoDayCounts(tx, tenantId)), placements };
   });
 }

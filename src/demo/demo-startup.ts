@@ -1,4 +1,5 @@
 import type { Runtime } from '../runtime.js';
+import { countUsers } from './demo-queries.js';
 import { DEMO_ACCOUNTS, demoLoaded, loadDemo } from './load-demo.js';
 
 /** Whether this start should load the demo: asked for, or `auto` on a brand-new embedded database. */
@@ -6,8 +7,7 @@ async function wantsDemo(runtime: Runtime, mode: 'auto' | 'always' | 'never'): P
   if (mode === 'never') return false;
   if (mode === 'always') return true;
   if (runtime.database.engine !== 'pglite') return false;
-  const { rows } = await runtime.database.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-  return rows[0]?.n === 0;
+  return (await countUsers(runtime.database.sql)) === 0;
 }
 
 /** Loads the demo agency when wanted, and says how to sign in to it. */

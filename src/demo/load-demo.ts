@@ -15,6 +15,7 @@ import { loadRoleSeed, seedRoles } from '../roles/seed-roles.js';
 import { setCandidateRoles } from '../roles/set-candidate-roles.js';
 import { demoCandidates, demoJobs } from './demo-data.js';
 import { loadDemoDay } from './demo-day.js';
+import { markMappedRolesScraped } from './demo-queries.js';
 
 export const DEMO_TENANT_SLUG = 'demo-staffing';
 
@@ -127,11 +128,7 @@ export async function loadDemo(
     );
     matches += totals.stored;
   }
-  await database.sql.query(
-    `UPDATE global_roles SET queue_status = 'completed', last_scraped_at = now(), total_jobs_scraped = j.n
-     FROM (SELECT global_role_id, count(*)::int AS n FROM role_job_mapping GROUP BY global_role_id) j
-     WHERE j.global_role_id = global_roles.id`,
-  );
+  await markMappedRolesScraped(database.sql);
   await loadDemoDay(database, tenant.id, { recruiterId: recruiterUser.id, adminId: admin.id });
   return { loaded: true, candidates: sizes.candidates, jobs: jobs.length, matches };
 }

@@ -5,6 +5,13 @@
  */
 import type { SqlExecutor } from '../db/database.js';
 import type { EmbeddingProvider } from './embedding-provider.js';
+import {
+  countCurrentEmbeddings,
+  countRowsToEmbed,
+  embeddingCountsByModel,
+  rowsToEmbedAfter,
+  updateEmbeddings,
+} from './embedding-queries.js';
 import { candidateEmbeddingText, jobEmbeddingText, roleEmbeddingText } from './embedding-text.js';
 import { toPgVectorLiteral } from './vector-math.js';
 
@@ -67,13 +74,7 @@ export async function writeEmbeddings(
 ): Promise<number> {
   if (ids.length !== vectors.length) throw new RangeError('one vector per id expected');
   if (ids.length === 0) return 0;
-  const result = await sql.query(
-    `UPDATE ${table} AS t SET embedding = v.embedding::vector, embedding_model = $3
-     FROM unnest($1::int[], $2::text[]) AS v(id, embedding)
-     WHERE t.id = v.id`,
-    [ids, vectors.map(toPgVectorLiteral), modelId],
-  );
-  return result.rowCount;
+  return updateEmbeddings(sql, table, ids, vectors.map(toPgVectorLiteral), modelId);
 }
 
 export interface EmbedMissingOptions {
@@ -108,18 +109,13 @@ export async function embedMissing(
   const spec = TABLES[options.table];
   const batchSize = Math.max(1, options.batchSize ?? Math.min(provider.maxBatchSize, 256));
   const now = options.now ?? Date.now;
-  // `$1` is the model; the id filter, when given, is the query's last parameter.
-  const pending = (idsParameter: number) =>
-    `(${spec.eligible}) AND (embedding IS NULL OR embedding_model IS DISTINCT FROM $1)` +
-    (options.ids ? ` AND id = ANY($${idsParameter}::int[])` : '');
-  const ids = options.ids ? [[...options.ids]] : [];
-  const countRemaining = async () => {
-    const { rows } = await database.sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${options.table} WHERE ${pending(2)}`,
-      [provider.modelId, ...ids],
-    );
-    return rows[0]?.n ?? 0;
+  const rowsToEmbed = {
+    table: options.table,
+    eligible: spec.eligible,
+    modelId: provider.modelId,
+    ids: options.ids,
   };
+  const countRemaining = () => countRowsToEmbed(database.sql, rowsToEmbed);
   let remaining = await countRemaining();
   let embedded = 0;
   let lastId = 0;
@@ -128,11 +124,7 @@ export async function embedMissing(
     if (options.maxRows !== undefined && embedded >= options.maxRows) break;
     if (options.deadline !== undefined && now() >= options.deadline) break;
     const limit = options.maxRows === undefined ? batchSize : Math.min(batchSize, options.maxRows - embedded);
-    const { rows } = await database.sql.query<Record<string, unknown> & { id: number }>(
-      `SELECT id, ${spec.columns} FROM ${options.table}
-       WHERE ${pending(4)} AND id > $2 ORDER BY id LIMIT $3`,
-      [provider.modelId, lastId, limit, ...ids],
-    );
+    const rows = await rowsToEmbedAfter(database.sql, rowsToEmbed, spec.columns, lastId, limit);
     if (rows.length === 0) break;
     lastId = rows[rows.length - 1]!.id;
     let vectors: Float32Array[];
@@ -178,30 +170,19 @@ export async function embeddingStatus(
 ): Promise<TableEmbeddingStatus[]> {
   const statuses: TableEmbeddingStatus[] = [];
   for (const table of EMBEDDED_TABLES) {
-    const { rows } = await database.sql.query<{
-      model: string | null;
-      eligible: number;
-      with_vector: number;
-      missing: number;
-    }>(
-      `SELECT embedding_model AS model,
-              count(*) FILTER (WHERE ${TABLES[table].eligible})::int AS eligible,
-              count(*) FILTER (WHERE embedding IS NOT NULL)::int AS with_vector,
-              count(*) FILTER (WHERE embedding IS NULL AND ${TABLES[table].eligible})::int AS missing
-       FROM ${table} GROUP BY embedding_model ORDER BY embedding_model NULLS FIRST`,
-    );
+    const rows = await embeddingCountsByModel(database.sql, table, TABLES[table].eligible);
     const status: TableEmbeddingStatus = { table, eligible: 0, current: 0, missing: 0, byModel: {} };
     for (const row of rows) {
       status.eligible += row.eligible;
       status.missing += row.missing;
       if (row.model !== null && row.with_vector > 0) status.byModel[row.model] = row.with_vector;
     }
-    const { rows: current } = await database.sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${table}
-       WHERE ${TABLES[table].eligible} AND embedding IS NOT NULL AND embedding_model = $1`,
-      [currentModelId],
+    status.current = await countCurrentEmbeddings(
+      database.sql,
+      table,
+      TABLES[table].eligible,
+      currentModelId,
     );
-    status.current = current[0]?.n ?? 0;
     statuses.push(status);
   }
   return statuses;

@@ -1,5 +1,6 @@
 import type { Database, DbContext } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
+import { saveAlertSettings, storedAlertSettings } from './inbox-queries.js';
 
 export interface AlertSettings {
   /** An open application waiting longer than this in one stage shows on the home page. */
@@ -11,11 +12,7 @@ export interface AlertSettings {
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = { stage_limit_days: 7, rescore_margin: 5 };
 
 export async function loadAlertSettings(tx: DbContext, tenantId: number): Promise<AlertSettings> {
-  const { rows } = await tx.sql.query<AlertSettings>(
-    'SELECT stage_limit_days, rescore_margin FROM tenant_alert_settings WHERE tenant_id = $1',
-    [tenantId],
-  );
-  return rows[0] ?? DEFAULT_ALERT_SETTINGS;
+  return (await storedAlertSettings(tx, tenantId)) ?? DEFAULT_ALERT_SETTINGS;
 }
 
 export function getAlertSettings(database: Database, tenantId: number): Promise<AlertSettings> {
@@ -30,13 +27,7 @@ export function updateAlertSettings(
   return withTenant(database, actor.tenantId, async (tx) => {
     const current = await loadAlertSettings(tx, actor.tenantId);
     const next = { ...current, ...input };
-    await tx.sql.query(
-      `INSERT INTO tenant_alert_settings (tenant_id, stage_limit_days, rescore_margin, updated_by)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id) DO UPDATE SET stage_limit_days = EXCLUDED.stage_limit_days,
-         rescore_margin = EXCLUDED.rescore_margin, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [actor.tenantId, next.stage_limit_days, next.rescore_margin, actor.userId],
-    );
+    await saveAlertSettings(tx, actor.tenantId, next, actor.userId);
     return next;
   });
 }

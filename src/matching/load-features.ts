@@ -26,16 +26,22 @@ import { normalizeSkillInput } from '../domain/skill-input.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { fromPgVector } from '../embeddings/vector-math.js';
 import { locate } from '../geo/gazetteer.js';
+import {
+  activeJobRows,
+  matchableCandidateRows,
+  matchableCandidateRowsOfRoles,
+  tenantRetentionRows,
+  tenantSettingsRows,
+} from './matching-queries.js';
 
-/** Candidate statuses that are matched (the spec's "approved / ready for assignment"); pending_review is not. */
-export const MATCHABLE_CANDIDATE_STATUSES = ['approved', 'ready_for_assignment'] as const;
+export { MATCHABLE_CANDIDATE_STATUSES } from './matching-queries.js';
 
 export interface LoadedCandidate {
   tenantId: number;
   features: CandidateFeatures;
 }
 
-interface CandidateRow {
+export interface CandidateRow {
   id: number;
   tenant_id: number;
   skills: string[] | null;
@@ -54,7 +60,7 @@ interface CandidateRow {
   embedding_model: string | null;
 }
 
-interface JobRow {
+export interface JobRow {
   id: number;
   title: string;
   skills: string[] | null;
@@ -77,15 +83,6 @@ interface JobRow {
   embedding: string | null;
   embedding_model: string | null;
 }
-
-const CANDIDATE_COLUMNS = `c.id, c.tenant_id, c.skills, c.total_experience_years, c.expected_salary, c.location,
-  c.preferred_locations, c.current_title, c.preferred_roles, c.work_modes, c.employment_types,
-  c.expected_hourly_rate, c.open_to_relocation, c.commute_radius_km, c.embedding::text AS embedding, c.embedding_model`;
-
-const JOB_COLUMNS = `j.id, j.title, j.skills, j.experience_min, j.experience_max, j.is_remote, j.work_arrangement,
-  j.location_city, j.location_region, j.location_country, j.salary_min_annual, j.salary_max_annual,
-  j.salary_currency, j.salary_range, j.salary_period, j.salary_min, j.salary_max, j.contract_type,
-  j.employment_type, j.embedding::text AS embedding, j.embedding_model`;
 
 const WORK_ARRANGEMENTS: ReadonlySet<string> = new Set(['remote', 'hybrid', 'onsite']);
 
@@ -197,15 +194,7 @@ export async function loadCandidatesForRoles(
   skills?: SkillMatcher,
 ): Promise<LoadedCandidate[]> {
   if (roleIds.length === 0) return [];
-  const { rows } = await ctx.sql.query<CandidateRow>(
-    `SELECT ${CANDIDATE_COLUMNS} FROM candidates c
-     WHERE c.status = ANY($2::text[])
-       AND EXISTS (SELECT 1 FROM candidate_global_roles l
-                   WHERE l.candidate_id = c.id AND l.global_role_id = ANY($1::int[]))
-     ORDER BY c.id`,
-    [roleIds, MATCHABLE_CANDIDATE_STATUSES],
-  );
-  return toCandidates(rows, skills);
+  return toCandidates(await matchableCandidateRowsOfRoles(ctx, roleIds), skills);
 }
 
 /** These candidates (any tenant) when matchable; the others are left out. */
@@ -215,26 +204,16 @@ export async function loadCandidatesByIds(
   skills?: SkillMatcher,
 ): Promise<LoadedCandidate[]> {
   if (candidateIds.length === 0) return [];
-  const { rows } = await ctx.sql.query<CandidateRow>(
-    `SELECT ${CANDIDATE_COLUMNS} FROM candidates c
-     WHERE c.id = ANY($1::int[]) AND c.status = ANY($2::text[]) ORDER BY c.id`,
-    [candidateIds, MATCHABLE_CANDIDATE_STATUSES],
-  );
-  return toCandidates(rows, skills);
+  return toCandidates(await matchableCandidateRows(ctx, candidateIds), skills);
 }
 
 /** Active jobs among these ids, in id order. */
 export async function loadActiveJobs(ctx: DbContext, jobIds: readonly number[]): Promise<JobFeatures[]> {
   if (jobIds.length === 0) return [];
-  const { rows } = await ctx.sql.query<JobRow>(
-    `SELECT ${JOB_COLUMNS} FROM job_postings j
-     WHERE j.id = ANY($1::int[]) AND j.status = 'active' ORDER BY j.id`,
-    [jobIds],
-  );
-  return rows.map(jobFeaturesFromRow);
+  return (await activeJobRows(ctx, jobIds)).map(jobFeaturesFromRow);
 }
 
-interface TenantSettingsRow {
+export interface TenantSettingsRow {
   tenant_id: number;
   weight_skill: number;
   weight_experience: number;
@@ -265,12 +244,7 @@ export async function loadTenantSettings(
 ): Promise<Map<number, ScoringSettings>> {
   const settings = new Map<number, ScoringSettings>();
   if (tenantIds.length === 0) return settings;
-  const { rows } = await ctx.sql.query<TenantSettingsRow>(
-    `SELECT tenant_id, weight_skill, weight_experience, weight_location, weight_salary, weight_semantic,
-            recommend_threshold
-     FROM tenant_settings WHERE tenant_id = ANY($1::int[])`,
-    [tenantIds],
-  );
+  const rows = await tenantSettingsRows(ctx, tenantIds);
   const byTenant = new Map(rows.map((row) => [row.tenant_id, row]));
   for (const tenantId of tenantIds) settings.set(tenantId, settingsFromRow(byTenant.get(tenantId)));
   return settings;
@@ -284,13 +258,7 @@ export async function loadTenantRetention(
 ): Promise<Map<number, MatchRetention>> {
   const retention = new Map<number, MatchRetention>();
   if (tenantIds.length === 0) return retention;
-  const { rows } = await ctx.sql.query<{
-    tenant_id: number;
-    match_list_size: number | null;
-    match_floor: number | null;
-  }>('SELECT tenant_id, match_list_size, match_floor FROM tenant_settings WHERE tenant_id = ANY($1::int[])', [
-    tenantIds,
-  ]);
+  const rows = await tenantRetentionRows(ctx, tenantIds);
   const byTenant = new Map(rows.map((row) => [row.tenant_id, row]));
   for (const tenantId of tenantIds) {
     const row = byTenant.get(tenantId);

@@ -16,8 +16,8 @@ import type { MatchRetention } from '../db/repositories/candidate-job-match.repo
 import type { PreparedJob } from '../domain/scoring/index.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import type { JobsImported } from '../events/events.js';
-import { candidatesStoringJobs, jobsNearCandidates } from './due-pairs.js';
-import { loadActiveJobs, loadCandidatesByIds, MATCHABLE_CANDIDATE_STATUSES } from './load-features.js';
+import { loadActiveJobs, loadCandidatesByIds } from './load-features.js';
+import { candidatesStoringJobs, jobsNearCandidates, roleLinkedPairs } from './matching-queries.js';
 import { prepareMatchingJob } from './prepare-features.js';
 import { rescoreCandidates } from './refresh-matches.js';
 import { addTotals, analyzeAfterBulkWrite, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';
@@ -54,20 +54,6 @@ export function parseJobsImportedEvent(data: unknown): JobsImportedEvent {
     roleId,
     sessionId: event.sessionId ?? null,
   };
-}
-
-/** For each matchable candidate linked by role to some of these jobs: which of them (ascending ids). */
-async function roleLinkedPairs(database: Database, jobIds: readonly number[]) {
-  const { rows } = await database.sql.query<{ candidate_id: number; job_ids: number[] }>(
-    `SELECT l.candidate_id, array_agg(DISTINCT m.job_posting_id ORDER BY m.job_posting_id) AS job_ids
-     FROM role_job_mapping m
-       JOIN candidate_global_roles l ON l.global_role_id = m.global_role_id
-       JOIN candidates c ON c.id = l.candidate_id AND c.status = ANY($2::text[])
-     WHERE m.job_posting_id = ANY($1::int[])
-     GROUP BY l.candidate_id`,
-    [jobIds, MATCHABLE_CANDIDATE_STATUSES],
-  );
-  return rows;
 }
 
 /** Scores a round of jobs against the role-linked candidates not rescored in full. */

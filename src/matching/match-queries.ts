@@ -12,7 +12,7 @@ import {
 import { AppError } from '../errors.js';
 import { EVENT, eventPublisher } from '../events/events.js';
 import type { JobQueue } from '../worker/job-queue.js';
-import { markCandidatesStale } from './due-pairs.js';
+import { markCandidatesStale } from './matching-queries.js';
 
 export interface MatchListOptions {
   minScore?: number;

@@ -12,7 +12,7 @@ import { matchWriter } from '../db/repositories/candidate-job-match.repository.j
 import type { PreparedJob, ScoredPair } from '../domain/scoring/index.js';
 import { SCORING_VERSION } from '../domain/scoring/settings.js';
 import { recordMatching } from '../operations/metrics.js';
-import { type CandidateDueJobs, dueJobsOf, recordRefreshed } from './due-pairs.js';
+import { type CandidateDueJobs, dueJobsOf } from './due-pairs.js';
 import {
   loadActiveJobs,
   loadCandidatesByIds,
@@ -20,6 +20,14 @@ import {
   loadTenantSettings,
 } from './load-features.js';
 import type { MatchingDependencies } from './match-imported-jobs.js';
+import {
+  candidatesToCheck,
+  databaseNow,
+  markCandidatesScoredByOtherVersionStale,
+  oldestStaleCandidates,
+  recordRefreshed,
+  storedPairsOf,
+} from './matching-queries.js';
 import { prepareMatchingCandidate, prepareMatchingJob } from './prepare-features.js';
 import { analyzeAfterBulkWrite, emptyTotals } from './score-groups.js';
 import { pairKey, selectPairs } from './select-pairs.js';
@@ -110,11 +118,6 @@ export async function rescoreCandidates(
   return totals;
 }
 
-async function databaseNow(database: Database): Promise<Date> {
-  const { rows } = await database.sql.query<{ now: Date }>('SELECT clock_timestamp() AS now');
-  return new Date(rows[0]!.now);
-}
-
 /** Rescores every candidate marked stale, oldest mark first, until none is left. */
 export async function refreshStaleCandidates(
   deps: MatchingDependencies,
@@ -123,11 +126,7 @@ export async function refreshStaleCandidates(
   const totals = { ...emptyTotals(), candidates: 0 };
   const seen = new Set<number>();
   for (;;) {
-    const { rows } = await deps.database.sql.query<{ candidate_id: number }>(
-      `SELECT candidate_id FROM candidate_match_state WHERE stale_since IS NOT NULL
-       ORDER BY stale_since, candidate_id LIMIT $1`,
-      [options.batchSize ?? 500],
-    );
+    const rows = await oldestStaleCandidates(deps.database, options.batchSize ?? 500);
     // A mark set again while we rescored is picked up on the next pass; one that survives a rescore of its
     // candidate (the candidate vanished meanwhile) must not loop forever.
     const ids = rows.map((row) => row.candidate_id).filter((id) => !seen.has(id));
@@ -145,15 +144,7 @@ export async function refreshStaleCandidates(
 
 /** Marks every candidate whose stored matches were scored by another scoring version (an upgrade). */
 export async function markOutdatedScoringStale(database: Database): Promise<number> {
-  const { rowCount } = await database.sql.query(
-    `INSERT INTO candidate_match_state (candidate_id, stale_since)
-     SELECT DISTINCT candidate_id, clock_timestamp() FROM candidate_job_matches
-     WHERE scoring_version IS DISTINCT FROM $1 AND status = 'suggested'
-     ON CONFLICT (candidate_id) DO UPDATE
-       SET stale_since = coalesce(candidate_match_state.stale_since, EXCLUDED.stale_since)`,
-    [SCORING_VERSION],
-  );
-  return rowCount;
+  return markCandidatesScoredByOtherVersionStale(database, SCORING_VERSION);
 }
 
 export interface DriftSample {
@@ -180,14 +171,6 @@ const SAMPLES = 20;
 /** Scores are stored with 2 decimals. */
 const SCORE_TOLERANCE = 0.006;
 
-interface StoredRow {
-  candidate_id: number;
-  job_posting_id: number;
-  match_score: number;
-  status: string;
-  scoring_version: string | null;
-}
-
 /**
  * Compares stored matches with a from-scratch rescore: every candidate that is matchable or holds a
  * suggested match (or only `candidateIds`). With `repair`, rescores the candidates that drifted.
@@ -196,15 +179,7 @@ export async function checkMatches(
   deps: MatchingDependencies,
   options: { repair?: boolean; candidateIds?: readonly number[] } = {},
 ): Promise<DriftReport> {
-  const ids =
-    options.candidateIds ??
-    (
-      await deps.database.sql.query<{ id: number }>(
-        `SELECT id FROM candidates WHERE status = ANY($1::text[])
-         UNION SELECT candidate_id FROM candidate_job_matches WHERE status = 'suggested' ORDER BY 1`,
-        [['approved', 'ready_for_assignment']],
-      )
-    ).rows.map((row) => row.id);
+  const ids = options.candidateIds ?? (await candidatesToCheck(deps.database));
   const report: DriftReport = {
     candidates_checked: 0,
     pairs_expected: 0,
@@ -225,11 +200,7 @@ export async function checkMatches(
   for (let start = 0; start < ids.length; start += CANDIDATES_PER_CHUNK) {
     const chunk = ids.slice(start, start + CANDIDATES_PER_CHUNK);
     const plan = await planCandidates(deps, chunk);
-    const { rows } = await deps.database.sql.query<StoredRow>(
-      `SELECT candidate_id, job_posting_id, match_score, status, scoring_version FROM candidate_job_matches
-       WHERE candidate_id = ANY($1::int[])`,
-      [chunk],
-    );
+    const rows = await storedPairsOf(deps.database, chunk);
     const stored = new Map(rows.map((row) => [pairKey(row.candidate_id, row.job_posting_id), row]));
     const expected = new Set<string>();
     for (const pair of plan.keep) {

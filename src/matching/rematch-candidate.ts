@@ -10,6 +10,7 @@ import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { type CandidateChanged, EVENT, EVENT_SCHEMAS } from '../events/events.js';
 import { MATCHABLE_CANDIDATE_STATUSES } from './load-features.js';
 import type { MatchingDependencies } from './match-imported-jobs.js';
+import { candidateEmbeddingFields, candidateStatusInTenant } from './matching-queries.js';
 import { rescoreCandidates } from './refresh-matches.js';
 import { emptyTotals } from './score-groups.js';
 import type { StoreTotals } from './store-matches.js';
@@ -34,11 +35,7 @@ async function reembed(
   provider: EmbeddingProvider,
   candidateId: number,
 ): Promise<void> {
-  const { rows } = await deps.database.sql.query<Record<string, unknown>>(
-    'SELECT current_title, professional_summary, skills, preferred_roles FROM candidates WHERE id = $1',
-    [candidateId],
-  );
-  const row = rows[0];
+  const row = await candidateEmbeddingFields(deps.database.sql, candidateId);
   if (!row) return;
   try {
     const [vector] = await provider.embed([embeddingTextFor('candidates', row)], 'document');
@@ -56,12 +53,9 @@ export async function rematchCandidate(
   deps: RematchDependencies,
   event: CandidateChangedEvent,
 ): Promise<StoreTotals> {
-  const owned = await deps.database.sql.query<{ status: string }>(
-    'SELECT status FROM candidates WHERE id = $1 AND tenant_id = $2',
-    [event.candidateId, event.tenantId],
-  );
-  if (owned.rows.length === 0) return emptyTotals();
-  if (deps.embeddings && MATCHABLE.has(owned.rows[0]!.status)) {
+  const status = await candidateStatusInTenant(deps.database.sql, event.tenantId, event.candidateId);
+  if (status === undefined) return emptyTotals();
+  if (deps.embeddings && MATCHABLE.has(status)) {
     await reembed(deps, deps.embeddings, event.candidateId);
   }
   return rescoreCandidates(deps, [event.candidateId]);

@@ -18,8 +18,14 @@ import {
   validateWeights,
 } from '../domain/scoring/index.js';
 import { AppError } from '../errors.js';
-import { markCandidatesStale } from './due-pairs.js';
 import { loadTenantSettings } from './load-features.js';
+import {
+  bestStoredMatchComponents,
+  markCandidatesStale,
+  saveTenantSettings,
+  storedListSettings,
+  tenantCandidateIds,
+} from './matching-queries.js';
 
 export interface TenantSettingsView {
   weights: ScoringWeights;
@@ -74,11 +80,7 @@ export function resolveSettings(current: ScoringSettings, input: SettingsInput):
 
 export async function getSettings(ctx: DbContext, tenantId: number): Promise<TenantSettingsView> {
   const settings = (await loadTenantSettings(ctx, [tenantId])).get(tenantId) ?? DEFAULT_SETTINGS;
-  const { rows } = await ctx.sql.query<{
-    updated_at: Date;
-    match_list_size: number | null;
-    match_floor: number | null;
-  }>('SELECT updated_at, match_list_size, match_floor FROM tenant_settings WHERE tenant_id = $1', [tenantId]);
+  const rows = await storedListSettings(ctx, tenantId);
   return {
     weights: { ...settings.weights },
     recommend_threshold: settings.recommendThreshold,
@@ -117,37 +119,13 @@ export async function updateSettings(
       errors: [{ field: 'body.match_floor', message: 'must be between 0 and 100' }],
     });
   }
-  const w = next.weights;
-  await ctx.sql.query(
-    `INSERT INTO tenant_settings (tenant_id, weight_skill, weight_experience, weight_location, weight_salary,
-       weight_semantic, recommend_threshold, updated_at, updated_by, match_list_size, match_floor)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10)
-     ON CONFLICT (tenant_id) DO UPDATE SET weight_skill = EXCLUDED.weight_skill,
-       weight_experience = EXCLUDED.weight_experience, weight_location = EXCLUDED.weight_location,
-       weight_salary = EXCLUDED.weight_salary, weight_semantic = EXCLUDED.weight_semantic,
-       recommend_threshold = EXCLUDED.recommend_threshold, updated_at = now(), updated_by = EXCLUDED.updated_by,
-       match_list_size = EXCLUDED.match_list_size, match_floor = EXCLUDED.match_floor`,
-    [
-      tenantId,
-      w.skill,
-      w.experience,
-      w.location,
-      w.salary,
-      w.semantic,
-      next.recommendThreshold,
-      updatedBy,
-      listSize,
-      floor === null ? null : round2(floor),
-    ],
-  );
+  await saveTenantSettings(ctx, tenantId, next, {
+    updatedBy,
+    listSize,
+    floor: floor === null ? null : round2(floor),
+  });
   // Every stored score of the tenant depends on the weights: the refresh task rescores its candidates.
-  const { rows } = await ctx.sql.query<{ id: number }>('SELECT id FROM candidates WHERE tenant_id = $1', [
-    tenantId,
-  ]);
-  await markCandidatesStale(
-    ctx,
-    rows.map((row) => row.id),
-  );
+  await markCandidatesStale(ctx, await tenantCandidateIds(ctx, tenantId));
   return getSettings(ctx, tenantId);
 }
 
@@ -168,21 +146,6 @@ export interface SettingsPreview {
   matches: PreviewRow[];
 }
 
-interface ComponentRow {
-  id: number;
-  candidate_id: number;
-  job_posting_id: number;
-  match_score: number;
-  is_recommended: boolean | null;
-  skill_match_score: number | null;
-  experience_match_score: number | null;
-  location_match_score: number | null;
-  salary_match_score: number | null;
-  semantic_similarity: number | null;
-  matched_count: number;
-  skill_count: number;
-}
-
 const PREVIEW_LIMIT_MAX = 500;
 
 /** Before/after scores of the tenant's best stored matches (active jobs) under the proposed settings. */
@@ -194,16 +157,10 @@ export async function previewSettings(
 ): Promise<SettingsPreview> {
   const current = (await loadTenantSettings(ctx, [tenantId])).get(tenantId) ?? DEFAULT_SETTINGS;
   const next = resolveSettings(current, input);
-  const { rows } = await ctx.sql.query<ComponentRow>(
-    `SELECT m.id, m.candidate_id, m.job_posting_id, m.match_score, m.is_recommended, m.skill_match_score,
-            m.experience_match_score, m.location_match_score, m.salary_match_score, m.semantic_similarity,
-            coalesce(cardinality(m.matched_skills), 0) AS matched_count,
-            coalesce(cardinality(m.matched_skills), 0) + coalesce(cardinality(m.missing_skills), 0) AS skill_count
-     FROM candidate_job_matches m
-       JOIN candidates c ON c.id = m.candidate_id AND c.tenant_id = $1
-       JOIN job_postings j ON j.id = m.job_posting_id AND j.status = 'active'
-     ORDER BY m.match_score DESC, m.id LIMIT $2`,
-    [tenantId, Math.max(1, Math.min(PREVIEW_LIMIT_MAX, Math.trunc(sampleSize)))],
+  const rows = await bestStoredMatchComponents(
+    ctx,
+    tenantId,
+    Math.max(1, Math.min(PREVIEW_LIMIT_MAX, Math.trunc(sampleSize))),
   );
   const w = next.weights;
   const numberOrNull = (value: number | null) => (value === null ? null : Number(value));

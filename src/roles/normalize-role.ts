@@ -11,6 +11,8 @@ import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError } from '../errors.js';
 import { nearestRoles, refreshRoleEmbeddings } from './role-embeddings.js';
 import { loadRoleIndex } from './role-index.js';
+import { insertOpenRoleLinkReview } from './role-link-queries.js';
+import { appendRoleAlias, findRoleName, findRoleNamed, insertCreatedRole } from './role-queries.js';
 
 export interface NormalizeRoleOptions {
   /** Create a role when nothing matches (and record a new surface form as an alias). */
@@ -147,11 +149,7 @@ export async function normalizeRole(
 }
 
 async function roleById(sql: SqlExecutor, id: number): Promise<{ id: number; name: string }> {
-  const { rows } = await sql.query<{ id: number; name: string }>(
-    'SELECT id, name FROM global_roles WHERE id = $1',
-    [id],
-  );
-  return rows[0]!;
+  return (await findRoleName(sql, id))!;
 }
 
 /** Files a low-confidence link for an admin to confirm or correct; one open entry per text and role. */
@@ -162,11 +160,12 @@ async function fileReview(
   confidence: number,
   method: string,
 ): Promise<boolean> {
-  await sql.query(
-    `INSERT INTO role_link_reviews (role_text, global_role_id, confidence, reason)
-     VALUES ($1, $2, $3, $4)
-     ON CONFLICT (role_text, global_role_id) DO NOTHING`,
-    [text.trim().slice(0, 255), roleId, confidence, `low_confidence_${method}`.slice(0, 40)],
+  await insertOpenRoleLinkReview(
+    sql,
+    text.trim().slice(0, 255),
+    roleId,
+    confidence,
+    `low_confidence_${method}`.slice(0, 40),
   );
   return true;
 }
@@ -177,17 +176,7 @@ async function createRole(
   name: string,
   category: string | null,
 ): Promise<{ id: number; name: string }> {
-  const { rows } = await sql.query<{ id: number; name: string }>(
-    `INSERT INTO global_roles (name, category, canonical) VALUES ($1, $2, false)
-     ON CONFLICT (name) DO NOTHING RETURNING id, name`,
-    [name, category],
-  );
-  if (rows[0]) return rows[0];
-  const { rows: existing } = await sql.query<{ id: number; name: string }>(
-    'SELECT id, name FROM global_roles WHERE name = $1',
-    [name],
-  );
-  return existing[0]!;
+  return (await insertCreatedRole(sql, name, category)) ?? (await findRoleNamed(sql, name))!;
 }
 
 /**
@@ -201,11 +190,5 @@ async function addSurfaceForm(
   roleId: number,
   alias: string,
 ): Promise<void> {
-  const { rowCount } = await sql.query(
-    `UPDATE global_roles SET aliases = array_append(coalesce(aliases, '{}'), $2), updated_at = now()
-     WHERE id = $1 AND lower(name) <> lower($2)
-       AND NOT EXISTS (SELECT 1 FROM unnest(coalesce(aliases, '{}')) AS a WHERE lower(a) = lower($2))`,
-    [roleId, alias],
-  );
-  if (rowCount > 0) await refreshRoleEmbeddings(sql, provider, [roleId]);
+  if (await appendRoleAlias(sql, roleId, alias)) await refreshRoleEmbeddings(sql, provider, [roleId]);
 }

@@ -5,6 +5,7 @@ import { getRole, type RoleSummary } from './list-roles.js';
 import { assertRoleText } from './normalize-role.js';
 import { refreshRoleEmbeddings } from './role-embeddings.js';
 import { loadRoleIndex } from './role-index.js';
+import { otherRoleNamed, setRoleNameKeepingOldAsAlias } from './role-queries.js';
 import { type RoleSettings, updateRoleSettings } from './update-role-settings.js';
 
 /** Fails with 409 when the text (cleaned) already names or aliases a role other than `roleId`. */
@@ -31,20 +32,9 @@ export async function renameRoleIn(tx: DbContext, roleId: number, newName: strin
   const role = await getRole(tx.sql, roleId);
   if (role.name === name) return;
   await assertTextFreeFor(tx.sql, roleId, name, 'name');
-  const { rows: clash } = await tx.sql.query(
-    'SELECT 1 FROM global_roles WHERE lower(name) = lower($1) AND id <> $2',
-    [name, roleId],
-  );
-  if (clash.length > 0) throw new AppError('conflict', `A role named "${name}" already exists.`);
-  await tx.sql.query(
-    `UPDATE global_roles
-     SET aliases = ARRAY(
-           SELECT a FROM unnest(array_append(coalesce(aliases, '{}'), name)) WITH ORDINALITY AS u(a, n)
-           WHERE lower(a) <> lower($2) GROUP BY a ORDER BY min(n)),
-         name = $2, updated_at = now()
-     WHERE id = $1`,
-    [roleId, name],
-  );
+  if (await otherRoleNamed(tx.sql, name, roleId))
+    throw new AppError('conflict', `A role named "${name}" already exists.`);
+  await setRoleNameKeepingOldAsAlias(tx.sql, roleId, name);
 }
 
 export interface RoleEdit {

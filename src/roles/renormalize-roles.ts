@@ -4,10 +4,9 @@ import {
   proposeRoleMerges,
   type RelinkProposal,
   type RoleMergeProposal,
-  type StoredRoleLink,
 } from '../domain/roles/propose-merges.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
-import { markCandidatesStale } from '../matching/due-pairs.js';
+import { markCandidatesStale } from '../matching/matching-queries.js';
 import { mergeRoles } from './merge-roles.js';
 import { recountRoles } from './role-candidate-counts.js';
 import { loadRoleIndex } from './role-index.js';

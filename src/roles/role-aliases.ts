@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import { getRole, type RoleSummary } from './list-roles.js';
 import { assertTextFreeFor } from './rename-role.js';
 import { refreshRoleEmbeddings } from './role-embeddings.js';
+import { appendRoleAlias, dropRoleAlias } from './role-queries.js';
 
 /** Adds an alias (no-op when the role already has it); 409 when it names another role. */
 export async function addRoleAlias(
@@ -16,13 +17,7 @@ export async function addRoleAlias(
   const changed = await database.transaction(async (tx) => {
     await getRole(tx.sql, roleId);
     await assertTextFreeFor(tx.sql, roleId, alias, 'alias');
-    const { rowCount } = await tx.sql.query(
-      `UPDATE global_roles SET aliases = array_append(coalesce(aliases, '{}'), $2), updated_at = now()
-       WHERE id = $1 AND lower(name) <> lower($2)
-         AND NOT EXISTS (SELECT 1 FROM unnest(coalesce(aliases, '{}')) AS a WHERE lower(a) = lower($2))`,
-      [roleId, alias],
-    );
-    return rowCount > 0;
+    return appendRoleAlias(tx.sql, roleId, alias);
   });
   if (changed) await refreshRoleEmbeddings(database.sql, provider, [roleId]);
   return getRole(database.sql, roleId);
@@ -38,14 +33,8 @@ export async function removeRoleAlias(
   const alias = aliasText.trim();
   await database.transaction(async (tx) => {
     await getRole(tx.sql, roleId);
-    const { rowCount } = await tx.sql.query(
-      `UPDATE global_roles
-       SET aliases = ARRAY(SELECT a FROM unnest(aliases) WITH ORDINALITY AS u(a, n) WHERE lower(a) <> lower($2) ORDER BY n),
-           updated_at = now()
-       WHERE id = $1 AND EXISTS (SELECT 1 FROM unnest(coalesce(aliases, '{}')) AS a WHERE lower(a) = lower($2))`,
-      [roleId, alias],
-    );
-    if (rowCount === 0) throw new AppError('not_found', `Role ${roleId} has no alias "${alias}".`);
+    if (!(await dropRoleAlias(tx.sql, roleId, alias)))
+      throw new AppError('not_found', `Role ${roleId} has no alias "${alias}".`);
   });
   await refreshRoleEmbeddings(database.sql, provider, [roleId]);
   return getRole(database.sql, roleId);

@@ -1,4 +1,11 @@
 import type { SqlExecutor } from '../db/database.js';
+import {
+  lockRoleCounts,
+  queueRolesThatGainedCandidates,
+  recountRoleCandidatesOf,
+  roleIdsLinkedToCandidates,
+  rolesWithWrongCount,
+} from './role-queries.js';
 
 /**
  * `global_roles.candidate_count` is derived from `candidate_global_roles`: every writer of links recounts the
@@ -12,18 +19,11 @@ import type { SqlExecutor } from '../db/database.js';
 export async function recountRoles(sql: SqlExecutor, roleIds: readonly number[]): Promise<void> {
   const ids = [...new Set(roleIds)].sort((a, b) => a - b);
   if (ids.length === 0) return;
-  const { rows: before } = await sql.query<{ id: number; candidate_count: number | null }>(
-    'SELECT id, candidate_count FROM global_roles WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE',
-    [ids],
-  );
-  await sql.query('SELECT jobmatch_recount_role_candidates($1::int[])', [ids]);
+  const before = await lockRoleCounts(sql, ids);
+  await recountRoleCandidatesOf(sql, ids);
   const wereEmpty = before.filter((role) => (role.candidate_count ?? 0) === 0).map((role) => role.id);
   if (wereEmpty.length === 0) return;
-  await sql.query(
-    `UPDATE global_roles SET queue_status = 'pending'
-     WHERE id = ANY($1::int[]) AND candidate_count > 0 AND queue_status IS DISTINCT FROM 'processing'`,
-    [wereEmpty],
-  );
+  await queueRolesThatGainedCandidates(sql, wereEmpty);
 }
 
 /**
@@ -44,11 +44,7 @@ export async function roleIdsOfCandidates(
   candidateIds: readonly number[],
 ): Promise<number[]> {
   if (candidateIds.length === 0) return [];
-  const { rows } = await tx.sql.query<{ id: number }>(
-    'SELECT DISTINCT global_role_id AS id FROM candidate_global_roles WHERE candidate_id = ANY($1::int[])',
-    [candidateIds],
-  );
-  return rows.map((row) => row.id);
+  return roleIdsLinkedToCandidates(tx.sql, candidateIds);
 }
 
 export interface CountDrift {
@@ -66,13 +62,7 @@ export async function recountRoleCandidates(
   ctx: { sql: SqlExecutor },
   options: { fix?: boolean } = {},
 ): Promise<CountDrift[]> {
-  const { rows } = await ctx.sql.query<CountDrift>(
-    `SELECT g.id, g.name, g.candidate_count AS stored, count(l.id)::int AS actual
-     FROM global_roles g LEFT JOIN candidate_global_roles l ON l.global_role_id = g.id
-     GROUP BY g.id
-     HAVING g.candidate_count IS DISTINCT FROM count(l.id)::int
-     ORDER BY g.id`,
-  );
+  const rows = await rolesWithWrongCount(ctx.sql);
   if (options.fix !== false && rows.length > 0) {
     await recountRoles(
       ctx.sql,

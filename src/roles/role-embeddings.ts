@@ -4,6 +4,7 @@ import { writeEmbeddings } from '../embeddings/embed-rows.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { roleEmbeddingText } from '../embeddings/embedding-text.js';
 import { toPgVectorLiteral } from '../embeddings/vector-math.js';
+import { clearRoleEmbeddings, nearestRoleRows, roleNamesAndAliases } from './role-queries.js';
 
 /**
  * Re-embeds roles whose name or aliases changed. When the provider fails the old vector is cleared (it no
@@ -15,10 +16,7 @@ export async function refreshRoleEmbeddings(
   roleIds: readonly number[],
 ): Promise<{ embedded: boolean }> {
   if (roleIds.length === 0) return { embedded: true };
-  const { rows } = await sql.query<{ id: number; name: string; aliases: string[] | null }>(
-    'SELECT id, name, aliases FROM global_roles WHERE id = ANY($1::int[]) ORDER BY id',
-    [roleIds],
-  );
+  const rows = await roleNamesAndAliases(sql, roleIds);
   try {
     const vectors = await provider.embed(
       rows.map((role) => roleEmbeddingText(role)),
@@ -33,10 +31,7 @@ export async function refreshRoleEmbeddings(
     );
     return { embedded: true };
   } catch {
-    await sql.query(
-      'UPDATE global_roles SET embedding = NULL, embedding_model = NULL WHERE id = ANY($1::int[])',
-      [roleIds],
-    );
+    await clearRoleEmbeddings(sql, roleIds);
     return { embedded: false };
   }
 }
@@ -48,14 +43,7 @@ export async function nearestRoles(
   modelId: string,
   limit: number,
 ): Promise<RoleCandidate[]> {
-  const { rows } = await sql.query<{ id: number; name: string; aliases: string[] | null; distance: number }>(
-    `SELECT id, name, aliases, embedding <=> $1::vector AS distance
-     FROM global_roles
-     WHERE embedding IS NOT NULL AND embedding_model = $2
-     ORDER BY embedding <=> $1::vector, id
-     LIMIT $3`,
-    [toPgVectorLiteral(vector), modelId, limit],
-  );
+  const rows = await nearestRoleRows(sql, toPgVectorLiteral(vector), modelId, limit);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

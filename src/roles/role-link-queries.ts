@@ -1,5 +1,7 @@
 import type { SqlExecutor } from '../db/database.js';
 import type { RelinkProposal, StoredRoleLink } from '../domain/roles/propose-merges.js';
+import type { RoleLinkReview } from './role-link-reviews.js';
+import type { CandidateRoleLink } from './set-candidate-roles.js';
 
 /** Every candidate-role link that still has the text it was decided from, oldest first. */
 export async function storedRoleLinks(sql: SqlExecutor): Promise<StoredRoleLink[]> {
@@ -29,4 +31,130 @@ export async function moveRoleLinks(sql: SqlExecutor, relinks: readonly RelinkPr
     linkIds,
   ]);
   return rowCount ?? 0;
+}
+
+const REVIEW_SELECT = `SELECT r.id, r.role_text, r.global_role_id, g.name AS role_name, r.confidence, r.reason, r.status,
+            r.created_at
+     FROM role_link_reviews r JOIN global_roles g ON g.id = r.global_role_id`;
+
+/** Open low-confidence links, lowest confidence first. */
+export async function openRoleLinkReviews(sql: SqlExecutor, limit: number): Promise<RoleLinkReview[]> {
+  const { rows } = await sql.query<RoleLinkReview>(
+    `${REVIEW_SELECT}
+     WHERE r.status = 'open'
+     ORDER BY r.confidence, r.created_at, r.id
+     LIMIT $1`,
+    [limit],
+  );
+  return rows;
+}
+
+/** Closes an open review with `status`; the role it points at, or undefined when no such review is open. */
+export async function setOpenReviewStatus(
+  sql: SqlExecutor,
+  id: number,
+  status: 'confirmed' | 'rejected',
+): Promise<number | undefined> {
+  const { rows } = await sql.query<{ global_role_id: number }>(
+    `UPDATE role_link_reviews SET status = $2 WHERE id = $1 AND status = 'open' RETURNING global_role_id`,
+    [id, status],
+  );
+  return rows[0]?.global_role_id;
+}
+
+export async function findRoleLinkReview(sql: SqlExecutor, id: number): Promise<RoleLinkReview | undefined> {
+  const { rows } = await sql.query<RoleLinkReview>(`${REVIEW_SELECT} WHERE r.id = $1`, [id]);
+  return rows[0];
+}
+
+/** Marks a role canonical; undefined when there is no such role. */
+export async function markRoleCanonical(
+  sql: SqlExecutor,
+  roleId: number,
+): Promise<{ id: number; name: string } | undefined> {
+  const { rows } = await sql.query<{ id: number; name: string }>(
+    `UPDATE global_roles SET canonical = true, updated_at = now() WHERE id = $1 RETURNING id, name`,
+    [roleId],
+  );
+  return rows[0];
+}
+
+/** Locks the tenant's candidate row; false when the tenant has no such candidate. */
+export async function lockTenantCandidate(
+  sql: SqlExecutor,
+  tenantId: number,
+  candidateId: number,
+): Promise<boolean> {
+  const { rows } = await sql.query('SELECT id FROM candidates WHERE id = $1 AND tenant_id = $2 FOR UPDATE', [
+    candidateId,
+    tenantId,
+  ]);
+  return rows.length > 0;
+}
+
+/** The roles a recruiter chose by hand for the candidate's role texts. */
+export async function manualRoleChoices(
+  sql: SqlExecutor,
+  candidateId: number,
+): Promise<{ input_text: string; id: number; name: string }[]> {
+  const { rows } = await sql.query<{ input_text: string; id: number; name: string }>(
+    `SELECT l.input_text, r.id, r.name FROM candidate_global_roles l JOIN global_roles r ON r.id = l.global_role_id
+     WHERE l.candidate_id = $1 AND l.match_method = 'manual' AND l.input_text IS NOT NULL`,
+    [candidateId],
+  );
+  return rows;
+}
+
+/** Removes the candidate's links to roles other than `roleIds`; the roles unlinked. */
+export async function unlinkRolesExcept(
+  sql: SqlExecutor,
+  candidateId: number,
+  roleIds: readonly number[],
+): Promise<{ global_role_id: number }[]> {
+  const { rows } = await sql.query<{ global_role_id: number }>(
+    `DELETE FROM candidate_global_roles WHERE candidate_id = $1 AND NOT (global_role_id = ANY($2::int[]))
+     RETURNING global_role_id`,
+    [candidateId, roleIds],
+  );
+  return rows;
+}
+
+/** Inserts or updates the candidate's links, set-based; each role with whether its link is new. */
+export async function upsertRoleLinks(
+  sql: SqlExecutor,
+  candidateId: number,
+  links: readonly CandidateRoleLink[],
+): Promise<{ global_role_id: number; inserted: boolean }[]> {
+  const { rows } = await sql.query<{ global_role_id: number; inserted: boolean }>(
+    `INSERT INTO candidate_global_roles (candidate_id, global_role_id, input_text, match_method, confidence)
+     SELECT $1, l.role_id, l.input_text, l.method, l.confidence
+     FROM unnest($2::int[], $3::text[], $4::text[], $5::real[]) AS l(role_id, input_text, method, confidence)
+     ON CONFLICT (candidate_id, global_role_id) DO UPDATE
+       SET input_text = EXCLUDED.input_text, match_method = EXCLUDED.match_method, confidence = EXCLUDED.confidence
+     RETURNING global_role_id, (xmax = 0) AS inserted`,
+    [
+      candidateId,
+      links.map((link) => link.role.id),
+      links.map((link) => link.inputText),
+      links.map((link) => link.method),
+      links.map((link) => link.confidence),
+    ],
+  );
+  return rows;
+}
+
+/** Files an open review of a low-confidence link; one entry per text and role. */
+export async function insertOpenRoleLinkReview(
+  sql: SqlExecutor,
+  text: string,
+  roleId: number,
+  confidence: number,
+  reason: string,
+): Promise<void> {
+  await sql.query(
+    `INSERT INTO role_link_reviews (role_text, global_role_id, confidence, reason)
+     VALUES ($1, $2, $3, $4)
+     ON CONFLICT (role_text, global_role_id) DO NOTHING`,
+    [text, roleId, confidence, reason],
+  );
 }

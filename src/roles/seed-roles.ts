@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Database } from '../db/database.js';
 import { type EmbedMissingResult, embedMissing } from '../embeddings/embed-rows.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
+import { anyRoleExists, insertSeedRolesNotYetNamed } from './role-queries.js';
 
 /** Same depth from `src/roles/` (tsx, vitest) and `dist/roles/` (compiled). */
 export const ROLE_SEED_URL = new URL('../../assets/role-seed.json', import.meta.url);
@@ -40,18 +41,7 @@ export async function seedRoles(
   seed: readonly SeedRole[],
 ): Promise<SeedRolesResult> {
   const inserted = await database.transaction(async (tx) => {
-    const { rowCount } = await tx.sql.query(
-      `INSERT INTO global_roles (name, aliases, category)
-       SELECT s.name, coalesce(s.aliases, '{}'), s.category
-       FROM jsonb_to_recordset($1::jsonb) AS s(name text, aliases text[], category text)
-       WHERE NOT EXISTS (
-         SELECT 1 FROM global_roles g
-         WHERE lower(g.name) = lower(s.name)
-            OR EXISTS (SELECT 1 FROM unnest(g.aliases) AS a WHERE lower(a) = lower(s.name)))
-       ON CONFLICT (name) DO NOTHING`,
-      [JSON.stringify(seed)],
-    );
-    return rowCount;
+    return insertSeedRolesNotYetNamed(tx.sql, seed);
   });
   const embeddings = await embedMissing(database, provider, { table: 'global_roles' });
   return { inserted, existing: seed.length - inserted, embeddings };
@@ -62,9 +52,6 @@ export async function seedRolesIfNone(
   database: Database,
   provider: EmbeddingProvider,
 ): Promise<SeedRolesResult | null> {
-  const { rows } = await database.sql.query<{ present: boolean }>(
-    'SELECT EXISTS (SELECT 1 FROM global_roles) AS present',
-  );
-  if (rows[0]?.present) return null;
+  if (await anyRoleExists(database.sql)) return null;
   return seedRoles(database, provider, await loadRoleSeed());
 }

@@ -3,6 +3,12 @@ import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError, type FieldProblem, isAppError } from '../errors.js';
 import { type NormalizedRole, normalizeRole } from './normalize-role.js';
 import { recountRoles } from './role-candidate-counts.js';
+import {
+  lockTenantCandidate,
+  manualRoleChoices,
+  unlinkRolesExcept,
+  upsertRoleLinks,
+} from './role-link-queries.js';
 
 export interface CandidateRoleLink {
   inputText: string;
@@ -31,19 +37,12 @@ export async function setCandidateRoles(
   preferredRoles: readonly string[],
   options: { threshold?: number } = {},
 ): Promise<SetCandidateRolesResult> {
-  const { rows: found } = await tx.sql.query(
-    'SELECT id FROM candidates WHERE id = $1 AND tenant_id = $2 FOR UPDATE',
-    [candidateId, tenantId],
-  );
-  if (found.length === 0) throw AppError.notFound(`Candidate ${candidateId}`);
+  if (!(await lockTenantCandidate(tx.sql, tenantId, candidateId)))
+    throw AppError.notFound(`Candidate ${candidateId}`);
 
   const problems: FieldProblem[] = [];
   const byRole = new Map<number, CandidateRoleLink>();
-  const { rows: manual } = await tx.sql.query<{ input_text: string; id: number; name: string }>(
-    `SELECT l.input_text, r.id, r.name FROM candidate_global_roles l JOIN global_roles r ON r.id = l.global_role_id
-     WHERE l.candidate_id = $1 AND l.match_method = 'manual' AND l.input_text IS NOT NULL`,
-    [candidateId],
-  );
+  const manual = await manualRoleChoices(tx.sql, candidateId);
   const chosen = new Map(manual.map((link) => [link.input_text.trim().toLowerCase(), link]));
   for (const [i, text] of preferredRoles.entries()) {
     const choice = chosen.get(text.trim().toLowerCase());
@@ -79,26 +78,8 @@ export async function setCandidateRoles(
 
   const links = [...byRole.values()];
   const roleIds = links.map((link) => link.role.id);
-  const { rows: removed } = await tx.sql.query<{ global_role_id: number }>(
-    `DELETE FROM candidate_global_roles WHERE candidate_id = $1 AND NOT (global_role_id = ANY($2::int[]))
-     RETURNING global_role_id`,
-    [candidateId, roleIds],
-  );
-  const { rows: upserted } = await tx.sql.query<{ global_role_id: number; inserted: boolean }>(
-    `INSERT INTO candidate_global_roles (candidate_id, global_role_id, input_text, match_method, confidence)
-     SELECT $1, l.role_id, l.input_text, l.method, l.confidence
-     FROM unnest($2::int[], $3::text[], $4::text[], $5::real[]) AS l(role_id, input_text, method, confidence)
-     ON CONFLICT (candidate_id, global_role_id) DO UPDATE
-       SET input_text = EXCLUDED.input_text, match_method = EXCLUDED.match_method, confidence = EXCLUDED.confidence
-     RETURNING global_role_id, (xmax = 0) AS inserted`,
-    [
-      candidateId,
-      roleIds,
-      links.map((link) => link.inputText),
-      links.map((link) => link.method),
-      links.map((link) => link.confidence),
-    ],
-  );
+  const removed = await unlinkRolesExcept(tx.sql, candidateId, roleIds);
+  const upserted = await upsertRoleLinks(tx.sql, candidateId, links);
   const addedRoleIds = upserted.filter((row) => row.inserted).map((row) => row.global_role_id);
   const removedRoleIds = removed.map((row) => row.global_role_id);
   await recountRoles(tx.sql, [...addedRoleIds, ...removedRoleIds]);

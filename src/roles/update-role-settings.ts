@@ -2,6 +2,7 @@ import type { SqlExecutor } from '../db/database.js';
 import type { RolePriority } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { getRole, type RoleSummary } from './list-roles.js';
+import { setRoleCategoryAndPriority } from './role-queries.js';
 
 export interface RoleSettings {
   /** null clears the category. */
@@ -21,14 +22,7 @@ export async function updateRoleSettings(
       errors: [{ field: 'category', message: 'at most 100 characters' }],
     });
   }
-  const { rowCount } = await sql.query(
-    `UPDATE global_roles
-     SET category = CASE WHEN $2 THEN $3 ELSE category END,
-         priority = coalesce($4, priority),
-         updated_at = now()
-     WHERE id = $1`,
-    [roleId, category !== undefined, category ?? null, settings.priority ?? null],
-  );
-  if (rowCount === 0) throw AppError.notFound(`Role ${roleId}`);
+  if (!(await setRoleCategoryAndPriority(sql, roleId, category, settings.priority ?? null)))
+    throw AppError.notFound(`Role ${roleId}`);
   return getRole(sql, roleId);
 }

@@ -8,6 +8,12 @@ import type { SkillMatcher } from '../domain/skills.js';
 import { AppError, type FieldProblem } from '../errors.js';
 import type { JobsImported } from '../events/events.js';
 import { validateJobInputs } from '../ingestion/job-input.js';
+import {
+  lockSessionRow,
+  markSessionCompleted,
+  recordRoleScrapeSuccess,
+  storeCompletionResult,
+} from './scraper-queries.js';
 
 export interface JobProblem {
   index: number;
@@ -48,12 +54,7 @@ export async function lockOwnSession(
   key: Pick<ScraperApiKey, 'id'>,
   sessionId: string,
 ): Promise<LockedSession> {
-  const { rows } = await tx.sql.query<LockedSession>(
-    `SELECT id, session_id, scraper_key_id, global_role_id, status, completion_hash, completion_result, error_message
-     FROM scrape_sessions WHERE session_id = $1 FOR UPDATE`,
-    [sessionId],
-  );
-  const session = rows[0];
+  const session = await lockSessionRow(tx, sessionId);
   if (!session) throw AppError.notFound(`Scrape session ${sessionId}`);
   if (session.scraper_key_id !== key.id) {
     throw new AppError('forbidden', 'This scrape session was claimed by another API key.');
@@ -135,21 +136,9 @@ export async function completeSession(
       jobs_skipped: written.length - newJobIds.length + repeats,
       jobs_failed: validated.filter((item) => !item.ok).length,
     };
-    const { rows } = await tx.sql.query<{ duration_seconds: number }>(
-      `UPDATE scrape_sessions SET status = 'completed', completed_at = now(),
-         duration_seconds = GREATEST(0, round(extract(epoch FROM now() - started_at)))::int,
-         jobs_found = $2, jobs_imported = $3, jobs_skipped = $4, jobs_failed = $5, updated_at = now()
-       WHERE id = $1 RETURNING duration_seconds`,
-      [session.id, counts.jobs_found, counts.jobs_imported, counts.jobs_skipped, counts.jobs_failed],
-    );
+    const durationSeconds = await markSessionCompleted(tx, session.id, counts);
     if (session.global_role_id !== null) {
-      await tx.sql.query(
-        `UPDATE global_roles SET queue_status = 'completed', last_scraped_at = now(),
-           scrape_failures = 0, last_scrape_error = NULL,
-           total_jobs_scraped = total_jobs_scraped + $2, updated_at = now()
-         WHERE id = $1`,
-        [session.global_role_id, counts.jobs_imported],
-      );
+      await recordRoleScrapeSuccess(tx, session.global_role_id, counts.jobs_imported);
     }
     // Known jobs too: one first found for another role (or imported) is now due for this role's candidates.
     if (written.length > 0) {
@@ -165,15 +154,12 @@ export async function completeSession(
       status: 'completed',
       role_id: session.global_role_id,
       ...counts,
-      duration_seconds: rows[0]!.duration_seconds,
+      duration_seconds: durationSeconds,
       new_job_ids: newJobIds,
       errors,
       warnings,
     };
-    await tx.sql.query(
-      'UPDATE scrape_sessions SET completion_hash = $2, completion_result = $3 WHERE id = $1',
-      [session.id, hash, JSON.stringify(result)],
-    );
+    await storeCompletionResult(tx, session.id, hash, result);
     return result;
   });
 }

@@ -3,7 +3,7 @@ import type { ScraperApiKey } from '../db/repositories/scraper-api-key.repositor
 import { AppError } from '../errors.js';
 import { lockOwnSession } from './complete-session.js';
 import { DEFAULT_SCRAPE_MAX_ATTEMPTS } from './queue-maintenance.js';
-import { markSessionFailed, recordRoleScrapeFailure } from './session-queries.js';
+import { markSessionFailed, recordRoleScrapeFailure } from './scraper-queries.js';
 
 export interface FailedSession {
   session_id: string;

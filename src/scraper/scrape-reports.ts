@@ -1,4 +1,5 @@
 import type { DbContext } from '../db/database.js';
+import { queueRolesPage, scraperSummaries, sessionsPage } from './scraper-queries.js';
 
 export interface QueueRole {
   id: number;
@@ -18,16 +19,7 @@ export async function listQueue(
   ctx: DbContext,
   filter: { status?: string; limit: number; offset: number },
 ): Promise<{ items: QueueRole[]; total: number }> {
-  const { rows } = await ctx.sql.query<QueueRole & { total: number }>(
-    `SELECT id, name, category, queue_status, priority, candidate_count, total_jobs_scraped, last_scraped_at,
-            scrape_failures, last_scrape_error, count(*) OVER ()::int AS total
-     FROM global_roles WHERE ($1::text IS NULL OR queue_status = $1)
-     ORDER BY CASE queue_status WHEN 'processing' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
-              CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
-              candidate_count DESC, last_scraped_at ASC NULLS FIRST, id
-     LIMIT $2 OFFSET $3`,
-    [filter.status ?? null, filter.limit, filter.offset],
-  );
+  const rows = await queueRolesPage(ctx, filter);
   return { items: rows.map(({ total: _total, ...role }) => role), total: rows[0]?.total ?? 0 };
 }
 
@@ -38,17 +30,6 @@ export interface SessionFilter {
   from?: Date | undefined;
   to?: Date | undefined;
 }
-
-const SESSION_WHERE = `($1::int IS NULL OR scraper_key_id = $1) AND ($2::int IS NULL OR global_role_id = $2)
-  AND ($3::text IS NULL OR status = $3) AND ($4::timestamptz IS NULL OR started_at >= $4)
-  AND ($5::timestamptz IS NULL OR started_at < $5)`;
-const sessionParams = (f: SessionFilter) => [
-  f.scraper_key_id ?? null,
-  f.role_id ?? null,
-  f.status ?? null,
-  f.from ?? null,
-  f.to ?? null,
-];
 
 export interface SessionRow {
   id: number;
@@ -72,13 +53,7 @@ export async function listSessions(
   ctx: DbContext,
   filter: SessionFilter & { limit: number; offset: number },
 ): Promise<{ items: SessionRow[]; total: number }> {
-  const { rows } = await ctx.sql.query<SessionRow & { total: number }>(
-    `SELECT id, session_id, scraper_key_id, scraper_name, global_role_id, role_name, status, started_at, completed_at,
-            duration_seconds, jobs_found, jobs_imported, jobs_skipped, jobs_failed, error_message, count(*) OVER ()::int AS total
-     FROM scrape_sessions WHERE ${SESSION_WHERE}
-     ORDER BY started_at DESC, id DESC LIMIT $6 OFFSET $7`,
-    [...sessionParams(filter), filter.limit, filter.offset],
-  );
+  const rows = await sessionsPage(ctx, filter);
   return { items: rows.map(({ total: _total, ...session }) => session), total: rows[0]?.total ?? 0 };
 }
 
@@ -100,23 +75,5 @@ export interface ScraperSummary {
 
 /** Per-scraper performance over the filtered sessions; rates are over finished sessions. */
 export async function summarizeScrapers(ctx: DbContext, filter: SessionFilter): Promise<ScraperSummary[]> {
-  const { rows } = await ctx.sql.query<ScraperSummary>(
-    `SELECT scraper_key_id, max(scraper_name) AS scraper_name, count(*)::int AS sessions,
-            count(*) FILTER (WHERE status = 'completed')::int AS completed,
-            count(*) FILTER (WHERE status = 'failed')::int AS failed,
-            count(*) FILTER (WHERE status = 'timeout')::int AS timed_out,
-            count(*) FILTER (WHERE status = 'in_progress')::int AS in_progress,
-            coalesce(sum(jobs_found), 0)::int AS jobs_found, coalesce(sum(jobs_imported), 0)::int AS jobs_imported,
-            round(avg(jobs_found) FILTER (WHERE status = 'completed'), 2)::float8 AS jobs_per_session,
-            round(count(*) FILTER (WHERE status = 'failed')::numeric
-                  / nullif(count(*) FILTER (WHERE status <> 'in_progress'), 0), 4)::float8 AS failure_rate,
-            round(count(*) FILTER (WHERE status = 'timeout')::numeric
-                  / nullif(count(*) FILTER (WHERE status <> 'in_progress'), 0), 4)::float8 AS timeout_rate,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_seconds)
-              FILTER (WHERE status = 'completed')::float8 AS median_duration_seconds
-     FROM scrape_sessions WHERE ${SESSION_WHERE}
-     GROUP BY scraper_key_id ORDER BY sessions DESC, scraper_key_id`,
-    sessionParams(filter),
-  );
-  return rows;
+  return scraperSummaries(ctx, filter);
 }

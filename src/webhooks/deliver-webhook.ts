@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
 import { SIGNATURE_HEADER, signatureHeader } from '../domain/webhook-signature.js';
 import { type OutgoingPolicy, postJson } from './outgoing-request.js';
+import { findDeliveryToSend, recordDeliveryAttempt } from './webhook-endpoint-queries.js';
 
 export interface DeliveryEvent {
   tenantId: number;
@@ -29,25 +30,9 @@ export async function deliverWebhook(
   attempt: { retryCount: number; retryLimit: number },
   clock: () => number = Date.now,
 ): Promise<'succeeded' | 'retrying' | 'failed' | 'skipped'> {
-  const delivery = await withTenant(database, event.tenantId, async (tx) => {
-    const { rows } = await tx.sql.query<{
-      id: number;
-      status: string;
-      event_type: string;
-      event_key: string;
-      payload: unknown;
-      created_at: Date;
-      url: string;
-      secret: string;
-      is_active: boolean;
-    }>(
-      `SELECT d.id, d.status, d.event_type, d.event_key, d.payload, d.created_at, w.url, w.secret, w.is_active
-         FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id
-        WHERE d.tenant_id = $1 AND d.id = $2`,
-      [event.tenantId, event.deliveryId],
-    );
-    return rows[0];
-  });
+  const delivery = await withTenant(database, event.tenantId, (tx) =>
+    findDeliveryToSend(tx, event.tenantId, event.deliveryId),
+  );
   if (!delivery || delivery.status === 'succeeded' || delivery.status === 'failed') return 'skipped';
   const body = JSON.stringify({
     id: delivery.event_key,
@@ -76,20 +61,9 @@ export async function deliverWebhook(
       : result.refused || attempt.retryCount >= attempt.retryLimit
         ? 'failed'
         : 'retrying';
-  await withTenant(database, event.tenantId, async (tx) => {
-    await tx.sql.query(
-      `INSERT INTO webhook_attempts (tenant_id, delivery_id, status_code, duration_ms, error, response_excerpt)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [event.tenantId, delivery.id, result.status, result.durationMs, result.error, result.excerpt],
-    );
-    await tx.sql.query(
-      `UPDATE webhook_deliveries
-          SET status = $3::varchar, attempts = attempts + 1, last_status_code = $4, last_error = $5, last_duration_ms = $6,
-              delivered_at = CASE WHEN $3::varchar = 'succeeded' THEN now() ELSE delivered_at END
-        WHERE tenant_id = $1 AND id = $2`,
-      [event.tenantId, delivery.id, outcome, result.status, result.error, result.durationMs],
-    );
-  });
+  await withTenant(database, event.tenantId, (tx) =>
+    recordDeliveryAttempt(tx, event.tenantId, delivery.id, outcome, result),
+  );
   if (outcome === 'retrying') throw new DeliveryFailed(`webhook delivery ${delivery.id}: ${result.error}`);
   return outcome;
 }

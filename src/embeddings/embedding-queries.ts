@@ -1,0 +1,93 @@
+import type { SqlExecutor } from '../db/database.js';
+import type { EmbeddedTable } from './embed-rows.js';
+
+/** Rows of `table` that are eligible (`eligible`: a condition) and have no vector of `modelId`, optionally only `ids`. */
+export interface RowsToEmbed {
+  table: EmbeddedTable;
+  eligible: string;
+  modelId: string;
+  ids?: readonly number[] | undefined;
+}
+
+/** Stores the vectors (pgvector literals) for the given ids in one statement; how many rows changed. */
+export async function updateEmbeddings(
+  sql: SqlExecutor,
+  table: EmbeddedTable,
+  ids: readonly number[],
+  vectors: readonly string[],
+  modelId: string,
+): Promise<number> {
+  const result = await sql.query(
+    `UPDATE ${table} AS t SET embedding = v.embedding::vector, embedding_model = $3
+     FROM unnest($1::int[], $2::text[]) AS v(id, embedding)
+     WHERE t.id = v.id`,
+    [ids, vectors, modelId],
+  );
+  return result.rowCount;
+}
+
+// `$1` is the model; the id filter, when given, is the query's last parameter.
+const pending = (rows: RowsToEmbed, idsParameter: number) =>
+  `(${rows.eligible}) AND (embedding IS NULL OR embedding_model IS DISTINCT FROM $1)` +
+  (rows.ids ? ` AND id = ANY($${idsParameter}::int[])` : '');
+const idsOf = (rows: RowsToEmbed) => (rows.ids ? [[...rows.ids]] : []);
+
+export async function countRowsToEmbed(sql: SqlExecutor, rows: RowsToEmbed): Promise<number> {
+  const result = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${rows.table} WHERE ${pending(rows, 2)}`,
+    [rows.modelId, ...idsOf(rows)],
+  );
+  return result.rows[0]?.n ?? 0;
+}
+
+/** The next `limit` rows to embed after id `afterId`, in id order, with the `columns` their text is built from. */
+export async function rowsToEmbedAfter(
+  sql: SqlExecutor,
+  rows: RowsToEmbed,
+  columns: string,
+  afterId: number,
+  limit: number,
+): Promise<(Record<string, unknown> & { id: number })[]> {
+  const result = await sql.query<Record<string, unknown> & { id: number }>(
+    `SELECT id, ${columns} FROM ${rows.table}
+     WHERE ${pending(rows, 4)} AND id > $2 ORDER BY id LIMIT $3`,
+    [rows.modelId, afterId, limit, ...idsOf(rows)],
+  );
+  return result.rows;
+}
+
+/** Per stored model (null: no vector): eligible rows, rows with a vector, eligible rows without one. */
+export async function embeddingCountsByModel(
+  sql: SqlExecutor,
+  table: EmbeddedTable,
+  eligible: string,
+): Promise<{ model: string | null; eligible: number; with_vector: number; missing: number }[]> {
+  const { rows } = await sql.query<{
+    model: string | null;
+    eligible: number;
+    with_vector: number;
+    missing: number;
+  }>(
+    `SELECT embedding_model AS model,
+            count(*) FILTER (WHERE ${eligible})::int AS eligible,
+            count(*) FILTER (WHERE embedding IS NOT NULL)::int AS with_vector,
+            count(*) FILTER (WHERE embedding IS NULL AND ${eligible})::int AS missing
+     FROM ${table} GROUP BY embedding_model ORDER BY embedding_model NULLS FIRST`,
+  );
+  return rows;
+}
+
+/** Eligible rows with a vector of `modelId`. */
+export async function countCurrentEmbeddings(
+  sql: SqlExecutor,
+  table: EmbeddedTable,
+  eligible: string,
+  modelId: string,
+): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${table}
+     WHERE ${eligible} AND embedding IS NOT NULL AND embedding_model = $1`,
+    [modelId],
+  );
+  return rows[0]?.n ?? 0;
+}
