@@ -10369,6 +10369,7 @@ export interface components {
          *       "email": "priya.sharma@example.com",
          *       "phone": "+15125550142",
          *       "current_title": "Python Developer",
+         *       "current_employer": "Northwind Analytics",
          *       "skills": [
          *         "Python",
          *         "Django",
@@ -10436,6 +10437,7 @@ export interface components {
          *       "email": "priya.sharma@example.com",
          *       "phone": "+15125550142",
          *       "current_title": "Python Developer",
+         *       "current_employer": "Northwind Analytics",
          *       "skills": [
          *         "Python",
          *         "Django",
@@ -10524,6 +10526,7 @@ export interface components {
          *       "email": "priya.sharma@example.com",
          *       "phone": "+15125550142",
          *       "current_title": "Python Developer",
+         *       "current_employer": "Northwind Analytics",
          *       "skills": [
          *         "Python",
          *         "Django",
@@ -11896,6 +11899,7 @@ export interface components {
          *       "email": "priya.sharma@example.com",
          *       "phone": "+15125550142",
          *       "current_title": "Python Developer",
+         *       "current_employer": "Northwind Analytics",
          *       "skills": [
          *         "Python",
          *         "Django",
@@ -11963,6 +11967,7 @@ export interface components {
          *       "email": "priya.sharma@example.com",
          *       "phone": "+15125550142",
          *       "current_title": "Python Developer",
+         *       "current_employer": "Northwind Analytics",
          *       "skills": [
          *         "Python",
          *         "Django",
@@ -12051,6 +12056,7 @@ export interface components {
          *       "email": "priya.sharma@example.com",
          *       "phone": "+15125550142",
          *       "current_title": "Python Developer",
+         *       "current_employer": "Northwind Analytics",
          *       "skills": [
          *         "Python",
          *         "Django",
