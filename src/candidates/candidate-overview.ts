@@ -6,6 +6,7 @@ import {
 } from '../db/repositories/candidate.repository.js';
 import { withTenant } from '../db/with-tenant.js';
 import { AppError } from '../errors.js';
+import { candidateOverviewRows, isActiveCandidateOwner } from './candidate-queries.js';
 
 /** What the candidates list shows beside each candidate: owner, match counts, best score and roles. */
 export interface CandidateOverview {
@@ -28,31 +29,7 @@ export function listCandidateOverviews(
   return withTenant(database, tenantId, async (tx) => {
     const page = await candidateRepository(tx).search(tenantId, options);
     const ids = page.items.map((candidate) => candidate.id);
-    const { rows } = await tx.sql.query<{
-      candidate_id: number;
-      owner_email: string | null;
-      owner_name: string | null;
-      new_matches: number;
-      total_matches: number;
-      best_score: number | null;
-      roles: string[] | null;
-    }>(
-      `SELECT c.id AS candidate_id, u.email AS owner_email, u.full_name AS owner_name,
-              coalesce(m.new_matches, 0)::int AS new_matches, coalesce(m.total_matches, 0)::int AS total_matches,
-              m.best_score, r.roles
-         FROM candidates c
-         LEFT JOIN users u ON u.id = c.owner_user_id
-         LEFT JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE status = 'suggested' AND viewed_at IS NULL) AS new_matches,
-                  count(*) AS total_matches, max(match_score) AS best_score
-             FROM candidate_job_matches WHERE candidate_id = c.id) m ON true
-         LEFT JOIN LATERAL (
-           SELECT array_agg(g.name ORDER BY l.id) AS roles
-             FROM candidate_global_roles l JOIN global_roles g ON g.id = l.global_role_id
-            WHERE l.candidate_id = c.id) r ON true
-        WHERE c.tenant_id = $1 AND c.id = ANY ($2::int[])`,
-      [tenantId, ids],
-    );
+    const rows = await candidateOverviewRows(tx.sql, tenantId, ids);
     const byId = new Map(rows.map((row) => [row.candidate_id, row]));
     const items = page.items.map((candidate) => {
       const row = byId.get(candidate.id);
@@ -81,11 +58,7 @@ export function assignCandidateOwner(
 ): Promise<Candidate> {
   return withTenant(database, tenantId, async (tx) => {
     if (ownerUserId !== null) {
-      const owner = await tx.sql.query(
-        `SELECT 1 FROM users WHERE id = $1 AND tenant_id = $2 AND is_active AND role IN ('RECRUITER', 'TENANT_ADMIN')`,
-        [ownerUserId, tenantId],
-      );
-      if (owner.rows.length === 0)
+      if (!(await isActiveCandidateOwner(tx.sql, tenantId, ownerUserId)))
         throw new AppError('unprocessable', `User ${ownerUserId} is not an active user of your agency.`);
     }
     const candidate = await candidateRepository(tx).update(tenantId, candidateId, {

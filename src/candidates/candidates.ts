@@ -10,6 +10,12 @@ import { AppError } from '../errors.js';
 import { EVENT, eventPublisher } from '../events/events.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { type CandidateCreate, type CandidateUpdate, PROFILE_FIELDS } from './candidate-input.js';
+import {
+  candidateRoleMappings,
+  candidateStatusHistory,
+  insertStatusChange,
+  lockCandidateStatus,
+} from './candidate-queries.js';
 import { assertNoDuplicate } from './find-duplicates.js';
 import { type RoleSync, removeCandidateRoles, syncCandidateRoles } from './sync-candidate-roles.js';
 
@@ -44,10 +50,7 @@ export async function recordStatusChange(
   to: CandidateStatus,
   userId: number,
 ): Promise<void> {
-  await tx.sql.query(
-    'INSERT INTO candidate_status_changes (candidate_id, from_status, to_status, changed_by) VALUES ($1, $2, $3, $4)',
-    [candidateId, from, to, userId],
-  );
+  await insertStatusChange(tx.sql, candidateId, from, to, userId);
 }
 
 /** Inserts candidates of one tenant in `tx` (shared with the CSV import), with their history, roles and task. */
@@ -145,11 +148,7 @@ export function changeCandidateStatus(
   to: CandidateStatus,
 ): Promise<Candidate> {
   return withTenant(deps.database, actor.tenantId, async (tx) => {
-    const { rows } = await tx.sql.query<{ status: CandidateStatus }>(
-      'SELECT status FROM candidates WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
-      [actor.tenantId, id],
-    );
-    const from = rows[0]?.status;
+    const from = await lockCandidateStatus(tx.sql, actor.tenantId, id);
     if (!from) throw notFound(id);
     if (!canChangeCandidateStatus(from, to)) {
       const allowed = nextCandidateStatuses(from);
@@ -194,35 +193,18 @@ export function getCandidateDetail(
   return withTenant(deps.database, tenantId, async (tx) => {
     const candidate = await candidateRepository(tx).findById(tenantId, id);
     if (!candidate) throw notFound(id);
-    const history = await tx.sql.query<{
-      from_status: string | null;
-      to_status: string;
-      user_id: number | null;
-      email: string | null;
-      full_name: string | null;
-      changed_at: Date;
-    }>(
-      `SELECT h.from_status, h.to_status, u.id AS user_id, u.email, u.full_name, h.changed_at
-         FROM candidate_status_changes h LEFT JOIN users u ON u.id = h.changed_by
-        WHERE h.candidate_id = $1 ORDER BY h.changed_at, h.id`,
-      [id],
-    );
-    const roles = await tx.sql.query<CandidateDetail['role_mappings'][number]>(
-      `SELECT l.input_text, l.global_role_id, g.name AS role_name, l.match_method, l.confidence
-         FROM candidate_global_roles l JOIN global_roles g ON g.id = l.global_role_id
-        WHERE l.candidate_id = $1 ORDER BY l.id`,
-      [id],
-    );
+    const history = await candidateStatusHistory(tx.sql, id);
+    const roles = await candidateRoleMappings(tx.sql, id);
     return {
       candidate,
-      status_history: history.rows.map((row) => ({
+      status_history: history.map((row) => ({
         from_status: row.from_status,
         to_status: row.to_status,
         changed_by:
           row.user_id === null ? null : { id: row.user_id, email: row.email ?? '', name: row.full_name },
         changed_at: row.changed_at,
       })),
-      role_mappings: roles.rows,
+      role_mappings: roles,
     };
   });
 }

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
 import { csvLine } from '../domain/csv.js';
 import { AppError } from '../errors.js';
+import { candidateExists, candidateExportRows, candidateMatchExportRows } from './candidate-queries.js';
 
 const CANDIDATE_COLUMNS = [
   'id',
@@ -36,10 +37,7 @@ const toCsv = (columns: readonly string[], rows: Record<string, unknown>[]) =>
 /** The agency's candidates as CSV (formula-safe cells), in name order. */
 export function exportCandidatesCsv(database: Database, tenantId: number): Promise<string> {
   return withTenant(database, tenantId, async (tx) => {
-    const { rows } = await tx.sql.query(
-      `SELECT ${CANDIDATE_COLUMNS.join(', ')} FROM candidates WHERE tenant_id = $1 ORDER BY last_name, first_name, id`,
-      [tenantId],
-    );
+    const rows = await candidateExportRows(tx.sql, tenantId, CANDIDATE_COLUMNS);
     return toCsv(CANDIDATE_COLUMNS, rows);
   });
 }
@@ -70,20 +68,9 @@ export function exportCandidateMatchesCsv(
   candidateId: number,
 ): Promise<string> {
   return withTenant(database, tenantId, async (tx) => {
-    const owner = await tx.sql.query('SELECT 1 FROM candidates WHERE tenant_id = $1 AND id = $2', [
-      tenantId,
-      candidateId,
-    ]);
-    if (owner.rows.length === 0) throw AppError.notFound(`Candidate ${candidateId}`);
-    const { rows } = await tx.sql.query(
-      `SELECT m.job_posting_id, j.title, j.company, j.location, j.job_url, m.match_score, m.skill_match_score,
-              m.experience_match_score, m.location_match_score, m.salary_match_score, m.semantic_similarity,
-              m.matched_skills, m.missing_skills, m.status, m.is_recommended, m.matched_at
-         FROM candidate_job_matches m JOIN job_postings j ON j.id = m.job_posting_id
-        WHERE m.candidate_id = $1
-        ORDER BY m.match_score DESC, m.id`,
-      [candidateId],
-    );
+    if (!(await candidateExists(tx.sql, tenantId, candidateId)))
+      throw AppError.notFound(`Candidate ${candidateId}`);
+    const rows = await candidateMatchExportRows(tx.sql, candidateId);
     return toCsv(MATCH_COLUMNS, rows);
   });
 }

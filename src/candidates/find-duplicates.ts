@@ -8,6 +8,12 @@ import {
   phoneKey,
 } from '../domain/candidate-duplicates.js';
 import { AppError } from '../errors.js';
+import {
+  candidatesSharingIdentity,
+  countTenantCandidates,
+  duplicateDismissalsOf,
+  insertDuplicateDismissal,
+} from './candidate-queries.js';
 
 export interface DuplicateCandidate {
   id: number;
@@ -35,30 +41,16 @@ export async function findDuplicates(
   people: readonly (IdentityFields & { id?: number | undefined })[],
 ): Promise<DuplicateCandidate[][]> {
   if (people.length === 0) return [];
-  const { rows } = await tx.sql.query<Row>(
-    `SELECT id, first_name, last_name, email, phone, location, current_employer FROM candidates
-      WHERE tenant_id = $1
-        AND (lower(email) = ANY($2::text[])
-             OR right(regexp_replace(phone, '[^0-9]', '', 'g'), 10) = ANY($3::text[])
-             OR lower(last_name) = ANY($4::text[])
-             OR lower(left(last_name, 3)) = ANY($5::text[]))
-      ORDER BY id LIMIT 2000`,
-    [
-      tenantId,
-      people.map((person) => emailKey(person.email)),
-      people.flatMap((person) => phoneKey(person.phone) ?? []),
-      people.map((person) => person.last_name.toLowerCase()),
-      people.map((person) => person.last_name.toLowerCase().slice(0, 3)),
-    ],
-  );
+  const rows = await candidatesSharingIdentity<Row>(tx.sql, tenantId, {
+    emails: people.map((person) => emailKey(person.email)),
+    phones: people.flatMap((person) => phoneKey(person.phone) ?? []),
+    lastNames: people.map((person) => person.last_name.toLowerCase()),
+    lastNamePrefixes: people.map((person) => person.last_name.toLowerCase().slice(0, 3)),
+  });
   const ids = people.flatMap((person) => (person.id ? [person.id] : []));
   const dismissed = new Set<string>();
   if (ids.length > 0) {
-    const { rows: pairs } = await tx.sql.query<{ candidate_id: number; other_candidate_id: number }>(
-      `SELECT candidate_id, other_candidate_id FROM candidate_duplicate_dismissals
-        WHERE tenant_id = $1 AND (candidate_id = ANY($2::int[]) OR other_candidate_id = ANY($2::int[]))`,
-      [tenantId, ids],
-    );
+    const pairs = await duplicateDismissalsOf(tx.sql, tenantId, ids);
     for (const pair of pairs) dismissed.add(`${pair.candidate_id}:${pair.other_candidate_id}`);
   }
   const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
@@ -101,16 +93,8 @@ export async function dismissDuplicate(
   userId: number,
 ): Promise<boolean> {
   const [low, high] = candidateId < otherId ? [candidateId, otherId] : [otherId, candidateId];
-  const { rows } = await tx.sql.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM candidates WHERE tenant_id = $1 AND id = ANY($2::int[])`,
-    [tenantId, [low, high]],
-  );
-  if (rows[0]!.n !== 2 || low === high) return false;
-  await tx.sql.query(
-    `INSERT INTO candidate_duplicate_dismissals (tenant_id, candidate_id, other_candidate_id, decided_by)
-     VALUES ($1, $2, $3, $4) ON CONFLICT (candidate_id, other_candidate_id) DO NOTHING`,
-    [tenantId, low, high, userId],
-  );
+  if ((await countTenantCandidates(tx.sql, tenantId, [low, high])) !== 2 || low === high) return false;
+  await insertDuplicateDismissal(tx.sql, tenantId, low, high, userId);
   return true;
 }
 

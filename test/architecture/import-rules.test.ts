@@ -24,10 +24,6 @@ const isSqlHome = (path: string) =>
  * SQL is gone must leave the list.
  */
 const SQL_IN_USE_CASES_TODO: Record<string, number> = {
-  'candidates/candidate-overview.ts': 2,
-  'candidates/candidates.ts': 4,
-  'candidates/export-candidates.ts': 3,
-  'candidates/find-duplicates.ts': 4,
   'candidates/merge-candidates.ts': 23,
   'intake/intake-resumes.ts': 11,
   'operations/health.ts': 4,
