@@ -26,7 +26,6 @@ const isSqlHome = (path: string) =>
 const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'candidates/merge-candidates.ts': 23,
   'intake/intake-resumes.ts': 11,
-  'operations/health.ts': 4,
   'roles/correct-candidate-role.ts': 7,
   'roles/role-reports.ts': 7,
 };
@@ -35,7 +34,7 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
 const TASK_QUEUE_RUNTIME_IMPORTERS = new Set([
   'runtime.ts',
   'db/migrator.ts',
-  'operations/health.ts',
+  'operations/health-queries.ts',
   'operations/task-queries.ts',
 ]);
 
