@@ -4,6 +4,7 @@ import type { CatalogRole } from '../domain/roles/decide-role.js';
 import type { RoleSummary } from './list-roles.js';
 import type { MergeRolesResult } from './merge-roles.js';
 import type { CountDrift } from './role-candidate-counts.js';
+import type { NewRoleMappingReport, ReportStatus, RoleMappingReport } from './role-reports.js';
 import type { SeedRole } from './seed-roles.js';
 
 export interface RoleChoice {
@@ -364,4 +365,72 @@ export async function absorbRoleAttributes(
 
 export async function deleteRole(sql: SqlExecutor, id: number): Promise<void> {
   await sql.query('DELETE FROM global_roles WHERE id = $1', [id]);
+}
+
+const REPORT_COLUMNS = `r.id, r.tenant_id, r.candidate_id, r.input_text, r.global_role_id, g.name AS global_role_name,
+  r.suggested_role_name, r.note, r.status, r.reported_by, r.resolved_by, r.created_at, r.resolved_at`;
+
+export async function findRoleReport(sql: SqlExecutor, id: number): Promise<RoleMappingReport | undefined> {
+  const { rows } = await sql.query<RoleMappingReport>(
+    `SELECT ${REPORT_COLUMNS} FROM role_mapping_reports r LEFT JOIN global_roles g ON g.id = r.global_role_id
+     WHERE r.id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** Inserts an open report of the tenant; returns its id. */
+export async function insertRoleReport(
+  sql: SqlExecutor,
+  tenantId: number,
+  input: NewRoleMappingReport,
+): Promise<number> {
+  const { rows } = await sql.query<{ id: number }>(
+    `INSERT INTO role_mapping_reports (tenant_id, candidate_id, input_text, global_role_id, suggested_role_name, note, reported_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      tenantId,
+      input.candidateId ?? null,
+      input.inputText,
+      input.globalRoleId ?? null,
+      input.suggestedRoleName ?? null,
+      input.note ?? null,
+      input.reportedBy,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+/** One page of reports (of one status, or all), newest first, and how many there are. */
+export async function roleReportPage(
+  sql: SqlExecutor,
+  query: { status?: ReportStatus; limit: number; offset: number },
+): Promise<{ items: RoleMappingReport[]; total: number }> {
+  const [{ rows: items }, { rows: counted }] = await Promise.all([
+    sql.query<RoleMappingReport>(
+      `SELECT ${REPORT_COLUMNS} FROM role_mapping_reports r LEFT JOIN global_roles g ON g.id = r.global_role_id
+       WHERE $1::text IS NULL OR r.status = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT $2 OFFSET $3`,
+      [query.status ?? null, query.limit, query.offset],
+    ),
+    sql.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM role_mapping_reports WHERE $1::text IS NULL OR status = $1',
+      [query.status ?? null],
+    ),
+  ]);
+  return { items, total: counted[0]?.n ?? 0 };
+}
+
+/** Closes the report if it is open; false when it is not (closed already, or no such report). */
+export async function closeOpenRoleReport(
+  sql: SqlExecutor,
+  id: number,
+  status: Exclude<ReportStatus, 'open'>,
+  closedBy: number | null,
+): Promise<boolean> {
+  const { rowCount } = await sql.query(
+    `UPDATE role_mapping_reports SET status = $2, resolved_by = $3, resolved_at = now()
+     WHERE id = $1 AND status = 'open'`,
+    [id, status, closedBy],
+  );
+  return rowCount > 0;
 }

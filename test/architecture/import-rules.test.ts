@@ -27,7 +27,6 @@ const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'candidates/merge-candidates.ts': 23,
   'intake/intake-resumes.ts': 11,
   'roles/correct-candidate-role.ts': 7,
-  'roles/role-reports.ts': 7,
 };
 
 /** Runtime users of the task-queue adapter: the composition root, the migrator (its schema) and health (queue stats). */
