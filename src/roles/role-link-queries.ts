@@ -158,3 +158,53 @@ export async function insertOpenRoleLinkReview(
     [text, roleId, confidence, reason],
   );
 }
+
+export interface LinkWithRoleName {
+  id: number;
+  global_role_id: number;
+  role_name: string;
+  input_text: string;
+}
+
+/** The candidate's role links whose text is `inputText` (ignoring case and surrounding spaces). */
+export async function candidateRoleLinksWithText(
+  sql: SqlExecutor,
+  candidateId: number,
+  inputText: string,
+): Promise<LinkWithRoleName[]> {
+  const { rows } = await sql.query<LinkWithRoleName>(
+    `SELECT l.id, l.global_role_id, r.name AS role_name, l.input_text FROM candidate_global_roles l
+     JOIN global_roles r ON r.id = l.global_role_id
+     WHERE l.candidate_id = $1 AND lower(trim(l.input_text)) = lower(trim($2))`,
+    [candidateId, inputText],
+  );
+  return rows;
+}
+
+/** Drops the candidate's other links (not `keepLinkId`) to `roleId`. */
+export async function deleteOtherLinksToRole(
+  sql: SqlExecutor,
+  candidateId: number,
+  roleId: number,
+  keepLinkId: number,
+): Promise<void> {
+  await sql.query(
+    `DELETE FROM candidate_global_roles WHERE candidate_id = $1 AND global_role_id = $2 AND id <> $3`,
+    [candidateId, roleId, keepLinkId],
+  );
+}
+
+/** Points the link at `roleId` as a recruiter's choice (`manual`, full confidence). */
+export async function relinkManually(sql: SqlExecutor, linkId: number, roleId: number): Promise<void> {
+  await sql.query(
+    `UPDATE candidate_global_roles SET global_role_id = $2, match_method = 'manual', confidence = 1 WHERE id = $1`,
+    [linkId, roleId],
+  );
+}
+
+/** Marks the link as a recruiter's choice (`manual`, full confidence), keeping its role. */
+export async function markLinkManual(sql: SqlExecutor, linkId: number): Promise<void> {
+  await sql.query(`UPDATE candidate_global_roles SET match_method = 'manual', confidence = 1 WHERE id = $1`, [
+    linkId,
+  ]);
+}
