@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CandidateCreate } from '../candidates/candidate-input.js';
+import { candidateExists } from '../candidates/candidate-queries.js';
 import {
   type Actor,
   type CandidateServiceDependencies,
@@ -12,8 +13,20 @@ import { withTenant } from '../db/with-tenant.js';
 import type { ResumeDraft } from '../domain/resume/parse-resume.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { AppError } from '../errors.js';
+import { roleNamesAndAliases } from '../roles/role-queries.js';
 import { rolesForTitles } from '../roles/roles-for-titles.js';
 import { ExtractionError } from './extraction-error.js';
+import {
+  attachResumeFile,
+  candidateResumeFiles,
+  deleteUnattachedResumeFile,
+  draftsWithStatus,
+  findDraft,
+  findResumeFile,
+  insertResumeDraft,
+  insertResumeFile,
+  markDraftSaved,
+} from './intake-queries.js';
 import { readResume } from './read-resume.js';
 import { readZipEntries } from './zip-entries.js';
 
@@ -146,21 +159,16 @@ export async function intakeResumes(
       const stored = await withTenant(deps.database, actor.tenantId, async (tx) => {
         const fileId = await storeResumeFile(tx, actor.tenantId, fileName, file);
         const suggested_roles = await suggestRoles(tx, read.draft);
-        const { rows } = await tx.sql.query<{ id: number }>(
-          `INSERT INTO resume_drafts (tenant_id, resume_file_id, format, extracted_text, draft, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [
-            actor.tenantId,
-            fileId,
-            read.format,
-            read.text,
-            JSON.stringify({ ...read.draft, suggested_roles }),
-            actor.userId,
-          ],
-        );
+        const draftId = await insertResumeDraft(tx.sql, actor.tenantId, {
+          resumeFileId: fileId,
+          format: read.format,
+          extractedText: read.text,
+          draft: JSON.stringify({ ...read.draft, suggested_roles }),
+          createdBy: actor.userId,
+        });
         const identity = identityOf(read.draft);
         const [duplicates] = identity ? await findDuplicates(tx, actor.tenantId, [identity]) : [[]];
-        return { draftId: rows[0]!.id, duplicates: duplicates ?? [] };
+        return { draftId, duplicates: duplicates ?? [] };
       });
       push({
         file_name: fileName,
@@ -197,9 +205,9 @@ async function suggestRoles(tx: DbContext, draft: ResumeDraft): Promise<Suggeste
   const roleIds = await rolesForTitles(tx.sql, titles);
   const found = [...roleIds].flatMap(([text, id]) => (id === null ? [] : [{ text, role_id: id }]));
   if (found.length === 0) return [];
-  const { rows } = await tx.sql.query<{ id: number; name: string }>(
-    'SELECT id, name FROM global_roles WHERE id = ANY($1::int[])',
-    [found.map((role) => role.role_id)],
+  const rows = await roleNamesAndAliases(
+    tx.sql,
+    found.map((role) => role.role_id),
   );
   const names = new Map(rows.map((row) => [row.id, row.name]));
   const seen = new Set<number>();
@@ -216,19 +224,13 @@ async function storeResumeFile(
   fileName: string,
   file: UploadedFile,
 ): Promise<number> {
-  const { rows } = await tx.sql.query<{ id: number }>(
-    `INSERT INTO resume_files (tenant_id, file_name, content_type, byte_size, sha256, content)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [
-      tenantId,
-      fileName,
-      file.contentType.slice(0, 100) || 'application/octet-stream',
-      file.bytes.length,
-      createHash('sha256').update(file.bytes).digest('hex'),
-      file.bytes,
-    ],
-  );
-  return rows[0]!.id;
+  return insertResumeFile(tx.sql, tenantId, {
+    fileName,
+    contentType: file.contentType.slice(0, 100) || 'application/octet-stream',
+    byteSize: file.bytes.length,
+    sha256: createHash('sha256').update(file.bytes).digest('hex'),
+    content: file.bytes,
+  });
 }
 
 export interface DraftSummary {
@@ -247,28 +249,16 @@ export interface DraftDetail extends DraftSummary {
   duplicates: DuplicateCandidate[];
 }
 
-const DRAFT_COLUMNS = `d.id, d.status, d.format, f.file_name, d.resume_file_id, d.candidate_id, d.created_at`;
-
 export function listDrafts(database: Database, tenantId: number, status: string): Promise<DraftSummary[]> {
   return withTenant(database, tenantId, async (tx) => {
-    const { rows } = await tx.sql.query<DraftSummary>(
-      `SELECT ${DRAFT_COLUMNS} FROM resume_drafts d JOIN resume_files f ON f.id = d.resume_file_id
-        WHERE d.tenant_id = $1 AND d.status = $2 ORDER BY d.created_at DESC, d.id DESC LIMIT 500`,
-      [tenantId, status],
-    );
-    return rows;
+    return draftsWithStatus(tx.sql, tenantId, status);
   });
 }
 
 async function loadDraft(tx: DbContext, tenantId: number, id: number, lock = false) {
-  const { rows } = await tx.sql.query<DraftSummary & { extracted_text: string; draft: ResumeDraft }>(
-    `SELECT ${DRAFT_COLUMNS}, d.extracted_text, d.draft FROM resume_drafts d
-       JOIN resume_files f ON f.id = d.resume_file_id
-      WHERE d.tenant_id = $1 AND d.id = $2${lock ? ' FOR UPDATE OF d' : ''}`,
-    [tenantId, id],
-  );
-  if (!rows[0]) throw AppError.notFound(`Resume draft ${id}`);
-  return rows[0];
+  const draft = await findDraft(tx.sql, tenantId, id, lock);
+  if (!draft) throw AppError.notFound(`Resume draft ${id}`);
+  return draft;
 }
 
 export function getDraft(database: Database, tenantId: number, id: number): Promise<DraftDetail> {
@@ -297,15 +287,8 @@ export async function saveDraft(
       throw new AppError('conflict', `Resume draft ${id} is already ${draft.status}.`);
     }
     const candidate = await insertCheckedCandidate(deps, tx, actor, input, policy);
-    await tx.sql.query(`UPDATE resume_files SET candidate_id = $3 WHERE tenant_id = $1 AND id = $2`, [
-      actor.tenantId,
-      draft.resume_file_id,
-      candidate.id,
-    ]);
-    await tx.sql.query(
-      `UPDATE resume_drafts SET status = 'saved', candidate_id = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-      [actor.tenantId, id, candidate.id],
-    );
+    await attachResumeFile(tx.sql, actor.tenantId, draft.resume_file_id, candidate.id);
+    await markDraftSaved(tx.sql, actor.tenantId, id, candidate.id);
     return candidate;
   });
 }
@@ -316,10 +299,7 @@ export function discardDraft(database: Database, tenantId: number, id: number): 
     const draft = await loadDraft(tx, tenantId, id, true);
     if (draft.status === 'saved')
       throw new AppError('conflict', `Resume draft ${id} was saved; delete the candidate instead.`);
-    await tx.sql.query(`DELETE FROM resume_files WHERE tenant_id = $1 AND id = $2 AND candidate_id IS NULL`, [
-      tenantId,
-      draft.resume_file_id,
-    ]);
+    await deleteUnattachedResumeFile(tx.sql, tenantId, draft.resume_file_id);
   });
 }
 
@@ -331,31 +311,16 @@ export interface ResumeFileContent {
 
 export function getResumeFile(database: Database, tenantId: number, id: number): Promise<ResumeFileContent> {
   return withTenant(database, tenantId, async (tx) => {
-    const { rows } = await tx.sql.query<ResumeFileContent>(
-      `SELECT file_name, content_type, content FROM resume_files WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, id],
-    );
-    if (!rows[0]) throw AppError.notFound(`Resume file ${id}`);
-    return { ...rows[0], content: Buffer.from(rows[0].content) };
+    const file = await findResumeFile(tx.sql, tenantId, id);
+    if (!file) throw AppError.notFound(`Resume file ${id}`);
+    return { ...file, content: Buffer.from(file.content) };
   });
 }
 
 export function listCandidateResumeFiles(database: Database, tenantId: number, candidateId: number) {
   return withTenant(database, tenantId, async (tx) => {
-    const { rows: exists } = await tx.sql.query(`SELECT 1 FROM candidates WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
-      candidateId,
-    ]);
-    if (exists.length === 0) throw AppError.notFound(`Candidate ${candidateId}`);
-    const { rows } = await tx.sql.query<{
-      id: number;
-      file_name: string;
-      byte_size: number;
-      created_at: Date;
-    }>(
-      `SELECT id, file_name, byte_size, created_at FROM resume_files WHERE tenant_id = $1 AND candidate_id = $2 ORDER BY id`,
-      [tenantId, candidateId],
-    );
-    return rows;
+    if (!(await candidateExists(tx.sql, tenantId, candidateId)))
+      throw AppError.notFound(`Candidate ${candidateId}`);
+    return candidateResumeFiles(tx.sql, tenantId, candidateId);
   });
 }

@@ -25,7 +25,6 @@ const isSqlHome = (path: string) =>
  */
 const SQL_IN_USE_CASES_TODO: Record<string, number> = {
   'candidates/merge-candidates.ts': 23,
-  'intake/intake-resumes.ts': 11,
 };
 
 /** Runtime users of the task-queue adapter: the composition root, the migrator (its schema) and health (queue stats). */
