@@ -227,3 +227,237 @@ export async function insertDuplicateDismissal(
     [tenantId, low, high, userId],
   );
 }
+
+/** Locks the tenant's candidates `ids` and returns each as a JSON row (for a merge and its undo). */
+export async function lockCandidatesAsJson(
+  sql: SqlExecutor,
+  tenantId: number,
+  ids: readonly number[],
+): Promise<{ id: number; row: Record<string, unknown> }[]> {
+  const { rows } = await sql.query<{ id: number; row: Record<string, unknown> }>(
+    `SELECT id, to_jsonb(c) AS row FROM candidates c WHERE tenant_id = $1 AND id = ANY($2::int[]) ORDER BY id FOR UPDATE`,
+    [tenantId, ids],
+  );
+  return rows;
+}
+
+const returnedIds = async (sql: SqlExecutor, text: string, params: unknown[]) =>
+  (await sql.query<{ id: number }>(text, params)).rows.map((row) => row.id);
+const jsonRows = async (sql: SqlExecutor, text: string, params: unknown[]) =>
+  (
+    await sql.query<{ rows: unknown[] | null }>(
+      `SELECT coalesce(json_agg(x), '[]') AS rows FROM (${text}) x`,
+      params,
+    )
+  ).rows[0]!.rows ?? [];
+
+/** The merged candidate's rows a merge drops (the kept candidate has the same role, match or application), as JSON. */
+export async function rowsDroppedByMerge(sql: SqlExecutor, mergedId: number, keptId: number) {
+  const params = [mergedId, keptId];
+  return {
+    roles: await jsonRows(
+      sql,
+      `SELECT l.* FROM candidate_global_roles l WHERE candidate_id = $1 AND global_role_id IN (SELECT global_role_id FROM candidate_global_roles WHERE candidate_id = $2)`,
+      params,
+    ),
+    matches: await jsonRows(
+      sql,
+      `SELECT m.* FROM candidate_job_matches m WHERE candidate_id = $1 AND job_posting_id IN (SELECT job_posting_id FROM candidate_job_matches WHERE candidate_id = $2)`,
+      params,
+    ),
+    applications: await jsonRows(
+      sql,
+      `SELECT a.* FROM job_applications a WHERE candidate_id = $1 AND job_posting_id IN (SELECT job_posting_id FROM job_applications WHERE candidate_id = $2)`,
+      params,
+    ),
+    application_events: await jsonRows(
+      sql,
+      `SELECT e.* FROM job_application_events e JOIN job_applications a ON a.id = e.application_id
+          WHERE a.candidate_id = $1 AND a.job_posting_id IN (SELECT job_posting_id FROM job_applications WHERE candidate_id = $2)`,
+      params,
+    ),
+    dismissals: await jsonRows(
+      sql,
+      `SELECT d.* FROM candidate_duplicate_dismissals d WHERE $1 IN (d.candidate_id, d.other_candidate_id)`,
+      [mergedId],
+    ),
+  };
+}
+
+/** Moves the merged candidate's rows the kept candidate has no counterpart of to the kept one; their ids by table. */
+export async function moveRowsToKeptCandidate(sql: SqlExecutor, mergedId: number, keptId: number) {
+  const params = [mergedId, keptId];
+  return {
+    status_changes: await returnedIds(
+      sql,
+      `UPDATE candidate_status_changes SET candidate_id = $2 WHERE candidate_id = $1 RETURNING id`,
+      params,
+    ),
+    roles: await returnedIds(
+      sql,
+      `UPDATE candidate_global_roles SET candidate_id = $2 WHERE candidate_id = $1
+            AND global_role_id NOT IN (SELECT global_role_id FROM candidate_global_roles WHERE candidate_id = $2) RETURNING id`,
+      params,
+    ),
+    matches: await returnedIds(
+      sql,
+      `UPDATE candidate_job_matches SET candidate_id = $2 WHERE candidate_id = $1
+            AND job_posting_id NOT IN (SELECT job_posting_id FROM candidate_job_matches WHERE candidate_id = $2) RETURNING id`,
+      params,
+    ),
+    applications: await returnedIds(
+      sql,
+      `UPDATE job_applications SET candidate_id = $2 WHERE candidate_id = $1
+            AND job_posting_id NOT IN (SELECT job_posting_id FROM job_applications WHERE candidate_id = $2) RETURNING id`,
+      params,
+    ),
+    files: await returnedIds(
+      sql,
+      `UPDATE resume_files SET candidate_id = $2 WHERE candidate_id = $1 RETURNING id`,
+      params,
+    ),
+    drafts: await returnedIds(
+      sql,
+      `UPDATE resume_drafts SET candidate_id = $2 WHERE candidate_id = $1 RETURNING id`,
+      params,
+    ),
+  };
+}
+
+/** Points the moved applications at the kept candidate's match for their job. */
+export async function repointApplicationsToMatches(
+  sql: SqlExecutor,
+  applicationIds: readonly number[],
+  keptId: number,
+): Promise<void> {
+  await sql.query(
+    `UPDATE job_applications a SET match_id = m.id FROM candidate_job_matches m
+        WHERE a.id = ANY($1::int[]) AND m.candidate_id = $2 AND m.job_posting_id = a.job_posting_id`,
+    [applicationIds, keptId],
+  );
+}
+
+/** Fills the kept candidate's empty fields from the merged one and joins their lists. */
+export async function fillKeptFromMerged(sql: SqlExecutor, mergedId: number, keptId: number): Promise<void> {
+  await sql.query(
+    `UPDATE candidates k SET
+         phone = coalesce(k.phone, m.phone),
+         current_title = coalesce(k.current_title, m.current_title),
+         current_employer = coalesce(k.current_employer, m.current_employer),
+         location = coalesce(k.location, m.location),
+         professional_summary = coalesce(k.professional_summary, m.professional_summary),
+         expected_salary = coalesce(k.expected_salary, m.expected_salary),
+         total_experience_years = greatest(k.total_experience_years, m.total_experience_years),
+         skills = ARRAY(SELECT DISTINCT unnest(coalesce(k.skills, '{}') || coalesce(m.skills, '{}'))),
+         preferred_roles = ARRAY(SELECT DISTINCT unnest(coalesce(k.preferred_roles, '{}') || coalesce(m.preferred_roles, '{}'))),
+         preferred_locations = ARRAY(SELECT DISTINCT unnest(coalesce(k.preferred_locations, '{}') || coalesce(m.preferred_locations, '{}'))),
+         updated_at = now()
+       FROM candidates m WHERE k.id = $2 AND m.id = $1`,
+    [mergedId, keptId],
+  );
+}
+
+export async function deleteTenantCandidate(sql: SqlExecutor, tenantId: number, id: number): Promise<void> {
+  await sql.query('DELETE FROM candidates WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+}
+
+export async function insertCandidateMerge(
+  sql: SqlExecutor,
+  tenantId: number,
+  merge: { keptId: number; mergedId: number; snapshot: string; mergedBy: number },
+): Promise<{ id: number; merged_at: Date }> {
+  const { rows } = await sql.query<{ id: number; merged_at: Date }>(
+    `INSERT INTO candidate_merges (tenant_id, kept_candidate_id, merged_candidate_id, snapshot, merged_by)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id, merged_at`,
+    [tenantId, merge.keptId, merge.mergedId, merge.snapshot, merge.mergedBy],
+  );
+  return rows[0]!;
+}
+
+/** The tenant's merge, row-locked, with whether it is older than `undoDays`. */
+export async function lockCandidateMerge<Snapshot>(
+  sql: SqlExecutor,
+  tenantId: number,
+  mergeId: number,
+  undoDays: number,
+) {
+  const { rows } = await sql.query<{
+    kept_candidate_id: number;
+    merged_candidate_id: number;
+    snapshot: Snapshot;
+    undone_at: Date | null;
+    expired: boolean;
+  }>(
+    `SELECT kept_candidate_id, merged_candidate_id, snapshot, undone_at,
+              merged_at < now() - make_interval(days => $3) AS expired
+         FROM candidate_merges WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+    [tenantId, mergeId, undoDays],
+  );
+  return rows[0];
+}
+
+/** Inserts a candidate from its JSON row (as {@link lockCandidatesAsJson} read it). */
+export async function insertCandidateFromJson(sql: SqlExecutor, row: Record<string, unknown>): Promise<void> {
+  await sql.query(`INSERT INTO candidates SELECT * FROM jsonb_populate_record(NULL::candidates, $1::jsonb)`, [
+    JSON.stringify(row),
+  ]);
+}
+
+type MergedTable =
+  | 'candidate_status_changes'
+  | 'candidate_global_roles'
+  | 'candidate_job_matches'
+  | 'job_applications'
+  | 'resume_files'
+  | 'resume_drafts';
+
+/** Gives the rows `ids` of `table` that the kept candidate still holds back to the restored candidate. */
+export function moveRowsBack(
+  sql: SqlExecutor,
+  table: MergedTable,
+  ids: readonly number[],
+  restoredId: number,
+  keptId: number,
+) {
+  return sql.query(`UPDATE ${table} SET candidate_id = $1 WHERE id = ANY($2::int[]) AND candidate_id = $3`, [
+    restoredId,
+    ids,
+    keptId,
+  ]);
+}
+
+/** Inserts JSON rows back into `table`, skipping rows that exist again. */
+export function restoreJsonRows(
+  sql: SqlExecutor,
+  table:
+    | Exclude<MergedTable, 'resume_files' | 'resume_drafts' | 'candidate_status_changes'>
+    | 'job_application_events'
+    | 'candidate_duplicate_dismissals',
+  rows: unknown[],
+) {
+  return sql.query(
+    `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb) ON CONFLICT DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Sets the kept candidate's merged fields back to the JSON row taken before the merge. */
+export async function restoreKeptFields(
+  sql: SqlExecutor,
+  keptId: number,
+  before: Record<string, unknown>,
+): Promise<void> {
+  await sql.query(
+    `UPDATE candidates k SET phone = b.phone, current_title = b.current_title, location = b.location,
+              current_employer = b.current_employer,
+              professional_summary = b.professional_summary, expected_salary = b.expected_salary,
+              total_experience_years = b.total_experience_years, skills = b.skills,
+              preferred_roles = b.preferred_roles, preferred_locations = b.preferred_locations, updated_at = now()
+         FROM jsonb_populate_record(NULL::candidates, $2::jsonb) b WHERE k.id = $1`,
+    [keptId, JSON.stringify(before)],
+  );
+}
+
+export async function markMergeUndone(sql: SqlExecutor, mergeId: number): Promise<void> {
+  await sql.query('UPDATE candidate_merges SET undone_at = now() WHERE id = $1', [mergeId]);
+}
