@@ -120,71 +120,43 @@ function ScoringSettings() {
       </p>
       <div className="form-grid">
         {WEIGHT_NAMES.map((name) => (
-          <Field
+          <NumberField
             key={name}
             label={`${name[0]?.toUpperCase()}${name.slice(1)} weight`}
             error={weightProblem(weights[name]) ?? action.error?.forField(name)}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                step="0.01"
-                min={0}
-                max={1}
-                value={weights[name]}
-                onChange={(e) => setWeights((w) => (w ? { ...w, [name]: e.target.value } : w))}
-              />
-            )}
-          </Field>
+            step="0.01"
+            min={0}
+            max={1}
+            value={weights[name]}
+            onChange={(value) => setWeights((w) => (w ? { ...w, [name]: value } : w))}
+          />
         ))}
-        <Field
+        <NumberField
           label="Recommend at score ≥"
           error={thresholdProblem(threshold) ?? action.error?.forField('recommend_threshold')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={0}
-              max={100}
-              value={threshold}
-              onChange={(e) => setThreshold(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          min={0}
+          max={100}
+          value={threshold}
+          onChange={setThreshold}
+        />
+        <NumberField
           label="Suggested matches kept per candidate"
           hint="Best first; matches a recruiter acted on are always kept. Empty: the default (50)."
           error={listSizeProblem ?? action.error?.forField('match_list_size')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={0}
-              max={1000}
-              value={listSize}
-              onChange={(e) => setListSize(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          min={0}
+          max={1000}
+          value={listSize}
+          onChange={setListSize}
+        />
+        <NumberField
           label="Keep suggested matches scoring at least"
           hint="Empty: the default floor."
           error={floorProblem ?? action.error?.forField('match_floor')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={0}
-              max={100}
-              value={floor}
-              onChange={(e) => setFloor(e.target.value)}
-            />
-          )}
-        </Field>
+          min={0}
+          max={100}
+          value={floor}
+          onChange={setFloor}
+        />
       </div>
       <ErrorMessage error={action.error} />
       {saved ? (
@@ -257,6 +229,27 @@ function ScoringSettings() {
         </div>
       ) : null}
     </form>
+  );
+}
+
+/** A labelled number input whose text is kept as typed (validated by the caller). */
+function NumberField(props: {
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  min: number;
+  max: number;
+  step?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { label, hint, error, onChange, ...input } = props;
+  return (
+    <Field label={label} error={error} {...(hint ? { hint } : {})}>
+      {(fieldProps) => (
+        <input {...fieldProps} {...input} type="number" onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Field>
   );
 }
 
