@@ -2,41 +2,10 @@ import { post } from '../../api';
 import { Badge, Empty, ErrorMessage, Loading } from '../../components/ui';
 import { formatDateTime, formatInt } from '../../format';
 import { useAction, useGet } from '../../hooks';
+import type { ApiAnswer } from '../../types';
 
 /** `GET /api/admin/health` (src/http/routes/admin-health.routes.ts). */
-interface HealthReport {
-  database: { engine: 'pglite' | 'pg'; location: string; reachable: true };
-  migrations: { applied: number; pending: string[] };
-  workers: {
-    host: string;
-    pid: number;
-    kind: string;
-    started_at: string;
-    last_seen_at: string;
-    alive: boolean;
-  }[];
-  queues: {
-    name: string;
-    waiting: number;
-    active: number;
-    failed: number;
-    oldest_waiting_at: string | null;
-  }[];
-  failed_tasks: {
-    id: string;
-    queue: string;
-    failed_at: string | null;
-    retry_count: number;
-    error: string | null;
-  }[];
-  scrapers: {
-    scraper_key_id: number;
-    scraper_name: string;
-    last_session_at: string;
-    last_status: string;
-    last_error: string | null;
-  }[];
-}
+type HealthReport = ApiAnswer<'/api/admin/health', 'get'>;
 
 const ENGINES = { pglite: 'embedded (PGlite)', pg: 'PostgreSQL server' } as const;
 
