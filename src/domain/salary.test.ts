@@ -1198,4 +1198,24 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     expect(parseSalary('Learning stipend: $1,000 per year').salary_min).toBeNull();
     expect(parseSalary('a $150 monthly wellness stipend').salary_min).toBeNull();
   });
+
+  it('honours backslash escapes, joins ", up to", reads employer matches as no pay and two currencies offered as none', () => {
+    expect(parseSalary('\\*\\*Pay\\*\\*: $20 \\- $25 per hour')).toMatchObject({
+      salary_min: 20,
+      salary_max: 25,
+      salary_period: 'hour',
+    });
+    expect(parseSalary('$24/hour, up to $28/hour with experience')).toMatchObject({
+      salary_min: 24,
+      salary_max: 28,
+    });
+    expect(parseSalary('401k matching of up to $3,000').salary_max).toBeNull();
+    expect(parseSalary('Employer 401(k) match up to $6,000 per year; salary $70,000').salary_min).toBe(
+      70_000,
+    );
+    expect(parseSalary('A salary to match: £60,000').salary_min).toBe(60_000);
+    for (const text of ['$60,000 or €45,000', '€45,000 / $50,000'])
+      expect(parseSalary(text).salary_min, text).toBeNull();
+    expect(parseSalary('Salary £45,000 (approx. €52,000)').salary_currency).toBe('GBP');
+  });
 });

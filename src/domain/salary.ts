@@ -551,7 +551,7 @@ function scanAmounts(text: string): AmountToken[] {
 const PER_END_UNIT = String.raw`(?:\/\s*[a-z]+|\s*(?:per|an?)\s+[a-z]+|\s*(?:hourly|daily|weekly|monthly|annually|yearly)|\s*p[/.]?[hdwma]\b\.?|\s*[A-Z]{3})?`;
 // "£52,800* up to £70,400*": a footnote mark after the first end, "up to" as the joiner.
 const RANGE_GAP_RE = new RegExp(
-  String.raw`^${PER_END_UNIT}\*?\s*(?:-|–|—|‒|−|~|to|up\s+to|and|till|until)\s*$`,
+  String.raw`^${PER_END_UNIT}\*?\s*(?:-|–|—|‒|−|~|to|,?\s*up\s+to|and|till|until)\s*$`,
   'i',
 );
 /** "Min $40/hr, Max $50/hr", "Minimum: £30,000; Maximum: £40,000": two labelled bounds are one range. */
@@ -609,7 +609,7 @@ const MORE_EXTRAS_RE =
   /^\s*[,+&]?\s*(?:bonus(?:es)?|pension|holidays?|benefits|private\s+medical|medical|healthcare|car\b|life\s+assurance|share\s+options|equity)\b/i;
 /** Words before a figure that make it a company, benefit or bonus figure ("raised over $100M"). */
 const NON_PAY_BEFORE_RE =
-  /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|deals?|quotas?|equity|RSUs?|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest(?:s|ed|ing|ments?|ors?)?\b|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize)\b/i;
+  /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|deals?|quotas?|equity|RSUs?|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest(?:s|ed|ing|ments?|ors?)?\b|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize|matching|match(?=\s+(?:up\s+to|of)\b))\b/i;
 /** A pay noun right after the figure names it, whatever came before ("pension & more! £55K Basic Salary"). */
 const PAY_AFTER_RE = /^\s*(?:\p{L}+\s+){0,2}?(?:salary|basic|base|(?<!per\s)pay|rate|ote|wage)\b/iu;
 /** Words labelling a figure as pay. */
@@ -936,11 +936,31 @@ function salaryOfCandidate(candidate: Candidate, context: TextContext): SalaryPa
   return salary;
 }
 
+/** JobSpy writes markdown with a backslash escape ("\\*\\*Pay\\*\\*: $20 \\- $25"): the escaped character is meant. */
+const MARKDOWN_ESCAPE_RE = /\\([\\`*_{}[\]()#+\-.!~|<>$])/g;
+/** "$60,000 or €45,000", "€45,000 / $50,000": two amounts offered in different currencies state no one salary. */
+const ALTERNATIVE_GAP_RE = /^\s*(?:or|\/|\|)\s*$/i;
+
+function isOtherCurrencyAlternative(
+  candidate: Candidate,
+  next: Candidate | undefined,
+  salary: SalaryParse,
+  context: TextContext,
+): boolean {
+  if (next === undefined || next.first.currencyMarker === null) return false;
+  if (!ALTERNATIVE_GAP_RE.test(context.text.slice(candidate.last.end, next.first.start))) return false;
+  const other = resolveCurrency(next.first.currencyMarker, context.hints?.currency);
+  return other !== null && other !== salary.salary_currency;
+}
+
 export function parseSalary(raw: string | null | undefined, hints?: SalaryHints): SalaryParse {
   if (typeof raw !== 'string' || raw.trim() === '') return { ...EMPTY_SALARY };
   const contractType = findContractType(raw);
   const text = blankOut(
-    CONTRACT_MARKERS.reduce((cleaned, [, marker]) => blankOut(cleaned, marker), separateGluedWords(raw)),
+    CONTRACT_MARKERS.reduce(
+      (cleaned, [, marker]) => blankOut(cleaned, marker),
+      separateGluedWords(raw.replace(MARKDOWN_ESCAPE_RE, '$1')),
+    ),
     NON_AMOUNT_NUMBERS_RE,
   );
   const context: TextContext = {
@@ -955,9 +975,13 @@ export function parseSalary(raw: string | null | undefined, hints?: SalaryHints)
   };
   // The first figure that reads as pay; figures with a currency or a K/M unit before bare numbers.
   let fallback: SalaryParse | null = null;
-  for (const candidate of findCandidates(text, scanAmounts(text))) {
+  const candidates = findCandidates(text, scanAmounts(text));
+  for (const [index, candidate] of candidates.entries()) {
     const salary = salaryOfCandidate(candidate, context);
     if (salary === null) continue;
+    if (isOtherCurrencyAlternative(candidate, candidates[index + 1], salary, context)) {
+      return { ...EMPTY_SALARY, contract_type: contractType };
+    }
     if (!isUnmarkedFigure(candidate)) return salary;
     fallback ??= salary;
   }
