@@ -148,6 +148,13 @@ describe('parseResume', () => {
     expect(byName.Kafka!.years).toBe(4); // from the Globex job: Mar 2020 .. Jan 2025
   });
 
+  it('reads a skills section as lists: a sentence of prose in it adds no skill', () => {
+    const text =
+      'Asha Rao\n\nTECHNICAL SKILLS\nJava, Kafka\n• Worked on UNIX AIX and Windows environment for years.';
+    const names = parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);
+    expect(names).toEqual(['Java', 'Kafka']);
+  });
+
   it('reads education and the summary', () => {
     expect(draft.education).toHaveLength(1);
     expect(draft.education[0]!.degree?.value).toBe('B.Tech in Computer Science');

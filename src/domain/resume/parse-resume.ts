@@ -370,6 +370,9 @@ function readEducation(lines: Line[]): EducationEntry[] {
 const YEARS_IN_ITEM =
   /\(?\s*(?:(less\s+than\s+(?:1|one)\s+year)|(\d{1,2}(?:\.\d)?)\+?\s*(?:years?|yrs?))\s*\)?/i;
 
+/** A sentence of prose ("Worked on UNIX and Windows environments."), not a list of skills. */
+const isProse = (text: string) => text.split(/\s+/).length >= 8 && !/[,;|]/.test(text);
+
 function readSkills(
   skills: SkillMatcher,
   sections: Section[],
@@ -384,6 +387,7 @@ function readSkills(
   };
   for (const section of sections.filter((candidate) => candidate.kind === 'skills')) {
     for (const line of section.lines) {
+      if (isProse(line.text)) continue;
       let offset = 0;
       for (const item of line.text.split(/(?<=\))\s*,\s*|,\s*|;\s*|\|\s*/)) {
         const itemOffset = line.text.indexOf(item, offset);
