@@ -11,6 +11,7 @@ const CANDIDATE_COLUMNS = [
   'email',
   'phone',
   'current_title',
+  'current_employer',
   'skills',
   'total_experience_years',
   'expected_salary',

@@ -34,7 +34,7 @@ export function registerCandidateCommands(program: Command, io: CliIo, getConfig
   candidates
     .command('intake')
     .description(
-      `read resumes (PDF, DOCX, RTF, TXT, HTML or zip archives; up to ${MAX_INTAKE_FILES}) into drafts for review`,
+      `read resumes (PDF, DOCX, DOC, RTF, TXT, HTML or zip archives; up to ${MAX_INTAKE_FILES}) into drafts for review`,
     )
     .argument('<files...>', 'resume files or zip archives')
     .requiredOption('--tenant <slug>', 'the agency (tenant slug)')

@@ -8,7 +8,7 @@ import { readZipEntries, ZIP_MAGIC } from './zip-entries.js';
 
 export { ExtractionError };
 
-export type ResumeFormat = 'pdf' | 'docx' | 'rtf' | 'html' | 'txt';
+export type ResumeFormat = 'pdf' | 'docx' | 'doc' | 'rtf' | 'html' | 'txt';
 
 export interface ExtractedResume {
   format: ResumeFormat;
@@ -51,11 +51,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ResumeFormat 
   if (bytes.length === 0) throw new ExtractionError('The file is empty.');
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
   if (startsWith(bytes, ZIP_MAGIC)) return 'docx';
-  if (startsWith(bytes, OLE_MAGIC)) {
-    throw new ExtractionError(
-      'Legacy Word (.doc) files are not supported: save the resume as DOCX or PDF and upload it again.',
-    );
-  }
+  if (startsWith(bytes, OLE_MAGIC)) return 'doc';
   if (IMAGE_MAGICS.some((magic) => startsWith(bytes, magic))) {
     throw new ExtractionError('The file is an image: scanned resumes need text (OCR is not supported).');
   }
@@ -129,12 +125,26 @@ async function docxText(bytes: Uint8Array): Promise<string> {
   }
 }
 
+/** Legacy Word (.doc, an OLE compound file): word-extractor reads its piece table; other OLE files fail there. */
+async function docText(bytes: Uint8Array): Promise<string> {
+  const { default: WordExtractor } = await import('word-extractor');
+  try {
+    const document = await new WordExtractor().extract(Buffer.from(bytes));
+    return document.getBody();
+  } catch {
+    throw new ExtractionError(
+      'The legacy Word (.doc) file is damaged or not a Word document; save it as DOCX or PDF and upload it again.',
+    );
+  }
+}
+
 /** Text of one resume file; a file that yields none throws an {@link ExtractionError} saying why. */
 export async function extractResumeText(fileName: string, bytes: Uint8Array): Promise<ExtractedResume> {
   const format = detectFormat(fileName, bytes);
   let raw: string;
   if (format === 'pdf') raw = await pdfText(bytes);
   else if (format === 'docx') raw = await docxText(bytes);
+  else if (format === 'doc') raw = await docText(bytes);
   else {
     const decoded = decodeText(bytes);
     raw = format === 'rtf' ? rtfToText(decoded) : format === 'html' ? htmlToText(decoded) : decoded;

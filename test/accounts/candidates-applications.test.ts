@@ -191,12 +191,12 @@ describe('candidates and applications', () => {
 
   it('imports a CSV with per-row accounting and exports formula-safe CSV', async () => {
     const csv =
-      'first_name,last_name,email,skills,total_experience_years\n' +
-      'Linus,Torvalds,linus@example.test,C;Git,30\n' +
-      ',Nobody,nobody@example.test,,\n' +
-      '=cmd|calc,Evil,evil@example.test,,\n' +
-      'Linus,Again,LINUS@example.test,,\n' +
-      'Old,Timer,old@example.test,,99\n';
+      'first_name,last_name,email,current_employer,skills,total_experience_years\n' +
+      'Linus,Torvalds,linus@example.test,Linux Foundation,C;Git,30\n' +
+      ',Nobody,nobody@example.test,,,\n' +
+      '=cmd|calc,Evil,evil@example.test,,,\n' +
+      'Linus,Again,LINUS@example.test,,,\n' +
+      'Old,Timer,old@example.test,,,99\n';
     const upload = multipartBody({}, { name: 'candidates.csv', content: csv });
     const response = await app.inject({
       method: 'POST',
@@ -212,7 +212,8 @@ describe('candidates and applications', () => {
     const exported = await get('/api/candidates/export.csv');
     expect(exported.headers['content-type']).toMatch(/text\/csv/);
     expect(exported.body).toContain(`'=cmd|calc`);
-    expect(exported.body).toMatch(/,Linus,Torvalds,linus@example\.test,,,C; Git,30,/);
+    expect(exported.body.split('\r\n')[0]).toMatch(/,current_title,current_employer,skills,/);
+    expect(exported.body).toMatch(/,Linus,Torvalds,linus@example\.test,,,Linux Foundation,C; Git,30,/);
   });
 
   it('applies from a match and directly, once per job, through the pipeline', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +30,16 @@ describe('extractResumeText', () => {
     const { format, text } = await extractResumeText('cv.docx', await docxFromText(RESUME));
     expect(format).toBe('docx');
     expect(text).toContain('Infosys - Pune');
+  });
+
+  it('reads a legacy Word .doc (Word 97 binary, written by LibreOffice)', async () => {
+    const bytes = readFileSync(new URL('../fixtures/resumes/priya-sharma.doc', import.meta.url));
+    const { format, text } = await extractResumeText('cv.doc', bytes);
+    expect(format).toBe('doc');
+    expect(text.split('\n')).toEqual(
+      expect.arrayContaining(['Priya Sharma', 'WORK EXPERIENCE', 'Northwind Analytics - Austin, TX']),
+    );
+    expect(text).toContain('priya.sharma@example.com');
   });
 
   it('reads RTF with escapes and skips its tables', async () => {
@@ -65,9 +76,9 @@ describe('extractResumeText', () => {
     ['a PDF without text (a scan)', async () => pdfFromText(' '), /no text layer/],
     ['an image', async () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), /image/],
     [
-      'a legacy .doc',
+      'a damaged legacy .doc',
       async () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]),
-      /DOCX or PDF/,
+      /\.doc\) file is damaged/,
     ],
     ['an empty file', async () => Buffer.alloc(0), /empty/],
     [

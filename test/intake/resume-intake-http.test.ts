@@ -355,4 +355,52 @@ describe('resume intake over HTTP', () => {
     });
     expect(foreign.statusCode).toBe(404);
   });
+  it('drafts 97 of 100 files, with a reason for each of the 3 broken ones, and cuts a 50 MB file', async () => {
+    const c = await loginAs(app, (await createTenantWithUsers(database, 'Intake C')).recruiter.email);
+    const good = Array.from({ length: 97 }, (_, n) => ({
+      name: `cv-${n}.txt`,
+      content: Buffer.from(
+        resumeText(`Asha Rao${'a'.repeat(n % 5)}`, `asha${n}@example.com`, `+91 98765 ${String(10000 + n)}`),
+      ),
+    }));
+    const invoice = [
+      'INVOICE 2024-117',
+      'Globex Corporation, 12 Market Street, Springfield',
+      'Bill to: Initech Ltd, accounts@initech.example',
+      'Consulting services, November: 40 hours at 95.00 = 3,800.00',
+      'Total due: 3,800.00 within 30 days',
+    ].join('\n');
+    const response = await upload(c, [
+      ...good.slice(0, 50),
+      { name: 'corrupt.pdf', content: Buffer.from('%PDF-1.7\n garbage that is no pdf') },
+      { name: 'old.doc', content: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 1]) },
+      { name: 'invoice.txt', content: Buffer.from(invoice) },
+      ...good.slice(50),
+    ]);
+    expect(response.statusCode, response.body).toBe(201);
+    const result = response.json();
+    expect(result).toMatchObject({ drafted: 97, failed: 3 });
+    const failed = result.items.filter((item: { status: string }) => item.status === 'failed');
+    expect(
+      Object.fromEntries(
+        failed.map((item: { file_name: string; reason: string }) => [item.file_name, item.reason]),
+      ),
+    ).toEqual({
+      'corrupt.pdf': expect.stringMatching(/damaged/),
+      'old.doc': expect.stringMatching(/\.doc\) file is damaged/),
+      'invoice.txt': expect.stringMatching(/does not look like a resume/),
+    });
+    const drafts = await database.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM resume_drafts d JOIN tenants t ON t.id = d.tenant_id WHERE t.name = 'Intake C'`,
+    );
+    expect(drafts.rows[0]!.n).toBe(97);
+
+    const big = await upload(c, [
+      { name: 'big.pdf', content: Buffer.alloc(50 * 1024 * 1024, 0x25) },
+      good[0]!,
+    ]);
+    expect(big.statusCode, big.body).toBe(201);
+    expect(big.json().items.map((item: { status: string }) => item.status)).toEqual(['failed', 'drafted']);
+    expect(big.json().items[0].reason).toMatch(/larger than 2 MB/);
+  });
 });

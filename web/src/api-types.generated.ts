@@ -5630,8 +5630,8 @@ export interface paths {
                     };
                     content: {
                         /**
-                         * @example id,first_name,last_name,email,phone,current_title,skills,total_experience_years,expected_salary,location,preferred_locations,preferred_roles,status,created_at,updated_at
-                         *     42,Priya,Sharma,priya.sharma@example.com,+15125550142,Python Developer,Python; Django; PostgreSQL,6,"$130,000","Austin, TX","Austin, TX; Remote",Python Developer,approved,2026-11-28T14:05:00.000Z,2026-11-30T09:12:00.000Z
+                         * @example id,first_name,last_name,email,phone,current_title,current_employer,skills,total_experience_years,expected_salary,location,preferred_locations,preferred_roles,status,created_at,updated_at
+                         *     42,Priya,Sharma,priya.sharma@example.com,+15125550142,Python Developer,Northwind Analytics,Python; Django; PostgreSQL,6,"$130,000","Austin, TX","Austin, TX; Remote",Python Developer,approved,2026-11-28T14:05:00.000Z,2026-11-30T09:12:00.000Z
                          */
                         "text/csv": string;
                     };
@@ -6280,7 +6280,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload resumes (PDF, DOCX, RTF, TXT, HTML; several files or a zip, at most 100) into drafts for review
+         * Upload resumes (PDF, DOCX, DOC, RTF, TXT, HTML; several files or a zip, at most 100) into drafts for review
          * @description Multipart upload of one or more file parts: each file is read and parsed into a draft candidate with a confidence per field, and possible duplicates are listed. Every file is reported as drafted or failed with a reason; nothing becomes a candidate until a draft is saved.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
@@ -6323,7 +6323,7 @@ export interface paths {
                          *         {
                          *           "file_name": "scan.png",
                          *           "status": "failed",
-                         *           "reason": "Unsupported file type (PDF, DOCX, RTF, TXT or HTML)"
+                         *           "reason": "Unsupported file type (PDF, DOCX, DOC, RTF, TXT or HTML)"
                          *         }
                          *       ]
                          *     }

@@ -148,6 +148,22 @@ describe('parseResume', () => {
     expect(byName.Kafka!.years).toBe(4); // from the Globex job: Mar 2020 .. Jan 2025
   });
 
+  it('reads a skills section as lists: a sentence of prose in it adds no skill', () => {
+    const text =
+      'Asha Rao\n\nTECHNICAL SKILLS\nJava, Kafka\n• Worked on UNIX AIX and Windows environment for years.';
+    const names = parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);
+    expect(names).toEqual(['Java', 'Kafka']);
+  });
+
+  it('keeps the fraction of a stated total, rounded to the nearest year', () => {
+    const total = (line: string) =>
+      parseResume(`Asha Rao\nData Engineer\n${line}\n`, { skills, referenceMonth: JAN_2025 })
+        .total_experience_years?.value;
+    expect(total('Azure Developer with 9 Yrs 8 months of working experience')).toBe(10);
+    expect(total('A total work experience of 6.8 years')).toBe(7);
+    expect(total('Having 8+ years of experience in IT')).toBe(8);
+  });
+
   it('reads education and the summary', () => {
     expect(draft.education).toHaveLength(1);
     expect(draft.education[0]!.degree?.value).toBe('B.Tech in Computer Science');

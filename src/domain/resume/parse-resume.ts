@@ -370,6 +370,9 @@ function readEducation(lines: Line[]): EducationEntry[] {
 const YEARS_IN_ITEM =
   /\(?\s*(?:(less\s+than\s+(?:1|one)\s+year)|(\d{1,2}(?:\.\d)?)\+?\s*(?:years?|yrs?))\s*\)?/i;
 
+/** A sentence of prose ("Worked on UNIX and Windows environments."), not a list of skills. */
+const isProse = (text: string) => text.split(/\s+/).length >= 8 && !/[,;|]/.test(text);
+
 function readSkills(
   skills: SkillMatcher,
   sections: Section[],
@@ -384,6 +387,7 @@ function readSkills(
   };
   for (const section of sections.filter((candidate) => candidate.kind === 'skills')) {
     for (const line of section.lines) {
+      if (isProse(line.text)) continue;
       let offset = 0;
       for (const item of line.text.split(/(?<=\))\s*,\s*|,\s*|;\s*|\|\s*/)) {
         const itemOffset = line.text.indexOf(item, offset);
@@ -477,6 +481,19 @@ function readSummary(header: Line[], sections: Section[]): DraftField<string> | 
   return field(value, { start: first.start, end: last.end }, section ? 0.8 : 0.5);
 }
 
+const YEARS_AND_MONTHS =
+  /(\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:years?|yrs?)(?:\s*(?:and\s+)?(\d{1,2})\s*months?)?/i;
+
+/**
+ * "6.8 years", "9 Yrs 8 months": the statement's own fraction, rounded to the nearest year (the posting parser's
+ * minimum rounds down). Falls back to that minimum when the number it found is not one of these forms.
+ */
+function statedYears(text: string, minimum: number): number {
+  const match = YEARS_AND_MONTHS.exec(text);
+  if (!match || Math.floor(Number(match[1])) !== minimum) return minimum;
+  return Math.round(Number(match[1]) + Number(match[2] ?? 0) / 12);
+}
+
 /**
  * "Having 8+ years of IT experience" in the headline or summary: the experience parser of postings, on the
  * lines a candidate describes themselves in (job descriptions would give a skill's years, not the total).
@@ -487,7 +504,7 @@ function readStatedYears(header: Line[], sections: Section[]): DraftField<number
     if (line.text === '') continue;
     const stated = parseExperience(line.text);
     if (stated.experience_min === null || !/experience/i.test(line.text)) continue;
-    return field(stated.experience_min, spanOf(line), 0.8);
+    return field(statedYears(line.text, stated.experience_min), spanOf(line), 0.8);
   }
   return null;
 }

@@ -264,8 +264,8 @@ export function candidateRoutes(
           response: {
             200: z.string().meta({
               examples: [
-                'id,first_name,last_name,email,phone,current_title,skills,total_experience_years,expected_salary,location,preferred_locations,preferred_roles,status,created_at,updated_at\r\n' +
-                  '42,Priya,Sharma,priya.sharma@example.com,+15125550142,Python Developer,Python; Django; PostgreSQL,6,"$130,000","Austin, TX","Austin, TX; Remote",Python Developer,approved,2026-11-28T14:05:00.000Z,2026-11-30T09:12:00.000Z\r\n',
+                'id,first_name,last_name,email,phone,current_title,current_employer,skills,total_experience_years,expected_salary,location,preferred_locations,preferred_roles,status,created_at,updated_at\r\n' +
+                  '42,Priya,Sharma,priya.sharma@example.com,+15125550142,Python Developer,Northwind Analytics,Python; Django; PostgreSQL,6,"$130,000","Austin, TX","Austin, TX; Remote",Python Developer,approved,2026-11-28T14:05:00.000Z,2026-11-30T09:12:00.000Z\r\n',
               ],
             }),
             ...errors,

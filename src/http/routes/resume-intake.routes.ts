@@ -65,7 +65,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
         schema: {
           tags: ['candidates'],
           summary:
-            'Upload resumes (PDF, DOCX, RTF, TXT, HTML; several files or a zip, at most 100) into drafts for review',
+            'Upload resumes (PDF, DOCX, DOC, RTF, TXT, HTML; several files or a zip, at most 100) into drafts for review',
           description:
             'Multipart upload of one or more file parts: each file is read and parsed into a draft candidate with a confidence per field, and possible duplicates are listed. Every file is reported as drafted or failed with a reason; nothing becomes a candidate until a draft is saved.',
           consumes: ['multipart/form-data'],
@@ -109,7 +109,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
                       {
                         file_name: 'scan.png',
                         status: 'failed',
-                        reason: 'Unsupported file type (PDF, DOCX, RTF, TXT or HTML)',
+                        reason: 'Unsupported file type (PDF, DOCX, DOC, RTF, TXT or HTML)',
                       },
                     ],
                   },

@@ -30,7 +30,7 @@ interface FileState {
   error?: ApiError;
 }
 
-const ACCEPT = '.pdf,.docx,.rtf,.txt,.html,.htm,.zip';
+const ACCEPT = '.pdf,.docx,.doc,.rtf,.txt,.html,.htm,.zip';
 const PARALLEL_UPLOADS = 3;
 
 /** Upload resumes (drag and drop or choose; each file with its progress) into drafts, and the drafts to review. */
@@ -67,7 +67,7 @@ export function ResumeIntakePage() {
     <section>
       <h1>Resume intake</h1>
       <p className="muted">
-        PDF, DOCX, RTF, TXT or HTML resumes, or zip archives of them: up to 100 at once.
+        PDF, DOCX, DOC, RTF, TXT or HTML resumes, or zip archives of them: up to 100 at once.
       </p>
       <label
         className={`dropzone${dragging ? ' dragging' : ''}`}
