@@ -31,6 +31,11 @@ export function registerSetupCommand(
       const email = options.adminEmail?.trim().toLowerCase();
       if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
         throw new AppError('validation_failed', `Not an email: ${email}`);
+      if (options.demo && DEMO_ACCOUNTS.some((account) => account.email === email))
+        throw new AppError(
+          'validation_failed',
+          `${email} is a demo sign-in with a published password: choose another --admin-email.`,
+        );
       if (email === undefined && !options.demo)
         throw new AppError('bad_request', 'Nothing to set up: give --admin-email EMAIL, --demo, or both.');
       const config = getConfig();

@@ -8,6 +8,8 @@ import { verifyPassword } from '../../src/accounts/passwords.js';
 import { withDatabase } from '../../src/cli/cli-io.js';
 import { registerSetupCommand } from '../../src/cli/setup.command.js';
 import { type Config, parseConfig } from '../../src/config/config.js';
+import { userRepository } from '../../src/db/repositories/user.repository.js';
+import { DEMO_ACCOUNTS, DEMO_TENANT_SLUG } from '../../src/demo/load-demo.js';
 import { createServerDatabase, describeOnServer } from '../support/pg-server.js';
 
 /** `jobmatch setup ARGS` with `stdin` as the password input; the output lines and the error, if any. */
@@ -65,11 +67,48 @@ function setupDrill(name: string, configFor: () => Config) {
     expect((await setup(config, '', '--admin-email', 'not-an-email')).error?.message).toBe(
       'Not an email: not-an-email',
     );
+    expect((await setup(config, '', '--admin-email', DEMO_ACCOUNTS[2].email, '--demo')).error?.message).toBe(
+      `${DEMO_ACCOUNTS[2].email} is a demo sign-in with a published password: choose another --admin-email.`,
+    );
     expect((await setup(config, '')).error?.message).toMatch(
       /Nothing to set up: give --admin-email EMAIL, --demo/,
     );
     expect((await platformAdmins(config)).map((admin) => admin.email)).toEqual(['ops@agency.test']);
   }, 120_000);
+
+  it(`${name}: --demo loads the demo agency beside the platform admin, whose sign-ins work, once`, async () => {
+    const config = configFor();
+    const first = await setup(config, '', '--admin-email', 'ops@agency.test', '--demo');
+    expect(first.error).toBeUndefined();
+    expect(first.out).toMatch(/Platform admin <ops@agency\.test> already exists/);
+    expect(first.out).toMatch(
+      /Loaded the demo agency "Demo Staffing": \d+ candidates, \d+ jobs, [1-9]\d* matches\./,
+    );
+    expect(first.out).toContain(DEMO_ACCOUNTS.map((account) => account.email).join(', '));
+
+    const again = await setup(config, '', '--demo');
+    expect(again.error).toBeUndefined();
+    expect(again.out).toMatch(/Demo agency "Demo Staffing": already loaded, left as it is\./);
+    expect(again.out).not.toMatch(/Platform admin/);
+
+    const demo = await withDatabase(config, async (database) => {
+      const { rows } = await database.sql.query<{ tenants: number; jobs: number; matched: number }>(
+        `SELECT (SELECT count(*)::int FROM tenants WHERE slug = $1) AS tenants,
+                (SELECT count(*)::int FROM job_postings) AS jobs,
+                (SELECT count(DISTINCT candidate_id)::int FROM candidate_job_matches) AS matched`,
+        [DEMO_TENANT_SLUG],
+      );
+      const users = await userRepository(database).findAllByEmail(DEMO_ACCOUNTS[0].email);
+      return { ...rows[0]!, users };
+    });
+    expect(demo).toMatchObject({ tenants: 1 });
+    expect(demo.jobs).toBeGreaterThan(0);
+    expect(demo.matched).toBeGreaterThan(0);
+    expect(await verifyPassword(demo.users[0]!.password_hash, DEMO_ACCOUNTS[0].password)).toBe(true);
+    expect((await platformAdmins(config)).map((admin) => admin.email).sort()).toEqual(
+      ['ops@agency.test', DEMO_ACCOUNTS[2].email].sort(),
+    );
+  }, 600_000);
 }
 
 describe('jobmatch setup on the embedded database', () => {
