@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import { type Account, findAccount, tenantIsActive } from './account-queries.js';
 import { clientKeyOf, type FailedAuthLimiter } from './failed-auth-limiter.js';
 import { verifyPassword } from './passwords.js';
-import { createSession } from './session-queries.js';
+import { createSession, deleteSession } from './session-queries.js';
 
 export interface SignInDependencies {
   database: Database;
@@ -31,7 +31,14 @@ const limiterKey = (ip: string, email: string) => `${clientKeyOf(ip)} ${email.tr
 /** Checks the credentials and opens a session; every kind of failure looks and takes the same. */
 export async function signIn(
   deps: SignInDependencies,
-  input: { email: string; password: string; ip: string; userAgent?: string },
+  input: {
+    email: string;
+    password: string;
+    ip: string;
+    userAgent?: string;
+    /** The session this browser had: a new sign-in replaces it (no session fixation, no orphan). */
+    replacesSessionId?: string;
+  },
 ): Promise<SignInResult> {
   const key = limiterKey(input.ip, input.email);
   const addressKey = clientKeyOf(input.ip);
@@ -60,6 +67,7 @@ export async function signIn(
     ...(input.userAgent ? { userAgent: input.userAgent } : {}),
   });
   await userRepository(deps.database).recordLogin(account.id);
+  if (input.replacesSessionId) await deleteSession(deps.database.sql, input.replacesSessionId);
   return { account, token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
 }
 

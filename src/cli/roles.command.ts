@@ -127,7 +127,7 @@ export function registerRoleCommands(
     .action(async (options: { search?: string; limit: number; json?: boolean }) => {
       const config = getConfig();
       const page = await withDatabase(config, (database) =>
-        listRoles(database.sql, {
+        listRoles(database, {
           ...(options.search ? { q: options.search } : {}),
           limit: options.limit,
           offset: 0,

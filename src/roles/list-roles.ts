@@ -30,14 +30,14 @@ export interface ListRolesQuery {
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 export async function listRoles(
-  sql: SqlExecutor,
+  { sql }: { sql: SqlExecutor },
   query: ListRolesQuery,
 ): Promise<{ items: RoleSummary[]; total: number }> {
   const q = query.q?.trim() ? likePattern(query.q.trim()) : null;
   return roleSummaryPage(sql, { pattern: q, queueStatus: query.queueStatus ?? null }, query);
 }
 
-export async function getRole(sql: SqlExecutor, id: number): Promise<RoleSummary> {
+export async function getRole({ sql }: { sql: SqlExecutor }, id: number): Promise<RoleSummary> {
   const role = await findRoleSummary(sql, id);
   if (!role) throw AppError.notFound(`Role ${id}`);
   return role;

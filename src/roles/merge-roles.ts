@@ -44,5 +44,5 @@ export async function mergeRoles(
     return references;
   });
   await refreshRoleEmbeddings(database.sql, provider, [targetId]);
-  return { role: await getRole(database.sql, targetId), moved };
+  return { role: await getRole(database, targetId), moved };
 }

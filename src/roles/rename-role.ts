@@ -29,7 +29,7 @@ export async function assertTextFreeFor(
 /** Renames a role inside `tx`; the old name stays as an alias so texts that matched it still do. */
 export async function renameRoleIn(tx: DbContext, roleId: number, newName: string): Promise<void> {
   const name = newName.trim().replace(/\s+/g, ' ');
-  const role = await getRole(tx.sql, roleId);
+  const role = await getRole(tx, roleId);
   if (role.name === name) return;
   await assertTextFreeFor(tx.sql, roleId, name, 'name');
   if (await otherRoleNamed(tx.sql, name, roleId))
@@ -55,7 +55,7 @@ export async function editRole(
 ): Promise<RoleSummary> {
   const provider = edit.name !== undefined ? await embeddings() : undefined;
   return database.transaction(async (tx) => {
-    await getRole(tx.sql, roleId);
+    await getRole(tx, roleId);
     if (edit.name !== undefined && provider) {
       await renameRoleIn(tx, roleId, edit.name);
       await refreshRoleEmbeddings(tx.sql, provider, [roleId]);
@@ -65,7 +65,7 @@ export async function editRole(
         ...(edit.category !== undefined ? { category: edit.category } : {}),
         ...(edit.priority ? { priority: edit.priority } : {}),
       });
-    return getRole(tx.sql, roleId);
+    return getRole(tx, roleId);
   });
 }
 

@@ -15,12 +15,12 @@ export async function addRoleAlias(
 ): Promise<RoleSummary> {
   const alias = aliasText.trim().replace(/\s+/g, ' ');
   const changed = await database.transaction(async (tx) => {
-    await getRole(tx.sql, roleId);
+    await getRole(tx, roleId);
     await assertTextFreeFor(tx.sql, roleId, alias, 'alias');
     return appendRoleAlias(tx.sql, roleId, alias);
   });
   if (changed) await refreshRoleEmbeddings(database.sql, provider, [roleId]);
-  return getRole(database.sql, roleId);
+  return getRole(database, roleId);
 }
 
 /** Removes an alias (case-insensitively); 404 when the role has no such alias. */
@@ -32,10 +32,10 @@ export async function removeRoleAlias(
 ): Promise<RoleSummary> {
   const alias = aliasText.trim();
   await database.transaction(async (tx) => {
-    await getRole(tx.sql, roleId);
+    await getRole(tx, roleId);
     if (!(await dropRoleAlias(tx.sql, roleId, alias)))
       throw new AppError('not_found', `Role ${roleId} has no alias "${alias}".`);
   });
   await refreshRoleEmbeddings(database.sql, provider, [roleId]);
-  return getRole(database.sql, roleId);
+  return getRole(database, roleId);
 }

@@ -15,7 +15,7 @@ export interface RoleChoice {
 
 /** Canonical roles whose name or an alias contains `text`, names starting with it first, then the most wanted. */
 export async function searchRolesByName(
-  sql: SqlExecutor,
+  { sql }: { sql: SqlExecutor },
   text: string,
   limit: number,
 ): Promise<RoleChoice[]> {

@@ -55,7 +55,7 @@ export async function createRoleReport(
 }
 
 export async function listRoleReports(
-  sql: SqlExecutor,
+  { sql }: { sql: SqlExecutor },
   query: { status?: ReportStatus; limit: number; offset: number },
 ): Promise<{ items: RoleMappingReport[]; total: number }> {
   return roleReportPage(sql, query);
@@ -63,7 +63,7 @@ export async function listRoleReports(
 
 /** Closes an open report as resolved or dismissed; 409 when it is already closed. */
 export async function closeRoleReport(
-  sql: SqlExecutor,
+  { sql }: { sql: SqlExecutor },
   id: number,
   status: Exclude<ReportStatus, 'open'>,
   closedBy: number | null,

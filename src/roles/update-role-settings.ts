@@ -24,5 +24,5 @@ export async function updateRoleSettings(
   }
   if (!(await setRoleCategoryAndPriority(sql, roleId, category, settings.priority ?? null)))
     throw AppError.notFound(`Role ${roleId}`);
-  return getRole(sql, roleId);
+  return getRole({ sql }, roleId);
 }

@@ -5,6 +5,7 @@
 
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readRouteHandlers } from './route-handlers.js';
 import { readSourceGraph, runtimeImportCycles, type SourceFile, SRC } from './source-graph.js';
 
 const files = readSourceGraph();
@@ -35,6 +36,13 @@ const TASK_QUEUE_RUNTIME_IMPORTERS = new Set([
 
 /** The task-queue adapter runs pg-boss's own statements (schema checks, grants): infrastructure, not a feature. */
 const SQL_INFRASTRUCTURE = new Set(['worker/job-queue.ts']);
+
+/** Routes that answer from the process alone and so call no use case. */
+const ROUTES_WITHOUT_USE_CASE: Record<string, string> = {
+  'GET /healthz': 'liveness: answers without touching the database by design',
+  'GET /metrics': "the process's own Prometheus registry",
+  'GET /api/scraper/job-schema': 'a constant: the JSON Schema of a posted job',
+};
 
 describe('import rules (docs/architecture.md)', () => {
   it('reads the whole source tree', () => {
@@ -72,6 +80,24 @@ describe('import rules (docs/architecture.md)', () => {
       expect(withSql).toEqual([]);
     },
   );
+
+  it('a route handler calls exactly one use case and never reaches the database or a transaction itself', () => {
+    const handlers = readRouteHandlers();
+    expect(handlers.length).toBeGreaterThan(90);
+    const operation = (route: string) => route.split(' ').slice(1).join(' ');
+    const wrongCount = handlers
+      .filter(
+        (handler) => handler.useCases.length !== (ROUTES_WITHOUT_USE_CASE[operation(handler.route)] ? 0 : 1),
+      )
+      .map((handler) => ({ route: handler.route, useCases: handler.useCases }));
+    expect(wrongCount).toEqual([]);
+    const touching = handlers
+      .filter((handler) => handler.dataAccess.length > 0)
+      .map((handler) => ({ route: handler.route, dataAccess: handler.dataAccess }));
+    expect(touching).toEqual([]);
+    const listed = new Set(handlers.map((handler) => operation(handler.route)));
+    expect(Object.keys(ROUTES_WITHOUT_USE_CASE).filter((route) => !listed.has(route))).toEqual([]);
+  });
 
   it('worker is a leaf: only the composition root runs tasks; others know the queue by its type', () => {
     const edges = files

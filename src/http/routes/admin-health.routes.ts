@@ -129,7 +129,7 @@ export function adminHealthRoutes(deps: { database: Database }): FastifyPluginAs
           },
         },
       },
-      async (request) => retryFailedTask(deps.database.sql, request.params.id),
+      async (request) => retryFailedTask(deps.database, request.params.id),
     );
   };
 }

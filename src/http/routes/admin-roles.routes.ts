@@ -155,7 +155,7 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
       },
       async (request) => {
         const { q, queue_status, limit, offset } = request.query;
-        const result = await listRoles(deps.database.sql, {
+        const result = await listRoles(deps.database, {
           ...(q ? { q } : {}),
           ...(queue_status ? { queueStatus: queue_status } : {}),
           limit,
@@ -176,7 +176,7 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           response: { 200: roleSchema, ...errors },
         },
       },
-      async (request) => getRole(deps.database.sql, request.params.id),
+      async (request) => getRole(deps.database, request.params.id),
     );
 
     app.patch(
@@ -305,7 +305,7 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
       },
       async (request) => {
         const { status, limit, offset } = request.query;
-        const result = await listRoleReports(deps.database.sql, {
+        const result = await listRoleReports(deps.database, {
           ...(status ? { status } : {}),
           limit,
           offset,
@@ -329,7 +329,7 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
       },
       async (request) =>
         closeRoleReport(
-          deps.database.sql,
+          deps.database,
           request.params.id,
           request.body.status,
           request.principal?.userId ?? null,

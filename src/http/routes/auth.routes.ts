@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findAccount } from '../../accounts/account-queries.js';
 import type { FailedAuthLimiter } from '../../accounts/failed-auth-limiter.js';
 import { MAX_PASSWORD_LENGTH } from '../../accounts/passwords.js';
-import { deleteSession } from '../../accounts/session-queries.js';
+import { sessionAccount, signOut } from '../../accounts/sessions.js';
 import { signIn } from '../../accounts/sign-in.js';
 import type { Database } from '../../db/database.js';
 import { USER_ROLES } from '../../db/schema.js';
@@ -82,9 +81,8 @@ export function authRoutes(deps: {
           password: request.body.password,
           ip: request.ip,
           ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
+          ...(request.principal ? { replacesSessionId: request.principal.sessionId } : {}),
         });
-        // A new sign-in replaces the session this browser had (no session fixation, no orphan).
-        if (request.principal) await deleteSession(deps.database.sql, request.principal.sessionId);
         reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(request));
         return { user: result.account, csrf_token: result.csrfToken };
       },
@@ -103,7 +101,7 @@ export function authRoutes(deps: {
         },
       },
       async (request, reply) => {
-        await deleteSession(deps.database.sql, request.principal!.sessionId);
+        await signOut(deps.database, request.principal!.sessionId);
         clearSessionCookie(request, reply);
         return reply.status(204).send(null);
       },
@@ -125,7 +123,7 @@ export function authRoutes(deps: {
       },
       async (request) => {
         const account = request.principal
-          ? await findAccount(deps.database.sql, request.principal.userId)
+          ? await sessionAccount(deps.database, request.principal.userId)
           : undefined;
         return account
           ? { user: account, csrf_token: request.sessionCsrfToken ?? '' }
@@ -146,7 +144,7 @@ export function authRoutes(deps: {
         },
       },
       async (request) => {
-        const account = await findAccount(deps.database.sql, request.principal!.userId);
+        const account = await sessionAccount(deps.database, request.principal!.userId);
         if (!account) throw new AppError('unauthorized', 'Sign in first.');
         return { user: account, csrf_token: request.sessionCsrfToken ?? '' };
       },

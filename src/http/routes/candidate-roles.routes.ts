@@ -35,7 +35,7 @@ export function candidateRoleRoutes(deps: {
         },
       },
       async (request) => ({
-        items: await searchRolesByName(deps.database.sql, request.query.q, request.query.limit),
+        items: await searchRolesByName(deps.database, request.query.q, request.query.limit),
       }),
     );
 
