@@ -155,6 +155,16 @@ describe('parseResume', () => {
     expect(names).toEqual(['Java', 'Kafka']);
   });
 
+  it('takes no skills from elsewhere when the skills section lists only ones outside the dictionary', () => {
+    const text =
+      'Asha Rao\n\nSKILLS\nTeam work, punctuality\n\nWORK EXPERIENCE\nData Engineer\nGlobex - Pune\nJan 2019 to Present\n- Kafka pipelines\n- Kafka streams';
+    expect(parseResume(text, { skills, referenceMonth: JAN_2025 }).skills).toEqual([]);
+    const withoutSection = text.replace('SKILLS\n', '');
+    expect(
+      parseResume(withoutSection, { skills, referenceMonth: JAN_2025 }).skills.map((s) => s.name),
+    ).toEqual(['Kafka']);
+  });
+
   it('keeps the fraction of a stated total, rounded to the nearest year', () => {
     const total = (line: string) =>
       parseResume(`Asha Rao\nData Engineer\n${line}\n`, { skills, referenceMonth: JAN_2025 })

@@ -401,13 +401,14 @@ function readSkills(
     }
   }
   // A resume with a skills section lists its skills there: mentions elsewhere (a client's stack in a job
-  // description) are not added. Without one, a skill needs two mentions: a single word is weak evidence.
+  // description) are not added, even when the section lists none the dictionary knows (soft skills only).
+  // Without one, a skill needs two mentions: a single word is weak evidence.
   const mentions = new Map<string, Line[]>();
   for (const line of allLines) {
     if (line.text === '') continue;
     for (const name of skills.extract(line.text)) mentions.set(name, [...(mentions.get(name) ?? []), line]);
   }
-  const hasSkillsSection = found.size > 0;
+  const hasSkillsSection = sections.some((section) => section.kind === 'skills');
   for (const [name, lines] of mentions) {
     if (found.has(name)) continue;
     if (!hasSkillsSection && lines.length >= 2) {
