@@ -155,6 +155,24 @@ describe('parseResume', () => {
     expect(names).toEqual(['Java', 'Kafka']);
   });
 
+  it('ends a skills list at the heading of another part or at a dated line', () => {
+    const names = (text: string) =>
+      parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);
+    expect(
+      names(
+        'Asha Rao\n\nTECHNICAL SKILLS\nJava, Kafka\nProjects Undertaken\nBilling portal\nDocker, Terraform',
+      ),
+    ).toEqual(['Java', 'Kafka']);
+    expect(names('Asha Rao\n\nKey Skills:\nJava, Kafka\nJune 2016 to Present\nDocker, Terraform')).toEqual([
+      'Java',
+      'Kafka',
+    ]);
+    // A sub-heading of the list itself goes on: "Languages and Software".
+    expect(
+      names('Asha Rao\n\nTECHNICAL SKILLS\nJava, Kafka\nLanguages and Software\nDocker, Terraform'),
+    ).toEqual(['Java', 'Kafka', 'Docker', 'Terraform']);
+  });
+
   it('takes no skills from elsewhere when the skills section lists only ones outside the dictionary', () => {
     const text =
       'Asha Rao\n\nSKILLS\nTeam work, punctuality\n\nWORK EXPERIENCE\nData Engineer\nGlobex - Pune\nJan 2019 to Present\n- Kafka pipelines\n- Kafka streams';

@@ -373,11 +373,31 @@ const YEARS_IN_ITEM =
 /** A sentence of prose ("Worked on UNIX and Windows environments."), not a list of skills. */
 const isProse = (text: string) => text.split(/\s+/).length >= 8 && !/[,;|]/.test(text);
 
+/** Head words of the other parts a skills list runs into: "Projects Undertaken", "Strengths:", "Responsibilities". */
+const OTHER_PART_WORD =
+  /\b(?:projects?|undertaken|responsibilit(?:y|ies)|roles?|strengths?|personal|personality|traits|hobby|hobbies|interests?|achievements?|accomplishments?|awards?|certifications?|workshops?|internships?|qualifications?|experience|summary|synopsis|description|declaration|references?|groups|trainings?|education|contributions?)\b/i;
+
+/**
+ * Where a skills section stops listing skills: a heading of another part (a short line without a list, headed
+ * by one of those words) or a dated line (a job or project begins).
+ */
+const endsSkillsList = (text: string, skills: SkillMatcher, referenceMonth: number) => {
+  const bare = text.replace(BULLET, '').replace(/[\s:*-]+$/, '');
+  if (findDateRanges(text, referenceMonth).length > 0) return true;
+  return (
+    bare.split(/\s+/).length <= 5 &&
+    !/[,;|:]/.test(bare) &&
+    OTHER_PART_WORD.test(bare) &&
+    skills.extract(bare).length === 0
+  );
+};
+
 function readSkills(
   skills: SkillMatcher,
   sections: Section[],
   allLines: Line[],
   history: ParsedWork[],
+  referenceMonth: number,
 ): SkillItem[] {
   const found = new Map<string, SkillItem>();
   const add = (name: string, item: Omit<SkillItem, 'name'>) => {
@@ -387,6 +407,7 @@ function readSkills(
   };
   for (const section of sections.filter((candidate) => candidate.kind === 'skills')) {
     for (const line of section.lines) {
+      if (endsSkillsList(line.text, skills, referenceMonth)) break;
       if (isProse(line.text)) continue;
       let offset = 0;
       for (const item of line.text.split(/(?<=\))\s*,\s*|,\s*|;\s*|\|\s*/)) {
@@ -645,7 +666,7 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
     total_experience_years: readStatedYears(header, sections) ?? historyYears,
     history_experience_years: historyYears,
     work_history: history.map(({ range: _range, descriptionEnd: _end, ...entry }) => entry),
-    skills: readSkills(options.skills, sections, lines, history),
+    skills: readSkills(options.skills, sections, lines, history, options.referenceMonth),
     education: readEducation(
       sections.filter((section) => section.kind === 'education').flatMap((section) => section.lines),
     ),
