@@ -155,6 +155,17 @@ describe('parseResume', () => {
     expect(names).toEqual(['Java', 'Kafka']);
   });
 
+  it('reads a skills line as a whole, so that the list is the context of short names', () => {
+    const draft = parseResume('Asha Rao\n\nSKILLS\nMicrosoft office, excel, c language (4 years)', {
+      skills,
+      referenceMonth: JAN_2025,
+    });
+    const byName = Object.fromEntries(draft.skills.map((skill) => [skill.name, skill]));
+    expect(Object.keys(byName)).toEqual(expect.arrayContaining(['Excel', 'C']));
+    expect(byName.C!.years).toBe(4);
+    expect(draft.skills.every((skill) => skill.source!.end - skill.source!.start <= 20)).toBe(true);
+  });
+
   it('ends a skills list at the heading of another part or at a dated line', () => {
     const names = (text: string) =>
       parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);

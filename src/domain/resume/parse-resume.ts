@@ -392,6 +392,20 @@ const endsSkillsList = (text: string, skills: SkillMatcher, referenceMonth: numb
   );
 };
 
+/** Skills named by a run of at most four words of a short list item ("c language" holds "C"). */
+function namedRuns(skills: SkillMatcher, item: string): string[] {
+  const words = item.split(/[\s()]+/).filter(Boolean);
+  if (words.length > 8) return [];
+  const names: string[] = [];
+  words.forEach((_word, start) => {
+    for (let end = start + 1; end <= Math.min(words.length, start + 4); end++) {
+      const name = skills.canonicalize(words.slice(start, end).join(' '));
+      if (name) names.push(name);
+    }
+  });
+  return names;
+}
+
 function readSkills(
   skills: SkillMatcher,
   sections: Section[],
@@ -409,15 +423,27 @@ function readSkills(
     for (const line of section.lines) {
       if (endsSkillsList(line.text, skills, referenceMonth)) break;
       if (isProse(line.text)) continue;
+      // The dictionary reads the whole line, so that its context rules see the list ("Word, Excel" is Excel);
+      // each skill is then placed on its list item, which gives its years ("Java (5 years)").
+      const items: { text: string; offset: number; names: string[] }[] = [];
       let offset = 0;
       for (const item of line.text.split(/(?<=\))\s*,\s*|,\s*|;\s*|\|\s*/)) {
         const itemOffset = line.text.indexOf(item, offset);
         offset = itemOffset + item.length;
-        const years = YEARS_IN_ITEM.exec(item);
-        const value = years ? (years[1] ? 0 : Number(years[2])) : null;
-        for (const name of skills.extract(item)) {
-          add(name, { years: value, source: spanOf(line, itemOffset, item.length), confidence: 0.9 });
-        }
+        items.push({
+          text: item,
+          offset: itemOffset,
+          names: [...skills.extract(item), ...namedRuns(skills, item)],
+        });
+      }
+      for (const name of skills.extract(line.text)) {
+        const item = items.find((candidate) => candidate.names.includes(name));
+        const years = item ? YEARS_IN_ITEM.exec(item.text) : null;
+        add(name, {
+          years: years ? (years[1] ? 0 : Number(years[2])) : null,
+          source: item ? spanOf(line, item.offset, item.text.length) : spanOf(line),
+          confidence: 0.9,
+        });
       }
     }
   }
