@@ -166,6 +166,15 @@ describe('parseResume', () => {
     expect(draft.skills.every((skill) => skill.source!.end - skill.source!.start <= 20)).toBe(true);
   });
 
+  it('takes no skill from a link: github.com/asha is a site, not GitHub', () => {
+    const draft = parseResume('Asha Rao\n\nSKILLS\nPython, SQL\nhttp://github.com/asha-rao', {
+      skills,
+      referenceMonth: JAN_2025,
+    });
+    expect(draft.skills.map((skill) => skill.name)).toEqual(['Python', 'SQL']);
+    expect(draft.links.map((link) => link.kind)).toEqual(['github']);
+  });
+
   it('ends a skills list at the heading of another part or at a dated line', () => {
     const names = (text: string) =>
       parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);

@@ -406,6 +406,9 @@ function namedRuns(skills: SkillMatcher, item: string): string[] {
   return names;
 }
 
+/** A link names a site, not a skill: "github.com/nik-hil" is no GitHub skill. */
+const withoutUrls = (text: string) => text.replace(URL, ' ');
+
 function readSkills(
   skills: SkillMatcher,
   sections: Section[],
@@ -436,7 +439,7 @@ function readSkills(
           names: [...skills.extract(item), ...namedRuns(skills, item)],
         });
       }
-      for (const name of skills.extract(line.text)) {
+      for (const name of skills.extract(withoutUrls(line.text))) {
         const item = items.find((candidate) => candidate.names.includes(name));
         const years = item ? YEARS_IN_ITEM.exec(item.text) : null;
         add(name, {
@@ -453,7 +456,8 @@ function readSkills(
   const mentions = new Map<string, Line[]>();
   for (const line of allLines) {
     if (line.text === '') continue;
-    for (const name of skills.extract(line.text)) mentions.set(name, [...(mentions.get(name) ?? []), line]);
+    for (const name of skills.extract(withoutUrls(line.text)))
+      mentions.set(name, [...(mentions.get(name) ?? []), line]);
   }
   const hasSkillsSection = sections.some((section) => section.kind === 'skills');
   for (const [name, lines] of mentions) {
