@@ -131,6 +131,14 @@ describe('parseResume', () => {
     expect(parsed.current_employer?.value).toBe('Infosys Limited');
   });
 
+  it('takes a title starting with "o" for a title, not for a bullet', () => {
+    const text =
+      'Asha Rao\n\nWORK EXPERIENCE\n\nonline sales associate\n\nGlobex - Pune, Maharashtra -\n\nAugust 2016 to July 2017\n';
+    const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.work_history[0]?.title?.value).toBe('online sales associate');
+    expect(parsed.work_history[0]?.employer?.value).toBe('Globex');
+  });
+
   it('reads the title and employer of an undated job at a low confidence', () => {
     const text =
       'Asha Rao\nJaipur, Rajasthan\n\nWORK EXPERIENCE\n\nAdmin assistant at Infosys limited\n\nFront office work';

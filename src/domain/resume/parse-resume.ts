@@ -187,7 +187,7 @@ const DEGREE =
   /\b(?:b\.?\s?e|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|b\.?\s?com|m\.?\s?com|b\.?\s?c\.?\s?a|m\.?\s?c\.?\s?a|b\.?\s?b\.?\s?a|m\.?\s?b\.?\s?a|ph\.?\s?d|bachelor'?s?|master'?s?|diploma|degree|associate\s+degree|b\.?\s?a|m\.?\s?a|b\.?\s?s|m\.?\s?s|mba|hsc|ssc|12th|10th|xii|x|intermediate|high\s+school|pgdm|post\s+graduat\w+|graduat\w+)\b/i;
 const INSTITUTION =
   /\b(?:university|college|institute|school|academy|vidyalaya|polytechnic|iit|nit|iiit|bits|vidyapeeth|mahavidyalaya|campus)\b/i;
-const BULLET = /^[•●▪■◆❖➢►\-*–·o]\s*/;
+const BULLET = /^(?:[•●▪■◆❖➢►\-*–·]|o(?=\s))\s*/;
 
 const looksLikeSentence = (text: string) => text.length > 90 || /[.;]$/.test(text) || BULLET.test(text);
 
