@@ -139,6 +139,15 @@ describe('parseResume', () => {
     expect(parsed.work_history[0]?.employer?.value).toBe('Globex');
   });
 
+  it('reads an undated job as the title above its "Employer - City, Region" line', () => {
+    const text =
+      'Li Rossi\n\nWORK EXPERIENCE\n\nData Entry Operator\n\nGlobex - Patna, Bihar\n\nEDUCATION\n\nBSc in Math\n';
+    const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.current_title?.value).toBe('Data Entry Operator');
+    expect(parsed.current_employer?.value).toBe('Globex');
+    expect(parsed.current_title!.confidence).toBeLessThan(0.7);
+  });
+
   it('reads the title and employer of an undated job at a low confidence', () => {
     const text =
       'Asha Rao\nJaipur, Rajasthan\n\nWORK EXPERIENCE\n\nAdmin assistant at Infosys limited\n\nFront office work';

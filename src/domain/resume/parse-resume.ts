@@ -563,8 +563,18 @@ function readStatedYears(header: Line[], sections: Section[]): DraftField<number
 
 /** The first line of an experience section without dates, when it reads as "Title at Employer". */
 function readUndatedJob(lines: Line[]) {
-  const first = lines.find((line) => line.text !== '' && !looksLikeSentence(line.text));
+  const [first, second] = lines.filter((line) => line.text !== '' && !looksLikeSentence(line.text));
   if (!first) return null;
+  // "Data Entry Operator" above "Microsoft - Patna, Bihar": the line above an employer and its place is the title.
+  const [name, place] = second?.text.split(/\s+[-–—|]\s+/) ?? [];
+  const cleanPlace = place?.replace(/\s*[-–—]$/, '') ?? '';
+  if (
+    second &&
+    name &&
+    (isKnownPlace(cleanPlace) || /^\p{Lu}[\p{L} .]+,\s*\p{Lu}[\p{L} .]+$/u.test(cleanPlace))
+  ) {
+    return { title: part(first, first.text, 0.45), employer: part(second, name, 0.45) };
+  }
   const split = splitTitleEmployer(first, first.text, 0.45);
   const employer = split.employer && !isKnownPlace(split.employer.value) ? split.employer : null;
   return split.title ? { title: split.title, employer } : null;
