@@ -192,6 +192,27 @@ describe('parseResume', () => {
     expect(draft.links.map((link) => link.kind)).toEqual(['github']);
   });
 
+  it('reads a skills heading with its first items on the same line, but not inside a job', () => {
+    const names = (text: string) =>
+      parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);
+    expect(names('Asha Rao\n\nSKILL SET • Java, Kafka\n• Docker')).toEqual(['Java', 'Kafka', 'Docker']);
+    expect(names('Asha Rao\n\nSKILLS ETL: Informatica\nDatabase: PostgreSQL')).toEqual(
+      expect.arrayContaining(['Informatica', 'PostgreSQL']),
+    );
+    const job =
+      'Asha Rao\n\nWORK EXPERIENCE\nData Engineer\nGlobex - Pune\nJan 2019 to Present\nTechnologies: Kafka, Spark\nAnalyst\nInitech - Pune\nJan 2016 to Dec 2018';
+    const parsed = parseResume(job, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.work_history).toHaveLength(2);
+  });
+
+  it('counts no years in a list item as words of prose', () => {
+    const draft = parseResume('Asha Rao\n\nSKILLS\nMicrosoft office and java (Less than 1 year)', {
+      skills,
+      referenceMonth: JAN_2025,
+    });
+    expect(draft.skills.map((skill) => skill.name)).toEqual(['Microsoft Office', 'Java']);
+  });
+
   it('ends a skills list at the heading of another part or at a dated line', () => {
     const names = (text: string) =>
       parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);

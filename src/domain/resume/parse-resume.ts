@@ -132,6 +132,24 @@ function sectionKindOf(line: string): SectionKind | null {
   return null;
 }
 
+/**
+ * A skills heading with its first items on the same line: "SKILL SET • ASP.NET, C#", "Technical skills: SAP HR",
+ * "SKILLS ETL: Microsoft SSIS" (an all-capitals heading, then the list). The offset where the items begin, else 0.
+ */
+function inlineSkillsHeading(text: string): number {
+  const marked = /^(.{2,40}?)\s*(?:[:•]|\s[-–]\s)\s*(?=\S)/.exec(text);
+  if (marked && sectionKindOf(marked[1]!) === 'skills') return marked[0].length;
+  const words = /^(\S+)(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?/.exec(text) ?? [];
+  let prefix = '';
+  for (const word of words.slice(1)) {
+    if (!word || !/^[\p{Lu}&]+$/u.test(word)) break;
+    prefix = prefix ? `${prefix} ${word}` : word;
+    const rest = text.slice(text.indexOf(prefix) + prefix.length).trimStart();
+    if (rest && sectionKindOf(prefix) === 'skills') return text.length - rest.length;
+  }
+  return 0;
+}
+
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
@@ -150,8 +168,19 @@ function splitSections(lines: Line[]): { header: Line[]; sections: Section[] } {
   let current: Section | null = null;
   for (const line of lines) {
     const kind = sectionKindOf(line.text);
+    // A job's own "Technologies: Java, Spring" line stays with the job.
+    const inline = kind || current?.kind === 'experience' ? 0 : inlineSkillsHeading(line.text);
     if (kind) {
       current = { kind, heading: line, lines: [] };
+      sections.push(current);
+    } else if (inline > 0) {
+      const heading = {
+        text: line.text.slice(0, inline).trim(),
+        start: line.start,
+        end: line.start + inline,
+      };
+      const items = { text: line.text.slice(inline), start: line.start + inline, end: line.end };
+      current = { kind: 'skills', heading, lines: [items] };
       sections.push(current);
     } else if (current) current.lines.push(line);
     else header.push(line);
@@ -371,7 +400,11 @@ const YEARS_IN_ITEM =
   /\(?\s*(?:(less\s+than\s+(?:1|one)\s+year)|(\d{1,2}(?:\.\d)?)\+?\s*(?:years?|yrs?))\s*\)?/i;
 
 /** A sentence of prose ("Worked on UNIX and Windows environments."), not a list of skills. */
-const isProse = (text: string) => text.split(/\s+/).length >= 8 && !/[,;|]/.test(text);
+const isProse = (text: string) => {
+  // "Microsoft office and java (Less than 1 year)" is a list: its years are not words of a sentence.
+  const words = text.replace(YEARS_IN_ITEM, ' ').trim();
+  return words.split(/\s+/).length >= 8 && !/[,;|]/.test(words);
+};
 
 /** Head words of the other parts a skills list runs into: "Projects Undertaken", "Strengths:", "Responsibilities". */
 const OTHER_PART_WORD =
