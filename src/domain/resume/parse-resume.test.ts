@@ -213,6 +213,15 @@ describe('parseResume', () => {
     expect(draft.skills.map((skill) => skill.name)).toEqual(['Microsoft Office', 'Java']);
   });
 
+  it('reads a list wrapped onto the next line as one line, with exact sources', () => {
+    const text =
+      'Asha Rao\n\nSKILLS\n\nDatabase (Less than 1 year), HTML (Less than 1 year), Linux (Less than 1 year), MICROSOFT\n\nACCESS (2 years), Kafka (1 year)';
+    const draft = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    const access = draft.skills.find((skill) => skill.name === 'Microsoft Access');
+    expect(access?.years).toBe(2);
+    expect(text.slice(access!.source!.start, access!.source!.end)).toBe('MICROSOFT\n\nACCESS (2 years)');
+  });
+
   it('ends a skills list at the heading of another part or at a dated line', () => {
     const names = (text: string) =>
       parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);

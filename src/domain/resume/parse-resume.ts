@@ -442,12 +442,41 @@ function namedRuns(skills: SkillMatcher, item: string): string[] {
 /** A link names a site, not a skill: "github.com/nik-hil" is no GitHub skill. */
 const withoutUrls = (text: string) => text.replace(URL, ' ');
 
+/**
+ * A list wrapped onto the next line ("..., MICROSOFT" / "ACCESS (Less than 1 year), ...") is one line again: a long
+ * list line that ends inside an item continues on the next non-empty line, unless that one starts its own label
+ * ("Databases: ..."). The joined line keeps the text's offsets (line breaks read as spaces).
+ */
+function unwrapList(lines: Line[], text: string): Line[] {
+  const joined: Line[] = [];
+  for (const line of lines) {
+    if (line.text === '') continue;
+    const previous = joined.at(-1);
+    const wrapped =
+      previous !== undefined &&
+      previous.text.length >= 60 &&
+      /[,;|]/.test(previous.text) &&
+      !/[,;|.:]$/.test(previous.text) &&
+      !/^[^,:]{1,40}:/.test(line.text) &&
+      !BULLET.test(line.text);
+    if (wrapped) {
+      joined[joined.length - 1] = {
+        text: text.slice(previous.start, line.end).replace(/\s/g, ' '),
+        start: previous.start,
+        end: line.end,
+      };
+    } else joined.push(line);
+  }
+  return joined;
+}
+
 function readSkills(
   skills: SkillMatcher,
   sections: Section[],
   allLines: Line[],
   history: ParsedWork[],
   referenceMonth: number,
+  text: string,
 ): SkillItem[] {
   const found = new Map<string, SkillItem>();
   const add = (name: string, item: Omit<SkillItem, 'name'>) => {
@@ -456,8 +485,9 @@ function readSkills(
     else if (existing.years === null && item.years !== null) existing.years = item.years;
   };
   for (const section of sections.filter((candidate) => candidate.kind === 'skills')) {
-    for (const line of section.lines) {
-      if (endsSkillsList(line.text, skills, referenceMonth)) break;
+    const end = section.lines.findIndex((line) => endsSkillsList(line.text, skills, referenceMonth));
+    const listed = end < 0 ? section.lines : section.lines.slice(0, end);
+    for (const line of unwrapList(listed, text)) {
       if (isProse(line.text)) continue;
       // The dictionary reads the whole line, so that its context rules see the list ("Word, Excel" is Excel);
       // each skill is then placed on its list item, which gives its years ("Java (5 years)").
@@ -739,7 +769,7 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
     total_experience_years: readStatedYears(header, sections) ?? historyYears,
     history_experience_years: historyYears,
     work_history: history.map(({ range: _range, descriptionEnd: _end, ...entry }) => entry),
-    skills: readSkills(options.skills, sections, lines, history, options.referenceMonth),
+    skills: readSkills(options.skills, sections, lines, history, options.referenceMonth, text),
     education: readEducation(
       sections.filter((section) => section.kind === 'education').flatMap((section) => section.lines),
     ),
