@@ -169,17 +169,17 @@ function splitSections(lines: Line[]): { header: Line[]; sections: Section[] } {
   for (const line of lines) {
     const kind = sectionKindOf(line.text);
     // A job's own "Technologies: Java, Spring" line stays with the job.
-    const inline = kind || current?.kind === 'experience' ? 0 : inlineSkillsHeading(line.text);
+    const inline: number = kind || current?.kind === 'experience' ? 0 : inlineSkillsHeading(line.text);
     if (kind) {
       current = { kind, heading: line, lines: [] };
       sections.push(current);
     } else if (inline > 0) {
-      const heading = {
+      const heading: Line = {
         text: line.text.slice(0, inline).trim(),
         start: line.start,
         end: line.start + inline,
       };
-      const items = { text: line.text.slice(inline), start: line.start + inline, end: line.end };
+      const items: Line = { text: line.text.slice(inline), start: line.start + inline, end: line.end };
       current = { kind: 'skills', heading, lines: [items] };
       sections.push(current);
     } else if (current) current.lines.push(line);
