@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { htmlToText, tidyLines } from '../domain/resume/html-to-text.js';
@@ -125,26 +127,98 @@ async function docxText(bytes: Uint8Array): Promise<string> {
   }
 }
 
-/** Legacy Word (.doc, an OLE compound file): word-extractor reads its piece table; other OLE files fail there. */
-async function docText(bytes: Uint8Array): Promise<string> {
-  const { default: WordExtractor } = await import('word-extractor');
-  try {
-    const document = await new WordExtractor().extract(Buffer.from(bytes));
-    return document.getBody();
-  } catch {
-    throw new ExtractionError(
-      'The legacy Word (.doc) file is damaged or not a Word document; save it as DOCX or PDF and upload it again.',
+/** Reads a legacy Word file's text; stops its work when `signal` aborts (the time limit ran out). */
+export type DocReader = (bytes: Uint8Array, signal: AbortSignal) => Promise<string>;
+
+/** How long one legacy Word file may take to read before it is given up as a per-file error. */
+export const DOC_READ_TIMEOUT_MS = 10_000;
+
+const DOC_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const WordExtractor = require(workerData.modulePath);
+new WordExtractor().extract(Buffer.from(workerData.bytes)).then(
+  (document) => parentPort.postMessage({ text: document.getBody() }),
+  () => parentPort.postMessage({ failed: true }),
+);`;
+
+/**
+ * word-extractor in a worker thread: a hostile OLE file (a cyclic sector chain, say) may loop without ever
+ * yielding, which no timer on this thread could interrupt; the worker is terminated instead.
+ */
+export const wordExtractorReader: DocReader = (bytes, signal) =>
+  new Promise<string>((resolve, reject) => {
+    const modulePath = createRequire(import.meta.url).resolve('word-extractor');
+    const worker = new Worker(DOC_WORKER_SOURCE, {
+      eval: true,
+      workerData: { modulePath, bytes },
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    });
+    const stop = () => void worker.terminate();
+    signal.addEventListener('abort', stop, { once: true });
+    const settle = (outcome: () => void) => {
+      signal.removeEventListener('abort', stop);
+      void worker.terminate();
+      outcome();
+    };
+    worker.once('message', (message: { text?: string }) =>
+      settle(() =>
+        typeof message.text === 'string' ? resolve(message.text) : reject(new Error('unreadable')),
+      ),
     );
+    worker.once('error', (error) => settle(() => reject(error)));
+    worker.once('exit', () => settle(() => reject(new Error('the reader stopped'))));
+  });
+
+const DOC_DAMAGED =
+  'The legacy Word (.doc) file is damaged or not a Word document; save it as DOCX or PDF and upload it again.';
+
+/**
+ * Legacy Word (.doc, an OLE compound file): word-extractor reads its piece table; other OLE files fail there.
+ * A read that takes longer than the time limit is stopped and reported for this file alone.
+ */
+async function docText(bytes: Uint8Array, options: DocReadOptions): Promise<string> {
+  const controller = new AbortController();
+  const timeoutMs = options.docTimeoutMs ?? DOC_READ_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(
+        new ExtractionError(
+          `The legacy Word (.doc) file could not be read within ${timeoutMs / 1000} s; save it as DOCX or PDF and upload it again.`,
+        ),
+      );
+    }, timeoutMs);
+  });
+  const read = (options.docReader ?? wordExtractorReader)(bytes, controller.signal).catch(() => {
+    throw new ExtractionError(DOC_DAMAGED);
+  });
+  try {
+    return await Promise.race([read, timeout]);
+  } finally {
+    clearTimeout(timer);
+    // A reader that fails after the time limit has already been reported; its late rejection is not an error.
+    read.catch(() => undefined);
   }
 }
 
+export interface DocReadOptions {
+  /** The legacy Word reader (tests pass one that never finishes). */
+  docReader?: DocReader;
+  docTimeoutMs?: number;
+}
+
 /** Text of one resume file; a file that yields none throws an {@link ExtractionError} saying why. */
-export async function extractResumeText(fileName: string, bytes: Uint8Array): Promise<ExtractedResume> {
+export async function extractResumeText(
+  fileName: string,
+  bytes: Uint8Array,
+  options: DocReadOptions = {},
+): Promise<ExtractedResume> {
   const format = detectFormat(fileName, bytes);
   let raw: string;
   if (format === 'pdf') raw = await pdfText(bytes);
   else if (format === 'docx') raw = await docxText(bytes);
-  else if (format === 'doc') raw = await docText(bytes);
+  else if (format === 'doc') raw = await docText(bytes, options);
   else {
     const decoded = decodeText(bytes);
     raw = format === 'rtf' ? rtfToText(decoded) : format === 'html' ? htmlToText(decoded) : decoded;

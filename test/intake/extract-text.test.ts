@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ExtractionError, extractResumeText } from '../../src/intake/extract-text.js';
+import { ExtractionError, extractResumeText, wordExtractorReader } from '../../src/intake/extract-text.js';
 import { readZipEntries } from '../../src/intake/zip-entries.js';
 import { docxFromText, pdfFromText } from '../support/resume-files.js';
 
@@ -40,6 +40,40 @@ describe('extractResumeText', () => {
       expect.arrayContaining(['Priya Sharma', 'WORK EXPERIENCE', 'Northwind Analytics - Austin, TX']),
     );
     expect(text).toContain('priya.sharma@example.com');
+  });
+
+  it("gives up a legacy .doc whose reader never finishes, as that file's error, and stops the reader", async () => {
+    const bytes = readFileSync(new URL('../fixtures/resumes/priya-sharma.doc', import.meta.url));
+    let stopped = false;
+    const hanging = (_bytes: Uint8Array, signal: AbortSignal) =>
+      new Promise<string>(() => {
+        signal.addEventListener('abort', () => {
+          stopped = true;
+        });
+      });
+    const reading = extractResumeText('cv.doc', bytes, { docReader: hanging, docTimeoutMs: 50 });
+    await expect(reading).rejects.toBeInstanceOf(ExtractionError);
+    await expect(reading).rejects.toThrow(/could not be read within 0.05 s; save it as DOCX or PDF/);
+    expect(stopped).toBe(true);
+  });
+
+  it('reports a .doc reader that fails after its time limit once, as the time limit', async () => {
+    const bytes = readFileSync(new URL('../fixtures/resumes/priya-sharma.doc', import.meta.url));
+    const late = (_bytes: Uint8Array, signal: AbortSignal) =>
+      new Promise<string>((_resolve, reject) =>
+        signal.addEventListener('abort', () => reject(new Error('x'))),
+      );
+    await expect(extractResumeText('cv.doc', bytes, { docReader: late, docTimeoutMs: 20 })).rejects.toThrow(
+      /within/,
+    );
+  });
+
+  it('terminates the word-extractor worker when the time limit aborts it', async () => {
+    const bytes = readFileSync(new URL('../fixtures/resumes/priya-sharma.doc', import.meta.url));
+    const controller = new AbortController();
+    const reading = wordExtractorReader(bytes, controller.signal);
+    controller.abort();
+    await expect(reading).rejects.toThrow(/stopped/);
   });
 
   it('reads RTF with escapes and skips its tables', async () => {

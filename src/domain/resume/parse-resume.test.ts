@@ -131,6 +131,23 @@ describe('parseResume', () => {
     expect(parsed.current_employer?.value).toBe('Infosys Limited');
   });
 
+  it('takes a title starting with "o" for a title, not for a bullet', () => {
+    const text =
+      'Asha Rao\n\nWORK EXPERIENCE\n\nonline sales associate\n\nGlobex - Pune, Maharashtra -\n\nAugust 2016 to July 2017\n';
+    const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.work_history[0]?.title?.value).toBe('online sales associate');
+    expect(parsed.work_history[0]?.employer?.value).toBe('Globex');
+  });
+
+  it('reads an undated job as the title above its "Employer - City, Region" line', () => {
+    const text =
+      'Li Rossi\n\nWORK EXPERIENCE\n\nData Entry Operator\n\nGlobex - Patna, Bihar\n\nEDUCATION\n\nBSc in Math\n';
+    const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.current_title?.value).toBe('Data Entry Operator');
+    expect(parsed.current_employer?.value).toBe('Globex');
+    expect(parsed.current_title!.confidence).toBeLessThan(0.7);
+  });
+
   it('reads the title and employer of an undated job at a low confidence', () => {
     const text =
       'Asha Rao\nJaipur, Rajasthan\n\nWORK EXPERIENCE\n\nAdmin assistant at Infosys limited\n\nFront office work';
@@ -153,6 +170,84 @@ describe('parseResume', () => {
       'Asha Rao\n\nTECHNICAL SKILLS\nJava, Kafka\n• Worked on UNIX AIX and Windows environment for years.';
     const names = parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);
     expect(names).toEqual(['Java', 'Kafka']);
+  });
+
+  it('reads a skills line as a whole, so that the list is the context of short names', () => {
+    const draft = parseResume('Asha Rao\n\nSKILLS\nMicrosoft office, excel, c language (4 years)', {
+      skills,
+      referenceMonth: JAN_2025,
+    });
+    const byName = Object.fromEntries(draft.skills.map((skill) => [skill.name, skill]));
+    expect(Object.keys(byName)).toEqual(expect.arrayContaining(['Excel', 'C']));
+    expect(byName.C!.years).toBe(4);
+    expect(draft.skills.every((skill) => skill.source!.end - skill.source!.start <= 20)).toBe(true);
+  });
+
+  it('takes no skill from a link: github.com/asha is a site, not GitHub', () => {
+    const draft = parseResume('Asha Rao\n\nSKILLS\nPython, SQL\nhttp://github.com/asha-rao', {
+      skills,
+      referenceMonth: JAN_2025,
+    });
+    expect(draft.skills.map((skill) => skill.name)).toEqual(['Python', 'SQL']);
+    expect(draft.links.map((link) => link.kind)).toEqual(['github']);
+  });
+
+  it('reads a skills heading with its first items on the same line, but not inside a job', () => {
+    const names = (text: string) =>
+      parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);
+    expect(names('Asha Rao\n\nSKILL SET • Java, Kafka\n• Docker')).toEqual(['Java', 'Kafka', 'Docker']);
+    expect(names('Asha Rao\n\nSKILLS ETL: Informatica\nDatabase: PostgreSQL')).toEqual(
+      expect.arrayContaining(['Informatica', 'PostgreSQL']),
+    );
+    const job =
+      'Asha Rao\n\nWORK EXPERIENCE\nData Engineer\nGlobex - Pune\nJan 2019 to Present\nTechnologies: Kafka, Spark\nAnalyst\nInitech - Pune\nJan 2016 to Dec 2018';
+    const parsed = parseResume(job, { skills, referenceMonth: JAN_2025 });
+    expect(parsed.work_history).toHaveLength(2);
+  });
+
+  it('counts no years in a list item as words of prose', () => {
+    const draft = parseResume('Asha Rao\n\nSKILLS\nMicrosoft office and java (Less than 1 year)', {
+      skills,
+      referenceMonth: JAN_2025,
+    });
+    expect(draft.skills.map((skill) => skill.name)).toEqual(['Microsoft Office', 'Java']);
+  });
+
+  it('reads a list wrapped onto the next line as one line, with exact sources', () => {
+    const text =
+      'Asha Rao\n\nSKILLS\n\nDatabase (Less than 1 year), HTML (Less than 1 year), Linux (Less than 1 year), MICROSOFT\n\nACCESS (2 years), Kafka (1 year)';
+    const draft = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    const access = draft.skills.find((skill) => skill.name === 'Microsoft Access');
+    expect(access?.years).toBe(2);
+    expect(text.slice(access!.source!.start, access!.source!.end)).toBe('MICROSOFT\n\nACCESS (2 years)');
+  });
+
+  it('ends a skills list at the heading of another part or at a dated line', () => {
+    const names = (text: string) =>
+      parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);
+    expect(
+      names(
+        'Asha Rao\n\nTECHNICAL SKILLS\nJava, Kafka\nProjects Undertaken\nBilling portal\nDocker, Terraform',
+      ),
+    ).toEqual(['Java', 'Kafka']);
+    expect(names('Asha Rao\n\nKey Skills:\nJava, Kafka\nJune 2016 to Present\nDocker, Terraform')).toEqual([
+      'Java',
+      'Kafka',
+    ]);
+    // A sub-heading of the list itself goes on: "Languages and Software".
+    expect(
+      names('Asha Rao\n\nTECHNICAL SKILLS\nJava, Kafka\nLanguages and Software\nDocker, Terraform'),
+    ).toEqual(['Java', 'Kafka', 'Docker', 'Terraform']);
+  });
+
+  it('takes no skills from elsewhere when the skills section lists only ones outside the dictionary', () => {
+    const text =
+      'Asha Rao\n\nSKILLS\nTeam work, punctuality\n\nWORK EXPERIENCE\nData Engineer\nGlobex - Pune\nJan 2019 to Present\n- Kafka pipelines\n- Kafka streams';
+    expect(parseResume(text, { skills, referenceMonth: JAN_2025 }).skills).toEqual([]);
+    const withoutSection = text.replace('SKILLS\n', '');
+    expect(
+      parseResume(withoutSection, { skills, referenceMonth: JAN_2025 }).skills.map((s) => s.name),
+    ).toEqual(['Kafka']);
   });
 
   it('keeps the fraction of a stated total, rounded to the nearest year', () => {

@@ -132,6 +132,24 @@ function sectionKindOf(line: string): SectionKind | null {
   return null;
 }
 
+/**
+ * A skills heading with its first items on the same line: "SKILL SET • ASP.NET, C#", "Technical skills: SAP HR",
+ * "SKILLS ETL: Microsoft SSIS" (an all-capitals heading, then the list). The offset where the items begin, else 0.
+ */
+function inlineSkillsHeading(text: string): number {
+  const marked = /^(.{2,40}?)\s*(?:[:•]|\s[-–]\s)\s*(?=\S)/.exec(text);
+  if (marked && sectionKindOf(marked[1]!) === 'skills') return marked[0].length;
+  const words = /^(\S+)(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?/.exec(text) ?? [];
+  let prefix = '';
+  for (const word of words.slice(1)) {
+    if (!word || !/^[\p{Lu}&]+$/u.test(word)) break;
+    prefix = prefix ? `${prefix} ${word}` : word;
+    const rest = text.slice(text.indexOf(prefix) + prefix.length).trimStart();
+    if (rest && sectionKindOf(prefix) === 'skills') return text.length - rest.length;
+  }
+  return 0;
+}
+
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
@@ -150,8 +168,19 @@ function splitSections(lines: Line[]): { header: Line[]; sections: Section[] } {
   let current: Section | null = null;
   for (const line of lines) {
     const kind = sectionKindOf(line.text);
+    // A job's own "Technologies: Java, Spring" line stays with the job.
+    const inline: number = kind || current?.kind === 'experience' ? 0 : inlineSkillsHeading(line.text);
     if (kind) {
       current = { kind, heading: line, lines: [] };
+      sections.push(current);
+    } else if (inline > 0) {
+      const heading: Line = {
+        text: line.text.slice(0, inline).trim(),
+        start: line.start,
+        end: line.start + inline,
+      };
+      const items: Line = { text: line.text.slice(inline), start: line.start + inline, end: line.end };
+      current = { kind: 'skills', heading, lines: [items] };
       sections.push(current);
     } else if (current) current.lines.push(line);
     else header.push(line);
@@ -187,7 +216,7 @@ const DEGREE =
   /\b(?:b\.?\s?e|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|b\.?\s?com|m\.?\s?com|b\.?\s?c\.?\s?a|m\.?\s?c\.?\s?a|b\.?\s?b\.?\s?a|m\.?\s?b\.?\s?a|ph\.?\s?d|bachelor'?s?|master'?s?|diploma|degree|associate\s+degree|b\.?\s?a|m\.?\s?a|b\.?\s?s|m\.?\s?s|mba|hsc|ssc|12th|10th|xii|x|intermediate|high\s+school|pgdm|post\s+graduat\w+|graduat\w+)\b/i;
 const INSTITUTION =
   /\b(?:university|college|institute|school|academy|vidyalaya|polytechnic|iit|nit|iiit|bits|vidyapeeth|mahavidyalaya|campus)\b/i;
-const BULLET = /^[•●▪■◆❖➢►\-*–·o]\s*/;
+const BULLET = /^(?:[•●▪■◆❖➢►\-*–·]|o(?=\s))\s*/;
 
 const looksLikeSentence = (text: string) => text.length > 90 || /[.;]$/.test(text) || BULLET.test(text);
 
@@ -371,13 +400,83 @@ const YEARS_IN_ITEM =
   /\(?\s*(?:(less\s+than\s+(?:1|one)\s+year)|(\d{1,2}(?:\.\d)?)\+?\s*(?:years?|yrs?))\s*\)?/i;
 
 /** A sentence of prose ("Worked on UNIX and Windows environments."), not a list of skills. */
-const isProse = (text: string) => text.split(/\s+/).length >= 8 && !/[,;|]/.test(text);
+const isProse = (text: string) => {
+  // "Microsoft office and java (Less than 1 year)" is a list: its years are not words of a sentence.
+  const words = text.replace(YEARS_IN_ITEM, ' ').trim();
+  return words.split(/\s+/).length >= 8 && !/[,;|]/.test(words);
+};
+
+/** Head words of the other parts a skills list runs into: "Projects Undertaken", "Strengths:", "Responsibilities". */
+const OTHER_PART_WORD =
+  /\b(?:projects?|undertaken|responsibilit(?:y|ies)|roles?|strengths?|personal|personality|traits|hobby|hobbies|interests?|achievements?|accomplishments?|awards?|certifications?|workshops?|internships?|qualifications?|experience|summary|synopsis|description|declaration|references?|groups|trainings?|education|contributions?)\b/i;
+
+/**
+ * Where a skills section stops listing skills: a heading of another part (a short line without a list, headed
+ * by one of those words) or a dated line (a job or project begins).
+ */
+const endsSkillsList = (text: string, skills: SkillMatcher, referenceMonth: number) => {
+  const bare = text.replace(BULLET, '').replace(/[\s:*-]+$/, '');
+  if (findDateRanges(text, referenceMonth).length > 0) return true;
+  return (
+    bare.split(/\s+/).length <= 5 &&
+    !/[,;|:]/.test(bare) &&
+    OTHER_PART_WORD.test(bare) &&
+    skills.extract(bare).length === 0
+  );
+};
+
+/** Skills named by a run of at most four words of a short list item ("c language" holds "C"). */
+function namedRuns(skills: SkillMatcher, item: string): string[] {
+  const words = item.split(/[\s()]+/).filter(Boolean);
+  if (words.length > 8) return [];
+  const names: string[] = [];
+  words.forEach((_word, start) => {
+    for (let end = start + 1; end <= Math.min(words.length, start + 4); end++) {
+      const name = skills.canonicalize(words.slice(start, end).join(' '));
+      if (name) names.push(name);
+    }
+  });
+  return names;
+}
+
+/** A link names a site, not a skill: "github.com/nik-hil" is no GitHub skill. */
+const withoutUrls = (text: string) => text.replace(URL, ' ');
+
+/**
+ * A list wrapped onto the next line ("..., MICROSOFT" / "ACCESS (Less than 1 year), ...") is one line again: a long
+ * list line that ends inside an item continues on the next non-empty line, unless that one starts its own label
+ * ("Databases: ..."). The joined line keeps the text's offsets (line breaks read as spaces).
+ */
+function unwrapList(lines: Line[], text: string): Line[] {
+  const joined: Line[] = [];
+  for (const line of lines) {
+    if (line.text === '') continue;
+    const previous = joined.at(-1);
+    const wrapped =
+      previous !== undefined &&
+      previous.text.length >= 60 &&
+      /[,;|]/.test(previous.text) &&
+      !/[,;|.:]$/.test(previous.text) &&
+      !/^[^,:]{1,40}:/.test(line.text) &&
+      !BULLET.test(line.text);
+    if (wrapped) {
+      joined[joined.length - 1] = {
+        text: text.slice(previous.start, line.end).replace(/\s/g, ' '),
+        start: previous.start,
+        end: line.end,
+      };
+    } else joined.push(line);
+  }
+  return joined;
+}
 
 function readSkills(
   skills: SkillMatcher,
   sections: Section[],
   allLines: Line[],
   history: ParsedWork[],
+  referenceMonth: number,
+  text: string,
 ): SkillItem[] {
   const found = new Map<string, SkillItem>();
   const add = (name: string, item: Omit<SkillItem, 'name'>) => {
@@ -386,28 +485,44 @@ function readSkills(
     else if (existing.years === null && item.years !== null) existing.years = item.years;
   };
   for (const section of sections.filter((candidate) => candidate.kind === 'skills')) {
-    for (const line of section.lines) {
+    const end = section.lines.findIndex((line) => endsSkillsList(line.text, skills, referenceMonth));
+    const listed = end < 0 ? section.lines : section.lines.slice(0, end);
+    for (const line of unwrapList(listed, text)) {
       if (isProse(line.text)) continue;
+      // The dictionary reads the whole line, so that its context rules see the list ("Word, Excel" is Excel);
+      // each skill is then placed on its list item, which gives its years ("Java (5 years)").
+      const items: { text: string; offset: number; names: string[] }[] = [];
       let offset = 0;
       for (const item of line.text.split(/(?<=\))\s*,\s*|,\s*|;\s*|\|\s*/)) {
         const itemOffset = line.text.indexOf(item, offset);
         offset = itemOffset + item.length;
-        const years = YEARS_IN_ITEM.exec(item);
-        const value = years ? (years[1] ? 0 : Number(years[2])) : null;
-        for (const name of skills.extract(item)) {
-          add(name, { years: value, source: spanOf(line, itemOffset, item.length), confidence: 0.9 });
-        }
+        items.push({
+          text: item,
+          offset: itemOffset,
+          names: [...skills.extract(item), ...namedRuns(skills, item)],
+        });
+      }
+      for (const name of skills.extract(withoutUrls(line.text))) {
+        const item = items.find((candidate) => candidate.names.includes(name));
+        const years = item ? YEARS_IN_ITEM.exec(item.text) : null;
+        add(name, {
+          years: years ? (years[1] ? 0 : Number(years[2])) : null,
+          source: item ? spanOf(line, item.offset, item.text.length) : spanOf(line),
+          confidence: 0.9,
+        });
       }
     }
   }
   // A resume with a skills section lists its skills there: mentions elsewhere (a client's stack in a job
-  // description) are not added. Without one, a skill needs two mentions: a single word is weak evidence.
+  // description) are not added, even when the section lists none the dictionary knows (soft skills only).
+  // Without one, a skill needs two mentions: a single word is weak evidence.
   const mentions = new Map<string, Line[]>();
   for (const line of allLines) {
     if (line.text === '') continue;
-    for (const name of skills.extract(line.text)) mentions.set(name, [...(mentions.get(name) ?? []), line]);
+    for (const name of skills.extract(withoutUrls(line.text)))
+      mentions.set(name, [...(mentions.get(name) ?? []), line]);
   }
-  const hasSkillsSection = found.size > 0;
+  const hasSkillsSection = sections.some((section) => section.kind === 'skills');
   for (const [name, lines] of mentions) {
     if (found.has(name)) continue;
     if (!hasSkillsSection && lines.length >= 2) {
@@ -511,8 +626,18 @@ function readStatedYears(header: Line[], sections: Section[]): DraftField<number
 
 /** The first line of an experience section without dates, when it reads as "Title at Employer". */
 function readUndatedJob(lines: Line[]) {
-  const first = lines.find((line) => line.text !== '' && !looksLikeSentence(line.text));
+  const [first, second] = lines.filter((line) => line.text !== '' && !looksLikeSentence(line.text));
   if (!first) return null;
+  // "Data Entry Operator" above "Microsoft - Patna, Bihar": the line above an employer and its place is the title.
+  const [name, place] = second?.text.split(/\s+[-–—|]\s+/) ?? [];
+  const cleanPlace = place?.replace(/\s*[-–—]$/, '') ?? '';
+  if (
+    second &&
+    name &&
+    (isKnownPlace(cleanPlace) || /^\p{Lu}[\p{L} .]+,\s*\p{Lu}[\p{L} .]+$/u.test(cleanPlace))
+  ) {
+    return { title: part(first, first.text, 0.45), employer: part(second, name, 0.45) };
+  }
   const split = splitTitleEmployer(first, first.text, 0.45);
   const employer = split.employer && !isKnownPlace(split.employer.value) ? split.employer : null;
   return split.title ? { title: split.title, employer } : null;
@@ -644,7 +769,7 @@ export function parseResume(text: string, options: ParseResumeOptions): ResumeDr
     total_experience_years: readStatedYears(header, sections) ?? historyYears,
     history_experience_years: historyYears,
     work_history: history.map(({ range: _range, descriptionEnd: _end, ...entry }) => entry),
-    skills: readSkills(options.skills, sections, lines, history),
+    skills: readSkills(options.skills, sections, lines, history, options.referenceMonth, text),
     education: readEducation(
       sections.filter((section) => section.kind === 'education').flatMap((section) => section.lines),
     ),
