@@ -246,10 +246,15 @@ describeOnServer('backup and restore of a PostgreSQL server database', () => {
       grantee: reader,
       privilege_type: 'SELECT',
     });
+    const targetConfig = parseConfig({ DATABASE_URL: targetUrl, LOG_LEVEL: 'silent' });
+    const notMember = await cli(targetConfig, 'restore', file);
+    expect(notMember.code).toBe(1);
+    expect(notMember.err).toMatch(
+      /not a member of the role jobmatch_app .*GRANT jobmatch_app TO <this login>/,
+    );
+
     await dropSource();
     await admin.query(`DROP ROLE ${reader}`);
-
-    const targetConfig = parseConfig({ DATABASE_URL: targetUrl, LOG_LEVEL: 'silent' });
     const refused = await cli(targetConfig, 'restore', file);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(
