@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliIo, runCli } from '../../src/cli/program.js';
@@ -314,6 +316,35 @@ describeOnServer('backup and restore of a PostgreSQL server database', () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/it is not empty \(\d+ tables, views or sequences/);
   }, 240_000);
+
+  it('restores a bare pg_dump archive too (no roles header: the tenant role as migration 0004 makes it)', async () => {
+    const bare = await createServerDatabase('h_ops_bare_source');
+    const name = `h_ops_bare_${randomBytes(3).toString('hex')}`;
+    const file = path.join(os.tmpdir(), `${name}.pgdump`);
+    try {
+      await seedTwoTenants(bare.database.sql);
+      await promisify(execFile)('pg_dump', ['--format=custom', '--file', file, '--dbname', bare.url]);
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(bare.url);
+      url.pathname = `/${name}`;
+      const restored = await cli(
+        parseConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' }),
+        'restore',
+        file,
+      );
+      expect(restored.code, restored.err).toBe(0);
+      const copy = await openPg(url.toString(), { poolSize: 1 });
+      try {
+        expect(await tableCounts(copy.sql)).toEqual(await tableCounts(bare.database.sql));
+      } finally {
+        await copy.close();
+      }
+    } finally {
+      await bare.drop();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await fs.rm(file, { force: true });
+    }
+  }, 120_000);
 
   it('refuses an embedded backup on a server, naming what to do', async () => {
     const file = path.join(os.tmpdir(), `${targetName}.tar.gz`);
