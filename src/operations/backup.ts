@@ -285,8 +285,16 @@ async function dumpServer(database: ServerConfig, file: string): Promise<void> {
     await postgresTool('pg_dump', ['--format=custom', '--file', archive, '--dbname', dbname], env);
     const source = await openPg(database.url, { poolSize: 1, tenantRole: null });
     const statements = await roleDefinitions(source.sql).finally(() => source.close());
-    await fs.writeFile(file, rolesHeader(statements));
-    await pipeline(createReadStream(archive), createWriteStream(file, { flags: 'a' }));
+    // Written beside FILE and renamed at the end: FILE is a whole backup or is not there.
+    const partial = `${file}.partial`;
+    try {
+      await fs.writeFile(partial, rolesHeader(statements));
+      await pipeline(createReadStream(archive), createWriteStream(partial, { flags: 'a' }));
+      await fs.rename(partial, file);
+    } catch (error) {
+      await fs.rm(partial, { force: true });
+      throw error;
+    }
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }
