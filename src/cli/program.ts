@@ -177,8 +177,10 @@ export async function buildProgram(
     });
 
   const named = argv.find((arg) => !arg.startsWith('-'));
-  const wanted =
-    named !== undefined && named in COMMAND_MODULES
+  const defined = program.commands.some((command) => command.name() === named);
+  const wanted = defined
+    ? []
+    : named !== undefined && named in COMMAND_MODULES
       ? [COMMAND_MODULES[named]!]
       : [...new Set(Object.values(COMMAND_MODULES))];
   for (const register of await Promise.all(wanted.map((load) => load()))) register(program, io, getConfig);

@@ -25,6 +25,13 @@ describe('commands loaded on demand', () => {
       'keys',
     ]);
     expect(names(await buildProgram(io, getConfig, ['jobs', 'expire']))).toContain('imports');
+    // A command defined in program.ts itself loads no command module.
+    expect(names(await buildProgram(io, getConfig, ['db:status', '--json']))).toEqual([
+      'serve',
+      'worker',
+      'migrate',
+      'db:status',
+    ]);
     const everything = names(await buildProgram(io, getConfig));
     expect(names(await buildProgram(io, getConfig, ['--help']))).toEqual(everything);
     expect(names(await buildProgram(io, getConfig, ['kyes']))).toEqual(everything);
