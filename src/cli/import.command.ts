@@ -4,14 +4,10 @@ import { Argument, type Command, Option } from 'commander';
 import type { Config } from '../config/config.js';
 import { MappingError, parseColumnMapping } from '../domain/jobs/column-mapping.js';
 import { AppError } from '../errors.js';
-import { publishJobsImported } from '../events/events.js';
 import { getImportBatch, listImportBatches } from '../ingestion/import-batches.js';
-import { importJobs } from '../ingestion/import-jobs.js';
 import { detectFormat, type RecordFormat } from '../ingestion/read-records.js';
 import { expireJobs } from '../jobs/expire-jobs.js';
 import { ADMIN_JOB_STATUSES, type AdminJobStatus, setJobStatus } from '../jobs/set-job-status.js';
-import { createLogger } from '../logger.js';
-import { startRuntime } from '../runtime.js';
 import { type CliIo, withDatabase } from './cli-io.js';
 import { createProgressReporter } from './progress.js';
 
@@ -111,7 +107,14 @@ export function registerImportCommands(program: Command, io: CliIo, getConfig: (
             : createProgressReporter(process.stderr, { totalBytes: size });
         // The runtime (without workers) so that `jobs/imported` is enqueued with the jobs; the server's
         // workers match them (a running `jobmatch serve` at once; on the embedded database, at its next start
-        // when none runs).
+        // when none runs). Loaded here: the runtime and the importer are most of the CLI's start time.
+        const [{ startRuntime }, { importJobs }, { publishJobsImported }, { createLogger }] =
+          await Promise.all([
+            import('../runtime.js'),
+            import('../ingestion/import-jobs.js'),
+            import('../events/events.js'),
+            import('../logger.js'),
+          ]);
         const runtime = await startRuntime(config, createLogger({ level: 'warn' }), {
           workers: false,
           shareEmbedded: true,

@@ -1,30 +1,67 @@
 import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config/config.js';
-import { migrate, migrationStatus } from '../db/migrator.js';
-import { DEMO_ACCOUNTS, demoLoaded } from '../demo/load-demo.js';
-import { createEmbeddingProvider } from '../embeddings/create-embedding-provider.js';
 import { isAppError } from '../errors.js';
 import type { RunningServer } from '../http/server.js';
 import { createLogger } from '../logger.js';
-import { seedRolesIfNone } from '../roles/seed-roles.js';
-import { startRuntime } from '../runtime.js';
-import { registerAdminCommands } from './admin.command.js';
-import { registerBackupCommands } from './backup.command.js';
-import { registerCandidateCommands } from './candidates.command.js';
 import { type CliIo, processIo, withDatabase, withRawDatabase } from './cli-io.js';
-import { registerEmbeddingCommands } from './embeddings.command.js';
-import { registerImportCommands } from './import.command.js';
-import { registerKeyCommands } from './keys.command.js';
-import { registerMatchCommands } from './matches.command.js';
-import { registerParseCommand } from './parse.command.js';
-import { registerRoleCommands } from './roles.command.js';
-import { registerScraperCommands } from './scraper.command.js';
-import { registerSetupCommand } from './setup.command.js';
 
 export type { CliIo };
 
+type Registrar = (program: Command, io: CliIo, getConfig: () => Config) => void;
+
+/**
+ * The module that registers each top-level command, loaded only when the command line names that command (or
+ * asks for help, which lists them all): most of the CLI's start time was loading every command's modules.
+ */
+export const COMMAND_MODULES: Record<string, () => Promise<Registrar>> = {};
+function commandModule(names: string[], load: () => Promise<Registrar>): void {
+  for (const name of names) COMMAND_MODULES[name] = load;
+}
+commandModule(['keys'], async () => {
+  const { registerKeyCommands } = await import('./keys.command.js');
+  return (program, io, getConfig) => registerKeyCommands(program, io, getConfig, withDatabase);
+});
+commandModule(['roles'], async () => {
+  const { registerRoleCommands } = await import('./roles.command.js');
+  return (program, io, getConfig) => registerRoleCommands(program, io, getConfig, withDatabase);
+});
+commandModule(['embeddings'], async () => {
+  const { registerEmbeddingCommands } = await import('./embeddings.command.js');
+  return (program, io, getConfig) => registerEmbeddingCommands(program, io, getConfig, withDatabase);
+});
+commandModule(['admin'], async () => {
+  const { registerAdminCommands } = await import('./admin.command.js');
+  return (program, io, getConfig) => registerAdminCommands(program, io, getConfig, withDatabase);
+});
+commandModule(['matches'], async () => {
+  const { registerMatchCommands } = await import('./matches.command.js');
+  return (program, io, getConfig) => registerMatchCommands(program, io, getConfig, withDatabase);
+});
+commandModule(['parse'], async () => {
+  const { registerParseCommand } = await import('./parse.command.js');
+  return (program, io) => registerParseCommand(program, io);
+});
+commandModule(
+  ['import', 'imports', 'jobs'],
+  async () => (await import('./import.command.js')).registerImportCommands,
+);
+commandModule(
+  ['candidates'],
+  async () => (await import('./candidates.command.js')).registerCandidateCommands,
+);
+commandModule(['scraper'], async () => (await import('./scraper.command.js')).registerScraperCommands);
+commandModule(['backup', 'restore'], async () => {
+  const { registerBackupCommands } = await import('./backup.command.js');
+  return (program, io, getConfig) => registerBackupCommands(program, io, getConfig, withDatabase);
+});
+commandModule(['setup'], async () => {
+  const { registerSetupCommand } = await import('./setup.command.js');
+  return (program, io, getConfig) => registerSetupCommand(program, io, getConfig, withDatabase);
+});
+
 /** For a person at a terminal: where Jobmatch is, and how to sign in to the demo if it is there. */
 async function startBanner(server: RunningServer): Promise<string> {
+  const { DEMO_ACCOUNTS, demoLoaded } = await import('../demo/load-demo.js');
   const lines = [
     '',
     `  Jobmatch is running: ${server.url}   (API docs: ${server.url}/docs)`,
@@ -39,7 +76,15 @@ async function startBanner(server: RunningServer): Promise<string> {
   return lines.join('\n');
 }
 
-export function buildProgram(io: CliIo = processIo, getConfig: () => Config = loadConfig): Command {
+/**
+ * The CLI with the commands `argv` needs: the command it names, or all of them when it names none that a module
+ * registers (help, a typo: commander then lists them all).
+ */
+export async function buildProgram(
+  io: CliIo = processIo,
+  getConfig: () => Config = loadConfig,
+  argv: readonly string[] = [],
+): Promise<Command> {
   const program = new Command('jobmatch')
     .description('Jobmatch: job matching for IT staffing agencies')
     .showHelpAfterError()
@@ -70,6 +115,7 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
     .action(async () => {
       const config = getConfig();
       const logger = createLogger(config.log);
+      const { startRuntime } = await import('../runtime.js');
       const runtime = await startRuntime(config, logger, { workers: true });
       const { stopOnSignals } = await import('../http/server.js');
       logger.info(
@@ -86,6 +132,11 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
     )
     .action(async () => {
       const config = getConfig();
+      const [{ migrate }, { seedRolesIfNone }, { createEmbeddingProvider }] = await Promise.all([
+        import('../db/migrator.js'),
+        import('../roles/seed-roles.js'),
+        import('../embeddings/create-embedding-provider.js'),
+      ]);
       await withRawDatabase(config, async (database) => {
         const applied = await migrate(database);
         io.out(
@@ -110,6 +161,7 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       const config = getConfig();
+      const { migrationStatus } = await import('../db/migrator.js');
       await withRawDatabase(config, async (database) => {
         const status = await migrationStatus(database);
         if (options.json) {
@@ -124,17 +176,14 @@ export function buildProgram(io: CliIo = processIo, getConfig: () => Config = lo
       });
     });
 
-  registerKeyCommands(program, io, getConfig, withDatabase);
-  registerRoleCommands(program, io, getConfig, withDatabase);
-  registerEmbeddingCommands(program, io, getConfig, withDatabase);
-  registerAdminCommands(program, io, getConfig, withDatabase);
-  registerMatchCommands(program, io, getConfig, withDatabase);
-  registerParseCommand(program, io);
-  registerImportCommands(program, io, getConfig);
-  registerCandidateCommands(program, io, getConfig);
-  registerScraperCommands(program, io, getConfig);
-  registerBackupCommands(program, io, getConfig, withDatabase);
-  registerSetupCommand(program, io, getConfig, withDatabase);
+  const named = argv.find((arg) => !arg.startsWith('-'));
+  const defined = program.commands.some((command) => command.name() === named);
+  const wanted = defined
+    ? []
+    : named !== undefined && named in COMMAND_MODULES
+      ? [COMMAND_MODULES[named]!]
+      : [...new Set(Object.values(COMMAND_MODULES))];
+  for (const register of await Promise.all(wanted.map((load) => load()))) register(program, io, getConfig);
 
   return program;
 }
@@ -145,8 +194,8 @@ export async function runCli(
   io: CliIo = processIo,
   getConfig?: () => Config,
 ): Promise<number> {
-  const program = buildProgram(io, getConfig);
   try {
+    const program = await buildProgram(io, getConfig, argv);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {

@@ -66,9 +66,20 @@ export async function migrationStatus(database: Pick<Database, 'sql'>, migration
   );
 }
 
-/** A server without pgvector fails the first migration with a file-not-found error: say what to install. */
-function explainMigrationError(error: unknown): never {
+/**
+ * A server without pgvector fails the first migration with a file-not-found error: say what to install. A login
+ * that is no superuser may not create it (pgvector is not a trusted extension): say who must.
+ */
+export function explainMigrationError(error: unknown): never {
   const message = (error as Error).message ?? '';
+  const code = (error as { code?: string }).code;
+  if (code === '42501' && /extension "vector"/.test(message))
+    throw new AppError(
+      'unavailable',
+      'This database login may not create the pgvector extension (only a superuser may): as a superuser run ' +
+        'CREATE EXTENSION vector in the database, then jobmatch migrate again (42501).',
+      { cause: error },
+    );
   if (/extension "vector"/.test(message) || (/control file/.test(message) && /vector/.test(message)))
     throw new AppError(
       'unavailable',

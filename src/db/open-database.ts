@@ -5,7 +5,6 @@ import { AppError } from '../errors.js';
 import { dataDirInUse, tryAcquireDataDirLock } from './data-dir-lock.js';
 import type { Database } from './database.js';
 import { openPg } from './pg-database.js';
-import { openPglite } from './pglite-database.js';
 import { EMBEDDED_SOCKET_PORT, embeddedSocketDir, embeddedSocketPath } from './pglite-socket-host.js';
 
 /** How long a process waits for a data dir's holder to open its socket (it opens PGlite first). */
@@ -54,5 +53,7 @@ export async function openDatabase(
     if (!options.share) throw dataDirInUse(config.dataDir, claim.holder);
     return openThroughHolder(config, claim.holder);
   }
+  // Loaded here: a process that goes through the holder's socket never needs PGlite itself.
+  const { openPglite } = await import('./pglite-database.js');
   return openPglite({ dataDir: config.dataDir, tenantRole: config.tenantRole, lock: claim.lock });
 }

@@ -84,3 +84,8 @@ export async function markMappedRolesScraped(sql: SqlExecutor): Promise<void> {
      WHERE j.global_role_id = global_roles.id`,
   );
 }
+
+/** Serializes demo loads (two `setup --demo` at once): the second waits, then finds the agency loaded. */
+export async function lockDemoLoad(sql: SqlExecutor): Promise<void> {
+  await sql.query(`SELECT pg_advisory_xact_lock(hashtext('jobmatch:demo'))`);
+}

@@ -1,6 +1,7 @@
 import { createTenantWithAdmin } from '../accounts/tenants.js';
 import { createPlatformAdmin, createTenantUser } from '../accounts/users.js';
 import type { Database } from '../db/database.js';
+import { inOneTransaction } from '../db/one-transaction.js';
 import { candidateRepository } from '../db/repositories/candidate.repository.js';
 import { jobPostingRepository } from '../db/repositories/job-posting.repository.js';
 import { roleJobMappingRepository } from '../db/repositories/role-job-mapping.repository.js';
@@ -15,7 +16,7 @@ import { loadRoleSeed, seedRoles } from '../roles/seed-roles.js';
 import { setCandidateRoles } from '../roles/set-candidate-roles.js';
 import { demoCandidates, demoJobs } from './demo-data.js';
 import { loadDemoDay } from './demo-day.js';
-import { markMappedRolesScraped } from './demo-queries.js';
+import { lockDemoLoad, markMappedRolesScraped } from './demo-queries.js';
 
 export const DEMO_TENANT_SLUG = 'demo-staffing';
 
@@ -50,15 +51,26 @@ export async function demoLoaded(database: Database): Promise<boolean> {
 
 /**
  * Loads the demo agency: roles, three sign-ins, a few dozen candidates with preferred roles, a few thousand
- * generated postings linked to their roles, embeddings, and the matches computed. Runs once; a second call
- * finds the agency and does nothing.
+ * generated postings linked to their roles, embeddings, and the matches computed. All in one transaction: a
+ * failure part way leaves nothing of it behind. Runs once; a second call (or one waiting for a concurrent
+ * first) finds the agency and does nothing.
  */
-export async function loadDemo(
+export function loadDemo(
   deps: DemoDependencies,
   sizes = { candidates: 40, jobs: 2400 },
 ): Promise<DemoSummary> {
+  return inOneTransaction(deps.database, async (database) => {
+    await lockDemoLoad(database.sql);
+    if (await demoLoaded(database)) return { loaded: false, candidates: 0, jobs: 0, matches: 0 };
+    return loadDemoInto({ ...deps, database }, sizes);
+  });
+}
+
+async function loadDemoInto(
+  deps: DemoDependencies,
+  sizes: { candidates: number; jobs: number },
+): Promise<DemoSummary> {
   const { database } = deps;
-  if (await demoLoaded(database)) return { loaded: false, candidates: 0, jobs: 0, matches: 0 };
   await seedRoles(database, deps.embeddings, await loadRoleSeed());
 
   const [recruiter, agencyAdmin, platformAdmin] = DEMO_ACCOUNTS;

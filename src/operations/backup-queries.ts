@@ -39,6 +39,51 @@ export async function vectorObstacle(sql: SqlExecutor): Promise<string | null> {
 }
 
 /**
+ * The roles that this database's row-level-security policies and grants name (not PUBLIC, not an object's own
+ * owner, not the built-in pg_* roles), as statements that create each one that is missing with the same
+ * attributes (never SUPERUSER or REPLICATION, never a password) and the memberships among them. Roles are
+ * cluster-wide, so pg_dump leaves them out, and the policies and grants in a dump fail to restore without them.
+ */
+export async function roleDefinitions(sql: SqlExecutor): Promise<string[]> {
+  const { rows } = await sql.query<{ statement: string }>(
+    `WITH named(oid) AS (
+       SELECT unnest(polroles) FROM pg_policy
+       UNION SELECT a.grantee FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+         aclexplode(c.relacl) a WHERE a.grantee <> c.relowner AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+       UNION SELECT a.grantee FROM pg_attribute t JOIN pg_class c ON c.oid = t.attrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(t.attacl) a
+         WHERE a.grantee <> c.relowner AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+       UNION SELECT a.grantee FROM pg_namespace n, aclexplode(n.nspacl) a
+         WHERE a.grantee <> n.nspowner AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+       UNION SELECT a.grantee FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,
+         aclexplode(p.proacl) a WHERE a.grantee <> p.proowner AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+       UNION SELECT a.grantee FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace,
+         aclexplode(t.typacl) a WHERE a.grantee <> t.typowner AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+     ),
+     carried AS (
+       SELECT r.* FROM pg_roles r JOIN named ON named.oid = r.oid WHERE r.rolname NOT LIKE 'pg\\_%'
+     )
+     SELECT 1 AS step, rolname AS name, format('DO %L;', format(
+       'BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = %L) THEN CREATE ROLE %I %s; END IF; END',
+       rolname, rolname, concat_ws(' ',
+         CASE WHEN rolcanlogin THEN 'LOGIN' ELSE 'NOLOGIN' END, 'NOSUPERUSER', 'NOREPLICATION',
+         CASE WHEN rolinherit THEN 'INHERIT' ELSE 'NOINHERIT' END,
+         CASE WHEN rolcreatedb THEN 'CREATEDB' ELSE 'NOCREATEDB' END,
+         CASE WHEN rolcreaterole THEN 'CREATEROLE' ELSE 'NOCREATEROLE' END,
+         CASE WHEN rolbypassrls THEN 'BYPASSRLS' ELSE 'NOBYPASSRLS' END,
+         CASE WHEN rolconnlimit <> -1 THEN 'CONNECTION LIMIT ' || rolconnlimit END))) AS statement
+     FROM carried
+     UNION ALL
+     SELECT 2, parent.rolname || ' ' || child.rolname, format('DO %L;', format(
+       'BEGIN IF NOT pg_has_role(%L, %L, ''MEMBER'') THEN GRANT %I TO %I; END IF; END',
+       child.rolname, parent.rolname, parent.rolname, child.rolname))
+     FROM pg_auth_members m JOIN carried parent ON parent.oid = m.roleid JOIN carried child ON child.oid = m.member
+     ORDER BY 1, 2`,
+  );
+  return rows.map((row) => row.statement);
+}
+
+/**
  * The application role that the policies and grants in a backup name (cluster-wide, so not in the dump),
  * and the restoring login's membership in it (tenant transactions switch to it): created as migrations 0004
  * and 0005 do, or a one-line instruction when this login may not.

@@ -1,14 +1,16 @@
 import { execFile } from 'node:child_process';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import type { Config } from '../config/config.js';
 import { tryAcquireDataDirLock } from '../db/data-dir-lock.js';
-import { DEFAULT_TENANT_ROLE } from '../db/database.js';
+import type { SqlExecutor } from '../db/database.js';
 import { describePostgresUrl, openPg } from '../db/pg-database.js';
 import { embeddedSnapshotSocketPath, snapshotDataDir } from '../db/pglite-socket-host.js';
 import { AppError } from '../errors.js';
@@ -16,14 +18,26 @@ import {
   emptyDatabaseObstacle,
   ensureApplicationRole,
   grantOwnerDefaultPrivileges,
+  roleDefinitions,
   serverMajorVersion,
   vectorObstacle,
 } from './backup-queries.js';
 
 const run = promisify(execFile);
 
-/** What a backup file holds: PGlite's data-dir tarball (gzip) or a pg_dump custom-format archive. */
+/**
+ * What a backup file holds: PGlite's data-dir tarball (gzip), or a server backup: the roles header (SQL creating
+ * the roles the dump's policies and grants name) followed by a pg_dump custom-format archive.
+ */
 export type BackupKind = 'embedded' | 'server';
+
+/**
+ * A server backup starts with this header: SQL comments and one statement a line that create the roles the
+ * dump's policies and grants name (cluster-wide, so not in the dump), then the pg_dump archive from byte N on.
+ * An operator can run it by hand: `head -c N FILE | psql`.
+ */
+const ROLES_HEADER_PREFIX = '-- jobmatch server backup 1: ';
+const ROLES_HEADER_SIZE = /^-- jobmatch server backup 1: (\d{10})/;
 
 export interface BackupResult {
   kind: BackupKind;
@@ -66,9 +80,10 @@ async function backupKind(file: string): Promise<BackupKind> {
     throw new AppError('bad_request', `Cannot read the backup ${file} (${error.code}).`);
   });
   try {
-    const head = Buffer.alloc(5);
-    await handle.read(head, 0, 5, 0);
-    if (head.toString('latin1') === 'PGDMP') return 'server';
+    const head = Buffer.alloc(ROLES_HEADER_PREFIX.length);
+    await handle.read(head, 0, head.length, 0);
+    const text = head.toString('latin1');
+    if (text.startsWith('PGDMP') || text === ROLES_HEADER_PREFIX) return 'server';
     if (head[0] === 0x1f && head[1] === 0x8b) return 'embedded';
   } finally {
     await handle.close();
@@ -221,14 +236,84 @@ async function assertToolMatches(
     );
 }
 
+function rolesHeader(statements: string[]): Buffer {
+  const body = [
+    'then a pg_dump custom-format archive.',
+    '-- The roles that the row-level-security policies and grants of the database name, created when missing',
+    '-- (roles are cluster-wide, so pg_dump leaves them out; no passwords: set one with ALTER ROLE for a login).',
+    ...statements,
+    '-- end of roles',
+    '',
+  ].join('\n');
+  const line = (size: number) =>
+    `${ROLES_HEADER_PREFIX}${String(size).padStart(10, '0')}-byte roles header, `;
+  const size = Buffer.byteLength(line(0) + body);
+  return Buffer.from(line(size) + body);
+}
+
+/** The statements of a server backup's roles header and where its archive starts; null for a bare pg_dump archive. */
+async function readRolesHeader(file: string): Promise<{ statements: string[]; archiveStart: number } | null> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const first = Buffer.alloc(ROLES_HEADER_PREFIX.length + 10);
+    await handle.read(first, 0, first.length, 0);
+    const size = ROLES_HEADER_SIZE.exec(first.toString('latin1'))?.[1];
+    if (!size) return null;
+    const header = Buffer.alloc(Number(size));
+    await handle.read(header, 0, header.length, 0);
+    const statements = header
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('--'));
+    return { statements, archiveStart: header.length };
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * pg_dump's one repeatable-read snapshot of the whole database (the task-queue schema included), in the custom
- * format. Roles are cluster-wide and not in it: restore recreates the application role the policies name.
+ * format, after the roles header. The roles are read right after the dump: a role that policies or grants in
+ * the snapshot name cannot be dropped meanwhile without revoking them first.
  */
 async function dumpServer(database: ServerConfig, file: string): Promise<void> {
   const { dbname, env } = libpqTarget(database.url);
   await assertToolMatches('pg_dump', database.url, describePostgresUrl(database.url));
-  await postgresTool('pg_dump', ['--format=custom', '--file', file, '--dbname', dbname], env);
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'jobmatch-backup-'));
+  try {
+    const archive = path.join(scratch, 'database.pgdump');
+    await postgresTool('pg_dump', ['--format=custom', '--file', archive, '--dbname', dbname], env);
+    const source = await openPg(database.url, { poolSize: 1, tenantRole: null });
+    const statements = await roleDefinitions(source.sql).finally(() => source.close());
+    // Written beside FILE and renamed at the end: FILE is a whole backup or is not there.
+    const partial = `${file}.partial`;
+    try {
+      await fs.writeFile(partial, rolesHeader(statements));
+      await pipeline(createReadStream(archive), createWriteStream(partial, { flags: 'a' }));
+      await fs.rename(partial, file);
+    } catch (error) {
+      await fs.rm(partial, { force: true });
+      throw error;
+    }
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Creates the roles a backup's header names, or says in one line what a superuser must run instead. */
+async function createBackupRoles(sql: SqlExecutor, statements: string[], file: string, headerBytes: number) {
+  for (const statement of statements) {
+    try {
+      await sql.query(statement);
+    } catch (error) {
+      throw new AppError(
+        'unavailable',
+        `The backup's policies and grants name roles this login may not create (${(error as Error).message}): ` +
+          `give it CREATEROLE, or as a superuser run \`head -c ${headerBytes} ${file} | psql <database>\`, then restore again.`,
+        { cause: error },
+      );
+    }
+  }
 }
 
 /**
@@ -244,7 +329,6 @@ async function restoreServer(database: ServerConfig, file: string): Promise<void
   try {
     const obstacle = (await emptyDatabaseObstacle(target.sql)) ?? (await vectorObstacle(target.sql));
     if (obstacle) throw new AppError('conflict', `Cannot restore into ${location}: ${obstacle}`);
-    await ensureApplicationRole(target.sql, DEFAULT_TENANT_ROLE);
   } catch (error) {
     await target.close();
     throw error;
@@ -252,7 +336,17 @@ async function restoreServer(database: ServerConfig, file: string): Promise<void
   const { dbname, env } = libpqTarget(database.url);
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'jobmatch-restore-'));
   try {
-    const { stdout: contents } = await postgresTool('pg_restore', ['--list', file], env);
+    const header = await readRolesHeader(file);
+    let archive = file;
+    if (header) {
+      // The roles first: the policies and grants in the archive name them.
+      await createBackupRoles(target.sql, header.statements, file, header.archiveStart);
+      archive = path.join(scratch, 'database.pgdump');
+      await pipeline(createReadStream(file, { start: header.archiveStart }), createWriteStream(archive));
+    }
+    // A bare pg_dump archive carries no roles: the tenant role is created as migration 0004 does.
+    if (database.tenantRole) await ensureApplicationRole(target.sql, database.tenantRole);
+    const { stdout: contents } = await postgresTool('pg_restore', ['--list', archive], env);
     const list = path.join(scratch, 'entries.list');
     await fs.writeFile(
       list,
@@ -263,10 +357,19 @@ async function restoreServer(database: ServerConfig, file: string): Promise<void
     );
     await postgresTool(
       'pg_restore',
-      ['--no-owner', '--single-transaction', '--exit-on-error', '--use-list', list, '--dbname', dbname, file],
+      [
+        '--no-owner',
+        '--single-transaction',
+        '--exit-on-error',
+        '--use-list',
+        list,
+        '--dbname',
+        dbname,
+        archive,
+      ],
       env,
     );
-    await grantOwnerDefaultPrivileges(target.sql, DEFAULT_TENANT_ROLE);
+    if (database.tenantRole) await grantOwnerDefaultPrivileges(target.sql, database.tenantRole);
   } finally {
     await target.close();
     await fs.rm(scratch, { recursive: true, force: true });

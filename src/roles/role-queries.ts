@@ -140,6 +140,11 @@ export async function insertSeedRolesNotYetNamed(
   return rowCount;
 }
 
+/** Serializes seeding the taxonomy between processes, for the rest of the transaction. */
+export async function lockRoleSeeding(sql: SqlExecutor): Promise<void> {
+  await sql.query(`SELECT pg_advisory_xact_lock(hashtext('jobmatch:seed-roles'))`);
+}
+
 export async function anyRoleExists(sql: SqlExecutor): Promise<boolean> {
   const { rows } = await sql.query<{ present: boolean }>(
     'SELECT EXISTS (SELECT 1 FROM global_roles) AS present',

@@ -12,9 +12,13 @@ describeOnServer('serve + 2 workers started together on a fresh database', () =>
     for (const process of running) process.child.kill('SIGKILL');
   });
 
-  it('5 fresh databases: every process starts, serves or works, and stops cleanly', async () => {
-    for (let round = 0; round < 5; round += 1) {
-      const server = await createServerDatabase(`start_together_${round}`, { migrated: false, poolSize: 1 });
+  it('5 fresh databases, then one migrated first: every process starts, serves or works, and stops cleanly', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      // The last round is the issue's: `jobmatch migrate` first (task-queue schema included), then all at once.
+      const server = await createServerDatabase(`start_together_${round}`, {
+        migrated: round === 5,
+        poolSize: 1,
+      });
       try {
         const env = { DATABASE_URL: server.url, JOBMATCH_INLINE_WORKERS: 'false', PORT: '0' };
         const processes = [
@@ -42,5 +46,5 @@ describeOnServer('serve + 2 workers started together on a fresh database', () =>
         await server.drop();
       }
     }
-  }, 300_000);
+  }, 400_000);
 });

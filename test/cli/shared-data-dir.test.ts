@@ -31,6 +31,7 @@ describe('CLI commands while jobmatch serve holds the embedded data dir', () => 
     ['imports', 'list'],
     ['db:status', '--json'],
     ['jobs', 'expire'],
+    ['roles', 'list'],
   ];
 
   beforeAll(async () => {
@@ -47,7 +48,7 @@ describe('CLI commands while jobmatch serve holds the embedded data dir', () => 
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('keys, import, imports list, db:status and jobs expire work at once, with the output they have alone', async () => {
+  it('keys, import, imports list, db:status, jobs expire, roles seed/merge/list work at once, with the output they have alone', async () => {
     server = spawnJobmatch(['serve'], { JOBMATCH_DATA_DIR: dir, PORT: '0' });
     const url = await servingUrl(server);
 
@@ -64,6 +65,12 @@ describe('CLI commands while jobmatch serve holds the embedded data dir', () => 
     );
     expect(imported.code, imported.err).toBe(0);
     expect(imported.out).toMatch(/completed: 2 rows: 2 new/);
+    const seeded = await cli(config, 'roles', 'seed');
+    expect(seeded.code, seeded.err).toBe(0);
+    expect(seeded.out).toMatch(/Seeded roles: \d+ added/);
+    const merged = await cli(config, 'roles', 'merge', '2', '1');
+    expect(merged.code, merged.err).toBe(0);
+    expect(merged.out).toMatch(/^Merged role 2 into /);
 
     const together = await Promise.all(readCommands.map((argv) => cli(config, ...argv)));
     for (const result of together) expect(result.code, result.err).toBe(0);

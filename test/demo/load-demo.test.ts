@@ -30,6 +30,30 @@ describe('demo data', () => {
       vectorTopK: 50,
       today: '2026-11-28',
     };
+    // A failure at the very end (the inbox, written last) leaves nothing of the demo behind: one transaction.
+    await database.exec(
+      `CREATE FUNCTION demo_fails() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$;
+       CREATE TRIGGER demo_fails BEFORE INSERT ON inbox_entries FOR EACH ROW EXECUTE FUNCTION demo_fails();`,
+    );
+    await expect(loadDemo(deps, { candidates: 12, jobs: 150 })).rejects.toThrow(/disk full/);
+    const left = await database.sql.query(
+      `SELECT (SELECT count(*)::int FROM tenants) AS tenants, (SELECT count(*)::int FROM users) AS users,
+              (SELECT count(*)::int FROM global_roles) AS roles, (SELECT count(*)::int FROM candidates) AS candidates,
+              (SELECT count(*)::int FROM job_postings) AS jobs, (SELECT count(*)::int FROM candidate_job_matches) AS matches,
+              (SELECT count(*)::int FROM job_applications) AS applications`,
+    );
+    expect(left.rows[0]).toEqual({
+      tenants: 0,
+      users: 0,
+      roles: 0,
+      candidates: 0,
+      jobs: 0,
+      matches: 0,
+      applications: 0,
+    });
+    expect(await demoLoaded(database)).toBe(false);
+    await database.exec(`DROP TRIGGER demo_fails ON inbox_entries; DROP FUNCTION demo_fails();`);
+
     const summary = await loadDemo(deps, { candidates: 12, jobs: 150 });
     expect(summary).toMatchObject({ loaded: true, candidates: 12, jobs: 150 });
     expect(summary.matches).toBeGreaterThan(0);

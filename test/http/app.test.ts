@@ -39,10 +39,15 @@ describe('HTTP foundation', () => {
     expect(response.json()).toEqual({ status: 'ok' });
   });
 
-  it('GET /readyz checks the database and the migrations', async () => {
+  it('GET /readyz checks the database and the migrations, and counts the live workers', async () => {
     const response = await app.inject({ method: 'GET', url: '/readyz' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'ready', database: { engine: 'pglite' } });
+    expect(response.json()).toMatchObject({
+      status: 'ready',
+      database: { engine: 'pglite', migrationsApplied: expect.any(Number) },
+      // The live workers (heartbeats): 0 tells the operator that nothing is matching.
+      workers: { alive: expect.any(Number) },
+    });
   });
 
   it('GET /readyz is 503 when a migration is pending', async () => {

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliIo, runCli } from '../../src/cli/program.js';
@@ -124,6 +126,15 @@ describe('backup and restore of the embedded database', () => {
       const [before, after] = [await tableCounts(holder.sql), await tableCounts(copy.sql)];
       expect(after.length).toBeGreaterThan(30);
       expect(after).toEqual(before);
+      // The data dir carries the cluster's roles: the policies and the role they name come back with it.
+      const policies = `SELECT tablename, policyname, roles::text[] AS roles, qual FROM pg_policies ORDER BY 1, 2`;
+      const restoredPolicies = (await copy.sql.query(policies)).rows;
+      expect(restoredPolicies.length).toBeGreaterThan(10);
+      expect(restoredPolicies).toEqual((await holder.sql.query(policies)).rows);
+      const app = await copy.sql.query(
+        `SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'jobmatch_app'`,
+      );
+      expect(app.rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
       expect(await candidatesSeenBy(copy, tenants.tenantB)).toEqual(['B']);
       expect((await candidatesSeenBy(copy, tenants.tenantA)).sort()).toEqual(['A', 'Pair']);
     } finally {
@@ -167,6 +178,13 @@ describeOnServer('backup and restore of a PostgreSQL server database', () => {
   let source: Awaited<ReturnType<typeof createServerDatabase>>;
   let tenants: { tenantA: number; tenantB: number };
   const owner = `h_ops_owner_${randomBytes(3).toString('hex')}`;
+  // A role only this database's policy and grant name: restore must create it, as the backup carries it.
+  const reader = `h_ops_reader_${randomBytes(3).toString('hex')}`;
+  let sourceDropped: Promise<void> | undefined;
+  const dropSource = () => {
+    sourceDropped ??= source?.drop();
+    return sourceDropped;
+  };
   const targetName = `h_ops_restore_${randomBytes(3).toString('hex')}`;
   let admin: pg.Client;
   let targetUrl: string;
@@ -175,6 +193,11 @@ describeOnServer('backup and restore of a PostgreSQL server database', () => {
     tenants = await seedTwoTenants(source.database.sql);
     admin = new pg.Client({ connectionString: testServerUrl });
     await admin.connect();
+    await admin.query(`CREATE ROLE ${reader} NOLOGIN NOINHERIT CONNECTION LIMIT 3`);
+    await source.database.sql.query(`GRANT SELECT ON candidates TO ${reader}`);
+    await source.database.sql.query(
+      `CREATE POLICY reporting_reads_b ON candidates FOR SELECT TO ${reader} USING (tenant_id = ${tenants.tenantB})`,
+    );
     // The operator's part: a login that is no superuser, owning an empty database with pgvector in it.
     await admin.query(`CREATE ROLE ${owner} LOGIN PASSWORD 'restore-pass'`);
     await admin.query(`CREATE DATABASE ${targetName} OWNER ${owner}`);
@@ -189,9 +212,10 @@ describeOnServer('backup and restore of a PostgreSQL server database', () => {
     targetUrl = url.toString();
   }, 120_000);
   afterAll(async () => {
-    await source?.drop();
+    await dropSource();
     await admin?.query(`DROP DATABASE IF EXISTS ${targetName} WITH (FORCE)`);
     await admin?.query(`DROP ROLE IF EXISTS ${owner}`);
+    await admin?.query(`DROP ROLE IF EXISTS ${reader}`);
     await admin?.end();
   });
 
@@ -202,11 +226,43 @@ describeOnServer('backup and restore of a PostgreSQL server database', () => {
     expect(backup.code, backup.err).toBe(0);
     expect(backup.out).toMatch(/^Backed up the server database to /);
 
+    const header = (await fs.readFile(file)).subarray(0, 4096).toString('latin1');
+    expect(header).toMatch(/^-- jobmatch server backup 1: \d{10}-byte roles header/);
+    expect(header).toContain(`CREATE ROLE ${reader} NOLOGIN NOSUPERUSER NOREPLICATION NOINHERIT`);
+
+    // What the source held; then it and the reader role go away, as on a new cluster.
+    const policies = `SELECT tablename, policyname, roles::text[] AS roles, qual, with_check FROM pg_policies ORDER BY 1, 2`;
+    const grants = `SELECT n.nspname, c.relname, r.rolname AS grantee, a.privilege_type
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
+      JOIN pg_roles r ON r.oid = a.grantee
+      WHERE a.grantee <> c.relowner AND n.nspname IN ('public', 'pgboss') ORDER BY 1, 2, 3, 4`;
+    const expected = {
+      tables: await tableCounts(source.database.sql),
+      sequences: await sequenceValues(source.database.sql),
+      policies: (await source.database.sql.query(policies)).rows,
+      grants: (await source.database.sql.query(grants)).rows,
+    };
+    expect(expected.grants).toContainEqual({
+      nspname: 'public',
+      relname: 'candidates',
+      grantee: reader,
+      privilege_type: 'SELECT',
+    });
     const targetConfig = parseConfig({ DATABASE_URL: targetUrl, LOG_LEVEL: 'silent' });
+    const notMember = await cli(targetConfig, 'restore', file);
+    expect(notMember.code).toBe(1);
+    expect(notMember.err).toMatch(
+      /not a member of the role jobmatch_app .*GRANT jobmatch_app TO <this login>/,
+    );
+
+    await dropSource();
+    await admin.query(`DROP ROLE ${reader}`);
     const refused = await cli(targetConfig, 'restore', file);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/not a member of the role jobmatch_app .*GRANT jobmatch_app TO <this login>/);
-    await admin.query(`GRANT jobmatch_app TO ${owner}`);
+    expect(refused.err).toMatch(
+      /name roles this login may not create .*give it CREATEROLE, or as a superuser run `head -c \d+ /,
+    );
+    await admin.query(`ALTER ROLE ${owner} CREATEROLE`);
 
     const restored = await cli(targetConfig, 'restore', file);
     expect(restored.code, restored.err).toBe(0);
@@ -214,15 +270,19 @@ describeOnServer('backup and restore of a PostgreSQL server database', () => {
 
     const target = await openPg(targetUrl, { poolSize: 2 });
     try {
-      const [before, after] = [await tableCounts(source.database.sql), await tableCounts(target.sql)];
+      const after = await tableCounts(target.sql);
       expect(after.some((table) => table.table.startsWith('pgboss.'))).toBe(true);
-      expect(after).toEqual(before);
-      expect(await sequenceValues(target.sql)).toEqual(await sequenceValues(source.database.sql));
-
-      const policies = `SELECT tablename, policyname, roles::text[] AS roles, qual, with_check FROM pg_policies ORDER BY 1, 2`;
-      expect((await target.sql.query(policies)).rows).toEqual(
-        (await source.database.sql.query(policies)).rows,
+      expect(after).toEqual(expected.tables);
+      expect(await sequenceValues(target.sql)).toEqual(expected.sequences);
+      expect((await target.sql.query(policies)).rows).toEqual(expected.policies);
+      expect((await target.sql.query(grants)).rows).toEqual(expected.grants);
+      const recreated = await target.sql.query(
+        `SELECT rolcanlogin, rolinherit, rolconnlimit, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1`,
+        [reader],
       );
+      expect(recreated.rows).toEqual([
+        { rolcanlogin: false, rolinherit: false, rolconnlimit: 3, rolsuper: false, rolbypassrls: false },
+      ]);
       const owners = await target.sql.query<{ owner: string; tables: number }>(
         `SELECT tableowner AS owner, count(*)::int AS tables FROM pg_tables WHERE schemaname IN ('public', 'pgboss') GROUP BY 1`,
       );
@@ -231,10 +291,10 @@ describeOnServer('backup and restore of a PostgreSQL server database', () => {
         `SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'jobmatch_app'`,
       );
       expect(app.rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
-      const grants = await target.sql.query<{ allowed: boolean }>(
+      const appGrant = await target.sql.query<{ allowed: boolean }>(
         `SELECT has_table_privilege('jobmatch_app', 'public.candidates', 'SELECT, INSERT, UPDATE, DELETE') AS allowed`,
       );
-      expect(grants.rows[0]!.allowed).toBe(true);
+      expect(appGrant.rows[0]!.allowed).toBe(true);
 
       // System work as the new owner sees every agency; the app role only the agency set for it.
       const all = await target.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM candidates`);
@@ -256,6 +316,35 @@ describeOnServer('backup and restore of a PostgreSQL server database', () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/it is not empty \(\d+ tables, views or sequences/);
   }, 240_000);
+
+  it('restores a bare pg_dump archive too (no roles header: the tenant role as migration 0004 makes it)', async () => {
+    const bare = await createServerDatabase('h_ops_bare_source');
+    const name = `h_ops_bare_${randomBytes(3).toString('hex')}`;
+    const file = path.join(os.tmpdir(), `${name}.pgdump`);
+    try {
+      await seedTwoTenants(bare.database.sql);
+      await promisify(execFile)('pg_dump', ['--format=custom', '--file', file, '--dbname', bare.url]);
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(bare.url);
+      url.pathname = `/${name}`;
+      const restored = await cli(
+        parseConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' }),
+        'restore',
+        file,
+      );
+      expect(restored.code, restored.err).toBe(0);
+      const copy = await openPg(url.toString(), { poolSize: 1 });
+      try {
+        expect(await tableCounts(copy.sql)).toEqual(await tableCounts(bare.database.sql));
+      } finally {
+        await copy.close();
+      }
+    } finally {
+      await bare.drop();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await fs.rm(file, { force: true });
+    }
+  }, 120_000);
 
   it('refuses an embedded backup on a server, naming what to do', async () => {
     const file = path.join(os.tmpdir(), `${targetName}.tar.gz`);
