@@ -298,6 +298,24 @@ export async function matchableCandidateRows(
   return rows;
 }
 
+/** These candidates in any status (a stored match outlives the candidate's matchability), in id order. */
+export async function candidateRowsByIds(ctx: DbContext, candidateIds: readonly number[]): Promise<CandidateRow[]> {
+  const { rows } = await ctx.sql.query<CandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS} FROM candidates c WHERE c.id = ANY($1::int[]) ORDER BY c.id`,
+    [candidateIds],
+  );
+  return rows;
+}
+
+/** These jobs in any status (a closed job's match is still shown on request), in id order. */
+export async function jobRowsByIds(ctx: DbContext, jobIds: readonly number[]): Promise<JobRow[]> {
+  const { rows } = await ctx.sql.query<JobRow>(
+    `SELECT ${JOB_COLUMNS} FROM job_postings j WHERE j.id = ANY($1::int[]) ORDER BY j.id`,
+    [jobIds],
+  );
+  return rows;
+}
+
 /** Active jobs among these ids, in id order. */
 export async function activeJobRows(ctx: DbContext, jobIds: readonly number[]): Promise<JobRow[]> {
   const { rows } = await ctx.sql.query<JobRow>(
