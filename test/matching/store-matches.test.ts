@@ -157,7 +157,7 @@ describe('match store', () => {
       await writer.mergeBest(
         [candidate],
         batch,
-        [row(candidate, jActed, 35), row(candidate, j80, 80)],
+        [row(candidate, jActed, 35), { ...row(candidate, j80, 80), matched_skills: [] }],
         new Set([`${candidate}:${jActed}`]),
         retention,
       ),
