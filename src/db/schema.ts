@@ -407,8 +407,8 @@ export const candidateJobMatches = pgTable(
   },
   (t) => [
     uniqueIndex('idx_candidate_job_matches_unique').on(t.candidate_id, t.job_posting_id),
-    index('idx_candidate_job_matches_score').on(t.candidate_id, t.match_score.desc()),
-    // Migration 0024: the spec's (candidate_id) and (status) indexes served no query; lookups by job did.
+    // Migration 0024: the spec's (candidate_id), (candidate_id, match_score) and (status) indexes served no
+    // query the unique index does not; lookups by job had none.
     index('idx_candidate_job_matches_job').on(t.job_posting_id),
     statusCheck('candidate_job_matches_status_check', 'status', MATCH_STATUSES),
     check('candidate_job_matches_score_check', sql`match_score BETWEEN 0 AND 100`),

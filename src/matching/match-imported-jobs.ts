@@ -17,7 +17,7 @@ import type { PreparedJob } from '../domain/scoring/index.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import type { JobsImported } from '../events/events.js';
 import { loadActiveJobs, loadCandidatesByIds } from './load-features.js';
-import { candidatesStoringJobs, jobsNearCandidates, roleLinkedPairs } from './matching-queries.js';
+import { candidatesStoringJobs, candidatesToRescoreForJobs, roleLinkedPairs } from './matching-queries.js';
 import { prepareMatchingJob } from './prepare-features.js';
 import { rescoreCandidates } from './refresh-matches.js';
 import { addTotals, analyzeAfterBulkWrite, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';
@@ -94,15 +94,10 @@ export async function matchImportedJobs(
   if (event.jobIds.length === 0) return totals;
   const { rescored, linked } = await timed(totals, 'dueMs', async () => {
     const rescored = new Set(await candidatesStoringJobs(deps.database, event.changedJobIds ?? []));
-    const linked = await roleLinkedPairs(deps.database, event.jobIds);
-    const linkedJobs = new Map(linked.map((row) => [row.candidate_id, new Set(row.job_ids)]));
     // A job entering a candidate's top-K adds a due pair and may push a vector-only job out: merging is exact
     // only when the entering job is role-linked anyway and the top-K holds no vector-only job.
-    for (const near of await jobsNearCandidates(deps.database, event.jobIds)) {
-      const addsOnly = near.vector_only_jobs === 0 && linkedJobs.get(near.candidate_id)?.has(near.job_id);
-      if (!addsOnly) rescored.add(near.candidate_id);
-    }
-    return { rescored, linked };
+    for (const id of await candidatesToRescoreForJobs(deps.database, event.jobIds)) rescored.add(id);
+    return { rescored, linked: await roleLinkedPairs(deps.database, event.jobIds) };
   });
   for (let start = 0; start < event.jobIds.length; start += JOBS_PER_ROUND) {
     const jobs = await timed(totals, 'loadMs', async () =>

@@ -30,7 +30,11 @@ function expectedType(column: SpecColumn): string {
 /** Columns whose NOT NULL the spec has and we drop on purpose (docs/decisions.md). */
 const NULLABLE_DEVIATIONS = new Set(['global_roles.embedding']);
 /** Spec indexes dropped on purpose: redundant with others (docs/decisions/match-performance.md, migration 0024). */
-const DROPPED_INDEXES = new Set(['idx_candidate_job_matches_candidate', 'idx_candidate_job_matches_status']);
+const DROPPED_INDEXES = new Set([
+  'idx_candidate_job_matches_candidate',
+  'idx_candidate_job_matches_score',
+  'idx_candidate_job_matches_status',
+]);
 /** Spec IVFFlat indexes are HNSW here (docs/decisions.md). */
 const METHOD_DEVIATIONS: Record<string, string> = { ivfflat: 'hnsw' };
 

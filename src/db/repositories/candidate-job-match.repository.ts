@@ -324,7 +324,14 @@ export async function estimatedMatchRows({ sql: raw }: DbContext): Promise<numbe
   return Number(rows[0]?.rows ?? 0);
 }
 
-/** Refreshes the planner statistics of the match tables (PGlite has no autovacuum to do it). */
+/**
+ * Refreshes the planner statistics of the match tables (PGlite has no autovacuum to do it). The plans these
+ * statistics decide (index or sequential scan for lookups by candidate, job and status) need row counts and
+ * coarse distributions, not fine histograms: a sample of 3,000 rows (statistics target 10) instead of the
+ * default 30,000 keeps ANALYZE of a large table well under a second.
+ */
 export async function analyzeMatchTables(database: DbContext & { exec(sql: string): Promise<unknown> }) {
-  await database.exec('ANALYZE candidate_job_matches; ANALYZE candidate_match_state');
+  await database.exec(
+    'SET default_statistics_target = 10; ANALYZE candidate_job_matches; ANALYZE candidate_match_state; RESET default_statistics_target',
+  );
 }
