@@ -278,11 +278,13 @@ async function freshness(database: Database, engine: string): Promise<void> {
         [MATCHING_TASK.jobsImported],
       );
       const total = (done - started) / 1000;
-      const stages = STAGES.map((stage) => `${stage.replace(/Ms$/, '')} ${fmt(entry[stage] ?? 0, 0)}`).join(', ');
+      const stages = STAGES.map(
+        (stage) => `${stage} ${fmt(entry[`${stage}Ms`] ?? 0, 0)}/${fmt(entry[`${stage}CpuMs`] ?? 0, 0)}`,
+      ).join(', ');
       console.log(
         `  batch ${batch + 1}: POST ${fmt(posted - started, 0)} ms, queue wait ${fmt(rows[0]?.wait_ms ?? Number.NaN, 0)} ms, ` +
           `embed jobs ${fmt(entry.embedMs ?? 0, 0)} ms, score+store ${fmt(entry.matchMs ?? 0, 0)} ms ` +
-          `[node CPU ${fmt(entry.matchCpuMs ?? 0, 0)} ms; stages (ms, summed over parallel chunks): ${stages}] ` +
+          `[node CPU ${fmt(entry.matchCpuMs ?? 0, 0)} ms; stages wall/CPU ms (summed over chunks in flight): ${stages}] ` +
           `(${fmt(entry.scored ?? 0, 0)} pairs scored, ${fmt(entry.stored ?? 0, 0)} stored, ` +
           `${fmt(entry.written ?? 0, 0)} written, ${fmt(entry.removed ?? 0, 0)} removed); ` +
           `POST → stored ${fmt(total, 2)} s — target < 3 s: ${total < 3 ? 'met' : 'NOT met'} (load average ${os

@@ -77,7 +77,7 @@ async function mergeRound(
     subset.candidateIds.push(row.candidate_id);
   }
   for (const subset of bySubset.values()) {
-    const candidates = await timed(totals, 'loadMs', async () =>
+    const candidates = await timed(totals, 'load', async () =>
       groupByTenant(await loadCandidatesByIds(deps.database, subset.candidateIds, deps.skills)),
     );
     const subsetJobs = subset.jobIds.map((id) => jobById.get(id)!);
@@ -92,7 +92,7 @@ export async function matchImportedJobs(
 ): Promise<StoreTotals> {
   const totals = emptyTotals();
   if (event.jobIds.length === 0) return totals;
-  const { rescored, linked } = await timed(totals, 'dueMs', async () => {
+  const { rescored, linked } = await timed(totals, 'due', async () => {
     const rescored = new Set(await candidatesStoringJobs(deps.database, event.changedJobIds ?? []));
     // A job entering a candidate's top-K adds a due pair and may push a vector-only job out: merging is exact
     // only when the entering job is role-linked anyway and the top-K holds no vector-only job.
@@ -100,7 +100,7 @@ export async function matchImportedJobs(
     return { rescored, linked: await roleLinkedPairs(deps.database, event.jobIds) };
   });
   for (let start = 0; start < event.jobIds.length; start += JOBS_PER_ROUND) {
-    const jobs = await timed(totals, 'loadMs', async () =>
+    const jobs = await timed(totals, 'load', async () =>
       (await loadActiveJobs(deps.database, event.jobIds.slice(start, start + JOBS_PER_ROUND))).map(
         prepareMatchingJob,
       ),
@@ -108,6 +108,6 @@ export async function matchImportedJobs(
     if (jobs.length > 0) addTotals(totals, await mergeRound(deps, jobs, linked, rescored));
   }
   addTotals(totals, await rescoreCandidates(deps, [...rescored]));
-  await timed(totals, 'analyzeMs', () => analyzeAfterBulkWrite(deps.database, totals));
+  await timed(totals, 'analyze', () => analyzeAfterBulkWrite(deps.database, totals));
   return totals;
 }

@@ -56,8 +56,8 @@ export async function planCandidates(
 ): Promise<CandidatePlan> {
   const timing: StageTimes = {};
   const ids = [...new Set(candidateIds)].sort((a, b) => a - b);
-  const loaded = await timed(timing, 'loadMs', () => loadCandidatesByIds(deps.database, ids, deps.skills));
-  const due = await timed(timing, 'dueMs', () =>
+  const loaded = await timed(timing, 'load', () => loadCandidatesByIds(deps.database, ids, deps.skills));
+  const due = await timed(timing, 'due', () =>
     dueJobsOf(
       deps.database,
       loaded.map((c) => c.features.id),
@@ -67,7 +67,7 @@ export async function planCandidates(
   const jobIds = [...new Set(due.flatMap((d) => d.jobIds))];
   const jobs = new Map<number, PreparedJob>();
   const tenantIds = [...new Set(loaded.map((c) => c.tenantId))];
-  const { settings, retention, acted } = await timed(timing, 'loadMs', async () => {
+  const { settings, retention, acted } = await timed(timing, 'load', async () => {
     for (let start = 0; start < jobIds.length; start += 1000) {
       for (const job of await loadActiveJobs(deps.database, jobIds.slice(start, start + 1000))) {
         jobs.set(job.id, prepareMatchingJob(job));
@@ -116,7 +116,7 @@ export async function rescoreCandidates(
     const startedAt = await databaseNow(deps.database);
     const plan = await planCandidates(deps, ids.slice(start, start + CANDIDATES_PER_CHUNK));
     const written = { scored: plan.scored, stored: plan.keep.length, removed: 0, written: 0, ...plan.timing };
-    await timed(written, 'writeMs', () =>
+    await timed(written, 'write', () =>
       deps.database.transaction(async (tx) => {
         const writer = matchWriter(tx);
         const rows = plan.keep.map(toMatchRow);
@@ -151,7 +151,7 @@ export async function refreshStaleCandidates(
     totals.candidates += ids.length;
     addTotals(totals, result);
   }
-  await timed(totals, 'analyzeMs', () => analyzeAfterBulkWrite(deps.database, totals));
+  await timed(totals, 'analyze', () => analyzeAfterBulkWrite(deps.database, totals));
   return totals;
 }
 

@@ -60,7 +60,7 @@ export async function scoreGroups(
   const totals = emptyTotals();
   if (groups.length === 0 || jobs.length === 0) return totals;
   const tenantIds = groups.map((g) => g.tenantId);
-  const { settings, retentions } = await timed(totals, 'loadMs', async () => ({
+  const { settings, retentions } = await timed(totals, 'load', async () => ({
     settings: await loadTenantSettings(database, tenantIds),
     retentions: await loadTenantRetention(database, tenantIds, retention),
   }));

@@ -25,7 +25,7 @@ import {
   isStorable as showsFitEvidence,
   summarizePair,
 } from '../domain/scoring/index.js';
-import { addStage, type StageTimes } from './stage-times.js';
+import { addStage, cpuNow as cpuMs, type StageTimes } from './stage-times.js';
 
 export interface PairSelection {
   keep: ScoredPair[];
@@ -60,12 +60,16 @@ export function selectPairs(
   const drop: CandidateJobPair[] = [];
   const evaluated: { job: PreparedJob; evaluation: PairEvaluation }[] = [];
   let scoreMs = 0;
+  let scoreCpuMs = 0;
   const started = performance.now();
+  const startedCpu = cpuMs();
   for (const candidate of candidates) {
     evaluated.length = 0;
     const at = performance.now();
+    const atCpu = cpuMs();
     for (const job of jobs) evaluated.push({ job, evaluation: evaluatePair(candidate, job, settings) });
     scoreMs += performance.now() - at;
+    scoreCpuMs += cpuMs() - atCpu;
     evaluated.sort((a, b) => b.evaluation.match_score - a.evaluation.match_score || a.job.id - b.job.id);
     let suggested = 0;
     const ranked = stored.get(candidate.id) ?? [];
@@ -92,7 +96,7 @@ export function selectPairs(
       }
     }
   }
-  addStage(timing, 'scoreMs', scoreMs);
-  addStage(timing, 'selectMs', performance.now() - started - scoreMs);
+  addStage(timing, 'score', scoreMs, scoreCpuMs);
+  addStage(timing, 'select', performance.now() - started - scoreMs, cpuMs() - startedCpu - scoreCpuMs);
   return { keep, drop };
 }

@@ -13,9 +13,9 @@ import {
 import type { PreparedCandidate, PreparedJob, ScoredPair, ScoringSettings } from '../domain/scoring/index.js';
 import { recordMatching } from '../operations/metrics.js';
 import { pairKey, selectPairs } from './select-pairs.js';
-import { addStage, STAGES, type StageTimes, timed } from './stage-times.js';
+import { addStages, type StageTimes, startStage, timed } from './stage-times.js';
 
-export { addStage, type StageTimes, timed } from './stage-times.js';
+export { type StageTimes, timed } from './stage-times.js';
 
 export const DEFAULT_RETENTION: Readonly<MatchRetention> = Object.freeze({ floor: 40, bestN: 50 });
 /** Nearest active jobs by embedding that are due for every candidate (JOBMATCH_MATCH_VECTOR_K). */
@@ -47,10 +47,7 @@ export function addTotals(into: StoreTotals, more: StoreTotals): StoreTotals {
   into.stored += more.stored;
   into.removed += more.removed;
   into.written = (into.written ?? 0) + (more.written ?? more.stored);
-  for (const stage of STAGES) {
-    const ms = more[stage];
-    if (ms !== undefined) addStage(into, stage, ms);
-  }
+  addStages(into, more);
   return into;
 }
 
@@ -84,13 +81,13 @@ async function writeChunk(
   const candidateIds = candidates.map((c) => c.id);
   const jobIds = jobs.map((j) => j.id);
   const totals: StoreTotals = { scored: candidates.length * jobs.length, stored: 0, removed: 0 };
-  const { acted, suggested } = await timed(totals, 'writeMs', () => writer.mergeTargets(candidateIds, jobIds));
+  const { acted, suggested } = await timed(totals, 'write', () => writer.mergeTargets(candidateIds, jobIds));
   const actedOn = new Set(acted.map((p) => pairKey(p.candidate_id, p.job_posting_id)));
   const { keep } = selectPairs(candidates, jobs, settings, retention, actedOn, suggested, totals);
-  const at = performance.now();
+  const converting = startStage(totals, 'select');
   const rows = keep.map(toMatchRow);
-  addStage(totals, 'selectMs', performance.now() - at);
-  const counts = await timed(totals, 'writeMs', () =>
+  converting.stop();
+  const counts = await timed(totals, 'write', () =>
     writer.mergeBest(candidateIds, jobIds, rows, actedOn, retention),
   );
   return { ...totals, ...counts };
