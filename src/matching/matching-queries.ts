@@ -85,7 +85,9 @@ export async function candidatesNearJobs(ctx: DbContext, jobIds: readonly number
  * jobs is not exact, so the candidate needs a full rescore: merging is exact only when the entering job is
  * linked to the candidate's roles anyway and the candidate's last full rescore recorded no vector-only job
  * in its top-K (a never-rescored candidate has no record). Decided in SQL: returning every near pair (all
- * of them for candidates without a radius yet) cost more than the decision.
+ * of them for candidates without a radius yet) cost more than the decision. The role links looked at are
+ * the event's jobs' only (`ANY($1)` again): a plan that hashes the links of every job of the role grows
+ * with each batch.
  */
 export async function candidatesToRescoreForJobs(ctx: DbContext, jobIds: readonly number[]): Promise<number[]> {
   if (jobIds.length === 0) return [];
@@ -98,7 +100,7 @@ export async function candidatesToRescoreForJobs(ctx: DbContext, jobIds: readonl
        AND (s.vector_radius IS NULL OR (c.embedding <=> j.embedding) <= s.vector_radius + $3)
        AND NOT (coalesce(s.vector_only_jobs, -1) = 0 AND EXISTS (
          SELECT 1 FROM role_job_mapping m JOIN candidate_global_roles l ON l.global_role_id = m.global_role_id
-         WHERE m.job_posting_id = j.id AND l.candidate_id = c.id))
+         WHERE m.job_posting_id = ANY($1::int[]) AND m.job_posting_id = j.id AND l.candidate_id = c.id))
      ORDER BY c.id`,
     [jobIds, MATCHABLE_CANDIDATE_STATUSES, RADIUS_MARGIN],
   );
