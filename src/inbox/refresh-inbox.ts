@@ -9,8 +9,8 @@
 import type { Database, DbContext } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
 import { activeTenantIds } from '../digest/digest.repository.js';
-import { DEFAULT_ALERT_SETTINGS } from './alert-settings.js';
 import { withHeadlineReasons } from '../matching/explain-matches.js';
+import { DEFAULT_ALERT_SETTINGS } from './alert-settings.js';
 import {
   type AnnouncedMatch,
   announceMatches,

@@ -88,7 +88,11 @@ export async function withExplanations<T extends CandidateJobPair & StoredExplan
       };
     }
     const explanation = computed.get(pairKey(row.candidate_id, row.job_posting_id));
-    return { ...row, match_reasons: explanation?.match_reasons ?? [], improvements: explanation?.improvements ?? [] };
+    return {
+      ...row,
+      match_reasons: explanation?.match_reasons ?? [],
+      improvements: explanation?.improvements ?? [],
+    };
   });
 }
 
@@ -103,7 +107,10 @@ export async function withHeadlineReasons<T extends CandidateJobPair & { reason:
   );
   return rows.map((row) =>
     row.reason === null
-      ? { ...row, reason: computed.get(pairKey(row.candidate_id, row.job_posting_id))?.match_reasons[0] ?? null }
+      ? {
+          ...row,
+          reason: computed.get(pairKey(row.candidate_id, row.job_posting_id))?.match_reasons[0] ?? null,
+        }
       : row,
   );
 }

@@ -89,7 +89,10 @@ export async function candidatesNearJobs(ctx: DbContext, jobIds: readonly number
  * the event's jobs' only (`ANY($1)` again): a plan that hashes the links of every job of the role grows
  * with each batch.
  */
-export async function candidatesToRescoreForJobs(ctx: DbContext, jobIds: readonly number[]): Promise<number[]> {
+export async function candidatesToRescoreForJobs(
+  ctx: DbContext,
+  jobIds: readonly number[],
+): Promise<number[]> {
   if (jobIds.length === 0) return [];
   const { rows } = await ctx.sql.query<{ id: number }>(
     `SELECT DISTINCT c.id FROM candidates c
@@ -301,7 +304,10 @@ export async function matchableCandidateRows(
 }
 
 /** These candidates in any status (a stored match outlives the candidate's matchability), in id order. */
-export async function candidateRowsByIds(ctx: DbContext, candidateIds: readonly number[]): Promise<CandidateRow[]> {
+export async function candidateRowsByIds(
+  ctx: DbContext,
+  candidateIds: readonly number[],
+): Promise<CandidateRow[]> {
   const { rows } = await ctx.sql.query<CandidateRow>(
     `SELECT ${CANDIDATE_COLUMNS} FROM candidates c WHERE c.id = ANY($1::int[]) ORDER BY c.id`,
     [candidateIds],

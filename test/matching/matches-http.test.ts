@@ -1,11 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, evaluatePair, explainPair } from '../../src/domain/scoring/index.js';
 import type { Principal } from '../../src/http/auth/principal.js';
 import { sendProblem, toAppError } from '../../src/http/problem.js';
 import { matchRoutes } from '../../src/http/routes/matches.routes.js';
 import { tenantSettingsRoutes } from '../../src/http/routes/tenant-settings.routes.js';
-import { DEFAULT_SETTINGS, evaluatePair, explainPair } from '../../src/domain/scoring/index.js';
 import { loadActiveJobs, loadCandidatesByIds } from '../../src/matching/load-features.js';
 import { matchImportedJobs } from '../../src/matching/match-imported-jobs.js';
 import { prepareMatchingCandidate, prepareMatchingJob } from '../../src/matching/prepare-features.js';
