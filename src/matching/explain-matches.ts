@@ -1,6 +1,6 @@
 /**
  * Reasons and advice of stored matches, computed when they are read. The worker stores a pair's numbers and
- * skill lists only (explaining every stored pair was most of a batch's cost, and most pairs are never
+ * skill lists only (explaining every stored pair took a third of a batch's CPU, and few pairs are ever
  * opened); a read re-evaluates the pair from the candidate's and the job's features with the tenant's
  * settings, prepared exactly as the worker prepares them, and explains it. Scoring is deterministic, so the
  * same features give the same reasons and the same advice the worker would have stored; a candidate or job

@@ -15,8 +15,6 @@ import { recordMatching } from '../operations/metrics.js';
 import { pairKey, selectPairs } from './select-pairs.js';
 import { addStages, type StageTimes, startStage, timed } from './stage-times.js';
 
-export { type StageTimes, timed } from './stage-times.js';
-
 export const DEFAULT_RETENTION: Readonly<MatchRetention> = Object.freeze({ floor: 40, bestN: 50 });
 /** Nearest active jobs by embedding that are due for every candidate (JOBMATCH_MATCH_VECTOR_K). */
 export const DEFAULT_VECTOR_TOP_K = 100;
