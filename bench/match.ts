@@ -6,7 +6,8 @@
  *     claims the role and POSTs BENCH_JOBS (default 100) new jobs over HTTP; the `jobs/imported` task waits in
  *     pg-boss for a worker polling at the product's setting (1 s), embeds the new jobs, scores every pair and
  *     stores each candidate's best N. Printed per stage: the HTTP POST, the queue wait, embedding, scoring and
- *     storing, and POST → every match stored. BENCH_BATCHES (default 1) posts more batches in a row (the time
+ *     storing, and POST → every match stored; the handler's stages (due pairs, load, score, select, write,
+ *     analyze) and the load average. BENCH_BATCHES (default 1) posts more batches in a row (the time
  *     per batch must not grow with the stored matches). Runs on the embedded engine (PGlite on disk), and on
  *     a PostgreSQL server too when BENCH_DATABASE_URL is set (a database of its own is created and dropped).
  * (b) Throughput: scored pairs per second of (a).
@@ -35,6 +36,7 @@ import { toPgVectorLiteral } from '../src/embeddings/vector-math.js';
 import { buildApp } from '../src/http/app.js';
 import { MATCHING_TASK, matchingTasks } from '../src/matching/matching-tasks.js';
 import { rescoreCandidates } from '../src/matching/refresh-matches.js';
+import { STAGES } from '../src/matching/stage-times.js';
 import { DEFAULT_RETENTION } from '../src/matching/store-matches.js';
 import { efSearchFor, nearestActiveJobs } from '../src/matching/vector-search.js';
 import { createApiKey } from '../src/scraper/api-keys.js';
@@ -276,12 +278,19 @@ async function freshness(database: Database, engine: string): Promise<void> {
         [MATCHING_TASK.jobsImported],
       );
       const total = (done - started) / 1000;
+      const stages = STAGES.map(
+        (stage) => `${stage} ${fmt(entry[`${stage}Ms`] ?? 0, 0)}/${fmt(entry[`${stage}CpuMs`] ?? 0, 0)}`,
+      ).join(', ');
       console.log(
         `  batch ${batch + 1}: POST ${fmt(posted - started, 0)} ms, queue wait ${fmt(rows[0]?.wait_ms ?? Number.NaN, 0)} ms, ` +
           `embed jobs ${fmt(entry.embedMs ?? 0, 0)} ms, score+store ${fmt(entry.matchMs ?? 0, 0)} ms ` +
-          `[node CPU ${fmt(entry.matchCpuMs ?? 0, 0)} ms; merge path: score+select ${fmt(entry.scoreMs ?? 0, 0)} ms, database ${fmt(entry.writeMs ?? 0, 0)} ms] ` +
-          `(${fmt(entry.scored ?? 0, 0)} pairs scored, ${fmt(entry.stored ?? 0, 0)} stored, ${fmt(entry.removed ?? 0, 0)} removed); ` +
-          `POST → stored ${fmt(total, 2)} s — target < 3 s: ${total < 3 ? 'met' : 'NOT met'}`,
+          `[node CPU ${fmt(entry.matchCpuMs ?? 0, 0)} ms; stages wall/CPU ms (summed over chunks in flight): ${stages}] ` +
+          `(${fmt(entry.scored ?? 0, 0)} pairs scored, ${fmt(entry.stored ?? 0, 0)} stored, ` +
+          `${fmt(entry.written ?? 0, 0)} written, ${fmt(entry.removed ?? 0, 0)} removed); ` +
+          `POST → stored ${fmt(total, 2)} s — target < 3 s: ${total < 3 ? 'met' : 'NOT met'} (load average ${os
+            .loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ')})`,
       );
       console.log(
         `(b) throughput: ${fmt((entry.scored ?? 0) / ((entry.matchMs ?? 1) / 1000), 0)} pairs scored+stored/s in the handler; ` +

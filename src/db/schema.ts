@@ -394,6 +394,7 @@ export const candidateJobMatches = pgTable(
     semantic_similarity: score(),
     matched_skills: varchar({ length: 100 }).array().default(sql`'{}'`),
     missing_skills: varchar({ length: 100 }).array().default(sql`'{}'`),
+    // Not written by the matcher (computed on read, matching/explain-matches.ts); rows that hold one keep it.
     match_reasons: text().array().default(sql`'{}'`),
     status: varchar({ length: 50 }).default('suggested'),
     is_recommended: boolean().default(false),
@@ -406,9 +407,9 @@ export const candidateJobMatches = pgTable(
   },
   (t) => [
     uniqueIndex('idx_candidate_job_matches_unique').on(t.candidate_id, t.job_posting_id),
-    index('idx_candidate_job_matches_candidate').on(t.candidate_id),
-    index('idx_candidate_job_matches_score').on(t.candidate_id, t.match_score.desc()),
-    index('idx_candidate_job_matches_status').on(t.status),
+    // Migration 0024: the spec's (candidate_id), (candidate_id, match_score) and (status) indexes served no
+    // query the unique index does not; lookups by job had none.
+    index('idx_candidate_job_matches_job').on(t.job_posting_id),
     statusCheck('candidate_job_matches_status_check', 'status', MATCH_STATUSES),
     check('candidate_job_matches_score_check', sql`match_score BETWEEN 0 AND 100`),
   ],

@@ -6,6 +6,7 @@
 import type { Database } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
 import { loadAlertSettings } from '../inbox/alert-settings.js';
+import { withHeadlineReasons } from '../matching/explain-matches.js';
 import {
   freshRecommendedMatches,
   funnelsByOwner,
@@ -98,10 +99,13 @@ export function homePage(database: Database, viewer: Viewer, scope: HomeScope): 
     const owner = scope === 'mine' ? viewer.userId : null;
     const since = (await lastSeen(tx, viewer.userId)) ?? new Date(Date.now() - QUIET_DAYS * 86_400_000);
     const settings = await loadAlertSettings(tx, viewer.tenantId);
-    const fresh = await freshRecommendedMatches(tx, viewer.tenantId, owner, since, {
-      groups: GROUPS,
-      perGroup: PER_GROUP,
-    });
+    const fresh = await withHeadlineReasons(
+      tx,
+      await freshRecommendedMatches(tx, viewer.tenantId, owner, since, {
+        groups: GROUPS,
+        perGroup: PER_GROUP,
+      }),
+    );
     const groups = new Map<number, NewMatchGroup>();
     for (const { candidate_id, candidate_name, new_count, ...match } of fresh) {
       const group = groups.get(candidate_id) ?? {

@@ -19,21 +19,16 @@ export async function lockTenantInbox(tx: DbContext, tenantId: number): Promise<
   await tx.sql.query('SELECT pg_advisory_xact_lock($1, $2)', [INBOX_LOCK, tenantId]);
 }
 
-/**
- * Announces the tenant's recommended matches updated within `window` that are new or rose by the tenant's
- * margin (`defaultMargin` when unset): records the announcement, an inbox entry for the candidate's owner and
- * a `match.recommended` delivery per subscribed endpoint; the announced pairs.
- */
-export async function announceDueMatches(
-  tx: DbContext,
-  tenantId: number,
-  window: string,
-  defaultMargin: number,
-): Promise<AnnouncedMatch[]> {
-  const { rows } = await tx.sql.query<AnnouncedMatch>(
-    `WITH due AS (
-       SELECT m.id AS match_id, m.candidate_id, m.job_posting_id, m.match_score, a.announced_score AS previous_score,
-              m.match_reasons[1] AS reason, c.owner_user_id,
+/** A recommended match due for announcement, with its stored headline reason (null: computed on read). */
+export interface DueMatch {
+  match_id: number;
+  candidate_id: number;
+  job_posting_id: number;
+  reason: string | null;
+}
+
+const DUE_MATCHES = `SELECT m.id AS match_id, m.candidate_id, m.job_posting_id, m.match_score,
+              a.announced_score AS previous_score, m.match_reasons[1] AS reason, c.owner_user_id,
               c.first_name || ' ' || c.last_name AS candidate_name, j.title, j.company
          FROM candidate_job_matches m
          JOIN candidates c ON c.id = m.candidate_id AND c.tenant_id = $1
@@ -42,7 +37,44 @@ export async function announceDueMatches(
         WHERE m.is_recommended AND m.updated_at > now() - $2::interval
           AND NOT EXISTS (SELECT 1 FROM tenant_job_closures x WHERE x.tenant_id = $1 AND x.job_posting_id = m.job_posting_id)
           AND (a.candidate_id IS NULL OR m.match_score >= a.announced_score + coalesce(
-                (SELECT rescore_margin FROM tenant_alert_settings s WHERE s.tenant_id = $1), $3))
+                (SELECT rescore_margin FROM tenant_alert_settings s WHERE s.tenant_id = $1), $3))`;
+
+/**
+ * The tenant's recommended matches updated within `window` that are new or rose by the tenant's margin
+ * (`defaultMargin` when unset): what `announceMatches` announces.
+ */
+export async function dueMatches(
+  tx: DbContext,
+  tenantId: number,
+  window: string,
+  defaultMargin: number,
+): Promise<DueMatch[]> {
+  const { rows } = await tx.sql.query<DueMatch>(
+    `SELECT match_id, candidate_id, job_posting_id, reason FROM (${DUE_MATCHES}) due ORDER BY match_id`,
+    [tenantId, window, defaultMargin],
+  );
+  return rows;
+}
+
+/**
+ * Announces these due matches (`dueMatches`, with their headline reasons): records the announcement, an
+ * inbox entry for the candidate's owner and a `match.recommended` delivery per subscribed endpoint; the
+ * announced pairs.
+ */
+export async function announceMatches(
+  tx: DbContext,
+  tenantId: number,
+  window: string,
+  defaultMargin: number,
+  matches: readonly DueMatch[],
+): Promise<AnnouncedMatch[]> {
+  if (matches.length === 0) return [];
+  const { rows } = await tx.sql.query<AnnouncedMatch>(
+    `WITH due AS (
+       SELECT d.match_id, d.candidate_id, d.job_posting_id, d.match_score, d.previous_score, r.reason,
+              d.owner_user_id, d.candidate_name, d.title, d.company
+         FROM (${DUE_MATCHES}) d
+         JOIN unnest($4::int[], $5::text[]) AS r(match_id, reason) ON r.match_id = d.match_id
      ), announce AS (
        INSERT INTO match_announcements (candidate_id, job_posting_id, tenant_id, announced_score)
        SELECT candidate_id, job_posting_id, $1, match_score FROM due
@@ -68,7 +100,7 @@ export async function announceDueMatches(
        ON CONFLICT (endpoint_id, event_key) WHERE replay_of IS NULL DO NOTHING
      )
      SELECT match_id, candidate_id, job_posting_id, match_score, previous_score, reason FROM due`,
-    [tenantId, window, defaultMargin],
+    [tenantId, window, defaultMargin, matches.map((m) => m.match_id), matches.map((m) => m.reason)],
   );
   return rows;
 }

@@ -9,10 +9,12 @@
 import type { Database, DbContext } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
 import { activeTenantIds } from '../digest/digest.repository.js';
+import { withHeadlineReasons } from '../matching/explain-matches.js';
 import { DEFAULT_ALERT_SETTINGS } from './alert-settings.js';
 import {
   type AnnouncedMatch,
-  announceDueMatches,
+  announceMatches,
+  dueMatches,
   insertRoleReportAnswerEntries,
   insertStatusChangeEntries,
   lockTenantInbox,
@@ -24,12 +26,9 @@ const EVENT_WINDOW = '30 days';
 
 export async function refreshTenantInbox(tx: DbContext, tenantId: number): Promise<AnnouncedMatch[]> {
   await lockTenantInbox(tx, tenantId);
-  const announced = await announceDueMatches(
-    tx,
-    tenantId,
-    ANNOUNCE_WINDOW,
-    DEFAULT_ALERT_SETTINGS.rescore_margin,
-  );
+  const margin = DEFAULT_ALERT_SETTINGS.rescore_margin;
+  const due = await withHeadlineReasons(tx, await dueMatches(tx, tenantId, ANNOUNCE_WINDOW, margin));
+  const announced = await announceMatches(tx, tenantId, ANNOUNCE_WINDOW, margin, due);
   await insertStatusChangeEntries(tx, tenantId, EVENT_WINDOW);
   await insertRoleReportAnswerEntries(tx, tenantId, EVENT_WINDOW);
   return announced;

@@ -17,10 +17,11 @@ import type { PreparedJob } from '../domain/scoring/index.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import type { JobsImported } from '../events/events.js';
 import { loadActiveJobs, loadCandidatesByIds } from './load-features.js';
-import { candidatesStoringJobs, jobsNearCandidates, roleLinkedPairs } from './matching-queries.js';
+import { candidatesStoringJobs, candidatesToRescoreForJobs, roleLinkedPairs } from './matching-queries.js';
 import { prepareMatchingJob } from './prepare-features.js';
 import { rescoreCandidates } from './refresh-matches.js';
 import { addTotals, analyzeAfterBulkWrite, emptyTotals, groupByTenant, scoreGroups } from './score-groups.js';
+import { timed } from './stage-times.js';
 import type { StoreTotals } from './store-matches.js';
 
 /** The payload as published (`events/events.ts`); `parseJobsImportedEvent` reads it leniently. */
@@ -56,35 +57,31 @@ export function parseJobsImportedEvent(data: unknown): JobsImportedEvent {
   };
 }
 
-/** Scores a round of jobs against the role-linked candidates not rescored in full. */
+/** Scores a round of jobs against the role-linked candidates (`linked`) not rescored in full. */
 async function mergeRound(
   deps: MatchingDependencies,
   jobs: readonly PreparedJob[],
+  linked: readonly { candidate_id: number; job_ids: number[] }[],
   excluded: ReadonlySet<number>,
 ): Promise<StoreTotals> {
   const totals = emptyTotals();
-  const pairs = (
-    await roleLinkedPairs(
-      deps.database,
-      jobs.map((j) => j.id),
-    )
-  ).filter((row) => !excluded.has(row.candidate_id));
-  if (pairs.length === 0) return totals;
+  const jobById = new Map(jobs.map((job) => [job.id, job]));
   const bySubset = new Map<string, { jobIds: number[]; candidateIds: number[] }>();
-  for (const row of pairs) {
-    const key = row.job_ids.join(',');
-    const subset = bySubset.get(key) ?? { jobIds: row.job_ids, candidateIds: [] };
+  for (const row of linked) {
+    if (excluded.has(row.candidate_id)) continue;
+    const jobIds = row.job_ids.filter((id) => jobById.has(id));
+    if (jobIds.length === 0) continue;
+    const key = jobIds.join(',');
+    const subset = bySubset.get(key) ?? { jobIds, candidateIds: [] };
     if (subset.candidateIds.length === 0) bySubset.set(key, subset);
     subset.candidateIds.push(row.candidate_id);
   }
-  const jobById = new Map(jobs.map((job) => [job.id, job]));
   for (const subset of bySubset.values()) {
-    const candidates = await loadCandidatesByIds(deps.database, subset.candidateIds, deps.skills);
-    const subsetJobs = subset.jobIds.map((id) => jobById.get(id)!).filter(Boolean);
-    addTotals(
-      totals,
-      await scoreGroups(deps.database, groupByTenant(candidates), subsetJobs, deps.retention),
+    const candidates = await timed(totals, 'load', async () =>
+      groupByTenant(await loadCandidatesByIds(deps.database, subset.candidateIds, deps.skills)),
     );
+    const subsetJobs = subset.jobIds.map((id) => jobById.get(id)!);
+    addTotals(totals, await scoreGroups(deps.database, candidates, subsetJobs, deps.retention));
   }
   return totals;
 }
@@ -95,20 +92,22 @@ export async function matchImportedJobs(
 ): Promise<StoreTotals> {
   const totals = emptyTotals();
   if (event.jobIds.length === 0) return totals;
-  const rescored = new Set(await candidatesStoringJobs(deps.database, event.changedJobIds ?? []));
-  const linked = await roleLinkedPairs(deps.database, event.jobIds);
-  const linkedJobs = new Map(linked.map((row) => [row.candidate_id, new Set(row.job_ids)]));
-  // A job entering a candidate's top-K adds a due pair and may push a vector-only job out: merging is exact
-  // only when the entering job is role-linked anyway and the top-K holds no vector-only job.
-  for (const near of await jobsNearCandidates(deps.database, event.jobIds)) {
-    const addsOnly = near.vector_only_jobs === 0 && linkedJobs.get(near.candidate_id)?.has(near.job_id);
-    if (!addsOnly) rescored.add(near.candidate_id);
-  }
+  const { rescored, linked } = await timed(totals, 'due', async () => {
+    const rescored = new Set(await candidatesStoringJobs(deps.database, event.changedJobIds ?? []));
+    // A job entering a candidate's top-K adds a due pair and may push a vector-only job out: merging is exact
+    // only when the entering job is role-linked anyway and the top-K holds no vector-only job.
+    for (const id of await candidatesToRescoreForJobs(deps.database, event.jobIds)) rescored.add(id);
+    return { rescored, linked: await roleLinkedPairs(deps.database, event.jobIds) };
+  });
   for (let start = 0; start < event.jobIds.length; start += JOBS_PER_ROUND) {
-    const jobs = await loadActiveJobs(deps.database, event.jobIds.slice(start, start + JOBS_PER_ROUND));
-    if (jobs.length > 0) addTotals(totals, await mergeRound(deps, jobs.map(prepareMatchingJob), rescored));
+    const jobs = await timed(totals, 'load', async () =>
+      (await loadActiveJobs(deps.database, event.jobIds.slice(start, start + JOBS_PER_ROUND))).map(
+        prepareMatchingJob,
+      ),
+    );
+    if (jobs.length > 0) addTotals(totals, await mergeRound(deps, jobs, linked, rescored));
   }
   addTotals(totals, await rescoreCandidates(deps, [...rescored]));
-  await analyzeAfterBulkWrite(deps.database, totals);
+  await timed(totals, 'analyze', () => analyzeAfterBulkWrite(deps.database, totals));
   return totals;
 }

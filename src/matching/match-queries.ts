@@ -6,12 +6,14 @@
 
 import type { DbContext } from '../db/database.js';
 import {
+  type CandidateJobPair,
   candidateJobMatchRepository,
   type MatchStatus,
 } from '../db/repositories/candidate-job-match.repository.js';
 import { AppError } from '../errors.js';
 import { EVENT, eventPublisher } from '../events/events.js';
 import type { JobQueue } from '../worker/job-queue.js';
+import { type MatchExplanation, type StoredExplanation, withExplanations } from './explain-matches.js';
 import { markCandidatesStale } from './matching-queries.js';
 
 export interface MatchListOptions {
@@ -93,8 +95,7 @@ const SUMMARY_COLUMNS = `m.id, m.candidate_id, m.job_posting_id, m.match_score, 
   c.first_name, c.last_name, c.current_title`;
 
 const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, m.skill_match_score, m.experience_match_score, m.location_match_score,
-  m.salary_match_score, m.semantic_similarity, coalesce(m.match_reasons, '{}') AS match_reasons, m.improvements,
-  m.scoring_version, m.updated_at`;
+  m.salary_match_score, m.semantic_similarity, m.match_reasons, m.improvements, m.scoring_version, m.updated_at`;
 
 type Row = Record<string, unknown>;
 
@@ -133,7 +134,7 @@ function toSummary(row: Row): MatchSummary {
 
 const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
-function toDetail(row: Row): MatchDetail {
+function toDetail(row: Row & MatchExplanation): MatchDetail {
   return {
     ...toSummary(row),
     skill_match_score: numberOrNull(row.skill_match_score),
@@ -141,8 +142,8 @@ function toDetail(row: Row): MatchDetail {
     location_match_score: numberOrNull(row.location_match_score),
     salary_match_score: numberOrNull(row.salary_match_score),
     semantic_similarity: numberOrNull(row.semantic_similarity),
-    match_reasons: row.match_reasons as string[],
-    improvements: row.improvements ?? [],
+    match_reasons: row.match_reasons,
+    improvements: row.improvements,
     scoring_version: (row.scoring_version as string | null) ?? null,
     updated_at: (row.updated_at as Date | null) ?? null,
   };
@@ -240,9 +241,10 @@ export async function getMatch(ctx: DbContext, tenantId: number, matchId: number
      WHERE m.id = $2`,
     [tenantId, matchId],
   );
-  const row = rows[0];
+  const row = rows[0] as (Row & CandidateJobPair & StoredExplanation) | undefined;
   if (!row) throw AppError.notFound(`Match ${matchId}`);
-  return toDetail(row);
+  const [explained] = await withExplanations(ctx, [row]);
+  return toDetail(explained!);
 }
 
 /** Sets the recruiter's status; "viewed" also records when (the first view is kept). */

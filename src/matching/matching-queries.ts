@@ -80,29 +80,34 @@ export async function candidatesNearJobs(ctx: DbContext, jobIds: readonly number
   return rows.map((row) => row.id);
 }
 
-export interface NearPair {
-  candidate_id: number;
-  job_id: number;
-  /** The candidate's vector-only top-K jobs; null: the candidate was never rescored in full. */
-  vector_only_jobs: number | null;
-}
-
 /**
- * The (candidate, job) pairs where the job may enter the candidate's vector top-K (see
- * `candidatesNearJobs`), with what the candidate's last full rescore recorded.
+ * Matchable candidates these jobs may enter the vector top-K of (see `candidatesNearJobs`) where merging the
+ * jobs is not exact, so the candidate needs a full rescore: merging is exact only when the entering job is
+ * linked to the candidate's roles anyway and the candidate's last full rescore recorded no vector-only job
+ * in its top-K (a never-rescored candidate has no record). Decided in SQL: returning every near pair (all
+ * of them for candidates without a radius yet) cost more than the decision. The role links looked at are
+ * the event's jobs' only (`ANY($1)` again): a plan that hashes the links of every job of the role grows
+ * with each batch.
  */
-export async function jobsNearCandidates(ctx: DbContext, jobIds: readonly number[]): Promise<NearPair[]> {
+export async function candidatesToRescoreForJobs(
+  ctx: DbContext,
+  jobIds: readonly number[],
+): Promise<number[]> {
   if (jobIds.length === 0) return [];
-  const { rows } = await ctx.sql.query<NearPair>(
-    `SELECT c.id AS candidate_id, j.id AS job_id, s.vector_only_jobs FROM candidates c
+  const { rows } = await ctx.sql.query<{ id: number }>(
+    `SELECT DISTINCT c.id FROM candidates c
        JOIN job_postings j ON j.id = ANY($1::int[]) AND j.embedding IS NOT NULL
          AND j.embedding_model = c.embedding_model
        LEFT JOIN candidate_match_state s ON s.candidate_id = c.id
      WHERE c.status = ANY($2::text[]) AND c.embedding IS NOT NULL
-       AND (s.vector_radius IS NULL OR (c.embedding <=> j.embedding) <= s.vector_radius + $3)`,
+       AND (s.vector_radius IS NULL OR (c.embedding <=> j.embedding) <= s.vector_radius + $3)
+       AND NOT (coalesce(s.vector_only_jobs, -1) = 0 AND EXISTS (
+         SELECT 1 FROM role_job_mapping m JOIN candidate_global_roles l ON l.global_role_id = m.global_role_id
+         WHERE m.job_posting_id = ANY($1::int[]) AND m.job_posting_id = j.id AND l.candidate_id = c.id))
+     ORDER BY c.id`,
     [jobIds, MATCHABLE_CANDIDATE_STATUSES, RADIUS_MARGIN],
   );
-  return rows;
+  return rows.map((row) => row.id);
 }
 
 /** Candidates holding a suggested (not acted on) stored match with any of these jobs. */
@@ -294,6 +299,27 @@ export async function matchableCandidateRows(
     `SELECT ${CANDIDATE_COLUMNS} FROM candidates c
      WHERE c.id = ANY($1::int[]) AND c.status = ANY($2::text[]) ORDER BY c.id`,
     [candidateIds, MATCHABLE_CANDIDATE_STATUSES],
+  );
+  return rows;
+}
+
+/** These candidates in any status (a stored match outlives the candidate's matchability), in id order. */
+export async function candidateRowsByIds(
+  ctx: DbContext,
+  candidateIds: readonly number[],
+): Promise<CandidateRow[]> {
+  const { rows } = await ctx.sql.query<CandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS} FROM candidates c WHERE c.id = ANY($1::int[]) ORDER BY c.id`,
+    [candidateIds],
+  );
+  return rows;
+}
+
+/** These jobs in any status (a closed job's match is still shown on request), in id order. */
+export async function jobRowsByIds(ctx: DbContext, jobIds: readonly number[]): Promise<JobRow[]> {
+  const { rows } = await ctx.sql.query<JobRow>(
+    `SELECT ${JOB_COLUMNS} FROM job_postings j WHERE j.id = ANY($1::int[]) ORDER BY j.id`,
+    [jobIds],
   );
   return rows;
 }

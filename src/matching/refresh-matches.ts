@@ -29,8 +29,9 @@ import {
   storedPairsOf,
 } from './matching-queries.js';
 import { prepareMatchingCandidate, prepareMatchingJob } from './prepare-features.js';
-import { analyzeAfterBulkWrite, emptyTotals } from './score-groups.js';
+import { addTotals, analyzeAfterBulkWrite, emptyTotals } from './score-groups.js';
 import { pairKey, selectPairs } from './select-pairs.js';
+import { type StageTimes, timed } from './stage-times.js';
 import { type StoreTotals, toMatchRow } from './store-matches.js';
 
 /** Candidates planned and written per transaction. */
@@ -44,6 +45,8 @@ export interface CandidatePlan {
   candidateIds: number[];
   keep: ScoredPair[];
   scored: number;
+  /** Time spent on due pairs, loading, scoring and selecting. */
+  timing: StageTimes;
 }
 
 /** What a full rescore of these candidates would store (nothing is written). */
@@ -51,27 +54,34 @@ export async function planCandidates(
   deps: MatchingDependencies,
   candidateIds: readonly number[],
 ): Promise<CandidatePlan> {
+  const timing: StageTimes = {};
   const ids = [...new Set(candidateIds)].sort((a, b) => a - b);
-  const loaded = await loadCandidatesByIds(deps.database, ids, deps.skills);
-  const due = await dueJobsOf(
-    deps.database,
-    loaded.map((c) => c.features.id),
-    deps.vectorTopK,
+  const loaded = await timed(timing, 'load', () => loadCandidatesByIds(deps.database, ids, deps.skills));
+  const due = await timed(timing, 'due', () =>
+    dueJobsOf(
+      deps.database,
+      loaded.map((c) => c.features.id),
+      deps.vectorTopK,
+    ),
   );
   const jobIds = [...new Set(due.flatMap((d) => d.jobIds))];
   const jobs = new Map<number, PreparedJob>();
-  for (let start = 0; start < jobIds.length; start += 1000) {
-    for (const job of await loadActiveJobs(deps.database, jobIds.slice(start, start + 1000))) {
-      jobs.set(job.id, prepareMatchingJob(job));
-    }
-  }
   const tenantIds = [...new Set(loaded.map((c) => c.tenantId))];
-  const settings = await loadTenantSettings(deps.database, tenantIds);
-  const retention = await loadTenantRetention(deps.database, tenantIds, deps.retention);
-  const acted = await matchWriter(deps.database).actedOn(
-    loaded.map((c) => c.features.id),
-    jobIds,
-  );
+  const { settings, retention, acted } = await timed(timing, 'load', async () => {
+    for (let start = 0; start < jobIds.length; start += 1000) {
+      for (const job of await loadActiveJobs(deps.database, jobIds.slice(start, start + 1000))) {
+        jobs.set(job.id, prepareMatchingJob(job));
+      }
+    }
+    return {
+      settings: await loadTenantSettings(deps.database, tenantIds),
+      retention: await loadTenantRetention(deps.database, tenantIds, deps.retention),
+      acted: await matchWriter(deps.database).actedOn(
+        loaded.map((c) => c.features.id),
+        jobIds,
+      ),
+    };
+  });
   const actedOn = new Set(acted.map((p) => pairKey(p.candidate_id, p.job_posting_id)));
   const dueOf = new Map(due.map((d) => [d.candidateId, d.jobIds]));
   const keep: ScoredPair[] = [];
@@ -87,10 +97,12 @@ export async function planCandidates(
       settings.get(candidate.tenantId)!,
       retention.get(candidate.tenantId)!,
       actedOn,
+      undefined,
+      timing,
     );
     keep.push(...selection.keep);
   }
-  return { due, candidateIds: ids, keep, scored };
+  return { due, candidateIds: ids, keep, scored, timing };
 }
 
 /** Rescores these candidates from scratch and stores the result. Idempotent. */
@@ -103,16 +115,19 @@ export async function rescoreCandidates(
   for (let start = 0; start < ids.length; start += CANDIDATES_PER_CHUNK) {
     const startedAt = await databaseNow(deps.database);
     const plan = await planCandidates(deps, ids.slice(start, start + CANDIDATES_PER_CHUNK));
-    await deps.database.transaction(async (tx) => {
-      const writer = matchWriter(tx);
-      const rows = plan.keep.map(toMatchRow);
-      for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
-        totals.stored += await writer.upsert(rows.slice(from, from + ROWS_PER_STATEMENT));
-      }
-      totals.removed += await writer.deleteSuggestedExcept(plan.candidateIds, rows);
-      await recordRefreshed(tx, plan.due, startedAt);
-    });
-    totals.scored += plan.scored;
+    const written = { scored: plan.scored, stored: plan.keep.length, removed: 0, written: 0, ...plan.timing };
+    await timed(written, 'write', () =>
+      deps.database.transaction(async (tx) => {
+        const writer = matchWriter(tx);
+        const rows = plan.keep.map(toMatchRow);
+        for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
+          written.written += await writer.upsert(rows.slice(from, from + ROWS_PER_STATEMENT));
+        }
+        written.removed += await writer.deleteSuggestedExcept(plan.candidateIds, rows);
+        await recordRefreshed(tx, plan.due, startedAt);
+      }),
+    );
+    addTotals(totals, written);
   }
   recordMatching(totals);
   return totals;
@@ -134,11 +149,9 @@ export async function refreshStaleCandidates(
     for (const id of ids) seen.add(id);
     const result = await rescoreCandidates(deps, ids);
     totals.candidates += ids.length;
-    totals.scored += result.scored;
-    totals.stored += result.stored;
-    totals.removed += result.removed;
+    addTotals(totals, result);
   }
-  await analyzeAfterBulkWrite(deps.database, totals);
+  await timed(totals, 'analyze', () => analyzeAfterBulkWrite(deps.database, totals));
   return totals;
 }
 

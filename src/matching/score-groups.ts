@@ -9,6 +9,7 @@ import { analyzeMatchTables, estimatedMatchRows } from '../db/repositories/candi
 import type { PreparedCandidate, PreparedJob } from '../domain/scoring/index.js';
 import { type LoadedCandidate, loadTenantRetention, loadTenantSettings } from './load-features.js';
 import { prepareMatchingCandidate } from './prepare-features.js';
+import { timed } from './stage-times.js';
 import { addTotals, emptyTotals, type StoreTotals, scoreAndStore } from './store-matches.js';
 
 export { addTotals, emptyTotals };
@@ -25,7 +26,8 @@ const changedSinceAnalyze = new WeakMap<Database, number>();
 
 export async function analyzeAfterBulkWrite(database: Database, totals: StoreTotals): Promise<void> {
   if (database.engine !== 'pglite') return;
-  const changed = (changedSinceAnalyze.get(database) ?? 0) + totals.stored + totals.removed;
+  const changed =
+    (changedSinceAnalyze.get(database) ?? 0) + (totals.written ?? totals.stored) + totals.removed;
   changedSinceAnalyze.set(database, changed);
   if (changed < ANALYZE_MIN_ROWS) return;
   if (changed < ANALYZE_SHARE * (await estimatedMatchRows(database))) return;
@@ -58,8 +60,10 @@ export async function scoreGroups(
   const totals = emptyTotals();
   if (groups.length === 0 || jobs.length === 0) return totals;
   const tenantIds = groups.map((g) => g.tenantId);
-  const settings = await loadTenantSettings(database, tenantIds);
-  const retentions = await loadTenantRetention(database, tenantIds, retention);
+  const { settings, retentions } = await timed(totals, 'load', async () => ({
+    settings: await loadTenantSettings(database, tenantIds),
+    retentions: await loadTenantRetention(database, tenantIds, retention),
+  }));
   for (const group of groups) {
     const tenantSettings = settings.get(group.tenantId)!;
     const tenantRetention = retentions.get(group.tenantId)!;

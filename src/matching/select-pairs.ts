@@ -1,12 +1,13 @@
 /**
- * Decides, per candidate, which scored pairs of a batch are worth storing, and explains only those: the one
- * place that chooses stored pairs. A pair is storable when it shows positive evidence of fit and reaches the floor; the candidate keeps its best
+ * Decides, per candidate, which scored pairs of a batch are worth storing: the one place that chooses stored
+ * pairs. Kept pairs carry their numbers and skill lists; reasons and advice are not built here, they are
+ * computed when a match is read (explain-matches.ts). A pair is storable when it shows positive evidence of fit and reaches the floor; the candidate keeps its best
  * N storable pairs that no recruiter acted on, plus every pair a recruiter acted on (always rescored, never
  * counted in N). Pairs outside this batch's best N cannot be inside the candidate's overall best N, so
  * nothing kept here is lost; the store then merges the overall best N across batches (`matchWriter.mergeBest`).
  *
  * Given the candidates' stored suggested pairs of other jobs (`stored`), a pair is kept only when it ranks
- * inside the best N of the merged list, so a batch explains and writes only pairs that stay stored.
+ * inside the best N of the merged list, so a batch writes only pairs that stay stored.
  */
 
 import type {
@@ -16,14 +17,15 @@ import type {
 } from '../db/repositories/candidate-job-match.repository.js';
 import {
   evaluatePair,
-  explainPair,
   type PairEvaluation,
   type PreparedCandidate,
   type PreparedJob,
   type ScoredPair,
   type ScoringSettings,
   isStorable as showsFitEvidence,
+  summarizePair,
 } from '../domain/scoring/index.js';
+import { addStage, cpuNow as cpuMs, type StageTimes } from './stage-times.js';
 
 export interface PairSelection {
   keep: ScoredPair[];
@@ -52,13 +54,22 @@ export function selectPairs(
   retention: MatchRetention,
   actedOn: ReadonlySet<string> = new Set(),
   stored: ReadonlyMap<number, readonly RankedPair[]> = new Map(),
+  timing: StageTimes = {},
 ): PairSelection {
   const keep: ScoredPair[] = [];
   const drop: CandidateJobPair[] = [];
   const evaluated: { job: PreparedJob; evaluation: PairEvaluation }[] = [];
+  let scoreMs = 0;
+  let scoreCpuMs = 0;
+  const started = performance.now();
+  const startedCpu = cpuMs();
   for (const candidate of candidates) {
     evaluated.length = 0;
+    const at = performance.now();
+    const atCpu = cpuMs();
     for (const job of jobs) evaluated.push({ job, evaluation: evaluatePair(candidate, job, settings) });
+    scoreMs += performance.now() - at;
+    scoreCpuMs += cpuMs() - atCpu;
     evaluated.sort((a, b) => b.evaluation.match_score - a.evaluation.match_score || a.job.id - b.job.id);
     let suggested = 0;
     const ranked = stored.get(candidate.id) ?? [];
@@ -78,12 +89,14 @@ export function selectPairs(
         keep.push({
           candidate_id: candidate.id,
           job_id: job.id,
-          score: explainPair(candidate, job, evaluation, settings),
+          score: summarizePair(candidate, job, evaluation, settings),
         });
       } else {
         drop.push({ candidate_id: candidate.id, job_posting_id: job.id });
       }
     }
   }
+  addStage(timing, 'score', scoreMs, scoreCpuMs);
+  addStage(timing, 'select', performance.now() - started - scoreMs, cpuMs() - startedCpu - scoreCpuMs);
   return { keep, drop };
 }

@@ -13,6 +13,7 @@ import {
 import type { PreparedCandidate, PreparedJob, ScoredPair, ScoringSettings } from '../domain/scoring/index.js';
 import { recordMatching } from '../operations/metrics.js';
 import { pairKey, selectPairs } from './select-pairs.js';
+import { addStages, type StageTimes, startStage, timed } from './stage-times.js';
 
 export const DEFAULT_RETENTION: Readonly<MatchRetention> = Object.freeze({ floor: 40, bestN: 50 });
 /** Nearest active jobs by embedding that are due for every candidate (JOBMATCH_MATCH_VECTOR_K). */
@@ -26,13 +27,13 @@ const CANDIDATES_PER_CHUNK = 125;
  */
 const SERVER_CHUNKS_IN_FLIGHT = 2;
 
-export interface StoreTotals {
+export interface StoreTotals extends StageTimes {
   scored: number;
+  /** Pairs kept stored (new, changed or unchanged). */
   stored: number;
   removed: number;
-  /** Milliseconds spent scoring and explaining in JS, and waiting for the database's writes. */
-  scoreMs?: number;
-  writeMs?: number;
+  /** Rows inserted or rewritten (an unchanged row is not rewritten); stored when not counted apart. */
+  written?: number;
 }
 
 export function emptyTotals(): StoreTotals {
@@ -43,8 +44,8 @@ export function addTotals(into: StoreTotals, more: StoreTotals): StoreTotals {
   into.scored += more.scored;
   into.stored += more.stored;
   into.removed += more.removed;
-  if (more.scoreMs !== undefined) into.scoreMs = (into.scoreMs ?? 0) + more.scoreMs;
-  if (more.writeMs !== undefined) into.writeMs = (into.writeMs ?? 0) + more.writeMs;
+  into.written = (into.written ?? 0) + (more.written ?? more.stored);
+  addStages(into, more);
   return into;
 }
 
@@ -61,10 +62,8 @@ export function toMatchRow(pair: ScoredPair): ScoredMatchRow {
     semantic_similarity: score.semantic_similarity,
     matched_skills: score.matched_skills,
     missing_skills: score.missing_skills,
-    match_reasons: score.match_reasons,
     is_recommended: score.is_recommended,
     scoring_version: score.scoring_version,
-    improvements: score.improvements,
   };
 }
 
@@ -79,18 +78,17 @@ async function writeChunk(
   const writer = matchWriter(tx);
   const candidateIds = candidates.map((c) => c.id);
   const jobIds = jobs.map((j) => j.id);
-  let at = performance.now();
-  const { acted, suggested } = await writer.mergeTargets(candidateIds, jobIds);
-  let writeMs = performance.now() - at;
-  at = performance.now();
+  const totals: StoreTotals = { scored: candidates.length * jobs.length, stored: 0, removed: 0 };
+  const { acted, suggested } = await timed(totals, 'write', () => writer.mergeTargets(candidateIds, jobIds));
   const actedOn = new Set(acted.map((p) => pairKey(p.candidate_id, p.job_posting_id)));
-  const { keep } = selectPairs(candidates, jobs, settings, retention, actedOn, suggested);
+  const { keep } = selectPairs(candidates, jobs, settings, retention, actedOn, suggested, totals);
+  const converting = startStage(totals, 'select');
   const rows = keep.map(toMatchRow);
-  const scoreMs = performance.now() - at;
-  at = performance.now();
-  const { stored, removed } = await writer.mergeBest(candidateIds, jobIds, rows, actedOn, retention);
-  writeMs += performance.now() - at;
-  return { scored: candidates.length * jobs.length, stored, removed, scoreMs, writeMs };
+  converting.stop();
+  const counts = await timed(totals, 'write', () =>
+    writer.mergeBest(candidateIds, jobIds, rows, actedOn, retention),
+  );
+  return { ...totals, ...counts };
 }
 
 /**

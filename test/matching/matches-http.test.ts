@@ -1,11 +1,15 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, evaluatePair, explainPair } from '../../src/domain/scoring/index.js';
 import type { Principal } from '../../src/http/auth/principal.js';
 import { sendProblem, toAppError } from '../../src/http/problem.js';
 import { matchRoutes } from '../../src/http/routes/matches.routes.js';
 import { tenantSettingsRoutes } from '../../src/http/routes/tenant-settings.routes.js';
+import { loadActiveJobs, loadCandidatesByIds } from '../../src/matching/load-features.js';
 import { matchImportedJobs } from '../../src/matching/match-imported-jobs.js';
+import { prepareMatchingCandidate, prepareMatchingJob } from '../../src/matching/prepare-features.js';
+import { loadSkillMatcher } from '../../src/skills/skill-dictionary.loader.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { createCandidate, createJob, createRole, createTenant } from './fixtures.js';
 
@@ -142,6 +146,18 @@ describe('match and tenant settings routes', () => {
     expect(detail.json()).toMatchObject({ id: matchId, candidate: { id: candidateA } });
     expect(detail.json().match_reasons.length).toBeGreaterThan(0);
     expect(typeof detail.json().skill_match_score).toBe('number');
+    // Reasons and advice are computed on read; they equal explaining the pair as the worker scores it.
+    const [loaded] = await loadCandidatesByIds(database, [candidateA], loadSkillMatcher());
+    const [job] = await loadActiveJobs(database, [detail.json().job_posting_id]);
+    const candidate = prepareMatchingCandidate(loaded!.features);
+    const prepared = prepareMatchingJob(job!);
+    const evaluation = evaluatePair(candidate, prepared, DEFAULT_SETTINGS);
+    const explained = explainPair(candidate, prepared, evaluation, DEFAULT_SETTINGS);
+    expect(detail.json()).toMatchObject({
+      match_score: explained.match_score,
+      match_reasons: explained.match_reasons,
+      improvements: explained.improvements,
+    });
 
     const patched = await app.inject({
       method: 'PATCH',

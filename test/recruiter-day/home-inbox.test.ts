@@ -137,13 +137,17 @@ describe('home page and inbox', () => {
       [ada],
     );
     expect((await call(recruiter, 'GET', '/api/inbox/unread-count')).json()).toEqual({ unread: 2 });
+    // As the matcher writes a rescored row: no stored reasons, so the announcement computes its reason.
     await database.sql.query(
-      `UPDATE candidate_job_matches SET match_score = 90, updated_at = now() WHERE candidate_id = $1 AND job_posting_id = $2`,
+      `UPDATE candidate_job_matches SET match_score = 90, match_reasons = NULL, updated_at = now()
+       WHERE candidate_id = $1 AND job_posting_id = $2`,
       [ada, jobs[0]],
     );
     const rose = (await call(recruiter, 'GET', '/api/inbox?unread=true')).json();
     expect(rose.unread).toBe(3);
     expect(rose.items[0].title).toBe('Ada Doe: Data Engineer at Acme (score rose to 90)');
+    expect(rose.items[0].detail).toMatch(/\S/);
+    expect(rose.items[0].detail).not.toBe('Python and SQL match');
     expect((await call(other, 'GET', '/api/inbox')).json()).toMatchObject({ total: 0, unread: 0 });
   });
 

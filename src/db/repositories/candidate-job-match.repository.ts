@@ -5,7 +5,10 @@ import { candidateJobMatches, candidates, type MATCH_STATUSES } from '../schema.
 export type CandidateJobMatch = typeof candidateJobMatches.$inferSelect;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
-/** One scored pair as the worker writes it (scores 0-100, improvements as stored JSON). */
+/**
+ * One scored pair as the worker writes it (scores 0-100): the numbers and skill lists only. Reasons and
+ * improvements are not stored; they are computed from the pair's features when a match is read.
+ */
 export interface ScoredMatchRow {
   candidate_id: number;
   job_posting_id: number;
@@ -18,10 +21,8 @@ export interface ScoredMatchRow {
   semantic_similarity: number | null;
   matched_skills: string[];
   missing_skills: string[];
-  match_reasons: string[];
   is_recommended: boolean;
   scoring_version: string;
-  improvements: unknown[];
 }
 
 /** A stored suggested pair of one candidate, in rank order (score descending, then job id). */
@@ -50,10 +51,8 @@ const SCORE_COLUMNS = [
   'semantic_similarity',
   'matched_skills',
   'missing_skills',
-  'match_reasons',
   'is_recommended',
   'scoring_version',
-  'improvements',
 ] as const;
 
 /** Lists travel as one string each, joined by a character no skill name or reason contains. */
@@ -76,30 +75,36 @@ function columnarRows(rows: readonly ScoredMatchRow[]): unknown[] {
     rows.map((r) => r.semantic_similarity),
     rows.map((r) => list(r.matched_skills)),
     rows.map((r) => list(r.missing_skills)),
-    rows.map((r) => list(r.match_reasons)),
     rows.map((r) => r.is_recommended),
     rows.map((r) => r.scoring_version),
-    rows.map((r) => JSON.stringify(r.improvements)),
   ];
 }
 
 const INCOMING_NAMES = `candidate_id, job_posting_id, match_score, skill_match_score, experience_match_score,
-  location_match_score, salary_match_score, semantic_similarity, matched_skills, missing_skills, match_reasons,
-  is_recommended, scoring_version, improvements`;
+  location_match_score, salary_match_score, semantic_similarity, matched_skills, missing_skills,
+  is_recommended, scoring_version`;
 
-/** The rows of `columnarRows` ($1-$14), with `acted` from $15 when asked. */
+/** The rows of `columnarRows` ($1-$12), with `acted` from $13 when asked. */
 const incomingRows = (withActed = false) => `unnest($1::int[], $2::int[], $3::numeric[], $4::numeric[],
-  $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::text[], $10::text[], $11::text[], $12::boolean[],
-  $13::text[], $14::jsonb[]${withActed ? ', $15::boolean[]' : ''}) AS r(${INCOMING_NAMES}${withActed ? ', acted' : ''})`;
+  $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::text[], $10::text[], $11::boolean[],
+  $12::text[]${withActed ? ', $13::boolean[]' : ''}) AS r(${INCOMING_NAMES}${withActed ? ', acted' : ''})`;
 
 /** The incoming columns in SCORE_COLUMNS order, lists split back into arrays. */
 const INCOMING_COLUMNS = `i.candidate_id, i.job_posting_id, i.match_score, i.skill_match_score,
   i.experience_match_score, i.location_match_score, i.salary_match_score, i.semantic_similarity,
   string_to_array(i.matched_skills, E'\x1f')::varchar(100)[], string_to_array(i.missing_skills, E'\x1f')::varchar(100)[],
-  string_to_array(i.match_reasons, E'\x1f'), i.is_recommended, i.scoring_version, i.improvements`;
+  i.is_recommended, i.scoring_version`;
 
+/**
+ * A rescore rewrites a stored row only when something it stores changed (an unchanged row keeps its
+ * updated_at, so it is not announced again, and costs no new row version). A changed row drops any
+ * explanation an older version stored: it is computed on read.
+ */
 const UPSERT_TAIL = `ON CONFLICT (candidate_id, job_posting_id) DO UPDATE SET
-  ${SCORE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`;
+  ${SCORE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, match_reasons = NULL, improvements = NULL,
+  updated_at = now()
+  WHERE (${SCORE_COLUMNS.map((c) => `candidate_job_matches.${c}`).join(', ')})
+    IS DISTINCT FROM (${SCORE_COLUMNS.map((c) => `EXCLUDED.${c}`).join(', ')})`;
 
 /**
  * The planner cannot estimate rows from `unnest` and prices these statements high enough to JIT-compile
@@ -116,8 +121,9 @@ async function withoutJit(raw: DbContext['sql']): Promise<void> {
 export function matchWriter({ sql: raw }: DbContext) {
   return {
     /**
-     * Inserts or rescores pairs in one statement. A rescore replaces every score column but keeps the
-     * recruiter's `status` and `viewed_at`, and the first `matched_at`.
+     * Inserts or rescores pairs in one statement; the rows written (unchanged ones are not). A rescore
+     * replaces every score column but keeps the recruiter's `status` and `viewed_at`, and the first
+     * `matched_at`.
      */
     async upsert(rows: readonly ScoredMatchRow[]): Promise<number> {
       if (rows.length === 0) return 0;
@@ -135,8 +141,9 @@ export function matchWriter({ sql: raw }: DbContext) {
      * Merges a batch's selection into these candidates' stored lists, set-based in one statement: `rows`
      * holds, per candidate, the batch's best N storable pairs plus the pairs a recruiter acted on (`acted`).
      * The suggested rows are ranked together with the candidates' stored suggested pairs of other jobs;
-     * only those inside the best N at or above the floor are written, stored ones pushed out are deleted,
-     * and so are stored suggested pairs of `jobIds` the batch no longer selects. Nothing written is pruned.
+     * only those inside the best N at or above the floor are kept (`stored`; `written` counts the ones that
+     * were new or changed), stored ones pushed out are deleted, and so are stored suggested pairs of `jobIds`
+     * the batch no longer selects. Nothing written is pruned.
      */
     async mergeBest(
       candidateIds: readonly number[],
@@ -144,8 +151,8 @@ export function matchWriter({ sql: raw }: DbContext) {
       rows: readonly ScoredMatchRow[],
       acted: ReadonlySet<string>,
       retention: MatchRetention,
-    ): Promise<{ stored: number; removed: number }> {
-      if (candidateIds.length === 0) return { stored: 0, removed: 0 };
+    ): Promise<{ stored: number; removed: number; written: number }> {
+      if (candidateIds.length === 0) return { stored: 0, removed: 0, written: 0 };
       await withoutJit(raw);
       const params = [
         ...columnarRows(rows),
@@ -155,8 +162,8 @@ export function matchWriter({ sql: raw }: DbContext) {
         retention.floor,
         retention.bestN,
       ];
-      const [candidatesParam, jobsParam, floorParam, bestParam] = ['$16', '$17', '$18', '$19'];
-      const { rows: counts } = await raw.query<{ stored: number; removed: number }>(
+      const [candidatesParam, jobsParam, floorParam, bestParam] = ['$14', '$15', '$16', '$17'];
+      const { rows: counts } = await raw.query<{ stored: number; removed: number; written: number }>(
         `WITH incoming AS (SELECT * FROM ${incomingRows(true)}),
          ranked AS (
            SELECT candidate_id, job_posting_id, match_score, is_new, row_number() OVER (
@@ -187,10 +194,11 @@ export function matchWriter({ sql: raw }: DbContext) {
            SELECT ${INCOMING_COLUMNS}, now(), now() FROM selected i
            ${UPSERT_TAIL}
            RETURNING 1)
-         SELECT (SELECT count(*) FROM written)::int AS stored, (SELECT count(*) FROM removed)::int AS removed`,
+         SELECT (SELECT count(*) FROM selected)::int AS stored, (SELECT count(*) FROM removed)::int AS removed,
+           (SELECT count(*) FROM written)::int AS written`,
         params,
       );
-      return counts[0] ?? { stored: 0, removed: 0 };
+      return counts[0] ?? { stored: 0, removed: 0, written: 0 };
     },
     /** Pairs among these candidates and jobs that a recruiter has acted on (status other than suggested). */
     async actedOn(candidateIds: readonly number[], jobIds: readonly number[]): Promise<CandidateJobPair[]> {
@@ -316,7 +324,14 @@ export async function estimatedMatchRows({ sql: raw }: DbContext): Promise<numbe
   return Number(rows[0]?.rows ?? 0);
 }
 
-/** Refreshes the planner statistics of the match tables (PGlite has no autovacuum to do it). */
+/**
+ * Refreshes the planner statistics of the match tables (PGlite has no autovacuum to do it). The plans these
+ * statistics decide (index or sequential scan for lookups by candidate, job and status) need row counts and
+ * coarse distributions, not fine histograms: a sample of 3,000 rows (statistics target 10) instead of the
+ * default 30,000 keeps ANALYZE of a large table well under a second.
+ */
 export async function analyzeMatchTables(database: DbContext & { exec(sql: string): Promise<unknown> }) {
-  await database.exec('ANALYZE candidate_job_matches; ANALYZE candidate_match_state');
+  await database.exec(
+    'SET default_statistics_target = 10; ANALYZE candidate_job_matches; ANALYZE candidate_match_state; RESET default_statistics_target',
+  );
 }
