@@ -156,3 +156,88 @@ describe('parseLocation: real posting formats (issue 13)', () => {
     expect(parseLocation('Munich, BY, DE')).toMatchObject({ city: 'Munich', region: 'BY', country: 'DE' });
   });
 });
+
+describe('parseLocation: parts first, then decide (issue 13, session 5)', () => {
+  it.each([
+    ['Hybrid work in Boston', place('Boston', 'MA', 'US')],
+    ['Temporarily Remote in Austin, TX', place('Austin', 'TX', 'US')],
+    ['California, MO', place('California', 'MO', 'US')],
+    ['1 World Trade Center, New York', place('New York', 'NY', 'US')],
+    ['SF Office; NYC Office', place('San Francisco', 'CA', 'US')],
+    ['Canada - Toronto Metro - Remote', place('Toronto', 'ON', 'CA', true)],
+    ['Bay Area', place('Bay Area', null, null)],
+    ['South San Francisco', place('South San Francisco', 'CA', 'US')],
+    ['Finchley, North London', place('London', 'England', 'GB')],
+    ['Central London', place('London', 'England', 'GB')],
+    ['Dublin, England, Ireland', place('Dublin', null, 'IE')],
+    ['Northeast - United States; Southeast - United States', place(null, null, 'US')],
+    ['West Coast - United States', place(null, null, 'US')],
+    ['Apia, Upolu, Samoa', place('Apia', 'Upolu', 'WS')],
+    ['Lohr am Main, BY, Germany', place('Lohr am Main', 'BY', 'DE')],
+    ['Berlin, DE', place('Berlin', null, 'DE')],
+    ['Dover, DE', place('Dover', 'DE', 'US')],
+    ['Ireland, Spain, United Kingdom', place(null, null, 'IE')],
+    ['Atlanta, Georgia, USA', place('Atlanta', 'GA', 'US')],
+  ])('%s', (text, expected) => {
+    expect(parsed(text)).toEqual(expected);
+  });
+
+  it('knows every ISO country by its English name and capital code', () => {
+    const names = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+    fc.assert(
+      fc.property(fc.constantFrom('WS', 'BA', 'PY', 'LK', 'KH', 'EE', 'IS', 'MT', 'UY', 'VN'), (code) => {
+        expect(parseLocation(names.of(code)!)).toMatchObject({ city: null, country: code });
+        expect(parseLocation(`Some Town, ${names.of(code)!}`)).toMatchObject({
+          city: 'Some Town',
+          country: code,
+        });
+      }),
+    );
+  });
+
+  it('a written country decides over the country a region name implies', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Springfield', 'Dublin', 'Richmond'),
+        fc.constantFrom('England', 'Scotland', 'Ontario', 'Texas'),
+        fc.constantFrom(['Ireland', 'IE'], ['Australia', 'AU'], ['South Africa', 'ZA']),
+        (city, region, [country, code]) => {
+          expect(parseLocation(`${city}, ${region}, ${country}`)).toMatchObject({ city, country: code });
+        },
+      ),
+    );
+  });
+
+  it('a site word after a known place ("Office", "HQ", "Metro") is dropped', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          ['NYC', 'New York'],
+          ['SF', 'San Francisco'],
+          ['London', 'London'],
+          ['Toronto', 'Toronto'],
+        ),
+        fc.constantFrom('Office', 'HQ', 'Metro', 'Campus', 'Headquarters'),
+        ([written, city], site) => {
+          expect(parseLocation(`${written} ${site}`).city).toBe(city);
+        },
+      ),
+    );
+  });
+
+  it('a street address before the city is skipped however the city is written', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 999 }),
+        fc.constantFrom('Broadway', 'World Trade Center', 'Park Ave'),
+        fc.constantFrom('New York', 'NYC', 'Manhattan', 'New York City'),
+        (number, street, city) => {
+          expect(parseLocation(`${number} ${street}, ${city}`)).toMatchObject({
+            city: 'New York',
+            country: 'US',
+          });
+        },
+      ),
+    );
+  });
+});

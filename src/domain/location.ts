@@ -228,12 +228,20 @@ const REMOTE_WORDS =
   /^(?:remote|fully remote|100% remote|remote first|remote-first|virtual|work from home|wfh|telecommute|anywhere)$/i;
 /** Labels that are not places: work arrangements and placeholders ("2 Locations", "Multiple"). */
 const NOT_A_PLACE =
-  /^(?:hybrid|on-?site|in[- ]office|office|in person|flexible|multiple(?: locations)?|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
+  /^(?:(?:north|south|mid)?[- ]?(?:east|west)(?:ern)?(?: coast)?|(?:north|south)(?:ern)?|central|mid-?west|mid-?atlantic|pacific northwest|gulf coast|hybrid|on-?site|in[- ]office|office|in person|flexible|multiple(?: locations)?|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
 const ARRANGEMENT_PREFIX =
-  /^(?:hybrid|on[- ]?site|in[- ]office|(?:fully\s+)?remote)(?:\s+(?:work|working|role|position|job|remote))?\s+(?:in|from|within|at|near)\s+(?:the\s+)?(?=\S)/i;
+  /^(?:hybrid|on[- ]?site|in[- ]office|(?:(?:fully|temporarily|partially|partly|mostly|100%)\s+)?remote)(?:\s+(?:work|working|role|position|job|remote))?\s+(?:in|from|within|at|near)\s+(?:the\s+)?(?=\S)/i;
 const SEGMENT_SEPARATORS = /\s*(?:;|\||•|·|\/|\bor\b|\n)\s*/i;
+/** "Central London", "Greater Boston", "Downtown Austin": a part of the city. */
+const AREA_PREFIX = /^(?:central|greater|downtown|inner|metro)\s+/i;
+/**
+ * "North London" is a part of London, but in North America a compass word names another town ("South San
+ * Francisco", "North Las Vegas", "West Hollywood"), which keeps its own name.
+ */
 const COMPASS_PREFIX =
-  /^(?:central|north|south|east|west|north[- ]east|north[- ]west|south[- ]east|south[- ]west|greater|downtown)\s+/i;
+  /^(?:north|south|east|west|north[- ]east|north[- ]west|south[- ]east|south[- ]west)\s+/i;
+/** "SF Office", "Toronto Metro", "London HQ", "Austin Campus": a site of the place named before it. */
+const SITE_SUFFIX = /\s+(?:office|offices|hq|headquarters|campus|metro(?:politan)?(?: area)?|area|hub)$/i;
 
 const normalize = (text: string): string =>
   text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.]/g, '').replace(/\s+/g, ' ').trim();
@@ -243,6 +251,23 @@ const provinceByName = new Map(Object.entries(CA_PROVINCES).map(([code, name]) =
 const countryByName = new Map<string, string>();
 for (const [code, names] of Object.entries(COUNTRIES))
   for (const name of names) countryByName.set(normalize(name), code);
+/** Two-letter codes with an English name that are not countries today (unions, reserved and withdrawn codes). */
+const NOT_COUNTRY_CODES = new Set(
+  'AC AN BU CP CS DD DG EA EU EZ FX IC NT QO SU TA TP UN XA XB YD YU ZR ZZ'.split(' '),
+);
+/** Every other ISO 3166 country by its English name ("Samoa", "Bosnia & Herzegovina") and its capital code. */
+const regionNames = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+for (let first = 65; first <= 90; first += 1) {
+  for (let second = 65; second <= 90; second += 1) {
+    const code = String.fromCharCode(first, second);
+    const name = regionNames.of(code);
+    if (name === undefined || NOT_COUNTRY_CODES.has(code) || /^X[A-JL-Z]$/.test(code)) continue;
+    COUNTRIES[code] ??= [];
+    const spellings = [name, name.replace(/\s*\(.*\)$/, ''), name.replace(/&/g, 'and'), code];
+    for (const spelling of spellings)
+      if (!countryByName.has(normalize(spelling))) countryByName.set(normalize(spelling), code);
+  }
+}
 const nationByName = new Map(UK_NATIONS.map((nation) => [normalize(nation), nation]));
 const cityByAlias = new Map<string, (typeof MAJOR_CITIES)[number]>();
 for (const city of MAJOR_CITIES) {
@@ -260,7 +285,7 @@ export function parseLocation(text: string | null | undefined): ParsedLocation {
   // Indeed's "Hybrid work in Boston, MA" and "Remote in Austin, TX": the arrangement, then the place.
   const arrangement = ARRANGEMENT_PREFIX.exec(qualified);
   const unqualified = arrangement ? qualified.slice(arrangement[0].length) : qualified;
-  const remotePrefix = arrangement !== null && /^(?:fully\s+)?remote/i.test(arrangement[0]);
+  const remotePrefix = arrangement !== null && /^(?:(?:fully|100%)\s+)?remote/i.test(arrangement[0]);
   const segments = unqualified.split(SEGMENT_SEPARATORS).filter((s) => s.trim() !== '');
   const places = segments.flatMap(splitCommaList).map(parsePlace);
   const isRemote = remoteInParens || remotePrefix || places.some((p) => p.isRemote);
@@ -335,7 +360,8 @@ function placeFromTrailingCodes(parts: readonly string[], isRemote: boolean): Pl
     const northAmerican = last === 'US' ? US_STATES : last === 'CA' ? CA_PROVINCES : null;
     const cityText = parts.at(-3)!;
     if ((northAmerican === null || northAmerican[region] !== undefined) && isPlausibleCityName(cityText)) {
-      return { city: knownCity(cityText)?.name ?? cityText, region, country: last, isRemote };
+      const known = knownCity(cityText);
+      return { city: known ? cityName(cityText, known) : cityText, region, country: last, isRemote };
     }
   }
   if (
@@ -344,10 +370,19 @@ function placeFromTrailingCodes(parts: readonly string[], isRemote: boolean): Pl
     (US_STATES[last] !== undefined || CA_PROVINCES[last] !== undefined)
   ) {
     const cityText = beforeLast!;
+    const known = knownCity(cityText);
+    // "Berlin, DE" is Berlin in Germany, not a Berlin in Delaware.
+    if (known !== undefined && known.country === last) {
+      return { city: known.name, region: known.region ?? null, country: last, isRemote };
+    }
     if (isPlausibleCityName(cityText) && !NOT_A_PLACE.test(cityText) && remoteLabelRest(cityText) === null) {
       const country = US_STATES[last] !== undefined ? 'US' : 'CA';
-      const known = knownCity(cityText);
-      return { city: known?.country === country ? known.name : cityText, region: last, country, isRemote };
+      return {
+        city: known?.country === country ? cityName(cityText, known) : cityText,
+        region: last,
+        country,
+        isRemote,
+      };
     }
   }
   return null;
@@ -359,7 +394,25 @@ function parsePlace(segment: string): PlaceParts {
   if (byCodes !== null) return byCodes;
   const place: PlaceParts = { city: null, region: null, country: null, isRemote: remoteInParens };
   const cityCandidates: string[] = [];
-  for (const [index, part] of splitParts(text).entries()) {
+  let explicitCountry: string | null = null;
+  let placeIndex = 0;
+  const parts = splitParts(text);
+  for (const [partIndex, part] of parts.entries()) {
+    // "Lohr am Main, BY, Germany", "Sanand, GJ, India": a code before the written country is its region.
+    if (
+      /^[A-Z]{2,3}$/.test(part) &&
+      lookupRegion(part) === null &&
+      parts
+        .slice(partIndex + 1)
+        .some((later) => lookupRegion(later) === null && lookupCountry(later) !== null)
+    ) {
+      place.region ??= part;
+      continue;
+    }
+    // A street address ("1 World Trade Center") is skipped: the city is the part after it.
+    if (/^\d+[A-Za-z]?\s+\p{L}/u.test(part)) continue;
+    const index = placeIndex++;
+    if (lookupRegion(part) === null) explicitCountry ??= lookupCountry(part);
     const remoteRest = remoteLabelRest(part);
     if (remoteRest !== null) {
       place.isRemote = true;
@@ -372,13 +425,18 @@ function parsePlace(segment: string): PlaceParts {
     if (NOT_A_PLACE.test(part) || !isPlausibleCityName(part)) continue;
     cityCandidates.push(part);
   }
+  // A country written out beats the one a region implies ("Dublin, England, Ireland" is in Ireland).
+  if (explicitCountry !== null && place.country !== explicitCountry) {
+    place.country = explicitCountry;
+    place.region = null;
+  }
   const knownIndex = cityCandidates.findIndex((c) => knownCity(c) !== undefined);
   const known = knownIndex >= 0 ? knownCity(cityCandidates[knownIndex]!)! : null;
   const cityIndex = known && (place.country === null || place.country === known.country) ? knownIndex : 0;
   const cityText = cityCandidates[cityIndex];
   if (cityText === undefined) return place;
   const usesKnown = known !== null && cityIndex === knownIndex;
-  place.city = usesKnown ? known.name : cityText;
+  place.city = usesKnown ? cityName(cityText, known) : cityText;
   // "Bengaluru, Karnataka": an unrecognised part after the city names its region.
   const regionText = cityCandidates[cityIndex + 1];
   if (place.region === null) place.region = regionText ?? (usesKnown ? (known.region ?? null) : null);
@@ -388,7 +446,21 @@ function parsePlace(segment: string): PlaceParts {
 
 function knownCity(text: string): (typeof MAJOR_CITIES)[number] | undefined {
   const key = normalize(text);
-  return cityByAlias.get(key) ?? cityByAlias.get(key.replace(COMPASS_PREFIX, ''));
+  return cityByAlias.get(key) ?? cityByAlias.get(key.replace(AREA_PREFIX, '').replace(COMPASS_PREFIX, ''));
+}
+
+/** The city's name as stored: the table's for a known city, except a North American compass town keeps its own. */
+function cityName(text: string, known: (typeof MAJOR_CITIES)[number]): string {
+  const key = normalize(text);
+  if (cityByAlias.has(key) || AREA_PREFIX.test(key)) return known.name;
+  return COMPASS_PREFIX.test(key) && (known.country === 'US' || known.country === 'CA') ? text : known.name;
+}
+
+/** "SF Office" → "SF", "Toronto Metro" → "Toronto"; "Bay Area" stays (nothing known is left). */
+function withoutSiteSuffix(part: string): string {
+  const rest = part.replace(SITE_SUFFIX, '').trim();
+  if (rest === part || rest === '') return part;
+  return knownCity(rest) !== undefined || isRegionOrCountry(rest) ? rest : part;
 }
 
 /** "Remote", "Remote US", "Remote in the US", "US Remote", "Virtual Canada" → the place after "remote" ('' if none); null if not remote. */
@@ -411,7 +483,7 @@ function splitParts(text: string): string[] {
       }
       return [part];
     })
-    .map((part) => part.trim())
+    .map((part) => withoutSiteSuffix(part.trim()))
     .filter(Boolean);
 }
 
