@@ -178,6 +178,12 @@ describe('parseLocation: parts first, then decide (issue 13, session 5)', () => 
     ['Dover, DE', place('Dover', 'DE', 'US')],
     ['Ireland, Spain, United Kingdom', place(null, null, 'IE')],
     ['Atlanta, Georgia, USA', place('Atlanta', 'GA', 'US')],
+    ['Hillsboro, OR', place('Hillsboro', 'OR', 'US')],
+    ['Sydney Or Melbourne', place('Sydney', null, 'AU')],
+    ['Work At Home-Illinois', place(null, 'IL', 'US', true)],
+    ['APAC - Singapore - Singapore - Fusionopolis', place('Singapore', 'Fusionopolis', 'SG')],
+    ['Singapore, Dublin', place('Singapore', null, 'SG')],
+    ['EMEA - Germany - Berlin', place('Berlin', null, 'DE')],
   ])('%s', (text, expected) => {
     expect(parsed(text)).toEqual(expected);
   });
@@ -238,6 +244,21 @@ describe('parseLocation: parts first, then decide (issue 13, session 5)', () => 
           });
         },
       ),
+    );
+  });
+});
+
+describe('parseLocation: a capitalised OR is Oregon, a lower-case or joins places', () => {
+  it('reads "City, OR" as Oregon and "A or B" as two places', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Hillsboro', 'Salem', 'Beaverton', 'Bend'), (city) => {
+        expect(parseLocation(`${city}, OR`)).toMatchObject({ city, region: 'OR', country: 'US' });
+        expect(parseLocation(`${city}, OR or Seattle, WA`)).toMatchObject({
+          city,
+          region: 'OR',
+          country: 'US',
+        });
+      }),
     );
   });
 });

@@ -215,6 +215,11 @@ const MAJOR_CITIES: { name: string; country: string; region?: string; aliases?: 
   { name: 'Gurugram', country: 'IN', aliases: ['Gurgaon'] },
   { name: 'New Delhi', country: 'IN', aliases: ['Delhi'] },
   { name: 'Tokyo', country: 'JP' },
+  // City-states: the name is the city and the country.
+  { name: 'Singapore', country: 'SG' },
+  { name: 'Hong Kong', country: 'HK' },
+  { name: 'Luxembourg', country: 'LU' },
+  { name: 'Monaco', country: 'MC' },
   { name: 'Seoul', country: 'KR' },
   { name: 'Beijing', country: 'CN' },
   { name: 'Shanghai', country: 'CN' },
@@ -225,13 +230,14 @@ const MAJOR_CITIES: { name: string; country: string; region?: string; aliases?: 
 ];
 
 const REMOTE_WORDS =
-  /^(?:remote|fully remote|100% remote|remote first|remote-first|virtual|work from home|wfh|telecommute|anywhere)$/i;
+  /^(?:remote|fully remote|100% remote|remote first|remote-first|virtual|work (?:from|at) home|wfh|telecommute|anywhere)$/i;
 /** Labels that are not places: work arrangements and placeholders ("2 Locations", "Multiple"). */
 const NOT_A_PLACE =
-  /^(?:(?:north|south|mid)?[- ]?(?:east|west)(?:ern)?(?: coast)?|(?:north|south)(?:ern)?|central|mid-?west|mid-?atlantic|pacific northwest|gulf coast|hybrid|on-?site|in[- ]office|office|in person|flexible|multiple(?: locations)?|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
+  /^(?:apac|emea|amer|americas|latam|nordics|dach|benelux|europe|asia(?: pacific)?|africa|middle east|oceania|(?:north|south|mid)?[- ]?(?:east|west)(?:ern)?(?: coast)?|(?:north|south)(?:ern)?|central|mid-?west|mid-?atlantic|pacific northwest|gulf coast|hybrid|on-?site|in[- ]office|office|in person|flexible|multiple(?: locations)?|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
 const ARRANGEMENT_PREFIX =
   /^(?:hybrid|on[- ]?site|in[- ]office|(?:(?:fully|temporarily|partially|partly|mostly|100%)\s+)?remote)(?:\s+(?:work|working|role|position|job|remote))?\s+(?:in|from|within|at|near)\s+(?:the\s+)?(?=\S)/i;
-const SEGMENT_SEPARATORS = /\s*(?:;|\||•|·|\/|\bor\b|\n)\s*/i;
+/** "Sydney or Melbourne", "Sydney Or Melbourne"; not "Hillsboro, OR" (Oregon). */
+const SEGMENT_SEPARATORS = /\s*(?:;|\||•|·|\/|\b[oO]r\b|\n)\s*/;
 /** "Central London", "Greater Boston", "Downtown Austin": a part of the city. */
 const AREA_PREFIX = /^(?:central|greater|downtown|inner|metro)\s+/i;
 /**
@@ -420,7 +426,11 @@ function parsePlace(segment: string): PlaceParts {
       continue;
     }
     // "New York" leading a location is the city; later ("Albany, New York") it is the state.
-    const isLeadingCity = index === 0 && knownCity(part) !== undefined;
+    const known = knownCity(part);
+    const isLeadingCity = index === 0 && known !== undefined;
+    // "APAC - Singapore - Singapore": a city-state's name is its country and a city.
+    if (!isLeadingCity && known !== undefined && lookupCountry(part) === known.country)
+      cityCandidates.push(part);
     if (!isLeadingCity && applyRegionOrCountry(place, part)) continue;
     if (NOT_A_PLACE.test(part) || !isPlausibleCityName(part)) continue;
     cityCandidates.push(part);
@@ -438,7 +448,7 @@ function parsePlace(segment: string): PlaceParts {
   const usesKnown = known !== null && cityIndex === knownIndex;
   place.city = usesKnown ? cityName(cityText, known) : cityText;
   // "Bengaluru, Karnataka": an unrecognised part after the city names its region.
-  const regionText = cityCandidates[cityIndex + 1];
+  const regionText = cityCandidates.slice(cityIndex + 1).find((c) => normalize(c) !== normalize(cityText));
   if (place.region === null) place.region = regionText ?? (usesKnown ? (known.region ?? null) : null);
   if (usesKnown) place.country ??= known.country;
   return place;
@@ -466,7 +476,10 @@ function withoutSiteSuffix(part: string): string {
 /** "Remote", "Remote US", "Remote in the US", "US Remote", "Virtual Canada" → the place after "remote" ('' if none); null if not remote. */
 function remoteLabelRest(part: string): string | null {
   if (REMOTE_WORDS.test(part.trim())) return '';
-  const leading = /^(?:remote|virtual)\b[\s-]*(?:(?:in|within|from)\s+)?(?:the\s+)?(.*)$/i.exec(part.trim());
+  const leading =
+    /^(?:remote|virtual|work (?:from|at) home|wfh)\b[\s-]*(?:(?:in|within|from)\s+)?(?:the\s+)?(.*)$/i.exec(
+      part.trim(),
+    );
   if (leading) return leading[1]!.trim();
   const trailing = /^(.*?)[\s-]*\bremote$/i.exec(part.trim());
   return trailing ? trailing[1]!.trim() : null;
