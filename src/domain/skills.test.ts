@@ -362,6 +362,9 @@ describe('skills: context rules for names in boilerplate and everyday words (iss
     ['Participate in an agile scrum cadence', ['Agile', 'Scrum']],
     ['good at Excel and Python', ['Excel', 'Python']],
     ['Build a React application with TypeScript', ['React', 'TypeScript']],
+    ['an MIS or Computer Science degree', []],
+    ['experience in an appropriate discipline such as MIS, statistics', []],
+    ['Python and SQL degree-level knowledge', ['Python', 'SQL']],
   ])('%s', (text, expected) => {
     expect(extract(text)).toEqual(expected);
   });

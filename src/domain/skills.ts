@@ -514,8 +514,36 @@ function isInCompanyList(tokens: Token[], match: Candidate): boolean {
   );
 }
 
+/** Words that name a field of study before a list of them: "a discipline such as MIS, statistics". */
+const FIELD_WORDS = new Set(['discipline', 'disciplines', 'subject', 'subjects']);
+const DEGREE_NOUNS_AFTER = new Set(['degree', 'degrees', 'major', 'majors', 'diploma']);
+const LOOK_AHEAD_WORDS = 6;
+
+/**
+ * "Bachelor's degree in Computer Science, MIS", "a discipline such as MIS", "a Management Information Systems
+ * or Computer Science related degree": a field of study, named before or after the degree word.
+ */
 function isFieldOfStudy(tokens: Token[], match: Candidate): boolean {
-  return wordsBefore(tokens, match.start, LOOK_BACK_WORDS).some((word) => DEGREE_WORDS.has(word.lower));
+  const before = wordsBefore(tokens, match.start, LOOK_BACK_WORDS);
+  if (before.some((word) => DEGREE_WORDS.has(word.lower) || FIELD_WORDS.has(word.lower))) return true;
+  return namesDegreeAfter(tokens, match);
+}
+
+/** "Management Information Systems or Computer Science related degree": only names and "or" up to the degree. */
+function namesDegreeAfter(tokens: Token[], match: Candidate): boolean {
+  let words = 0;
+  for (let i = match.end; i < tokens.length && words < LOOK_AHEAD_WORDS; i++) {
+    const token = tokens[i]!;
+    if (token.lineBefore || (token.text === '.' && tokens[i + 1]?.spaceBefore)) return false;
+    if (!token.isWord) continue;
+    words++;
+    // "degree-level knowledge" is a level, not a degree.
+    if (DEGREE_NOUNS_AFTER.has(token.lower)) return tokens[i + 1]?.text !== '-';
+    const listWord =
+      LIST_CONJUNCTIONS.has(token.lower) || token.lower === 'related' || /^\p{Lu}/u.test(token.text);
+    if (!listWord) return false;
+  }
+  return false;
 }
 
 const isShouted = (token: Token | undefined) =>
