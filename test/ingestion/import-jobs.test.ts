@@ -228,6 +228,9 @@ describe('importJobs', () => {
       ...readTexts('eval/experience-labels.json'),
       'Python, SQL and AWS; follow us on LinkedIn',
       'Email: jobs@acme.com — Flex-time, Matlab experience',
+      'Min. $90,000, Max. $110,000; up to $100,000 in commission',
+      'SAP S/4HANA SD MM functional analyst with a BASIC understanding of Agile; follow us on LinkedIn and YouTube',
+      'Pay: £50,000 - $70,000 depending on location',
     ];
     const printed = async (kind: string) => {
       const out: string[] = [];
