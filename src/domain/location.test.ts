@@ -184,6 +184,11 @@ describe('parseLocation: parts first, then decide (issue 13, session 5)', () => 
     ['APAC - Singapore - Singapore - Fusionopolis', place('Singapore', 'Fusionopolis', 'SG')],
     ['Singapore, Dublin', place('Singapore', null, 'SG')],
     ['EMEA - Germany - Berlin', place('Berlin', null, 'DE')],
+    ['New York State', place(null, 'NY', 'US')],
+    ['Brooklyn, NY', place('New York', 'NY', 'US')],
+    ['In-person in Seattle, WA 98101', place('Seattle', 'WA', 'US')],
+    ['1600 Amphitheatre Pkwy Mountain View, CA', place('Mountain View', 'CA', 'US')],
+    ['500 Main Street Springfield, IL', place('Springfield', 'IL', 'US')],
   ])('%s', (text, expected) => {
     expect(parsed(text)).toEqual(expected);
   });
@@ -259,6 +264,27 @@ describe('parseLocation: a capitalised OR is Oregon, a lower-case or joins place
           country: 'US',
         });
       }),
+    );
+  });
+});
+
+describe('parseLocation: NYC street addresses as Indeed writes them', () => {
+  it('finds New York after a street address written with or without a comma before the city', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2000 }),
+        fc.constantFrom('Liberty Plaza', '5th Ave', 'W 45th St', 'Park Avenue', 'Water Street', 'Broadway'),
+        fc.constantFrom(', ', ' '),
+        fc.constantFrom('New York', 'Manhattan', 'Brooklyn', 'New York City'),
+        fc.integer({ min: 10001, max: 11299 }),
+        (number, street, joiner, city, zip) => {
+          expect(parseLocation(`${number} ${street}${joiner}${city}, NY ${zip}`)).toMatchObject({
+            city: 'New York',
+            region: 'NY',
+            country: 'US',
+          });
+        },
+      ),
     );
   });
 });

@@ -155,7 +155,22 @@ const COUNTRIES: Record<string, string[]> = {
 
 /** Big cities people name without a country, with the spellings and nicknames postings use. */
 const MAJOR_CITIES: { name: string; country: string; region?: string; aliases?: string[] }[] = [
-  { name: 'New York', country: 'US', region: 'NY', aliases: ['NYC', 'New York City', 'Manhattan'] },
+  {
+    name: 'New York',
+    country: 'US',
+    region: 'NY',
+    // The five boroughs are New York City.
+    aliases: [
+      'NYC',
+      'New York City',
+      'Manhattan',
+      'Brooklyn',
+      'Queens',
+      'Bronx',
+      'The Bronx',
+      'Staten Island',
+    ],
+  },
   { name: 'San Francisco', country: 'US', region: 'CA', aliases: ['SF', 'San Fransisco'] },
   { name: 'Los Angeles', country: 'US', region: 'CA', aliases: ['LA'] },
   { name: 'Seattle', country: 'US', region: 'WA', aliases: ['SEA'] },
@@ -233,9 +248,9 @@ const REMOTE_WORDS =
   /^(?:remote|fully remote|100% remote|remote first|remote-first|virtual|work (?:from|at) home|wfh|telecommute|anywhere)$/i;
 /** Labels that are not places: work arrangements and placeholders ("2 Locations", "Multiple"). */
 const NOT_A_PLACE =
-  /^(?:apac|emea|amer|americas|latam|nordics|dach|benelux|europe|asia(?: pacific)?|africa|middle east|oceania|(?:north|south|mid)?[- ]?(?:east|west)(?:ern)?(?: coast)?|(?:north|south)(?:ern)?|central|mid-?west|mid-?atlantic|pacific northwest|gulf coast|hybrid|on-?site|in[- ]office|office|in person|flexible|multiple(?: locations)?|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
+  /^(?:apac|emea|amer|americas|latam|nordics|dach|benelux|europe|asia(?: pacific)?|africa|middle east|oceania|(?:north|south|mid)?[- ]?(?:east|west)(?:ern)?(?: coast)?|(?:north|south)(?:ern)?|central|mid-?west|mid-?atlantic|pacific northwest|gulf coast|hybrid|on-?site|in[- ]office|office|in[- ]person|flexible|multiple(?: locations)?|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
 const ARRANGEMENT_PREFIX =
-  /^(?:hybrid|on[- ]?site|in[- ]office|(?:(?:fully|temporarily|partially|partly|mostly|100%)\s+)?remote)(?:\s+(?:work|working|role|position|job|remote))?\s+(?:in|from|within|at|near)\s+(?:the\s+)?(?=\S)/i;
+  /^(?:hybrid|on[- ]?site|in[- ]office|in[- ]person|(?:(?:fully|temporarily|partially|partly|mostly|100%)\s+)?remote)(?:\s+(?:work|working|role|position|job|remote))?\s+(?:in|from|within|at|near)\s+(?:the\s+)?(?=\S)/i;
 /** "Sydney or Melbourne", "Sydney Or Melbourne"; not "Hillsboro, OR" (Oregon). */
 const SEGMENT_SEPARATORS = /\s*(?:;|\||•|·|\/|\b[oO]r\b|\n)\s*/;
 /** "Central London", "Greater Boston", "Downtown Austin": a part of the city. */
@@ -375,7 +390,7 @@ function placeFromTrailingCodes(parts: readonly string[], isRemote: boolean): Pl
     isCode(last) &&
     (US_STATES[last] !== undefined || CA_PROVINCES[last] !== undefined)
   ) {
-    const cityText = beforeLast!;
+    const cityText = withoutStreetAddress(beforeLast!);
     const known = knownCity(cityText);
     // "Berlin, DE" is Berlin in Germany, not a Berlin in Delaware.
     if (known !== undefined && known.country === last) {
@@ -392,6 +407,23 @@ function placeFromTrailingCodes(parts: readonly string[], isRemote: boolean): Pl
     }
   }
   return null;
+}
+
+const STREET_WORDS =
+  /^(?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|ln|lane|way|pl|place|plaza|sq|square|ct|court|pkwy|parkway|hwy|highway|ter|terrace|center|centre|floor|fl|suite|ste)\.?$/i;
+
+/** "1 Liberty Plaza New York" → "New York": a house number, the street, then the city (written without a comma). */
+function withoutStreetAddress(text: string): string {
+  if (!/^\d+[A-Za-z]?\s/.test(text)) return text;
+  const words = text.split(' ');
+  for (let take = Math.min(3, words.length - 1); take >= 1; take--) {
+    const tail = words.slice(-take).join(' ');
+    if (knownCity(tail) !== undefined) return tail;
+  }
+  const lastStreetWord = words.findLastIndex((word) => STREET_WORDS.test(word));
+  return lastStreetWord >= 0 && lastStreetWord < words.length - 1
+    ? words.slice(lastStreetWord + 1).join(' ')
+    : text;
 }
 
 function parsePlace(segment: string): PlaceParts {
@@ -517,7 +549,8 @@ function applyRegionOrCountry(place: PlaceParts, part: string): boolean {
 
 function lookupRegion(text: string): { region: string; country: string } | null {
   const trimmed = text.trim();
-  const key = normalize(trimmed);
+  // "New York State", "Washington State".
+  const key = normalize(trimmed).replace(/ state$/, '');
   const upper = trimmed.replace(/\./g, '').toUpperCase();
   if (trimmed.replace(/\./g, '').length === 2 && trimmed.replace(/\./g, '') === upper) {
     if (US_STATES[upper]) return { region: upper, country: 'US' };
