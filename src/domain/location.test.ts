@@ -288,3 +288,47 @@ describe('parseLocation: NYC street addresses as Indeed writes them', () => {
     );
   });
 });
+
+describe('parseLocation: arbitrary arrangements of location words', () => {
+  it('never throws and only returns ISO countries, whatever the order of the parts', () => {
+    const part = fc.constantFrom(
+      'Singapore',
+      'APAC',
+      'OR',
+      'or',
+      'New York',
+      'NY',
+      'State',
+      'Remote',
+      'Hybrid work in',
+      'BY',
+      'Germany',
+      'Dublin',
+      'England',
+      'Ireland',
+      '1',
+      'Liberty Plaza',
+      'Office',
+      'North',
+      'South San Francisco',
+      'US',
+      'IN',
+      'Work At Home',
+      'Bengaluru',
+      'KA',
+      '10001',
+      '(Hybrid)',
+      'CA',
+      'Samoa',
+    );
+    const joiner = fc.constantFrom(', ', ' - ', '; ', ' ', ' | ', '-');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(part, joiner), { maxLength: 8 }), (pieces) => {
+        const result = parseLocation(pieces.map(([p, j]) => p + j).join(''));
+        expect(result.country === null || /^[A-Z]{2}$/.test(result.country)).toBe(true);
+        expect(result.city === null || !/^remote$/i.test(result.city)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

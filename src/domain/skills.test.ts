@@ -365,8 +365,60 @@ describe('skills: context rules for names in boilerplate and everyday words (iss
     ['an MIS or Computer Science degree', []],
     ['experience in an appropriate discipline such as MIS, statistics', []],
     ['Python and SQL degree-level knowledge', ['Python', 'SQL']],
+    ['Great team. At Salesforce, we believe in equality.', []],
+    ['At Salesforce, Python and Java are used', ['Salesforce', 'Python', 'Java']],
+    ['Check out our YouTube channel', []],
+    ['Salesforce', ['Salesforce']],
   ])('%s', (text, expected) => {
     expect(extract(text)).toEqual(expected);
+  });
+
+  it('never throws on texts made of skill names and the words the context rules read, at any position', () => {
+    const words = fc.constantFrom(
+      'At',
+      'at',
+      'Salesforce',
+      'BASIC',
+      'a',
+      'the',
+      'understanding',
+      ',',
+      'we',
+      'follow',
+      'us',
+      'on',
+      'LinkedIn',
+      'SAP',
+      'SD',
+      'MM',
+      'FI/CO',
+      'modules',
+      'degree',
+      'or',
+      'MIS',
+      'companies',
+      'such',
+      'as',
+      '.',
+      '\n',
+      'Agile',
+      'Scrum',
+      'basic',
+      'SQL',
+      'like',
+      'with',
+      'page',
+      'discipline',
+      'S/4HANA',
+      'consultant',
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 20 }), (parts) => {
+        const found = extract(parts.join(' '));
+        expect(new Set(found).size).toBe(found.length);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('a call to action before a list of networks covers every name in it', () => {

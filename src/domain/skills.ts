@@ -394,6 +394,9 @@ const CHANNEL_NOUNS_AFTER = new Set([
   'feed',
   'group',
   'account',
+  'channel',
+  'channels',
+  'handle',
 ]);
 /** "Bachelor's degree in Computer Science, MIS": a field of study. */
 const DEGREE_WORDS = new Set([
@@ -580,6 +583,7 @@ function acceptInContext(tokens: Token[], candidates: Candidate[]): boolean[] {
       !c.form.ambiguous &&
       !isChannelMention(tokens, c) &&
       !isInCompanyList(tokens, c) &&
+      !opensAtTheEmployer(tokens, c) &&
       !isContactLabel(tokens, c) &&
       !isHyphenCompound(tokens, c),
   );
@@ -841,6 +845,19 @@ const PROFICIENCY_BEFORE_AT = new Set([
 ]);
 
 /** "a developer at Oracle", "join us at Spring": after "at" an everyday-word name is an employer or a place. */
+/** "At Salesforce, we believe...", "At Oracle, our teams...": a sentence opening at the employer. */
+function opensAtTheEmployer(tokens: Token[], match: Candidate): boolean {
+  const before = tokens[match.start - 1];
+  if (before?.text !== 'At') return false;
+  const opensSentence = match.start === 1 || before.lineBefore || tokens[match.start - 2]?.text === '.';
+  if (!opensSentence) return false;
+  const comma = tokens[match.end];
+  const subject = tokens[match.end + 1];
+  return (
+    comma?.text === ',' && subject !== undefined && /^(?:we|our|you|everyone|people)$/i.test(subject.text)
+  );
+}
+
 function namesEmployerOrPlace(tokens: Token[], match: Candidate): boolean {
   const before = tokens[match.start - 1];
   if (!before?.isWord || before.lower !== 'at') return false;
