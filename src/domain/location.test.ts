@@ -189,6 +189,14 @@ describe('parseLocation: parts first, then decide (issue 13, session 5)', () => 
     ['In-person in Seattle, WA 98101', place('Seattle', 'WA', 'US')],
     ['1600 Amphitheatre Pkwy Mountain View, CA', place('Mountain View', 'CA', 'US')],
     ['500 Main Street Springfield, IL', place('Springfield', 'IL', 'US')],
+    ['Washington - Bellevue', place('Bellevue', 'WA', 'US')],
+    ['New York - Albany', place('Albany', 'NY', 'US')],
+    ['Washington, DC', place('Washington', 'DC', 'US')],
+    ['(San Francisco, Chicago, NYC)', place('San Francisco', 'CA', 'US')],
+    ['Remote - US: Select locations', place(null, null, 'US', true)],
+    ['Atlanta Warehouse; Chicago Warehouse', place('Atlanta', 'GA', 'US')],
+    ['Tel Aviv-Yafo Municipality, ISR', place('Tel Aviv', null, 'IL')],
+    ['Ottawa, Canada', place('Ottawa', 'ON', 'CA')],
   ])('%s', (text, expected) => {
     expect(parsed(text)).toEqual(expected);
   });

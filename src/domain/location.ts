@@ -195,6 +195,9 @@ const MAJOR_CITIES: { name: string; country: string; region?: string; aliases?: 
   { name: 'Toronto', country: 'CA', region: 'ON' },
   { name: 'Vancouver', country: 'CA', region: 'BC' },
   { name: 'Montreal', country: 'CA', region: 'QC', aliases: ['Montréal'] },
+  { name: 'Ottawa', country: 'CA', region: 'ON' },
+  { name: 'Calgary', country: 'CA', region: 'AB' },
+  { name: 'Edmonton', country: 'CA', region: 'AB' },
   { name: 'London', country: 'GB', region: 'England' },
   { name: 'Manchester', country: 'GB', region: 'England' },
   { name: 'Birmingham', country: 'GB', region: 'England' },
@@ -220,7 +223,7 @@ const MAJOR_CITIES: { name: string; country: string; region?: string; aliases?: 
   { name: 'Stockholm', country: 'SE' },
   { name: 'Copenhagen', country: 'DK' },
   { name: 'Warsaw', country: 'PL', aliases: ['Warszawa'] },
-  { name: 'Tel Aviv', country: 'IL' },
+  { name: 'Tel Aviv', country: 'IL', aliases: ['Tel Aviv-Yafo', 'Tel Aviv-Jaffa'] },
   { name: 'Dubai', country: 'AE' },
   { name: 'Bengaluru', country: 'IN', aliases: ['Bangalore'] },
   { name: 'Mumbai', country: 'IN', aliases: ['Bombay'] },
@@ -248,7 +251,7 @@ const REMOTE_WORDS =
   /^(?:remote|fully remote|100% remote|remote first|remote-first|virtual|work (?:from|at) home|wfh|telecommute|anywhere)$/i;
 /** Labels that are not places: work arrangements and placeholders ("2 Locations", "Multiple"). */
 const NOT_A_PLACE =
-  /^(?:apac|emea|amer|americas|latam|nordics|dach|benelux|europe|asia(?: pacific)?|africa|middle east|oceania|(?:north|south|mid)?[- ]?(?:east|west)(?:ern)?(?: coast)?|(?:north|south)(?:ern)?|central|mid-?west|mid-?atlantic|pacific northwest|gulf coast|hybrid|on-?site|in[- ]office|office|in[- ]person|flexible|multiple(?: locations)?|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
+  /^(?:apac|emea|amer|americas|latam|nordics|dach|benelux|europe|asia(?: pacific)?|africa|middle east|oceania|(?:north|south|mid)?[- ]?(?:east|west)(?:ern)?(?: coast)?|(?:north|south)(?:ern)?|central|mid-?west|mid-?atlantic|pacific northwest|gulf coast|hybrid|on-?site|in[- ]office|office|in[- ]person|flexible|(?:multiple|select(?:ed)?|several|many|all|other) locations?|multiple|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
 const ARRANGEMENT_PREFIX =
   /^(?:hybrid|on[- ]?site|in[- ]office|in[- ]person|(?:(?:fully|temporarily|partially|partly|mostly|100%)\s+)?remote)(?:\s+(?:work|working|role|position|job|remote))?\s+(?:in|from|within|at|near)\s+(?:the\s+)?(?=\S)/i;
 /** "Sydney or Melbourne", "Sydney Or Melbourne"; not "Hillsboro, OR" (Oregon). */
@@ -262,7 +265,8 @@ const AREA_PREFIX = /^(?:central|greater|downtown|inner|metro)\s+/i;
 const COMPASS_PREFIX =
   /^(?:north|south|east|west|north[- ]east|north[- ]west|south[- ]east|south[- ]west)\s+/i;
 /** "SF Office", "Toronto Metro", "London HQ", "Austin Campus": a site of the place named before it. */
-const SITE_SUFFIX = /\s+(?:office|offices|hq|headquarters|campus|metro(?:politan)?(?: area)?|area|hub)$/i;
+const SITE_SUFFIX =
+  /\s+(?:office|offices|hq|headquarters|campus|metro(?:politan)?(?: area)?|area|hub|warehouse|store|plant|factory|facility|depot|lab|labs|municipality)$/i;
 
 const normalize = (text: string): string =>
   text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.]/g, '').replace(/\s+/g, ' ').trim();
@@ -301,6 +305,9 @@ export function parseLocation(text: string | null | undefined): ParsedLocation {
   if (typeof text !== 'string') return EMPTY;
   const raw = text.replace(/\s+/g, ' ').trim();
   if (raw === '') return EMPTY;
+  // "(San Francisco, Chicago, NYC)": a whole text in parentheses is the text.
+  const unwrapped = /^\(([^()]*)\)$/.exec(raw);
+  if (unwrapped) return { ...parseLocation(unwrapped[1]), raw };
   // Parentheses qualify the whole text ("Austin, TX (Hybrid)", "Remote (US/Canada)"): read them, then drop them.
   const { text: qualified, isRemote: remoteInParens } = stripNoise(raw);
   // Indeed's "Hybrid work in Boston, MA" and "Remote in Austin, TX": the arrangement, then the place.
@@ -459,7 +466,10 @@ function parsePlace(segment: string): PlaceParts {
     }
     // "New York" leading a location is the city; later ("Albany, New York") it is the state.
     const known = knownCity(part);
-    const isLeadingCity = index === 0 && known !== undefined;
+    // "Washington - Bellevue": a leading name that is also a state is the state when a place follows it.
+    const stateBeforePlace =
+      lookupRegion(part) !== null && parts.slice(partIndex + 1).some((later) => isPlaceWord(later));
+    const isLeadingCity = index === 0 && known !== undefined && !stateBeforePlace;
     // "APAC - Singapore - Singapore": a city-state's name is its country and a city.
     if (!isLeadingCity && known !== undefined && lookupCountry(part) === known.country)
       cityCandidates.push(part);
@@ -484,6 +494,16 @@ function parsePlace(segment: string): PlaceParts {
   if (place.region === null) place.region = regionText ?? (usesKnown ? (known.region ?? null) : null);
   if (usesKnown) place.country ??= known.country;
   return place;
+}
+
+/** A part that can name a city: not a region, country, remote label or placeholder. */
+function isPlaceWord(part: string): boolean {
+  return (
+    !isRegionOrCountry(part) &&
+    remoteLabelRest(part) === null &&
+    !NOT_A_PLACE.test(part) &&
+    isPlausibleCityName(part)
+  );
 }
 
 function knownCity(text: string): (typeof MAJOR_CITIES)[number] | undefined {
@@ -520,7 +540,7 @@ function remoteLabelRest(part: string): string | null {
 /** Splits "Massachusetts - Boston", "US-San Francisco", "Toronto, ON, Canada" into parts. */
 function splitParts(text: string): string[] {
   return text
-    .split(/\s*,\s*|\s+[-–]\s+/)
+    .split(/\s*,\s*|\s+[-–]\s+|:\s+/)
     .flatMap((part) => {
       const glued = /^([A-Za-z]{2,3})-(.+)$/.exec(part);
       if (glued && (lookupCountry(glued[1]!) || /^remote$/i.test(glued[2]!) || /^remote$/i.test(glued[1]!))) {
