@@ -145,6 +145,17 @@ describe('parseLocation: real posting formats (issue 13)', () => {
     );
   });
 
+  it('reads JobSpy\'s "State-code, Country-code" rows without a city as the region of that country', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(['KA', 'IN'], ['MH', 'IN'], ['BY', 'DE'], ['NSW', 'AU'], ['ON', 'CA'], ['TX', 'US']),
+        ([region, country]) => {
+          expect(parseLocation(`${region}, ${country}`)).toMatchObject({ city: null, region, country });
+        },
+      ),
+    );
+  });
+
   it('reads JobSpy\'s "City, State-code, Country-code"', () => {
     expect(parseLocation('Bengaluru, KA, IN')).toMatchObject({
       city: 'Bengaluru',
@@ -197,6 +208,12 @@ describe('parseLocation: parts first, then decide (issue 13, session 5)', () => 
     ['Atlanta Warehouse; Chicago Warehouse', place('Atlanta', 'GA', 'US')],
     ['Tel Aviv-Yafo Municipality, ISR', place('Tel Aviv', null, 'IL')],
     ['Ottawa, Canada', place('Ottawa', 'ON', 'CA')],
+    ['Karnataka, IN', place(null, 'Karnataka', 'IN')],
+    ['KA, IN', place(null, 'KA', 'IN')],
+    ['ON, CA', place(null, 'ON', 'CA')],
+    ['Ontario, CA', place('Ontario', 'CA', 'US')],
+    ['Springfield, IN', place('Springfield', 'IN', 'US')],
+    ['Kerala, India', place(null, 'Kerala', 'IN')],
   ])('%s', (text, expected) => {
     expect(parsed(text)).toEqual(expected);
   });

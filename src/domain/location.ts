@@ -94,6 +94,14 @@ const CA_PROVINCES: Record<string, string> = {
 };
 
 const UK_NATIONS = ['England', 'Scotland', 'Wales', 'Northern Ireland'];
+/** India's states and union territories (JobSpy writes "Bengaluru, KA, IN", Indeed "Bengaluru, Karnataka"). */
+const INDIAN_STATES =
+  `Andhra Pradesh|Arunachal Pradesh|Assam|Bihar|Chhattisgarh|Goa|Gujarat|Haryana|Himachal Pradesh|
+Jharkhand|Karnataka|Kerala|Madhya Pradesh|Maharashtra|Manipur|Meghalaya|Mizoram|Nagaland|Odisha|Punjab|Rajasthan|Sikkim|
+Tamil Nadu|Telangana|Tripura|Uttar Pradesh|Uttarakhand|West Bengal|Andaman and Nicobar Islands|Chandigarh|Dadra and
+Nagar Haveli and Daman and Diu|Delhi|NCT of Delhi|Jammu and Kashmir|Ladakh|Lakshadweep|Puducherry`
+    .replace(/\n/g, ' ')
+    .split('|');
 
 /** alpha-2 → names, alpha-3 and common spellings. */
 const COUNTRIES: Record<string, string[]> = {
@@ -294,6 +302,7 @@ for (let first = 65; first <= 90; first += 1) {
   }
 }
 const nationByName = new Map(UK_NATIONS.map((nation) => [normalize(nation), nation]));
+const indianStateByName = new Map(INDIAN_STATES.map((state) => [normalize(state), state]));
 const cityByAlias = new Map<string, (typeof MAJOR_CITIES)[number]>();
 for (const city of MAJOR_CITIES) {
   for (const alias of [city.name, ...(city.aliases ?? [])]) cityByAlias.set(normalize(alias), city);
@@ -398,6 +407,9 @@ function placeFromTrailingCodes(parts: readonly string[], isRemote: boolean): Pl
     (US_STATES[last] !== undefined || CA_PROVINCES[last] !== undefined)
   ) {
     const cityText = withoutStreetAddress(beforeLast!);
+    // "KA, IN", "ON, CA", "Karnataka, IN": JobSpy's region and country codes without a city.
+    const regionOfCountry = regionBeforeCountryCode(cityText, last);
+    if (regionOfCountry !== null) return { city: null, region: regionOfCountry, country: last, isRemote };
     const known = knownCity(cityText);
     // "Berlin, DE" is Berlin in Germany, not a Berlin in Delaware.
     if (known !== undefined && known.country === last) {
@@ -431,6 +443,20 @@ function withoutStreetAddress(text: string): string {
   return lastStreetWord >= 0 && lastStreetWord < words.length - 1
     ? words.slice(lastStreetWord + 1).join(' ')
     : text;
+}
+
+/** The region in "KA, IN" or "Karnataka, IN" (JobSpy without a city), or null when the part is not one. */
+function regionBeforeCountryCode(part: string, code: string): string | null {
+  if (COUNTRIES[code] === undefined) return null;
+  const region = lookupRegion(part);
+  // A North American name keeps the city reading ("Ontario, CA" is Ontario, California, as "California, MO").
+  const isBareCode = /^[A-Z]{2,3}$/.test(part);
+  const northAmericanName = !isBareCode && (region?.country === 'US' || region?.country === 'CA');
+  if (region !== null && region.country === code && !northAmericanName) return region.region;
+  // A bare code that is no region of the state the code would be ("KA" is no US state): the country's region.
+  const northAmerican = code === 'US' ? US_STATES : code === 'CA' ? CA_PROVINCES : null;
+  if (isBareCode && region === null && northAmerican === null) return part;
+  return null;
 }
 
 function parsePlace(segment: string): PlaceParts {
@@ -582,6 +608,8 @@ function lookupRegion(text: string): { region: string; country: string } | null 
   if (province) return { region: province, country: 'CA' };
   const nation = nationByName.get(key);
   if (nation) return { region: nation, country: 'GB' };
+  const indianState = indianStateByName.get(key);
+  if (indianState) return { region: indianState, country: 'IN' };
   return null;
 }
 
