@@ -214,6 +214,8 @@ describe('parseLocation: parts first, then decide (issue 13, session 5)', () => 
     ['Ontario, CA', place('Ontario', 'CA', 'US')],
     ['Springfield, IN', place('Springfield', 'IN', 'US')],
     ['Kerala, India', place(null, 'Kerala', 'IN')],
+    ['San Francisco Bay Area', place('San Francisco', 'CA', 'US')],
+    ['Remote hybrid in Austin, TX', place('Austin', 'TX', 'US')],
   ])('%s', (text, expected) => {
     expect(parsed(text)).toEqual(expected);
   });

@@ -261,7 +261,7 @@ const REMOTE_WORDS =
 const NOT_A_PLACE =
   /^(?:apac|emea|amer|americas|latam|nordics|dach|benelux|europe|asia(?: pacific)?|africa|middle east|oceania|(?:north|south|mid)?[- ]?(?:east|west)(?:ern)?(?: coast)?|(?:north|south)(?:ern)?|central|mid-?west|mid-?atlantic|pacific northwest|gulf coast|hybrid|on-?site|in[- ]office|office|in[- ]person|flexible|(?:multiple|select(?:ed)?|several|many|all|other) locations?|multiple|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
 const ARRANGEMENT_PREFIX =
-  /^(?:hybrid|on[- ]?site|in[- ]office|in[- ]person|(?:(?:fully|temporarily|partially|partly|mostly|100%)\s+)?remote)(?:\s+(?:work|working|role|position|job|remote))?\s+(?:in|from|within|at|near)\s+(?:the\s+)?(?=\S)/i;
+  /^(?:hybrid|on[- ]?site|in[- ]office|in[- ]person|(?:(?:fully|temporarily|partially|partly|mostly|100%)\s+)?remote)(?:\s+(?:work|working|role|position|job|remote|hybrid))?\s+(?:in|from|within|at|near)\s+(?:the\s+)?(?=\S)/i;
 /** "Sydney or Melbourne", "Sydney Or Melbourne"; not "Hillsboro, OR" (Oregon). */
 const SEGMENT_SEPARATORS = /\s*(?:;|\||•|·|\/|\b[oO]r\b|\n)\s*/;
 /** "Central London", "Greater Boston", "Downtown Austin": a part of the city. */
@@ -274,7 +274,7 @@ const COMPASS_PREFIX =
   /^(?:north|south|east|west|north[- ]east|north[- ]west|south[- ]east|south[- ]west)\s+/i;
 /** "SF Office", "Toronto Metro", "London HQ", "Austin Campus": a site of the place named before it. */
 const SITE_SUFFIX =
-  /\s+(?:office|offices|hq|headquarters|campus|metro(?:politan)?(?: area)?|area|hub|warehouse|store|plant|factory|facility|depot|lab|labs|municipality)$/i;
+  /\s+(?:office|offices|hq|headquarters|campus|metro(?:politan)?(?: area)?|(?:bay\s+)?area|hub|warehouse|store|plant|factory|facility|depot|lab|labs|municipality)$/i;
 
 const normalize = (text: string): string =>
   text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.]/g, '').replace(/\s+/g, ' ').trim();
@@ -322,7 +322,10 @@ export function parseLocation(text: string | null | undefined): ParsedLocation {
   // Indeed's "Hybrid work in Boston, MA" and "Remote in Austin, TX": the arrangement, then the place.
   const arrangement = ARRANGEMENT_PREFIX.exec(qualified);
   const unqualified = arrangement ? qualified.slice(arrangement[0].length) : qualified;
-  const remotePrefix = arrangement !== null && /^(?:(?:fully|100%)\s+)?remote/i.test(arrangement[0]);
+  const remotePrefix =
+    arrangement !== null &&
+    /^(?:(?:fully|100%)\s+)?remote/i.test(arrangement[0]) &&
+    !/hybrid/i.test(arrangement[0]);
   const segments = unqualified.split(SEGMENT_SEPARATORS).filter((s) => s.trim() !== '');
   const places = segments.flatMap(splitCommaList).map(parsePlace);
   const isRemote = remoteInParens || remotePrefix || places.some((p) => p.isRemote);
