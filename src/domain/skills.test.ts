@@ -455,6 +455,14 @@ describe('skills: context rules for names in boilerplate and everyday words (iss
       expect.arrayContaining(['SAP FI', 'SAP CO', 'SAP SD', 'SAP MM']),
     );
     expect(extract('SD and MM modules')).toEqual([]);
+    expect(extract('Experience in SAP modules like SD, MM and PP')).toEqual(
+      expect.arrayContaining(['SAP SD', 'SAP MM', 'SAP PP']),
+    );
+    expect(extract('SAP Consultant (FI/CO)')).toEqual(expect.arrayContaining(['SAP FI', 'SAP CO']));
+    expect(extract('SAP Consultant - SD')).toEqual(expect.arrayContaining(['SAP SD']));
+    expect(extract('SAP S4 HANA MM consultant')).toEqual(['SAP S/4HANA', 'SAP MM']);
+    expect(extract('Our PM and QM teams use SAP')).toEqual(['SAP']);
+    expect(extract('version control (e.g., using Git)')).toEqual(['Git']);
     expect(extract('SAP, SQL and AWS')).toEqual(expect.arrayContaining(['SQL', 'AWS']));
     fc.assert(
       fc.property(

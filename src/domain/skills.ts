@@ -356,11 +356,25 @@ function expandVendorModuleLists(text: string, modules: ReadonlySet<string>): st
       .join(' / ');
   const afterVendor = text.replace(
     new RegExp(`\\bSAP(${SAP_PRODUCT})\\s+(${list})`, 'g'),
-    (_, product: string, codes: string) => (product ? `SAP${product} / ` : '') + expand(codes),
+    (_, product: string, codes: string) =>
+      (product ? `SAP${product.replace(/S\/?4\s?HANA/i, 'S/4HANA')} / ` : '') + expand(codes),
   );
-  return afterVendor.replace(
+  const beforeModuleNoun = afterVendor.replace(
     new RegExp(`(^|[^\\p{L}\\p{N}/])(?<!SAP )(${list})(?=\\s+${MODULE_NOUNS}\\b)`, 'gu'),
     (_, lead: string, codes: string) => `${lead}${expand(codes)}`,
+  );
+  // "SAP modules like SD, MM and PP", "SAP Consultant (FI/CO)": two or more codes joined by "/", "," or "&" (a
+  // final "and"/"or" may end such a list; "PM and QM teams" alone is no list of modules).
+  const joined = String.raw`\s*(?:\/|,|&)\s*(?:(?:and|or)\s+)?`;
+  const lastJoined = String.raw`(?:\s+(?:and|or)\s+${code}\b)?`;
+  const listed = beforeModuleNoun.replace(
+    new RegExp(`(^|[^\\p{L}\\p{N}/])(?<!SAP )(${code}\\b(?:${joined}${code}\\b)+${lastJoined})`, 'gu'),
+    (_, lead: string, codes: string) => `${lead}${expand(codes)}`,
+  );
+  // "SAP Consultant - SD", "SAP Consultant (MM)": one code set off after SAP on the same line.
+  return listed.replace(
+    new RegExp(`(?<=\\bSAP\\b[^\\n]{0,60}?(?:\\(|\\s[-–]\\s))(${code})(?=\\s*(?:\\)|,|$|\\n))`, 'g'),
+    (codeText: string) => `SAP ${codeText}`,
   );
 }
 
