@@ -1,6 +1,6 @@
 /**
  * Exact-match rates of the salary and experience parsers on hand-labelled snippets of real postings
- * (eval/salary-labels.json, eval/experience-labels.json; how they were collected, labelled and split:
+ * (eval/salary-labels.json, eval/experience-labels.json, eval/location-labels.json; how they were collected, labelled and split:
  * eval/README.md). Rates are printed per split: `tune` may be looked at while fixing the parsers,
  * `held-out` is the measurement.
  *
@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseExperience } from '../src/domain/experience.js';
+import { parseLocation } from '../src/domain/location.js';
+import { parseWorkArrangement } from '../src/domain/remote.js';
 import { parseSalary } from '../src/domain/salary.js';
 
 const evalDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../eval');
@@ -78,6 +80,35 @@ function experienceOutcome(text: string): ExperienceLabel | null {
 function experienceMatches(actual: ExperienceLabel | null, expected: ExperienceLabel | null): boolean {
   if (actual === null || expected === null) return actual === expected;
   return actual.min === expected.min && actual.max === expected.max;
+}
+
+interface LocationLabel {
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  is_remote: boolean;
+}
+
+/** The location columns an import stores for a location text (is_remote also from the arrangement words). */
+function locationOutcome(text: string): LocationLabel {
+  const place = parseLocation(text);
+  const remote = parseWorkArrangement({ location: text }).is_remote || place.is_remote;
+  return { city: place.city, region: place.region, country: place.country, is_remote: remote };
+}
+
+const placeName = (name: string | null): string | null =>
+  name === null ? null : name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** City (ignoring case and accents), country and remote must match; the region only for US and Canada, where it is a code. */
+function locationMatches(actual: LocationLabel | null, expected: LocationLabel | null): boolean {
+  if (actual === null || expected === null) return actual === expected;
+  const coded = expected.country === 'US' || expected.country === 'CA';
+  return (
+    placeName(actual.city) === placeName(expected.city) &&
+    actual.country === expected.country &&
+    actual.is_remote === expected.is_remote &&
+    (!coded || actual.region === expected.region)
+  );
 }
 
 interface Report {
@@ -148,6 +179,15 @@ print(
     load<ExperienceLabel>('experience-labels.json'),
     experienceOutcome,
     experienceMatches,
+  ),
+  showMisses,
+);
+print(
+  evaluate(
+    'location (city, country, remote; region for US/CA)',
+    load<LocationLabel>('location-labels.json'),
+    locationOutcome,
+    locationMatches,
   ),
   showMisses,
 );

@@ -145,6 +145,17 @@ describe('parseLocation: real posting formats (issue 13)', () => {
     );
   });
 
+  it('reads JobSpy\'s "State-code, Country-code" rows without a city as the region of that country', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(['KA', 'IN'], ['MH', 'IN'], ['BY', 'DE'], ['NSW', 'AU'], ['ON', 'CA'], ['TX', 'US']),
+        ([region, country]) => {
+          expect(parseLocation(`${region}, ${country}`)).toMatchObject({ city: null, region, country });
+        },
+      ),
+    );
+  });
+
   it('reads JobSpy\'s "City, State-code, Country-code"', () => {
     expect(parseLocation('Bengaluru, KA, IN')).toMatchObject({
       city: 'Bengaluru',
@@ -154,5 +165,197 @@ describe('parseLocation: real posting formats (issue 13)', () => {
     expect(parseLocation('Toronto, ON, CA')).toMatchObject({ city: 'Toronto', region: 'ON', country: 'CA' });
     expect(parseLocation('Austin, TX, US')).toMatchObject({ city: 'Austin', region: 'TX', country: 'US' });
     expect(parseLocation('Munich, BY, DE')).toMatchObject({ city: 'Munich', region: 'BY', country: 'DE' });
+  });
+});
+
+describe('parseLocation: parts first, then decide (issue 13, session 5)', () => {
+  it.each([
+    ['Hybrid work in Boston', place('Boston', 'MA', 'US')],
+    ['Temporarily Remote in Austin, TX', place('Austin', 'TX', 'US')],
+    ['California, MO', place('California', 'MO', 'US')],
+    ['1 World Trade Center, New York', place('New York', 'NY', 'US')],
+    ['SF Office; NYC Office', place('San Francisco', 'CA', 'US')],
+    ['Canada - Toronto Metro - Remote', place('Toronto', 'ON', 'CA', true)],
+    ['Bay Area', place('Bay Area', null, null)],
+    ['South San Francisco', place('South San Francisco', 'CA', 'US')],
+    ['Finchley, North London', place('London', 'England', 'GB')],
+    ['Central London', place('London', 'England', 'GB')],
+    ['Dublin, England, Ireland', place('Dublin', null, 'IE')],
+    ['Northeast - United States; Southeast - United States', place(null, null, 'US')],
+    ['West Coast - United States', place(null, null, 'US')],
+    ['Apia, Upolu, Samoa', place('Apia', 'Upolu', 'WS')],
+    ['Lohr am Main, BY, Germany', place('Lohr am Main', 'BY', 'DE')],
+    ['Berlin, DE', place('Berlin', null, 'DE')],
+    ['Dover, DE', place('Dover', 'DE', 'US')],
+    ['Ireland, Spain, United Kingdom', place(null, null, 'IE')],
+    ['Atlanta, Georgia, USA', place('Atlanta', 'GA', 'US')],
+    ['Hillsboro, OR', place('Hillsboro', 'OR', 'US')],
+    ['Sydney Or Melbourne', place('Sydney', null, 'AU')],
+    ['Work At Home-Illinois', place(null, 'IL', 'US', true)],
+    ['APAC - Singapore - Singapore - Fusionopolis', place('Singapore', 'Fusionopolis', 'SG')],
+    ['Singapore, Dublin', place('Singapore', null, 'SG')],
+    ['EMEA - Germany - Berlin', place('Berlin', null, 'DE')],
+    ['New York State', place(null, 'NY', 'US')],
+    ['Brooklyn, NY', place('New York', 'NY', 'US')],
+    ['In-person in Seattle, WA 98101', place('Seattle', 'WA', 'US')],
+    ['1600 Amphitheatre Pkwy Mountain View, CA', place('Mountain View', 'CA', 'US')],
+    ['500 Main Street Springfield, IL', place('Springfield', 'IL', 'US')],
+    ['Washington - Bellevue', place('Bellevue', 'WA', 'US')],
+    ['New York - Albany', place('Albany', 'NY', 'US')],
+    ['Washington, DC', place('Washington', 'DC', 'US')],
+    ['(San Francisco, Chicago, NYC)', place('San Francisco', 'CA', 'US')],
+    ['Remote - US: Select locations', place(null, null, 'US', true)],
+    ['Atlanta Warehouse; Chicago Warehouse', place('Atlanta', 'GA', 'US')],
+    ['Tel Aviv-Yafo Municipality, ISR', place('Tel Aviv', null, 'IL')],
+    ['Ottawa, Canada', place('Ottawa', 'ON', 'CA')],
+    ['Karnataka, IN', place(null, 'Karnataka', 'IN')],
+    ['KA, IN', place(null, 'KA', 'IN')],
+    ['ON, CA', place(null, 'ON', 'CA')],
+    ['Ontario, CA', place('Ontario', 'CA', 'US')],
+    ['Springfield, IN', place('Springfield', 'IN', 'US')],
+    ['Kerala, India', place(null, 'Kerala', 'IN')],
+    ['San Francisco Bay Area', place('San Francisco', 'CA', 'US')],
+    ['Remote hybrid in Austin, TX', place('Austin', 'TX', 'US')],
+  ])('%s', (text, expected) => {
+    expect(parsed(text)).toEqual(expected);
+  });
+
+  it('knows every ISO country by its English name and capital code', () => {
+    const names = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+    fc.assert(
+      fc.property(fc.constantFrom('WS', 'BA', 'PY', 'LK', 'KH', 'EE', 'IS', 'MT', 'UY', 'VN'), (code) => {
+        expect(parseLocation(names.of(code)!)).toMatchObject({ city: null, country: code });
+        expect(parseLocation(`Some Town, ${names.of(code)!}`)).toMatchObject({
+          city: 'Some Town',
+          country: code,
+        });
+      }),
+    );
+  });
+
+  it('a written country decides over the country a region name implies', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Springfield', 'Dublin', 'Richmond'),
+        fc.constantFrom('England', 'Scotland', 'Ontario', 'Texas'),
+        fc.constantFrom(['Ireland', 'IE'], ['Australia', 'AU'], ['South Africa', 'ZA']),
+        (city, region, [country, code]) => {
+          expect(parseLocation(`${city}, ${region}, ${country}`)).toMatchObject({ city, country: code });
+        },
+      ),
+    );
+  });
+
+  it('a site word after a known place ("Office", "HQ", "Metro") is dropped', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          ['NYC', 'New York'],
+          ['SF', 'San Francisco'],
+          ['London', 'London'],
+          ['Toronto', 'Toronto'],
+        ),
+        fc.constantFrom('Office', 'HQ', 'Metro', 'Campus', 'Headquarters'),
+        ([written, city], site) => {
+          expect(parseLocation(`${written} ${site}`).city).toBe(city);
+        },
+      ),
+    );
+  });
+
+  it('a street address before the city is skipped however the city is written', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 999 }),
+        fc.constantFrom('Broadway', 'World Trade Center', 'Park Ave'),
+        fc.constantFrom('New York', 'NYC', 'Manhattan', 'New York City'),
+        (number, street, city) => {
+          expect(parseLocation(`${number} ${street}, ${city}`)).toMatchObject({
+            city: 'New York',
+            country: 'US',
+          });
+        },
+      ),
+    );
+  });
+});
+
+describe('parseLocation: a capitalised OR is Oregon, a lower-case or joins places', () => {
+  it('reads "City, OR" as Oregon and "A or B" as two places', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Hillsboro', 'Salem', 'Beaverton', 'Bend'), (city) => {
+        expect(parseLocation(`${city}, OR`)).toMatchObject({ city, region: 'OR', country: 'US' });
+        expect(parseLocation(`${city}, OR or Seattle, WA`)).toMatchObject({
+          city,
+          region: 'OR',
+          country: 'US',
+        });
+      }),
+    );
+  });
+});
+
+describe('parseLocation: NYC street addresses as Indeed writes them', () => {
+  it('finds New York after a street address written with or without a comma before the city', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2000 }),
+        fc.constantFrom('Liberty Plaza', '5th Ave', 'W 45th St', 'Park Avenue', 'Water Street', 'Broadway'),
+        fc.constantFrom(', ', ' '),
+        fc.constantFrom('New York', 'Manhattan', 'Brooklyn', 'New York City'),
+        fc.integer({ min: 10001, max: 11299 }),
+        (number, street, joiner, city, zip) => {
+          expect(parseLocation(`${number} ${street}${joiner}${city}, NY ${zip}`)).toMatchObject({
+            city: 'New York',
+            region: 'NY',
+            country: 'US',
+          });
+        },
+      ),
+    );
+  });
+});
+
+describe('parseLocation: arbitrary arrangements of location words', () => {
+  it('never throws and only returns ISO countries, whatever the order of the parts', () => {
+    const part = fc.constantFrom(
+      'Singapore',
+      'APAC',
+      'OR',
+      'or',
+      'New York',
+      'NY',
+      'State',
+      'Remote',
+      'Hybrid work in',
+      'BY',
+      'Germany',
+      'Dublin',
+      'England',
+      'Ireland',
+      '1',
+      'Liberty Plaza',
+      'Office',
+      'North',
+      'South San Francisco',
+      'US',
+      'IN',
+      'Work At Home',
+      'Bengaluru',
+      'KA',
+      '10001',
+      '(Hybrid)',
+      'CA',
+      'Samoa',
+    );
+    const joiner = fc.constantFrom(', ', ' - ', '; ', ' ', ' | ', '-');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(part, joiner), { maxLength: 8 }), (pieces) => {
+        const result = parseLocation(pieces.map(([p, j]) => p + j).join(''));
+        expect(result.country === null || /^[A-Z]{2}$/.test(result.country)).toBe(true);
+        expect(result.city === null || !/^remote$/i.test(result.city)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -94,6 +94,14 @@ const CA_PROVINCES: Record<string, string> = {
 };
 
 const UK_NATIONS = ['England', 'Scotland', 'Wales', 'Northern Ireland'];
+/** India's states and union territories (JobSpy writes "Bengaluru, KA, IN", Indeed "Bengaluru, Karnataka"). */
+const INDIAN_STATES =
+  `Andhra Pradesh|Arunachal Pradesh|Assam|Bihar|Chhattisgarh|Goa|Gujarat|Haryana|Himachal Pradesh|
+Jharkhand|Karnataka|Kerala|Madhya Pradesh|Maharashtra|Manipur|Meghalaya|Mizoram|Nagaland|Odisha|Punjab|Rajasthan|Sikkim|
+Tamil Nadu|Telangana|Tripura|Uttar Pradesh|Uttarakhand|West Bengal|Andaman and Nicobar Islands|Chandigarh|Dadra and
+Nagar Haveli and Daman and Diu|Delhi|NCT of Delhi|Jammu and Kashmir|Ladakh|Lakshadweep|Puducherry`
+    .replace(/\n/g, ' ')
+    .split('|');
 
 /** alpha-2 → names, alpha-3 and common spellings. */
 const COUNTRIES: Record<string, string[]> = {
@@ -155,7 +163,22 @@ const COUNTRIES: Record<string, string[]> = {
 
 /** Big cities people name without a country, with the spellings and nicknames postings use. */
 const MAJOR_CITIES: { name: string; country: string; region?: string; aliases?: string[] }[] = [
-  { name: 'New York', country: 'US', region: 'NY', aliases: ['NYC', 'New York City', 'Manhattan'] },
+  {
+    name: 'New York',
+    country: 'US',
+    region: 'NY',
+    // The five boroughs are New York City.
+    aliases: [
+      'NYC',
+      'New York City',
+      'Manhattan',
+      'Brooklyn',
+      'Queens',
+      'Bronx',
+      'The Bronx',
+      'Staten Island',
+    ],
+  },
   { name: 'San Francisco', country: 'US', region: 'CA', aliases: ['SF', 'San Fransisco'] },
   { name: 'Los Angeles', country: 'US', region: 'CA', aliases: ['LA'] },
   { name: 'Seattle', country: 'US', region: 'WA', aliases: ['SEA'] },
@@ -180,6 +203,9 @@ const MAJOR_CITIES: { name: string; country: string; region?: string; aliases?: 
   { name: 'Toronto', country: 'CA', region: 'ON' },
   { name: 'Vancouver', country: 'CA', region: 'BC' },
   { name: 'Montreal', country: 'CA', region: 'QC', aliases: ['Montréal'] },
+  { name: 'Ottawa', country: 'CA', region: 'ON' },
+  { name: 'Calgary', country: 'CA', region: 'AB' },
+  { name: 'Edmonton', country: 'CA', region: 'AB' },
   { name: 'London', country: 'GB', region: 'England' },
   { name: 'Manchester', country: 'GB', region: 'England' },
   { name: 'Birmingham', country: 'GB', region: 'England' },
@@ -205,7 +231,7 @@ const MAJOR_CITIES: { name: string; country: string; region?: string; aliases?: 
   { name: 'Stockholm', country: 'SE' },
   { name: 'Copenhagen', country: 'DK' },
   { name: 'Warsaw', country: 'PL', aliases: ['Warszawa'] },
-  { name: 'Tel Aviv', country: 'IL' },
+  { name: 'Tel Aviv', country: 'IL', aliases: ['Tel Aviv-Yafo', 'Tel Aviv-Jaffa'] },
   { name: 'Dubai', country: 'AE' },
   { name: 'Bengaluru', country: 'IN', aliases: ['Bangalore'] },
   { name: 'Mumbai', country: 'IN', aliases: ['Bombay'] },
@@ -215,6 +241,11 @@ const MAJOR_CITIES: { name: string; country: string; region?: string; aliases?: 
   { name: 'Gurugram', country: 'IN', aliases: ['Gurgaon'] },
   { name: 'New Delhi', country: 'IN', aliases: ['Delhi'] },
   { name: 'Tokyo', country: 'JP' },
+  // City-states: the name is the city and the country.
+  { name: 'Singapore', country: 'SG' },
+  { name: 'Hong Kong', country: 'HK' },
+  { name: 'Luxembourg', country: 'LU' },
+  { name: 'Monaco', country: 'MC' },
   { name: 'Seoul', country: 'KR' },
   { name: 'Beijing', country: 'CN' },
   { name: 'Shanghai', country: 'CN' },
@@ -225,15 +256,25 @@ const MAJOR_CITIES: { name: string; country: string; region?: string; aliases?: 
 ];
 
 const REMOTE_WORDS =
-  /^(?:remote|fully remote|100% remote|remote first|remote-first|virtual|work from home|wfh|telecommute|anywhere)$/i;
+  /^(?:remote|fully remote|100% remote|remote first|remote-first|virtual|work (?:from|at) home|wfh|telecommute|anywhere)$/i;
 /** Labels that are not places: work arrangements and placeholders ("2 Locations", "Multiple"). */
 const NOT_A_PLACE =
-  /^(?:hybrid|on-?site|in[- ]office|office|in person|flexible|multiple(?: locations)?|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
+  /^(?:apac|emea|amer|americas|latam|nordics|dach|benelux|europe|asia(?: pacific)?|africa|middle east|oceania|(?:north|south|mid)?[- ]?(?:east|west)(?:ern)?(?: coast)?|(?:north|south)(?:ern)?|central|mid-?west|mid-?atlantic|pacific northwest|gulf coast|hybrid|on-?site|in[- ]office|office|in[- ]person|flexible|(?:multiple|select(?:ed)?|several|many|all|other) locations?|multiple|various(?: locations)?|\d+ locations?|locations?|worldwide|global|anywhere|n\/a|na|tbd|field|other|headquarters|hq)$/i;
 const ARRANGEMENT_PREFIX =
-  /^(?:hybrid|on[- ]?site|in[- ]office|(?:fully\s+)?remote)(?:\s+(?:work|working|role|position|job|remote))?\s+(?:in|from|within|at|near)\s+(?:the\s+)?(?=\S)/i;
-const SEGMENT_SEPARATORS = /\s*(?:;|\||•|·|\/|\bor\b|\n)\s*/i;
+  /^(?:hybrid|on[- ]?site|in[- ]office|in[- ]person|(?:(?:fully|temporarily|partially|partly|mostly|100%)\s+)?remote)(?:\s+(?:work|working|role|position|job|remote|hybrid))?\s+(?:in|from|within|at|near)\s+(?:the\s+)?(?=\S)/i;
+/** "Sydney or Melbourne", "Sydney Or Melbourne"; not "Hillsboro, OR" (Oregon). */
+const SEGMENT_SEPARATORS = /\s*(?:;|\||•|·|\/|\b[oO]r\b|\n)\s*/;
+/** "Central London", "Greater Boston", "Downtown Austin": a part of the city. */
+const AREA_PREFIX = /^(?:central|greater|downtown|inner|metro)\s+/i;
+/**
+ * "North London" is a part of London, but in North America a compass word names another town ("South San
+ * Francisco", "North Las Vegas", "West Hollywood"), which keeps its own name.
+ */
 const COMPASS_PREFIX =
-  /^(?:central|north|south|east|west|north[- ]east|north[- ]west|south[- ]east|south[- ]west|greater|downtown)\s+/i;
+  /^(?:north|south|east|west|north[- ]east|north[- ]west|south[- ]east|south[- ]west)\s+/i;
+/** "SF Office", "Toronto Metro", "London HQ", "Austin Campus": a site of the place named before it. */
+const SITE_SUFFIX =
+  /\s+(?:office|offices|hq|headquarters|campus|metro(?:politan)?(?: area)?|(?:bay\s+)?area|hub|warehouse|store|plant|factory|facility|depot|lab|labs|municipality)$/i;
 
 const normalize = (text: string): string =>
   text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.]/g, '').replace(/\s+/g, ' ').trim();
@@ -243,7 +284,25 @@ const provinceByName = new Map(Object.entries(CA_PROVINCES).map(([code, name]) =
 const countryByName = new Map<string, string>();
 for (const [code, names] of Object.entries(COUNTRIES))
   for (const name of names) countryByName.set(normalize(name), code);
+/** Two-letter codes with an English name that are not countries today (unions, reserved and withdrawn codes). */
+const NOT_COUNTRY_CODES = new Set(
+  'AC AN BU CP CS DD DG EA EU EZ FX IC NT QO SU TA TP UN XA XB YD YU ZR ZZ'.split(' '),
+);
+/** Every other ISO 3166 country by its English name ("Samoa", "Bosnia & Herzegovina") and its capital code. */
+const regionNames = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+for (let first = 65; first <= 90; first += 1) {
+  for (let second = 65; second <= 90; second += 1) {
+    const code = String.fromCharCode(first, second);
+    const name = regionNames.of(code);
+    if (name === undefined || NOT_COUNTRY_CODES.has(code) || /^X[A-JL-Z]$/.test(code)) continue;
+    COUNTRIES[code] ??= [];
+    const spellings = [name, name.replace(/\s*\(.*\)$/, ''), name.replace(/&/g, 'and'), code];
+    for (const spelling of spellings)
+      if (!countryByName.has(normalize(spelling))) countryByName.set(normalize(spelling), code);
+  }
+}
 const nationByName = new Map(UK_NATIONS.map((nation) => [normalize(nation), nation]));
+const indianStateByName = new Map(INDIAN_STATES.map((state) => [normalize(state), state]));
 const cityByAlias = new Map<string, (typeof MAJOR_CITIES)[number]>();
 for (const city of MAJOR_CITIES) {
   for (const alias of [city.name, ...(city.aliases ?? [])]) cityByAlias.set(normalize(alias), city);
@@ -255,12 +314,18 @@ export function parseLocation(text: string | null | undefined): ParsedLocation {
   if (typeof text !== 'string') return EMPTY;
   const raw = text.replace(/\s+/g, ' ').trim();
   if (raw === '') return EMPTY;
+  // "(San Francisco, Chicago, NYC)": a whole text in parentheses is the text.
+  const unwrapped = /^\(([^()]*)\)$/.exec(raw);
+  if (unwrapped) return { ...parseLocation(unwrapped[1]), raw };
   // Parentheses qualify the whole text ("Austin, TX (Hybrid)", "Remote (US/Canada)"): read them, then drop them.
   const { text: qualified, isRemote: remoteInParens } = stripNoise(raw);
   // Indeed's "Hybrid work in Boston, MA" and "Remote in Austin, TX": the arrangement, then the place.
   const arrangement = ARRANGEMENT_PREFIX.exec(qualified);
   const unqualified = arrangement ? qualified.slice(arrangement[0].length) : qualified;
-  const remotePrefix = arrangement !== null && /^(?:fully\s+)?remote/i.test(arrangement[0]);
+  const remotePrefix =
+    arrangement !== null &&
+    /^(?:(?:fully|100%)\s+)?remote/i.test(arrangement[0]) &&
+    !/hybrid/i.test(arrangement[0]);
   const segments = unqualified.split(SEGMENT_SEPARATORS).filter((s) => s.trim() !== '');
   const places = segments.flatMap(splitCommaList).map(parsePlace);
   const isRemote = remoteInParens || remotePrefix || places.some((p) => p.isRemote);
@@ -335,7 +400,8 @@ function placeFromTrailingCodes(parts: readonly string[], isRemote: boolean): Pl
     const northAmerican = last === 'US' ? US_STATES : last === 'CA' ? CA_PROVINCES : null;
     const cityText = parts.at(-3)!;
     if ((northAmerican === null || northAmerican[region] !== undefined) && isPlausibleCityName(cityText)) {
-      return { city: knownCity(cityText)?.name ?? cityText, region, country: last, isRemote };
+      const known = knownCity(cityText);
+      return { city: known ? cityName(cityText, known) : cityText, region, country: last, isRemote };
     }
   }
   if (
@@ -343,13 +409,56 @@ function placeFromTrailingCodes(parts: readonly string[], isRemote: boolean): Pl
     isCode(last) &&
     (US_STATES[last] !== undefined || CA_PROVINCES[last] !== undefined)
   ) {
-    const cityText = beforeLast!;
+    const cityText = withoutStreetAddress(beforeLast!);
+    // "KA, IN", "ON, CA", "Karnataka, IN": JobSpy's region and country codes without a city.
+    const regionOfCountry = regionBeforeCountryCode(cityText, last);
+    if (regionOfCountry !== null) return { city: null, region: regionOfCountry, country: last, isRemote };
+    const known = knownCity(cityText);
+    // "Berlin, DE" is Berlin in Germany, not a Berlin in Delaware.
+    if (known !== undefined && known.country === last) {
+      return { city: known.name, region: known.region ?? null, country: last, isRemote };
+    }
     if (isPlausibleCityName(cityText) && !NOT_A_PLACE.test(cityText) && remoteLabelRest(cityText) === null) {
       const country = US_STATES[last] !== undefined ? 'US' : 'CA';
-      const known = knownCity(cityText);
-      return { city: known?.country === country ? known.name : cityText, region: last, country, isRemote };
+      return {
+        city: known?.country === country ? cityName(cityText, known) : cityText,
+        region: last,
+        country,
+        isRemote,
+      };
     }
   }
+  return null;
+}
+
+const STREET_WORDS =
+  /^(?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|ln|lane|way|pl|place|plaza|sq|square|ct|court|pkwy|parkway|hwy|highway|ter|terrace|center|centre|floor|fl|suite|ste)\.?$/i;
+
+/** "1 Liberty Plaza New York" → "New York": a house number, the street, then the city (written without a comma). */
+function withoutStreetAddress(text: string): string {
+  if (!/^\d+[A-Za-z]?\s/.test(text)) return text;
+  const words = text.split(' ');
+  for (let take = Math.min(3, words.length - 1); take >= 1; take--) {
+    const tail = words.slice(-take).join(' ');
+    if (knownCity(tail) !== undefined) return tail;
+  }
+  const lastStreetWord = words.findLastIndex((word) => STREET_WORDS.test(word));
+  return lastStreetWord >= 0 && lastStreetWord < words.length - 1
+    ? words.slice(lastStreetWord + 1).join(' ')
+    : text;
+}
+
+/** The region in "KA, IN" or "Karnataka, IN" (JobSpy without a city), or null when the part is not one. */
+function regionBeforeCountryCode(part: string, code: string): string | null {
+  if (COUNTRIES[code] === undefined) return null;
+  const region = lookupRegion(part);
+  // A North American name keeps the city reading ("Ontario, CA" is Ontario, California, as "California, MO").
+  const isBareCode = /^[A-Z]{2,3}$/.test(part);
+  const northAmericanName = !isBareCode && (region?.country === 'US' || region?.country === 'CA');
+  if (region !== null && region.country === code && !northAmericanName) return region.region;
+  // A bare code that is no region of the state the code would be ("KA" is no US state): the country's region.
+  const northAmerican = code === 'US' ? US_STATES : code === 'CA' ? CA_PROVINCES : null;
+  if (isBareCode && region === null && northAmerican === null) return part;
   return null;
 }
 
@@ -359,7 +468,25 @@ function parsePlace(segment: string): PlaceParts {
   if (byCodes !== null) return byCodes;
   const place: PlaceParts = { city: null, region: null, country: null, isRemote: remoteInParens };
   const cityCandidates: string[] = [];
-  for (const [index, part] of splitParts(text).entries()) {
+  let explicitCountry: string | null = null;
+  let placeIndex = 0;
+  const parts = splitParts(text);
+  for (const [partIndex, part] of parts.entries()) {
+    // "Lohr am Main, BY, Germany", "Sanand, GJ, India": a code before the written country is its region.
+    if (
+      /^[A-Z]{2,3}$/.test(part) &&
+      lookupRegion(part) === null &&
+      parts
+        .slice(partIndex + 1)
+        .some((later) => lookupRegion(later) === null && lookupCountry(later) !== null)
+    ) {
+      place.region ??= part;
+      continue;
+    }
+    // A street address ("1 World Trade Center") is skipped: the city is the part after it.
+    if (/^\d+[A-Za-z]?\s+\p{L}/u.test(part)) continue;
+    const index = placeIndex++;
+    if (lookupRegion(part) === null) explicitCountry ??= lookupCountry(part);
     const remoteRest = remoteLabelRest(part);
     if (remoteRest !== null) {
       place.isRemote = true;
@@ -367,10 +494,22 @@ function parsePlace(segment: string): PlaceParts {
       continue;
     }
     // "New York" leading a location is the city; later ("Albany, New York") it is the state.
-    const isLeadingCity = index === 0 && knownCity(part) !== undefined;
+    const known = knownCity(part);
+    // "Washington - Bellevue": a leading name that is also a state is the state when a place follows it.
+    const stateBeforePlace =
+      lookupRegion(part) !== null && parts.slice(partIndex + 1).some((later) => isPlaceWord(later));
+    const isLeadingCity = index === 0 && known !== undefined && !stateBeforePlace;
+    // "APAC - Singapore - Singapore": a city-state's name is its country and a city.
+    if (!isLeadingCity && known !== undefined && lookupCountry(part) === known.country)
+      cityCandidates.push(part);
     if (!isLeadingCity && applyRegionOrCountry(place, part)) continue;
     if (NOT_A_PLACE.test(part) || !isPlausibleCityName(part)) continue;
     cityCandidates.push(part);
+  }
+  // A country written out beats the one a region implies ("Dublin, England, Ireland" is in Ireland).
+  if (explicitCountry !== null && place.country !== explicitCountry) {
+    place.country = explicitCountry;
+    place.region = null;
   }
   const knownIndex = cityCandidates.findIndex((c) => knownCity(c) !== undefined);
   const known = knownIndex >= 0 ? knownCity(cityCandidates[knownIndex]!)! : null;
@@ -378,23 +517,50 @@ function parsePlace(segment: string): PlaceParts {
   const cityText = cityCandidates[cityIndex];
   if (cityText === undefined) return place;
   const usesKnown = known !== null && cityIndex === knownIndex;
-  place.city = usesKnown ? known.name : cityText;
+  place.city = usesKnown ? cityName(cityText, known) : cityText;
   // "Bengaluru, Karnataka": an unrecognised part after the city names its region.
-  const regionText = cityCandidates[cityIndex + 1];
+  const regionText = cityCandidates.slice(cityIndex + 1).find((c) => normalize(c) !== normalize(cityText));
   if (place.region === null) place.region = regionText ?? (usesKnown ? (known.region ?? null) : null);
   if (usesKnown) place.country ??= known.country;
   return place;
 }
 
+/** A part that can name a city: not a region, country, remote label or placeholder. */
+function isPlaceWord(part: string): boolean {
+  return (
+    !isRegionOrCountry(part) &&
+    remoteLabelRest(part) === null &&
+    !NOT_A_PLACE.test(part) &&
+    isPlausibleCityName(part)
+  );
+}
+
 function knownCity(text: string): (typeof MAJOR_CITIES)[number] | undefined {
   const key = normalize(text);
-  return cityByAlias.get(key) ?? cityByAlias.get(key.replace(COMPASS_PREFIX, ''));
+  return cityByAlias.get(key) ?? cityByAlias.get(key.replace(AREA_PREFIX, '').replace(COMPASS_PREFIX, ''));
+}
+
+/** The city's name as stored: the table's for a known city, except a North American compass town keeps its own. */
+function cityName(text: string, known: (typeof MAJOR_CITIES)[number]): string {
+  const key = normalize(text);
+  if (cityByAlias.has(key) || AREA_PREFIX.test(key)) return known.name;
+  return COMPASS_PREFIX.test(key) && (known.country === 'US' || known.country === 'CA') ? text : known.name;
+}
+
+/** "SF Office" → "SF", "Toronto Metro" → "Toronto"; "Bay Area" stays (nothing known is left). */
+function withoutSiteSuffix(part: string): string {
+  const rest = part.replace(SITE_SUFFIX, '').trim();
+  if (rest === part || rest === '') return part;
+  return knownCity(rest) !== undefined || isRegionOrCountry(rest) ? rest : part;
 }
 
 /** "Remote", "Remote US", "Remote in the US", "US Remote", "Virtual Canada" → the place after "remote" ('' if none); null if not remote. */
 function remoteLabelRest(part: string): string | null {
   if (REMOTE_WORDS.test(part.trim())) return '';
-  const leading = /^(?:remote|virtual)\b[\s-]*(?:(?:in|within|from)\s+)?(?:the\s+)?(.*)$/i.exec(part.trim());
+  const leading =
+    /^(?:remote|virtual|work (?:from|at) home|wfh)\b[\s-]*(?:(?:in|within|from)\s+)?(?:the\s+)?(.*)$/i.exec(
+      part.trim(),
+    );
   if (leading) return leading[1]!.trim();
   const trailing = /^(.*?)[\s-]*\bremote$/i.exec(part.trim());
   return trailing ? trailing[1]!.trim() : null;
@@ -403,7 +569,7 @@ function remoteLabelRest(part: string): string | null {
 /** Splits "Massachusetts - Boston", "US-San Francisco", "Toronto, ON, Canada" into parts. */
 function splitParts(text: string): string[] {
   return text
-    .split(/\s*,\s*|\s+[-–]\s+/)
+    .split(/\s*,\s*|\s+[-–]\s+|:\s+/)
     .flatMap((part) => {
       const glued = /^([A-Za-z]{2,3})-(.+)$/.exec(part);
       if (glued && (lookupCountry(glued[1]!) || /^remote$/i.test(glued[2]!) || /^remote$/i.test(glued[1]!))) {
@@ -411,7 +577,7 @@ function splitParts(text: string): string[] {
       }
       return [part];
     })
-    .map((part) => part.trim())
+    .map((part) => withoutSiteSuffix(part.trim()))
     .filter(Boolean);
 }
 
@@ -432,7 +598,8 @@ function applyRegionOrCountry(place: PlaceParts, part: string): boolean {
 
 function lookupRegion(text: string): { region: string; country: string } | null {
   const trimmed = text.trim();
-  const key = normalize(trimmed);
+  // "New York State", "Washington State".
+  const key = normalize(trimmed).replace(/ state$/, '');
   const upper = trimmed.replace(/\./g, '').toUpperCase();
   if (trimmed.replace(/\./g, '').length === 2 && trimmed.replace(/\./g, '') === upper) {
     if (US_STATES[upper]) return { region: upper, country: 'US' };
@@ -444,6 +611,8 @@ function lookupRegion(text: string): { region: string; country: string } | null 
   if (province) return { region: province, country: 'CA' };
   const nation = nationByName.get(key);
   if (nation) return { region: nation, country: 'GB' };
+  const indianState = indianStateByName.get(key);
+  if (indianState) return { region: indianState, country: 'IN' };
   return null;
 }
 

@@ -100,3 +100,11 @@ describe('parseWorkArrangement', () => {
     expect(counts.remote).toBeGreaterThan(500);
   });
 });
+
+describe('parseWorkArrangement: temporarily remote (issue 13, session 5)', () => {
+  it('reads "Temporarily Remote in X" as not a remote job', () => {
+    for (const location of ['Temporarily Remote in Austin, TX', 'Temporarily remote in Boston'])
+      expect(parseWorkArrangement({ location })).toEqual({ work_arrangement: 'onsite', is_remote: false });
+    expect(parseWorkArrangement({ location: 'Remote in Austin, TX' }).is_remote).toBe(true);
+  });
+});

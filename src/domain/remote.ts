@@ -51,7 +51,10 @@ permanently primarily mostly partially flexible is be are can may this within fr
 located location anywhere based available possible allowed considered`.split(/\s+/),
 );
 
+/** "not remote", "no remote"; also Indeed's "Temporarily Remote in Austin": the lasting arrangement is on-site. */
 const NEGATORS = new Set([
+  'temporarily',
+  'temporary',
   'not',
   'no',
   'non',

@@ -8,6 +8,7 @@ import {
   annualize,
   EMPTY_SALARY,
   parseSalary,
+  parseSalaryWithProblems,
   periodFromInterval,
   readNumber,
   resolveCurrency,
@@ -1005,8 +1006,15 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
       fc.property(
         fc.integer({ min: 15, max: 80 }),
         fc.integer({ min: 1, max: 30 }),
-        fc.constantFrom(['Min', 'Max'], ['Minimum:', 'Maximum:'], ['Minimum salary', 'maximum']),
-        fc.constantFrom(', ', '; ', ' - '),
+        fc.constantFrom(
+          ['Min', 'Max'],
+          ['Min.', 'Max.'],
+          ['Minimum:', 'Maximum:'],
+          ['Minimum salary', 'maximum'],
+          ['Salary Min:', 'Salary Max:'],
+          ['Pay Min', 'Pay Max'],
+        ),
+        fc.constantFrom(', ', '; ', ' - ', ' | '),
         (low, extra, [minLabel, maxLabel], separator) => {
           const text = `${minLabel} $${low}/hr${separator}${maxLabel} $${low + extra}/hr`;
           expect(parseSalary(text), text).toMatchObject({
@@ -1018,6 +1026,40 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
       ),
     );
     expect(parseSalary('Min £30k').salary_max).toBeNull();
+    expect(parseSalary('Min. $90,000, Max. $110,000')).toMatchObject({
+      salary_min: 90_000,
+      salary_max: 110_000,
+    });
+    expect(parseSalary('Approx. $50,000 per year')).toMatchObject({ salary_min: 50_000, salary_max: 50_000 });
+  });
+
+  it('reads commission as no pay (it is earned on sales), OTE as pay when it is the only figure', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 10, max: 200 }),
+        fc.constantFrom(
+          (k: number) => `up to $${k},000 in commission`,
+          (k: number) => `Earn up to $${k}k in commissions`,
+          (k: number) => `Commission: up to $${k},000 per year`,
+          (k: number) => `plus commission of $${k},000`,
+          (k: number) => `$${k},000 uncapped commission`,
+        ),
+        (k, write) => {
+          expect(parseSalary(write(k)).salary_max, write(k)).toBeNull();
+        },
+      ),
+    );
+    expect(parseSalary('Base salary $80,000 plus up to $100,000 in commission')).toMatchObject({
+      salary_min: 80_000,
+      salary_max: 80_000,
+    });
+    expect(parseSalary('Commission-based role, earn $50,000 - $90,000 a year')).toMatchObject({
+      salary_min: 50_000,
+      salary_max: 90_000,
+    });
+    expect(parseSalary('$30,000 - $40,000 plus uncapped commission').salary_max).toBe(40_000);
+    expect(parseSalary('OTE $150,000').salary_min).toBe(150_000);
+    expect(parseSalary('$60,000 base, $120,000 OTE').salary_max).toBe(60_000);
   });
 
   it('reads relocation figures as no pay', () => {
@@ -1217,5 +1259,15 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
     for (const text of ['$60,000 or €45,000', '€45,000 / $50,000'])
       expect(parseSalary(text).salary_min, text).toBeNull();
     expect(parseSalary('Salary £45,000 (approx. €52,000)').salary_currency).toBe('GBP');
+  });
+
+  it('says when pay in different currencies gave no salary', () => {
+    for (const text of ['$60,000 or €45,000', '£50,000 - $70,000', 'Salary: 40,000 EUR / 45,000 USD'])
+      expect(parseSalaryWithProblems(text), text).toMatchObject({
+        salary: { salary_min: null },
+        mixedCurrencies: true,
+      });
+    for (const text of ['£50,000 - £70,000', 'no pay stated', 'Salary £45,000 (approx. €52,000)'])
+      expect(parseSalaryWithProblems(text).mixedCurrencies, text).toBe(false);
   });
 });

@@ -556,7 +556,7 @@ const RANGE_GAP_RE = new RegExp(
 );
 /** "Min $40/hr, Max $50/hr", "Minimum: £30,000; Maximum: £40,000": two labelled bounds are one range. */
 const MAX_LABEL_GAP_RE = new RegExp(
-  String.raw`^${PER_END_UNIT}\s*[,;|/-]?\s*(?:and\s+|to\s+)?max(?:imum)?\.?\s*(?:(?:salary|pay|rate|wage)\s*)?(?:of\s*)?:?\s*$`,
+  String.raw`^${PER_END_UNIT}\s*[,;|/-]?\s*(?:and\s+|to\s+)?(?:(?:salary|pay|rate|wage|base)\s+)?max(?:imum)?\.?\s*(?:(?:salary|pay|rate|wage)\s*)?(?:of\s*)?:?\s*$`,
   'i',
 );
 const MIN_LABEL_BEFORE_RE = /\bmin(?:imum)?\.?\s*(?:(?:salary|pay|rate|wage)\s*)?(?:of\s*)?:?\s*$/i;
@@ -594,13 +594,13 @@ const NEGATIVE_SIGN_BEFORE_RE = /[-−]$/;
 
 /** Where a figure's own phrase ends: a sentence, a list separator or an added extra ("+ bonus", "plus"). */
 const PHRASE_END_RE = /[.!?](?:\s|$)|[\n;|•(]|\s\+|\bplus\b|,\s|➕/;
-/** Where the words leading to a figure start. */
-const PHRASE_START_RE = /[.!?]\s|[\n;|•]/g;
+/** Where the words leading to a figure start; the dot of a label's abbreviation ("Min. $90,000") ends nothing. */
+const PHRASE_START_RE = /(?<!\b(?:min|max|approx|incl|excl|avg|ca|sal|comp))\.\s|[!?]\s|[\n;|•]/gi;
 const CONTEXT_WINDOW = 60;
 
 /** Words naming the figure as something other than pay when they follow it ("$2,000 learning budget"). */
 const NON_PAY_AFTER_RE =
-  /^(?<gap>\*?\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|relocation\b|(?:(?:shift|night|weekend|evening)\s+)?differential|fertility|adoption|tuition|child[\s-]?care|family[\s-]+(?:forming|building)|referrals?\b|RSUs?\b|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?|equity|stock|options))/iu;
+  /^(?<gap>\*?\s*(?:[\p{L}\d'’/&-]+\s+){0,4}?)(?:(?:sign[\s-]*on|signing|joining|referral|relocation|retention|loyalty)\s+bonus|budget|allowance|stipend|reimburse\w*|subsid\w*|perks?\b|shares\b|stock\b|funding|revenues?\b|market\b(?!\s+rate)|valuation|turnover|AUM\b|assets\b|raised\b|financing|series\s+[a-f]\b|loan|discount|vouchers?\b|fund\b|contribution|insurance|learning|training|wellbeing|wellness|set[\s-]?up\b|equipment|gym|commut\w*|cycle\b|relocation\b|(?:(?:shift|night|weekend|evening)\s+)?differential|fertility|adoption|tuition|child[\s-]?care|family[\s-]+(?:forming|building)|referrals?\b|RSUs?\b|commissions?\b(?![\s-]*(?:based|only|structure|scheme|plan)\b)|in\s+(?:sales|savings|investment|capital|commerce|payments|premiums?|equity|stock|options))/iu;
 /** Words that end a figure's own noun phrase: an extra listed after the pay, or a condition on it. */
 const EXTRAS_OR_CONDITION_RE =
   /\b(?:depend\w*|based|subject|doe|negotiable|competitive|bonus(?:es)?|benefits?|pension|holidays?|healthcare|equity|plus)\b/i;
@@ -609,7 +609,7 @@ const MORE_EXTRAS_RE =
   /^\s*[,+&]?\s*(?:bonus(?:es)?|pension|holidays?|benefits|private\s+medical|medical|healthcare|car\b|life\s+assurance|share\s+options|equity)\b/i;
 /** Words before a figure that make it a company, benefit or bonus figure ("raised over $100M"). */
 const NON_PAY_BEFORE_RE =
-  /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|deals?|quotas?|equity|RSUs?|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest(?:s|ed|ing|ments?|ors?)?\b|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize|matching|match(?=\s+(?:up\s+to|of)\b))\b/i;
+  /\b(?:bonus(?:es)?|budget|allowance|stipend|reimbursement|subsidy|perks?|relocation|referral|refer|funding|deals?|quotas?|equity|RSUs?|raised|revenues?|turnover|assets|valued|valuation|worth|market|managing|manages|AUM|invest(?:s|ed|ing|ments?|ors?)?\b|lent|loans?|sav(?:e|es|ed|ing|ings)|contribut(?:es|ed|ing|ions?)|pension|insurance|shares|stock|discount|benefit|fund|series\s+[a-f]|acquisition|spend|processed|sold|sales|payments|commerce|expenditures?|capital|grants?|prize|commissions?\b(?![\s-]*(?:based|only|structure|scheme|plan)\b)|matching|match(?=\s+(?:up\s+to|of)\b))\b/i;
 /** A pay noun right after the figure names it, whatever came before ("pension & more! £55K Basic Salary"). */
 const PAY_AFTER_RE = /^\s*(?:\p{L}+\s+){0,2}?(?:salary|basic|base|(?<!per\s)pay|rate|ote|wage)\b/iu;
 /** Words labelling a figure as pay. */
@@ -863,6 +863,8 @@ interface TextContext {
   contractType: ContractType | null;
   isEstimate: boolean;
   employerProvided: boolean;
+  /** Set while parsing: a figure was dropped because its amounts are in different currencies. */
+  mixedCurrencies: boolean;
 }
 
 function candidateCurrency(candidate: Candidate, context: TextContext): string | null | 'mixed' {
@@ -917,7 +919,10 @@ function salaryOfCandidate(candidate: Candidate, context: TextContext): SalaryPa
   if (isNonPay(candidate) || isCompanyScale(candidate, context)) return null;
   if (isUnlabelledIdentifier(candidate, context)) return null;
   const currency = candidateCurrency(candidate, context);
-  if (currency === 'mixed') return null;
+  if (currency === 'mixed') {
+    context.mixedCurrencies = true;
+    return null;
+  }
   const period = statedPeriod(candidate) ?? conventionalPeriod(candidate, currency, context);
   const salary = buildSalary({
     min: candidate.min,
@@ -954,7 +959,25 @@ function isOtherCurrencyAlternative(
 }
 
 export function parseSalary(raw: string | null | undefined, hints?: SalaryHints): SalaryParse {
-  if (typeof raw !== 'string' || raw.trim() === '') return { ...EMPTY_SALARY };
+  return parseSalaryWithProblems(raw, hints).salary;
+}
+
+export interface SalaryTextParse {
+  salary: SalaryParse;
+  /**
+   * "£50,000 - $70,000", "$60,000 or €45,000": the text states pay in more than one currency and no single
+   * salary was taken from it (an importer records this as a warning rather than guess a currency).
+   */
+  mixedCurrencies: boolean;
+}
+
+/** `parseSalary`, also saying why a text with figures gave no salary. */
+export function parseSalaryWithProblems(
+  raw: string | null | undefined,
+  hints?: SalaryHints,
+): SalaryTextParse {
+  if (typeof raw !== 'string' || raw.trim() === '')
+    return { salary: { ...EMPTY_SALARY }, mixedCurrencies: false };
   const contractType = findContractType(raw);
   const text = blankOut(
     CONTRACT_MARKERS.reduce(
@@ -972,7 +995,12 @@ export function parseSalary(raw: string | null | undefined, hints?: SalaryHints)
     contractType,
     isEstimate: ESTIMATE_RE.test(text),
     employerProvided: EMPLOYER_PROVIDED_RE.test(text),
+    mixedCurrencies: false,
   };
+  const none = () => ({
+    salary: { ...EMPTY_SALARY, contract_type: contractType },
+    mixedCurrencies: context.mixedCurrencies,
+  });
   // The first figure that reads as pay; figures with a currency or a K/M unit before bare numbers.
   let fallback: SalaryParse | null = null;
   const candidates = findCandidates(text, scanAmounts(text));
@@ -980,12 +1008,13 @@ export function parseSalary(raw: string | null | undefined, hints?: SalaryHints)
     const salary = salaryOfCandidate(candidate, context);
     if (salary === null) continue;
     if (isOtherCurrencyAlternative(candidate, candidates[index + 1], salary, context)) {
-      return { ...EMPTY_SALARY, contract_type: contractType };
+      context.mixedCurrencies = true;
+      return none();
     }
-    if (!isUnmarkedFigure(candidate)) return salary;
+    if (!isUnmarkedFigure(candidate)) return { salary, mixedCurrencies: false };
     fallback ??= salary;
   }
-  return fallback ?? { ...EMPTY_SALARY, contract_type: contractType };
+  return fallback === null ? none() : { salary: fallback, mixedCurrencies: false };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -338,3 +338,140 @@ describe('skills: contact labels, compounds, case variants and requirement tags 
     expect(extract('Strong TS skills')).toEqual(['TypeScript']);
   });
 });
+
+describe('skills: context rules for names in boilerplate and everyday words (issue 13, session 5)', () => {
+  it.each([
+    ['Follow us on LinkedIn, Twitter, Instagram and Facebook for updates.', []],
+    ['Follow Us!YouTube | LinkedIn | X (Twitter) | Facebook', []],
+    ['Please use the "Apply with LinkedIn" button.', []],
+    ['Reach out to the recruiter on LinkedIn for details.', []],
+    ['visit our page on LinkedIn to stay updated', []],
+    ['household named companies such as General Electric, Dominos, LinkedIn and Adobe', []],
+    ['customers including Facebook, Uber and Spotify', []],
+    ['You will have a BASIC understanding of accounting.', []],
+    ['Ability to develop basic SQL queries', ['SQL']],
+    ['Java developer at Oracle.', ['Java']],
+    ['Experience with LinkedIn Recruiter and Salesforce required.', ['LinkedIn', 'Salesforce']],
+    ['Programming in BASIC, Visual Basic and VBA.', ['BASIC', 'VBA']],
+    ['Familiarity with the UNIX and cluster computing environment preferred.', ['UNIX']],
+    [
+      'tools like Puppet, Chef, and Ansible. Experience with Unix and Linux',
+      ['Puppet', 'Chef', 'Ansible', 'UNIX', 'Linux'],
+    ],
+    ['delivering under the Agile methodology', ['Agile']],
+    ['Participate in an agile scrum cadence', ['Agile', 'Scrum']],
+    ['good at Excel and Python', ['Excel', 'Python']],
+    ['Build a React application with TypeScript', ['React', 'TypeScript']],
+    ['an MIS or Computer Science degree', []],
+    ['experience in an appropriate discipline such as MIS, statistics', []],
+    ['Python and SQL degree-level knowledge', ['Python', 'SQL']],
+    ['Great team. At Salesforce, we believe in equality.', []],
+    ['At Salesforce, Python and Java are used', ['Salesforce', 'Python', 'Java']],
+    ['Check out our YouTube channel', []],
+    ['Salesforce', ['Salesforce']],
+  ])('%s', (text, expected) => {
+    expect(extract(text)).toEqual(expected);
+  });
+
+  it('never throws on texts made of skill names and the words the context rules read, at any position', () => {
+    const words = fc.constantFrom(
+      'At',
+      'at',
+      'Salesforce',
+      'BASIC',
+      'a',
+      'the',
+      'understanding',
+      ',',
+      'we',
+      'follow',
+      'us',
+      'on',
+      'LinkedIn',
+      'SAP',
+      'SD',
+      'MM',
+      'FI/CO',
+      'modules',
+      'degree',
+      'or',
+      'MIS',
+      'companies',
+      'such',
+      'as',
+      '.',
+      '\n',
+      'Agile',
+      'Scrum',
+      'basic',
+      'SQL',
+      'like',
+      'with',
+      'page',
+      'discipline',
+      'S/4HANA',
+      'consultant',
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 20 }), (parts) => {
+        const found = extract(parts.join(' '));
+        expect(new Set(found).size).toBe(found.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a call to action before a list of networks covers every name in it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Follow us on', 'Find us on', 'Connect with us on', 'Like us on'),
+        fc.shuffledSubarray(['LinkedIn', 'Facebook', 'YouTube', 'Instagram', 'Twitter'], { minLength: 1 }),
+        (lead, names) => {
+          const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+          expect(extract(`${lead} ${list}.`)).toEqual([]);
+        },
+      ),
+    );
+  });
+
+  it('an everyday-word skill between a determiner and an ordinary noun is an adjective; before a technical noun it is the skill', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(['BASIC', 'BASIC'], ['Agile', 'Agile'], ['Swift', 'Swift'], ['Spring', 'Spring']),
+        fc.constantFrom('a', 'an', 'the', 'our'),
+        fc.constantFrom('understanding', 'team', 'response', 'start', 'review'),
+        fc.constantFrom('application', 'developer', 'codebase', 'framework'),
+        ([written, canonical], determiner, everyday, technical) => {
+          expect(extract(`We want ${determiner} ${written} ${everyday} of it.`)).not.toContain(canonical);
+          expect(extract(`We want ${determiner} ${written} ${technical} of it.`)).toContain(canonical);
+        },
+      ),
+    );
+  });
+
+  it('reads SAP modules after a product and bare codes followed by a module noun in a text naming SAP', () => {
+    expect(extract('SAP S/4HANA SD MM functional analyst')).toEqual(['SAP S/4HANA', 'SAP SD', 'SAP MM']);
+    expect(extract('SAP consultant: FI/CO consultant with SD and MM modules')).toEqual(
+      expect.arrayContaining(['SAP FI', 'SAP CO', 'SAP SD', 'SAP MM']),
+    );
+    expect(extract('SD and MM modules')).toEqual([]);
+    expect(extract('Experience in SAP modules like SD, MM and PP')).toEqual(
+      expect.arrayContaining(['SAP SD', 'SAP MM', 'SAP PP']),
+    );
+    expect(extract('SAP Consultant (FI/CO)')).toEqual(expect.arrayContaining(['SAP FI', 'SAP CO']));
+    expect(extract('SAP Consultant - SD')).toEqual(expect.arrayContaining(['SAP SD']));
+    expect(extract('SAP S4 HANA MM consultant')).toEqual(['SAP S/4HANA', 'SAP MM']);
+    expect(extract('Our PM and QM teams use SAP')).toEqual(['SAP']);
+    expect(extract('version control (e.g., using Git)')).toEqual(['Git']);
+    expect(extract('SAP, SQL and AWS')).toEqual(expect.arrayContaining(['SQL', 'AWS']));
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(['FI', 'CO', 'SD', 'MM', 'PP', 'QM', 'PM', 'WM'], { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('/', ', ', ' and ', ' '),
+        (codes, joiner) => {
+          expect(extract(`SAP ${codes.join(joiner)} Consultant`)).toEqual(codes.map((code) => `SAP ${code}`));
+        },
+      ),
+    );
+  });
+});

@@ -43,6 +43,7 @@ interface SurfaceForm {
   canonical: string;
   ambiguous: boolean;
   short: boolean;
+  category: string | null;
 }
 
 interface Candidate {
@@ -148,7 +149,12 @@ function isWordChar(code: number, value: string): boolean {
   return code > 127 && /[\p{L}\p{N}]/u.test(value);
 }
 
-function buildForm(surface: string, canonical: string, ambiguous: boolean): SurfaceForm | null {
+function buildForm(
+  surface: string,
+  canonical: string,
+  ambiguous: boolean,
+  category: string | null = null,
+): SurfaceForm | null {
   const tokens = tokenize(surface.trim());
   if (tokens.length === 0) return null;
   const isSingleShortWord = tokens.length === 1 && tokens[0]!.text.length <= SHORT_FORM_MAX_LENGTH;
@@ -159,6 +165,7 @@ function buildForm(surface: string, canonical: string, ambiguous: boolean): Surf
     canonical,
     ambiguous: ambiguous || isSingleShortWord,
     short: isSingleShortWord,
+    category,
   };
 }
 
@@ -173,10 +180,10 @@ export function createSkillMatcher(entries: SkillEntry[]): SkillMatcher {
   const byFirstToken = new Map<string, SurfaceForm[]>();
   const byKey = new Map<string, string>();
 
-  const register = (surface: string, canonical: string, ambiguousForms: Set<string>) => {
+  const register = (surface: string, canonical: string, ambiguousForms: Set<string>, category?: string) => {
     const key = formKey(surface);
     if (key === '' || byKey.has(key)) return;
-    const form = buildForm(surface, canonical, ambiguousForms.has(surface));
+    const form = buildForm(surface, canonical, ambiguousForms.has(surface), category ?? null);
     if (!form) return;
     byKey.set(key, canonical);
     const first = form.lowerTokens[0]!;
@@ -186,16 +193,21 @@ export function createSkillMatcher(entries: SkillEntry[]): SkillMatcher {
   };
 
   // Names first so that a canonical name always maps to itself, even if another entry lists it as an alias.
-  for (const entry of entries) register(entry.name, entry.name, new Set(entry.ambiguous ?? []));
+  for (const entry of entries)
+    register(entry.name, entry.name, new Set(entry.ambiguous ?? []), entry.category);
   for (const entry of entries) {
     const ambiguousForms = new Set(entry.ambiguous ?? []);
-    for (const alias of entry.aliases) register(alias, entry.name, ambiguousForms);
+    for (const alias of entry.aliases) register(alias, entry.name, ambiguousForms, entry.category);
   }
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  // Module codes the dictionary names as "SAP XX" ("SAP SD", "SAP FICO"): read in lists after SAP.
+  const sapModules = new Set(
+    entries.flatMap((entry) => /^SAP ([A-Z0-9]{2,5})$/.exec(entry.name)?.slice(1) ?? []),
+  );
 
   const extract = (text: string): string[] => {
     if (typeof text !== 'string' || text.length === 0) return [];
-    const tokens = tokenize(expandVendorModuleLists(withoutClearanceTerms(text)));
+    const tokens = tokenize(expandVendorModuleLists(withoutClearanceTerms(text), sapModules));
     const candidates = findCandidates(tokens, byFirstToken);
     const accepted = acceptInContext(tokens, candidates);
     const seen = new Set<string>();
@@ -321,20 +333,48 @@ function withoutClearanceTerms(text: string): string {
   return text.replace(CLEARANCE_TERM_RE, ' ');
 }
 
-/** "SAP FI/CO", "SAP SD/MM/PP": module codes after a slash belong to the vendor too. */
-function expandVendorModuleLists(text: string): string {
-  return text.replace(
-    /\b(SAP)\s+([A-Z]{2,4})((?:\s*\/\s*[A-Z]{2,4}\b)+)/g,
-    (_, vendor, first, rest: string) =>
-      [
-        first,
-        ...rest
-          .split('/')
-          .map((code) => code.trim())
-          .filter(Boolean),
-      ]
-        .map((code) => `${vendor} ${code}`)
-        .join(' / '),
+const MODULE_JOINER = String.raw`\s*(?:\/|,|&|\band\b|\bor\b|-|\s)\s*`;
+/** A product named between SAP and its modules: "SAP S/4HANA SD, MM", "SAP ECC FI/CO". */
+const SAP_PRODUCT = String.raw`(?:\s+(?:S\/4\s?HANA|S4\s?HANA|ECC\s?6?(?:\.0)?|R\/3|HANA))?`;
+/** Words after bare module codes that say they are modules: "SD and MM modules", "FI/CO consultant". */
+const MODULE_NOUNS = String.raw`(?:modules?|consultants?|functional|configuration|implementation|lead|analyst|specialist)`;
+
+/**
+ * "SAP FI/CO", "SAP SD, MM and PP", "SAP S/4HANA SD MM": module codes listed after SAP belong to it; in a text
+ * that names SAP, bare codes followed by a module noun ("FI/CO consultant", "SD and MM modules") too. Only codes
+ * the dictionary knows as "SAP XX" are read, so "SAP, SQL and AWS" stays a list of three skills.
+ */
+function expandVendorModuleLists(text: string, modules: ReadonlySet<string>): string {
+  if (modules.size === 0 || !/\bSAP\b/.test(text)) return text;
+  const code = `(?:${[...modules].sort((a, b) => b.length - a.length).join('|')})`;
+  const list = `${code}\\b(?:${MODULE_JOINER}${code}\\b)*`;
+  const expand = (codes: string) =>
+    codes
+      .split(new RegExp(MODULE_JOINER))
+      .filter((part) => modules.has(part))
+      .map((part) => `SAP ${part}`)
+      .join(' / ');
+  const afterVendor = text.replace(
+    new RegExp(`\\bSAP(${SAP_PRODUCT})\\s+(${list})`, 'g'),
+    (_, product: string, codes: string) =>
+      (product ? `SAP${product.replace(/S\/?4\s?HANA/i, 'S/4HANA')} / ` : '') + expand(codes),
+  );
+  const beforeModuleNoun = afterVendor.replace(
+    new RegExp(`(^|[^\\p{L}\\p{N}/])(?<!SAP )(${list})(?=\\s+${MODULE_NOUNS}\\b)`, 'gu'),
+    (_, lead: string, codes: string) => `${lead}${expand(codes)}`,
+  );
+  // "SAP modules like SD, MM and PP", "SAP Consultant (FI/CO)": two or more codes joined by "/", "," or "&" (a
+  // final "and"/"or" may end such a list; "PM and QM teams" alone is no list of modules).
+  const joined = String.raw`\s*(?:\/|,|&)\s*(?:(?:and|or)\s+)?`;
+  const lastJoined = String.raw`(?:\s+(?:and|or)\s+${code}\b)?`;
+  const listed = beforeModuleNoun.replace(
+    new RegExp(`(^|[^\\p{L}\\p{N}/])(?<!SAP )(${code}\\b(?:${joined}${code}\\b)+${lastJoined})`, 'gu'),
+    (_, lead: string, codes: string) => `${lead}${expand(codes)}`,
+  );
+  // "SAP Consultant - SD", "SAP Consultant (MM)": one code set off after SAP on the same line.
+  return listed.replace(
+    new RegExp(`(?<=\\bSAP\\b[^\\n]{0,60}?(?:\\(|\\s[-–]\\s))(${code})(?=\\s*(?:\\)|,|$|\\n))`, 'g'),
+    (codeText: string) => `SAP ${codeText}`,
   );
 }
 
@@ -354,8 +394,10 @@ const CALL_TO_ACTION_VERBS = new Set([
   'see',
   'check',
   'posted',
+  'watch',
+  'subscribe',
 ]);
-const CHANNEL_PREPOSITIONS = new Set(['on', 'via', 'through', 'at', 'using']);
+const CHANNEL_PREPOSITIONS = new Set(['on', 'via', 'through', 'at', 'using', 'with']);
 const CHANNEL_NOUNS_AFTER = new Set([
   'page',
   'profile',
@@ -366,6 +408,9 @@ const CHANNEL_NOUNS_AFTER = new Set([
   'feed',
   'group',
   'account',
+  'channel',
+  'channels',
+  'handle',
 ]);
 /** "Bachelor's degree in Computer Science, MIS": a field of study. */
 const DEGREE_WORDS = new Set([
@@ -399,23 +444,123 @@ function wordsBefore(tokens: Token[], start: number, count: number): Token[] {
   return words;
 }
 
-function isChannelMention(tokens: Token[], match: Candidate): boolean {
-  const before = wordsBefore(tokens, match.start, 6);
-  // "on LinkedIn", also "on LinkedIn and Facebook": the preposition may precede a list of channels.
-  const preposition = before.findIndex((word) => CHANNEL_PREPOSITIONS.has(word.lower));
-  const listBetween = before
-    .slice(0, Math.max(preposition, 0))
-    .every((word) => LIST_CONJUNCTIONS.has(word.lower) || /^\p{Lu}/u.test(word.text));
-  if (preposition >= 0 && preposition <= 2 && listBetween) {
-    if (before.slice(preposition + 1).some((word) => CALL_TO_ACTION_VERBS.has(word.lower))) return true;
-  }
-  const after = tokens[match.end];
-  const ownedBefore = before[0]?.lower === 'our' || before[0]?.lower === 'my';
-  return after !== undefined && ownedBefore && CHANNEL_NOUNS_AFTER.has(after.lower);
+/** Words of a channel list between the verb and the name: "Follow us on LinkedIn, X and Facebook". */
+function isChannelListWord(word: Token): boolean {
+  return (
+    LIST_CONJUNCTIONS.has(word.lower) ||
+    CHANNEL_PREPOSITIONS.has(word.lower) ||
+    word.lower === 'us' ||
+    word.lower === 'out' ||
+    /^\p{Lu}/u.test(word.text)
+  );
 }
 
+function isChannelMention(tokens: Token[], match: Candidate): boolean {
+  const before = wordsBefore(tokens, match.start, 12);
+  // "Follow us on LinkedIn, Twitter, Instagram and Facebook", "Follow Us! YouTube | LinkedIn", "Apply with
+  // LinkedIn": a call to action, then "us" or a preposition, then only names and conjunctions.
+  // "like" is a verb only in "like us on"; elsewhere it is "tools like Puppet".
+  const verb = before.findIndex(
+    (word, i) =>
+      CALL_TO_ACTION_VERBS.has(word.lower) && (word.lower !== 'like' || before[i - 1]?.lower === 'us'),
+  );
+  const lead = verb >= 0 ? before.slice(0, verb) : [];
+  const addressed = lead.some((word) => word.lower === 'us' || CHANNEL_PREPOSITIONS.has(word.lower));
+  if (verb >= 0 && addressed && lead.every(isChannelListWord)) return true;
+  const preposition = before.findIndex((word) => CHANNEL_PREPOSITIONS.has(word.lower));
+  const namesBetween = before.slice(0, Math.max(preposition, 0)).every(isChannelListWord);
+  if (preposition >= 0 && namesBetween) {
+    // "reach out to the recruiter on LinkedIn", "check out the news at: BNY Newsroom, BNY LinkedIn" (not "tools
+    // like Puppet ... experience with DBMS": "like" and "with" only count in "like us on", "apply with").
+    const placeWord = ['on', 'via', 'through', 'at'].includes(before[preposition]!.lower);
+    if (placeWord && preposition <= 2 && verb > preposition && before[verb]!.lower !== 'like') return true;
+    // "our page on LinkedIn", "the company profile on Glassdoor".
+    const nounBefore = before[preposition + 1];
+    if (nounBefore && CHANNEL_NOUNS_AFTER.has(nounBefore.lower)) return true;
+  }
+  // "our LinkedIn page", "our official LinkedIn page", "visit our Website or LinkedIn Page".
+  const after = tokens[match.end];
+  const owned = before.slice(0, 3).some((word) => word.lower === 'our' || word.lower === 'my');
+  return after !== undefined && CHANNEL_NOUNS_AFTER.has(after.lower) && (owned || verb >= 0);
+}
+
+/** Nouns that introduce a list of companies: "companies such as Google, LinkedIn", "customers including Facebook". */
+const ORGANISATION_NOUNS = new Set([
+  'companies',
+  'company',
+  'clients',
+  'customers',
+  'brands',
+  'employers',
+  'firms',
+  'organisations',
+  'organizations',
+  'startups',
+  'businesses',
+  'names',
+]);
+/** Words that may stand between such a noun and the names: "companies (i.e. ...)", "hail from", "such as". */
+const LIST_LEAD_WORDS = new Set([
+  'such',
+  'as',
+  'including',
+  'include',
+  'includes',
+  'like',
+  'i',
+  'e',
+  'g',
+  'eg',
+  'ie',
+  'from',
+  'of',
+]);
+
+/** "household names such as General Electric, Dominos, LinkedIn": the names are employers, not skills. */
+function isInCompanyList(tokens: Token[], match: Candidate): boolean {
+  const before = wordsBefore(tokens, match.start, 14);
+  const noun = before.findIndex((word) => ORGANISATION_NOUNS.has(word.lower));
+  if (noun < 0) return false;
+  const between = before.slice(0, noun);
+  if (!between.some((word) => LIST_LEAD_WORDS.has(word.lower))) return false;
+  return between.every(
+    (word) =>
+      LIST_LEAD_WORDS.has(word.lower) ||
+      LIST_CONJUNCTIONS.has(word.lower) ||
+      /^[\p{Lu}\p{N}]/u.test(word.text),
+  );
+}
+
+/** Words that name a field of study before a list of them: "a discipline such as MIS, statistics". */
+const FIELD_WORDS = new Set(['discipline', 'disciplines', 'subject', 'subjects']);
+const DEGREE_NOUNS_AFTER = new Set(['degree', 'degrees', 'major', 'majors', 'diploma']);
+const LOOK_AHEAD_WORDS = 6;
+
+/**
+ * "Bachelor's degree in Computer Science, MIS", "a discipline such as MIS", "a Management Information Systems
+ * or Computer Science related degree": a field of study, named before or after the degree word.
+ */
 function isFieldOfStudy(tokens: Token[], match: Candidate): boolean {
-  return wordsBefore(tokens, match.start, LOOK_BACK_WORDS).some((word) => DEGREE_WORDS.has(word.lower));
+  const before = wordsBefore(tokens, match.start, LOOK_BACK_WORDS);
+  if (before.some((word) => DEGREE_WORDS.has(word.lower) || FIELD_WORDS.has(word.lower))) return true;
+  return namesDegreeAfter(tokens, match);
+}
+
+/** "Management Information Systems or Computer Science related degree": only names and "or" up to the degree. */
+function namesDegreeAfter(tokens: Token[], match: Candidate): boolean {
+  let words = 0;
+  for (let i = match.end; i < tokens.length && words < LOOK_AHEAD_WORDS; i++) {
+    const token = tokens[i]!;
+    if (token.lineBefore || (token.text === '.' && tokens[i + 1]?.spaceBefore)) return false;
+    if (!token.isWord) continue;
+    words++;
+    // "degree-level knowledge" is a level, not a degree.
+    if (DEGREE_NOUNS_AFTER.has(token.lower)) return tokens[i + 1]?.text !== '-';
+    const listWord =
+      LIST_CONJUNCTIONS.has(token.lower) || token.lower === 'related' || /^\p{Lu}/u.test(token.text);
+    if (!listWord) return false;
+  }
+  return false;
 }
 
 const isShouted = (token: Token | undefined) =>
@@ -451,6 +596,8 @@ function acceptInContext(tokens: Token[], candidates: Candidate[]): boolean[] {
     (c) =>
       !c.form.ambiguous &&
       !isChannelMention(tokens, c) &&
+      !isInCompanyList(tokens, c) &&
+      !opensAtTheEmployer(tokens, c) &&
       !isContactLabel(tokens, c) &&
       !isHyphenCompound(tokens, c),
   );
@@ -474,21 +621,28 @@ function isAcceptedInContext(
 ): boolean {
   const current = candidates[index]!;
   if (isGluedToNeighbour(tokens, current) || isChannelMention(tokens, current)) return false;
+  if (isInCompanyList(tokens, current)) return false;
   if (isContactLabel(tokens, current) || isHyphenCompound(tokens, current)) return false;
-  if (describesTheWorkplace(tokens, current)) return false;
+  const next = candidates[index + 1];
+  if (describesTheWorkplace(tokens, current) || modifiesEverydayNoun(tokens, current, next)) return false;
+  if (namesEmployerOrPlace(tokens, current)) return false;
   if (isFieldOfStudy(tokens, current) || isInShoutedHeading(tokens, candidates, index)) return false;
   const previous = candidates[index - 1];
-  const next = candidates[index + 1];
-  const listNeighbour =
+  // A written separator makes a list ("spark, hive, python"); without one an everyday word may just modify the
+  // next skill ("basic SQL queries", "Basic Linux skills"), unless both are of one kind ("agile Scrum teams").
+  const sameKind = (other: Candidate) =>
+    other.form.category !== null && other.form.category === current.form.category;
+  const listNeighbourBy = (separatorRequired: boolean) =>
     (previous !== undefined &&
       accepted[index - 1] === true &&
-      onlyListSeparatorsBetween(tokens, previous.end, current.start)) ||
+      onlyListSeparatorsBetween(tokens, previous.end, current.start, separatorRequired)) ||
     (next !== undefined &&
       accepted[index + 1] === true &&
-      onlyListSeparatorsBetween(tokens, current.end, next.start));
+      onlyListSeparatorsBetween(tokens, current.end, next.start, separatorRequired && !sameKind(next)));
+  const listNeighbour = listNeighbourBy(false);
   const caseFits =
     current.exactCase || (isTitleCasedAcronym(tokens, current) && hasCueBefore(tokens, current));
-  if (!caseFits || looksLikeInitial(tokens, candidates, index)) return listNeighbour;
+  if (!caseFits || looksLikeInitial(tokens, candidates, index)) return listNeighbourBy(true);
   if (listNeighbour || hasCueWord(tokens, current)) return true;
   if (startsProperNoun(tokens, candidates, index)) return false;
   if (isListItem(tokens, current)) return true;
@@ -605,6 +759,126 @@ const WORKPLACE_NOUNS = new Set([
 ]);
 const ARTICLES = new Set(['a', 'an', 'the', 'our', 'this']);
 
+/** Nouns a technology name modifies: "a React application", "a Go service", "the Spring codebase". */
+const TECH_NOUNS_AFTER = new Set([
+  ...CUES_AFTER,
+  'app',
+  'apps',
+  'application',
+  'applications',
+  'component',
+  'components',
+  'codebase',
+  'api',
+  'apis',
+  'service',
+  'services',
+  'microservice',
+  'microservices',
+  'backend',
+  'frontend',
+  'project',
+  'projects',
+  'platform',
+  'version',
+  'ecosystem',
+  'program',
+  'programs',
+  'programmer',
+  'programmers',
+  'interpreter',
+  'compiler',
+  'query',
+  'queries',
+  'database',
+  'databases',
+  'server',
+  'servers',
+  'methodology',
+  'methodologies',
+  'method',
+  'methods',
+  'practices',
+  'principles',
+  'ceremonies',
+  'solution',
+  'solutions',
+  'system',
+  'systems',
+  'tool',
+  'tools',
+  'software',
+  'commands',
+  'syntax',
+  'scripts',
+]);
+/** Words after a name that do not make it an adjective: "the UNIX and cluster environment", "its MIS or data". */
+const FUNCTION_WORDS = new Set([
+  ...LIST_CONJUNCTIONS,
+  'of',
+  'in',
+  'to',
+  'for',
+  'with',
+  'is',
+  'are',
+  'as',
+  'on',
+  'at',
+]);
+const DETERMINERS = new Set([...ARTICLES, 'their', 'your', 'its', 'his', 'her', 'every', 'any', 'some']);
+
+/**
+ * "a BASIC understanding", "an Agile team", "a swift response": an everyday word between a determiner and an
+ * ordinary noun is its adjective; a technology there modifies a technical noun ("a React application").
+ */
+function modifiesEverydayNoun(tokens: Token[], match: Candidate, next: Candidate | undefined): boolean {
+  // "an agile Scrum cadence": the next word is a skill itself.
+  if (match.form.tokens.length !== 1 || next?.start === match.end) return false;
+  const before = tokens[match.start - 1];
+  const after = tokens[match.end];
+  if (!before?.isWord || !DETERMINERS.has(before.lower)) return false;
+  if (!after?.isWord || !after.spaceBefore || after.lineBefore || !/^\p{Ll}/u.test(after.text)) return false;
+  return !TECH_NOUNS_AFTER.has(after.lower) && !FUNCTION_WORDS.has(after.lower);
+}
+
+/** Words before "at" that make "at X" a skill ("good at Excel") rather than an employer ("a role at Oracle"). */
+const PROFICIENCY_BEFORE_AT = new Set([
+  'good',
+  'great',
+  'proficient',
+  'skilled',
+  'adept',
+  'expert',
+  'excellent',
+  'strong',
+  'competent',
+  'experienced',
+  'better',
+  'best',
+]);
+
+/** "a developer at Oracle", "join us at Spring": after "at" an everyday-word name is an employer or a place. */
+/** "At Salesforce, we believe...", "At Oracle, our teams...": a sentence opening at the employer. */
+function opensAtTheEmployer(tokens: Token[], match: Candidate): boolean {
+  const before = tokens[match.start - 1];
+  if (before?.text !== 'At') return false;
+  const opensSentence = match.start === 1 || before.lineBefore || tokens[match.start - 2]?.text === '.';
+  if (!opensSentence) return false;
+  const comma = tokens[match.end];
+  const subject = tokens[match.end + 1];
+  return (
+    comma?.text === ',' && subject !== undefined && /^(?:we|our|you|everyone|people)$/i.test(subject.text)
+  );
+}
+
+function namesEmployerOrPlace(tokens: Token[], match: Candidate): boolean {
+  const before = tokens[match.start - 1];
+  if (!before?.isWord || before.lower !== 'at') return false;
+  const beforeAt = tokens[match.start - 2];
+  return !(beforeAt?.isWord && PROFICIENCY_BEFORE_AT.has(beforeAt.lower));
+}
+
 function describesTheWorkplace(tokens: Token[], match: Candidate): boolean {
   const after = tokens[match.end];
   if (!after || !WORKPLACE_NOUNS.has(after.lower)) return false;
@@ -628,8 +902,13 @@ function isSeparator(token: Token): boolean {
   return LIST_DELIMITERS.has(token.text) || LIST_CONJUNCTIONS.has(token.lower);
 }
 
-function onlyListSeparatorsBetween(tokens: Token[], from: number, to: number): boolean {
-  if (to - from > 3) return false;
+function onlyListSeparatorsBetween(
+  tokens: Token[],
+  from: number,
+  to: number,
+  separatorRequired = false,
+): boolean {
+  if (to - from > 3 || (separatorRequired && to === from)) return false;
   for (let i = from; i < to; i++) if (!isSeparator(tokens[i]!)) return false;
   return true;
 }

@@ -34,7 +34,14 @@ const PARSER_FIELDS: Readonly<
   remote: { field: 'location', columns: ['is_remote', 'work_arrangement'] },
   location: {
     field: 'location',
-    columns: ['location', 'location_city', 'location_region', 'location_country', 'is_remote'],
+    columns: [
+      'location',
+      'location_city',
+      'location_region',
+      'location_country',
+      'is_remote',
+      'work_arrangement',
+    ],
   },
 };
 

@@ -228,6 +228,9 @@ describe('importJobs', () => {
       ...readTexts('eval/experience-labels.json'),
       'Python, SQL and AWS; follow us on LinkedIn',
       'Email: jobs@acme.com — Flex-time, Matlab experience',
+      'Min. $90,000, Max. $110,000; up to $100,000 in commission',
+      'SAP S/4HANA SD MM functional analyst with a BASIC understanding of Agile; follow us on LinkedIn and YouTube',
+      'Pay: £50,000 - $70,000 depending on location',
     ];
     const printed = async (kind: string) => {
       const out: string[] = [];
@@ -270,6 +273,52 @@ describe('importJobs', () => {
         expect({ text, column, value: comparable }).toEqual({ text, column, value });
       }
     });
+  });
+
+  it('stores exactly what `jobmatch parse location --stdin` prints, line by line', async () => {
+    const labelled = JSON.parse(
+      fs.readFileSync(path.resolve(process.cwd(), 'eval/location-labels.json'), 'utf8'),
+    ) as { text: string }[];
+    const texts = [
+      ...labelled.filter((_, index) => index % 5 === 0).map((item) => item.text),
+      'Hybrid work in Boston',
+      'Bengaluru, KA, IN',
+      '350 5th Ave, New York, NY 10118',
+      'California, MO',
+    ];
+    const out: string[] = [];
+    const program = new Command().exitOverride();
+    registerParseCommand(
+      program,
+      { out: (line) => out.push(line), err: () => {} },
+      Readable.from(`${texts.join('\n')}\n`),
+    );
+    await program.parseAsync(['parse', 'location', '--stdin'], { from: 'user' });
+    const printed = out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(printed).toHaveLength(texts.length);
+    const csv = [
+      'external_job_id,title,location',
+      ...texts.map((text, index) => `loc-${index},-,"${text.replaceAll('"', '""')}"`),
+    ].join('\n');
+    expect((await run(csv, { platform: 'locparse' })).batch.failed_jobs).toBe(0);
+    const { rows } = await database.sql.query<Record<string, unknown>>(
+      `SELECT * FROM job_postings WHERE platform = 'locparse' ORDER BY substring(external_job_id from 5)::int`,
+    );
+    rows.forEach((row, index) => {
+      for (const [column, value] of Object.entries(printed[index]!)) {
+        expect({ text: texts[index], column, value: row[column] }).toEqual({
+          text: texts[index],
+          column,
+          value,
+        });
+      }
+    });
+    expect(printed.at(-4)).toMatchObject({
+      location_city: 'Boston',
+      work_arrangement: 'hybrid',
+      is_remote: false,
+    });
+    expect(printed.at(-3)).toMatchObject({ location_city: 'Bengaluru', location_country: 'IN' });
   });
 
   it('asks for the platform when the rows name none', async () => {

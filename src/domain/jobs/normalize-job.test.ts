@@ -140,6 +140,24 @@ describe('normalizeJobRecord', () => {
     expect(doe.ok && doe.warnings).toEqual([]);
   });
 
+  it('warns that pay in different currencies stores no salary, from the salary text and from the description', () => {
+    const text = normalize({ title: 'Dev', salary_range: '$60,000 or €45,000', description: 'Great team.' });
+    expect(text.ok && text.job.salary_min).toBeNull();
+    expect(text.ok && text.warnings).toEqual([
+      { field: 'salary_range', message: expect.stringMatching(/different currencies/) },
+    ]);
+    const description = normalize({
+      title: 'Dev',
+      description: 'Pay: £50,000 - $70,000 depending on location.',
+    });
+    expect(description.ok && description.job).toMatchObject({ salary_min: null, salary_source: null });
+    expect(description.ok && description.warnings).toEqual([
+      { field: 'description', message: expect.stringMatching(/different currencies/) },
+    ]);
+    const single = normalize({ title: 'Dev', description: 'Pay: £50,000 - £70,000.' });
+    expect(single.ok && single.warnings).toEqual([]);
+  });
+
   it("fills employment and contract type from JobSpy's job_type and the title", () => {
     const jobType = normalize({ title: 'Dev', employment_type: 'parttime, fulltime' });
     expect(jobType.ok && jobType.job.employment_type).toBe('part-time, full-time');

@@ -3,7 +3,12 @@ import { parseExperience } from '../experience.js';
 import { extractKeywords, stripHtml } from '../keywords.js';
 import { parseLocation } from '../location.js';
 import { parseWorkArrangement } from '../remote.js';
-import { parseSalary, periodFromInterval, type SalaryParse, salaryFromAmounts } from '../salary.js';
+import {
+  parseSalaryWithProblems,
+  periodFromInterval,
+  type SalaryParse,
+  salaryFromAmounts,
+} from '../salary.js';
 import type { SkillMatcher } from '../skills.js';
 import { parseEmploymentTerms } from './employment-type.js';
 import { canonicalJobUrl, deriveExternalJobId } from './external-id.js';
@@ -161,7 +166,8 @@ function salaryOf(record: JobRecord, plainDescription: string, warnings: FieldPr
     }
     warnings.push({ field: 'salary_min', message: 'the amounts are not a plausible salary: not stored' });
   }
-  const fromText = parseSalary(raw, hints);
+  const text = parseSalaryWithProblems(raw, hints);
+  const fromText = text.salary;
   if (fromText.salary_min !== null || fromText.salary_max !== null) {
     return { ...fromText, salary_range: raw, salary_source: 'salary_text' };
   }
@@ -170,12 +176,21 @@ function salaryOf(record: JobRecord, plainDescription: string, warnings: FieldPr
   if (raw !== null && /\d/.test(raw) && !/^\s*-\d+\s*$/.test(raw)) {
     warnings.push({
       field: 'salary_range',
-      message: `"${raw.slice(0, 60)}" is not a plausible salary: not parsed`,
+      message: text.mixedCurrencies
+        ? `"${raw.slice(0, 60)}" states amounts in different currencies: no salary stored`
+        : `"${raw.slice(0, 60)}" is not a plausible salary: not parsed`,
     });
   }
-  const fromDescription = parseSalary(plainDescription, hints);
+  const description = parseSalaryWithProblems(plainDescription, hints);
+  const fromDescription = description.salary;
   if (fromDescription.salary_min !== null || fromDescription.salary_max !== null) {
     return { ...fromDescription, salary_range: raw, salary_source: 'description' };
+  }
+  if (description.mixedCurrencies) {
+    warnings.push({
+      field: 'description',
+      message: 'the pay in the description is stated in different currencies: no salary stored',
+    });
   }
   return { ...fromText, salary_range: raw, salary_source: null };
 }
