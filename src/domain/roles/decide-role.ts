@@ -42,6 +42,8 @@ export interface RoleCatalog {
   /** Parsed keys (roleKey) of every name and alias, canonical roles apart; a key two roles share is null. */
   readonly canonicalKeys: ReadonlyMap<string, number | null>;
   readonly createdKeys: ReadonlyMap<string, number | null>;
+  /** Cleaned role noun each role's name ends in ("engineer" for DevOps Engineer). */
+  readonly nounOf: ReadonlyMap<number, string>;
 }
 
 export function buildRoleCatalog(roles: readonly CatalogRole[]): RoleCatalog {
@@ -54,6 +56,7 @@ export function buildRoleCatalog(roles: readonly CatalogRole[]): RoleCatalog {
     canonicalIds: new Set(roles.filter((r) => r.canonical).map((r) => r.id)),
     canonicalKeys: keysOf(roles.filter((r) => r.canonical)),
     createdKeys: keysOf(roles.filter((r) => !r.canonical)),
+    nounOf: new Map(roles.map((r) => [r.id, cleanRoleText(r.name).cleaned.split(' ').pop() ?? ''])),
   };
 }
 
@@ -100,7 +103,7 @@ function keyMatch(catalog: RoleCatalog, parsed: ParsedRoleTitle): number | null 
 /** Links below this confidence are filed for admin review. */
 export const REVIEW_BELOW_CONFIDENCE = 0.8;
 
-const CONFIDENCE = { relaxed: 0.75, defaultRole: 0.6, specialtyOnly: 0.7, sameKey: 0.85 };
+const CONFIDENCE = { relaxed: 0.75, defaultRole: 0.6, specialtyOnly: 0.7, sameKey: 0.85, siblingNoun: 0.7 };
 
 /** The least confidence of a link made from the title's own words (relaxed team words included, guesses not). */
 export const WORDED_LINK_CONFIDENCE = CONFIDENCE.relaxed;
@@ -304,7 +307,10 @@ function creationName(parsed: ParsedRoleTitle): string {
     const specific = kept.filter((t, i) => i === kept.length - 1 || !PRODUCT_WORDS.has(t));
     return displayOf(specific.length > 1 ? specific : kept) || parsed.name;
   }
-  const platform = (t: string) => [...facetsOfTokens([t]).specialities].some((s) => PLATFORM_FACETS.has(s));
+  const platform = (t: string) => {
+    const facets = facetsOfTokens([t]);
+    return [...facets.specialities, ...facets.tools].some((s) => PLATFORM_FACETS.has(s));
+  };
   const kept = parsed.tokens.filter(
     (t, i) =>
       i === parsed.tokens.length - 1 || !(SEGMENT_WORDS.has(t) || platform(t) || GENERIC_ROLE_WORDS.has(t)),
@@ -319,6 +325,30 @@ function displayOf(tokens: readonly string[]): string {
 function isBareFunction(parsed: ParsedRoleTitle): boolean {
   const meaningful = parsed.tokens.filter((t) => !GENERIC_ROLE_WORDS.has(t));
   return meaningful.length === 1 && meaningful[0] === parsed.function;
+}
+
+/**
+ * Role nouns of practitioners one specialty's role is filed under whichever is written: a Kubernetes or cloud
+ * administrator is the DevOps or cloud engineer when the taxonomy has no administrator of that specialty.
+ */
+const SIBLING_NOUNS: Readonly<Record<string, string>> = { administrator: 'engineer', engineer: 'administrator' };
+/** Specialties run by administrators and engineers alike (infrastructure and operations, not data or code). */
+const OPERATED_SPECIALTIES = new Set(
+  ['devops', 'cloud', 'aws', 'azure', 'gcp', 'platform', 'infrastructure', 'site reliability'].concat(
+    ['systems', 'network', 'storage', 'security', 'kubernetes', 'terraform', 'linux'],
+  ),
+);
+
+/** The canonical role of the same specialty under the sibling role noun, for a phrase of lexicon words only. */
+function siblingNounMatch(catalog: RoleCatalog, parsed: ParsedRoleTitle): number | null {
+  const sibling = SIBLING_NOUNS[parsed.function ?? ''];
+  if (!sibling || parsed.domain !== 'it' || parsed.qualifiers.length > 0 || parsed.specialties.length === 0)
+    return null;
+  if (!parsed.specialties.every((s) => OPERATED_SPECIALTIES.has(s))) return null;
+  const swapped = parsed.tokens.map((t) => (t === parsed.function ? sibling : t)).join(' ');
+  const roleId = textMatch(catalog, swapped, 'it', [catalog.canonical])?.roleId ?? null;
+  // "Oracle Administrator" is no Oracle Developer: the role found must be named by the sibling noun itself.
+  return roleId !== null && catalog.nounOf.get(roleId) === sibling ? roleId : null;
 }
 
 /** A specialty alone ("DevOps", "Java", "Salesforce"): the one role of that specialty built by an engineer or developer. */
@@ -387,6 +417,10 @@ export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
         };
       }
     }
+  }
+  const sibling = siblingNounMatch(catalog, parsed);
+  if (sibling !== null) {
+    return { kind: 'match', roleId: sibling, method: 'fuzzy', confidence: CONFIDENCE.siblingNoun, parsed };
   }
   const name = creationName(parsed);
   if (name !== parsed.name) {
