@@ -191,6 +191,9 @@ const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   net: '.net',
 };
 
+/** Abbreviations and spellings the cleaner rewrites ("admin", "golang", "fullstack"). */
+export const REWRITTEN_TOKENS: readonly string[] = Object.keys(TOKEN_REWRITES);
+
 /** Words that describe the posting, not the role. */
 const NOISE_PHRASES: ReadonlyArray<string> = [
   'work from home',

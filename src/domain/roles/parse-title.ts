@@ -8,9 +8,16 @@
  * - seniority, read from the whole title (English, Ukrainian, Russian, Polish and German words).
  * The role phrase is what role normalization matches and names roles from, so noise never reaches a name.
  */
-import { cleanRoleTokens, displayRoleName, foldRoleText, type Seniority } from './clean-role-text.js';
+import {
+  cleanRoleTokens,
+  displayRoleName,
+  foldRoleText,
+  REWRITTEN_TOKENS,
+  type Seniority,
+} from './clean-role-text.js';
 import { editDistance } from './edit-distance.js';
 import { facetsOfTokens, GENERIC_ROLE_WORDS, TECHNOLOGY_TOKENS } from './technology-conflict.js';
+import { buildSoundIndex, englishLoanword } from './transliterate.js';
 
 export type RoleDomain = 'it' | 'non-it' | 'unknown';
 
@@ -420,11 +427,21 @@ const FOREIGN = new Map(
   Object.entries(FOREIGN_WORDS).map(([word, english]) => [foldRoleText(word), english]),
 );
 
+/** English words a Cyrillic title may spell out letter for letter ("джава девелопер"). */
+const LOANWORDS = buildSoundIndex([
+  ...IT_FUNCTIONS,
+  ...SHARED_FUNCTIONS,
+  ...TECHNOLOGY_TOKENS,
+  ...REWRITTEN_TOKENS,
+  ...['senior', 'junior', 'middle', 'intern', 'trainee', 'team', 'technical', 'software'],
+]);
+
 /** Replaces foreign role words by their English meaning, word by word, keeping separators. */
 function translateWords(text: string): string {
   return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
-    const english = FOREIGN.get(foldRoleText(word));
-    return english === undefined ? word : english;
+    const folded = foldRoleText(word);
+    const english = FOREIGN.get(folded) ?? englishLoanword(folded, LOANWORDS);
+    return english === undefined || english === null ? word : english;
   });
 }
 
