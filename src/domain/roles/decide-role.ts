@@ -24,6 +24,7 @@ import {
   type RoleDomain,
 } from './parse-title.js';
 import { facetsOfTokens, GENERIC_ROLE_WORDS } from './technology-conflict.js';
+import { looksLikeCode, unreadableReason } from './unreadable-words.js';
 
 export interface CatalogRole extends IndexedRole {
   /** Seeded or approved by an admin; false for roles created on the fly. */
@@ -331,12 +332,21 @@ function isBareFunction(parsed: ParsedRoleTitle): boolean {
  * Role nouns of practitioners one specialty's role is filed under whichever is written: a Kubernetes or cloud
  * administrator is the DevOps or cloud engineer when the taxonomy has no administrator of that specialty.
  */
-const SIBLING_NOUNS: Readonly<Record<string, string>> = { administrator: 'engineer', engineer: 'administrator' };
+const SIBLING_NOUNS: Readonly<Record<string, string>> = {
+  administrator: 'engineer',
+  engineer: 'administrator',
+};
 /** Specialties run by administrators and engineers alike (infrastructure and operations, not data or code). */
 const OPERATED_SPECIALTIES = new Set(
-  ['devops', 'cloud', 'aws', 'azure', 'gcp', 'platform', 'infrastructure', 'site reliability'].concat(
-    ['systems', 'network', 'storage', 'security', 'kubernetes', 'terraform', 'linux'],
-  ),
+  ['devops', 'cloud', 'aws', 'azure', 'gcp', 'platform', 'infrastructure', 'site reliability'].concat([
+    'systems',
+    'network',
+    'storage',
+    'security',
+    'kubernetes',
+    'terraform',
+    'linux',
+  ]),
 );
 
 /** The canonical role of the same specialty under the sibling role noun, for a phrase of lexicon words only. */
@@ -365,7 +375,42 @@ function specialtyOnly(catalog: RoleCatalog, text: string): number | null {
   return found.size === 1 ? [...found][0]! : null;
 }
 
+/** Words of a phrase outside the role lexicon that can name nothing ("asdf", "xxxxxxxx"), with why. */
+function unreadableWords(tokens: readonly string[]): { word: string; reason: string }[] {
+  return facetsOfTokens(tokens)
+    .otherTokens.map((word) => ({ word, reason: unreadableReason(word) }))
+    .filter((w): w is { word: string; reason: string } => w.reason !== null);
+}
+
+/**
+ * Decides a title; code (SQL, HTML) is refused, and a phrase holding a word that names nothing never makes a
+ * role: its readable rest decides when it is more than a bare role noun, at most at guessing confidence
+ * (filed for review); otherwise the text is refused.
+ */
 export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
+  if (looksLikeCode(text)) {
+    return { kind: 'refuse', reason: 'role text looks like code (SQL or HTML markup), not a job title' };
+  }
+  const decision = decideReadableTitle(catalog, text);
+  if (decision.kind === 'refuse') return decision;
+  const unreadable = unreadableWords(decision.parsed.tokens);
+  if (unreadable.length === 0) return decision;
+  const rest = decision.parsed.tokens.filter((t) => !unreadable.some((u) => u.word === t)).join(' ');
+  const reduced = rest.length > 0 ? decideReadableTitle(catalog, rest) : null;
+  // "asdf developer" leaves a bare role noun: a guess from nothing but the noun is no link either.
+  const decided = reduced?.kind === 'match' && !isBareFunction(reduced.parsed) ? reduced : null;
+  if (decided && unreadableWords(decided.parsed.tokens).length === 0) {
+    const confidence = Math.min(decided.confidence, CONFIDENCE.defaultRole);
+    return { ...decided, method: 'fuzzy', confidence, parsed: decision.parsed };
+  }
+  const [first] = unreadable;
+  return {
+    kind: 'refuse',
+    reason: `role text has a word that names nothing (${first!.reason}: "${first!.word}")`,
+  };
+}
+
+function decideReadableTitle(catalog: RoleCatalog, text: string): TitleDecision {
   const parsed = parseRoleTitle(text);
   if (parsed.tokens.length === 0) {
     const specialtyRole = specialtyOnly(catalog, text);

@@ -487,7 +487,8 @@ function correctFunctionTypos(tokens: readonly string[]): string[] {
   const last = tokens[tokens.length - 1];
   if (last !== undefined && isFunctionToken(last)) return [...tokens];
   return tokens.map((token) => {
-    if (token.length < 5 || isFunctionToken(token) || !/^\p{L}+$/u.test(token)) return token;
+    // Only Latin words are misspelt English nouns: "漢字administrator" is no typo of administrator.
+    if (token.length < 5 || isFunctionToken(token) || !/^\p{Script=Latin}+$/u.test(token)) return token;
     if (TECHNOLOGY_TOKENS.has(token) || GENERIC_ROLE_WORDS.has(token) || NON_IT_WORDS.has(token))
       return token;
     // Adjectives and disciplines ("technical", "consulting", "analytics") are words, not misspelt nouns.
