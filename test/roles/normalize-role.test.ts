@@ -51,16 +51,13 @@ describe('normalizeRole on the seeded roles', () => {
     '<b>Java</b> Developer',
     "Developer' OR 1=1 --",
     '日本語 developer',
-  ])(
-    'rejects absurd text %j without creating a role',
-    async (text) => {
-      const before = await roleCount();
-      const error = await normalizeRole(database, provider, text, { create: true }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toBe('validation_failed');
-      expect(await roleCount()).toBe(before);
-    },
-  );
+  ])('rejects absurd text %j without creating a role', async (text) => {
+    const before = await roleCount();
+    const error = await normalizeRole(database, provider, text, { create: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('validation_failed');
+    expect(await roleCount()).toBe(before);
+  });
 
   it('links the known words of a title with a junk word for review instead of creating a role', async () => {
     const before = await roleCount();

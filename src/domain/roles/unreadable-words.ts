@@ -28,7 +28,7 @@ function hasKeyboardRun(word: string): boolean {
 
 /** Why a cleaned token can name nothing, or null when it reads as a word. */
 export function unreadableReason(token: string): string | null {
-  if (/[^\p{Script=Latin}\p{N}#+.\-]/u.test(token)) return 'a word in a script other than Latin';
+  if (/[^\p{Script=Latin}\p{N}#+.-]/u.test(token)) return 'a word in a script other than Latin';
   if (token.length > MAX_WORD_LENGTH) return `a word longer than ${MAX_WORD_LENGTH} letters`;
   if (/(\p{L})\1\1/u.test(token)) return 'a letter repeated three times';
   if (/\p{L}\p{N}\p{L}\p{N}|\p{N}\p{L}\p{N}\p{L}/u.test(token)) return 'letters and digits alternating';
