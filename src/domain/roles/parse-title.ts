@@ -15,6 +15,7 @@ import {
   REWRITTEN_TOKENS,
   type Seniority,
 } from './clean-role-text.js';
+import { isPlaceName } from '../location.js';
 import { editDistance } from './edit-distance.js';
 import { facetsOfTokens, GENERIC_ROLE_WORDS, TECHNOLOGY_TOKENS } from './technology-conflict.js';
 import { buildSoundIndex, englishLoanword } from './transliterate.js';
@@ -581,9 +582,32 @@ interface Phrase {
   seniority: Seniority | null;
 }
 
+/** Longest place names matched inside a phrase, in tokens ("newcastle upon tyne"). */
+const MAX_PLACE_TOKENS = 3;
+
+/** Drops place names from a phrase ("Field Engineering Italy", "London Java Developer"); never all of it. */
+function withoutPlaces(tokens: readonly string[]): string[] {
+  const kept: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let length = Math.min(MAX_PLACE_TOKENS, tokens.length - i);
+    for (; length > 0; length--) {
+      const span = tokens.slice(i, i + length);
+      if (!span.some(isFunctionToken) && isPlaceName(span.join(' '))) break;
+    }
+    if (length === 0) kept.push(tokens[i++]!);
+    else {
+      i += length;
+      // "Bank of America", "Engineer in London": the place's preposition goes with it.
+      if (kept.length > 0 && TRAILING_PREPOSITIONS.has(kept[kept.length - 1]!)) kept.pop();
+    }
+  }
+  return kept.length > 0 ? kept : [...tokens];
+}
+
 function cleanPhrase(text: string): Phrase {
   const { tokens, seniority } = cleanRoleTokens(text);
-  return { tokens: correctFunctionTypos(tokens), seniority };
+  return { tokens: correctFunctionTypos(withoutPlaces(tokens)), seniority };
 }
 
 /** "Head of Engineering", "Manager, Software Engineering", "Director Data Science" → discipline + manager. */
