@@ -98,13 +98,14 @@ export function bcubedScore(truth: readonly string[], predicted: readonly string
 }
 
 /**
- * Per-text accuracy of a clustering: each true cluster is read as the predicted cluster holding most of its
- * items (ties to the first seen), one true cluster per predicted one (largest claim first); an item is correct
- * when it sits in its cluster's predicted one. A refused title is never correct.
+ * The role each true cluster is read as: the predicted cluster holding most of its items (ties to the first
+ * seen), one true cluster per predicted one (largest claim first). Null predictions (refusals) claim nothing.
  */
-export function perTextAccuracy(truth: readonly string[], predicted: readonly (string | null)[]): number {
+export function clusterRoles(
+  truth: readonly string[],
+  predicted: readonly (string | null)[],
+): Map<string, string> {
   if (truth.length !== predicted.length) throw new Error('truth and prediction differ in length');
-  if (truth.length === 0) return 1;
   const shared = new Map<string, { cluster: string; role: string; n: number }>();
   truth.forEach((cluster, i) => {
     const role = predicted[i];
@@ -121,6 +122,13 @@ export function perTextAccuracy(truth: readonly string[], predicted: readonly (s
     roleOf.set(cluster, role);
     claimedRoles.add(role);
   }
+  return roleOf;
+}
+
+/** Per-text accuracy: the share of items in the role their cluster is read as (clusterRoles). */
+export function perTextAccuracy(truth: readonly string[], predicted: readonly (string | null)[]): number {
+  if (truth.length === 0) return 1;
+  const roleOf = clusterRoles(truth, predicted);
   const correct = truth.filter((cluster, i) => predicted[i] != null && roleOf.get(cluster) === predicted[i]);
   return correct.length / truth.length;
 }
@@ -216,6 +224,28 @@ function describeErrors(outcomes: readonly TitleOutcome[], limit: number): strin
   return lines.slice(0, limit);
 }
 
+/** How many titles each stage linked, and how many of those sit in the role their cluster is read as. */
+function stageBreakdown(outcomes: readonly TitleOutcome[]): string {
+  const predicted = outcomes.map((o) => (o.roleId === null ? null : `role:${o.roleId}`));
+  const roleOf = clusterRoles(
+    outcomes.map((o) => o.title.cluster),
+    predicted,
+  );
+  const stages = new Map<string, { n: number; right: number }>();
+  outcomes.forEach((o, i) => {
+    const band = o.method === 'created' || o.method === null ? '' : o.confidence >= 0.8 ? '>=0.8' : '<0.8';
+    const stage = o.refused !== null ? 'refused' : `${o.method}${band}`;
+    const entry = stages.get(stage) ?? { n: 0, right: 0 };
+    entry.n += 1;
+    if (predicted[i] !== null && roleOf.get(o.title.cluster) === predicted[i]) entry.right += 1;
+    stages.set(stage, entry);
+  });
+  return [...stages]
+    .sort((a, b) => b[1].n - a[1].n)
+    .map(([stage, { n, right }]) => `${stage} ${right}/${n}`)
+    .join(', ');
+}
+
 export interface SplitReport {
   name: string;
   outcomes: TitleOutcome[];
@@ -243,5 +273,6 @@ export function printSplitReport(report: SplitReport, verbose: boolean): void {
     `${''.padEnd(27)}B-cubed P ${fixed(score.bcubed.precision)}  R ${fixed(score.bcubed.recall)}  ` +
       `F1 ${fixed(score.bcubed.f1)}  per-text accuracy ${fixed(score.accuracy)}`,
   );
+  console.log(`${''.padEnd(27)}by stage (right/titles): ${stageBreakdown(outcomes)}`);
   if (verbose) for (const line of describeErrors(outcomes, 60)) console.log(line);
 }
