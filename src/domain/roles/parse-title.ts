@@ -8,6 +8,8 @@
  * - seniority, read from the whole title (English, Ukrainian, Russian, Polish and German words).
  * The role phrase is what role normalization matches and names roles from, so noise never reaches a name.
  */
+
+import { isPlaceName } from '../location.js';
 import {
   cleanRoleTokens,
   displayRoleName,
@@ -15,7 +17,6 @@ import {
   REWRITTEN_TOKENS,
   type Seniority,
 } from './clean-role-text.js';
-import { isPlaceName } from '../location.js';
 import { editDistance } from './edit-distance.js';
 import { facetsOfTokens, GENERIC_ROLE_WORDS, TECHNOLOGY_TOKENS } from './technology-conflict.js';
 import { buildSoundIndex, englishLoanword } from './transliterate.js';
@@ -292,6 +293,23 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   удаленная: 'remote',
   тестування: 'test',
   тестирования: 'test',
+  тестированию: 'test',
+  розробки: 'development',
+  разработки: 'development',
+  розробка: 'development',
+  разработка: 'development',
+  рішень: 'solutions',
+  решений: 'solutions',
+  // "Керівник відділу розробки": the department is the discipline's frame, not a word of the role.
+  відділу: '',
+  отдела: '',
+  департаменту: '',
+  департамента: '',
+  тімлід: 'technical lead',
+  тимлид: 'technical lead',
+  тімлідер: 'technical lead',
+  техлід: 'technical lead',
+  техлид: 'technical lead',
   тестуванню: 'test',
   автоматизації: 'automation',
   автоматизации: 'automation',
@@ -353,6 +371,13 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   staż: 'intern',
   praktykant: 'intern',
   oprogramowania: 'software',
+  rozwoju: 'development',
+  dzialu: '',
+  działu: '',
+  zespolu: '',
+  zespołu: '',
+  rozwiazan: 'solutions',
+  rozwiązań: 'solutions',
   danych: 'data',
   systemow: 'systems',
   systemów: 'systems',
@@ -382,6 +407,9 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   entwickler: 'developer',
   entwicklerin: 'developer',
   softwareentwickler: 'software developer',
+  softwareentwicklung: 'software engineering',
+  entwicklung: 'development',
+  anwendungsentwicklung: 'software engineering',
   softwareentwicklerin: 'software developer',
   anwendungsentwickler: 'software developer',
   webentwickler: 'web developer',

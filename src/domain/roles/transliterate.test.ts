@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRoleTitle } from './parse-title.js';
 import { buildSoundIndex, englishLoanword, soundKey, transliterateCyrillic } from './transliterate.js';
 
-describe('Cyrillic loanwords', () => {
+describe('Cyrillic loanwords and title words of European boards', () => {
   it('transliterates the way loanwords are spelt', () => {
     expect(transliterateCyrillic('джава')).toBe('java');
     expect(transliterateCyrillic('лінукс')).toBe('linux');
@@ -30,6 +30,11 @@ describe('Cyrillic loanwords', () => {
     ['Дата саєнтист', 'data scientist'],
     ['Python розробник', 'python developer'],
     ['тестувальник', 'qa engineer'],
+    ['Ведущий инженер по тестированию', 'test engineer'],
+    ['Архитектор решений', 'solutions architect'],
+    ['Керівник відділу розробки', 'development manager'],
+    ['Leiter Softwareentwicklung', 'software engineering manager'],
+    ['Architekt Rozwiązań', 'solutions architect'],
   ])('parses "%s" as %s', (title, phrase) => {
     expect(parseRoleTitle(title).tokens.join(' ')).toBe(phrase);
   });
