@@ -64,6 +64,18 @@ describe('decideTitle on the seeded taxonomy', () => {
     ['Бізнес-аналітик', 'Business Analyst'],
     ['Проєктний менеджер', 'Project Manager'],
     ['Datenanalyst (m/w/d)', 'Data Analyst'],
+    ['Big Data Developer', 'Data Engineer'],
+    ['Snowflake Developer', 'Data Engineer'],
+    ['Senior Spark Developer', 'Data Engineer'],
+    ['Kafka Engineer', 'Data Engineer'],
+    ['Data Warehousing Engineer', 'Data Warehouse Developer'],
+    ['k8s admin', 'DevOps Engineer'],
+    ['Kubernetes Administrator', 'DevOps Engineer'],
+    ['Azure Administrator', 'Azure Engineer'],
+    ['Джава девелопер', 'Java Developer'],
+    ['Лінукс адмін', 'Systems Administrator'],
+    ['Manager, Field Engineering Italy', 'new: Field Engineering Manager'],
+    ['Director of Customer Engineering', 'new: Sales Engineering Manager'],
   ])('reads the parts of "%s" as %s', (text, role) => {
     expect(decided(text)).toBe(role);
   });
@@ -78,6 +90,14 @@ describe('decideTitle on the seeded taxonomy', () => {
   it('reads the head from the right only while a specialty of its own is left', () => {
     expect(decided('Technical Support Engineering Manager')).not.toBe('Engineering Manager');
     expect(decided('Mechanical Systems Engineer')).toBe('new: Mechanical Systems Engineer');
+  });
+
+  it('links an administrator to the engineer only where both run the same systems', () => {
+    // A technology-defined developer family is no administrator's role; nor is a data role.
+    expect(decided('Oracle Administrator')).toBe('nearest, else new: Oracle Administrator');
+    expect(decided('Data Administrator')).toBe('nearest, else new: Data Administrator');
+    const decision = decideTitle(catalog, 'k8s admin');
+    expect(decision.kind === 'match' && decision.confidence).toBeLessThan(REVIEW_BELOW_CONFIDENCE);
   });
 
   it('gives a bare role noun without a default role no arbitrary role', () => {
