@@ -65,6 +65,74 @@ export function pairwiseScore(truth: readonly string[], predicted: readonly stri
   return { precision, recall, f1, truePairs, predictedPairs, sharedPairs };
 }
 
+export interface BCubedScore {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/**
+ * B-cubed precision, recall and F1 (Bagga and Baldwin): per item, the share of its predicted cluster that is
+ * in its true cluster (precision) and the share of its true cluster that is in its predicted cluster
+ * (recall), averaged over items. Unlike pairs it counts singletons, so a source of mostly one-title
+ * clusters (O*NET) still gets a figure: a singleton alone in its role scores 1 on both.
+ */
+export function bcubedScore(truth: readonly string[], predicted: readonly string[]): BCubedScore {
+  if (truth.length !== predicted.length) throw new Error('truth and prediction differ in length');
+  if (truth.length === 0) return { precision: 1, recall: 1, f1: 1 };
+  const indices = truth.map((_, i) => i);
+  const trueSize = countBy(indices, (i) => truth[i]!);
+  const predictedSize = countBy(indices, (i) => predicted[i]!);
+  const shared = countBy(indices, (i) => `${truth[i]}\u0000${predicted[i]}`);
+  let precision = 0;
+  let recall = 0;
+  for (const i of indices) {
+    const both = shared.get(`${truth[i]}\u0000${predicted[i]}`)!;
+    precision += both / predictedSize.get(predicted[i]!)!;
+    recall += both / trueSize.get(truth[i]!)!;
+  }
+  precision /= truth.length;
+  recall /= truth.length;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+/**
+ * The role each true cluster is read as: the predicted cluster holding most of its items (ties to the first
+ * seen), one true cluster per predicted one (largest claim first). Null predictions (refusals) claim nothing.
+ */
+export function clusterRoles(
+  truth: readonly string[],
+  predicted: readonly (string | null)[],
+): Map<string, string> {
+  if (truth.length !== predicted.length) throw new Error('truth and prediction differ in length');
+  const shared = new Map<string, { cluster: string; role: string; n: number }>();
+  truth.forEach((cluster, i) => {
+    const role = predicted[i];
+    if (role === null || role === undefined) return;
+    const key = `${cluster}\u0000${role}`;
+    const entry = shared.get(key) ?? { cluster, role, n: 0 };
+    entry.n += 1;
+    shared.set(key, entry);
+  });
+  const claimedRoles = new Set<string>();
+  const roleOf = new Map<string, string>();
+  for (const { cluster, role } of [...shared.values()].sort((a, b) => b.n - a.n)) {
+    if (roleOf.has(cluster) || claimedRoles.has(role)) continue;
+    roleOf.set(cluster, role);
+    claimedRoles.add(role);
+  }
+  return roleOf;
+}
+
+/** Per-text accuracy: the share of items in the role their cluster is read as (clusterRoles). */
+export function perTextAccuracy(truth: readonly string[], predicted: readonly (string | null)[]): number {
+  if (truth.length === 0) return 1;
+  const roleOf = clusterRoles(truth, predicted);
+  const correct = truth.filter((cluster, i) => predicted[i] != null && roleOf.get(cluster) === predicted[i]);
+  return correct.length / truth.length;
+}
+
 export interface TitleOutcome {
   title: LabelledTitle;
   /** Role id, or null when the title was refused. */
@@ -108,11 +176,23 @@ export async function normalizeInOrder(
   return outcomes;
 }
 
-export function scoreOutcomes(outcomes: readonly TitleOutcome[]): PairwiseScore {
-  return pairwiseScore(
-    outcomes.map((o) => o.title.cluster),
-    outcomes.map((o, i) => (o.roleId === null ? `refused:${i}` : `role:${o.roleId}`)),
-  );
+export interface ClusterScore extends PairwiseScore {
+  bcubed: BCubedScore;
+  /** Share of titles in the role their cluster maps to (perTextAccuracy). */
+  accuracy: number;
+}
+
+export function scoreOutcomes(outcomes: readonly TitleOutcome[]): ClusterScore {
+  const truth = outcomes.map((o) => o.title.cluster);
+  const predicted = outcomes.map((o, i) => (o.roleId === null ? `refused:${i}` : `role:${o.roleId}`));
+  return {
+    ...pairwiseScore(truth, predicted),
+    bcubed: bcubedScore(truth, predicted),
+    accuracy: perTextAccuracy(
+      truth,
+      outcomes.map((o) => (o.roleId === null ? null : `role:${o.roleId}`)),
+    ),
+  };
 }
 
 const fixed = (x: number) => x.toFixed(3);
@@ -144,10 +224,32 @@ function describeErrors(outcomes: readonly TitleOutcome[], limit: number): strin
   return lines.slice(0, limit);
 }
 
+/** How many titles each stage linked, and how many of those sit in the role their cluster is read as. */
+function stageBreakdown(outcomes: readonly TitleOutcome[]): string {
+  const predicted = outcomes.map((o) => (o.roleId === null ? null : `role:${o.roleId}`));
+  const roleOf = clusterRoles(
+    outcomes.map((o) => o.title.cluster),
+    predicted,
+  );
+  const stages = new Map<string, { n: number; right: number }>();
+  outcomes.forEach((o, i) => {
+    const band = o.method === 'created' || o.method === null ? '' : o.confidence >= 0.8 ? '>=0.8' : '<0.8';
+    const stage = o.refused !== null ? 'refused' : `${o.method}${band}`;
+    const entry = stages.get(stage) ?? { n: 0, right: 0 };
+    entry.n += 1;
+    if (predicted[i] !== null && roleOf.get(o.title.cluster) === predicted[i]) entry.right += 1;
+    stages.set(stage, entry);
+  });
+  return [...stages]
+    .sort((a, b) => b[1].n - a[1].n)
+    .map(([stage, { n, right }]) => `${stage} ${right}/${n}`)
+    .join(', ');
+}
+
 export interface SplitReport {
   name: string;
   outcomes: TitleOutcome[];
-  score: PairwiseScore;
+  score: ClusterScore;
   seededRoles: number;
 }
 
@@ -167,5 +269,10 @@ export function printSplitReport(report: SplitReport, verbose: boolean): void {
       `${score.predictedPairs}, shared ${score.sharedPairs})  roles ${roles}, created ${created} ` +
       `(${inCreated} titles in them), refused ${refused}, non-IT in seeded IT roles ${nonItIntoSeeded}`,
   );
+  console.log(
+    `${''.padEnd(27)}B-cubed P ${fixed(score.bcubed.precision)}  R ${fixed(score.bcubed.recall)}  ` +
+      `F1 ${fixed(score.bcubed.f1)}  per-text accuracy ${fixed(score.accuracy)}`,
+  );
+  console.log(`${''.padEnd(27)}by stage (right/titles): ${stageBreakdown(outcomes)}`);
   if (verbose) for (const line of describeErrors(outcomes, 60)) console.log(line);
 }

@@ -14,7 +14,8 @@
  * be merged into any IT role (they would become new roles). The vector threshold is swept to calibrate it.
  *
  * Then the clustering of real, hand-clustered titles (scripts/eval-role-clusters.ts): pairwise precision, recall
- * and F1 with `--create` semantics, per split (tuned on one source, held out on the others).
+ * and F1 with `--create` semantics (the headline), B-cubed precision, recall and F1 and per-text accuracy beside
+ * it, per split (tuned on one source, held out on the others).
  *
  * Run: npm run eval:roles [-- --clusters] [-- --verbose] [-- --split=ats]
  */

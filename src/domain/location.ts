@@ -629,3 +629,47 @@ function lookupCountry(text: string): string | null {
 function isPlausibleCityName(text: string): boolean {
   return /\p{L}/u.test(text) && !/\d/.test(text) && text.length <= 60 && text.split(' ').length <= 6;
 }
+
+/** Regions postings name beside a title ("Sales Engineer EMEA", "Account Executive, DACH"). */
+const WORLD_REGIONS = [
+  'EMEA',
+  'APAC',
+  'APJ',
+  'LATAM',
+  'LatAm',
+  'DACH',
+  'Nordics',
+  'Benelux',
+  'CEE',
+  'Europe',
+  'Asia',
+  'Asia Pacific',
+  'North America',
+  'South America',
+  'Latin America',
+  'Americas',
+  'Middle East',
+  'Africa',
+];
+
+/**
+ * Place names as they appear inside a job title: countries by name (no two-letter codes, which are words:
+ * "IT", "AT", "IN"), US states, Canadian provinces, UK nations, the big cities and world regions.
+ */
+const PLACE_NAMES = new Set(
+  [
+    ...Object.values(COUNTRIES)
+      .flat()
+      .filter((name) => name.length >= 4 || ['UK', 'USA', 'UAE'].includes(name)),
+    ...Object.values(US_STATES),
+    ...Object.values(CA_PROVINCES),
+    ...UK_NATIONS,
+    ...MAJOR_CITIES.flatMap((city) => [city.name, ...(city.aliases ?? [])]),
+    ...WORLD_REGIONS,
+  ].map(normalize),
+);
+
+/** Whether the text (a word or a few) is a place name: "Italy", "new york", "EMEA". */
+export function isPlaceName(text: string): boolean {
+  return PLACE_NAMES.has(normalize(text));
+}

@@ -37,16 +37,48 @@ describe('normalizeRole on the seeded roles', () => {
     expect(unseen.role?.name).not.toBe('Python Developer');
   });
 
-  it.each(['', 'x', '🚀🚀🚀', '12345', 'a'.repeat(500), 'Senior', 'Sr. Lead', 'III'])(
-    'rejects absurd text %j without creating a role',
-    async (text) => {
-      const before = await roleCount();
-      const error = await normalizeRole(database, provider, text, { create: true }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toBe('validation_failed');
-      expect(await roleCount()).toBe(before);
-    },
-  );
+  it.each([
+    '',
+    'x',
+    '🚀🚀🚀',
+    '12345',
+    'a'.repeat(500),
+    'Senior',
+    'Sr. Lead',
+    'III',
+    `${'x'.repeat(100)} developer`,
+    'asdf developer',
+    '<b>Java</b> Developer',
+    "Developer' OR 1=1 --",
+    '日本語 developer',
+  ])('rejects absurd text %j without creating a role', async (text) => {
+    const before = await roleCount();
+    const error = await normalizeRole(database, provider, text, { create: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('validation_failed');
+    expect(await roleCount()).toBe(before);
+  });
+
+  it('links the known words of a title with a junk word for review instead of creating a role', async () => {
+    const before = await roleCount();
+    const result = await normalizeRole(database, provider, 'qwrtzpl Java Developer', { create: true });
+    expect(result).toMatchObject({ role: { name: 'Java Developer' }, reviewFiled: true });
+    expect(result.confidence).toBeLessThan(0.8);
+    expect(await roleCount()).toBe(before);
+  });
+
+  it.each([
+    ['Big Data Developer', 'Data Engineer'],
+    ['Snowflake Developer', 'Data Engineer'],
+    ['k8s admin', 'DevOps Engineer'],
+    ['Джава девелопер', 'Java Developer'],
+    ['Пайтон розробник', 'Python Developer'],
+  ])('reaches a canonical role for "%s" without creating one', async (text, name) => {
+    const before = await roleCount();
+    const result = await normalizeRole(database, provider, text, { create: true });
+    expect(result.role?.name).toBe(name);
+    expect(await roleCount()).toBe(before);
+  });
 
   it('reports no role without create, and creates one with it', async () => {
     const text = 'Quantum Annealing Specialist';

@@ -59,6 +59,10 @@ const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['engineering program manager', 'technical program manager'],
   ['solutions engineer', 'sales engineer'],
   ['solution engineer', 'sales engineer'],
+  ['solutions engineering', 'sales engineering'],
+  ['solution engineering', 'sales engineering'],
+  ['customer engineer', 'sales engineer'],
+  ['customer engineering', 'sales engineering'],
   ['ai ml', 'machine learning'],
   ['ml ai', 'machine learning'],
   ['ai machine learning', 'machine learning'],
@@ -190,6 +194,9 @@ const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   frontends: 'frontend',
   net: '.net',
 };
+
+/** Abbreviations and spellings the cleaner rewrites ("admin", "golang", "fullstack"). */
+export const REWRITTEN_TOKENS: readonly string[] = Object.keys(TOKEN_REWRITES);
 
 /** Words that describe the posting, not the role. */
 const NOISE_PHRASES: ReadonlyArray<string> = [

@@ -64,6 +64,18 @@ describe('decideTitle on the seeded taxonomy', () => {
     ['Бізнес-аналітик', 'Business Analyst'],
     ['Проєктний менеджер', 'Project Manager'],
     ['Datenanalyst (m/w/d)', 'Data Analyst'],
+    ['Big Data Developer', 'Data Engineer'],
+    ['Snowflake Developer', 'Data Engineer'],
+    ['Senior Spark Developer', 'Data Engineer'],
+    ['Kafka Engineer', 'Data Engineer'],
+    ['Data Warehousing Engineer', 'Data Warehouse Developer'],
+    ['k8s admin', 'DevOps Engineer'],
+    ['Kubernetes Administrator', 'DevOps Engineer'],
+    ['Azure Administrator', 'Azure Engineer'],
+    ['Джава девелопер', 'Java Developer'],
+    ['Лінукс адмін', 'Systems Administrator'],
+    ['Manager, Field Engineering Italy', 'new: Field Engineering Manager'],
+    ['Director of Customer Engineering', 'new: Sales Engineering Manager'],
   ])('reads the parts of "%s" as %s', (text, role) => {
     expect(decided(text)).toBe(role);
   });
@@ -78,6 +90,14 @@ describe('decideTitle on the seeded taxonomy', () => {
   it('reads the head from the right only while a specialty of its own is left', () => {
     expect(decided('Technical Support Engineering Manager')).not.toBe('Engineering Manager');
     expect(decided('Mechanical Systems Engineer')).toBe('new: Mechanical Systems Engineer');
+  });
+
+  it('links an administrator to the engineer only where both run the same systems', () => {
+    // A technology-defined developer family is no administrator's role; nor is a data role.
+    expect(decided('Oracle Administrator')).toBe('nearest, else new: Oracle Administrator');
+    expect(decided('Data Administrator')).toBe('nearest, else new: Data Administrator');
+    const decision = decideTitle(catalog, 'k8s admin');
+    expect(decision.kind === 'match' && decision.confidence).toBeLessThan(REVIEW_BELOW_CONFIDENCE);
   });
 
   it('gives a bare role noun without a default role no arbitrary role', () => {
@@ -248,6 +268,87 @@ describe('bad input', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  const roleNoun = fc.constantFrom(
+    'Developer',
+    'Engineer',
+    'Manager',
+    'Analyst',
+    'Consultant',
+    'Specialist',
+    'Administrator',
+  );
+  const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz');
+  const repeated = fc.tuple(letter, fc.integer({ min: 3, max: 100 })).map(([l, n]) => l.repeat(n));
+  const foreignScript = fc.constantFrom('データ', 'مطور', 'ξλμ', '漢字', '한국어', 'עברית', 'ทดสอบ');
+  const junkWord = fc.oneof(
+    repeated,
+    foreignScript,
+    fc.stringMatching(/^[bcdfghjklmnpqrstvwxz]{5,12}$/),
+    fc
+      .tuple(
+        fc.constantFrom('asdf', 'qwer', 'zxcv', 'hjkl', 'fdsa', 'lkjh', 'qwerty', 'mnbv'),
+        fc.stringMatching(/^[a-z]{0,4}$/),
+      )
+      .map(([run, rest]) => run + rest),
+    fc.stringMatching(/^[a-z]{31,60}$/),
+    fc.stringMatching(/^(?:[a-z][0-9]){2,5}$/),
+  );
+  const codeAroundNoun = fc.tuple(
+    fc.constantFrom(
+      '<b>',
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      "' OR 1=1 --",
+      '; DROP TABLE global_roles; --',
+      'UNION SELECT password FROM users',
+      '/* x */',
+    ),
+    fc.constantFrom('Java', 'Data', ''),
+  );
+  const junkTitles = fc.oneof(
+    fc.tuple(junkWord, roleNoun).map(([junk, noun]) => `${junk} ${noun}`),
+    // Glued to the noun: the junk must show in the word itself (a letter run, another script).
+    fc
+      .tuple(roleNoun, fc.oneof(repeated, foreignScript))
+      .map(([noun, junk]) => `${junk}${noun.toLowerCase()}`),
+    fc.tuple(codeAroundNoun, roleNoun).map(([[code, tech], noun]) => `${code} ${tech} ${noun}`),
+    fc.tuple(roleNoun, codeAroundNoun).map(([noun, [code]]) => `${noun} ${code}`),
+  );
+
+  it('makes no role of junk words or code beside a role noun: a refusal or a link filed for review', () => {
+    fc.assert(
+      fc.property(junkTitles, (text) => {
+        if (!validateRoleText(text).ok) return;
+        const decision = decideTitle(catalog, text);
+        expect(decision.kind === 'create' || decision.kind === 'nearest', text).toBe(false);
+        if (decision.kind === 'match') expect(decision.confidence).toBeLessThan(REVIEW_BELOW_CONFIDENCE);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    [`${'x'.repeat(100)} developer`, 'refused'],
+    ['asdf qwerty', 'refused'],
+    ['asdf developer', 'refused'],
+    ['qwrtzpl engineer', 'refused'],
+    ['日本語 developer', 'refused'],
+    ['<b>Java</b> Developer', 'refused'],
+    ["SELECT * FROM users WHERE role = 'developer'", 'refused'],
+    ['1 OR 1=1 developer', 'refused'],
+  ])('refuses "%s"', (text, expected) => {
+    expect(decided(text)).toBe(expected);
+  });
+
+  it('links the readable rest of a title with a junk word for review, and reads look-alike letters', () => {
+    const decision = decideTitle(catalog, 'asdf Java Developer');
+    expect(decision).toMatchObject({ kind: 'match', method: 'fuzzy' });
+    expect(decision.kind === 'match' && decision.confidence).toBeLessThan(REVIEW_BELOW_CONFIDENCE);
+    expect(decided('asdf Java Developer')).toBe('Java Developer');
+    // Cyrillic а in "Jаvа": mixed scripts within a word read as the Latin word they imitate.
+    expect(decided('Jаvа Developer')).toBe('Java Developer');
   });
 
   it('refuses the canonical bad inputs with a reason', () => {

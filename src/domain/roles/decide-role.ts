@@ -24,6 +24,7 @@ import {
   type RoleDomain,
 } from './parse-title.js';
 import { facetsOfTokens, GENERIC_ROLE_WORDS } from './technology-conflict.js';
+import { looksLikeCode, unreadableReason } from './unreadable-words.js';
 
 export interface CatalogRole extends IndexedRole {
   /** Seeded or approved by an admin; false for roles created on the fly. */
@@ -42,6 +43,8 @@ export interface RoleCatalog {
   /** Parsed keys (roleKey) of every name and alias, canonical roles apart; a key two roles share is null. */
   readonly canonicalKeys: ReadonlyMap<string, number | null>;
   readonly createdKeys: ReadonlyMap<string, number | null>;
+  /** Cleaned role noun each role's name ends in ("engineer" for DevOps Engineer). */
+  readonly nounOf: ReadonlyMap<number, string>;
 }
 
 export function buildRoleCatalog(roles: readonly CatalogRole[]): RoleCatalog {
@@ -54,6 +57,7 @@ export function buildRoleCatalog(roles: readonly CatalogRole[]): RoleCatalog {
     canonicalIds: new Set(roles.filter((r) => r.canonical).map((r) => r.id)),
     canonicalKeys: keysOf(roles.filter((r) => r.canonical)),
     createdKeys: keysOf(roles.filter((r) => !r.canonical)),
+    nounOf: new Map(roles.map((r) => [r.id, cleanRoleText(r.name).cleaned.split(' ').pop() ?? ''])),
   };
 }
 
@@ -100,7 +104,7 @@ function keyMatch(catalog: RoleCatalog, parsed: ParsedRoleTitle): number | null 
 /** Links below this confidence are filed for admin review. */
 export const REVIEW_BELOW_CONFIDENCE = 0.8;
 
-const CONFIDENCE = { relaxed: 0.75, defaultRole: 0.6, specialtyOnly: 0.7, sameKey: 0.85 };
+const CONFIDENCE = { relaxed: 0.75, defaultRole: 0.6, specialtyOnly: 0.7, sameKey: 0.85, siblingNoun: 0.7 };
 
 /** The least confidence of a link made from the title's own words (relaxed team words included, guesses not). */
 export const WORDED_LINK_CONFIDENCE = CONFIDENCE.relaxed;
@@ -304,7 +308,10 @@ function creationName(parsed: ParsedRoleTitle): string {
     const specific = kept.filter((t, i) => i === kept.length - 1 || !PRODUCT_WORDS.has(t));
     return displayOf(specific.length > 1 ? specific : kept) || parsed.name;
   }
-  const platform = (t: string) => [...facetsOfTokens([t]).specialities].some((s) => PLATFORM_FACETS.has(s));
+  const platform = (t: string) => {
+    const facets = facetsOfTokens([t]);
+    return [...facets.specialities, ...facets.tools].some((s) => PLATFORM_FACETS.has(s));
+  };
   const kept = parsed.tokens.filter(
     (t, i) =>
       i === parsed.tokens.length - 1 || !(SEGMENT_WORDS.has(t) || platform(t) || GENERIC_ROLE_WORDS.has(t)),
@@ -321,6 +328,39 @@ function isBareFunction(parsed: ParsedRoleTitle): boolean {
   return meaningful.length === 1 && meaningful[0] === parsed.function;
 }
 
+/**
+ * Role nouns of practitioners one specialty's role is filed under whichever is written: a Kubernetes or cloud
+ * administrator is the DevOps or cloud engineer when the taxonomy has no administrator of that specialty.
+ */
+const SIBLING_NOUNS: Readonly<Record<string, string>> = {
+  administrator: 'engineer',
+  engineer: 'administrator',
+};
+/** Specialties run by administrators and engineers alike (infrastructure and operations, not data or code). */
+const OPERATED_SPECIALTIES = new Set(
+  ['devops', 'cloud', 'aws', 'azure', 'gcp', 'platform', 'infrastructure', 'site reliability'].concat([
+    'systems',
+    'network',
+    'storage',
+    'security',
+    'kubernetes',
+    'terraform',
+    'linux',
+  ]),
+);
+
+/** The canonical role of the same specialty under the sibling role noun, for a phrase of lexicon words only. */
+function siblingNounMatch(catalog: RoleCatalog, parsed: ParsedRoleTitle): number | null {
+  const sibling = SIBLING_NOUNS[parsed.function ?? ''];
+  if (!sibling || parsed.domain !== 'it' || parsed.qualifiers.length > 0 || parsed.specialties.length === 0)
+    return null;
+  if (!parsed.specialties.every((s) => OPERATED_SPECIALTIES.has(s))) return null;
+  const swapped = parsed.tokens.map((t) => (t === parsed.function ? sibling : t)).join(' ');
+  const roleId = textMatch(catalog, swapped, 'it', [catalog.canonical])?.roleId ?? null;
+  // "Oracle Administrator" is no Oracle Developer: the role found must be named by the sibling noun itself.
+  return roleId !== null && catalog.nounOf.get(roleId) === sibling ? roleId : null;
+}
+
 /** A specialty alone ("DevOps", "Java", "Salesforce"): the one role of that specialty built by an engineer or developer. */
 function specialtyOnly(catalog: RoleCatalog, text: string): number | null {
   const cleaned = headTokensOf(text).join(' ');
@@ -335,7 +375,42 @@ function specialtyOnly(catalog: RoleCatalog, text: string): number | null {
   return found.size === 1 ? [...found][0]! : null;
 }
 
+/** Words of a phrase outside the role lexicon that can name nothing ("asdf", "xxxxxxxx"), with why. */
+function unreadableWords(tokens: readonly string[]): { word: string; reason: string }[] {
+  return facetsOfTokens(tokens)
+    .otherTokens.map((word) => ({ word, reason: unreadableReason(word) }))
+    .filter((w): w is { word: string; reason: string } => w.reason !== null);
+}
+
+/**
+ * Decides a title; code (SQL, HTML) is refused, and a phrase holding a word that names nothing never makes a
+ * role: its readable rest decides when it is more than a bare role noun, at most at guessing confidence
+ * (filed for review); otherwise the text is refused.
+ */
 export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
+  if (looksLikeCode(text)) {
+    return { kind: 'refuse', reason: 'role text looks like code (SQL or HTML markup), not a job title' };
+  }
+  const decision = decideReadableTitle(catalog, text);
+  if (decision.kind === 'refuse') return decision;
+  const unreadable = unreadableWords(decision.parsed.tokens);
+  if (unreadable.length === 0) return decision;
+  const rest = decision.parsed.tokens.filter((t) => !unreadable.some((u) => u.word === t)).join(' ');
+  const reduced = rest.length > 0 ? decideReadableTitle(catalog, rest) : null;
+  // "asdf developer" leaves a bare role noun: a guess from nothing but the noun is no link either.
+  const decided = reduced?.kind === 'match' && !isBareFunction(reduced.parsed) ? reduced : null;
+  if (decided && unreadableWords(decided.parsed.tokens).length === 0) {
+    const confidence = Math.min(decided.confidence, CONFIDENCE.defaultRole);
+    return { ...decided, method: 'fuzzy', confidence, parsed: decision.parsed };
+  }
+  const [first] = unreadable;
+  return {
+    kind: 'refuse',
+    reason: `role text has a word that names nothing (${first!.reason}: "${first!.word}")`,
+  };
+}
+
+function decideReadableTitle(catalog: RoleCatalog, text: string): TitleDecision {
   const parsed = parseRoleTitle(text);
   if (parsed.tokens.length === 0) {
     const specialtyRole = specialtyOnly(catalog, text);
@@ -387,6 +462,10 @@ export function decideTitle(catalog: RoleCatalog, text: string): TitleDecision {
         };
       }
     }
+  }
+  const sibling = siblingNounMatch(catalog, parsed);
+  if (sibling !== null) {
+    return { kind: 'match', roleId: sibling, method: 'fuzzy', confidence: CONFIDENCE.siblingNoun, parsed };
   }
   const name = creationName(parsed);
   if (name !== parsed.name) {

@@ -19,6 +19,9 @@ describe('parseRoleTitle', () => {
     ['Data Scientist in Translational Medicine', 'data scientist'],
     ['Software Engineer Rust', 'rust software engineer'],
     ['Android Developer 📱🚀', 'android developer'],
+    ['Manager, Field Engineering Italy', 'field engineering manager'],
+    ['London Java Developer', 'java developer'],
+    ['Bank of America Software Engineer', 'bank software engineer'],
   ])('keeps only the role phrase of "%s"', (title, expected) => {
     expect(phrase(title)).toBe(expected);
   });

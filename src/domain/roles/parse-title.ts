@@ -8,9 +8,18 @@
  * - seniority, read from the whole title (English, Ukrainian, Russian, Polish and German words).
  * The role phrase is what role normalization matches and names roles from, so noise never reaches a name.
  */
-import { cleanRoleTokens, displayRoleName, foldRoleText, type Seniority } from './clean-role-text.js';
+
+import { isPlaceName } from '../location.js';
+import {
+  cleanRoleTokens,
+  displayRoleName,
+  foldRoleText,
+  REWRITTEN_TOKENS,
+  type Seniority,
+} from './clean-role-text.js';
 import { editDistance } from './edit-distance.js';
 import { facetsOfTokens, GENERIC_ROLE_WORDS, TECHNOLOGY_TOKENS } from './technology-conflict.js';
+import { buildSoundIndex, englishLoanword } from './transliterate.js';
 
 export type RoleDomain = 'it' | 'non-it' | 'unknown';
 
@@ -284,6 +293,23 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   удаленная: 'remote',
   тестування: 'test',
   тестирования: 'test',
+  тестированию: 'test',
+  розробки: 'development',
+  разработки: 'development',
+  розробка: 'development',
+  разработка: 'development',
+  рішень: 'solutions',
+  решений: 'solutions',
+  // "Керівник відділу розробки": the department is the discipline's frame, not a word of the role.
+  відділу: '',
+  отдела: '',
+  департаменту: '',
+  департамента: '',
+  тімлід: 'technical lead',
+  тимлид: 'technical lead',
+  тімлідер: 'technical lead',
+  техлід: 'technical lead',
+  техлид: 'technical lead',
   тестуванню: 'test',
   автоматизації: 'automation',
   автоматизации: 'automation',
@@ -345,6 +371,13 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   staż: 'intern',
   praktykant: 'intern',
   oprogramowania: 'software',
+  rozwoju: 'development',
+  dzialu: '',
+  działu: '',
+  zespolu: '',
+  zespołu: '',
+  rozwiazan: 'solutions',
+  rozwiązań: 'solutions',
   danych: 'data',
   systemow: 'systems',
   systemów: 'systems',
@@ -374,6 +407,9 @@ const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   entwickler: 'developer',
   entwicklerin: 'developer',
   softwareentwickler: 'software developer',
+  softwareentwicklung: 'software engineering',
+  entwicklung: 'development',
+  anwendungsentwicklung: 'software engineering',
   softwareentwicklerin: 'software developer',
   anwendungsentwickler: 'software developer',
   webentwickler: 'web developer',
@@ -420,11 +456,21 @@ const FOREIGN = new Map(
   Object.entries(FOREIGN_WORDS).map(([word, english]) => [foldRoleText(word), english]),
 );
 
+/** English words a Cyrillic title may spell out letter for letter ("джава девелопер"). */
+const LOANWORDS = buildSoundIndex([
+  ...IT_FUNCTIONS,
+  ...SHARED_FUNCTIONS,
+  ...TECHNOLOGY_TOKENS,
+  ...REWRITTEN_TOKENS,
+  ...['senior', 'junior', 'middle', 'intern', 'trainee', 'team', 'technical', 'software'],
+]);
+
 /** Replaces foreign role words by their English meaning, word by word, keeping separators. */
 function translateWords(text: string): string {
   return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
-    const english = FOREIGN.get(foldRoleText(word));
-    return english === undefined ? word : english;
+    const folded = foldRoleText(word);
+    const english = FOREIGN.get(folded) ?? englishLoanword(folded, LOANWORDS);
+    return english === undefined || english === null ? word : english;
   });
 }
 
@@ -470,7 +516,8 @@ function correctFunctionTypos(tokens: readonly string[]): string[] {
   const last = tokens[tokens.length - 1];
   if (last !== undefined && isFunctionToken(last)) return [...tokens];
   return tokens.map((token) => {
-    if (token.length < 5 || isFunctionToken(token) || !/^\p{L}+$/u.test(token)) return token;
+    // Only Latin words are misspelt English nouns: "漢字administrator" is no typo of administrator.
+    if (token.length < 5 || isFunctionToken(token) || !/^\p{Script=Latin}+$/u.test(token)) return token;
     if (TECHNOLOGY_TOKENS.has(token) || GENERIC_ROLE_WORDS.has(token) || NON_IT_WORDS.has(token))
       return token;
     // Adjectives and disciplines ("technical", "consulting", "analytics") are words, not misspelt nouns.
@@ -563,9 +610,32 @@ interface Phrase {
   seniority: Seniority | null;
 }
 
+/** Longest place names matched inside a phrase, in tokens ("newcastle upon tyne"). */
+const MAX_PLACE_TOKENS = 3;
+
+/** Drops place names from a phrase ("Field Engineering Italy", "London Java Developer"); never all of it. */
+function withoutPlaces(tokens: readonly string[]): string[] {
+  const kept: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let length = Math.min(MAX_PLACE_TOKENS, tokens.length - i);
+    for (; length > 0; length--) {
+      const span = tokens.slice(i, i + length);
+      if (!span.some(isFunctionToken) && isPlaceName(span.join(' '))) break;
+    }
+    if (length === 0) kept.push(tokens[i++]!);
+    else {
+      i += length;
+      // "Bank of America", "Engineer in London": the place's preposition goes with it.
+      if (kept.length > 0 && TRAILING_PREPOSITIONS.has(kept[kept.length - 1]!)) kept.pop();
+    }
+  }
+  return kept.length > 0 ? kept : [...tokens];
+}
+
 function cleanPhrase(text: string): Phrase {
   const { tokens, seniority } = cleanRoleTokens(text);
-  return { tokens: correctFunctionTypos(tokens), seniority };
+  return { tokens: correctFunctionTypos(withoutPlaces(tokens)), seniority };
 }
 
 /** "Head of Engineering", "Manager, Software Engineering", "Director Data Science" → discipline + manager. */

@@ -105,7 +105,6 @@ const FACETS: readonly FacetDefinition[] = [
   speciality('tableau', ['tableau']),
   speciality('power bi', ['power bi']),
   speciality('informatica', ['informatica']),
-  speciality('snowflake', ['snowflake']),
   speciality('splunk', ['splunk']),
   speciality('erp', ['erp']),
   speciality('crm', ['crm']),
@@ -115,7 +114,11 @@ const FACETS: readonly FacetDefinition[] = [
   speciality('azure', ['azure'], ['cloud']),
   speciality('gcp', ['gcp'], ['cloud']),
   // Domains.
-  speciality('data', ['data', 'big data', 'analytics', 'data warehouse', 'data warehousing', 'statistical']),
+  speciality('data', ['data', 'big data', 'statistical']),
+  // Analytics engineers and managers are data roles of their own beside data engineers and managers.
+  speciality('analytics', ['analytics'], ['data']),
+  // A warehouse developer is a data role of its own: "Big Data Developer" must not be a variant of it.
+  speciality('data warehouse', ['data warehouse', 'data warehousing', 'dwh'], ['data']),
   speciality('database', ['database', 'sql', 'pl sql', 'plsql', 't sql', 'tsql', 'db']),
   speciality('machine learning', ['machine learning', 'deep learning', 'nlp', 'computer vision', 'mlops']),
   // Building on language models is a role family of its own beside machine learning ("AI Engineer").
@@ -187,7 +190,8 @@ const FACETS: readonly FacetDefinition[] = [
   tool('django', ['django', 'flask', 'fastapi'], ['python']),
   tool('kubernetes', ['kubernetes', 'docker', 'openshift', 'helm'], ['devops']),
   tool('terraform', ['terraform', 'ansible', 'puppet', 'chef', 'jenkins'], ['devops']),
-  tool('spark', ['spark', 'hadoop', 'kafka', 'databricks', 'airflow'], ['data']),
+  tool('spark', ['spark', 'hadoop', 'kafka', 'databricks', 'airflow', 'hive', 'flink', 'dbt'], ['data']),
+  tool('snowflake', ['snowflake', 'redshift', 'bigquery', 'synapse'], ['data']),
   tool('sql server', ['sql server', 'mysql', 'postgresql', 'mongodb', 'cassandra'], ['database']),
   tool('linux', ['linux', 'unix', 'windows', 'vmware'], ['systems']),
   tool('selenium', ['selenium', 'cypress', 'playwright'], ['qa', 'automation']),
