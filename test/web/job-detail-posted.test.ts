@@ -6,6 +6,7 @@ import { importJobs } from '../../src/ingestion/import-jobs.js';
 import { getJob } from '../../src/jobs/job-queries.js';
 import { loadSkillMatcher } from '../../src/skills/skill-dictionary.loader.js';
 import { Markdown } from '../../web/src/components/Markdown.js';
+import { RowErrors } from '../../web/src/components/ui.js';
 import { postedSalary, statedSalary } from '../../web/src/job-salary.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -122,5 +123,24 @@ describe('the job page shows a JobSpy posting as posted', () => {
         salary_source: 'salary_text',
       }),
     ).toBe('£500 - £550 per day');
+  });
+
+  it('lists rows kept with an unreadable optional field apart from rejected rows', async () => {
+    const csv = `\uFEFF${HEADER}\r\n${[
+      ['xl-1', 'indeed', 'https://example.com/x1', 'Dev', 'Acme', '', 'sometime', '', '', '', '', ''],
+      ['xl-2', 'indeed', 'https://example.com/x2', '', 'Acme', '', '12/17/2024', '', '', '', '', ''],
+    ]
+      .map((row) => row.map(quote).join(','))
+      .join('\r\n')}\r\n`;
+    const result = await importJobs(
+      { database, skills: loadSkillMatcher() },
+      { source: Readable.from([Buffer.from(csv)]), fileName: 'resaved.csv', format: 'csv' },
+    );
+    expect(result.batch).toMatchObject({ new_jobs: 1, failed_jobs: 1 });
+    const html = renderToStaticMarkup(createElement(RowErrors, { errors: result.errors }));
+    expect(html).toContain('Row problems (2)');
+    expect(html).toContain('1 rejected · 1 stored with a field left empty');
+    expect(html).toMatch(/<td>2<\/td><td>Stored, field left empty<\/td><td>posted_date<\/td>/);
+    expect(html).toMatch(/<td>3<\/td><td>Rejected<\/td><td>title<\/td>/);
   });
 });
