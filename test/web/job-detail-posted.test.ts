@@ -1,20 +1,39 @@
 import { Readable } from 'node:stream';
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJobs } from '../../src/ingestion/import-jobs.js';
 import { getJob } from '../../src/jobs/job-queries.js';
 import { loadSkillMatcher } from '../../src/skills/skill-dictionary.loader.js';
-import { Markdown } from '../../web/src/components/Markdown.js';
-import { RowErrors } from '../../web/src/components/ui.js';
-import { postedSalary, statedSalary } from '../../web/src/job-salary.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 /**
  * The job page's "As posted" panel for JobSpy rows (issue 13): the description rendered from Markdown as
  * elements (no Markdown markers, no HTML from the text), and the salary as the source gave it, never a dash
  * when the posting states pay.
+ *
+ * The web UI's modules and React are loaded untyped: the server's tsconfig compiles no TSX, and React's types
+ * would bring DOM globals into its program (web/tsconfig.json checks the UI's own code).
  */
+const webModule = async <T>(file: string): Promise<T> =>
+  (await import(/* @vite-ignore */ file.startsWith('react') ? file : `../../web/src/${file}`)) as T;
+type FunctionComponent<P> = (props: P) => unknown;
+const { createElement } = await webModule<{
+  createElement: <P>(component: FunctionComponent<P>, props: P) => unknown;
+}>('react');
+const { renderToStaticMarkup } = await webModule<{ renderToStaticMarkup: (element: unknown) => string }>(
+  'react-dom/server',
+);
+const { Markdown } = await webModule<{ Markdown: FunctionComponent<{ text: string }> }>(
+  'components/Markdown.tsx',
+);
+const { RowErrors } = await webModule<{ RowErrors: FunctionComponent<{ errors: unknown[] }> }>(
+  'components/ui.tsx',
+);
+type SalaryShown = (job: object) => string;
+const { postedSalary, statedSalary } = await webModule<{
+  postedSalary: SalaryShown;
+  statedSalary: SalaryShown;
+}>('job-salary.ts');
+
 const HEADER =
   'id,site,job_url,title,company,location,date_posted,interval,min_amount,max_amount,currency,description';
 const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
