@@ -29,7 +29,8 @@ const { RowErrors } = await webModule<{ RowErrors: FunctionComponent<{ errors: u
   'components/ui.tsx',
 );
 type SalaryShown = (job: object) => string;
-const { postedSalary, statedSalary } = await webModule<{
+const { parsedSalary, postedSalary, statedSalary } = await webModule<{
+  parsedSalary: SalaryShown;
   postedSalary: SalaryShown;
   statedSalary: SalaryShown;
 }>('job-salary.ts');
@@ -131,6 +132,8 @@ describe('the job page shows a JobSpy posting as posted', () => {
       salary_source: null,
     };
     expect(postedSalary({ ...base, salary_range: 'DOE' })).toBe('DOE');
+    expect(parsedSalary({ ...base, salary_range: 'DOE' })).toBe('not read from the salary text');
+    expect(parsedSalary(base)).toBe('—');
     expect(
       postedSalary({
         ...base,

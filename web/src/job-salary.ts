@@ -28,6 +28,12 @@ export function statedSalary(j: SalaryFields): string {
   return range === '—' ? range : `${range}${j.salary_period ? ` per ${j.salary_period}` : ''}`;
 }
 
+/** The parsed pay in its own period; when the posting's salary text gave no figures, says so (not a dash). */
+export function parsedSalary(j: SalaryFields): string {
+  const stated = statedSalary(j);
+  return stated === '—' && j.salary_range ? 'not read from the salary text' : stated;
+}
+
 /**
  * The salary as the source wrote it: its text, else the figures it came from (JobSpy's amount columns, or the
  * description when those are empty) with where they were read; a dash only when the posting states no pay.

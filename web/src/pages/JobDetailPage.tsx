@@ -4,7 +4,7 @@ import { Markdown } from '../components/Markdown';
 import { Badge, Empty, ErrorMessage, Loading, ScorePill } from '../components/ui';
 import { formatDate, formatDateTime, formatInt, formatSalaryRange, humanize } from '../format';
 import { useAction, useGet } from '../hooks';
-import { postedSalary, statedSalary } from '../job-salary';
+import { parsedSalary, postedSalary } from '../job-salary';
 import { Link } from '../router';
 import type { JobDetail, MatchSummary, Page } from '../types';
 
@@ -48,8 +48,8 @@ export function JobDetailPage({ id }: { id: number }) {
             </dd>
             <dt>Salary (annual)</dt>
             <dd>{formatSalaryRange(j.salary_min_annual, j.salary_max_annual, j.salary_currency)}</dd>
-            <dt>Salary (as posted)</dt>
-            <dd>{statedSalary(j)}</dd>
+            <dt>Salary (its own period)</dt>
+            <dd>{parsedSalary(j)}</dd>
             <dt>Experience</dt>
             <dd>{experience}</dd>
             <dt>Skills</dt>
