@@ -17,12 +17,12 @@ import {
   resolveMapping,
 } from '../domain/jobs/column-mapping.js';
 import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize-job.js';
-import { newDateOrderEvidence } from '../domain/jobs/posted-date.js';
+import { type DateOrderEvidence, learnDateOrder, newDateOrderEvidence } from '../domain/jobs/posted-date.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { AppError } from '../errors.js';
 import type { JobsImported } from '../events/events.js';
 import { rolesForTitles } from '../roles/roles-for-titles.js';
-import { ReadError, type RecordFormat, readRecords } from './read-records.js';
+import { ReadError, type ReadItem, type RecordFormat, readRecords } from './read-records.js';
 
 export interface ImportProgress {
   rows: number;
@@ -70,6 +70,9 @@ export interface ImportResult {
 }
 
 const REPORTED_ERRORS = 100;
+/** How far the import looks ahead for a row that shows the file's day/month order, in rows and in bytes. */
+const DATE_ORDER_LOOKAHEAD_ROWS = 2000;
+const DATE_ORDER_LOOKAHEAD_BYTES = 16 * 1024 * 1024;
 /** The batch label until the rows name their platform. */
 const PLATFORM_FROM_ROWS = 'mixed';
 
@@ -174,7 +177,12 @@ export async function importJobs(
       );
     }
     const mappingOptions = { unescapeBackslashes: layout === 'jobspy' && input.format === 'csv' };
-    for await (const item of reader) {
+    const dateColumn = mapping.posted_date;
+    const items =
+      dateColumn === undefined
+        ? reader
+        : afterLearningDateOrder(reader, dateColumn, normalizeContext.dateOrder);
+    for await (const item of items) {
       rows += 1;
       if (item.kind === 'error') {
         fail({
@@ -241,6 +249,39 @@ export async function importJobs(
     ...(input.platform === undefined && rowPlatforms.size === 1 ? { platform: [...rowPlatforms][0]! } : {}),
   });
   return { batch: finished, errors: reported };
+}
+
+/**
+ * The items of `reader`, in order, after the file's day/month order has been learnt from the first row that
+ * shows it (looking ahead a bounded number of rows), so that the ambiguous dates before that row follow it too.
+ */
+async function* afterLearningDateOrder(
+  reader: AsyncIterable<ReadItem>,
+  dateColumn: string,
+  evidence: DateOrderEvidence,
+): AsyncGenerator<ReadItem> {
+  let held: ReadItem[] | null = [];
+  let heldBytes = 0;
+  for await (const item of reader) {
+    if (held === null) {
+      yield item;
+      continue;
+    }
+    held.push(item);
+    let settled = false;
+    if (item.kind === 'record') {
+      const value = item.record.values[dateColumn];
+      if (typeof value === 'string') settled = learnDateOrder(value, evidence);
+      for (const cell of Object.values(item.record.values)) {
+        heldBytes += typeof cell === 'string' ? cell.length : 8;
+      }
+    }
+    if (settled || held.length >= DATE_ORDER_LOOKAHEAD_ROWS || heldBytes >= DATE_ORDER_LOOKAHEAD_BYTES) {
+      yield* held;
+      held = null;
+    }
+  }
+  if (held !== null) yield* held;
 }
 
 async function flushQuietly(flush: () => Promise<void>): Promise<void> {

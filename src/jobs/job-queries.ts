@@ -1,5 +1,5 @@
 import type { DbContext } from '../db/database.js';
-import type { JOB_STATUSES } from '../db/schema.js';
+import type { JOB_STATUSES, SALARY_SOURCES } from '../db/schema.js';
 import { AppError } from '../errors.js';
 
 export type JobStatusFilter = (typeof JOB_STATUSES)[number];
@@ -50,7 +50,7 @@ export interface JobDetail extends JobListItem {
   /** The amounts to the cent, and where the salary was read (columns, salary_text, description). */
   salary_min_exact: number | null;
   salary_max_exact: number | null;
-  salary_source: string | null;
+  salary_source: (typeof SALARY_SOURCES)[number] | null;
   contract_type: string | null;
   experience_required: string | null;
   experience_min: number | null;

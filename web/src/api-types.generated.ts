@@ -10884,7 +10884,7 @@ export interface components {
          *       "salary_period": "year",
          *       "salary_min_exact": 120000,
          *       "salary_max_exact": 150000,
-         *       "salary_source": "salary_field",
+         *       "salary_source": "salary_text",
          *       "contract_type": null,
          *       "experience_required": "5+ years",
          *       "experience_min": 5,
@@ -10929,7 +10929,8 @@ export interface components {
             salary_period: string | null;
             salary_min_exact: number | null;
             salary_max_exact: number | null;
-            salary_source: string | null;
+            /** @description Where the salary was read from: the amount columns, the salary text, or the description (none in the columns) */
+            salary_source: ("columns" | "salary_text" | "description") | null;
             contract_type: string | null;
             experience_required: string | null;
             experience_min: number | null;
@@ -12420,7 +12421,7 @@ export interface components {
          *       "salary_period": "year",
          *       "salary_min_exact": 120000,
          *       "salary_max_exact": 150000,
-         *       "salary_source": "salary_field",
+         *       "salary_source": "salary_text",
          *       "contract_type": null,
          *       "experience_required": "5+ years",
          *       "experience_min": 5,
@@ -12466,7 +12467,8 @@ export interface components {
             salary_period: string | null;
             salary_min_exact: number | null;
             salary_max_exact: number | null;
-            salary_source: string | null;
+            /** @description Where the salary was read from: the amount columns, the salary text, or the description (none in the columns) */
+            salary_source: ("columns" | "salary_text" | "description") | null;
             contract_type: string | null;
             experience_required: string | null;
             experience_min: number | null;

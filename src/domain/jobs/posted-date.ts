@@ -5,9 +5,10 @@
  * "30+ days ago").
  *
  * Day/month order is a property of a file, not of a row: `DateOrderEvidence` remembers the first row that
- * settles it (a first number above 12 is a day, a second one above 12 is a day) and later ambiguous rows
- * follow it. Ambiguous dates before any evidence follow the separator's usual convention ("/" month first as
- * in the US, "." and "-" day first as in Europe).
+ * settles it (a first number above 12 is a day, a second one above 12 is a day) and ambiguous rows follow it.
+ * The import looks ahead through the file's first rows with {@link learnDateOrder} before it reads any, so
+ * rows before the settling one follow it too. A file whose dates never settle it follows the separator's usual
+ * convention ("/" month first as in the US, "." and "-" day first as in Europe).
  */
 
 export type DateOrder = 'dmy' | 'mdy';
@@ -70,6 +71,22 @@ const RELATIVE_UNIT_DAYS: Readonly<Record<string, number>> = {
   month: 30,
 };
 
+/** The day/month order one date shows, if it shows one ("17/12/2024": day first; "12/17/2024": month first). */
+export function dateOrderOf(text: string): DateOrder | null {
+  const numeric = NUMERIC_RE.exec(text.trim());
+  if (!numeric) return null;
+  const [first, second] = [Number(numeric[1]), Number(numeric[3])];
+  if (first > 12 && second <= 12) return 'dmy';
+  if (second > 12 && first <= 12) return 'mdy';
+  return null;
+}
+
+/** Records in `evidence` the order `text` shows, unless the file's order is already known; true once it is. */
+export function learnDateOrder(text: string, evidence: DateOrderEvidence): boolean {
+  evidence.order ??= dateOrderOf(text);
+  return evidence.order !== null;
+}
+
 function numericDate(
   first: number,
   second: number,
@@ -79,7 +96,7 @@ function numericDate(
 ) {
   const evidence = context.evidence;
   let order: DateOrder | null = first > 12 ? 'dmy' : second > 12 ? 'mdy' : null;
-  if (order !== null && evidence && evidence.order === null) evidence.order = order;
+  if (order !== null && evidence) evidence.order ??= order;
   order ??= evidence?.order ?? (separator === '/' ? 'mdy' : 'dmy');
   return order === 'dmy' ? isoDate(year, second, first) : isoDate(year, first, second);
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
-import { JOB_STATUSES } from '../../db/schema.js';
+import { JOB_STATUSES, SALARY_SOURCES } from '../../db/schema.js';
 import { getJob, searchJobs } from '../../jobs/job-queries.js';
 import { requireRole } from '../auth/principal.js';
 import { guardEveryRoute } from '../openapi.js';
@@ -93,7 +93,10 @@ const jobDetailSchema = jobListItemSchema
     salary_period: z.string().nullable(),
     salary_min_exact: z.number().nullable(),
     salary_max_exact: z.number().nullable(),
-    salary_source: z.string().nullable(),
+    salary_source: z.enum(SALARY_SOURCES).nullable().meta({
+      description:
+        'Where the salary was read from: the amount columns, the salary text, or the description (none in the columns)',
+    }),
     contract_type: z.string().nullable(),
     experience_required: z.string().nullable(),
     experience_min: z.number().nullable(),
@@ -135,7 +138,7 @@ const jobDetailSchema = jobListItemSchema
         salary_period: 'year',
         salary_min_exact: 120000,
         salary_max_exact: 150000,
-        salary_source: 'salary_field',
+        salary_source: 'salary_text',
         contract_type: null,
         experience_required: '5+ years',
         experience_min: 5,

@@ -163,15 +163,27 @@ export function ScorePill({ score, recommended }: { score: number; recommended?:
   );
 }
 
+/**
+ * A batch's row problems: rejected rows, and rows stored with an optional field left empty (warnings), told
+ * apart so that a file whose rows were all kept does not read as a file whose rows were all rejected.
+ */
 export function RowErrors({ errors, total }: { errors: RowError[]; total?: number }) {
   if (errors.length === 0) return null;
+  const warnings = errors.filter((error) => error.severity === 'warning').length;
+  const rejected = errors.length - warnings;
+  const all = total ?? errors.length;
   return (
     <div className="row-errors">
-      <h3>Row errors ({formatInt(total ?? errors.length)})</h3>
+      <h3>Row problems ({formatInt(all)})</h3>
+      <p className="muted">
+        {formatInt(rejected)} rejected · {formatInt(warnings)} stored with a field left empty
+        {all > errors.length ? ` (of the first ${formatInt(errors.length)})` : ''}
+      </p>
       <table>
         <thead>
           <tr>
             <th scope="col">Row</th>
+            <th scope="col">Outcome</th>
             <th scope="col">Field</th>
             <th scope="col">Reason</th>
           </tr>
@@ -180,6 +192,7 @@ export function RowErrors({ errors, total }: { errors: RowError[]; total?: numbe
           {errors.map((error) => (
             <tr key={`${error.row_number}-${error.field}-${error.reason}`}>
               <td>{formatInt(error.row_number)}</td>
+              <td>{error.severity === 'warning' ? 'Stored, field left empty' : 'Rejected'}</td>
               <td>{error.field ?? '—'}</td>
               <td>{error.reason}</td>
             </tr>

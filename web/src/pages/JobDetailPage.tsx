@@ -4,31 +4,9 @@ import { Markdown } from '../components/Markdown';
 import { Badge, Empty, ErrorMessage, Loading, ScorePill } from '../components/ui';
 import { formatDate, formatDateTime, formatInt, formatSalaryRange, humanize } from '../format';
 import { useAction, useGet } from '../hooks';
+import { parsedSalary, postedSalary } from '../job-salary';
 import { Link } from '../router';
 import type { JobDetail, MatchSummary, Page } from '../types';
-
-const SALARY_SOURCE_NOTE: Record<NonNullable<JobDetail['salary_source']>, string> = {
-  columns: 'from the amount columns',
-  salary_text: 'from the salary text',
-  description: 'read from the description',
-};
-
-/** The stated pay in its own period, to the cent when it has cents ("$46.23 – $72.23 per hour"). */
-function statedSalary(j: JobDetail): string {
-  const min = j.salary_min_exact ?? j.salary_min;
-  const max = j.salary_max_exact ?? j.salary_max;
-  const hasCents = [min, max].some((v) => v != null && !Number.isInteger(v));
-  const range = formatSalaryRange(min, max, j.salary_currency, hasCents ? 2 : 0);
-  return range === '—' ? range : `${range}${j.salary_period ? ` per ${j.salary_period}` : ''}`;
-}
-
-/** The salary as the source wrote it: its text, else the columns it came from. */
-function postedSalary(j: JobDetail): string {
-  if (j.salary_range) return j.salary_range;
-  const stated = statedSalary(j);
-  if (stated === '—') return '—';
-  return j.salary_source ? `${stated} (${SALARY_SOURCE_NOTE[j.salary_source]})` : stated;
-}
 
 export function JobDetailPage({ id }: { id: number }) {
   const { user } = useAuth();
@@ -70,8 +48,8 @@ export function JobDetailPage({ id }: { id: number }) {
             </dd>
             <dt>Salary (annual)</dt>
             <dd>{formatSalaryRange(j.salary_min_annual, j.salary_max_annual, j.salary_currency)}</dd>
-            <dt>Salary (as posted)</dt>
-            <dd>{statedSalary(j)}</dd>
+            <dt>Salary (its own period)</dt>
+            <dd>{parsedSalary(j)}</dd>
             <dt>Experience</dt>
             <dd>{experience}</dd>
             <dt>Skills</dt>
