@@ -70,6 +70,41 @@ describe('API names and closed inputs', () => {
     ]);
   });
 
+  it('refuses an unknown field at any depth with a 400 naming its path', async () => {
+    const nested = await app.inject({
+      method: 'POST',
+      url: '/api/admin/tenants',
+      headers: platformAdmin,
+      payload: {
+        name: 'Nested Agency',
+        admin: { email: 'nested@example.test', password: 'a long enough password', nickname: 'N' },
+      },
+    });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().errors).toEqual([
+      { field: 'body.admin.nickname', message: 'Unknown field: this operation does not take it.' },
+    ]);
+    const admin = await createTenantWithUsers(database);
+    const tenantAdmin = (await loginAs(app, admin.admin.email)).headers;
+    const weights = await app.inject({
+      method: 'PUT',
+      url: '/api/tenant/settings',
+      headers: tenantAdmin,
+      payload: { weights: { skill: 0.3, experience: 0.2, location: 0.2, salary: 0.1, semantic: 0.2, luck: 1 } },
+    });
+    expect(weights.statusCode).toBe(400);
+    expect(weights.json().errors).toEqual([expect.objectContaining({ field: 'body.weights.luck' })]);
+    // Each branch of a union body is closed too.
+    const application = await app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: recruiter,
+      payload: { match_id: 1, priority: 'high' },
+    });
+    expect(application.statusCode).toBe(400);
+    expect(JSON.stringify(application.json().errors)).toContain('priority');
+  });
+
   it('pages every list with page and page_size, keeping limit and offset as deprecated aliases', async () => {
     const second = await get('/api/candidates?sort=name&page=2&page_size=2');
     expect(second.statusCode).toBe(200);
