@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ListSpec } from '../db/list-page.js';
 
 /** The largest value of PostgreSQL's `integer` (and of a `serial` id): inputs past it are refused with 400. */
 export const INT4_MAX = 2_147_483_647;
@@ -95,4 +96,37 @@ export function sizedQuery<Shape extends z.ZodRawShape>(
         limit: page_size ?? limit ?? size.default,
       };
     });
+}
+
+/**
+ * The query string of a list, from the feature's {@link ListSpec}: `q` (what it searches), `sort` (its
+ * keys) and `order`, paged like every list (`page`/`page_size`), besides the list's own filters.
+ */
+export function listQuery<Shape extends z.ZodRawShape, Sort extends string>(
+  shape: Shape,
+  spec: ListSpec<Sort>,
+  size: { default: number; max: number },
+) {
+  const keys = Object.keys(spec.sort) as [Sort, ...Sort[]];
+  return pagedQuery(
+    {
+      ...shape,
+      q: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .optional()
+        .meta({ description: `Searches ${spec.search.join(', ')}: case-insensitive, anywhere in the text` }),
+      sort: z
+        .enum(keys)
+        .optional()
+        .meta({ description: `What to sort by (default ${spec.defaultSort})` }),
+      order: z
+        .enum(['asc', 'desc'])
+        .optional()
+        .meta({ description: "asc or desc (default: the sort key's natural order)" }),
+    },
+    size,
+  );
 }
