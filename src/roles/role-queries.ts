@@ -1,3 +1,4 @@
+import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { SqlExecutor } from '../db/database.js';
 import type { QueueStatus, RolePriority } from '../db/schema.js';
 import type { CatalogRole } from '../domain/roles/decide-role.js';
@@ -152,24 +153,41 @@ const SUMMARY_COLUMNS = `id, name, coalesce(aliases, '{}') AS aliases, category,
   coalesce(priority, 'normal') AS priority, coalesce(total_jobs_scraped, 0) AS total_jobs_scraped,
   last_scraped_at, embedding_model, embedding IS NOT NULL AS has_embedding, created_at, updated_at`;
 
-/** One page of the roles whose name or an alias matches `pattern` (ILIKE; null: any), of a queue status (null: any), by name. */
+/** Roles as a list: `q` searches name and aliases; by name by default. */
+export const ROLE_LIST = {
+  search: ['name', 'alias_text'],
+  sort: {
+    name: { column: 'name_key', order: 'asc' },
+    candidate_count: { column: 'candidate_count', order: 'desc' },
+    priority: { column: 'priority_rank', order: 'asc' },
+    last_scraped_at: { column: 'last_scraped_at', order: 'desc' },
+    created_at: { column: 'created_at', order: 'desc' },
+  },
+  defaultSort: 'name',
+} as const satisfies ListSpec;
+export type RoleSort = keyof typeof ROLE_LIST.sort;
+
+/** One page of the roles of a queue status (null: any), searched and sorted as {@link ROLE_LIST} says. */
 export async function roleSummaryPage(
   sql: SqlExecutor,
-  filter: { pattern: string | null; queueStatus: QueueStatus | null },
-  page: { limit: number; offset: number },
+  filter: { queueStatus: QueueStatus | null },
+  query: ListQuery<RoleSort>,
 ): Promise<{ items: RoleSummary[]; total: number }> {
-  const where = `($1::text IS NULL OR name ILIKE $1 OR EXISTS (SELECT 1 FROM unnest(aliases) AS a WHERE a ILIKE $1))
-    AND ($2::text IS NULL OR queue_status = $2)`;
-  const params = [filter.pattern, filter.queueStatus];
-  const [{ rows: items }, { rows: counted }] = await Promise.all([
-    sql.query<RoleSummary>(
-      `SELECT ${SUMMARY_COLUMNS} FROM global_roles WHERE ${where}
-       ORDER BY lower(name), id LIMIT $3 OFFSET $4`,
-      [...params, page.limit, page.offset],
-    ),
-    sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM global_roles WHERE ${where}`, params),
-  ]);
-  return { items, total: counted[0]?.n ?? 0 };
+  const page = await listPage<RoleSummary & Record<string, unknown>, RoleSort>(
+    sql,
+    {
+      text: `SELECT ${SUMMARY_COLUMNS}, lower(name) AS name_key, array_to_string(aliases, ' | ') AS alias_text,
+                    array_position(ARRAY['urgent', 'high', 'normal', 'low'], coalesce(priority, 'normal')) AS priority_rank
+               FROM global_roles WHERE $1::text IS NULL OR queue_status = $1`,
+      params: [filter.queueStatus],
+    },
+    ROLE_LIST,
+    query,
+  );
+  return {
+    items: page.items.map(({ name_key: _key, alias_text: _aliases, priority_rank: _rank, ...role }) => role as RoleSummary),
+    total: page.total,
+  };
 }
 
 export async function findRoleSummary(sql: SqlExecutor, id: number): Promise<RoleSummary | undefined> {
@@ -402,22 +420,31 @@ export async function insertRoleReport(
 }
 
 /** One page of reports (of one status, or all), newest first, and how many there are. */
-export async function roleReportPage(
+/** Role-mapping reports as a list: `q` searches the reported text, the role and the suggestion; newest first. */
+export const ROLE_REPORT_LIST = {
+  search: ['input_text', 'global_role_name', 'suggested_role_name', 'note'],
+  sort: {
+    created_at: { column: 'created_at', order: 'desc' },
+    resolved_at: { column: 'resolved_at', order: 'desc' },
+    input_text: { column: 'input_text', order: 'asc' },
+  },
+  defaultSort: 'created_at',
+} as const satisfies ListSpec;
+
+export function roleReportPage(
   sql: SqlExecutor,
-  query: { status?: ReportStatus; limit: number; offset: number },
+  query: ListQuery<keyof typeof ROLE_REPORT_LIST.sort> & { status?: ReportStatus | undefined },
 ): Promise<{ items: RoleMappingReport[]; total: number }> {
-  const [{ rows: items }, { rows: counted }] = await Promise.all([
-    sql.query<RoleMappingReport>(
-      `SELECT ${REPORT_COLUMNS} FROM role_mapping_reports r LEFT JOIN global_roles g ON g.id = r.global_role_id
-       WHERE $1::text IS NULL OR r.status = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT $2 OFFSET $3`,
-      [query.status ?? null, query.limit, query.offset],
-    ),
-    sql.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM role_mapping_reports WHERE $1::text IS NULL OR status = $1',
-      [query.status ?? null],
-    ),
-  ]);
-  return { items, total: counted[0]?.n ?? 0 };
+  return listPage<RoleMappingReport, keyof typeof ROLE_REPORT_LIST.sort>(
+    sql,
+    {
+      text: `SELECT ${REPORT_COLUMNS} FROM role_mapping_reports r LEFT JOIN global_roles g ON g.id = r.global_role_id
+              WHERE $1::text IS NULL OR r.status = $1`,
+      params: [query.status ?? null],
+    },
+    ROLE_REPORT_LIST,
+    query,
+  );
 }
 
 /** Closes the report if it is open; false when it is not (closed already, or no such report). */
