@@ -1,5 +1,5 @@
 import type { DbContext } from '../db/database.js';
-import { queueRolesPage, scraperSummaries, sessionsPage } from './scraper-queries.js';
+import { QUEUE_LIST, queueRolesPage, SESSION_LIST, scraperSummaries, sessionsPage } from './scraper-queries.js';
 
 export interface QueueRole {
   id: number;
@@ -15,12 +15,14 @@ export interface QueueRole {
 }
 
 /** The scrape queue as an admin sees it: what is next first. */
-export async function listQueue(
+/** What the queue and session lists search and sort by (their query strings are built from them). */
+export { QUEUE_LIST, SESSION_LIST };
+
+export function listQueue(
   ctx: DbContext,
-  filter: { status?: string; limit: number; offset: number },
+  filter: Parameters<typeof queueRolesPage>[1],
 ): Promise<{ items: QueueRole[]; total: number }> {
-  const rows = await queueRolesPage(ctx, filter);
-  return { items: rows.map(({ total: _total, ...role }) => role), total: rows[0]?.total ?? 0 };
+  return queueRolesPage(ctx, filter);
 }
 
 export interface SessionFilter {
@@ -49,12 +51,11 @@ export interface SessionRow {
   error_message: string | null;
 }
 
-export async function listSessions(
+export function listSessions(
   ctx: DbContext,
-  filter: SessionFilter & { limit: number; offset: number },
+  filter: Parameters<typeof sessionsPage>[1],
 ): Promise<{ items: SessionRow[]; total: number }> {
-  const rows = await sessionsPage(ctx, filter);
-  return { items: rows.map(({ total: _total, ...session }) => session), total: rows[0]?.total ?? 0 };
+  return sessionsPage(ctx, filter);
 }
 
 export interface ScraperSummary {

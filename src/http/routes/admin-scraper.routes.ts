@@ -10,11 +10,17 @@ import {
   toApiKeySummary,
 } from '../../scraper/api-keys.js';
 import { requeueRole } from '../../scraper/queue-maintenance.js';
-import { listQueue, listSessions, summarizeScrapers } from '../../scraper/scrape-reports.js';
+import {
+  listQueue,
+  listSessions,
+  QUEUE_LIST,
+  SESSION_LIST,
+  summarizeScrapers,
+} from '../../scraper/scrape-reports.js';
 import { requireRole } from '../auth/principal.js';
 import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { apiKeyFields, databaseId, pagedQuery } from '../schemas.js';
+import { apiKeyFields, databaseId, listQuery } from '../schemas.js';
 
 const apiKeySchema = z.object(apiKeyFields).meta({
   id: 'ScraperApiKey',
@@ -184,8 +190,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           tags: ['scraper admin'],
           summary: 'The scrape queue: roles with status, priority, candidate counts and last scrape',
           description:
-            'Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures; filter by status, paginated with `page`/`page_size`.',
-          querystring: pagedQuery({ status: z.enum(QUEUE_STATUSES).optional() }, pageSizes),
+            'Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures, in claim order; filter by status, `q` searches name and category, `sort`/`order` sort them; paginated with `page`/`page_size`.',
+          querystring: listQuery({ status: z.enum(QUEUE_STATUSES).optional() }, QUEUE_LIST, pageSizes),
           response: {
             200: z
               .object({
@@ -261,8 +267,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           tags: ['scraper admin'],
           summary: 'Scrape sessions, newest first, filtered by scraper, role, status and time range',
           description:
-            'Scrape sessions with scraper, role, status, counts, duration and error; filter by scraper key, role, status and a `from`/`to` time range; paginated with `page`/`page_size`.',
-          querystring: pagedQuery(sessionFilterShape, pageSizes),
+            'Scrape sessions with scraper, role, status, counts, duration and error; filter by scraper key, role, status and a `from`/`to` time range, `q` searches scraper, role and error, `sort`/`order` sort them; paginated with `page`/`page_size`.',
+          querystring: listQuery(sessionFilterShape, SESSION_LIST, pageSizes),
           response: { 200: z.object({ items: z.array(sessionSchema), total: z.number().int() }), ...errors },
         },
       },
