@@ -114,7 +114,6 @@ export function listQuery<Shape extends z.ZodRawShape, Sort extends string>(
       q: z
         .string()
         .trim()
-        .min(1)
         .max(200)
         .optional()
         .meta({ description: `Searches ${spec.search.join(', ')}: case-insensitive, anywhere in the text` }),

@@ -5,6 +5,7 @@
  */
 
 import type { DbContext } from '../db/database.js';
+import { containsPattern } from '../db/list-page.js';
 import {
   candidateJobMatchRepository,
   type MatchStatus,
@@ -15,6 +16,8 @@ import type { JobQueue } from '../worker/job-queue.js';
 import { markCandidatesStale } from './matching-queries.js';
 
 export interface MatchListOptions {
+  /** Part of the job's title or company, or of the candidate's name (case-insensitive). */
+  q?: string;
   minScore?: number;
   recommendedOnly?: boolean;
   status?: MatchStatus;
@@ -165,6 +168,11 @@ function listFilters(options: MatchListOptions, params: unknown[]): string {
     where.push(`m.match_score >= $${params.length}`);
   }
   if (options.recommendedOnly) where.push('m.is_recommended');
+  if (options.q?.trim()) {
+    params.push(containsPattern(options.q));
+    const p = `$${params.length}`;
+    where.push(`(j.title ILIKE ${p} OR j.company ILIKE ${p} OR (c.first_name || ' ' || c.last_name) ILIKE ${p})`);
+  }
   if (options.status) {
     params.push(options.status);
     where.push(`m.status = $${params.length}`);
