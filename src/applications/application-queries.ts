@@ -1,5 +1,5 @@
-import { type ListSpec, listPage } from '../db/list-page.js';
 import type { DbContext } from '../db/database.js';
+import { type ListSpec, listPage } from '../db/list-page.js';
 import type { AppliedVia } from '../db/schema.js';
 import type { ApplicationStatus } from '../domain/application-status.js';
 import type { ApplicationEventKind, PipelineEvent } from '../domain/pipeline-history.js';

@@ -1,7 +1,7 @@
 import type { Database, DbContext } from '../db/database.js';
+import type { ListQuery } from '../db/list-page.js';
 import type { AppliedVia } from '../db/schema.js';
 import { APPLICATION_STATUSES } from '../db/schema.js';
-import type { ListQuery } from '../db/list-page.js';
 import { withTenant } from '../db/with-tenant.js';
 import {
   type ApplicationStatus,

@@ -76,7 +76,6 @@ export function guardEveryRoute(guard: RoleGuard) {
   };
 }
 
-
 /**
  * `onRoute`: a documented route's query string and JSON body are closed objects, at every depth (nested
  * objects, array items, each branch of a union). Unknown fields are a 400 naming their path (`body.admin.x`)

@@ -1,5 +1,5 @@
-import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { DbContext } from '../db/database.js';
+import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { AlertSettings } from './alert-settings.js';
 import type { InboxEntry, Reader } from './inbox.js';
 

@@ -171,7 +171,9 @@ function listFilters(options: MatchListOptions, params: unknown[]): string {
   if (options.q?.trim()) {
     params.push(containsPattern(options.q));
     const p = `$${params.length}`;
-    where.push(`(j.title ILIKE ${p} OR j.company ILIKE ${p} OR (c.first_name || ' ' || c.last_name) ILIKE ${p})`);
+    where.push(
+      `(j.title ILIKE ${p} OR j.company ILIKE ${p} OR (c.first_name || ' ' || c.last_name) ILIKE ${p})`,
+    );
   }
   if (options.status) {
     params.push(options.status);

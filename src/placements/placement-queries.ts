@@ -1,5 +1,5 @@
-import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { DbContext } from '../db/database.js';
+import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { CandidateStatus } from '../domain/candidate-status.js';
 import type { PlacementView, RatePeriod } from './placements.js';
 

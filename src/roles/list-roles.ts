@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '../db/database.js';
+import type { ListQuery } from '../db/list-page.js';
 import type { QueueStatus, RolePriority } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import type { ListQuery } from '../db/list-page.js';
 import { findRoleSummary, ROLE_LIST, type RoleSort, roleSummaryPage } from './role-queries.js';
 
 export interface RoleSummary {

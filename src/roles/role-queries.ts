@@ -1,5 +1,5 @@
-import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { SqlExecutor } from '../db/database.js';
+import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { QueueStatus, RolePriority } from '../db/schema.js';
 import type { CatalogRole } from '../domain/roles/decide-role.js';
 import type { RoleSummary } from './list-roles.js';
@@ -185,7 +185,9 @@ export async function roleSummaryPage(
     query,
   );
   return {
-    items: page.items.map(({ name_key: _key, alias_text: _aliases, priority_rank: _rank, ...role }) => role as RoleSummary),
+    items: page.items.map(
+      ({ name_key: _key, alias_text: _aliases, priority_rank: _rank, ...role }) => role as RoleSummary,
+    ),
     total: page.total,
   };
 }

@@ -1,5 +1,11 @@
 import type { DbContext } from '../db/database.js';
-import { QUEUE_LIST, queueRolesPage, SESSION_LIST, scraperSummaries, sessionsPage } from './scraper-queries.js';
+import {
+  QUEUE_LIST,
+  queueRolesPage,
+  SESSION_LIST,
+  scraperSummaries,
+  sessionsPage,
+} from './scraper-queries.js';
 
 export interface QueueRole {
   id: number;

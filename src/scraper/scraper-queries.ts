@@ -1,5 +1,5 @@
-import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { DbContext } from '../db/database.js';
+import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { ScraperApiKey } from '../db/repositories/scraper-api-key.repository.js';
 import type { SearchHints } from './claim-next-role.js';
 import type { LockedSession, SessionResult } from './complete-session.js';

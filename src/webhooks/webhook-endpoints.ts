@@ -15,7 +15,7 @@ import {
   latestDeliveries,
   updateEndpoint,
 } from './webhook-endpoint-queries.js';
-import { WEBHOOK_TASK } from './webhook-events.js';
+import { queueDelivery } from './webhook-events.js';
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -153,7 +153,7 @@ export function replayWebhookDelivery(
   return withTenant(database, tenantId, async (tx) => {
     const replay = await insertReplay(tx, tenantId, deliveryId);
     if (!replay) throw AppError.notFound(`Webhook delivery ${deliveryId}`);
-    await queue.send(WEBHOOK_TASK.deliver, { tenantId, deliveryId: replay.id }, { tx });
+    await queueDelivery(tx, queue, { tenantId, deliveryId: replay.id });
     return replay;
   });
 }

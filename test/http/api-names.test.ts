@@ -90,7 +90,9 @@ describe('API names and closed inputs', () => {
       method: 'PUT',
       url: '/api/tenant/settings',
       headers: tenantAdmin,
-      payload: { weights: { skill: 0.3, experience: 0.2, location: 0.2, salary: 0.1, semantic: 0.2, luck: 1 } },
+      payload: {
+        weights: { skill: 0.3, experience: 0.2, location: 0.2, salary: 0.1, semantic: 0.2, luck: 1 },
+      },
     });
     expect(weights.statusCode).toBe(400);
     expect(weights.json().errors).toEqual([expect.objectContaining({ field: 'body.weights.luck' })]);

@@ -88,7 +88,6 @@ const importOptionsSchema = z.object({
   encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
 });
 
-
 const toBatch = (row: JobImportBatch) => ({
   ...row,
   total_jobs: row.total_jobs ?? 0,

@@ -62,7 +62,10 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
             "The caller's notifications, newest first: new recommended matches, application changes, role-mapping answers",
           description:
             "The signed-in user's notifications (`unread=true` for unread only), with the total and unread counts; `q` searches title and detail, `sort`/`order` sort them; paginated with `page`/`page_size`.",
-          querystring: listQuery({ unread: z.stringbool().default(false) }, INBOX_LIST, { default: 50, max: 200 }),
+          querystring: listQuery({ unread: z.stringbool().default(false) }, INBOX_LIST, {
+            default: 50,
+            max: 200,
+          }),
           response: {
             200: z.object({ items: z.array(entrySchema), total: z.number().int(), unread: z.number().int() }),
             ...errors,
