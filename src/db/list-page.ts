@@ -1,31 +1,12 @@
+import type { ListQuery, ListSpec } from '../domain/list.js';
 import type { SqlExecutor } from './database.js';
 
 /**
- * One way to list: every list of the API searches with `q`, sorts with `sort` (and `order`) and pages with
- * `page`/`page_size`. A feature describes its list once ({@link ListSpec}: what `q` searches, the sort keys
- * and their columns); the route builds its query string from the same spec, and {@link listPage} runs the
- * feature's query as a subquery, so its own SQL stays as it is.
+ * One way to list, in SQL: {@link listPage} runs a feature's query as a subquery and applies the list's `q`,
+ * `sort`/`order` and page to it, so the feature's own SQL stays as it is (`domain/list.ts` describes lists;
+ * its `pageOfItems` does the same for the few lists computed whole in memory).
  */
-export interface ListSpec<Sort extends string = string> {
-  /** Output columns of the query that `q` searches, case-insensitively, as a substring of any of them. */
-  search: readonly [string, ...string[]];
-  /** Sort keys: the output column each sorts by, and its natural order. */
-  sort: Readonly<Record<Sort, { column: string; order: SortOrder }>>;
-  /** The sort key when none is given. */
-  defaultSort: Sort;
-  /** A unique output column, the last sort key, so pages never overlap (default `id`). */
-  tiebreak?: string;
-}
-
-export type SortOrder = 'asc' | 'desc';
-
-export interface ListQuery<Sort extends string = string> {
-  q?: string | undefined;
-  sort?: Sort | undefined;
-  order?: SortOrder | undefined;
-  limit: number;
-  offset: number;
-}
+export type { ListQuery, ListSpec, SortOrder } from '../domain/list.js';
 
 /** A `q` as an ILIKE pattern matching it anywhere, its wildcards taken literally. */
 export const containsPattern = (text: string) => `%${text.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
