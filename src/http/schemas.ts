@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ListSpec } from '../db/list-page.js';
+import type { ListSpec } from '../domain/list.js';
 
 /** The largest value of PostgreSQL's `integer` (and of a `serial` id): inputs past it are refused with 400. */
 export const INT4_MAX = 2_147_483_647;
