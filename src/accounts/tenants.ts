@@ -1,9 +1,9 @@
 import { isUniqueViolation } from '../db/constraint-errors.js';
-import { type ListQuery, type ListSpec, pageOfItems } from '../domain/list.js';
 import type { Database } from '../db/database.js';
 import { type NewTenant, type Tenant, tenantRepository } from '../db/repositories/tenant.repository.js';
 import { userRepository } from '../db/repositories/user.repository.js';
 import { inTenantTransaction } from '../db/with-tenant.js';
+import { type ListQuery, type ListSpec, pageOfItems } from '../domain/list.js';
 import { AppError } from '../errors.js';
 import { type Account, findAccount, listTenantAccounts } from './account-queries.js';
 import { hashPassword } from './passwords.js';
