@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { QUEUE_STATUSES, SCRAPE_SESSION_STATUSES } from '../../db/schema.js';
 import {
+  API_KEY_LIST,
   createApiKey,
-  listApiKeys,
+  listApiKeysPage,
   revokeApiKey,
   rotateApiKey,
   toApiKeySummary,
@@ -126,11 +127,12 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           tags: ['scraper admin'],
           summary: 'Scraper API keys (never their secrets)',
           description:
-            'Every scraper key with its name and state (active, rotating, revoked); secrets are never shown again.',
-          response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errors },
+            'Every scraper key with its name and state (active, rotating, revoked), newest first; secrets are never shown again. `q` searches the name, `sort`/`order` sort them; paginated with `page`/`page_size`.',
+          querystring: listQuery({}, API_KEY_LIST, { default: 100, max: 500 }),
+          response: { 200: z.object({ items: z.array(apiKeySchema), total: z.number().int() }), ...errors },
         },
       },
-      async () => ({ items: await listApiKeys(deps.database) }),
+      async (request) => listApiKeysPage(deps.database, request.query),
     );
     app.post(
       '/api/admin/scraper-keys/:id/revoke',
