@@ -10,6 +10,7 @@ import { type DuplicateCandidate, findDuplicates } from '../candidates/find-dupl
 import type { Database, DbContext } from '../db/database.js';
 import type { Candidate } from '../db/repositories/candidate.repository.js';
 import { withTenant } from '../db/with-tenant.js';
+import { type ListQuery, type ListSpec, pageOfItems } from '../domain/list.js';
 import type { ResumeDraft } from '../domain/resume/parse-resume.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { AppError } from '../errors.js';
@@ -19,6 +20,7 @@ import { ExtractionError } from './extraction-error.js';
 import {
   attachResumeFile,
   candidateResumeFiles,
+  DRAFT_LIST,
   deleteUnattachedResumeFile,
   draftsWithStatus,
   findDraft,
@@ -260,10 +262,27 @@ export interface DraftDetail extends DraftSummary {
   duplicates: DuplicateCandidate[];
 }
 
-export function listDrafts(database: Database, tenantId: number, status: string): Promise<DraftSummary[]> {
-  return withTenant(database, tenantId, async (tx) => {
-    return draftsWithStatus(tx.sql, tenantId, status);
-  });
+/** What the draft and resume-file lists search and sort by (their query strings are built from them). */
+export { DRAFT_LIST };
+
+/** Resume files of a candidate as a list: `q` searches the file name; in upload order by default. */
+export const RESUME_FILE_LIST = {
+  search: ['file_name'],
+  sort: {
+    uploaded: { column: 'id', order: 'asc' },
+    file_name: { column: 'file_name', order: 'asc' },
+    byte_size: { column: 'byte_size', order: 'desc' },
+  },
+  defaultSort: 'uploaded',
+} as const satisfies ListSpec;
+
+export function listDrafts(
+  database: Database,
+  tenantId: number,
+  status: string,
+  query: Parameters<typeof draftsWithStatus>[3],
+): Promise<{ items: DraftSummary[]; total: number }> {
+  return withTenant(database, tenantId, (tx) => draftsWithStatus(tx.sql, tenantId, status, query));
 }
 
 async function loadDraft(tx: DbContext, tenantId: number, id: number, lock = false) {
@@ -328,10 +347,16 @@ export function getResumeFile(database: Database, tenantId: number, id: number):
   });
 }
 
-export function listCandidateResumeFiles(database: Database, tenantId: number, candidateId: number) {
+/** A page of a candidate's resume files (a short list, read whole). */
+export function listCandidateResumeFiles(
+  database: Database,
+  tenantId: number,
+  candidateId: number,
+  query: ListQuery<keyof typeof RESUME_FILE_LIST.sort>,
+) {
   return withTenant(database, tenantId, async (tx) => {
     if (!(await candidateExists(tx.sql, tenantId, candidateId)))
       throw AppError.notFound(`Candidate ${candidateId}`);
-    return candidateResumeFiles(tx.sql, tenantId, candidateId);
+    return pageOfItems(await candidateResumeFiles(tx.sql, tenantId, candidateId), RESUME_FILE_LIST, query);
   });
 }
