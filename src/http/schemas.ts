@@ -80,24 +80,6 @@ export function pagedQuery<Shape extends z.ZodRawShape>(
     });
 }
 
-/** A list that shows its newest items only: `page_size` (the older `limit` still works, deprecated). */
-export function sizedQuery<Shape extends z.ZodRawShape>(
-  shape: Shape,
-  size: { default: number; max: number },
-) {
-  const { page_size, limit } = pagingShape(size);
-  return z
-    .object({ ...shape, page_size, limit })
-    .strict()
-    .transform((query) => {
-      const { page_size, limit, ...rest } = query as typeof query & PagingInput;
-      return {
-        ...(rest as Omit<typeof query, 'page_size' | 'limit'>),
-        limit: page_size ?? limit ?? size.default,
-      };
-    });
-}
-
 /**
  * The query string of a list, from the feature's {@link ListSpec}: `q` (what it searches), `sort` (its
  * keys) and `order`, paged like every list (`page`/`page_size`), besides the list's own filters.

@@ -14,20 +14,36 @@ export interface RoleChoice {
   category: string | null;
 }
 
-/** Canonical roles whose name or an alias contains `text`, names starting with it first, then the most wanted. */
+/** Roles to choose a mapping from: `q` searches name and aliases; names starting with `q` first, then the most wanted. */
+export const ROLE_CHOICE_LIST = {
+  search: ['name', 'alias_text'],
+  sort: {
+    relevance: { column: 'relevance', order: 'asc' },
+    name: { column: 'name_key', order: 'asc' },
+    candidate_count: { column: 'candidate_count', order: 'desc' },
+  },
+  defaultSort: 'relevance',
+} as const satisfies ListSpec;
+
+/** A page of the canonical roles whose name or an alias contains `q`, in the order `query` asks for. */
 export async function searchRolesByName(
   { sql }: { sql: SqlExecutor },
-  text: string,
-  limit: number,
-): Promise<RoleChoice[]> {
-  const escaped = text.replace(/[\\%_]/g, '\\$&');
-  const { rows } = await sql.query<RoleChoice>(
-    `SELECT id, name, category FROM global_roles
-           WHERE name ILIKE $1 OR EXISTS (SELECT 1 FROM unnest(aliases) AS alias WHERE alias ILIKE $1)
-           ORDER BY (name ILIKE $2) DESC, candidate_count DESC, name LIMIT $3`,
-    [`%${escaped}%`, `${escaped}%`, limit],
+  query: ListQuery<keyof typeof ROLE_CHOICE_LIST.sort>,
+): Promise<{ items: RoleChoice[]; total: number }> {
+  const prefix = `${(query.q ?? '').trim().replace(/[\\%_]/g, '\\$&')}%`;
+  const page = await listPage<RoleChoice, keyof typeof ROLE_CHOICE_LIST.sort>(
+    sql,
+    {
+      text: `SELECT id, name, category, candidate_count, lower(name) AS name_key,
+                    array_to_string(aliases, ' | ') AS alias_text,
+                    row_number() OVER (ORDER BY (name ILIKE $1) DESC, candidate_count DESC, name) AS relevance
+               FROM global_roles`,
+      params: [prefix],
+    },
+    ROLE_CHOICE_LIST,
+    query,
   );
-  return rows;
+  return { items: page.items.map(({ id, name, category }) => ({ id, name, category })), total: page.total };
 }
 
 /** Sets a role's category (when `category` is not undefined; null clears it) and priority (null: unchanged); false when there is no such role. */

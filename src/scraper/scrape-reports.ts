@@ -1,4 +1,5 @@
 import type { DbContext } from '../db/database.js';
+import { type ListQuery, type ListSpec, pageOfItems } from '../domain/list.js';
 import {
   QUEUE_LIST,
   queueRolesPage,
@@ -80,7 +81,27 @@ export interface ScraperSummary {
   median_duration_seconds: number | null;
 }
 
-/** Per-scraper performance over the filtered sessions; rates are over finished sessions. */
-export async function summarizeScrapers(ctx: DbContext, filter: SessionFilter): Promise<ScraperSummary[]> {
-  return scraperSummaries(ctx, filter);
+/** The per-scraper summary as a list: `q` searches the scraper's name; most sessions first by default. */
+export const SCRAPER_SUMMARY_LIST = {
+  search: ['scraper_name'],
+  sort: {
+    sessions: { column: 'sessions', order: 'desc' },
+    failure_rate: { column: 'failure_rate', order: 'desc' },
+    jobs_imported: { column: 'jobs_imported', order: 'desc' },
+    median_duration_seconds: { column: 'median_duration_seconds', order: 'desc' },
+    scraper_name: { column: 'scraper_name', order: 'asc' },
+  },
+  defaultSort: 'sessions',
+  tiebreak: 'scraper_key_id',
+} as const satisfies ListSpec;
+
+/**
+ * A page of the per-scraper performance over the filtered sessions (one row per scraper key: a short list,
+ * computed whole); rates are over finished sessions.
+ */
+export async function summarizeScrapersPage(
+  ctx: DbContext,
+  filter: SessionFilter & ListQuery<keyof typeof SCRAPER_SUMMARY_LIST.sort>,
+): Promise<{ items: ScraperSummary[]; total: number }> {
+  return pageOfItems(await scraperSummaries(ctx, filter), SCRAPER_SUMMARY_LIST, filter);
 }

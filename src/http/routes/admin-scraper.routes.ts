@@ -15,8 +15,9 @@ import {
   listQueue,
   listSessions,
   QUEUE_LIST,
+  SCRAPER_SUMMARY_LIST,
   SESSION_LIST,
-  summarizeScrapers,
+  summarizeScrapersPage,
 } from '../../scraper/scrape-reports.js';
 import { requireRole } from '../auth/principal.js';
 import { guardEveryRoute } from '../openapi.js';
@@ -47,8 +48,6 @@ const sessionFilterShape = {
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 };
-const sessionFilter = z.object(sessionFilterShape);
-
 const sessionSchema = z
   .object({
     id: z.number().int(),
@@ -285,8 +284,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           summary:
             'Per-scraper summary: sessions, jobs per session, failure and timeout rates, median duration',
           description:
-            'One row per scraper key over the filtered sessions: sessions per outcome, jobs found and imported, jobs per session, failure and timeout rate and median duration.',
-          querystring: sessionFilter,
+            'One row per scraper key over the filtered sessions: sessions per outcome, jobs found and imported, jobs per session, failure and timeout rate and median duration; most sessions first. `q` searches the scraper name, `sort`/`order` sort them; paginated with `page`/`page_size`.',
+          querystring: listQuery(sessionFilterShape, SCRAPER_SUMMARY_LIST, pageSizes),
           response: {
             200: z
               .object({
@@ -307,6 +306,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
                     median_duration_seconds: z.number().nullable(),
                   }),
                 ),
+                total: z.number().int(),
               })
               .meta({
                 examples: [
@@ -328,6 +328,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
                         median_duration_seconds: 81,
                       },
                     ],
+                    total: 1,
                   },
                 ],
               }),
@@ -335,7 +336,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           },
         },
       },
-      async (request) => ({ items: await summarizeScrapers(deps.database, request.query) }),
+      async (request) => summarizeScrapersPage(deps.database, request.query),
     );
   };
 }
