@@ -326,7 +326,7 @@ export interface paths {
                     order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
-                    /** @description Items per page (default 100) */
+                    /** @description Items per page (default 500) */
                     page_size?: number;
                     /** @description Deprecated: use page_size */
                     limit?: number;
@@ -695,7 +695,7 @@ export interface paths {
                     order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
-                    /** @description Items per page (default 100) */
+                    /** @description Items per page (default 500) */
                     page_size?: number;
                     /** @description Deprecated: use page_size */
                     limit?: number;
@@ -2535,7 +2535,7 @@ export interface paths {
                     order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
-                    /** @description Items per page (default 100) */
+                    /** @description Items per page (default 500) */
                     page_size?: number;
                     /** @description Deprecated: use page_size */
                     limit?: number;
@@ -6535,7 +6535,7 @@ export interface paths {
                     order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
-                    /** @description Items per page (default 100) */
+                    /** @description Items per page (default 500) */
                     page_size?: number;
                     /** @description Deprecated: use page_size */
                     limit?: number;
@@ -7007,7 +7007,7 @@ export interface paths {
                     order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
-                    /** @description Items per page (default 100) */
+                    /** @description Items per page (default 500) */
                     page_size?: number;
                     /** @description Deprecated: use page_size */
                     limit?: number;
@@ -8234,7 +8234,7 @@ export interface paths {
                     order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
-                    /** @description Items per page (default 100) */
+                    /** @description Items per page (default 500) */
                     page_size?: number;
                     /** @description Deprecated: use page_size */
                     limit?: number;
@@ -8926,7 +8926,7 @@ export interface paths {
                     order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
-                    /** @description Items per page (default 50) */
+                    /** @description Items per page (default 500) */
                     page_size?: number;
                     /** @description Deprecated: use page_size */
                     limit?: number;
@@ -9648,7 +9648,7 @@ export interface paths {
                     order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
-                    /** @description Items per page (default 100) */
+                    /** @description Items per page (default 500) */
                     page_size?: number;
                     /** @description Deprecated: use page_size */
                     limit?: number;

@@ -91,7 +91,7 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
           summary: 'All agencies',
           description:
             'Every agency on the platform, active or not; `q` searches name and slug, `sort`/`order` sort them; paginated with `page`/`page_size`.',
-          querystring: listQuery({}, TENANT_LIST, { default: 100, max: 500 }),
+          querystring: listQuery({}, TENANT_LIST, { default: 500, max: 500 }),
           response: { 200: z.object({ items: z.array(tenantSchema), total: z.number().int() }), ...errors },
         },
       },
@@ -145,7 +145,7 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
           summary: "The users of the caller's agency",
           description:
             "The accounts of the signed-in admin's agency (other agencies' users are never visible); `q` searches e-mail and name, `sort`/`order` sort them; paginated with `page`/`page_size`.",
-          querystring: listQuery({}, TENANT_USER_LIST, { default: 100, max: 500 }),
+          querystring: listQuery({}, TENANT_USER_LIST, { default: 500, max: 500 }),
           response: { 200: z.object({ items: z.array(accountSchema), total: z.number().int() }), ...errors },
         },
       },

@@ -127,7 +127,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           summary: 'Scraper API keys (never their secrets)',
           description:
             'Every scraper key with its name and state (active, rotating, revoked), newest first; secrets are never shown again. `q` searches the name, `sort`/`order` sort them; paginated with `page`/`page_size`.',
-          querystring: listQuery({}, API_KEY_LIST, { default: 100, max: 500 }),
+          querystring: listQuery({}, API_KEY_LIST, { default: 500, max: 500 }),
           response: { 200: z.object({ items: z.array(apiKeySchema), total: z.number().int() }), ...errors },
         },
       },
@@ -285,7 +285,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
             'Per-scraper summary: sessions, jobs per session, failure and timeout rates, median duration',
           description:
             'One row per scraper key over the filtered sessions: sessions per outcome, jobs found and imported, jobs per session, failure and timeout rate and median duration; most sessions first. `q` searches the scraper name, `sort`/`order` sort them; paginated with `page`/`page_size`.',
-          querystring: listQuery(sessionFilterShape, SCRAPER_SUMMARY_LIST, pageSizes),
+          querystring: listQuery(sessionFilterShape, SCRAPER_SUMMARY_LIST, { default: 500, max: 500 }),
           response: {
             200: z
               .object({

@@ -169,7 +169,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           querystring: listQuery(
             { status: z.enum(['pending_review', 'saved', 'discarded']).default('pending_review') },
             DRAFT_LIST,
-            { default: 100, max: 500 },
+            { default: 500, max: 500 },
           ),
           response: {
             200: z
@@ -285,7 +285,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           description:
             "The candidate's original resume files (name, size, upload time), in upload order; `q` searches the file name, `sort`/`order` sort them; paginated with `page`/`page_size`.",
           params: idParams,
-          querystring: listQuery({}, RESUME_FILE_LIST, { default: 100, max: 500 }),
+          querystring: listQuery({}, RESUME_FILE_LIST, { default: 500, max: 500 }),
           response: {
             200: z
               .object({

@@ -59,7 +59,7 @@ export function tenantApiKeyRoutes(deps: { database: Database }): FastifyPluginA
           summary: "The agency's API keys (never their secrets)",
           description:
             'Newest first, revoked keys included (is_active false); `q` searches the name, `sort`/`order` sort them; paginated with `page`/`page_size`.',
-          querystring: listQuery({}, API_KEY_LIST, { default: 100, max: 500 }),
+          querystring: listQuery({}, API_KEY_LIST, { default: 500, max: 500 }),
           response: {
             200: z
               .object({ items: z.array(tenantApiKeySchema), total: z.number().int() })

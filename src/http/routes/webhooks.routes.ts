@@ -126,7 +126,7 @@ export function webhookRoutes(deps: {
           summary: "The agency's webhook endpoints",
           description:
             "The agency's registered endpoints with their events, signing secret, whether they are active, and delivery counts; `q` searches URL and description, `sort`/`order` sort them; paginated with `page`/`page_size`.",
-          querystring: listQuery({}, ENDPOINT_LIST, { default: 100, max: 500 }),
+          querystring: listQuery({}, ENDPOINT_LIST, { default: 500, max: 500 }),
           response: { 200: z.object({ items: z.array(endpointSchema), total: z.number().int() }), ...errors },
         },
       },
