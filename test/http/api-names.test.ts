@@ -128,6 +128,40 @@ describe('API names and closed inputs', () => {
     expect(queue.statusCode).toBe(200);
   });
 
+  it('searches, sorts and pages other lists by the same names (q, sort, order, page, page_size)', async () => {
+    for (const name of ['Zeta Staffing', 'Alpha Staffing', 'Beta Recruiting'])
+      await createTenantWithUsers(database, name);
+    const staffing = await get('/api/admin/tenants?q=staffing&sort=name&order=desc', platformAdmin);
+    expect(staffing.statusCode).toBe(200);
+    expect(staffing.json().items.map((t: { name: string }) => t.name)).toEqual([
+      'Zeta Staffing',
+      'Alpha Staffing',
+    ]);
+    expect(staffing.json().total).toBe(2);
+    const second = await get('/api/admin/tenants?q=staffing&sort=name&page=2&page_size=1', platformAdmin);
+    expect(second.json().items.map((t: { name: string }) => t.name)).toEqual(['Zeta Staffing']);
+
+    for (const file of ['first-sort.csv', 'second-sort.csv']) {
+      const upload = fileThenFields({ platform: 'glassdoor' }, file, 'title,company\nGo Developer,Acme\n');
+      const imported = await app.inject({
+        method: 'POST',
+        url: '/api/admin/imports',
+        payload: upload.payload,
+        headers: { ...upload.headers, ...platformAdmin },
+      });
+      expect(imported.statusCode).toBe(201);
+    }
+    const batches = await get('/api/admin/imports?q=-SORT&sort=file_name', platformAdmin);
+    expect(batches.json().items.map((b: { file_name: string }) => b.file_name)).toEqual([
+      'first-sort.csv',
+      'second-sort.csv',
+    ]);
+    expect(batches.json().total).toBe(2);
+    const unknownSort = await get('/api/admin/imports?sort=size', platformAdmin);
+    expect(unknownSort.statusCode).toBe(400);
+    expect(unknownSort.json().errors).toEqual([expect.objectContaining({ field: 'querystring.sort' })]);
+  });
+
   it('searches candidates with q, the old search still working', async () => {
     const byQ = await get('/api/candidates?q=hopper');
     expect(byQ.json().items.map((c: { last_name: string }) => c.last_name)).toEqual(['Hopper']);
