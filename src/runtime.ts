@@ -7,8 +7,9 @@ import type { SkillMatcher } from './domain/skills.js';
 import { createEmbeddingProvider } from './embeddings/create-embedding-provider.js';
 import type { EmbeddingProvider } from './embeddings/embedding-provider.js';
 import { embeddingTasks } from './embeddings/embedding-tasks.js';
+import { EVENT, eventPublisher } from './events/events.js';
 import { inboxTasks, refreshInboxAfter } from './inbox/inbox-tasks.js';
-import { MATCHING_TASK, matchingTasks } from './matching/matching-tasks.js';
+import { matchingTasks } from './matching/matching-tasks.js';
 import { prepareDatabase } from './operations/prepare-database.js';
 import { startWorkerHeartbeat } from './operations/worker-heartbeat.js';
 import { loadSkillMatcher } from './skills/skill-dictionary.loader.js';
@@ -63,7 +64,7 @@ export async function startRuntime(
     if (options.workers) {
       await queue.work(tasks);
       // After an upgrade that changed the scoring version, stored matches are rescored in the background.
-      await queue.send(MATCHING_TASK.upgrade, {}, { singletonKey: MATCHING_TASK.upgrade });
+      await eventPublisher(queue).publishNow({ name: EVENT.matchesUpgrade, data: {} });
     } else await queue.register(tasks);
     const heartbeat = options.workers
       ? await startWorkerHeartbeat(database, options.kind ?? 'worker', queue)

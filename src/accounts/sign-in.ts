@@ -60,14 +60,18 @@ export async function signIn(
     deps.addressLimiter?.recordFailure(addressKey);
     throw new AppError('unauthorized', SIGN_IN_FAILED);
   }
-  const session = await createSession(deps.database.sql, {
-    userId: account.id,
-    ttlHours: deps.ttlHours,
-    ip: input.ip,
-    ...(input.userAgent ? { userAgent: input.userAgent } : {}),
+  // The new session, the login time and the replaced session commit together, in one transaction.
+  const session = await deps.database.transaction(async (tx) => {
+    const created = await createSession(tx.sql, {
+      userId: account.id,
+      ttlHours: deps.ttlHours,
+      ip: input.ip,
+      ...(input.userAgent ? { userAgent: input.userAgent } : {}),
+    });
+    await userRepository(tx).recordLogin(account.id);
+    if (input.replacesSessionId) await deleteSession(tx.sql, input.replacesSessionId);
+    return created;
   });
-  await userRepository(deps.database).recordLogin(account.id);
-  if (input.replacesSessionId) await deleteSession(deps.database.sql, input.replacesSessionId);
   return { account, token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
 }
 

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { type NewTenant, type Tenant, tenantRepository } from '../db/repositories/tenant.repository.js';
 import { userRepository } from '../db/repositories/user.repository.js';
 import { inTenantTransaction } from '../db/with-tenant.js';
+import { type ListQuery, type ListSpec, pageOfItems } from '../domain/list.js';
 import { AppError } from '../errors.js';
 import { type Account, findAccount, listTenantAccounts } from './account-queries.js';
 import { hashPassword } from './passwords.js';
@@ -55,12 +56,45 @@ export async function createTenantWithAdmin(
   }
 }
 
-export function listTenants(database: Database): Promise<Tenant[]> {
-  return tenantRepository(database).list();
+/** Agencies as a list: `q` searches name and slug; by name by default. */
+export const TENANT_LIST = {
+  search: ['name', 'slug'],
+  sort: {
+    name: { column: 'name', order: 'asc' },
+    created_at: { column: 'created_at', order: 'desc' },
+  },
+  defaultSort: 'name',
+} as const satisfies ListSpec;
+
+/** A page of the platform's agencies (a short list, read whole). */
+export async function listTenants(
+  database: Database,
+  query: ListQuery<keyof typeof TENANT_LIST.sort>,
+): Promise<{ items: Tenant[]; total: number }> {
+  return pageOfItems(await tenantRepository(database).list(), TENANT_LIST, query);
 }
 
 /** The users of one agency, read under its row-level security. */
 export const listTenantUsers = inTenantTransaction((tx, tenantId) => listTenantAccounts(tx.sql, tenantId));
+
+/** An agency's users as a list: `q` searches e-mail and name; by e-mail by default. */
+export const TENANT_USER_LIST = {
+  search: ['email', 'name'],
+  sort: {
+    email: { column: 'email', order: 'asc' },
+    name: { column: 'name', order: 'asc' },
+    role: { column: 'role', order: 'asc' },
+    last_login_at: { column: 'last_login_at', order: 'desc' },
+    created_at: { column: 'created_at', order: 'desc' },
+  },
+  defaultSort: 'email',
+} as const satisfies ListSpec;
+
+/** A page of one agency's users (a short list, read whole under its row-level security). */
+export const listTenantUsersPage = inTenantTransaction(
+  async (tx, tenantId, query: ListQuery<keyof typeof TENANT_USER_LIST.sort>) =>
+    pageOfItems(await listTenantAccounts(tx.sql, tenantId), TENANT_USER_LIST, query),
+);
 
 export async function getTenantWithUsers(
   database: Database,

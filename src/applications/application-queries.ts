@@ -1,4 +1,5 @@
 import type { DbContext } from '../db/database.js';
+import { type ListSpec, listPage } from '../db/list-page.js';
 import type { AppliedVia } from '../db/schema.js';
 import type { ApplicationStatus } from '../domain/application-status.js';
 import type { ApplicationEventKind, PipelineEvent } from '../domain/pipeline-history.js';
@@ -170,30 +171,37 @@ export async function applicationHistory(tx: DbContext, applicationId: number): 
   return rows;
 }
 
-/** One page of the tenant's applications matching the filter, newest first, each with the filtered total. */
-export async function listApplicationRows(
+/** The applications as a list: `q` searches candidate, job and company; newest first by default. */
+export const APPLICATION_LIST = {
+  search: ['candidate_name', 'job_title', 'company'],
+  sort: {
+    applied_at: { column: 'applied_at', order: 'desc' },
+    status_updated_at: { column: 'status_updated_at', order: 'desc' },
+    candidate: { column: 'candidate_name', order: 'asc' },
+    job: { column: 'job_title', order: 'asc' },
+  },
+  defaultSort: 'applied_at',
+} as const satisfies ListSpec;
+
+/** One page of the tenant's applications matching the filter, with the filtered total. */
+export function listApplicationRows(
   tx: DbContext,
   tenantId: number,
   filter: ApplicationFilter,
-): Promise<(ApplicationView & { total: number })[]> {
-  const { rows } = await tx.sql.query<ApplicationView & { total: number }>(
-    `${VIEW_SELECT.replace('SELECT', 'SELECT count(*) OVER () AS total,')}
+): Promise<{ items: ApplicationView[]; total: number }> {
+  return listPage<ApplicationView, keyof typeof APPLICATION_LIST.sort>(
+    tx.sql,
+    {
+      text: `${VIEW_SELECT}
       WHERE c.tenant_id = $1
         AND ($2::int IS NULL OR a.candidate_id = $2)
         AND ($3::int IS NULL OR a.job_posting_id = $3)
-        AND ($4::text IS NULL OR a.application_status = $4)
-      ORDER BY a.applied_at DESC, a.id DESC
-      LIMIT $5 OFFSET $6`,
-    [
-      tenantId,
-      filter.candidate_id ?? null,
-      filter.job_posting_id ?? null,
-      filter.status ?? null,
-      filter.limit,
-      filter.offset,
-    ],
+        AND ($4::text IS NULL OR a.application_status = $4)`,
+      params: [tenantId, filter.candidate_id ?? null, filter.job_posting_id ?? null, filter.status ?? null],
+    },
+    APPLICATION_LIST,
+    filter,
   );
-  return rows;
 }
 
 /** The tenant's most recently moved applications per stage (at most `perStage`), each with its stage's count. */

@@ -1,4 +1,5 @@
 import type { Database, DbContext } from '../db/database.js';
+import type { ListQuery } from '../db/list-page.js';
 import type { AppliedVia } from '../db/schema.js';
 import { APPLICATION_STATUSES } from '../db/schema.js';
 import { withTenant } from '../db/with-tenant.js';
@@ -12,6 +13,7 @@ import { AppError } from '../errors.js';
 import { refreshInboxSoon } from '../inbox/inbox-tasks.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import {
+  APPLICATION_LIST,
   applicationHistory,
   candidateExists,
   findMatchPair,
@@ -194,13 +196,14 @@ export function getApplication(
   });
 }
 
-export interface ApplicationFilter {
+export interface ApplicationFilter extends ListQuery<keyof typeof APPLICATION_LIST.sort> {
   candidate_id?: number | undefined;
   job_posting_id?: number | undefined;
   status?: ApplicationStatus | undefined;
-  limit: number;
-  offset: number;
 }
+
+/** What the applications list searches and sorts by (its query string is built from it). */
+export { APPLICATION_LIST };
 
 /** The agency's applications, optionally for one candidate or one job, newest first. */
 export function listApplications(
@@ -208,10 +211,7 @@ export function listApplications(
   tenantId: number,
   filter: ApplicationFilter,
 ): Promise<{ items: ApplicationView[]; total: number }> {
-  return withTenant(database, tenantId, async (tx) => {
-    const rows = await listApplicationRows(tx, tenantId, filter);
-    return { items: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
-  });
+  return withTenant(database, tenantId, (tx) => listApplicationRows(tx, tenantId, filter));
 }
 
 /** Every pipeline stage with its count and its most recently moved applications. */

@@ -159,7 +159,7 @@ export function registerImportCommands(program: Command, io: CliIo, getConfig: (
     .description('recent import batches')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const batches = await withDatabase(getConfig(), (database) => listImportBatches(database));
+      const { items: batches } = await withDatabase(getConfig(), (database) => listImportBatches(database));
       if (options.json) return io.out(JSON.stringify(batches));
       for (const b of batches) {
         io.out(

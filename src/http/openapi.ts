@@ -76,14 +76,11 @@ export function guardEveryRoute(guard: RoleGuard) {
   };
 }
 
-type ZodObjectLike = z.ZodObject & { _zod: { def: { catchall?: unknown } } };
-const isLenientObject = (schema: unknown): schema is ZodObjectLike =>
-  schema instanceof z.ZodObject && (schema as ZodObjectLike)._zod.def.catchall === undefined;
-
 /**
- * `onRoute`: a documented route's query string and JSON body are closed objects. Unknown fields are a 400
- * naming them instead of being dropped silently (`/api/jobs?search=x` no longer lists every job); a route
- * without query parameters gets an empty closed query string.
+ * `onRoute`: a documented route's query string and JSON body are closed objects, at every depth (nested
+ * objects, array items, each branch of a union). Unknown fields are a 400 naming their path (`body.admin.x`)
+ * instead of being dropped silently (`/api/jobs?search=x` no longer lists every job); a route without query
+ * parameters gets an empty closed query string.
  */
 export function closeRouteInputs(route: RouteOptions): void {
   const schema = route.schema as { hide?: boolean; querystring?: unknown; body?: unknown } | undefined;
@@ -93,14 +90,47 @@ export function closeRouteInputs(route: RouteOptions): void {
   if (schema.body !== undefined) schema.body = closed(schema.body);
 }
 
-/** The object schema refusing unknown keys, with its description and examples (a named one stays as it is). */
-function closed(schema: unknown): unknown {
-  if (!isLenientObject(schema)) return schema;
+type ZodDef = Record<string, unknown> & { type: string };
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch']);
+
+/**
+ * The schema with every object in it refusing unknown keys (refinements, descriptions and examples kept).
+ * A named schema (a component of the document) is closed where it is declared, so it stays as it is here.
+ */
+export function closed(schema: unknown): unknown {
+  if (!(schema instanceof z.ZodType)) return schema;
   const meta = z.globalRegistry.get(schema);
   if (meta?.id) return schema;
-  const strict = schema.strict();
-  if (meta) strict.register(z.globalRegistry, meta);
-  return strict;
+  const def = schema._zod.def as unknown as ZodDef;
+  const changed = closedDef(def);
+  if (!changed) return schema;
+  const copy = schema.clone(changed as unknown as typeof schema._zod.def);
+  if (meta) copy.register(z.globalRegistry, meta);
+  return copy;
+}
+
+/** The definition with its parts closed, or undefined when nothing in it changes. */
+function closedDef(def: ZodDef): ZodDef | undefined {
+  const part = (key: string) => {
+    const next = closed(def[key]);
+    return next === def[key] ? undefined : { ...def, [key]: next };
+  };
+  if (def.type === 'object') {
+    const shape = def.shape as Record<string, unknown>;
+    const closedShape = Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, closed(value)]));
+    const lenient = def.catchall === undefined;
+    if (!lenient && Object.keys(shape).every((key) => closedShape[key] === shape[key])) return undefined;
+    return { ...def, shape: closedShape, ...(lenient ? { catchall: z.never() } : {}) };
+  }
+  if (WRAPPERS.has(def.type)) return part('innerType');
+  if (def.type === 'array') return part('element');
+  if (def.type === 'pipe') return part('in');
+  if (def.type === 'union') {
+    const options = def.options as unknown[];
+    const next = options.map(closed);
+    return next.every((option, index) => option === options[index]) ? undefined : { ...def, options: next };
+  }
+  return undefined;
 }
 
 type JsonSchema = Record<string, unknown>;

@@ -27,22 +27,66 @@ const codeByStatus = new Map<number, ErrorCode>(
     .map(([code, status]) => [status, code]),
 );
 
+interface FieldIssue {
+  /** `/admin/email` */
+  path: string;
+  code: string;
+  message?: string | undefined;
+  keys?: unknown;
+  /** A union's branches: the issues of each. */
+  branches?: unknown;
+}
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: unknown;
+  errors?: unknown;
+}
+
+/**
+ * A union none of whose branches fits is explained by the branch that came closest (the fewest issues), so
+ * the caller learns which field is wrong (`body.priority` is unknown) rather than only "invalid input".
+ */
+function fieldIssues(issue: FieldIssue): FieldIssue[] {
+  const branches = Array.isArray(issue.branches) ? (issue.branches as ZodIssueLike[][]) : [];
+  if (issue.code !== 'invalid_union' || branches.length === 0) return [issue];
+  const closest = branches.reduce((best, branch) => (branch.length < best.length ? branch : best));
+  return closest.flatMap((inner) =>
+    fieldIssues({
+      path: [issue.path.replace(/\/$/, ''), ...inner.path.map(String)].join('/'),
+      code: inner.code,
+      message: inner.message,
+      keys: inner.keys,
+      branches: inner.errors,
+    }),
+  );
+}
+
 /** Turns any error into an AppError: known ones keep their meaning, unknown ones become `internal`. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fieldOf = (path: string, key?: string) =>
       [error.validationContext, path.replace(/^\//, '').replaceAll('/', '.'), key].filter(Boolean).join('.');
-    const errors: FieldProblem[] = error.validation.flatMap((issue) => {
-      const unknownKeys = issue.keyword === 'unrecognized_keys' ? issue.params.keys : undefined;
-      if (Array.isArray(unknownKeys)) {
-        return unknownKeys.map((key) => ({
-          field: fieldOf(issue.instancePath, String(key)),
-          message: 'Unknown field: this operation does not take it.',
-        }));
-      }
-      return [{ field: fieldOf(issue.instancePath), message: issue.message ?? 'invalid' }];
-    });
+    const errors: FieldProblem[] = error.validation
+      .flatMap((issue) =>
+        fieldIssues({
+          path: issue.instancePath,
+          code: issue.keyword,
+          message: issue.message,
+          keys: issue.params.keys,
+          branches: issue.params.errors,
+        }),
+      )
+      .flatMap((issue) =>
+        issue.code === 'unrecognized_keys' && Array.isArray(issue.keys)
+          ? issue.keys.map((key) => ({
+              field: fieldOf(issue.path, String(key)),
+              message: 'Unknown field: this operation does not take it.',
+            }))
+          : [{ field: fieldOf(issue.path), message: issue.message ?? 'invalid' }],
+      );
     return new AppError(
       'validation_failed',
       `The request ${error.validationContext ?? 'input'} is invalid.`,

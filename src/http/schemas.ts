@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ListSpec } from '../domain/list.js';
 
 /** The largest value of PostgreSQL's `integer` (and of a `serial` id): inputs past it are refused with 400. */
 export const INT4_MAX = 2_147_483_647;
@@ -79,20 +80,34 @@ export function pagedQuery<Shape extends z.ZodRawShape>(
     });
 }
 
-/** A list that shows its newest items only: `page_size` (the older `limit` still works, deprecated). */
-export function sizedQuery<Shape extends z.ZodRawShape>(
+/**
+ * The query string of a list, from the feature's {@link ListSpec}: `q` (what it searches), `sort` (its
+ * keys) and `order`, paged like every list (`page`/`page_size`), besides the list's own filters.
+ */
+export function listQuery<Shape extends z.ZodRawShape, Sort extends string>(
   shape: Shape,
+  spec: ListSpec<Sort>,
   size: { default: number; max: number },
 ) {
-  const { page_size, limit } = pagingShape(size);
-  return z
-    .object({ ...shape, page_size, limit })
-    .strict()
-    .transform((query) => {
-      const { page_size, limit, ...rest } = query as typeof query & PagingInput;
-      return {
-        ...(rest as Omit<typeof query, 'page_size' | 'limit'>),
-        limit: page_size ?? limit ?? size.default,
-      };
-    });
+  const keys = Object.keys(spec.sort) as [Sort, ...Sort[]];
+  return pagedQuery(
+    {
+      ...shape,
+      q: z
+        .string()
+        .trim()
+        .max(200)
+        .optional()
+        .meta({ description: `Searches ${spec.search.join(', ')}: case-insensitive, anywhere in the text` }),
+      sort: z
+        .enum(keys)
+        .optional()
+        .meta({ description: `What to sort by (default ${spec.defaultSort})` }),
+      order: z
+        .enum(['asc', 'desc'])
+        .optional()
+        .meta({ description: "asc or desc (default: the sort key's natural order)" }),
+    },
+    size,
+  );
 }

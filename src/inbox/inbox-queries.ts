@@ -1,4 +1,5 @@
 import type { DbContext } from '../db/database.js';
+import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { AlertSettings } from './alert-settings.js';
 import type { InboxEntry, Reader } from './inbox.js';
 
@@ -155,20 +156,33 @@ export async function insertRoleReportAnswerEntries(
 }
 
 /** One page of the reader's inbox (only unread entries when `unread`), newest first, each with the total. */
-export async function inboxPage(
+/** The inbox as a list: `q` searches title and detail; newest first by default. */
+export const INBOX_LIST = {
+  search: ['title', 'detail'],
+  sort: {
+    created_at: { column: 'created_at', order: 'desc' },
+    score: { column: 'score', order: 'desc' },
+    kind: { column: 'kind', order: 'asc' },
+  },
+  defaultSort: 'created_at',
+} as const satisfies ListSpec;
+
+export function inboxPage(
   tx: DbContext,
   reader: Reader,
-  options: { unread: boolean; limit: number; offset: number },
-): Promise<(InboxEntry & { total: number })[]> {
-  const { rows } = await tx.sql.query<InboxEntry & { total: number }>(
-    `SELECT count(*) OVER () AS total, id, kind, title, detail, link, candidate_id, job_posting_id, score,
-            created_at, read_at
-       FROM inbox_entries
-      WHERE tenant_id = $1 AND user_id = $2 AND (NOT $3 OR read_at IS NULL)
-      ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5`,
-    [reader.tenantId, reader.userId, options.unread, options.limit, options.offset],
+  options: ListQuery<keyof typeof INBOX_LIST.sort> & { unread: boolean },
+): Promise<{ items: InboxEntry[]; total: number }> {
+  return listPage<InboxEntry, keyof typeof INBOX_LIST.sort>(
+    tx.sql,
+    {
+      text: `SELECT id, kind, title, detail, link, candidate_id, job_posting_id, score, created_at, read_at
+               FROM inbox_entries
+              WHERE tenant_id = $1 AND user_id = $2 AND (NOT $3 OR read_at IS NULL)`,
+      params: [reader.tenantId, reader.userId, options.unread],
+    },
+    INBOX_LIST,
+    options,
   );
-  return rows;
 }
 
 export async function countUnread(tx: DbContext, reader: Reader): Promise<number> {

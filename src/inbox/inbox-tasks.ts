@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { Database, DbContext, SqlExecutor } from '../db/database.js';
-import type { JobQueue, TaskDefinition } from '../worker/job-queue.js';
+import { EVENT, type EventQueue, eventPublisher } from '../events/events.js';
+import type { TaskDefinition } from '../worker/job-queue.js';
 import { refreshAllInboxes } from './refresh-inbox.js';
 
-export const INBOX_TASK = { refresh: 'inbox/refresh' } as const;
+export const INBOX_TASK = { refresh: EVENT.inboxRefresh } as const;
 
 export interface InboxTaskDependencies {
   database: Database;
@@ -34,14 +35,14 @@ export function inboxTasks(deps: InboxTaskDependencies): TaskDefinition<never>[]
  * reaches the inbox and the webhooks seconds after it is stored. One pending refresh covers many runs.
  */
 export function refreshInboxAfter(
-  queue: Pick<JobQueue, 'send'>,
+  queue: EventQueue,
   tasks: TaskDefinition<never>[],
 ): TaskDefinition<never>[] {
   return tasks.map((task) => ({
     ...task,
     handler: async (data, meta) => {
       await task.handler(data, meta);
-      await queue.send(INBOX_TASK.refresh, {}, { singletonKey: INBOX_TASK.refresh });
+      await eventPublisher(queue).publishNow({ name: EVENT.inboxRefresh, data: {} });
     },
   }));
 }
@@ -52,8 +53,8 @@ export function refreshInboxAfter(
  * scheduled refresh. One pending refresh covers many changes. Without a queue, nothing to do.
  */
 export async function refreshInboxSoon(
-  queue: Pick<JobQueue, 'send'> | undefined,
+  queue: EventQueue | undefined,
   tx: { sql: SqlExecutor },
 ): Promise<void> {
-  await queue?.send(INBOX_TASK.refresh, {}, { tx, singletonKey: INBOX_TASK.refresh });
+  await eventPublisher(queue).publish(tx, { name: EVENT.inboxRefresh, data: {} });
 }

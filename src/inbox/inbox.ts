@@ -26,16 +26,18 @@ export interface Reader {
 }
 
 /** The reader's inbox, newest first, brought up to date first. */
+/** What the inbox list searches and sorts by (its query string is built from it). */
+export { INBOX_LIST } from './inbox-queries.js';
+
 export function listInbox(
   database: Database,
   reader: Reader,
-  options: { unread: boolean; limit: number; offset: number },
+  options: Parameters<typeof inboxPage>[2],
 ): Promise<{ items: InboxEntry[]; total: number; unread: number }> {
   return withTenant(database, reader.tenantId, async (tx) => {
     await refreshTenantInbox(tx, reader.tenantId);
-    const rows = await inboxPage(tx, reader, options);
-    const unread = await countUnread(tx, reader);
-    return { items: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0, unread };
+    const page = await inboxPage(tx, reader, options);
+    return { ...page, unread: await countUnread(tx, reader) };
   });
 }
 

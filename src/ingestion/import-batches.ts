@@ -1,6 +1,8 @@
 /** Reading import batches and their row errors (the admin API and `jobmatch imports`). */
 import type { Database } from '../db/database.js';
+import type { ListQuery } from '../db/list-page.js';
 import {
+  IMPORT_BATCH_LIST,
   type JobImportBatch,
   jobImportBatchRepository,
 } from '../db/repositories/job-import-batch.repository.js';
@@ -12,12 +14,15 @@ import { AppError } from '../errors.js';
 
 export type { JobImportBatch, JobImportError };
 
-/** Import batches, newest first. */
+/** What the import-batch list searches and sorts by (its query string is built from it). */
+export { IMPORT_BATCH_LIST };
+
+/** A page of import batches (newest first unless sorted otherwise) and how many match in all. */
 export function listImportBatches(
   database: Database,
-  page: { limit?: number; offset?: number } = {},
-): Promise<JobImportBatch[]> {
-  return jobImportBatchRepository(database).list(page);
+  query: ListQuery<keyof typeof IMPORT_BATCH_LIST.sort> = { limit: 50, offset: 0 },
+): Promise<{ items: JobImportBatch[]; total: number }> {
+  return jobImportBatchRepository(database).page(query);
 }
 
 /** One batch with a page of its row errors and their total; 404 when there is no such batch. */

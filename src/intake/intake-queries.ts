@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../db/database.js';
+import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { ResumeDraft } from '../domain/resume/parse-resume.js';
 import type { DraftSummary, ResumeFileContent } from './intake-resumes.js';
 
@@ -31,17 +32,32 @@ export async function insertResumeDraft(
 
 const DRAFT_COLUMNS = `d.id, d.status, d.format, f.file_name, d.resume_file_id, d.candidate_id, d.created_at`;
 
-export async function draftsWithStatus(
+/** Resume drafts as a list: `q` searches the file name; newest first by default. */
+export const DRAFT_LIST = {
+  search: ['file_name'],
+  sort: {
+    created_at: { column: 'created_at', order: 'desc' },
+    file_name: { column: 'file_name', order: 'asc' },
+  },
+  defaultSort: 'created_at',
+} as const satisfies ListSpec;
+
+export function draftsWithStatus(
   sql: SqlExecutor,
   tenantId: number,
   status: string,
-): Promise<DraftSummary[]> {
-  const { rows } = await sql.query<DraftSummary>(
-    `SELECT ${DRAFT_COLUMNS} FROM resume_drafts d JOIN resume_files f ON f.id = d.resume_file_id
-        WHERE d.tenant_id = $1 AND d.status = $2 ORDER BY d.created_at DESC, d.id DESC LIMIT 500`,
-    [tenantId, status],
+  query: ListQuery<keyof typeof DRAFT_LIST.sort>,
+): Promise<{ items: DraftSummary[]; total: number }> {
+  return listPage<DraftSummary, keyof typeof DRAFT_LIST.sort>(
+    sql,
+    {
+      text: `SELECT ${DRAFT_COLUMNS} FROM resume_drafts d JOIN resume_files f ON f.id = d.resume_file_id
+              WHERE d.tenant_id = $1 AND d.status = $2`,
+      params: [tenantId, status],
+    },
+    DRAFT_LIST,
+    query,
   );
-  return rows;
 }
 
 /** The draft with its text, row-locked when `lock`; undefined when the tenant has no such draft. */

@@ -10,6 +10,7 @@ import { type DuplicateCandidate, findDuplicates } from '../candidates/find-dupl
 import type { Database, DbContext } from '../db/database.js';
 import type { Candidate } from '../db/repositories/candidate.repository.js';
 import { withTenant } from '../db/with-tenant.js';
+import { type ListQuery, type ListSpec, pageOfItems } from '../domain/list.js';
 import type { ResumeDraft } from '../domain/resume/parse-resume.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { AppError } from '../errors.js';
@@ -19,6 +20,7 @@ import { ExtractionError } from './extraction-error.js';
 import {
   attachResumeFile,
   candidateResumeFiles,
+  DRAFT_LIST,
   deleteUnattachedResumeFile,
   draftsWithStatus,
   findDraft,
@@ -113,10 +115,15 @@ const identityOf = (draft: ResumeDraft) =>
       }
     : null;
 
+/** A file read for intake: its resume, or why it failed. */
+type ReadFile =
+  | { fileName: string; failed: string }
+  | { fileName: string; file: UploadedFile; resume: Awaited<ReturnType<typeof readResume>> };
+
 /**
  * Reads up to {@link MAX_INTAKE_FILES} resume files (zip archives unpacked) into drafts that wait for review.
- * Each file stands alone: one that cannot be read gets its reason and the others go on; a drafted file is
- * written with its draft in one transaction, so nothing is half-written.
+ * Each file stands alone: one that cannot be read gets its reason and the others go on. The files are read
+ * first; the drafted ones are then written with their drafts in one transaction, so nothing is half-written.
  */
 export async function intakeResumes(
   deps: IntakeDependencies,
@@ -132,56 +139,62 @@ export async function intakeResumes(
   }
   const skills = deps.skills();
   const now = (deps.now ?? (() => new Date()))();
-  const items: IntakeItem[] = [];
-  const push = (item: IntakeItem) => {
-    items.push(item);
-    deps.onProgress?.(items.length, expanded.length, item);
-  };
-  for (const file of expanded) {
+  // Reading (the slow part) touches no database; the drafts are then written in one tenant transaction.
+  const read: ReadFile[] = [];
+  for (const file of expanded) read.push(await readFile(file));
+  async function readFile(file: ExpandedFile): Promise<ReadFile> {
     const fileName = safeName(file.name);
-    if ('error' in file) {
-      push({ file_name: fileName, status: 'failed', reason: file.error });
-      continue;
-    }
+    if ('error' in file) return { fileName, failed: file.error };
     if (file.tooLarge) {
       const limit = Math.round(deps.maxFileBytes / 1024 / 1024);
-      push({ file_name: fileName, status: 'failed', reason: `The file is larger than ${limit} MB.` });
-      continue;
+      return { fileName, failed: `The file is larger than ${limit} MB.` };
     }
     try {
       // A library failing on a malformed file is that file's problem, never the batch's.
-      const read = await readResume(fileName, file.bytes, { skills, now }).catch((error: unknown) => {
+      const resume = await readResume(fileName, file.bytes, { skills, now }).catch((error: unknown) => {
         if (error instanceof ExtractionError) throw error;
         throw new ExtractionError(
           'The file could not be read: it may be damaged or in an unsupported format.',
         );
       });
-      const stored = await withTenant(deps.database, actor.tenantId, async (tx) => {
-        const fileId = await storeResumeFile(tx, actor.tenantId, fileName, file);
-        const suggested_roles = await suggestRoles(tx, read.draft);
-        const draftId = await insertResumeDraft(tx.sql, actor.tenantId, {
-          resumeFileId: fileId,
-          format: read.format,
-          extractedText: read.text,
-          draft: JSON.stringify({ ...read.draft, suggested_roles }),
-          createdBy: actor.userId,
-        });
-        const identity = identityOf(read.draft);
-        const [duplicates] = identity ? await findDuplicates(tx, actor.tenantId, [identity]) : [[]];
-        return { draftId, duplicates: duplicates ?? [] };
+      return { fileName, file, resume };
+    } catch (error) {
+      if (!(error instanceof ExtractionError)) throw error;
+      return { fileName, failed: error.message };
+    }
+  }
+  const items: IntakeItem[] = [];
+  const push = (item: IntakeItem) => {
+    items.push(item);
+    deps.onProgress?.(items.length, expanded.length, item);
+  };
+  await withTenant(deps.database, actor.tenantId, async (tx) => {
+    for (const entry of read) {
+      if ('failed' in entry) {
+        push({ file_name: entry.fileName, status: 'failed', reason: entry.failed });
+        continue;
+      }
+      const { fileName, file, resume } = entry;
+      const fileId = await storeResumeFile(tx, actor.tenantId, fileName, file);
+      const suggested_roles = await suggestRoles(tx, resume.draft);
+      const draftId = await insertResumeDraft(tx.sql, actor.tenantId, {
+        resumeFileId: fileId,
+        format: resume.format,
+        extractedText: resume.text,
+        draft: JSON.stringify({ ...resume.draft, suggested_roles }),
+        createdBy: actor.userId,
       });
+      const identity = identityOf(resume.draft);
+      const [duplicates] = identity ? await findDuplicates(tx, actor.tenantId, [identity]) : [[]];
       push({
         file_name: fileName,
         status: 'drafted',
-        draft_id: stored.draftId,
-        format: read.format,
-        duplicates: stored.duplicates,
+        draft_id: draftId,
+        format: resume.format,
+        duplicates: duplicates ?? [],
       });
-    } catch (error) {
-      if (!(error instanceof ExtractionError)) throw error;
-      push({ file_name: fileName, status: 'failed', reason: error.message });
     }
-  }
+  });
   return {
     drafted: items.filter((item) => item.status === 'drafted').length,
     failed: items.filter((item) => item.status === 'failed').length,
@@ -249,10 +262,27 @@ export interface DraftDetail extends DraftSummary {
   duplicates: DuplicateCandidate[];
 }
 
-export function listDrafts(database: Database, tenantId: number, status: string): Promise<DraftSummary[]> {
-  return withTenant(database, tenantId, async (tx) => {
-    return draftsWithStatus(tx.sql, tenantId, status);
-  });
+/** What the draft and resume-file lists search and sort by (their query strings are built from them). */
+export { DRAFT_LIST };
+
+/** Resume files of a candidate as a list: `q` searches the file name; in upload order by default. */
+export const RESUME_FILE_LIST = {
+  search: ['file_name'],
+  sort: {
+    uploaded: { column: 'id', order: 'asc' },
+    file_name: { column: 'file_name', order: 'asc' },
+    byte_size: { column: 'byte_size', order: 'desc' },
+  },
+  defaultSort: 'uploaded',
+} as const satisfies ListSpec;
+
+export function listDrafts(
+  database: Database,
+  tenantId: number,
+  status: string,
+  query: Parameters<typeof draftsWithStatus>[3],
+): Promise<{ items: DraftSummary[]; total: number }> {
+  return withTenant(database, tenantId, (tx) => draftsWithStatus(tx.sql, tenantId, status, query));
 }
 
 async function loadDraft(tx: DbContext, tenantId: number, id: number, lock = false) {
@@ -317,10 +347,16 @@ export function getResumeFile(database: Database, tenantId: number, id: number):
   });
 }
 
-export function listCandidateResumeFiles(database: Database, tenantId: number, candidateId: number) {
+/** A page of a candidate's resume files (a short list, read whole). */
+export function listCandidateResumeFiles(
+  database: Database,
+  tenantId: number,
+  candidateId: number,
+  query: ListQuery<keyof typeof RESUME_FILE_LIST.sort>,
+) {
   return withTenant(database, tenantId, async (tx) => {
     if (!(await candidateExists(tx.sql, tenantId, candidateId)))
       throw AppError.notFound(`Candidate ${candidateId}`);
-    return candidateResumeFiles(tx.sql, tenantId, candidateId);
+    return pageOfItems(await candidateResumeFiles(tx.sql, tenantId, candidateId), RESUME_FILE_LIST, query);
   });
 }

@@ -1,4 +1,5 @@
 import type { DbContext } from '../db/database.js';
+import type { ListSpec, SortOrder } from '../db/list-page.js';
 import type { JOB_STATUSES, SALARY_SOURCES } from '../db/schema.js';
 import { AppError } from '../errors.js';
 
@@ -16,8 +17,35 @@ export interface JobSearchFilters {
   salaryMin?: number;
   salaryMax?: number;
   status?: JobStatusFilter;
+  sort?: JobSort | undefined;
+  order?: SortOrder | undefined;
   limit: number;
   offset: number;
+}
+
+/**
+ * Job postings as a list: `q` searches title, company and description (its words, see the filters); newest
+ * posting first by default. Columns are of `job_postings`.
+ */
+export const JOB_LIST = {
+  search: ['title', 'company', 'description'],
+  sort: {
+    posted_date: { column: 'posted_date', order: 'desc' },
+    salary: { column: 'salary_max_annual', order: 'desc' },
+    title: { column: 'title', order: 'asc' },
+    company: { column: 'company', order: 'asc' },
+  },
+  defaultSort: 'posted_date',
+} as const satisfies ListSpec;
+export type JobSort = keyof typeof JOB_LIST.sort;
+
+/** The ORDER BY of a job search: the default keeps postings of a day in import order. */
+function jobOrder(filters: JobSearchFilters): string {
+  const key = filters.sort ?? JOB_LIST.defaultSort;
+  const { column, order: natural } = JOB_LIST.sort[key];
+  const order = (filters.order ?? natural) === 'desc' ? 'DESC' : 'ASC';
+  const then = key === 'posted_date' ? `, j.imported_at ${order}` : '';
+  return `j.${column} ${order} NULLS LAST${then}, j.id ${order}`;
 }
 
 export interface JobListItem {
@@ -127,7 +155,7 @@ export async function searchJobs(
     `SELECT ${LIST_COLUMNS}, count(*) OVER () AS total
        FROM job_postings j LEFT JOIN global_roles r ON r.id = j.normalized_role_id
        ${where}
-      ORDER BY j.posted_date DESC NULLS LAST, j.imported_at DESC, j.id DESC
+      ORDER BY ${jobOrder(filters)}
       LIMIT $${n + 1} OFFSET $${n + 2}`,
     [...params, filters.limit, filters.offset],
   );

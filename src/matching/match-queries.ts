@@ -5,6 +5,7 @@
  */
 
 import type { DbContext } from '../db/database.js';
+import { containsPattern } from '../db/list-page.js';
 import {
   type CandidateJobPair,
   candidateJobMatchRepository,
@@ -17,6 +18,8 @@ import { type MatchExplanation, type StoredExplanation, withExplanations } from 
 import { markCandidatesStale } from './matching-queries.js';
 
 export interface MatchListOptions {
+  /** Part of the job's title or company, or of the candidate's name (case-insensitive). */
+  q?: string;
   minScore?: number;
   recommendedOnly?: boolean;
   status?: MatchStatus;
@@ -166,6 +169,13 @@ function listFilters(options: MatchListOptions, params: unknown[]): string {
     where.push(`m.match_score >= $${params.length}`);
   }
   if (options.recommendedOnly) where.push('m.is_recommended');
+  if (options.q?.trim()) {
+    params.push(containsPattern(options.q));
+    const p = `$${params.length}`;
+    where.push(
+      `(j.title ILIKE ${p} OR j.company ILIKE ${p} OR (c.first_name || ' ' || c.last_name) ILIKE ${p})`,
+    );
+  }
   if (options.status) {
     params.push(options.status);
     where.push(`m.status = $${params.length}`);

@@ -23,7 +23,7 @@ export const MATCHING_TASK = {
   /** Rescores the candidates marked stale (job expiry and closure, role merges, weight changes). */
   refresh: 'matches/refresh',
   /** Marks the candidates whose matches another scoring version stored, then rescores them. */
-  upgrade: 'matches/upgrade',
+  upgrade: EVENT.matchesUpgrade,
 } as const;
 
 export interface MatchingTaskDependencies {

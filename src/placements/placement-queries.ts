@@ -1,4 +1,5 @@
 import type { DbContext } from '../db/database.js';
+import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { CandidateStatus } from '../domain/candidate-status.js';
 import type { PlacementView, RatePeriod } from './placements.js';
 
@@ -100,15 +101,27 @@ export async function findPlacement(tx: DbContext, placementId: number): Promise
   return rows[0]!;
 }
 
+/** The agency's placements as a list: `q` searches candidate, job and company; newest first by default. */
+export const PLACEMENT_LIST = {
+  search: ['candidate_name', 'job_title', 'company'],
+  sort: {
+    created_at: { column: 'created_at', order: 'desc' },
+    start_date: { column: 'start_date', order: 'desc' },
+    candidate: { column: 'candidate_name', order: 'asc' },
+    margin: { column: 'margin', order: 'desc' },
+  },
+  defaultSort: 'created_at',
+} as const satisfies ListSpec;
+
 export async function listPlacementsPage(
   tx: DbContext,
   tenantId: number,
-  page: { limit: number; offset: number },
+  query: ListQuery<keyof typeof PLACEMENT_LIST.sort>,
 ): Promise<{ items: PlacementView[]; total: number }> {
-  const { rows } = await tx.sql.query<PlacementView & { total: number }>(
-    `${PLACEMENT_SELECT.replace('SELECT', 'SELECT count(*) OVER () AS total,')}
-        WHERE p.tenant_id = $1 ORDER BY p.created_at DESC, p.id DESC LIMIT $2 OFFSET $3`,
-    [tenantId, page.limit, page.offset],
+  return listPage<PlacementView, keyof typeof PLACEMENT_LIST.sort>(
+    tx.sql,
+    { text: `${PLACEMENT_SELECT} WHERE p.tenant_id = $1`, params: [tenantId] },
+    PLACEMENT_LIST,
+    query,
   );
-  return { items: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }

@@ -120,10 +120,13 @@ export function recordPlacement(
 }
 
 /** The agency's placements, newest first. */
+/** What the placements list searches and sorts by (its query string is built from it). */
+export { PLACEMENT_LIST } from './placement-queries.js';
+
 export function listPlacements(
   database: Database,
   tenantId: number,
-  page: { limit: number; offset: number },
+  query: Parameters<typeof listPlacementsPage>[2],
 ): Promise<{ items: PlacementView[]; total: number }> {
-  return withTenant(database, tenantId, (tx) => listPlacementsPage(tx, tenantId, page));
+  return withTenant(database, tenantId, (tx) => listPlacementsPage(tx, tenantId, query));
 }

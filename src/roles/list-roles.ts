@@ -1,7 +1,8 @@
 import type { SqlExecutor } from '../db/database.js';
+import type { ListQuery } from '../db/list-page.js';
 import type { QueueStatus, RolePriority } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { findRoleSummary, roleSummaryPage } from './role-queries.js';
+import { findRoleSummary, ROLE_LIST, type RoleSort, roleSummaryPage } from './role-queries.js';
 
 export interface RoleSummary {
   id: number;
@@ -19,22 +20,20 @@ export interface RoleSummary {
   updated_at: Date | null;
 }
 
-export interface ListRolesQuery {
+export interface ListRolesQuery extends ListQuery<RoleSort> {
   /** Matches any part of the name or of an alias, case-insensitively. */
-  q?: string;
-  queueStatus?: QueueStatus;
-  limit: number;
-  offset: number;
+  q?: string | undefined;
+  queueStatus?: QueueStatus | undefined;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+/** What the role list searches and sorts by (its query string is built from it). */
+export { ROLE_LIST };
 
 export async function listRoles(
   { sql }: { sql: SqlExecutor },
   query: ListRolesQuery,
 ): Promise<{ items: RoleSummary[]; total: number }> {
-  const q = query.q?.trim() ? likePattern(query.q.trim()) : null;
-  return roleSummaryPage(sql, { pattern: q, queueStatus: query.queueStatus ?? null }, query);
+  return roleSummaryPage(sql, { queueStatus: query.queueStatus ?? null }, query);
 }
 
 export async function getRole({ sql }: { sql: SqlExecutor }, id: number): Promise<RoleSummary> {

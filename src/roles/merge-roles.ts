@@ -21,7 +21,8 @@ export interface MergeRolesResult {
 /**
  * Merges `sourceId` into `targetId`: candidate links and job mappings move without duplicates, postings,
  * scrape sessions (their history) and mapping reports point at the target, the source's name and aliases
- * become aliases of the target, and the source is deleted. Counts are recounted in the same transaction.
+ * become aliases of the target, and the source is deleted. Counts and the target's vector are refreshed in the
+ * same transaction.
  */
 export async function mergeRoles(
   database: Database,
@@ -30,7 +31,7 @@ export async function mergeRoles(
   targetId: number,
 ): Promise<MergeRolesResult> {
   if (sourceId === targetId) throw new AppError('validation_failed', 'A role cannot be merged into itself.');
-  const moved = await database.transaction(async (tx) => {
+  return database.transaction(async (tx) => {
     const locked = await lockRoles(tx.sql, [sourceId, targetId]);
     for (const id of [sourceId, targetId]) {
       if (!locked.includes(id)) throw AppError.notFound(`Role ${id}`);
@@ -41,8 +42,7 @@ export async function mergeRoles(
     await recountRoles(tx.sql, [targetId]);
     // Candidates of either role now want the jobs of both.
     await markCandidatesStale(tx, await candidatesOfRole(tx, targetId));
-    return references;
+    await refreshRoleEmbeddings(tx.sql, provider, [targetId]);
+    return { role: await getRole(tx, targetId), moved: references };
   });
-  await refreshRoleEmbeddings(database.sql, provider, [targetId]);
-  return { role: await getRole(database, targetId), moved };
 }

@@ -14,13 +14,13 @@ export async function addRoleAlias(
   aliasText: string,
 ): Promise<RoleSummary> {
   const alias = aliasText.trim().replace(/\s+/g, ' ');
-  const changed = await database.transaction(async (tx) => {
+  // The alias and the role's new vector commit together (a provider failure clears the vector instead).
+  return database.transaction(async (tx) => {
     await getRole(tx, roleId);
     await assertTextFreeFor(tx.sql, roleId, alias, 'alias');
-    return appendRoleAlias(tx.sql, roleId, alias);
+    if (await appendRoleAlias(tx.sql, roleId, alias)) await refreshRoleEmbeddings(tx.sql, provider, [roleId]);
+    return getRole(tx, roleId);
   });
-  if (changed) await refreshRoleEmbeddings(database.sql, provider, [roleId]);
-  return getRole(database, roleId);
 }
 
 /** Removes an alias (case-insensitively); 404 when the role has no such alias. */
@@ -31,11 +31,11 @@ export async function removeRoleAlias(
   aliasText: string,
 ): Promise<RoleSummary> {
   const alias = aliasText.trim();
-  await database.transaction(async (tx) => {
+  return database.transaction(async (tx) => {
     await getRole(tx, roleId);
     if (!(await dropRoleAlias(tx.sql, roleId, alias)))
       throw new AppError('not_found', `Role ${roleId} has no alias "${alias}".`);
+    await refreshRoleEmbeddings(tx.sql, provider, [roleId]);
+    return getRole(tx, roleId);
   });
-  await refreshRoleEmbeddings(database.sql, provider, [roleId]);
-  return getRole(database, roleId);
 }

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../db/database.js';
+import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { QueueStatus, RolePriority } from '../db/schema.js';
 import type { CatalogRole } from '../domain/roles/decide-role.js';
 import type { RoleSummary } from './list-roles.js';
@@ -13,20 +14,36 @@ export interface RoleChoice {
   category: string | null;
 }
 
-/** Canonical roles whose name or an alias contains `text`, names starting with it first, then the most wanted. */
+/** Roles to choose a mapping from: `q` searches name and aliases; names starting with `q` first, then the most wanted. */
+export const ROLE_CHOICE_LIST = {
+  search: ['name', 'alias_text'],
+  sort: {
+    relevance: { column: 'relevance', order: 'asc' },
+    name: { column: 'name_key', order: 'asc' },
+    candidate_count: { column: 'candidate_count', order: 'desc' },
+  },
+  defaultSort: 'relevance',
+} as const satisfies ListSpec;
+
+/** A page of the canonical roles whose name or an alias contains `q`, in the order `query` asks for. */
 export async function searchRolesByName(
   { sql }: { sql: SqlExecutor },
-  text: string,
-  limit: number,
-): Promise<RoleChoice[]> {
-  const escaped = text.replace(/[\\%_]/g, '\\$&');
-  const { rows } = await sql.query<RoleChoice>(
-    `SELECT id, name, category FROM global_roles
-           WHERE name ILIKE $1 OR EXISTS (SELECT 1 FROM unnest(aliases) AS alias WHERE alias ILIKE $1)
-           ORDER BY (name ILIKE $2) DESC, candidate_count DESC, name LIMIT $3`,
-    [`%${escaped}%`, `${escaped}%`, limit],
+  query: ListQuery<keyof typeof ROLE_CHOICE_LIST.sort>,
+): Promise<{ items: RoleChoice[]; total: number }> {
+  const prefix = `${(query.q ?? '').trim().replace(/[\\%_]/g, '\\$&')}%`;
+  const page = await listPage<RoleChoice, keyof typeof ROLE_CHOICE_LIST.sort>(
+    sql,
+    {
+      text: `SELECT id, name, category, candidate_count, lower(name) AS name_key,
+                    array_to_string(aliases, ' | ') AS alias_text,
+                    row_number() OVER (ORDER BY (name ILIKE $1) DESC, candidate_count DESC, name) AS relevance
+               FROM global_roles`,
+      params: [prefix],
+    },
+    ROLE_CHOICE_LIST,
+    query,
   );
-  return rows;
+  return { items: page.items.map(({ id, name, category }) => ({ id, name, category })), total: page.total };
 }
 
 /** Sets a role's category (when `category` is not undefined; null clears it) and priority (null: unchanged); false when there is no such role. */
@@ -157,24 +174,43 @@ const SUMMARY_COLUMNS = `id, name, coalesce(aliases, '{}') AS aliases, category,
   coalesce(priority, 'normal') AS priority, coalesce(total_jobs_scraped, 0) AS total_jobs_scraped,
   last_scraped_at, embedding_model, embedding IS NOT NULL AS has_embedding, created_at, updated_at`;
 
-/** One page of the roles whose name or an alias matches `pattern` (ILIKE; null: any), of a queue status (null: any), by name. */
+/** Roles as a list: `q` searches name and aliases; by name by default. */
+export const ROLE_LIST = {
+  search: ['name', 'alias_text'],
+  sort: {
+    name: { column: 'name_key', order: 'asc' },
+    candidate_count: { column: 'candidate_count', order: 'desc' },
+    priority: { column: 'priority_rank', order: 'asc' },
+    last_scraped_at: { column: 'last_scraped_at', order: 'desc' },
+    created_at: { column: 'created_at', order: 'desc' },
+  },
+  defaultSort: 'name',
+} as const satisfies ListSpec;
+export type RoleSort = keyof typeof ROLE_LIST.sort;
+
+/** One page of the roles of a queue status (null: any), searched and sorted as {@link ROLE_LIST} says. */
 export async function roleSummaryPage(
   sql: SqlExecutor,
-  filter: { pattern: string | null; queueStatus: QueueStatus | null },
-  page: { limit: number; offset: number },
+  filter: { queueStatus: QueueStatus | null },
+  query: ListQuery<RoleSort>,
 ): Promise<{ items: RoleSummary[]; total: number }> {
-  const where = `($1::text IS NULL OR name ILIKE $1 OR EXISTS (SELECT 1 FROM unnest(aliases) AS a WHERE a ILIKE $1))
-    AND ($2::text IS NULL OR queue_status = $2)`;
-  const params = [filter.pattern, filter.queueStatus];
-  const [{ rows: items }, { rows: counted }] = await Promise.all([
-    sql.query<RoleSummary>(
-      `SELECT ${SUMMARY_COLUMNS} FROM global_roles WHERE ${where}
-       ORDER BY lower(name), id LIMIT $3 OFFSET $4`,
-      [...params, page.limit, page.offset],
+  const page = await listPage<RoleSummary & Record<string, unknown>, RoleSort>(
+    sql,
+    {
+      text: `SELECT ${SUMMARY_COLUMNS}, lower(name) AS name_key, array_to_string(aliases, ' | ') AS alias_text,
+                    array_position(ARRAY['urgent', 'high', 'normal', 'low'], coalesce(priority, 'normal')) AS priority_rank
+               FROM global_roles WHERE $1::text IS NULL OR queue_status = $1`,
+      params: [filter.queueStatus],
+    },
+    ROLE_LIST,
+    query,
+  );
+  return {
+    items: page.items.map(
+      ({ name_key: _key, alias_text: _aliases, priority_rank: _rank, ...role }) => role as RoleSummary,
     ),
-    sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM global_roles WHERE ${where}`, params),
-  ]);
-  return { items, total: counted[0]?.n ?? 0 };
+    total: page.total,
+  };
 }
 
 export async function findRoleSummary(sql: SqlExecutor, id: number): Promise<RoleSummary | undefined> {
@@ -407,22 +443,31 @@ export async function insertRoleReport(
 }
 
 /** One page of reports (of one status, or all), newest first, and how many there are. */
-export async function roleReportPage(
+/** Role-mapping reports as a list: `q` searches the reported text, the role and the suggestion; newest first. */
+export const ROLE_REPORT_LIST = {
+  search: ['input_text', 'global_role_name', 'suggested_role_name', 'note'],
+  sort: {
+    created_at: { column: 'created_at', order: 'desc' },
+    resolved_at: { column: 'resolved_at', order: 'desc' },
+    input_text: { column: 'input_text', order: 'asc' },
+  },
+  defaultSort: 'created_at',
+} as const satisfies ListSpec;
+
+export function roleReportPage(
   sql: SqlExecutor,
-  query: { status?: ReportStatus; limit: number; offset: number },
+  query: ListQuery<keyof typeof ROLE_REPORT_LIST.sort> & { status?: ReportStatus | undefined },
 ): Promise<{ items: RoleMappingReport[]; total: number }> {
-  const [{ rows: items }, { rows: counted }] = await Promise.all([
-    sql.query<RoleMappingReport>(
-      `SELECT ${REPORT_COLUMNS} FROM role_mapping_reports r LEFT JOIN global_roles g ON g.id = r.global_role_id
-       WHERE $1::text IS NULL OR r.status = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT $2 OFFSET $3`,
-      [query.status ?? null, query.limit, query.offset],
-    ),
-    sql.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM role_mapping_reports WHERE $1::text IS NULL OR status = $1',
-      [query.status ?? null],
-    ),
-  ]);
-  return { items, total: counted[0]?.n ?? 0 };
+  return listPage<RoleMappingReport, keyof typeof ROLE_REPORT_LIST.sort>(
+    sql,
+    {
+      text: `SELECT ${REPORT_COLUMNS} FROM role_mapping_reports r LEFT JOIN global_roles g ON g.id = r.global_role_id
+              WHERE $1::text IS NULL OR r.status = $1`,
+      params: [query.status ?? null],
+    },
+    ROLE_REPORT_LIST,
+    query,
+  );
 }
 
 /** Closes the report if it is open; false when it is not (closed already, or no such report). */

@@ -54,9 +54,12 @@ export async function createRoleReport(
   return (await findRoleReport(sql, id))!;
 }
 
+/** What the report list searches and sorts by (its query string is built from it). */
+export { ROLE_REPORT_LIST } from './role-queries.js';
+
 export async function listRoleReports(
   { sql }: { sql: SqlExecutor },
-  query: { status?: ReportStatus; limit: number; offset: number },
+  query: Parameters<typeof roleReportPage>[1],
 ): Promise<{ items: RoleMappingReport[]; total: number }> {
   return roleReportPage(sql, query);
 }

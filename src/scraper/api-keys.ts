@@ -9,6 +9,7 @@ import {
 } from '../db/repositories/scraper-api-key.repository.js';
 import type { ApiKeyScope } from '../db/schema.js';
 import { type ApiKeyKind, generateApiKey, hashApiKey, isWellFormedApiKey } from '../domain/api-key.js';
+import { type ListQuery, type ListSpec, pageOfItems } from '../domain/list.js';
 import { AppError } from '../errors.js';
 
 export type { ApiKeyOwner, ScraperApiKey };
@@ -99,6 +100,28 @@ export async function createApiKey(
     scope: input.scope ?? null,
   });
   return { key, secret };
+}
+
+/** API keys (of either kind) as a list: `q` searches the name; newest first by default. */
+export const API_KEY_LIST = {
+  search: ['name'],
+  sort: {
+    created_at: { column: 'created_at', order: 'desc' },
+    name: { column: 'name', order: 'asc' },
+    last_used_at: { column: 'last_used_at', order: 'desc' },
+    total_requests: { column: 'total_requests', order: 'desc' },
+  },
+  defaultSort: 'created_at',
+} as const satisfies ListSpec;
+export type ApiKeyListQuery = ListQuery<keyof typeof API_KEY_LIST.sort>;
+
+/** A page of the keys (a short list, read whole). */
+export async function listApiKeysPage(
+  ctx: DbContext,
+  query: ApiKeyListQuery,
+  owner: ApiKeyOwner = SCRAPER_KEYS,
+): Promise<{ items: ApiKeySummary[]; total: number }> {
+  return pageOfItems(await listApiKeys(ctx, owner), API_KEY_LIST, query);
 }
 
 /** Newest first. */

@@ -1,5 +1,12 @@
 import type { DbContext } from '../db/database.js';
-import { queueRolesPage, scraperSummaries, sessionsPage } from './scraper-queries.js';
+import { type ListQuery, type ListSpec, pageOfItems } from '../domain/list.js';
+import {
+  QUEUE_LIST,
+  queueRolesPage,
+  SESSION_LIST,
+  scraperSummaries,
+  sessionsPage,
+} from './scraper-queries.js';
 
 export interface QueueRole {
   id: number;
@@ -15,12 +22,14 @@ export interface QueueRole {
 }
 
 /** The scrape queue as an admin sees it: what is next first. */
-export async function listQueue(
+/** What the queue and session lists search and sort by (their query strings are built from them). */
+export { QUEUE_LIST, SESSION_LIST };
+
+export function listQueue(
   ctx: DbContext,
-  filter: { status?: string; limit: number; offset: number },
+  filter: Parameters<typeof queueRolesPage>[1],
 ): Promise<{ items: QueueRole[]; total: number }> {
-  const rows = await queueRolesPage(ctx, filter);
-  return { items: rows.map(({ total: _total, ...role }) => role), total: rows[0]?.total ?? 0 };
+  return queueRolesPage(ctx, filter);
 }
 
 export interface SessionFilter {
@@ -49,12 +58,11 @@ export interface SessionRow {
   error_message: string | null;
 }
 
-export async function listSessions(
+export function listSessions(
   ctx: DbContext,
-  filter: SessionFilter & { limit: number; offset: number },
+  filter: Parameters<typeof sessionsPage>[1],
 ): Promise<{ items: SessionRow[]; total: number }> {
-  const rows = await sessionsPage(ctx, filter);
-  return { items: rows.map(({ total: _total, ...session }) => session), total: rows[0]?.total ?? 0 };
+  return sessionsPage(ctx, filter);
 }
 
 export interface ScraperSummary {
@@ -73,7 +81,27 @@ export interface ScraperSummary {
   median_duration_seconds: number | null;
 }
 
-/** Per-scraper performance over the filtered sessions; rates are over finished sessions. */
-export async function summarizeScrapers(ctx: DbContext, filter: SessionFilter): Promise<ScraperSummary[]> {
-  return scraperSummaries(ctx, filter);
+/** The per-scraper summary as a list: `q` searches the scraper's name; most sessions first by default. */
+export const SCRAPER_SUMMARY_LIST = {
+  search: ['scraper_name'],
+  sort: {
+    sessions: { column: 'sessions', order: 'desc' },
+    failure_rate: { column: 'failure_rate', order: 'desc' },
+    jobs_imported: { column: 'jobs_imported', order: 'desc' },
+    median_duration_seconds: { column: 'median_duration_seconds', order: 'desc' },
+    scraper_name: { column: 'scraper_name', order: 'asc' },
+  },
+  defaultSort: 'sessions',
+  tiebreak: 'scraper_key_id',
+} as const satisfies ListSpec;
+
+/**
+ * A page of the per-scraper performance over the filtered sessions (one row per scraper key: a short list,
+ * computed whole); rates are over finished sessions.
+ */
+export async function summarizeScrapersPage(
+  ctx: DbContext,
+  filter: SessionFilter & ListQuery<keyof typeof SCRAPER_SUMMARY_LIST.sort>,
+): Promise<{ items: ScraperSummary[]; total: number }> {
+  return pageOfItems(await scraperSummaries(ctx, filter), SCRAPER_SUMMARY_LIST, filter);
 }

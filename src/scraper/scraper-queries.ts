@@ -1,4 +1,5 @@
 import type { DbContext } from '../db/database.js';
+import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { ScraperApiKey } from '../db/repositories/scraper-api-key.repository.js';
 import type { SearchHints } from './claim-next-role.js';
 import type { LockedSession, SessionResult } from './complete-session.js';
@@ -88,21 +89,42 @@ export async function resetRoleForScrape(
 }
 
 /** One page of the scrape queue (optionally of one status), what is next first, each with the total. */
+/**
+ * The scrape queue as a list: `q` searches name and category; by default in claim order (processing, then
+ * pending; by priority, most wanted, longest unscraped).
+ */
+export const QUEUE_LIST = {
+  search: ['name', 'category'],
+  sort: {
+    queue: { column: 'queue_rank', order: 'asc' },
+    name: { column: 'name', order: 'asc' },
+    candidate_count: { column: 'candidate_count', order: 'desc' },
+    last_scraped_at: { column: 'last_scraped_at', order: 'desc' },
+    scrape_failures: { column: 'scrape_failures', order: 'desc' },
+  },
+  defaultSort: 'queue',
+} as const satisfies ListSpec;
+
 export async function queueRolesPage(
   ctx: DbContext,
-  filter: { status?: string; limit: number; offset: number },
-): Promise<(QueueRole & { total: number })[]> {
-  const { rows } = await ctx.sql.query<QueueRole & { total: number }>(
-    `SELECT id, name, category, queue_status, priority, candidate_count, total_jobs_scraped, last_scraped_at,
-            scrape_failures, last_scrape_error, count(*) OVER ()::int AS total
-     FROM global_roles WHERE ($1::text IS NULL OR queue_status = $1)
-     ORDER BY CASE queue_status WHEN 'processing' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
-              CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
-              candidate_count DESC, last_scraped_at ASC NULLS FIRST, id
-     LIMIT $2 OFFSET $3`,
-    [filter.status ?? null, filter.limit, filter.offset],
+  filter: ListQuery<keyof typeof QUEUE_LIST.sort> & { status?: string | undefined },
+): Promise<{ items: QueueRole[]; total: number }> {
+  const page = await listPage<QueueRole & { queue_rank?: number }, keyof typeof QUEUE_LIST.sort>(
+    ctx.sql,
+    {
+      text: `SELECT id, name, category, queue_status, priority, candidate_count, total_jobs_scraped, last_scraped_at,
+                    scrape_failures, last_scrape_error,
+                    row_number() OVER (
+                      ORDER BY CASE queue_status WHEN 'processing' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END,
+                               CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
+                               candidate_count DESC, last_scraped_at ASC NULLS FIRST, id) AS queue_rank
+               FROM global_roles WHERE ($1::text IS NULL OR queue_status = $1)`,
+      params: [filter.status ?? null],
+    },
+    QUEUE_LIST,
+    filter,
   );
-  return rows;
+  return { items: page.items.map(({ queue_rank: _rank, ...role }) => role), total: page.total };
 }
 
 const SESSION_WHERE = `($1::int IS NULL OR scraper_key_id = $1) AND ($2::int IS NULL OR global_role_id = $2)
@@ -116,19 +138,33 @@ const sessionParams = (f: SessionFilter) => [
   f.to ?? null,
 ];
 
-/** One page of the filtered scrape sessions, newest first, each with the total. */
-export async function sessionsPage(
+/** Scrape sessions as a list: `q` searches scraper, role and error; newest first by default. */
+export const SESSION_LIST = {
+  search: ['scraper_name', 'role_name', 'error_message'],
+  sort: {
+    started_at: { column: 'started_at', order: 'desc' },
+    duration_seconds: { column: 'duration_seconds', order: 'desc' },
+    jobs_found: { column: 'jobs_found', order: 'desc' },
+  },
+  defaultSort: 'started_at',
+} as const satisfies ListSpec;
+
+/** One page of the filtered scrape sessions, with the total. */
+export function sessionsPage(
   ctx: DbContext,
-  filter: SessionFilter & { limit: number; offset: number },
-): Promise<(SessionRow & { total: number })[]> {
-  const { rows } = await ctx.sql.query<SessionRow & { total: number }>(
-    `SELECT id, session_id, scraper_key_id, scraper_name, global_role_id, role_name, status, started_at, completed_at,
-            duration_seconds, jobs_found, jobs_imported, jobs_skipped, jobs_failed, error_message, count(*) OVER ()::int AS total
-     FROM scrape_sessions WHERE ${SESSION_WHERE}
-     ORDER BY started_at DESC, id DESC LIMIT $6 OFFSET $7`,
-    [...sessionParams(filter), filter.limit, filter.offset],
+  filter: SessionFilter & ListQuery<keyof typeof SESSION_LIST.sort>,
+): Promise<{ items: SessionRow[]; total: number }> {
+  return listPage<SessionRow, keyof typeof SESSION_LIST.sort>(
+    ctx.sql,
+    {
+      text: `SELECT id, session_id, scraper_key_id, scraper_name, global_role_id, role_name, status, started_at,
+                    completed_at, duration_seconds, jobs_found, jobs_imported, jobs_skipped, jobs_failed, error_message
+               FROM scrape_sessions WHERE ${SESSION_WHERE}`,
+      params: sessionParams(filter),
+    },
+    SESSION_LIST,
+    filter,
   );
-  return rows;
 }
 
 /** Per-scraper counts, rates and median duration over the filtered sessions. */

@@ -11,11 +11,13 @@ import type { ApiKeyScope } from '../db/schema.js';
 import { withTenant } from '../db/with-tenant.js';
 import { AppError } from '../errors.js';
 import {
+  type ApiKeyListQuery,
   type ApiKeySummary,
   authenticateApiKey,
   createApiKey,
   invalidApiKeyError,
   listApiKeys,
+  listApiKeysPage,
   revokeApiKey,
   rotateApiKeyIn,
   toApiKeySummary,
@@ -71,6 +73,15 @@ export function createTenantApiKey(
 
 export function listTenantApiKeys(database: Database, tenantId: number): Promise<ApiKeySummary[]> {
   return withTenant(database, tenantId, (tx) => listApiKeys(tx, ownerOf(tenantId)));
+}
+
+/** A page of the agency's keys, searched and sorted as `API_KEY_LIST` says. */
+export function listTenantApiKeysPage(
+  database: Database,
+  tenantId: number,
+  query: ApiKeyListQuery,
+): Promise<{ items: ApiKeySummary[]; total: number }> {
+  return withTenant(database, tenantId, (tx) => listApiKeysPage(tx, query, ownerOf(tenantId)));
 }
 
 export function revokeTenantApiKey(database: Database, tenantId: number, id: number) {

@@ -1,19 +1,16 @@
 import type { Database } from '../db/database.js';
 import { withTenant } from '../db/with-tenant.js';
 import { SIGNATURE_HEADER, signatureHeader } from '../domain/webhook-signature.js';
+import { EVENT, EVENT_SCHEMAS, type WebhookDelivery } from '../events/events.js';
 import { type OutgoingPolicy, postJson } from './outgoing-request.js';
 import { findDeliveryToSend, recordDeliveryAttempt } from './webhook-endpoint-queries.js';
 
-export interface DeliveryEvent {
-  tenantId: number;
-  deliveryId: number;
-}
+/** The delivery task's payload, as published (`events/events.ts`). */
+export type DeliveryEvent = WebhookDelivery;
 
 export function parseDeliveryEvent(data: unknown): DeliveryEvent | null {
-  const event = data as Partial<DeliveryEvent> | null;
-  return event && Number.isSafeInteger(event.tenantId) && Number.isSafeInteger(event.deliveryId)
-    ? (event as DeliveryEvent)
-    : null;
+  const parsed = EVENT_SCHEMAS[EVENT.webhookDelivery].safeParse(data ?? {});
+  return parsed.success ? parsed.data : null;
 }
 
 export class DeliveryFailed extends Error {}

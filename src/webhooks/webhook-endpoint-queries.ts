@@ -1,4 +1,5 @@
 import type { DbContext } from '../db/database.js';
+import { type ListQuery, type ListSpec, listPage } from '../db/list-page.js';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEvent } from './webhook-endpoints.js';
 
 const ENDPOINT_SELECT = `
@@ -79,24 +80,39 @@ export async function endpointExists(tx: DbContext, tenantId: number, id: number
 }
 
 /** The endpoint's latest deliveries, newest first, each with its attempts (`attempted_at` as text). */
-export async function latestDeliveries(
+/** An endpoint's deliveries as a list: `q` searches event type and key, status and error; newest first. */
+export const DELIVERY_LIST = {
+  search: ['event_type', 'event_key', 'status', 'last_error'],
+  sort: {
+    created_at: { column: 'created_at', order: 'desc' },
+    delivered_at: { column: 'delivered_at', order: 'desc' },
+    attempts: { column: 'attempts', order: 'desc' },
+  },
+  defaultSort: 'created_at',
+} as const satisfies ListSpec;
+
+export function latestDeliveries(
   tx: DbContext,
   tenantId: number,
   endpointId: number,
-  limit: number,
-): Promise<WebhookDelivery[]> {
-  const { rows } = await tx.sql.query<WebhookDelivery>(
-    `SELECT d.id, d.endpoint_id, d.event_type, d.event_key, d.payload, d.status, d.attempts, d.last_status_code,
-            d.last_error, d.last_duration_ms, d.replay_of, d.created_at, d.delivered_at,
-            coalesce((SELECT json_agg(json_build_object('attempted_at', a.attempted_at, 'status_code', a.status_code,
-                               'duration_ms', a.duration_ms, 'error', a.error) ORDER BY a.attempted_at, a.id)
-                        FROM webhook_attempts a WHERE a.delivery_id = d.id), '[]'::json) AS attempt_log
-       FROM webhook_deliveries d
-      WHERE d.tenant_id = $1 AND d.endpoint_id = $2
-      ORDER BY d.created_at DESC, d.id DESC LIMIT $3`,
-    [tenantId, endpointId, limit],
+  query: ListQuery<keyof typeof DELIVERY_LIST.sort>,
+): Promise<{ items: WebhookDelivery[]; total: number }> {
+  return listPage<WebhookDelivery, keyof typeof DELIVERY_LIST.sort>(
+    tx.sql,
+    {
+      text: `SELECT d.id, d.endpoint_id, d.event_type, d.event_key, d.payload, d.status, d.attempts,
+                    d.last_status_code, d.last_error, d.last_duration_ms, d.replay_of, d.created_at, d.delivered_at,
+                    coalesce((SELECT json_agg(json_build_object('attempted_at', a.attempted_at,
+                                'status_code', a.status_code, 'duration_ms', a.duration_ms, 'error', a.error)
+                                ORDER BY a.attempted_at, a.id)
+                                FROM webhook_attempts a WHERE a.delivery_id = d.id), '[]'::json) AS attempt_log
+               FROM webhook_deliveries d
+              WHERE d.tenant_id = $1 AND d.endpoint_id = $2`,
+      params: [tenantId, endpointId],
+    },
+    DELIVERY_LIST,
+    query,
   );
-  return rows;
 }
 
 /** A new delivery repeating `deliveryId`, marked queued; undefined when the tenant has no such delivery. */

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.js';
 import type { WEBHOOK_EVENTS } from '../db/schema.js';
 import { withTenant } from '../db/with-tenant.js';
+import { type ListQuery, type ListSpec, pageOfItems } from '../domain/list.js';
 import { AppError } from '../errors.js';
 import type { JobQueue } from '../worker/job-queue.js';
 import { type OutgoingPolicy, refusalOf } from './outgoing-request.js';
 import {
+  DELIVERY_LIST,
   deleteEndpoint,
   endpointExists,
   endpointsOf,
@@ -15,7 +17,7 @@ import {
   latestDeliveries,
   updateEndpoint,
 } from './webhook-endpoint-queries.js';
-import { WEBHOOK_TASK } from './webhook-events.js';
+import { queueDelivery } from './webhook-events.js';
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -96,10 +98,6 @@ export function createWebhookEndpoint(
   });
 }
 
-export function listWebhookEndpoints(database: Database, tenantId: number): Promise<WebhookEndpoint[]> {
-  return withTenant(database, tenantId, (tx) => endpointsOf(tx, tenantId));
-}
-
 export function updateWebhookEndpoint(
   database: Database,
   tenantId: number,
@@ -125,21 +123,50 @@ export function deleteWebhookEndpoint(database: Database, tenantId: number, id: 
   });
 }
 
-/** An endpoint's latest deliveries, each with its attempts (status, response time, error). */
+/** What the endpoint and delivery lists search and sort by (their query strings are built from them). */
+export { DELIVERY_LIST };
+
+/** Endpoints as a list: `q` searches URL and description; oldest first (the order they were added). */
+export const ENDPOINT_LIST = {
+  search: ['url', 'description'],
+  sort: {
+    created_at: { column: 'created_at', order: 'asc' },
+    url: { column: 'url', order: 'asc' },
+    last_delivery_at: { column: 'last_delivery_at', order: 'desc' },
+    failed: { column: 'failed', order: 'desc' },
+  },
+  defaultSort: 'created_at',
+} as const satisfies ListSpec;
+
+/** A page of the agency's endpoints (a short list, read whole). */
+export function listWebhookEndpointsPage(
+  database: Database,
+  tenantId: number,
+  query: ListQuery<keyof typeof ENDPOINT_LIST.sort>,
+): Promise<{ items: WebhookEndpoint[]; total: number }> {
+  return withTenant(database, tenantId, async (tx) =>
+    pageOfItems(await endpointsOf(tx, tenantId), ENDPOINT_LIST, query),
+  );
+}
+
+/** A page of an endpoint's deliveries (newest first by default), each with its attempts (status, response time, error). */
 export function listWebhookDeliveries(
   database: Database,
   tenantId: number,
   endpointId: number,
-  limit: number,
-): Promise<WebhookDelivery[]> {
+  query: Parameters<typeof latestDeliveries>[3],
+): Promise<{ items: WebhookDelivery[]; total: number }> {
   return withTenant(database, tenantId, async (tx) => {
     if (!(await endpointExists(tx, tenantId, endpointId)))
       throw AppError.notFound(`Webhook endpoint ${endpointId}`);
-    const rows = await latestDeliveries(tx, tenantId, endpointId, limit);
-    return rows.map((row) => ({
-      ...row,
-      attempt_log: row.attempt_log.map((a) => ({ ...a, attempted_at: new Date(a.attempted_at) })),
-    }));
+    const page = await latestDeliveries(tx, tenantId, endpointId, query);
+    return {
+      items: page.items.map((row) => ({
+        ...row,
+        attempt_log: row.attempt_log.map((a) => ({ ...a, attempted_at: new Date(a.attempted_at) })),
+      })),
+      total: page.total,
+    };
   });
 }
 
@@ -153,7 +180,7 @@ export function replayWebhookDelivery(
   return withTenant(database, tenantId, async (tx) => {
     const replay = await insertReplay(tx, tenantId, deliveryId);
     if (!replay) throw AppError.notFound(`Webhook delivery ${deliveryId}`);
-    await queue.send(WEBHOOK_TASK.deliver, { tenantId, deliveryId: replay.id }, { tx });
+    await queueDelivery(tx, queue, { tenantId, deliveryId: replay.id });
     return replay;
   });
 }

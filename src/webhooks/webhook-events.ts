@@ -5,7 +5,7 @@
  * inbox refresh when a pair is announced. Dispatch queues a delivery task for each delivery not yet queued.
  */
 import type { DbContext } from '../db/database.js';
-import type { JobQueue } from '../worker/job-queue.js';
+import { EVENT, type EventQueue, eventPublisher } from '../events/events.js';
 import {
   insertCandidateCreatedDeliveries,
   insertPlacementDeliveries,
@@ -13,7 +13,7 @@ import {
   markPendingDeliveriesQueued,
 } from './webhook-endpoint-queries.js';
 
-export const WEBHOOK_TASK = { deliver: 'webhooks/deliver' } as const;
+export const WEBHOOK_TASK = { deliver: EVENT.webhookDelivery } as const;
 
 export async function collectWebhookEvents(tx: DbContext, tenantId: number): Promise<void> {
   await insertStatusChangeDeliveries(tx, tenantId);
@@ -24,10 +24,19 @@ export async function collectWebhookEvents(tx: DbContext, tenantId: number): Pro
 /** Queues a delivery task for every delivery of the tenant not yet queued, in the caller's transaction. */
 export async function dispatchDeliveries(
   tx: DbContext,
-  queue: Pick<JobQueue, 'send'>,
+  queue: EventQueue,
   tenantId: number,
 ): Promise<number> {
   const ids = await markPendingDeliveriesQueued(tx, tenantId);
-  for (const id of ids) await queue.send(WEBHOOK_TASK.deliver, { tenantId, deliveryId: id }, { tx });
+  for (const id of ids) await queueDelivery(tx, queue, { tenantId, deliveryId: id });
   return ids.length;
+}
+
+/** Queues one delivery task in `tx`. */
+export async function queueDelivery(
+  tx: DbContext,
+  queue: EventQueue | undefined,
+  delivery: { tenantId: number; deliveryId: number },
+): Promise<void> {
+  await eventPublisher(queue).publish(tx, { name: EVENT.webhookDelivery, data: delivery });
 }

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Database, DbContext } from '../db/database.js';
-import type { JobQueue, TaskDefinition } from '../worker/job-queue.js';
+import type { EventQueue } from '../events/events.js';
+import type { TaskDefinition } from '../worker/job-queue.js';
 import { deliverWebhook, parseDeliveryEvent } from './deliver-webhook.js';
 import { collectWebhookEvents, dispatchDeliveries, WEBHOOK_TASK } from './webhook-events.js';
 
@@ -41,7 +42,7 @@ export function webhookTasks(deps: {
 }
 
 /** After an inbox refresh: the tenant's new webhook events, and a delivery task for each. */
-export function webhooksAfterRefresh(queue: Pick<JobQueue, 'send'>) {
+export function webhooksAfterRefresh(queue: EventQueue) {
   return async (tx: DbContext, tenantId: number): Promise<void> => {
     await collectWebhookEvents(tx, tenantId);
     await dispatchDeliveries(tx, queue, tenantId);

@@ -5,6 +5,7 @@
 
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { EVENT } from '../../src/events/events.js';
 import { readRouteHandlers } from './route-handlers.js';
 import { readSourceGraph, runtimeImportCycles, type SourceFile, SRC } from './source-graph.js';
 
@@ -112,13 +113,23 @@ describe('import rules (docs/architecture.md)', () => {
     ).toEqual([]);
   });
 
-  it('names events in one module: no feature sends a task named like an event', () => {
-    const eventNames = /['"](jobs\/imported|candidates\/changed)['"]/;
+  it('names events in one module: no other file spells a message name of the queue', () => {
+    const names = Object.values(EVENT).map((name) => `['"]${name.replace('/', '\\/')}['"]`);
+    const spelled = new RegExp(names.join('|'));
     const naming = files
       .filter((file) => file.path !== 'events/events.ts')
-      .filter((file) => eventNames.test(fs.readFileSync(`${SRC}/${file.path}`, 'utf8')))
+      .filter((file) => spelled.test(fs.readFileSync(`${SRC}/${file.path}`, 'utf8')))
       .map((file) => file.path);
     expect(naming).toEqual([]);
+  });
+
+  it('sends to the task queue from one module: events/events.ts (and the adapter itself)', () => {
+    const sends = /\b(queue|boss)\??\.send\(/;
+    const sending = files
+      .filter((file) => file.path !== 'events/events.ts' && file.path !== 'worker/job-queue.ts')
+      .filter((file) => sends.test(fs.readFileSync(`${SRC}/${file.path}`, 'utf8')))
+      .map((file) => file.path);
+    expect(sending).toEqual([]);
   });
 
   it('has no import cycles', () => {

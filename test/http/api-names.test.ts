@@ -70,6 +70,43 @@ describe('API names and closed inputs', () => {
     ]);
   });
 
+  it('refuses an unknown field at any depth with a 400 naming its path', async () => {
+    const nested = await app.inject({
+      method: 'POST',
+      url: '/api/admin/tenants',
+      headers: platformAdmin,
+      payload: {
+        name: 'Nested Agency',
+        admin: { email: 'nested@example.test', password: 'a long enough password', nickname: 'N' },
+      },
+    });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().errors).toEqual([
+      { field: 'body.admin.nickname', message: 'Unknown field: this operation does not take it.' },
+    ]);
+    const admin = await createTenantWithUsers(database);
+    const tenantAdmin = (await loginAs(app, admin.admin.email)).headers;
+    const weights = await app.inject({
+      method: 'PUT',
+      url: '/api/tenant/settings',
+      headers: tenantAdmin,
+      payload: {
+        weights: { skill: 0.3, experience: 0.2, location: 0.2, salary: 0.1, semantic: 0.2, luck: 1 },
+      },
+    });
+    expect(weights.statusCode).toBe(400);
+    expect(weights.json().errors).toEqual([expect.objectContaining({ field: 'body.weights.luck' })]);
+    // Each branch of a union body is closed too.
+    const application = await app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: recruiter,
+      payload: { match_id: 1, priority: 'high' },
+    });
+    expect(application.statusCode).toBe(400);
+    expect(JSON.stringify(application.json().errors)).toContain('priority');
+  });
+
   it('pages every list with page and page_size, keeping limit and offset as deprecated aliases', async () => {
     const second = await get('/api/candidates?sort=name&page=2&page_size=2');
     expect(second.statusCode).toBe(200);
@@ -89,6 +126,40 @@ describe('API names and closed inputs', () => {
     expect(inbox.statusCode).toBe(200);
     const queue = await get('/api/admin/queue?page=2&page_size=10', platformAdmin);
     expect(queue.statusCode).toBe(200);
+  });
+
+  it('searches, sorts and pages other lists by the same names (q, sort, order, page, page_size)', async () => {
+    for (const name of ['Zeta Staffing', 'Alpha Staffing', 'Beta Recruiting'])
+      await createTenantWithUsers(database, name);
+    const staffing = await get('/api/admin/tenants?q=staffing&sort=name&order=desc', platformAdmin);
+    expect(staffing.statusCode).toBe(200);
+    expect(staffing.json().items.map((t: { name: string }) => t.name)).toEqual([
+      'Zeta Staffing',
+      'Alpha Staffing',
+    ]);
+    expect(staffing.json().total).toBe(2);
+    const second = await get('/api/admin/tenants?q=staffing&sort=name&page=2&page_size=1', platformAdmin);
+    expect(second.json().items.map((t: { name: string }) => t.name)).toEqual(['Zeta Staffing']);
+
+    for (const file of ['first-sort.csv', 'second-sort.csv']) {
+      const upload = fileThenFields({ platform: 'glassdoor' }, file, 'title,company\nGo Developer,Acme\n');
+      const imported = await app.inject({
+        method: 'POST',
+        url: '/api/admin/imports',
+        payload: upload.payload,
+        headers: { ...upload.headers, ...platformAdmin },
+      });
+      expect(imported.statusCode).toBe(201);
+    }
+    const batches = await get('/api/admin/imports?q=-SORT&sort=file_name', platformAdmin);
+    expect(batches.json().items.map((b: { file_name: string }) => b.file_name)).toEqual([
+      'first-sort.csv',
+      'second-sort.csv',
+    ]);
+    expect(batches.json().total).toBe(2);
+    const unknownSort = await get('/api/admin/imports?sort=size', platformAdmin);
+    expect(unknownSort.statusCode).toBe(400);
+    expect(unknownSort.json().errors).toEqual([expect.objectContaining({ field: 'querystring.sort' })]);
   });
 
   it('searches candidates with q, the old search still working', async () => {

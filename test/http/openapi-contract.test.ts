@@ -172,4 +172,35 @@ describe('the OpenAPI document', () => {
     }
     expect(wrong, wrong.join('\n')).toEqual([]);
   });
+
+  /** Operations answering `items` that are not lists a caller pages through, with why. */
+  const NOT_PAGED_LISTS: Record<string, string> = {
+    'GET /api/applications/pipeline':
+      'the pipeline board: every stage with its count and newest cards (`per_stage`)',
+  };
+
+  it('every list searches with q, sorts with sort and pages with page and page_size', () => {
+    const resolve = (schema: Json | undefined): Json | undefined => {
+      const ref = schema?.$ref;
+      return typeof ref === 'string' ? resolve(spec.components.schemas?.[ref.split('/').pop()!]) : schema;
+    };
+    const lacking = operations()
+      .filter(({ method }) => method === 'get')
+      .flatMap(({ name, operation }) => {
+        const media = Object.values(operation.responses?.['200']?.content ?? {})[0] as Json | undefined;
+        const items = (resolve(media?.schema as Json | undefined)?.properties as Json | undefined)?.items as
+          | Json
+          | undefined;
+        if (items?.type !== 'array' || NOT_PAGED_LISTS[name]) return [];
+        const names = new Set(
+          (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        );
+        const missing = ['q', 'page', 'page_size', 'sort'].filter((param) => !names.has(param));
+        return missing.length > 0 ? [`${name}: no ${missing.join(', ')}`] : [];
+      });
+    expect(lacking).toEqual([]);
+    expect(operations().map(({ name }) => name)).toEqual(
+      expect.arrayContaining(Object.keys(NOT_PAGED_LISTS)),
+    );
+  });
 });

@@ -311,13 +311,28 @@ export interface paths {
         };
         /**
          * All agencies
-         * @description Every agency on the platform, active or not.
+         * @description Every agency on the platform, active or not; `q` searches name and slug, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Searches name, slug: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default name) */
+                    sort?: "name" | "created_at";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 500) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
+                    limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -332,6 +347,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Tenant"][];
+                            total: number;
                         };
                     };
                 };
@@ -664,13 +680,28 @@ export interface paths {
         };
         /**
          * The users of the caller's agency
-         * @description The accounts of the signed-in admin's agency; other agencies' users are never visible.
+         * @description The accounts of the signed-in admin's agency (other agencies' users are never visible); `q` searches e-mail and name, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: TENANT_ADMIN.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Searches email, name: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default email) */
+                    sort?: "email" | "name" | "role" | "last_login_at" | "created_at";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 500) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
+                    limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -685,6 +716,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Account"][];
+                            total: number;
                         };
                     };
                 };
@@ -930,7 +962,7 @@ export interface paths {
         };
         /**
          * The agency's applications, per candidate or per job, newest first
-         * @description Filter by candidate, job or status; paginated with `page`/`page_size` and counted in `total`.
+         * @description Filter by candidate, job or status; `q` searches candidate, job and company, `sort`/`order` sort it; paginated with `page`/`page_size` and counted in `total`.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
@@ -940,6 +972,12 @@ export interface paths {
                     candidate_id?: number;
                     job_posting_id?: number;
                     status?: "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                    /** @description Searches candidate_name, job_title, company: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default applied_at) */
+                    sort?: "applied_at" | "status_updated_at" | "candidate" | "job";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
                     /** @description Items per page (default 50) */
@@ -1798,13 +1836,19 @@ export interface paths {
         };
         /**
          * The agency's placements with their margins, newest first
-         * @description Every placement of the agency with candidate, job, rates and computed margin; paginated with `page`/`page_size`.
+         * @description Every placement of the agency with candidate, job, rates and computed margin; `q` searches candidate, job and company, `sort`/`order` sort it, paginated with `page`/`page_size`.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description Searches candidate_name, job_title, company: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default created_at) */
+                    sort?: "created_at" | "start_date" | "candidate" | "margin";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
                     /** @description Items per page (default 50) */
@@ -2051,7 +2095,7 @@ export interface paths {
         };
         /**
          * The caller's notifications, newest first: new recommended matches, application changes, role-mapping answers
-         * @description The signed-in user's notifications (`unread=true` for unread only), with the total and unread counts; paginated with `page`/`page_size`.
+         * @description The signed-in user's notifications (`unread=true` for unread only), with the total and unread counts; `q` searches title and detail, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
@@ -2059,6 +2103,12 @@ export interface paths {
             parameters: {
                 query?: {
                     unread?: string;
+                    /** @description Searches title, detail: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default created_at) */
+                    sort?: "created_at" | "score" | "kind";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
                     /** @description Items per page (default 50) */
@@ -2470,13 +2520,28 @@ export interface paths {
         };
         /**
          * The agency's webhook endpoints
-         * @description The agency's registered endpoints with their events, signing secret, whether they are active, and delivery counts.
+         * @description The agency's registered endpoints with their events, signing secret, whether they are active, and delivery counts; `q` searches URL and description, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: TENANT_ADMIN.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Searches url, description: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default created_at) */
+                    sort?: "created_at" | "url" | "last_delivery_at" | "failed";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 500) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
+                    limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2491,6 +2556,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["WebhookEndpoint"][];
+                            total: number;
                         };
                     };
                 };
@@ -2804,17 +2870,27 @@ export interface paths {
         };
         /**
          * An endpoint's latest deliveries with every attempt (HTTP status, response time, error)
-         * @description The newest `page_size` deliveries to the endpoint, each with its attempts (status code, duration, error).
+         * @description Deliveries to the endpoint, newest first, each with its attempts (status code, duration, error); `q` searches event type and key, status and error, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: TENANT_ADMIN.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description Searches event_type, event_key, status, last_error: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default created_at) */
+                    sort?: "created_at" | "delivered_at" | "attempts";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
+                    /** @description Which page, from 1 */
+                    page?: number;
                     /** @description Items per page (default 50) */
                     page_size?: number;
                     /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
                 };
                 header?: never;
                 path: {
@@ -2833,6 +2909,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["WebhookDelivery"][];
+                            total: number;
                         };
                     };
                 };
@@ -3012,6 +3089,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Searches the job's title and company and the candidate's name */
+                    q?: string;
                     min_score?: number;
                     recommended_only?: "0" | "1" | "true" | "false";
                     status?: "suggested" | "viewed" | "applied" | "rejected" | "shortlisted";
@@ -3121,6 +3200,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Searches the job's title and company and the candidate's name */
+                    q?: string;
                     min_score?: number;
                     recommended_only?: "0" | "1" | "true" | "false";
                     status?: "suggested" | "viewed" | "applied" | "rejected" | "shortlisted";
@@ -3989,13 +4070,19 @@ export interface paths {
         };
         /**
          * Import batches, newest first
-         * @description Job-file import batches with their counts (new, updated, unchanged, failed), newest first; paginated with `page`/`page_size`.
+         * @description Job-file import batches with their counts (new, updated, unchanged, failed), newest first; `q` searches file name, platform and status, `sort`/`order` sort them; paginated with `page`/`page_size`, counted in `total`.
          *
          *     Needs a session of: PM_ADMIN.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description Searches file_name, platform, import_status: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default started_at) */
+                    sort?: "started_at" | "file_name" | "total_jobs" | "failed_jobs";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
                     /** @description Items per page (default 50) */
@@ -4019,6 +4106,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["ImportBatch"][];
+                            total: number;
                         };
                     };
                 };
@@ -4535,15 +4623,20 @@ export interface paths {
         };
         /**
          * List or search roles (name or alias), with candidate counts and queue status
-         * @description Global roles with aliases, category, scrape priority, candidate count and queue status; `q` searches names and aliases. Paginated with `page`/`page_size`.
+         * @description Global roles with aliases, category, scrape priority, candidate count and queue status; `q` searches names and aliases, `sort`/`order` sort them. Paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
         get: {
             parameters: {
                 query?: {
-                    q?: string;
                     queue_status?: "pending" | "processing" | "completed" | "failed";
+                    /** @description Searches name, alias_text: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default name) */
+                    sort?: "name" | "candidate_count" | "priority" | "last_scraped_at" | "created_at";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
                     /** @description Items per page (default 50) */
@@ -5207,7 +5300,7 @@ export interface paths {
         };
         /**
          * Recruiters' reports of wrong role mappings, newest first
-         * @description Reports recruiters filed against a role mapping, filtered by status, newest first; paginated with `page`/`page_size`.
+         * @description Reports recruiters filed against a role mapping, filtered by status, newest first; `q` searches the reported text, role, suggestion and note, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
@@ -5215,6 +5308,12 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "open" | "resolved" | "dismissed";
+                    /** @description Searches input_text, global_role_name, suggested_role_name, note: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default created_at) */
+                    sort?: "created_at" | "resolved_at" | "input_text";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
                     /** @description Items per page (default 50) */
@@ -6420,7 +6519,7 @@ export interface paths {
         };
         /**
          * Resume drafts of the agency (default: those waiting for review)
-         * @description The agency's resume drafts, by status (default: waiting for review), newest first.
+         * @description The agency's resume drafts, by status (default: waiting for review), newest first; `q` searches the file name, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
@@ -6428,6 +6527,20 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "pending_review" | "saved" | "discarded";
+                    /** @description Searches file_name: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default created_at) */
+                    sort?: "created_at" | "file_name";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 500) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
+                    limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6453,7 +6566,8 @@ export interface paths {
                          *           "candidate_id": null,
                          *           "created_at": "2026-11-28T14:05:00.000Z"
                          *         }
-                         *       ]
+                         *       ],
+                         *       "total": 1
                          *     }
                          */
                         "application/json": {
@@ -6467,6 +6581,7 @@ export interface paths {
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -6877,13 +6992,28 @@ export interface paths {
         };
         /**
          * A candidate's stored resume files
-         * @description The candidate's original resume files (name, size, upload time), newest first.
+         * @description The candidate's original resume files (name, size, upload time), in upload order; `q` searches the file name, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Searches file_name: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default uploaded) */
+                    sort?: "uploaded" | "file_name" | "byte_size";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 500) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
+                    limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     /** @example 42 */
@@ -6908,7 +7038,8 @@ export interface paths {
                          *           "byte_size": 184213,
                          *           "created_at": "2026-11-28T14:05:00.000Z"
                          *         }
-                         *       ]
+                         *       ],
+                         *       "total": 1
                          *     }
                          */
                         "application/json": {
@@ -6919,6 +7050,7 @@ export interface paths {
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -8087,13 +8219,28 @@ export interface paths {
         };
         /**
          * Scraper API keys (never their secrets)
-         * @description Every scraper key with its name and state (active, rotating, revoked); secrets are never shown again.
+         * @description Every scraper key with its name and state (active, rotating, revoked), newest first; secrets are never shown again. `q` searches the name, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Searches name: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default created_at) */
+                    sort?: "created_at" | "name" | "last_used_at" | "total_requests";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 500) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
+                    limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8108,6 +8255,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["ScraperApiKey"][];
+                            total: number;
                         };
                     };
                 };
@@ -8435,7 +8583,7 @@ export interface paths {
         };
         /**
          * The scrape queue: roles with status, priority, candidate counts and last scrape
-         * @description Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures; filter by status, paginated with `page`/`page_size`.
+         * @description Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures, in claim order; filter by status, `q` searches name and category, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
@@ -8443,6 +8591,12 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "pending" | "processing" | "completed" | "failed";
+                    /** @description Searches name, category: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default queue) */
+                    sort?: "queue" | "name" | "candidate_count" | "last_scraped_at" | "scrape_failures";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
                     /** @description Items per page (default 50) */
@@ -8652,7 +8806,7 @@ export interface paths {
         };
         /**
          * Scrape sessions, newest first, filtered by scraper, role, status and time range
-         * @description Scrape sessions with scraper, role, status, counts, duration and error; filter by scraper key, role, status and a `from`/`to` time range; paginated with `page`/`page_size`.
+         * @description Scrape sessions with scraper, role, status, counts, duration and error; filter by scraper key, role, status and a `from`/`to` time range, `q` searches scraper, role and error, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
@@ -8664,6 +8818,12 @@ export interface paths {
                     status?: "in_progress" | "completed" | "failed" | "timeout";
                     from?: unknown;
                     to?: unknown;
+                    /** @description Searches scraper_name, role_name, error_message: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default started_at) */
+                    sort?: "started_at" | "duration_seconds" | "jobs_found";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
                     /** @description Items per page (default 50) */
@@ -8746,7 +8906,7 @@ export interface paths {
         };
         /**
          * Per-scraper summary: sessions, jobs per session, failure and timeout rates, median duration
-         * @description One row per scraper key over the filtered sessions: sessions per outcome, jobs found and imported, jobs per session, failure and timeout rate and median duration.
+         * @description One row per scraper key over the filtered sessions: sessions per outcome, jobs found and imported, jobs per session, failure and timeout rate and median duration; most sessions first. `q` searches the scraper name, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: PM_ADMIN.
          */
@@ -8758,6 +8918,20 @@ export interface paths {
                     status?: "in_progress" | "completed" | "failed" | "timeout";
                     from?: unknown;
                     to?: unknown;
+                    /** @description Searches scraper_name: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default sessions) */
+                    sort?: "sessions" | "failure_rate" | "jobs_imported" | "median_duration_seconds" | "scraper_name";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 500) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
+                    limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -8789,7 +8963,8 @@ export interface paths {
                          *           "timeout_rate": 0.025,
                          *           "median_duration_seconds": 81
                          *         }
-                         *       ]
+                         *       ],
+                         *       "total": 1
                          *     }
                          */
                         "application/json": {
@@ -8808,6 +8983,7 @@ export interface paths {
                                 timeout_rate: number | null;
                                 median_duration_seconds: number | null;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -9034,18 +9210,27 @@ export interface paths {
         };
         /**
          * Canonical roles by name or alias, for choosing a mapping
-         * @description Global roles whose name or alias contains `q`, for choosing a role mapping in the web app; any signed-in user.
+         * @description Global roles whose name or alias contains `q`, for choosing a role mapping in the web app (names starting with `q` first, then the most wanted; `sort`/`order` sort otherwise); paginated with `page`/`page_size`; any signed-in user.
          *
          *     Needs a session of: TENANT_ADMIN, RECRUITER, PM_ADMIN.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description Searches name, alias_text: case-insensitive, anywhere in the text */
                     q?: string;
+                    /** @description What to sort by (default relevance) */
+                    sort?: "relevance" | "name" | "candidate_count";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
+                    /** @description Which page, from 1 */
+                    page?: number;
                     /** @description Items per page (default 20) */
                     page_size?: number;
                     /** @description Deprecated: use page_size */
                     limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -9067,7 +9252,8 @@ export interface paths {
                          *           "name": "Python Developer",
                          *           "category": "Engineering"
                          *         }
-                         *       ]
+                         *       ],
+                         *       "total": 1
                          *     }
                          */
                         "application/json": {
@@ -9076,6 +9262,7 @@ export interface paths {
                                 name: string;
                                 category: string | null;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -9252,15 +9439,13 @@ export interface paths {
         };
         /**
          * Search job postings (active by default): text, skills, company, location, remote, salary
-         * @description Full-text search over title, company and description, combined with filters; active jobs unless `status` says otherwise. Paginated with `page`/`page_size`; the answer counts all hits in `total`.
+         * @description Full-text search over title, company and description, combined with filters; active jobs unless `status` says otherwise. Sorted with `sort`/`order`, paginated with `page`/`page_size`; the answer counts all hits in `total`.
          *
          *     Needs a session of: PM_ADMIN, TENANT_ADMIN, RECRUITER.
          */
         get: {
             parameters: {
                 query?: {
-                    /** @description Words in the title, company or description */
-                    q?: string;
                     /** @description Comma-separated skills the job must all list */
                     skills?: string;
                     company?: string;
@@ -9270,6 +9455,12 @@ export interface paths {
                     salary_min?: number;
                     salary_max?: number;
                     status?: "active" | "expired" | "filled" | "closed";
+                    /** @description Searches title, company, description: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default posted_date) */
+                    sort?: "posted_date" | "salary" | "title" | "company";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
                     /** @description Which page, from 1 */
                     page?: number;
                     /** @description Items per page (default 25) */
@@ -9442,13 +9633,28 @@ export interface paths {
         };
         /**
          * The agency's API keys (never their secrets)
-         * @description Newest first, revoked keys included (is_active false).
+         * @description Newest first, revoked keys included (is_active false); `q` searches the name, `sort`/`order` sort them; paginated with `page`/`page_size`.
          *
          *     Needs a session of: TENANT_ADMIN.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Searches name: case-insensitive, anywhere in the text */
+                    q?: string;
+                    /** @description What to sort by (default created_at) */
+                    sort?: "created_at" | "name" | "last_used_at" | "total_requests";
+                    /** @description asc or desc (default: the sort key's natural order) */
+                    order?: "asc" | "desc";
+                    /** @description Which page, from 1 */
+                    page?: number;
+                    /** @description Items per page (default 500) */
+                    page_size?: number;
+                    /** @description Deprecated: use page_size */
+                    limit?: number;
+                    /** @description Deprecated: use page */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9463,6 +9669,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["TenantApiKey"][];
+                            total: number;
                         };
                     };
                 };

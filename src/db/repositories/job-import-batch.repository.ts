@@ -1,5 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbContext } from '../database.js';
+import { type ListQuery, type ListSpec, listPage } from '../list-page.js';
 import { type IMPORT_STATUSES, jobImportBatches } from '../schema.js';
 
 export type JobImportBatch = typeof jobImportBatches.$inferSelect;
@@ -13,7 +14,19 @@ export interface ImportCounts {
 
 const counted = sql`${jobImportBatches.new_jobs} + ${jobImportBatches.updated_jobs} + ${jobImportBatches.unchanged_jobs}`;
 
-export function jobImportBatchRepository({ db }: DbContext) {
+/** Import batches as a list: `q` searches file name, platform and status; newest first by default. */
+export const IMPORT_BATCH_LIST = {
+  search: ['file_name', 'platform', 'import_status'],
+  sort: {
+    started_at: { column: 'started_at', order: 'desc' },
+    file_name: { column: 'file_name', order: 'asc' },
+    total_jobs: { column: 'total_jobs', order: 'desc' },
+    failed_jobs: { column: 'failed_jobs', order: 'desc' },
+  },
+  defaultSort: 'started_at',
+} as const satisfies ListSpec;
+
+export function jobImportBatchRepository({ db, sql: raw }: DbContext) {
   return {
     async create(input: {
       batch_id: string;
@@ -28,6 +41,15 @@ export function jobImportBatchRepository({ db }: DbContext) {
     async findById(id: number): Promise<JobImportBatch | undefined> {
       const [row] = await db.select().from(jobImportBatches).where(eq(jobImportBatches.id, id));
       return row;
+    },
+    /** A page of batches: `q` searches file name, platform and status; newest first by default. */
+    page(query: ListQuery<keyof typeof IMPORT_BATCH_LIST.sort>) {
+      return listPage<JobImportBatch, keyof typeof IMPORT_BATCH_LIST.sort>(
+        raw,
+        { text: 'SELECT * FROM job_import_batches', params: [] },
+        IMPORT_BATCH_LIST,
+        query,
+      );
     },
     list(options: { limit?: number; offset?: number } = {}): Promise<JobImportBatch[]> {
       return db

@@ -5,14 +5,16 @@ import {
   createTenantWithAdmin,
   getTenantWithUsers,
   listTenants,
-  listTenantUsers,
+  listTenantUsersPage,
+  TENANT_LIST,
+  TENANT_USER_LIST,
   updateTenant,
 } from '../../accounts/tenants.js';
 import { createTenantUser, TENANT_USER_ROLES, updateTenantUser } from '../../accounts/users.js';
 import type { Database } from '../../db/database.js';
 import { requireRole, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { idParams } from '../schemas.js';
+import { idParams, listQuery } from '../schemas.js';
 import { accountSchema } from './auth.routes.js';
 
 const tenantSchema = z
@@ -87,11 +89,13 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
         schema: {
           tags: ['accounts'],
           summary: 'All agencies',
-          description: 'Every agency on the platform, active or not.',
-          response: { 200: z.object({ items: z.array(tenantSchema) }), ...errors },
+          description:
+            'Every agency on the platform, active or not; `q` searches name and slug, `sort`/`order` sort them; paginated with `page`/`page_size`.',
+          querystring: listQuery({}, TENANT_LIST, { default: 500, max: 500 }),
+          response: { 200: z.object({ items: z.array(tenantSchema), total: z.number().int() }), ...errors },
         },
       },
-      async () => ({ items: await listTenants(deps.database) }),
+      async (request) => listTenants(deps.database, request.query),
     );
 
     app.get(
@@ -140,11 +144,12 @@ export function accountRoutes(deps: { database: Database }): FastifyPluginAsyncZ
           tags: ['accounts'],
           summary: "The users of the caller's agency",
           description:
-            "The accounts of the signed-in admin's agency; other agencies' users are never visible.",
-          response: { 200: z.object({ items: z.array(accountSchema) }), ...errors },
+            "The accounts of the signed-in admin's agency (other agencies' users are never visible); `q` searches e-mail and name, `sort`/`order` sort them; paginated with `page`/`page_size`.",
+          querystring: listQuery({}, TENANT_USER_LIST, { default: 500, max: 500 }),
+          response: { 200: z.object({ items: z.array(accountSchema), total: z.number().int() }), ...errors },
         },
       },
-      async (request) => ({ items: await listTenantUsers(deps.database, tenantOf(request)) }),
+      async (request) => listTenantUsersPage(deps.database, tenantOf(request), request.query),
     );
 
     app.post(

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
+import { EVENT } from '../../events/events.js';
 import { healthReport } from '../../operations/health.js';
 import { retryFailedTask } from '../../operations/task-queries.js';
 import { requireRole } from '../auth/principal.js';
@@ -71,7 +72,7 @@ const healthSchema = z
         ],
         queues: [
           {
-            name: 'webhooks/deliver',
+            name: EVENT.webhookDelivery,
             waiting: 3,
             active: 1,
             failed: 0,
@@ -120,9 +121,9 @@ export function adminHealthRoutes(deps: { database: Database }): FastifyPluginAs
             'Retries one failed task listed by `GET /api/admin/health` (its id there): the task goes back to its queue as created, with one more attempt. A task that is not failed (or no longer exists) is a 404.',
           params: z.object({ id: z.uuid() }),
           response: {
-            200: z
-              .object({ id: z.string(), queue: z.string() })
-              .meta({ example: { id: '0b6f3c1e-8a51-4c8e-9d0e-2f1a7c5b9e44', queue: 'webhooks/deliver' } }),
+            200: z.object({ id: z.string(), queue: z.string() }).meta({
+              example: { id: '0b6f3c1e-8a51-4c8e-9d0e-2f1a7c5b9e44', queue: EVENT.webhookDelivery },
+            }),
             401: problemSchema,
             403: problemSchema,
             404: problemSchema,

@@ -6,7 +6,12 @@ import { MappingError, parseColumnMapping } from '../../domain/jobs/column-mappi
 import type { SkillMatcher } from '../../domain/skills.js';
 import { AppError } from '../../errors.js';
 import { publishJobsImported } from '../../events/events.js';
-import { getImportBatch, type JobImportBatch, listImportBatches } from '../../ingestion/import-batches.js';
+import {
+  getImportBatch,
+  IMPORT_BATCH_LIST,
+  type JobImportBatch,
+  listImportBatches,
+} from '../../ingestion/import-batches.js';
 import { importJobs } from '../../ingestion/import-jobs.js';
 import { detectFormat, type RecordFormat } from '../../ingestion/read-records.js';
 import type { JobQueue } from '../../worker/job-queue.js';
@@ -14,7 +19,7 @@ import { requireRole } from '../auth/principal.js';
 import { uploadedFile } from '../multipart-upload.js';
 import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, pagedQuery, pageOffset } from '../schemas.js';
+import { databaseId, listQuery, pageOffset } from '../schemas.js';
 
 const batchSchema = z
   .object({
@@ -82,8 +87,6 @@ const importOptionsSchema = z.object({
   map: z.string().max(4000).optional(),
   encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
 });
-
-const pageQuery = pagedQuery({}, { default: 50, max: 500 });
 
 const toBatch = (row: JobImportBatch) => ({
   ...row,
@@ -209,14 +212,15 @@ export function adminImportRoutes(deps: {
           tags: ['imports'],
           summary: 'Import batches, newest first',
           description:
-            'Job-file import batches with their counts (new, updated, unchanged, failed), newest first; paginated with `page`/`page_size`.',
-          querystring: pageQuery,
-          response: { 200: z.object({ items: z.array(batchSchema) }) },
+            'Job-file import batches with their counts (new, updated, unchanged, failed), newest first; `q` searches file name, platform and status, `sort`/`order` sort them; paginated with `page`/`page_size`, counted in `total`.',
+          querystring: listQuery({}, IMPORT_BATCH_LIST, { default: 50, max: 500 }),
+          response: { 200: z.object({ items: z.array(batchSchema), total: z.number().int() }) },
         },
       },
-      async (request) => ({
-        items: (await listImportBatches(deps.database, request.query)).map(toBatch),
-      }),
+      async (request) => {
+        const page = await listImportBatches(deps.database, request.query);
+        return { items: page.items.map(toBatch), total: page.total };
+      },
     );
 
     app.get(

@@ -4,16 +4,16 @@ import type { Database } from '../../db/database.js';
 import { QUEUE_STATUSES, REPORT_STATUSES, ROLE_PRIORITIES } from '../../db/schema.js';
 import { SENIORITIES } from '../../domain/roles/clean-role-text.js';
 import type { EmbeddingProvider } from '../../embeddings/embedding-provider.js';
-import { getRole, listRoles } from '../../roles/list-roles.js';
+import { getRole, listRoles, ROLE_LIST } from '../../roles/list-roles.js';
 import { mergeRoles } from '../../roles/merge-roles.js';
 import { normalizeRole } from '../../roles/normalize-role.js';
 import { editRole } from '../../roles/rename-role.js';
 import { addRoleAlias, removeRoleAlias } from '../../roles/role-aliases.js';
-import { closeRoleReport, listRoleReports } from '../../roles/role-reports.js';
+import { closeRoleReport, listRoleReports, ROLE_REPORT_LIST } from '../../roles/role-reports.js';
 import { requireRole } from '../auth/principal.js';
 import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { databaseIdValue, idParams, pagedQuery } from '../schemas.js';
+import { databaseIdValue, idParams, listQuery } from '../schemas.js';
 
 export interface RoleRouteDependencies {
   database: Database;
@@ -137,11 +137,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           tags,
           summary: 'List or search roles (name or alias), with candidate counts and queue status',
           description:
-            'Global roles with aliases, category, scrape priority, candidate count and queue status; `q` searches names and aliases. Paginated with `page`/`page_size`.',
-          querystring: pagedQuery(
-            { q: z.string().max(200).optional(), queue_status: z.enum(QUEUE_STATUSES).optional() },
-            pageSizes,
-          ),
+            'Global roles with aliases, category, scrape priority, candidate count and queue status; `q` searches names and aliases, `sort`/`order` sort them. Paginated with `page`/`page_size`.',
+          querystring: listQuery({ queue_status: z.enum(QUEUE_STATUSES).optional() }, ROLE_LIST, pageSizes),
           response: {
             200: z.object({
               items: z.array(roleSchema),
@@ -154,13 +151,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         },
       },
       async (request) => {
-        const { q, queue_status, limit, offset } = request.query;
-        const result = await listRoles(deps.database, {
-          ...(q ? { q } : {}),
-          ...(queue_status ? { queueStatus: queue_status } : {}),
-          limit,
-          offset,
-        });
+        const { queue_status, limit, offset, ...list } = request.query;
+        const result = await listRoles(deps.database, { ...list, queueStatus: queue_status, limit, offset });
         return { ...result, limit, offset };
       },
     );
@@ -290,8 +282,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           tags,
           summary: "Recruiters' reports of wrong role mappings, newest first",
           description:
-            'Reports recruiters filed against a role mapping, filtered by status, newest first; paginated with `page`/`page_size`.',
-          querystring: pagedQuery({ status: z.enum(REPORT_STATUSES).optional() }, pageSizes),
+            'Reports recruiters filed against a role mapping, filtered by status, newest first; `q` searches the reported text, role, suggestion and note, `sort`/`order` sort them; paginated with `page`/`page_size`.',
+          querystring: listQuery({ status: z.enum(REPORT_STATUSES).optional() }, ROLE_REPORT_LIST, pageSizes),
           response: {
             200: z.object({
               items: z.array(roleReportSchema),
@@ -304,12 +296,8 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
         },
       },
       async (request) => {
-        const { status, limit, offset } = request.query;
-        const result = await listRoleReports(deps.database, {
-          ...(status ? { status } : {}),
-          limit,
-          offset,
-        });
+        const { status, limit, offset, ...list } = request.query;
+        const result = await listRoleReports(deps.database, { ...list, status, limit, offset });
         return { ...result, limit, offset };
       },
     );

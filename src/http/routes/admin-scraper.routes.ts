@@ -3,18 +3,26 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { QUEUE_STATUSES, SCRAPE_SESSION_STATUSES } from '../../db/schema.js';
 import {
+  API_KEY_LIST,
   createApiKey,
-  listApiKeys,
+  listApiKeysPage,
   revokeApiKey,
   rotateApiKey,
   toApiKeySummary,
 } from '../../scraper/api-keys.js';
 import { requeueRole } from '../../scraper/queue-maintenance.js';
-import { listQueue, listSessions, summarizeScrapers } from '../../scraper/scrape-reports.js';
+import {
+  listQueue,
+  listSessions,
+  QUEUE_LIST,
+  SCRAPER_SUMMARY_LIST,
+  SESSION_LIST,
+  summarizeScrapersPage,
+} from '../../scraper/scrape-reports.js';
 import { requireRole } from '../auth/principal.js';
 import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { apiKeyFields, databaseId, pagedQuery } from '../schemas.js';
+import { apiKeyFields, databaseId, listQuery } from '../schemas.js';
 
 const apiKeySchema = z.object(apiKeyFields).meta({
   id: 'ScraperApiKey',
@@ -40,8 +48,6 @@ const sessionFilterShape = {
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 };
-const sessionFilter = z.object(sessionFilterShape);
-
 const sessionSchema = z
   .object({
     id: z.number().int(),
@@ -120,11 +126,12 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           tags: ['scraper admin'],
           summary: 'Scraper API keys (never their secrets)',
           description:
-            'Every scraper key with its name and state (active, rotating, revoked); secrets are never shown again.',
-          response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errors },
+            'Every scraper key with its name and state (active, rotating, revoked), newest first; secrets are never shown again. `q` searches the name, `sort`/`order` sort them; paginated with `page`/`page_size`.',
+          querystring: listQuery({}, API_KEY_LIST, { default: 500, max: 500 }),
+          response: { 200: z.object({ items: z.array(apiKeySchema), total: z.number().int() }), ...errors },
         },
       },
-      async () => ({ items: await listApiKeys(deps.database) }),
+      async (request) => listApiKeysPage(deps.database, request.query),
     );
     app.post(
       '/api/admin/scraper-keys/:id/revoke',
@@ -184,8 +191,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           tags: ['scraper admin'],
           summary: 'The scrape queue: roles with status, priority, candidate counts and last scrape',
           description:
-            'Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures; filter by status, paginated with `page`/`page_size`.',
-          querystring: pagedQuery({ status: z.enum(QUEUE_STATUSES).optional() }, pageSizes),
+            'Roles in the scrape queue with queue status, priority, candidate count, jobs scraped, last scrape and failures, in claim order; filter by status, `q` searches name and category, `sort`/`order` sort them; paginated with `page`/`page_size`.',
+          querystring: listQuery({ status: z.enum(QUEUE_STATUSES).optional() }, QUEUE_LIST, pageSizes),
           response: {
             200: z
               .object({
@@ -261,8 +268,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           tags: ['scraper admin'],
           summary: 'Scrape sessions, newest first, filtered by scraper, role, status and time range',
           description:
-            'Scrape sessions with scraper, role, status, counts, duration and error; filter by scraper key, role, status and a `from`/`to` time range; paginated with `page`/`page_size`.',
-          querystring: pagedQuery(sessionFilterShape, pageSizes),
+            'Scrape sessions with scraper, role, status, counts, duration and error; filter by scraper key, role, status and a `from`/`to` time range, `q` searches scraper, role and error, `sort`/`order` sort them; paginated with `page`/`page_size`.',
+          querystring: listQuery(sessionFilterShape, SESSION_LIST, pageSizes),
           response: { 200: z.object({ items: z.array(sessionSchema), total: z.number().int() }), ...errors },
         },
       },
@@ -277,8 +284,8 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           summary:
             'Per-scraper summary: sessions, jobs per session, failure and timeout rates, median duration',
           description:
-            'One row per scraper key over the filtered sessions: sessions per outcome, jobs found and imported, jobs per session, failure and timeout rate and median duration.',
-          querystring: sessionFilter,
+            'One row per scraper key over the filtered sessions: sessions per outcome, jobs found and imported, jobs per session, failure and timeout rate and median duration; most sessions first. `q` searches the scraper name, `sort`/`order` sort them; paginated with `page`/`page_size`.',
+          querystring: listQuery(sessionFilterShape, SCRAPER_SUMMARY_LIST, { default: 500, max: 500 }),
           response: {
             200: z
               .object({
@@ -299,6 +306,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
                     median_duration_seconds: z.number().nullable(),
                   }),
                 ),
+                total: z.number().int(),
               })
               .meta({
                 examples: [
@@ -320,6 +328,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
                         median_duration_seconds: 81,
                       },
                     ],
+                    total: 1,
                   },
                 ],
               }),
@@ -327,7 +336,7 @@ export function adminScraperRoutes(deps: { database: Database }): FastifyPluginA
           },
         },
       },
-      async (request) => ({ items: await summarizeScrapers(deps.database, request.query) }),
+      async (request) => summarizeScrapersPage(deps.database, request.query),
     );
   };
 }

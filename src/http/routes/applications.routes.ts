@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  APPLICATION_LIST,
   applicationPipeline,
   changeApplicationStatus,
   createApplication,
@@ -12,7 +13,7 @@ import { APPLICATION_EVENT_KINDS, APPLICATION_STATUSES, APPLIED_VIA } from '../.
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, pagedQuery } from '../schemas.js';
+import { databaseId, listQuery } from '../schemas.js';
 
 const id = databaseId;
 const APPLICATION_EXAMPLE = {
@@ -109,13 +110,14 @@ export function applicationRoutes(deps: {
           tags: ['applications'],
           summary: "The agency's applications, per candidate or per job, newest first",
           description:
-            'Filter by candidate, job or status; paginated with `page`/`page_size` and counted in `total`.',
-          querystring: pagedQuery(
+            'Filter by candidate, job or status; `q` searches candidate, job and company, `sort`/`order` sort it; paginated with `page`/`page_size` and counted in `total`.',
+          querystring: listQuery(
             {
               candidate_id: id.optional(),
               job_posting_id: id.optional(),
               status: z.enum(APPLICATION_STATUSES).optional(),
             },
+            APPLICATION_LIST,
             { default: 50, max: 200 },
           ),
           response: {

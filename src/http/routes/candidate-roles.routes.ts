@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { correctRoleOfCandidate } from '../../roles/role-corrections.js';
-import { searchRolesByName } from '../../roles/role-queries.js';
+import { ROLE_CHOICE_LIST, searchRolesByName } from '../../roles/role-queries.js';
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, databaseIdValue, sizedQuery } from '../schemas.js';
+import { databaseId, databaseIdValue, listQuery } from '../schemas.js';
 
 const roleRef = z.object({ id: z.number().int(), name: z.string() });
 
@@ -24,19 +24,24 @@ export function candidateRoleRoutes(deps: {
           tags: ['candidates'],
           summary: 'Canonical roles by name or alias, for choosing a mapping',
           description:
-            'Global roles whose name or alias contains `q`, for choosing a role mapping in the web app; any signed-in user.',
-          querystring: sizedQuery({ q: z.string().trim().max(120).default('') }, { default: 20, max: 50 }),
+            'Global roles whose name or alias contains `q`, for choosing a role mapping in the web app (names starting with `q` first, then the most wanted; `sort`/`order` sort otherwise); paginated with `page`/`page_size`; any signed-in user.',
+          querystring: listQuery({}, ROLE_CHOICE_LIST, { default: 20, max: 50 }),
           response: {
-            200: z.object({ items: z.array(roleRef.extend({ category: z.string().nullable() })) }).meta({
-              examples: [{ items: [{ id: 12, name: 'Python Developer', category: 'Engineering' }] }],
-            }),
+            200: z
+              .object({
+                items: z.array(roleRef.extend({ category: z.string().nullable() })),
+                total: z.number().int(),
+              })
+              .meta({
+                examples: [
+                  { items: [{ id: 12, name: 'Python Developer', category: 'Engineering' }], total: 1 },
+                ],
+              }),
             401: problemSchema,
           },
         },
       },
-      async (request) => ({
-        items: await searchRolesByName(deps.database, request.query.q, request.query.limit),
-      }),
+      async (request) => searchRolesByName(deps.database, request.query),
     );
 
     app.put(

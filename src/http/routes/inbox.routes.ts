@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { INBOX_KINDS } from '../../db/schema.js';
 import { getAlertSettings, updateAlertSettings } from '../../inbox/alert-settings.js';
-import { listInbox, markRead, unreadCount } from '../../inbox/inbox.js';
+import { INBOX_LIST, listInbox, markRead, unreadCount } from '../../inbox/inbox.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { pagedQuery } from '../schemas.js';
+import { listQuery } from '../schemas.js';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
@@ -61,8 +61,11 @@ export function inboxRoutes(deps: { database: Database }): FastifyPluginAsyncZod
           summary:
             "The caller's notifications, newest first: new recommended matches, application changes, role-mapping answers",
           description:
-            "The signed-in user's notifications (`unread=true` for unread only), with the total and unread counts; paginated with `page`/`page_size`.",
-          querystring: pagedQuery({ unread: z.stringbool().default(false) }, { default: 50, max: 200 }),
+            "The signed-in user's notifications (`unread=true` for unread only), with the total and unread counts; `q` searches title and detail, `sort`/`order` sort them; paginated with `page`/`page_size`.",
+          querystring: listQuery({ unread: z.stringbool().default(false) }, INBOX_LIST, {
+            default: 50,
+            max: 200,
+          }),
           response: {
             200: z.object({ items: z.array(entrySchema), total: z.number().int(), unread: z.number().int() }),
             ...errors,

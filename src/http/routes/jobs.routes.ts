@@ -2,17 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { JOB_STATUSES, SALARY_SOURCES } from '../../db/schema.js';
-import { getJob, searchJobs } from '../../jobs/job-queries.js';
+import { getJob, JOB_LIST, searchJobs } from '../../jobs/job-queries.js';
 import { requireRole } from '../auth/principal.js';
 import { guardEveryRoute } from '../openapi.js';
 import { problemSchema } from '../problem.js';
-import { databaseId, INT4_MAX, pagedQuery } from '../schemas.js';
+import { databaseId, INT4_MAX, listQuery } from '../schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 
-const searchQuery = pagedQuery(
+const searchQuery = listQuery(
   {
-    q: z.string().max(200).optional().meta({ description: 'Words in the title, company or description' }),
     skills: z
       .string()
       .max(1000)
@@ -35,6 +34,7 @@ const searchQuery = pagedQuery(
     salary_max: z.coerce.number().int().min(0).max(INT4_MAX).optional(),
     status: z.enum(JOB_STATUSES).default('active'),
   },
+  JOB_LIST,
   { default: 25, max: 200 },
 );
 
@@ -165,7 +165,7 @@ export function jobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
           tags: ['jobs'],
           summary: 'Search job postings (active by default): text, skills, company, location, remote, salary',
           description:
-            'Full-text search over title, company and description, combined with filters; active jobs unless `status` says otherwise. Paginated with `page`/`page_size`; the answer counts all hits in `total`.',
+            'Full-text search over title, company and description, combined with filters; active jobs unless `status` says otherwise. Sorted with `sort`/`order`, paginated with `page`/`page_size`; the answer counts all hits in `total`.',
           querystring: searchQuery,
           response: {
             200: z.object({
@@ -189,6 +189,8 @@ export function jobRoutes(deps: { database: Database }): FastifyPluginAsyncZod {
           ...(query.salary_min !== undefined ? { salaryMin: query.salary_min } : {}),
           ...(query.salary_max !== undefined ? { salaryMax: query.salary_max } : {}),
           status: query.status,
+          sort: query.sort,
+          order: query.order,
           limit: query.limit,
           offset: query.offset,
         });

@@ -25,6 +25,12 @@ const booleanQuery = z
 
 const listQuery = pagedQuery(
   {
+    q: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .meta({ description: "Searches the job's title and company and the candidate's name" }),
     min_score: z.coerce.number().min(0).max(100).optional(),
     recommended_only: booleanQuery,
     status: z.enum(MATCH_STATUSES).optional(),
@@ -162,6 +168,7 @@ const pageSchema = z.object({
 function listOptions(query: z.infer<typeof listQuery>): MatchListOptions {
   return {
     sort: query.sort,
+    ...(query.q ? { q: query.q } : {}),
     limit: query.limit,
     offset: query.offset,
     ...(query.min_score === undefined ? {} : { minScore: query.min_score }),

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { reopenApplicationWithReason, undoApplicationMove } from '../../applications/pipeline-moves.js';
 import type { Database } from '../../db/database.js';
 import { RATE_PERIODS } from '../../db/schema.js';
-import { listPlacements, recordPlacement } from '../../placements/placements.js';
+import { listPlacements, PLACEMENT_LIST, recordPlacement } from '../../placements/placements.js';
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { pagedQuery } from '../schemas.js';
+import { listQuery } from '../schemas.js';
 import { applicationSchema } from './applications.routes.js';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -178,8 +178,8 @@ export function placementRoutes(deps: {
           tags: ['applications'],
           summary: "The agency's placements with their margins, newest first",
           description:
-            'Every placement of the agency with candidate, job, rates and computed margin; paginated with `page`/`page_size`.',
-          querystring: pagedQuery({}, { default: 50, max: 200 }),
+            'Every placement of the agency with candidate, job, rates and computed margin; `q` searches candidate, job and company, `sort`/`order` sort it, paginated with `page`/`page_size`.',
+          querystring: listQuery({}, PLACEMENT_LIST, { default: 50, max: 200 }),
           response: {
             200: z.object({ items: z.array(placementSchema), total: z.number().int() }),
             ...errors,

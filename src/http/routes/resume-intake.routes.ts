@@ -5,6 +5,7 @@ import type { CandidateServiceDependencies } from '../../candidates/candidates.j
 import type { SkillMatcher } from '../../domain/skills.js';
 import { AppError } from '../../errors.js';
 import {
+  DRAFT_LIST,
   discardDraft,
   getDraft,
   getResumeFile,
@@ -12,12 +13,13 @@ import {
   listCandidateResumeFiles,
   listDrafts,
   MAX_INTAKE_FILES,
+  RESUME_FILE_LIST,
   saveDraft,
   type UploadedFile,
 } from '../../intake/intake-resumes.js';
 import { actorOf, requireRole, TENANT_ROLES, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { idParams } from '../schemas.js';
+import { idParams, listQuery } from '../schemas.js';
 import { candidateSchema, duplicateQuery } from './candidates.routes.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
@@ -162,21 +164,25 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
         schema: {
           tags: ['candidates'],
           summary: 'Resume drafts of the agency (default: those waiting for review)',
-          description: "The agency's resume drafts, by status (default: waiting for review), newest first.",
-          querystring: z
-            .object({ status: z.enum(['pending_review', 'saved', 'discarded']).default('pending_review') })
-            .strict(),
+          description:
+            "The agency's resume drafts, by status (default: waiting for review), newest first; `q` searches the file name, `sort`/`order` sort them; paginated with `page`/`page_size`.",
+          querystring: listQuery(
+            { status: z.enum(['pending_review', 'saved', 'discarded']).default('pending_review') },
+            DRAFT_LIST,
+            { default: 500, max: 500 },
+          ),
           response: {
             200: z
-              .object({ items: z.array(draftSummarySchema) })
-              .meta({ examples: [{ items: [DRAFT_SUMMARY_EXAMPLE] }] }),
+              .object({ items: z.array(draftSummarySchema), total: z.number().int() })
+              .meta({ examples: [{ items: [DRAFT_SUMMARY_EXAMPLE], total: 1 }] }),
             ...errors,
           },
         },
       },
-      async (request) => ({
-        items: await listDrafts(deps.database, tenantOf(request), request.query.status),
-      }),
+      async (request) => {
+        const { status, ...query } = request.query;
+        return listDrafts(deps.database, tenantOf(request), status, query);
+      },
     );
 
     app.get(
@@ -276,8 +282,10 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
         schema: {
           tags: ['candidates'],
           summary: "A candidate's stored resume files",
-          description: "The candidate's original resume files (name, size, upload time), newest first.",
+          description:
+            "The candidate's original resume files (name, size, upload time), in upload order; `q` searches the file name, `sort`/`order` sort them; paginated with `page`/`page_size`.",
           params: idParams,
+          querystring: listQuery({}, RESUME_FILE_LIST, { default: 500, max: 500 }),
           response: {
             200: z
               .object({
@@ -289,6 +297,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
                     created_at: z.date(),
                   }),
                 ),
+                total: z.number().int(),
               })
               .meta({
                 examples: [
@@ -301,6 +310,7 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
                         created_at: '2026-11-28T14:05:00.000Z',
                       },
                     ],
+                    total: 1,
                   },
                 ],
               }),
@@ -309,9 +319,8 @@ export function resumeIntakeRoutes(deps: ResumeIntakeRouteDependencies): Fastify
           },
         },
       },
-      async (request) => ({
-        items: await listCandidateResumeFiles(deps.database, tenantOf(request), request.params.id),
-      }),
+      async (request) =>
+        listCandidateResumeFiles(deps.database, tenantOf(request), request.params.id, request.query),
     );
 
     app.get(

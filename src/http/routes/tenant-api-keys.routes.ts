@@ -2,15 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { API_KEY_SCOPES } from '../../db/schema.js';
+import { API_KEY_LIST } from '../../scraper/api-keys.js';
 import {
   createTenantApiKey,
-  listTenantApiKeys,
+  listTenantApiKeysPage,
   revokeTenantApiKey,
   rotateTenantApiKey,
 } from '../../tenant-keys/tenant-api-keys.js';
 import { actorOf, requireRole, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { apiKeyFields, idParams } from '../schemas.js';
+import { apiKeyFields, idParams, listQuery } from '../schemas.js';
 
 const exampleKey = {
   id: 7,
@@ -56,16 +57,21 @@ export function tenantApiKeyRoutes(deps: { database: Database }): FastifyPluginA
         schema: {
           tags,
           summary: "The agency's API keys (never their secrets)",
-          description: 'Newest first, revoked keys included (is_active false).',
+          description:
+            'Newest first, revoked keys included (is_active false); `q` searches the name, `sort`/`order` sort them; paginated with `page`/`page_size`.',
+          querystring: listQuery({}, API_KEY_LIST, { default: 500, max: 500 }),
           response: {
-            200: z.object({ items: z.array(tenantApiKeySchema) }).meta({ example: { items: [exampleKey] } }),
+            200: z
+              .object({ items: z.array(tenantApiKeySchema), total: z.number().int() })
+              .meta({ example: { items: [exampleKey], total: 1 } }),
             ...errors,
           },
         },
       },
-      async (request) => ({
-        items: (await listTenantApiKeys(deps.database, tenantOf(request))).map(withScope),
-      }),
+      async (request) => {
+        const page = await listTenantApiKeysPage(deps.database, tenantOf(request), request.query);
+        return { items: page.items.map(withScope), total: page.total };
+      },
     );
 
     app.post(

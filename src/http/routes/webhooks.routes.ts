@@ -6,16 +6,18 @@ import { AppError } from '../../errors.js';
 import type { OutgoingPolicy } from '../../webhooks/outgoing-request.js';
 import {
   createWebhookEndpoint,
+  DELIVERY_LIST,
   deleteWebhookEndpoint,
+  ENDPOINT_LIST,
   listWebhookDeliveries,
-  listWebhookEndpoints,
+  listWebhookEndpointsPage,
   replayWebhookDelivery,
   updateWebhookEndpoint,
 } from '../../webhooks/webhook-endpoints.js';
 import type { JobQueue } from '../../worker/job-queue.js';
 import { requireRole, tenantOf } from '../auth/principal.js';
 import { problemSchema } from '../problem.js';
-import { idParams, sizedQuery } from '../schemas.js';
+import { idParams, listQuery } from '../schemas.js';
 
 const events = z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length);
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
@@ -123,11 +125,12 @@ export function webhookRoutes(deps: {
           tags,
           summary: "The agency's webhook endpoints",
           description:
-            "The agency's registered endpoints with their events, signing secret, whether they are active, and delivery counts.",
-          response: { 200: z.object({ items: z.array(endpointSchema) }), ...errors },
+            "The agency's registered endpoints with their events, signing secret, whether they are active, and delivery counts; `q` searches URL and description, `sort`/`order` sort them; paginated with `page`/`page_size`.",
+          querystring: listQuery({}, ENDPOINT_LIST, { default: 500, max: 500 }),
+          response: { 200: z.object({ items: z.array(endpointSchema), total: z.number().int() }), ...errors },
         },
       },
-      async (request) => ({ items: await listWebhookEndpoints(deps.database, tenantOf(request)) }),
+      async (request) => listWebhookEndpointsPage(deps.database, tenantOf(request), request.query),
     );
 
     app.post(
@@ -213,20 +216,18 @@ export function webhookRoutes(deps: {
           tags,
           summary: "An endpoint's latest deliveries with every attempt (HTTP status, response time, error)",
           description:
-            'The newest `page_size` deliveries to the endpoint, each with its attempts (status code, duration, error).',
+            'Deliveries to the endpoint, newest first, each with its attempts (status code, duration, error); `q` searches event type and key, status and error, `sort`/`order` sort them; paginated with `page`/`page_size`.',
           params: idParams,
-          querystring: sizedQuery({}, { default: 50, max: 200 }),
-          response: { 200: z.object({ items: z.array(deliverySchema) }), ...errors, 404: problemSchema },
+          querystring: listQuery({}, DELIVERY_LIST, { default: 50, max: 200 }),
+          response: {
+            200: z.object({ items: z.array(deliverySchema), total: z.number().int() }),
+            ...errors,
+            404: problemSchema,
+          },
         },
       },
-      async (request) => ({
-        items: await listWebhookDeliveries(
-          deps.database,
-          tenantOf(request),
-          request.params.id,
-          request.query.limit,
-        ),
-      }),
+      async (request) =>
+        listWebhookDeliveries(deps.database, tenantOf(request), request.params.id, request.query),
     );
 
     app.post(
