@@ -310,13 +310,21 @@ for (const city of MAJOR_CITIES) {
 
 const EMPTY: ParsedLocation = { city: null, region: null, country: null, is_remote: false, raw: null };
 
-export function parseLocation(text: string | null | undefined): ParsedLocation {
+/**
+ * Parses a location text. `context` is optional evidence from outside the text (I/O stays with the caller):
+ * a gazetteer of place names and the country most of the file's rows are in (`withPlaceEvidence` below).
+ */
+export function parseLocation(text: string | null | undefined, context: LocationContext = {}): ParsedLocation {
+  return withPlaceEvidence(readLocation(text), context);
+}
+
+function readLocation(text: string | null | undefined): ParsedLocation {
   if (typeof text !== 'string') return EMPTY;
   const raw = text.replace(/\s+/g, ' ').trim();
   if (raw === '') return EMPTY;
   // "(San Francisco, Chicago, NYC)": a whole text in parentheses is the text.
   const unwrapped = /^\(([^()]*)\)$/.exec(raw);
-  if (unwrapped) return { ...parseLocation(unwrapped[1]), raw };
+  if (unwrapped) return { ...readLocation(unwrapped[1]), raw };
   // Parentheses qualify the whole text ("Austin, TX (Hybrid)", "Remote (US/Canada)"): read them, then drop them.
   const { text: qualified, isRemote: remoteInParens } = stripNoise(raw);
   // Indeed's "Hybrid work in Boston, MA" and "Remote in Austin, TX": the arrangement, then the place.
@@ -628,4 +636,138 @@ function lookupCountry(text: string): string | null {
 
 function isPlausibleCityName(text: string): boolean {
   return /\p{L}/u.test(text) && !/\d/.test(text) && text.length <= 60 && text.split(' ').length <= 6;
+}
+
+/** A place of some name that a gazetteer knows: ISO country, region (US/CA code, UK nation, else null), people. */
+export interface PlaceCandidate {
+  country: string;
+  region: string | null;
+  population: number;
+}
+
+/** The places called by a city name (any order). Supplied by the caller: `src/geo/gazetteer.ts`. */
+export type PlaceLookup = (city: string) => readonly PlaceCandidate[];
+
+export interface LocationContext {
+  placesOf?: PlaceLookup | undefined;
+  /** The country most rows of the same file are in (`countryHintOf`), or null. */
+  countryHint?: string | null | undefined;
+}
+
+/**
+ * A bare city name gets the country of its most populous namesake only when that place dominates: it has at
+ * least twice the people of all other places of the name together (Basel, Sofia, Aberdeen; not Cambridge,
+ * Victoria, Springfield), and is a town of some size (a lone village's name is weak evidence that a text
+ * means it). Within the file's country any place of the name will do.
+ */
+const DOMINANT_SHARE = 2 / 3;
+const MIN_DOMINANT_POPULATION = 15_000;
+
+function dominantPlace(candidates: readonly PlaceCandidate[], minPopulation: number): PlaceCandidate | null {
+  if (candidates.length === 0) return null;
+  const total = candidates.reduce((sum, c) => sum + c.population, 0);
+  const top = candidates.reduce((best, c) => (c.population > best.population ? c : best));
+  return top.population >= minPopulation && top.population >= DOMINANT_SHARE * total ? top : null;
+}
+
+/** The country of a city name: the file's country when the name is a place there, else a dominant namesake. */
+function placeOfName(
+  candidates: readonly PlaceCandidate[],
+  hint: string | null,
+): { country: string; region: string | null } | null {
+  const inHint = hint === null ? [] : candidates.filter((c) => c.country === hint);
+  if (inHint.length > 0) return { country: hint!, region: dominantPlace(inHint, 0)?.region ?? null };
+  return dominantPlace(candidates, MIN_DOMINANT_POPULATION);
+}
+
+/** The text ends with the two-letter code (after postcodes and parentheses): it stands in the country's place. */
+function endsWithCode(raw: string, code: string): boolean {
+  return new RegExp(`(?:^|[^A-Za-z])${code}$`).test(stripNoise(raw).text);
+}
+
+/**
+ * Decides with evidence from outside the text what the text leaves open:
+ * - a city without a country ("Basel", "St. Louis") gets the place the gazetteer's namesakes point to
+ *   (`placeOfName`), and a US/Canadian city without its state the state of its dominant namesake there;
+ * - a trailing code that is both a state or province and a country ("Indore, IN", "Eindhoven, NL") is the
+ *   country when the city is a place of that country and of no such state, or, when the gazetteer knows
+ *   neither, when the file's rows are in that country;
+ * - a code alone ("IN", "Remote - IN") is the file's country when that country has that code.
+ */
+function withPlaceEvidence(parsed: ParsedLocation, context: LocationContext): ParsedLocation {
+  const hint = context.countryHint ?? null;
+  const { city, region, country, raw } = parsed;
+  if (raw === null) return parsed;
+  const ambiguousCode =
+    region !== null &&
+    (country === 'US' || country === 'CA') &&
+    /^[A-Z]{2}$/.test(region) &&
+    region !== country &&
+    COUNTRIES[region] !== undefined &&
+    endsWithCode(raw, region)
+      ? region
+      : null;
+  if (city === null) {
+    return ambiguousCode !== null && hint === ambiguousCode
+      ? { ...parsed, region: null, country: ambiguousCode }
+      : parsed;
+  }
+  const candidates = context.placesOf?.(city) ?? [];
+  if (ambiguousCode !== null) {
+    const inState = candidates.some((c) => c.country === country && c.region === ambiguousCode);
+    const inCountry = candidates.filter((c) => c.country === ambiguousCode);
+    if ((!inState && inCountry.length > 0) || (candidates.length === 0 && hint === ambiguousCode))
+      return { ...parsed, region: dominantPlace(inCountry, 0)?.region ?? null, country: ambiguousCode };
+    return parsed;
+  }
+  if (country === null) {
+    const place = placeOfName(candidates, hint);
+    return place === null ? parsed : { ...parsed, country: place.country, region: region ?? place.region };
+  }
+  if (region === null && (country === 'US' || country === 'CA')) {
+    const place = dominantPlace(
+      candidates.filter((c) => c.country === country),
+      0,
+    );
+    return place?.region ? { ...parsed, region: place.region } : parsed;
+  }
+  return parsed;
+}
+
+/** Mutable per-file state: how many of the file's rows so far are in each country. */
+export interface CountryEvidence {
+  counts: Map<string, number>;
+}
+
+export function newCountryEvidence(): CountryEvidence {
+  return { counts: new Map() };
+}
+
+/** A country is the file's once at least 5 rows name a country and two thirds of them name this one. */
+const MIN_COUNTRY_ROWS = 5;
+
+export function countryHintOf(evidence: CountryEvidence | undefined): string | null {
+  if (evidence === undefined) return null;
+  let total = 0;
+  let leader: [string, number] | null = null;
+  for (const entry of evidence.counts) {
+    total += entry[1];
+    if (leader === null || entry[1] > leader[1]) leader = entry;
+  }
+  return leader !== null && total >= MIN_COUNTRY_ROWS && leader[1] >= DOMINANT_SHARE * total ? leader[0] : null;
+}
+
+/**
+ * Parses one row's location in a file: with the country the earlier rows point to, and then counted towards
+ * it (rows stream, so a row sees the evidence of the rows before it).
+ */
+export function parseLocationInFile(
+  text: string | null | undefined,
+  placesOf: PlaceLookup | undefined,
+  evidence: CountryEvidence | undefined,
+): ParsedLocation {
+  const place = parseLocation(text, { placesOf, countryHint: countryHintOf(evidence) });
+  if (evidence !== undefined && place.country !== null)
+    evidence.counts.set(place.country, (evidence.counts.get(place.country) ?? 0) + 1);
+  return place;
 }
