@@ -650,34 +650,32 @@ export type PlaceLookup = (city: string) => readonly PlaceCandidate[];
 
 export interface LocationContext {
   placesOf?: PlaceLookup | undefined;
-  /** The country most rows of the same file are in (`countryHintOf`), or null. */
-  countryHint?: string | null | undefined;
+  /** How many earlier rows of the same file are in each country (`CountryEvidence`). */
+  fileCountries?: ReadonlyMap<string, number> | undefined;
 }
 
 /**
- * A bare city name gets the country of its most populous namesake only when that place dominates: it has at
- * least twice the people of all other places of the name together (Basel, Sofia, Aberdeen; not Cambridge,
- * Victoria, Springfield), and is a town of some size (a lone village's name is weak evidence that a text
- * means it). Within the file's country any place of the name will do.
+ * Which namesake a bare city name means, weighed by evidence: a place is as likely as its population times
+ * how often the file's rows are in its country (each country counted once more, so with no rows it is the
+ * population alone). The likeliest place is taken only when it dominates: at least twice the weight of all
+ * other places of the name together (Basel, Sofia, Aberdeen; not Cambridge, Victoria or Springfield without
+ * a file leaning one way). A place in a country the file has not shown must also be a town of some size: a
+ * lone village's name is weak evidence that a text means it.
  */
 const DOMINANT_SHARE = 2 / 3;
 const MIN_DOMINANT_POPULATION = 15_000;
 
-function dominantPlace(candidates: readonly PlaceCandidate[], minPopulation: number): PlaceCandidate | null {
-  if (candidates.length === 0) return null;
-  const total = candidates.reduce((sum, c) => sum + c.population, 0);
-  const top = candidates.reduce((best, c) => (c.population > best.population ? c : best));
-  return top.population >= minPopulation && top.population >= DOMINANT_SHARE * total ? top : null;
-}
-
-/** The country of a city name: the file's country when the name is a place there, else a dominant namesake. */
-function placeOfName(
+function dominantPlace(
   candidates: readonly PlaceCandidate[],
-  hint: string | null,
-): { country: string; region: string | null } | null {
-  const inHint = hint === null ? [] : candidates.filter((c) => c.country === hint);
-  if (inHint.length > 0) return { country: hint!, region: dominantPlace(inHint, 0)?.region ?? null };
-  return dominantPlace(candidates, MIN_DOMINANT_POPULATION);
+  fileCountries: ReadonlyMap<string, number> = new Map(),
+): PlaceCandidate | null {
+  const rowsIn = (c: PlaceCandidate) => fileCountries.get(c.country) ?? 0;
+  const weight = (c: PlaceCandidate) => c.population * (1 + rowsIn(c));
+  if (candidates.length === 0) return null;
+  const total = candidates.reduce((sum, c) => sum + weight(c), 0);
+  const top = candidates.reduce((best, c) => (weight(c) > weight(best) ? c : best));
+  const bigEnough = rowsIn(top) > 0 || top.population >= MIN_DOMINANT_POPULATION;
+  return bigEnough && weight(top) >= DOMINANT_SHARE * total ? top : null;
 }
 
 /** The text ends with the two-letter code (after postcodes and parentheses): it stands in the country's place. */
@@ -695,7 +693,8 @@ function endsWithCode(raw: string, code: string): boolean {
  * - a code alone ("IN", "Remote - IN") is the file's country when that country has that code.
  */
 function withPlaceEvidence(parsed: ParsedLocation, context: LocationContext): ParsedLocation {
-  const hint = context.countryHint ?? null;
+  const fileCountries = context.fileCountries ?? new Map<string, number>();
+  const hint = countryHintOf(fileCountries);
   const { city, region, country, raw } = parsed;
   if (raw === null) return parsed;
   const ambiguousCode =
@@ -717,18 +716,15 @@ function withPlaceEvidence(parsed: ParsedLocation, context: LocationContext): Pa
     const inState = candidates.some((c) => c.country === country && c.region === ambiguousCode);
     const inCountry = candidates.filter((c) => c.country === ambiguousCode);
     if ((!inState && inCountry.length > 0) || (candidates.length === 0 && hint === ambiguousCode))
-      return { ...parsed, region: dominantPlace(inCountry, 0)?.region ?? null, country: ambiguousCode };
+      return { ...parsed, region: dominantPlace(inCountry)?.region ?? null, country: ambiguousCode };
     return parsed;
   }
   if (country === null) {
-    const place = placeOfName(candidates, hint);
+    const place = dominantPlace(candidates, fileCountries);
     return place === null ? parsed : { ...parsed, country: place.country, region: region ?? place.region };
   }
   if (region === null && (country === 'US' || country === 'CA')) {
-    const place = dominantPlace(
-      candidates.filter((c) => c.country === country),
-      0,
-    );
+    const place = dominantPlace(candidates.filter((c) => c.country === country));
     return place?.region ? { ...parsed, region: place.region } : parsed;
   }
   return parsed;
@@ -743,14 +739,13 @@ export function newCountryEvidence(): CountryEvidence {
   return { counts: new Map() };
 }
 
-/** A country is the file's once at least 5 rows name a country and two thirds of them name this one. */
 const MIN_COUNTRY_ROWS = 5;
 
-export function countryHintOf(evidence: CountryEvidence | undefined): string | null {
-  if (evidence === undefined) return null;
+/** The file's country: once at least 5 rows name a country and two thirds of them name this one. */
+function countryHintOf(fileCountries: ReadonlyMap<string, number>): string | null {
   let total = 0;
   let leader: [string, number] | null = null;
-  for (const entry of evidence.counts) {
+  for (const entry of fileCountries) {
     total += entry[1];
     if (leader === null || entry[1] > leader[1]) leader = entry;
   }
@@ -766,7 +761,7 @@ export function parseLocationInFile(
   placesOf: PlaceLookup | undefined,
   evidence: CountryEvidence | undefined,
 ): ParsedLocation {
-  const place = parseLocation(text, { placesOf, countryHint: countryHintOf(evidence) });
+  const place = parseLocation(text, { placesOf, fileCountries: evidence?.counts });
   if (evidence !== undefined && place.country !== null)
     evidence.counts.set(place.country, (evidence.counts.get(place.country) ?? 0) + 1);
   return place;
