@@ -12,9 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseExperience } from '../src/domain/experience.js';
 import { type CountryEvidence, newCountryEvidence, parseLocationInFile } from '../src/domain/location.js';
-import { placesNamed } from '../src/geo/gazetteer.js';
 import { parseWorkArrangement } from '../src/domain/remote.js';
 import { parseSalary } from '../src/domain/salary.js';
+import { placesNamed } from '../src/geo/gazetteer.js';
 
 const evalDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../eval');
 

@@ -32,7 +32,9 @@ export function registerParseCommand(
           crlfDelay: Number.POSITIVE_INFINITY,
         })) {
           // A byte order mark starts a file, not its first text (the import drops it too).
-          io.out(JSON.stringify(parseText(kind, first ? line.replace(/^\uFEFF/, '') : line, skills, session)));
+          io.out(
+            JSON.stringify(parseText(kind, first ? line.replace(/^\uFEFF/, '') : line, skills, session)),
+          );
           first = false;
         }
         return;

@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   newCountryEvidence,
-  type PlaceCandidate,
   type ParsedLocation,
+  type PlaceCandidate,
   parseLocation,
   parseLocationInFile,
 } from './location.js';
@@ -366,7 +366,7 @@ describe('parseLocation: arbitrary arrangements of location words', () => {
   });
 });
 
-describe('parseLocation with place evidence passed in (a gazetteer, the file\'s countries)', () => {
+describe("parseLocation with place evidence passed in (a gazetteer, the file's countries)", () => {
   const at = (country: string, population: number, region: string | null = null): PlaceCandidate => ({
     country,
     region,
@@ -410,7 +410,7 @@ describe('parseLocation with place evidence passed in (a gazetteer, the file\'s 
     expect(withGazetteer(text)).toEqual(expected);
   });
 
-  it('the file\'s countries weigh the namesakes', () => {
+  it("the file's countries weigh the namesakes", () => {
     const american = new Map([['US', 40]]);
     const british = new Map([
       ['GB', 30],
@@ -425,7 +425,7 @@ describe('parseLocation with place evidence passed in (a gazetteer, the file\'s 
     expect(withGazetteer('Cambridge, MA', british)).toEqual(place('Cambridge', 'MA', 'US'));
   });
 
-  it('a code that is a state and a country is the file\'s country when the file leans to it', () => {
+  it("a code that is a state and a country is the file's country when the file leans to it", () => {
     const indian = new Map([['IN', 20]]);
     expect(withGazetteer('IN')).toEqual(place(null, 'IN', 'US'));
     expect(withGazetteer('IN', indian)).toEqual(place(null, null, 'IN'));
@@ -454,12 +454,20 @@ describe('parseLocation with place evidence passed in (a gazetteer, the file\'s 
   });
 
   it('evidence only fills what the text leaves open', () => {
-    const names = fc.constantFrom('Basel', 'Aberdeen', 'Cambridge', 'St. Louis', 'Indore', 'Hamlet', 'Nowhere');
+    const names = fc.constantFrom(
+      'Basel',
+      'Aberdeen',
+      'Cambridge',
+      'St. Louis',
+      'Indore',
+      'Hamlet',
+      'Nowhere',
+    );
     const texts = fc.oneof(
       names,
-      fc.tuple(names, fc.constantFrom(', TX', ', ON', ', Germany', ', KA, IN', ' (Remote)', ', England')).map(
-        ([a, b]) => a + b,
-      ),
+      fc
+        .tuple(names, fc.constantFrom(', TX', ', ON', ', Germany', ', KA, IN', ' (Remote)', ', England'))
+        .map(([a, b]) => a + b),
     );
     const files = fc.dictionary(fc.constantFrom('US', 'GB', 'IN', 'CH', 'FR'), fc.nat({ max: 50 }));
     fc.assert(
@@ -468,8 +476,7 @@ describe('parseLocation with place evidence passed in (a gazetteer, the file\'s 
         const informed = parseLocation(text, { placesOf, fileCountries: new Map(Object.entries(counts)) });
         expect(informed.city).toBe(plain.city);
         expect(informed.is_remote).toBe(plain.is_remote);
-        if (plain.country !== null && !['US', 'CA'].includes(plain.country))
-          expect(informed).toEqual(plain);
+        if (plain.country !== null && !['US', 'CA'].includes(plain.country)) expect(informed).toEqual(plain);
         if (informed.country !== null) expect(informed.country).toMatch(/^[A-Z]{2}$/);
       }),
     );

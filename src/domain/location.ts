@@ -314,7 +314,10 @@ const EMPTY: ParsedLocation = { city: null, region: null, country: null, is_remo
  * Parses a location text. `context` is optional evidence from outside the text (I/O stays with the caller):
  * a gazetteer of place names and the country most of the file's rows are in (`withPlaceEvidence` below).
  */
-export function parseLocation(text: string | null | undefined, context: LocationContext = {}): ParsedLocation {
+export function parseLocation(
+  text: string | null | undefined,
+  context: LocationContext = {},
+): ParsedLocation {
   return withPlaceEvidence(readLocation(text), context);
 }
 
@@ -749,7 +752,9 @@ function countryHintOf(fileCountries: ReadonlyMap<string, number>): string | nul
     total += entry[1];
     if (leader === null || entry[1] > leader[1]) leader = entry;
   }
-  return leader !== null && total >= MIN_COUNTRY_ROWS && leader[1] >= DOMINANT_SHARE * total ? leader[0] : null;
+  return leader !== null && total >= MIN_COUNTRY_ROWS && leader[1] >= DOMINANT_SHARE * total
+    ? leader[0]
+    : null;
 }
 
 /**

@@ -342,7 +342,9 @@ describe('importJobs', () => {
     );
     await program.parseAsync(['parse', 'location', '--stdin'], { from: 'user' });
     const printed = out.map((line) => JSON.parse(line) as Record<string, unknown>);
-    const csv = ['external_job_id,title,location', ...texts.map((text, i) => `in-${i},-,"${text}"`)].join('\n');
+    const csv = ['external_job_id,title,location', ...texts.map((text, i) => `in-${i},-,"${text}"`)].join(
+      '\n',
+    );
     expect((await run(csv, { platform: 'locfile' })).batch.failed_jobs).toBe(0);
     const { rows } = await database.sql.query<Record<string, unknown>>(
       `SELECT location_city, location_region, location_country FROM job_postings WHERE platform = 'locfile'
@@ -362,7 +364,10 @@ describe('importJobs', () => {
       { location_city: 'Aberdeen', location_region: 'Scotland', location_country: 'GB' },
     ]);
     // Alone, "IN" is Indiana.
-    expect(parseText('location', 'IN', skills)).toMatchObject({ location_region: 'IN', location_country: 'US' });
+    expect(parseText('location', 'IN', skills)).toMatchObject({
+      location_region: 'IN',
+      location_country: 'US',
+    });
   });
 
   it('asks for the platform when the rows name none', async () => {
