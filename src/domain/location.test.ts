@@ -381,6 +381,8 @@ describe("parseLocation with place evidence passed in (a gazetteer, the file's c
     indore: [at('IN', 1_800_000)],
     eindhoven: [at('NL', 210_000)],
     hamlet: [at('FR', 1_200)],
+    prague: [at('CZ', 1_160_000), at('US', 2_000, 'OK')],
+    hermiston: [at('US', 17_000, 'OR')],
   };
   const placesOf = (city: string) =>
     gazetteer[city.toLowerCase().replace(/\./g, '')] ?? ([] as PlaceCandidate[]);
@@ -419,6 +421,11 @@ describe("parseLocation with place evidence passed in (a gazetteer, the file's c
     expect(withGazetteer('St. Louis', american)).toEqual(place('St. Louis', 'MO', 'US'));
     expect(withGazetteer('Cambridge', american)).toEqual(place('Cambridge', 'MA', 'US'));
     expect(withGazetteer('Cambridge', british)).toEqual(place('Cambridge', 'England', 'GB'));
+    // The file lifts its countries' places at most tenfold: a capital still beats a village.
+    expect(withGazetteer('Prague', new Map([['US', 100]]))).toEqual(place('Prague', null, 'CZ'));
+    // In a file of British jobs a name the gazetteer has no British place of may be one it lacks.
+    expect(withGazetteer('Hermiston, Currie', british)).toEqual(place('Hermiston', 'Currie', null));
+    expect(withGazetteer('Hermiston, Currie')).toEqual(place('Hermiston', 'Currie', 'US'));
     // A small place in the file's country is evidence enough.
     expect(withGazetteer('Hamlet', new Map([['FR', 10]]))).toEqual(place('Hamlet', null, 'FR'));
     // A state named in the text is not overruled.

@@ -658,26 +658,38 @@ export interface LocationContext {
 }
 
 /**
- * Which namesake a bare city name means, weighed by evidence: a place is as likely as its population times
- * how often the file's rows are in its country (each country counted once more, so with no rows it is the
- * population alone). The likeliest place is taken only when it dominates: at least twice the weight of all
- * other places of the name together (Basel, Sofia, Aberdeen; not Cambridge, Victoria or Springfield without
- * a file leaning one way). A place in a country the file has not shown must also be a town of some size: a
- * lone village's name is weak evidence that a text means it.
+ * Which namesake a bare city name means, weighed by evidence. A place weighs its population; the file's rows
+ * lift the places of the countries they are in by at most ten times (1 + 9 x the country's share of the
+ * rows, once at least 5 rows name a country), so a file of American jobs reads "St. Louis" as Missouri's
+ * (not Senegal's) but "Prague" still as the capital, not a village in Oklahoma. When the file leans to one
+ * country (`countryHintOf`) and the name is no place of it in the gazetteer, the text may name a place the
+ * gazetteer lacks or knows by another name ("Hermiston, Currie" in a file of British jobs): that unknown
+ * place competes as a town of 15,000 in the file's country. The likeliest place is taken only when it
+ * dominates: at least twice the weight of all other places of the name together (Basel, Sofia, Aberdeen;
+ * not Cambridge, Victoria or Springfield); a place in a country the file has not shown must also be a town of
+ * at least 15,000 people: a lone village's name is weak evidence that a text means it.
  */
 const DOMINANT_SHARE = 2 / 3;
 const MIN_DOMINANT_POPULATION = 15_000;
+const FILE_LIFT = 9;
 
 function dominantPlace(
   candidates: readonly PlaceCandidate[],
   fileCountries: ReadonlyMap<string, number> = new Map(),
 ): PlaceCandidate | null {
-  const rowsIn = (c: PlaceCandidate) => fileCountries.get(c.country) ?? 0;
-  const weight = (c: PlaceCandidate) => c.population * (1 + rowsIn(c));
   if (candidates.length === 0) return null;
-  const total = candidates.reduce((sum, c) => sum + weight(c), 0);
+  const rows = [...fileCountries.values()].reduce((sum, n) => sum + n, 0);
+  const shareOf = (country: string) =>
+    rows >= MIN_COUNTRY_ROWS ? (fileCountries.get(country) ?? 0) / rows : 0;
+  const weight = (c: PlaceCandidate) => c.population * (1 + FILE_LIFT * shareOf(c.country));
+  const hint = countryHintOf(fileCountries);
+  const unknownPlace =
+    hint !== null && !candidates.some((c) => c.country === hint)
+      ? weight({ country: hint, region: null, population: MIN_DOMINANT_POPULATION })
+      : 0;
+  const total = candidates.reduce((sum, c) => sum + weight(c), unknownPlace);
   const top = candidates.reduce((best, c) => (weight(c) > weight(best) ? c : best));
-  const bigEnough = rowsIn(top) > 0 || top.population >= MIN_DOMINANT_POPULATION;
+  const bigEnough = shareOf(top.country) > 0 || top.population >= MIN_DOMINANT_POPULATION;
   return bigEnough && weight(top) >= DOMINANT_SHARE * total ? top : null;
 }
 
@@ -689,7 +701,7 @@ function endsWithCode(raw: string, code: string): boolean {
 /**
  * Decides with evidence from outside the text what the text leaves open:
  * - a city without a country ("Basel", "St. Louis") gets the place the gazetteer's namesakes point to
- *   (`placeOfName`), and a US/Canadian city without its state the state of its dominant namesake there;
+ *   (`dominantPlace`), and a US/Canadian city without its state the state of its dominant namesake there;
  * - a trailing code that is both a state or province and a country ("Indore, IN", "Eindhoven, NL") is the
  *   country when the city is a place of that country and of no such state, or, when the gazetteer knows
  *   neither, when the file's rows are in that country;
@@ -702,6 +714,8 @@ function withPlaceEvidence(parsed: ParsedLocation, context: LocationContext): Pa
   if (raw === null) return parsed;
   const ambiguousCode =
     region !== null &&
+    // Puerto Rico is both: GeoNames files its towns under PR, and the state table keeps it a US region.
+    region !== 'PR' &&
     (country === 'US' || country === 'CA') &&
     /^[A-Z]{2}$/.test(region) &&
     region !== country &&
