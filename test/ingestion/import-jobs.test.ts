@@ -323,15 +323,19 @@ describe('importJobs', () => {
 
   it("reads a file's ambiguous codes toward its country and bare cities by the gazetteer, as `parse location --stdin` does", async () => {
     const texts = [
+      'Basel',
+      'Aberdeen',
       'Pune, MH, IN',
       'Bengaluru, KA, IN',
       'Mumbai, Maharashtra, India',
       'Chennai, TN, IN',
       'Hyderabad, TS, IN',
+      'Noida, UP, IN',
+      'Delhi, DL, IN',
       'IN',
       'Indore, IN',
+      'Hermiston',
       'Basel',
-      'Aberdeen',
     ];
     const out: string[] = [];
     const program = new Command().exitOverride();
@@ -357,12 +361,20 @@ describe('importJobs', () => {
         location_country,
       })),
     );
-    expect(rows.slice(5)).toEqual([
-      { location_city: null, location_region: null, location_country: 'IN' },
-      { location_city: 'Indore', location_region: null, location_country: 'IN' },
+    // Before the file leans anywhere, a bare city is its dominant namesake's.
+    expect(rows.slice(0, 2)).toEqual([
       { location_city: 'Basel', location_region: null, location_country: 'CH' },
       { location_city: 'Aberdeen', location_region: 'Scotland', location_country: 'GB' },
     ]);
+    // Once it leans to India: "IN" is India, a small town with no Indian namesake may be a place the gazetteer
+    // lacks (alone, Hermiston is in Oregon), and a big one still is its namesake's.
+    expect(rows.slice(-4)).toEqual([
+      { location_city: null, location_region: null, location_country: 'IN' },
+      { location_city: 'Indore', location_region: null, location_country: 'IN' },
+      { location_city: 'Hermiston', location_region: null, location_country: null },
+      { location_city: 'Basel', location_region: null, location_country: 'CH' },
+    ]);
+    expect(parseText('location', 'Hermiston', skills)).toMatchObject({ location_country: 'US' });
     // Alone, "IN" is Indiana.
     expect(parseText('location', 'IN', skills)).toMatchObject({
       location_region: 'IN',
