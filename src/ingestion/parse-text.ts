@@ -1,6 +1,8 @@
 import type { JobRecord, JobRecordField } from '../domain/jobs/job-record.js';
 import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize-job.js';
+import { type CountryEvidence, newCountryEvidence } from '../domain/location.js';
 import type { SkillMatcher } from '../domain/skills.js';
+import { placesNamed } from '../geo/gazetteer.js';
 
 export const PARSERS = ['salary', 'experience', 'skills', 'keywords', 'remote', 'location'] as const;
 export type ParserName = (typeof PARSERS)[number];
@@ -48,15 +50,35 @@ const PARSER_FIELDS: Readonly<
 /** A title that adds nothing to what the parsers find (skills and keywords also read the title). */
 const NEUTRAL_TITLE = '-';
 
+/** What the texts of one run share, as the rows of one import file do (the countries seen so far). */
+export interface ParseSession {
+  countries: CountryEvidence;
+}
+
+export function newParseSession(): ParseSession {
+  return { countries: newCountryEvidence() };
+}
+
 /**
  * What `jobmatch parse KIND TEXT` prints: the text imported as the field KIND reads (a salary text, a
  * description, a location, a title), through the same normalization as an import, and the columns the
- * import would store for it, under the data model's names.
+ * import would store for it, under the data model's names. The texts of one session are read as the rows of
+ * one file (`--stdin`: one text a line).
  */
-export function parseText(kind: ParserName, text: string, skills: SkillMatcher): Record<string, unknown> {
+export function parseText(
+  kind: ParserName,
+  text: string,
+  skills: SkillMatcher,
+  session: ParseSession = newParseSession(),
+): Record<string, unknown> {
   const { field, columns } = PARSER_FIELDS[kind];
   const record: JobRecord = { title: NEUTRAL_TITLE, [field]: text };
-  const result = normalizeJobRecord(record, { platform: 'parse', skills });
+  const result = normalizeJobRecord(record, {
+    platform: 'parse',
+    skills,
+    places: placesNamed,
+    countries: session.countries,
+  });
   if (!result.ok) return Object.fromEntries(columns.map((column) => [column, null]));
   return Object.fromEntries(columns.map((column) => [column, result.job[column]]));
 }

@@ -99,7 +99,9 @@ function vectorOf(
 export function candidateFeaturesFromRow(row: CandidateRow, skills?: SkillMatcher): CandidateFeatures {
   const declared = row.skills ?? [];
   const residence = parseLocation(row.location);
-  const preferred = (row.preferred_locations ?? []).map(parseLocation).filter((p) => p.raw !== null);
+  const preferred = (row.preferred_locations ?? [])
+    .map((text) => parseLocation(text))
+    .filter((p) => p.raw !== null);
   const salary = parseSalary(row.expected_salary);
   const hasSalary = salary.salary_min_annual !== null || salary.salary_max_annual !== null;
   const hourly = parseSalary(row.expected_hourly_rate ?? null);

@@ -321,6 +321,67 @@ describe('importJobs', () => {
     expect(printed.at(-3)).toMatchObject({ location_city: 'Bengaluru', location_country: 'IN' });
   });
 
+  it("reads a file's ambiguous codes toward its country and bare cities by the gazetteer, as `parse location --stdin` does", async () => {
+    const texts = [
+      'Basel',
+      'Aberdeen',
+      'Pune, MH, IN',
+      'Bengaluru, KA, IN',
+      'Mumbai, Maharashtra, India',
+      'Chennai, TN, IN',
+      'Hyderabad, TS, IN',
+      'Noida, UP, IN',
+      'Delhi, DL, IN',
+      'IN',
+      'Indore, IN',
+      'Hermiston',
+      'Basel',
+    ];
+    const out: string[] = [];
+    const program = new Command().exitOverride();
+    registerParseCommand(
+      program,
+      { out: (line) => out.push(line), err: () => {} },
+      Readable.from(`${texts.join('\n')}\n`),
+    );
+    await program.parseAsync(['parse', 'location', '--stdin'], { from: 'user' });
+    const printed = out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const csv = ['external_job_id,title,location', ...texts.map((text, i) => `in-${i},-,"${text}"`)].join(
+      '\n',
+    );
+    expect((await run(csv, { platform: 'locfile' })).batch.failed_jobs).toBe(0);
+    const { rows } = await database.sql.query<Record<string, unknown>>(
+      `SELECT location_city, location_region, location_country FROM job_postings WHERE platform = 'locfile'
+       ORDER BY substring(external_job_id from 4)::int`,
+    );
+    expect(rows).toEqual(
+      printed.map(({ location_city, location_region, location_country }) => ({
+        location_city,
+        location_region,
+        location_country,
+      })),
+    );
+    // Before the file leans anywhere, a bare city is its dominant namesake's.
+    expect(rows.slice(0, 2)).toEqual([
+      { location_city: 'Basel', location_region: null, location_country: 'CH' },
+      { location_city: 'Aberdeen', location_region: 'Scotland', location_country: 'GB' },
+    ]);
+    // Once it leans to India: "IN" is India, a small town with no Indian namesake may be a place the gazetteer
+    // lacks (alone, Hermiston is in Oregon), and a big one still is its namesake's.
+    expect(rows.slice(-4)).toEqual([
+      { location_city: null, location_region: null, location_country: 'IN' },
+      { location_city: 'Indore', location_region: null, location_country: 'IN' },
+      { location_city: 'Hermiston', location_region: null, location_country: null },
+      { location_city: 'Basel', location_region: null, location_country: 'CH' },
+    ]);
+    expect(parseText('location', 'Hermiston', skills)).toMatchObject({ location_country: 'US' });
+    // Alone, "IN" is Indiana.
+    expect(parseText('location', 'IN', skills)).toMatchObject({
+      location_region: 'IN',
+      location_country: 'US',
+    });
+  });
+
   it('asks for the platform when the rows name none', async () => {
     await expect(run('title\nDev\n', { platform: undefined })).rejects.toThrow(/platform/);
   });

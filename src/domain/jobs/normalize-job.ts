@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../../errors.js';
 import { parseExperience } from '../experience.js';
 import { extractKeywords, stripHtml } from '../keywords.js';
-import { parseLocation } from '../location.js';
+import { type CountryEvidence, type PlaceLookup, parseLocationInFile } from '../location.js';
 import { parseWorkArrangement } from '../remote.js';
 import {
   parseSalaryWithProblems,
@@ -71,6 +71,10 @@ export interface NormalizeContext {
   referenceDate?: string | null;
   /** The file's day/month order, learnt from its rows (one object per file). */
   dateOrder?: DateOrderEvidence;
+  /** A gazetteer (`src/geo/gazetteer.ts` `placesNamed`): a bare city gets its country from it. */
+  places?: PlaceLookup | undefined;
+  /** The countries of the file's rows so far (one object per file): ambiguous codes lean to the file's. */
+  countries?: CountryEvidence | undefined;
 }
 
 const PLATFORM = /^[a-z0-9][a-z0-9_.-]{0,49}$/;
@@ -285,7 +289,7 @@ export function normalizeJobRecord(record: JobRecord, context: NormalizeContext)
     isRemoteFlag: clean(record.is_remote) ?? null,
     workFromHomeType: clean(record.work_arrangement) ?? null,
   });
-  const place = parseLocation(fullLocation);
+  const place = parseLocationInFile(fullLocation, context.places, context.countries);
 
   return {
     ok: true,
