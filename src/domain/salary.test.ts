@@ -442,7 +442,7 @@ describe('parseSalary: properties', () => {
 
   it('round-trips stated hourly rates with cents and annualizes them', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 99 }), (dollars, cents) => {
+      fc.property(fc.integer({ min: 2, max: 400 }), fc.integer({ min: 0, max: 99 }), (dollars, cents) => {
         const amount = dollars + cents / 100;
         const result = parseSalary(`$${dollars}.${String(cents).padStart(2, '0')} per hour`);
         expect(result.salary_min).toBe(Math.round(amount));
@@ -697,7 +697,15 @@ describe('parseSalary: figures that are not pay, and how pay is written in real 
   });
 
   it('returns nothing for absurd or unlabelled small figures', () => {
-    for (const text of ['$1', '$99,999,999', '£200 for WFH Setup', 'We save users £1,030/yr']) {
+    for (const text of [
+      '$1',
+      '$99,999,999',
+      '£200 for WFH Setup',
+      'We save users £1,030/yr',
+      '$1 an hour',
+      '$1.50/hr',
+      '₹1 per hour',
+    ]) {
       expect(parseSalary(text).salary_min, text).toBeNull();
     }
   });

@@ -106,6 +106,8 @@ export function annualize(amount: number, period: SalaryPeriod): number {
 
 const YEARLY_AMOUNT_THRESHOLD = 10_000;
 const MIN_PLAUSIBLE_ANNUAL = 500;
+/** No stated hourly rate is under two dollar-sized units ("$1 an hour" is a placeholder, not pay). */
+const MIN_PLAUSIBLE_HOURLY = 2;
 const MAX_PLAUSIBLE_ANNUAL = 10_000_000;
 /** salary_min / salary_max are Postgres `integer` columns. */
 const MAX_STORABLE_AMOUNT = 2_147_483_647;
@@ -1085,6 +1087,7 @@ function buildSalary(facts: SalaryFacts): SalaryParse {
   if (
     Math.round(lowest) < 1 ||
     annualLow < lowestPlausible ||
+    (period === 'hour' && lowest < MIN_PLAUSIBLE_HOURLY * scale) ||
     annualHigh > MAX_PLAUSIBLE_ANNUAL * scale ||
     highest > MAX_STORABLE_AMOUNT
   ) {
