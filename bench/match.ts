@@ -103,6 +103,28 @@ function pick<T>(rnd: () => number, items: readonly T[], count: number): T[] {
   return out;
 }
 
+/**
+ * Resident set size sampled every 25 ms: the peak of each phase (seeding, each batch's matching, vector
+ * search), not only the process's lifetime peak, which seeding (all candidates' vectors at once) may set.
+ */
+const rssPhase = (() => {
+  let peak = 0;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  };
+  setInterval(sample, 25).unref();
+  return {
+    start(): void {
+      global.gc?.();
+      peak = process.memoryUsage.rss();
+    },
+    peakMb(): string {
+      sample();
+      return `${fmt(peak / 2 ** 20, 0)} MB`;
+    },
+  };
+})();
+
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
@@ -233,7 +255,9 @@ async function freshness(database: Database, engine: string): Promise<void> {
     `(a) freshness on ${engine}: ${fmt(CANDIDATES, 0)} candidates x ${JOBS} jobs for one role, ` +
       `HTTP POST → pg-boss (${POLL_SECONDS} s polling) → embedded, scored, stored`,
   );
+  rssPhase.start();
   const { embedSeconds } = await seedCandidates(database);
+  console.log(`  peak RSS while seeding: ${rssPhase.peakMb()}`);
   console.log(
     `  candidate embeddings: local provider, ${fmt(CANDIDATES, 0)} texts in ${fmt(embedSeconds, 2)} s`,
   );
@@ -266,11 +290,13 @@ async function freshness(database: Database, engine: string): Promise<void> {
       const claimed = await scraper.claim();
       if (!claimed) throw new Error('the role was not claimable');
       const before = matched.length;
+      rssPhase.start();
       const started = performance.now();
       await scraper.postJobs(claimed.session_id, benchJobs(batch));
       const posted = performance.now();
       while (matched.length === before) await new Promise((resolve) => setTimeout(resolve, 20));
       const done = performance.now();
+      const batchPeak = rssPhase.peakMb();
       const entry = matched[matched.length - 1]!;
       const { rows } = await database.sql.query<{ wait_ms: number }>(
         `SELECT (extract(epoch FROM started_on - created_on) * 1000)::int AS wait_ms FROM pgboss.job
@@ -287,7 +313,8 @@ async function freshness(database: Database, engine: string): Promise<void> {
           `[node CPU ${fmt(entry.matchCpuMs ?? 0, 0)} ms; stages wall/CPU ms (summed over chunks in flight): ${stages}] ` +
           `(${fmt(entry.scored ?? 0, 0)} pairs scored, ${fmt(entry.stored ?? 0, 0)} stored, ` +
           `${fmt(entry.written ?? 0, 0)} written, ${fmt(entry.removed ?? 0, 0)} removed); ` +
-          `POST → stored ${fmt(total, 2)} s — target < 3 s: ${total < 3 ? 'met' : 'NOT met'} (load average ${os
+          `POST → stored ${fmt(total, 2)} s — target < 3 s: ${total < 3 ? 'met' : 'NOT met'}; ` +
+          `peak RSS during the batch ${batchPeak} (target < 1 GB) (load average ${os
             .loadavg()
             .map((l) => l.toFixed(2))
             .join(' ')})`,
@@ -355,6 +382,7 @@ async function vectorSearch(database: Database): Promise<void> {
   const dims = 768;
   const centres = Array.from({ length: 200 }, () => Float32Array.from({ length: dims }, () => rnd() * 2 - 1));
   await database.sql.query('DROP INDEX IF EXISTS idx_job_postings_embedding');
+  rssPhase.start();
   let started = performance.now();
   const batch = 2000;
   for (let start = 0; start < VECTOR_JOBS; start += batch) {
@@ -377,6 +405,7 @@ async function vectorSearch(database: Database): Promise<void> {
   await database.exec('ANALYZE job_postings');
   console.log(`  HNSW index (m=16, ef_construction=64) built after loading in ${fmt(seconds(started), 1)} s`);
 
+  console.log(`  peak RSS while loading and indexing: ${rssPhase.peakMb()}`);
   const queries = clusteredVectors(QUERIES, centres, rnd);
   const report = async (
     label: string,
