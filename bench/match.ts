@@ -50,6 +50,8 @@ const BATCHES = Number(process.env.BENCH_BATCHES ?? 1);
 /** The product's worker polling (JOBMATCH_WORKER_POLL_SECONDS default). */
 const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 1);
 const VECTOR_JOBS = Number(process.env.BENCH_VECTOR_JOBS ?? 20_000);
+/** Every Nth vector job is active (the others closed): 10 keeps 10 %, 1 makes every job active. */
+const VECTOR_ACTIVE_EVERY = Math.max(1, Math.floor(Number(process.env.BENCH_VECTOR_ACTIVE_EVERY ?? 10)));
 const QUERIES = 100;
 const K = 50;
 
@@ -373,7 +375,7 @@ async function nearestAnyJobs(database: Database, query: Float32Array, exact: bo
 
 async function vectorSearch(database: Database): Promise<void> {
   console.log(
-    `(c) vector search: ${fmt(VECTOR_JOBS, 0)} jobs, top ${K}, ${QUERIES} queries` +
+    `(c) vector search on ${database.engine}: ${fmt(VECTOR_JOBS, 0)} jobs, top ${K}, ${QUERIES} queries` +
       (VECTOR_JOBS < 100_000
         ? ' (BENCH_VECTOR_JOBS=100000 for the full size: loading alone takes minutes on PGlite)'
         : ''),
@@ -387,13 +389,13 @@ async function vectorSearch(database: Database): Promise<void> {
   const batch = 2000;
   for (let start = 0; start < VECTOR_JOBS; start += batch) {
     const vectors = clusteredVectors(Math.min(batch, VECTOR_JOBS - start), centres, rnd);
-    // Every tenth job stays active: the filtered search keeps 10%.
+    // Every VECTOR_ACTIVE_EVERY-th job stays active (default every tenth: the filtered search keeps 10%).
     await database.sql.query(
       `INSERT INTO job_postings (platform, external_job_id, title, status, embedding, embedding_model)
-       SELECT 'vec', 'v' || ($2 + i), 'Job', CASE WHEN ($2 + i) % 10 = 0 THEN 'active' ELSE 'closed' END,
+       SELECT 'vec', 'v' || ($2 + i), 'Job', CASE WHEN ($2 + i) % $3 = 0 THEN 'active' ELSE 'closed' END,
          v::vector, 'bench-vectors'
        FROM unnest($1::text[]) WITH ORDINALITY AS t(v, i)`,
-      [vectors.map(shortLiteral), start],
+      [vectors.map(shortLiteral), start, VECTOR_ACTIVE_EVERY],
     );
   }
   console.log(`  loaded in ${fmt(seconds(started), 1)} s (multi-row INSERT, 2,000 rows per statement)`);
@@ -437,8 +439,9 @@ async function vectorSearch(database: Database): Promise<void> {
   );
   const ids = async (exact: boolean, q: Float32Array) =>
     (await nearestActiveJobs(database, q, 'bench-vectors', K, { exact })).map((n) => n.id);
+  const active = Math.ceil(VECTOR_JOBS / VECTOR_ACTIVE_EVERY);
   await report(
-    "status = 'active' (10% of jobs)",
+    `status = 'active' (${fmt(active, 0)} active of ${fmt(VECTOR_JOBS, 0)} jobs; BENCH_VECTOR_ACTIVE_EVERY=${VECTOR_ACTIVE_EVERY})`,
     (q) => ids(false, q),
     (q) => ids(true, q),
   );
