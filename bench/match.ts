@@ -415,19 +415,30 @@ async function vectorSearch(database: Database): Promise<void> {
     exact: (q: Float32Array) => Promise<number[]>,
   ) => {
     const latencies: number[] = [];
+    const cpu: number[] = [];
     let hits = 0;
     let returned = 0;
     for (const query of queries) {
       const at = performance.now();
+      const cpuAt = process.cpuUsage();
       const found = await approximate(query);
       latencies.push(performance.now() - at);
+      const used = process.cpuUsage(cpuAt);
+      cpu.push((used.user + used.system) / 1000);
       const truth = new Set(await exact(query));
       hits += found.filter((id) => truth.has(id)).length;
       returned += found.length;
     }
     latencies.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+    // On PGlite the database runs in this process: its CPU per query does not depend on the machine's load.
+    const cpuLabel = database.engine === 'pglite' ? 'CPU (database included)' : 'node CPU';
     console.log(
-      `  ${label}: p50 ${fmt(percentile(latencies, 50), 1)} ms, p95 ${fmt(percentile(latencies, 95), 1)} ms, ` +
+      `  ${label}: p50 ${fmt(percentile(latencies, 50), 1)} ms, p95 ${fmt(percentile(latencies, 95), 1)} ms ` +
+        `[${cpuLabel} p50 ${fmt(percentile(cpu, 50), 1)} ms, p95 ${fmt(percentile(cpu, 95), 1)} ms; load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}], ` +
         `recall@${K} ${fmt(hits / (K * queries.length), 3)}, mean results ${fmt(returned / queries.length, 1)} ` +
         `(ef_search ${efSearchFor(K)}, iterative scan relaxed_order)`,
     );
