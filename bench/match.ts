@@ -111,18 +111,25 @@ function pick<T>(rnd: () => number, items: readonly T[], count: number): T[] {
  */
 const rssPhase = (() => {
   let peak = 0;
+  let atPeak = '';
+  const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 0)} MB`;
   const sample = () => {
-    peak = Math.max(peak, process.memoryUsage.rss());
+    const rss = process.memoryUsage.rss();
+    if (rss <= peak) return;
+    peak = rss;
+    const m = process.memoryUsage();
+    atPeak = `JS heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)} (array buffers ${mb(m.arrayBuffers)})`;
   };
   setInterval(sample, 25).unref();
   return {
     start(): void {
       global.gc?.();
-      peak = process.memoryUsage.rss();
+      peak = 0;
+      sample();
     },
     peakMb(): string {
       sample();
-      return `${fmt(peak / 2 ** 20, 0)} MB`;
+      return `${mb(peak)} (at the peak: ${atPeak})`;
     },
   };
 })();
