@@ -50,6 +50,8 @@ const BATCHES = Number(process.env.BENCH_BATCHES ?? 1);
 /** The product's worker polling (JOBMATCH_WORKER_POLL_SECONDS default). */
 const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 1);
 const VECTOR_JOBS = Number(process.env.BENCH_VECTOR_JOBS ?? 20_000);
+/** Every Nth vector job is active (the others closed): 10 keeps 10 %, 1 makes every job active. */
+const VECTOR_ACTIVE_EVERY = Math.max(1, Math.floor(Number(process.env.BENCH_VECTOR_ACTIVE_EVERY ?? 10)));
 const QUERIES = 100;
 const K = 50;
 
@@ -102,6 +104,35 @@ function pick<T>(rnd: () => number, items: readonly T[], count: number): T[] {
   while (out.length < count && pool.length > 0) out.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0]!);
   return out;
 }
+
+/**
+ * Resident set size sampled every 25 ms: the peak of each phase (seeding, each batch's matching, vector
+ * search), not only the process's lifetime peak, which seeding (all candidates' vectors at once) may set.
+ */
+const rssPhase = (() => {
+  let peak = 0;
+  let atPeak = '';
+  const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 0)} MB`;
+  const sample = () => {
+    const rss = process.memoryUsage.rss();
+    if (rss <= peak) return;
+    peak = rss;
+    const m = process.memoryUsage();
+    atPeak = `JS heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)} (array buffers ${mb(m.arrayBuffers)})`;
+  };
+  setInterval(sample, 25).unref();
+  return {
+    start(): void {
+      global.gc?.();
+      peak = 0;
+      sample();
+    },
+    peakMb(): string {
+      sample();
+      return `${mb(peak)} (at the peak: ${atPeak})`;
+    },
+  };
+})();
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
@@ -233,7 +264,9 @@ async function freshness(database: Database, engine: string): Promise<void> {
     `(a) freshness on ${engine}: ${fmt(CANDIDATES, 0)} candidates x ${JOBS} jobs for one role, ` +
       `HTTP POST → pg-boss (${POLL_SECONDS} s polling) → embedded, scored, stored`,
   );
+  rssPhase.start();
   const { embedSeconds } = await seedCandidates(database);
+  console.log(`  peak RSS while seeding: ${rssPhase.peakMb()}`);
   console.log(
     `  candidate embeddings: local provider, ${fmt(CANDIDATES, 0)} texts in ${fmt(embedSeconds, 2)} s`,
   );
@@ -266,11 +299,13 @@ async function freshness(database: Database, engine: string): Promise<void> {
       const claimed = await scraper.claim();
       if (!claimed) throw new Error('the role was not claimable');
       const before = matched.length;
+      rssPhase.start();
       const started = performance.now();
       await scraper.postJobs(claimed.session_id, benchJobs(batch));
       const posted = performance.now();
       while (matched.length === before) await new Promise((resolve) => setTimeout(resolve, 20));
       const done = performance.now();
+      const batchPeak = rssPhase.peakMb();
       const entry = matched[matched.length - 1]!;
       const { rows } = await database.sql.query<{ wait_ms: number }>(
         `SELECT (extract(epoch FROM started_on - created_on) * 1000)::int AS wait_ms FROM pgboss.job
@@ -287,7 +322,8 @@ async function freshness(database: Database, engine: string): Promise<void> {
           `[node CPU ${fmt(entry.matchCpuMs ?? 0, 0)} ms; stages wall/CPU ms (summed over chunks in flight): ${stages}] ` +
           `(${fmt(entry.scored ?? 0, 0)} pairs scored, ${fmt(entry.stored ?? 0, 0)} stored, ` +
           `${fmt(entry.written ?? 0, 0)} written, ${fmt(entry.removed ?? 0, 0)} removed); ` +
-          `POST → stored ${fmt(total, 2)} s — target < 3 s: ${total < 3 ? 'met' : 'NOT met'} (load average ${os
+          `POST → stored ${fmt(total, 2)} s — target < 3 s: ${total < 3 ? 'met' : 'NOT met'}; ` +
+          `peak RSS during the batch ${batchPeak} (target < 1 GB) (load average ${os
             .loadavg()
             .map((l) => l.toFixed(2))
             .join(' ')})`,
@@ -346,7 +382,7 @@ async function nearestAnyJobs(database: Database, query: Float32Array, exact: bo
 
 async function vectorSearch(database: Database): Promise<void> {
   console.log(
-    `(c) vector search: ${fmt(VECTOR_JOBS, 0)} jobs, top ${K}, ${QUERIES} queries` +
+    `(c) vector search on ${database.engine}: ${fmt(VECTOR_JOBS, 0)} jobs, top ${K}, ${QUERIES} queries` +
       (VECTOR_JOBS < 100_000
         ? ' (BENCH_VECTOR_JOBS=100000 for the full size: loading alone takes minutes on PGlite)'
         : ''),
@@ -355,17 +391,18 @@ async function vectorSearch(database: Database): Promise<void> {
   const dims = 768;
   const centres = Array.from({ length: 200 }, () => Float32Array.from({ length: dims }, () => rnd() * 2 - 1));
   await database.sql.query('DROP INDEX IF EXISTS idx_job_postings_embedding');
+  rssPhase.start();
   let started = performance.now();
   const batch = 2000;
   for (let start = 0; start < VECTOR_JOBS; start += batch) {
     const vectors = clusteredVectors(Math.min(batch, VECTOR_JOBS - start), centres, rnd);
-    // Every tenth job stays active: the filtered search keeps 10%.
+    // Every VECTOR_ACTIVE_EVERY-th job stays active (default every tenth: the filtered search keeps 10%).
     await database.sql.query(
       `INSERT INTO job_postings (platform, external_job_id, title, status, embedding, embedding_model)
-       SELECT 'vec', 'v' || ($2 + i), 'Job', CASE WHEN ($2 + i) % 10 = 0 THEN 'active' ELSE 'closed' END,
+       SELECT 'vec', 'v' || ($2 + i), 'Job', CASE WHEN ($2 + i) % $3 = 0 THEN 'active' ELSE 'closed' END,
          v::vector, 'bench-vectors'
        FROM unnest($1::text[]) WITH ORDINALITY AS t(v, i)`,
-      [vectors.map(shortLiteral), start],
+      [vectors.map(shortLiteral), start, VECTOR_ACTIVE_EVERY],
     );
   }
   console.log(`  loaded in ${fmt(seconds(started), 1)} s (multi-row INSERT, 2,000 rows per statement)`);
@@ -377,6 +414,7 @@ async function vectorSearch(database: Database): Promise<void> {
   await database.exec('ANALYZE job_postings');
   console.log(`  HNSW index (m=16, ef_construction=64) built after loading in ${fmt(seconds(started), 1)} s`);
 
+  console.log(`  peak RSS while loading and indexing: ${rssPhase.peakMb()}`);
   const queries = clusteredVectors(QUERIES, centres, rnd);
   const report = async (
     label: string,
@@ -384,19 +422,30 @@ async function vectorSearch(database: Database): Promise<void> {
     exact: (q: Float32Array) => Promise<number[]>,
   ) => {
     const latencies: number[] = [];
+    const cpu: number[] = [];
     let hits = 0;
     let returned = 0;
     for (const query of queries) {
       const at = performance.now();
+      const cpuAt = process.cpuUsage();
       const found = await approximate(query);
       latencies.push(performance.now() - at);
+      const used = process.cpuUsage(cpuAt);
+      cpu.push((used.user + used.system) / 1000);
       const truth = new Set(await exact(query));
       hits += found.filter((id) => truth.has(id)).length;
       returned += found.length;
     }
     latencies.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+    // On PGlite the database runs in this process: its CPU per query does not depend on the machine's load.
+    const cpuLabel = database.engine === 'pglite' ? 'CPU (database included)' : 'node CPU';
     console.log(
-      `  ${label}: p50 ${fmt(percentile(latencies, 50), 1)} ms, p95 ${fmt(percentile(latencies, 95), 1)} ms, ` +
+      `  ${label}: p50 ${fmt(percentile(latencies, 50), 1)} ms, p95 ${fmt(percentile(latencies, 95), 1)} ms ` +
+        `[${cpuLabel} p50 ${fmt(percentile(cpu, 50), 1)} ms, p95 ${fmt(percentile(cpu, 95), 1)} ms; load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}], ` +
         `recall@${K} ${fmt(hits / (K * queries.length), 3)}, mean results ${fmt(returned / queries.length, 1)} ` +
         `(ef_search ${efSearchFor(K)}, iterative scan relaxed_order)`,
     );
@@ -408,8 +457,9 @@ async function vectorSearch(database: Database): Promise<void> {
   );
   const ids = async (exact: boolean, q: Float32Array) =>
     (await nearestActiveJobs(database, q, 'bench-vectors', K, { exact })).map((n) => n.id);
+  const active = Math.ceil(VECTOR_JOBS / VECTOR_ACTIVE_EVERY);
   await report(
-    "status = 'active' (10% of jobs)",
+    `status = 'active' (${fmt(active, 0)} active of ${fmt(VECTOR_JOBS, 0)} jobs; BENCH_VECTOR_ACTIVE_EVERY=${VECTOR_ACTIVE_EVERY})`,
     (q) => ids(false, q),
     (q) => ids(true, q),
   );

@@ -38,6 +38,12 @@ export interface MatchingDependencies {
 
 /** Jobs loaded per round: bounds memory for very large imports. */
 const JOBS_PER_ROUND = 500;
+/**
+ * Candidates loaded, scored and stored at a time: their features and vectors (and the pairs scored from
+ * them) are all that is held, so memory does not grow with the number of candidates a role has. The next
+ * chunk is read while this one is scored and stored.
+ */
+const CANDIDATES_PER_LOAD = 2000;
 
 function positiveIds(value: unknown): number[] {
   return Array.isArray(value)
@@ -76,12 +82,24 @@ async function mergeRound(
     if (subset.candidateIds.length === 0) bySubset.set(key, subset);
     subset.candidateIds.push(row.candidate_id);
   }
-  for (const subset of bySubset.values()) {
-    const candidates = await timed(totals, 'load', async () =>
-      groupByTenant(await loadCandidatesByIds(deps.database, subset.candidateIds, deps.skills)),
+  const load = (ids: readonly number[]) => {
+    const loading = timed(totals, 'load', async () =>
+      groupByTenant(await loadCandidatesByIds(deps.database, ids, deps.skills)),
     );
+    // Read ahead while the previous chunk is stored: its failure surfaces when it is awaited.
+    loading.catch(() => undefined);
+    return loading;
+  };
+  for (const subset of bySubset.values()) {
     const subsetJobs = subset.jobIds.map((id) => jobById.get(id)!);
-    addTotals(totals, await scoreGroups(deps.database, candidates, subsetJobs, deps.retention));
+    const ids = subset.candidateIds;
+    let pending = load(ids.slice(0, CANDIDATES_PER_LOAD));
+    for (let start = 0; start < ids.length; start += CANDIDATES_PER_LOAD) {
+      const candidates = await pending;
+      const next = start + CANDIDATES_PER_LOAD;
+      if (next < ids.length) pending = load(ids.slice(next, next + CANDIDATES_PER_LOAD));
+      addTotals(totals, await scoreGroups(deps.database, candidates, subsetJobs, deps.retention));
+    }
   }
   return totals;
 }

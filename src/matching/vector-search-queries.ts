@@ -5,19 +5,26 @@ import type { DbContext } from '../db/database.js';
 /** The inner query of a nearest-neighbour search, given the vector's parameter. */
 export type NearestSelect = (vectorParam: string) => { text: string; params: unknown[] };
 
-/** Sets the scan for this transaction: brute force when `exact`, else an iterative HNSW scan. */
+/**
+ * Sets the scan for this transaction, in one statement (`set_config(..., true)` is `SET LOCAL`): brute force
+ * when `exact`, else an iterative HNSW scan. A search is a handful of statements, so each round trip counts.
+ */
 export async function configureScan(tx: DbContext, efSearch: number, exact: boolean): Promise<void> {
-  if (exact) {
-    await tx.sql.query('SET LOCAL enable_indexscan = off');
-    return;
-  }
-  await tx.sql.query('SET LOCAL hnsw.iterative_scan = relaxed_order');
-  await tx.sql.query(`SET LOCAL hnsw.ef_search = ${efSearch}`);
-  // With the status filter a server's planner prefers the partial index on active jobs and sorts every
-  // active row by distance (exact: 216 ms for 10,000 of 100,000); pricing the sort out leaves the HNSW
-  // scan, which the iterative scan keeps filling until k rows pass. The penalty would trigger JIT.
-  await tx.sql.query('SET LOCAL enable_sort = off');
-  await tx.sql.query('SET LOCAL jit = off');
+  const settings: [string, string][] = exact
+    ? [['enable_indexscan', 'off']]
+    : [
+        ['hnsw.iterative_scan', 'relaxed_order'],
+        ['hnsw.ef_search', String(efSearch)],
+        // With the status filter a server's planner prefers the partial index on active jobs and sorts every
+        // active row by distance (exact: 216 ms for 10,000 of 100,000); pricing the sort out leaves the HNSW
+        // scan, which the iterative scan keeps filling until k rows pass. The penalty would trigger JIT.
+        ['enable_sort', 'off'],
+        ['jit', 'off'],
+      ];
+  await tx.sql.query(
+    `SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+    settings.flat(),
+  );
 }
 
 /** The `k` rows of `select` nearest to the vector (a pgvector literal), re-sorted by exact distance. */
