@@ -13,7 +13,7 @@ import {
   updateEmbeddings,
 } from './embedding-queries.js';
 import { candidateEmbeddingText, jobEmbeddingText, roleEmbeddingText } from './embedding-text.js';
-import { toPgVectorLiteral } from './vector-math.js';
+import { toFloat4ArrayBinary } from './vector-math.js';
 
 export const EMBEDDED_TABLES = ['job_postings', 'candidates', 'global_roles'] as const;
 export type EmbeddedTable = (typeof EMBEDDED_TABLES)[number];
@@ -64,7 +64,7 @@ export function embeddingTextFor(table: EmbeddedTable, row: Record<string, unkno
   return TABLES[table].text(row);
 }
 
-/** Stores vectors for the given ids in one statement. */
+/** Stores vectors for the given ids in one statement, sent as one binary float4 array. */
 export async function writeEmbeddings(
   sql: SqlExecutor,
   table: EmbeddedTable,
@@ -74,7 +74,7 @@ export async function writeEmbeddings(
 ): Promise<number> {
   if (ids.length !== vectors.length) throw new RangeError('one vector per id expected');
   if (ids.length === 0) return 0;
-  return updateEmbeddings(sql, table, ids, vectors.map(toPgVectorLiteral), modelId);
+  return updateEmbeddings(sql, table, ids, toFloat4ArrayBinary(vectors), vectors[0]!.length, modelId);
 }
 
 export interface EmbedMissingOptions {

@@ -9,19 +9,24 @@ export interface RowsToEmbed {
   ids?: readonly number[] | undefined;
 }
 
-/** Stores the vectors (pgvector literals) for the given ids in one statement; how many rows changed. */
+/**
+ * Stores vectors for the given ids in one statement; how many rows changed. `vectors` holds the ids' vectors
+ * one after another as a binary `real[]` (toFloat4ArrayBinary), `dimensions` numbers each.
+ */
 export async function updateEmbeddings(
   sql: SqlExecutor,
   table: EmbeddedTable,
   ids: readonly number[],
-  vectors: readonly string[],
+  vectors: Uint8Array,
+  dimensions: number,
   modelId: string,
 ): Promise<number> {
   const result = await sql.query(
-    `UPDATE ${table} AS t SET embedding = v.embedding::vector, embedding_model = $3
-     FROM unnest($1::int[], $2::text[]) AS v(id, embedding)
+    `UPDATE ${table} AS t
+     SET embedding = ($2::real[])[(v.n - 1) * $4::int + 1 : v.n * $4::int]::vector, embedding_model = $3
+     FROM unnest($1::int[]) WITH ORDINALITY AS v(id, n)
      WHERE t.id = v.id`,
-    [ids, vectors, modelId],
+    [ids, vectors, modelId, dimensions],
   );
   return result.rowCount;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddingStatus, embedMissing } from '../../src/embeddings/embed-rows.js';
+import { embeddingStatus, embedMissing, writeEmbeddings } from '../../src/embeddings/embed-rows.js';
 import type { EmbeddingProvider } from '../../src/embeddings/embedding-provider.js';
 import { fromPgVector, norm } from '../../src/embeddings/vector-math.js';
 import { createCandidates, type SwitchableProvider, switchableProvider } from '../roles/helpers.js';
@@ -96,5 +96,42 @@ describe('embedMissing', () => {
       current: 3,
       missing: 0,
     });
+  });
+});
+
+describe('writeEmbeddings', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('stores every float32 of each vector exactly, for the right row (binary float4 transport)', async () => {
+    const { rows: inserted } = await database.sql.query<{ id: number }>(
+      `INSERT INTO job_postings (platform, external_job_id, title, status)
+       SELECT 'exact', 'x' || n, 'Role ' || n, 'active' FROM generate_series(1, 3) AS n RETURNING id`,
+    );
+    const ids = inserted.map((row) => row.id).reverse();
+    const vectors = ids.map((id, row) =>
+      Float32Array.from({ length: 768 }, (_, i) =>
+        i === row ? -0 : Math.sin(id * 7919 + i) * 10 ** ((i % 9) - 4),
+      ),
+    );
+    expect(await writeEmbeddings(database.sql, 'job_postings', ids, vectors, 'exact-model')).toBe(3);
+    const { rows } = await database.sql.query<{ id: number; embedding: string; embedding_model: string }>(
+      `SELECT id, embedding::text, embedding_model FROM job_postings WHERE platform = 'exact'`,
+    );
+    for (const row of rows) {
+      expect(row.embedding_model).toBe('exact-model');
+      expect([...fromPgVector(row.embedding)!]).toEqual([...vectors[ids.indexOf(row.id)]!]);
+    }
+  });
+
+  it('refuses a non-finite value before writing anything', async () => {
+    const { rows } = await database.sql.query<{ id: number }>(`SELECT id FROM job_postings LIMIT 1`);
+    const bad = new Float32Array(768).fill(Number.NaN);
+    await expect(writeEmbeddings(database.sql, 'job_postings', [rows[0]!.id], [bad], 'm')).rejects.toThrow(
+      RangeError,
+    );
   });
 });
