@@ -101,7 +101,7 @@ export interface EmbedMissingOptions {
 }
 
 /** See EmbedMissingOptions.rebuildIndexFrom; measured in docs/decisions/import-performance.md. */
-export const BULK_INDEX_ROWS = 5000;
+export const BULK_INDEX_ROWS = 2000;
 
 export interface EmbedMissingResult {
   table: EmbeddedTable;

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddingStatus, embedMissing, writeEmbeddings } from '../../src/embeddings/embed-rows.js';
 import type { EmbeddingProvider } from '../../src/embeddings/embedding-provider.js';
+import { runEmbeddingBackfill } from '../../src/embeddings/embedding-tasks.js';
 import { fromPgVector, norm } from '../../src/embeddings/vector-math.js';
 import { createCandidates, type SwitchableProvider, switchableProvider } from '../roles/helpers.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { silentLogger } from '../support/logger.js';
 
 /** Another model id over the same vectors: stands for switching the configured provider. */
 const renamed = (inner: EmbeddingProvider, modelId: string): EmbeddingProvider => ({
@@ -133,5 +135,55 @@ describe('writeEmbeddings', () => {
     await expect(writeEmbeddings(database.sql, 'job_postings', [rows[0]!.id], [bad], 'm')).rejects.toThrow(
       RangeError,
     );
+  });
+});
+
+describe('bulk loads and the HNSW index', () => {
+  let database: TestDatabase;
+  let provider: SwitchableProvider;
+  const vectorIndex = async () => {
+    const { rows } = await database.sql.query<{ valid: boolean; method: string }>(
+      `SELECT i.indisvalid AS valid, am.amname AS method
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+       WHERE c.relname = 'idx_job_postings_embedding'`,
+    );
+    return rows;
+  };
+  const nearestUsesIndex = async () => {
+    await database.sql.query('SET enable_seqscan = off');
+    const { rows } = await database.sql.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN SELECT id FROM job_postings ORDER BY embedding <=> (SELECT embedding FROM job_postings LIMIT 1) LIMIT 5`,
+    );
+    await database.sql.query('RESET enable_seqscan');
+    return rows.some((row) => row['QUERY PLAN'].includes('idx_job_postings_embedding'));
+  };
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    provider = await switchableProvider();
+    await database.sql.query(
+      `INSERT INTO job_postings (platform, external_job_id, title, description, skills, status)
+       SELECT 'bulk', 'b' || n, 'Data Engineer ' || n, 'Pipelines', '{python,sql}', 'active'
+       FROM generate_series(1, 60) AS n`,
+    );
+  });
+  afterAll(() => database.close());
+
+  it('a load above the threshold rebuilds the index after writing, and it serves nearest-neighbour queries', async () => {
+    const done = await embedMissing(database, provider, {
+      table: 'job_postings',
+      batchSize: 25,
+      rebuildIndexFrom: 50,
+    });
+    expect(done).toEqual({ table: 'job_postings', embedded: 60, remaining: 0 });
+    expect(await vectorIndex()).toEqual([{ valid: true, method: 'hnsw' }]);
+    expect(await nearestUsesIndex()).toBe(true);
+  });
+
+  it('the backfill rebuilds an index that an interrupted bulk load left dropped', async () => {
+    await database.sql.query('DROP INDEX idx_job_postings_embedding');
+    await runEmbeddingBackfill({ database, embeddings: provider, logger: silentLogger });
+    expect(await vectorIndex()).toEqual([{ valid: true, method: 'hnsw' }]);
+    await runEmbeddingBackfill({ database, embeddings: provider, logger: silentLogger });
+    expect(await vectorIndex()).toHaveLength(1);
   });
 });
