@@ -1,18 +1,33 @@
 /**
- * npm run bench:import — job import throughput and memory on the embedded engine (embeddings excluded).
- * Imports ../shared/data/jobs/open_jobs_ats.csv (15,918 rows) and a generated 200,000-row JobSpy CSV into a
- * fresh on-disk PGlite, and prints rows/s and peak RSS. Set BENCH_ROWS to change the generated size.
+ * npm run bench:import — job import until the imported rows are embedded and matchable.
+ * Imports a generated BENCH_ROWS-row JobSpy CSV (default 5,000; BENCH_ATS=1 adds
+ * ../shared/data/jobs/open_jobs_ats.csv, 15,918 rows) into a fresh database, then embeds every imported
+ * active posting with the offline local model as the product does (embedMissing, one provider call and one
+ * set-based vector UPDATE per batch). Printed per run: the stages parse+store, embedding (the model), vector
+ * writes (the UPDATEs, HNSW maintenance included when the index is kept during the load), index maintenance
+ * (dropping the HNSW index and building it after a load of >= BULK_INDEX_ROWS rows; BENCH_REBUILD_FROM
+ * overrides the threshold, e.g. a huge value keeps the index during the load), reading the rows to embed; rows/s to stored and to matchable;
+ * peak RSS. Runs on the embedded engine (on-disk PGlite) and, when BENCH_DATABASE_URL is set, on a
+ * PostgreSQL server too (a database of its own is created and dropped). BENCH_ENGINES=embedded|server
+ * picks one.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import type { Database, SqlExecutor } from '../src/db/database.js';
+import { migrate } from '../src/db/migrator.js';
+import { openPg } from '../src/db/pg-database.js';
 import { openPglite } from '../src/db/pglite-database.js';
 import { parseColumnMapping } from '../src/domain/jobs/column-mapping.js';
+import { embedMissing } from '../src/embeddings/embed-rows.js';
+import type { EmbeddingProvider } from '../src/embeddings/embedding-provider.js';
+import { createLocalEmbeddingProvider } from '../src/embeddings/local-provider.js';
 import { importJobs } from '../src/ingestion/import-jobs.js';
 import { loadSkillMatcher } from '../src/skills/skill-dictionary.loader.js';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
+const ROWS = Number(process.env.BENCH_ROWS ?? 5_000);
 const ATS_FILE = path.resolve(process.cwd(), '../shared/data/jobs/open_jobs_ats.csv');
 const ATS_MAPPING =
   'company=company,platform=platform,external_job_id=jobId,title=title,location=locations,is_remote=isRemote,' +
@@ -89,21 +104,55 @@ function sampleRss(): { peak: () => number; stop: () => void } {
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobmatch-bench-import-'));
-try {
-  // Create and migrate in another process, then open here: the state of a data dir on every start after
-  // the first (creating a PGlite cluster takes memory the process does not give back).
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'migrate'], {
-    env: { ...process.env, JOBMATCH_DATA_DIR: dir, LOG_LEVEL: 'silent' },
-    stdio: 'ignore',
-  });
-  const database = await openPglite({ dataDir: path.join(dir, 'pglite') });
+/** Milliseconds spent per kind of statement (the bench's view of the embedding loop). */
+class StatementTimer {
+  readonly ms = { reads: 0, writes: 0, index: 0 };
+  wrap(database: Database): Database {
+    const timed: SqlExecutor = {
+      query: async (text, params) => {
+        const started = performance.now();
+        try {
+          return await database.sql.query(text, params);
+        } finally {
+          const kind = /^\s*UPDATE/i.test(text)
+            ? 'writes'
+            : /^\s*(CREATE|DROP) INDEX/i.test(text)
+              ? 'index'
+              : 'reads';
+          this.ms[kind] += performance.now() - started;
+        }
+      },
+    };
+    return Object.assign(Object.create(database) as Database, { sql: timed });
+  }
+}
+
+function timedProvider(provider: EmbeddingProvider): EmbeddingProvider & { ms: number } {
+  const timed = {
+    modelId: provider.modelId,
+    maxBatchSize: provider.maxBatchSize,
+    ms: 0,
+    async embed(texts: string[], purpose: Parameters<EmbeddingProvider['embed']>[1]) {
+      const started = performance.now();
+      try {
+        return await provider.embed(texts, purpose);
+      } finally {
+        timed.ms += performance.now() - started;
+      }
+    },
+  };
+  return timed;
+}
+
+async function benchEngine(label: string, database: Database, dir: string): Promise<void> {
   const skills = loadSkillMatcher();
+  const provider = await createLocalEmbeddingProvider();
   const baseline = process.memoryUsage().rss;
-  console.log(`RSS with the embedded database open, before importing: ${mb(baseline)}`);
+  console.log(`\n== ${label} (RSS with the database open, before importing: ${mb(baseline)})`);
 
-  const run = async (label: string, file: string, platform: string, map?: string) => {
+  const run = async (name: string, file: string, platform: string, map?: string) => {
     const rss = sampleRss();
     const started = performance.now();
     const { batch } = await importJobs(
@@ -116,20 +165,92 @@ try {
         mapping: map ? parseColumnMapping(map) : undefined,
       },
     );
-    const seconds = (performance.now() - started) / 1000;
+    const stored = performance.now() - started;
+    const statements = new StatementTimer();
+    const model = timedProvider(provider);
+    const embedStarted = performance.now();
+    const embedded = await embedMissing(statements.wrap(database), model, {
+      table: 'job_postings',
+      ...(process.env.BENCH_REBUILD_FROM ? { rebuildIndexFrom: Number(process.env.BENCH_REBUILD_FROM) } : {}),
+    });
+    const embedding = performance.now() - embedStarted;
+    const total = performance.now() - started;
     rss.stop();
+    const rows = batch.total_jobs ?? 0;
+    const other = embedding - model.ms - statements.ms.writes - statements.ms.reads - statements.ms.index;
     console.log(
-      `${label}: ${batch.total_jobs} rows in ${seconds.toFixed(1)} s = ${Math.round((batch.total_jobs ?? 0) / seconds)} rows/s, ` +
-        `peak RSS ${mb(rss.peak())} (+${mb(rss.peak() - baseline)} over the open database) (${batch.new_jobs} new, ${batch.updated_jobs} updated, ${batch.unchanged_jobs} unchanged, ${batch.failed_jobs} failed)`,
+      `${name}: ${rows} rows (${batch.new_jobs} new, ${batch.updated_jobs} updated, ${batch.unchanged_jobs} unchanged, ` +
+        `${batch.failed_jobs} failed), ${embedded.embedded} embedded, ${embedded.remaining} left without a vector`,
+    );
+    console.log(
+      `  stages: parse+store ${secs(stored)} | embedding (local model) ${secs(model.ms)} | ` +
+        `vector writes ${secs(statements.ms.writes)}${statements.ms.index > 0 ? '' : ' (HNSW maintained per row)'} | ` +
+        `index maintenance ${statements.ms.index > 0 ? `(drop, build after the load) ${secs(statements.ms.index)}` : 'in the writes'} | ` +
+        `reading rows to embed ${secs(statements.ms.reads)} | ` +
+        `other ${secs(other)}`,
+    );
+    console.log(
+      `  stored: ${Math.round(rows / (stored / 1000))} rows/s; embedded and matchable: ${secs(total)} = ` +
+        `${Math.round(rows / (total / 1000))} rows/s; peak RSS ${mb(rss.peak())} (+${mb(rss.peak() - baseline)} over the open database)`,
     );
   };
 
-  await run('open_jobs_ats.csv', ATS_FILE, 'ats', ATS_MAPPING);
+  if (process.env.BENCH_ATS === '1') await run('open_jobs_ats.csv', ATS_FILE, 'ats', ATS_MAPPING);
   const generated = path.join(dir, 'generated.csv');
   writeGeneratedCsv(generated, ROWS);
   console.log(`generated ${ROWS} rows (${mb(fs.statSync(generated).size)})`);
   await run(`generated ${ROWS}`, generated, 'indeed');
-  await database.close();
+}
+
+async function onServer(url: string, dir: string): Promise<void> {
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? 'jobmatch_bench'}_import_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPg(target.toString(), { poolSize: 4 });
+  try {
+    await migrate(database);
+    await benchEngine('a PostgreSQL server', database, dir);
+  } finally {
+    await database.close();
+    const cleanup = new pg.Client({ connectionString: url });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+  }
+}
+
+const engines = process.env.BENCH_ENGINES ?? 'embedded,server';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobmatch-bench-import-'));
+try {
+  if (engines.includes('embedded')) {
+    // Create and migrate in another process, then open here: the state of a data dir on every start after
+    // the first (creating a PGlite cluster takes memory the process does not give back).
+    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'migrate'], {
+      env: { ...process.env, JOBMATCH_DATA_DIR: dir, LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+    });
+    const database = await openPglite({ dataDir: path.join(dir, 'pglite') });
+    try {
+      await benchEngine('the embedded engine (PGlite)', database, dir);
+    } finally {
+      await database.close();
+    }
+  }
+  if (engines.includes('server')) {
+    const serverUrl = process.env.BENCH_DATABASE_URL;
+    if (serverUrl) await onServer(serverUrl, dir);
+    else console.log('(BENCH_DATABASE_URL unset: the PostgreSQL server run is skipped)');
+  }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
+console.log(
+  `peak RSS of the process: ${mb(process.resourceUsage().maxRSS * 1024)}; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

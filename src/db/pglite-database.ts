@@ -10,17 +10,36 @@ import { hostPgliteSocket, type SocketHost } from './pglite-socket-host.js';
 
 type PgliteClient = PGlite | Transaction;
 
-function executorFor(client: PgliteClient): SqlExecutor {
+/** PostgreSQL's type OID of `real[]`. */
+const FLOAT4_ARRAY_OID = 1021;
+
+/**
+ * A byte-array parameter travels in binary format, as node-postgres sends a Buffer: PGlite binds any
+ * ArrayBuffer view as binary once its type's serializer lets it through (done here for `real[]`, which carries
+ * vectors; other types keep their text serializers).
+ */
+function serializersFor(pglite: PGlite, params: readonly unknown[]) {
+  if (!params.some((param) => ArrayBuffer.isView(param))) return undefined;
+  const text = pglite.serializers[FLOAT4_ARRAY_OID];
+  const float4Array = (value: unknown) =>
+    ArrayBuffer.isView(value) ? (value as unknown as string) : text ? text(value) : String(value);
+  return { serializers: { [FLOAT4_ARRAY_OID]: float4Array } };
+}
+
+function executorFor(client: PgliteClient, pglite: PGlite): SqlExecutor {
   return {
     async query<T>(text: string, params: readonly unknown[] = []) {
-      const result = await client.query<T>(text, params as unknown[]);
+      const result = await client.query<T>(text, params as unknown[], serializersFor(pglite, params));
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
     },
   };
 }
 
-function contextFor(client: PgliteClient): DbContext {
-  return { db: drizzle({ client: client as PGlite }) as unknown as Drizzle, sql: executorFor(client) };
+function contextFor(client: PgliteClient, pglite: PGlite): DbContext {
+  return {
+    db: drizzle({ client: client as PGlite }) as unknown as Drizzle,
+    sql: executorFor(client, pglite),
+  };
 }
 
 export interface PgliteOptions {
@@ -63,7 +82,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     throw error;
   }
   const opened = pglite;
-  const root = contextFor(opened);
+  const root = contextFor(opened, opened);
   return {
     engine: 'pglite',
     location: options.dataDir ?? 'memory',
@@ -74,7 +93,8 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
       const results = await opened.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };
     },
-    transaction: (fn) => opened.transaction((tx) => fn({ ...contextFor(tx), exec: (text) => tx.exec(text) })),
+    transaction: (fn) =>
+      opened.transaction((tx) => fn({ ...contextFor(tx, opened), exec: (text) => tx.exec(text) })),
     async close() {
       await socketHost?.stop();
       if (!opened.closed) await opened.close();

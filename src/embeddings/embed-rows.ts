@@ -3,17 +3,20 @@
  * another model, are embedded in batches (one provider call and one set-based UPDATE per batch). A provider
  * failure stops the run and leaves the remaining rows as they were, so the next run picks them up.
  */
-import type { SqlExecutor } from '../db/database.js';
+import type { DatabaseEngine, SqlExecutor } from '../db/database.js';
 import type { EmbeddingProvider } from './embedding-provider.js';
 import {
   countCurrentEmbeddings,
   countRowsToEmbed,
+  countVectors,
+  dropVectorIndex,
   embeddingCountsByModel,
+  ensureVectorIndex,
   rowsToEmbedAfter,
   updateEmbeddings,
 } from './embedding-queries.js';
 import { candidateEmbeddingText, jobEmbeddingText, roleEmbeddingText } from './embedding-text.js';
-import { toPgVectorLiteral } from './vector-math.js';
+import { toFloat4ArrayBinary } from './vector-math.js';
 
 export const EMBEDDED_TABLES = ['job_postings', 'candidates', 'global_roles'] as const;
 export type EmbeddedTable = (typeof EMBEDDED_TABLES)[number];
@@ -64,7 +67,7 @@ export function embeddingTextFor(table: EmbeddedTable, row: Record<string, unkno
   return TABLES[table].text(row);
 }
 
-/** Stores vectors for the given ids in one statement. */
+/** Stores vectors for the given ids in one statement, sent as one binary float4 array. */
 export async function writeEmbeddings(
   sql: SqlExecutor,
   table: EmbeddedTable,
@@ -74,7 +77,7 @@ export async function writeEmbeddings(
 ): Promise<number> {
   if (ids.length !== vectors.length) throw new RangeError('one vector per id expected');
   if (ids.length === 0) return 0;
-  return updateEmbeddings(sql, table, ids, vectors.map(toPgVectorLiteral), modelId);
+  return updateEmbeddings(sql, table, ids, toFloat4ArrayBinary(vectors), vectors[0]!.length, modelId);
 }
 
 export interface EmbedMissingOptions {
@@ -89,7 +92,16 @@ export interface EmbedMissingOptions {
   deadline?: number;
   now?: () => number;
   onBatch?: (progress: { embedded: number; remaining: number }) => void;
+  /**
+   * A load of at least this many rows (default BULK_INDEX_ROWS), and no fewer than the table's stored vectors,
+   * drops the table's HNSW index and builds it after the load: one build is several times cheaper than
+   * inserting each vector into the graph. Never with a deadline (a bounded bite would rebuild every time).
+   */
+  rebuildIndexFrom?: number;
 }
+
+/** See EmbedMissingOptions.rebuildIndexFrom; measured in docs/decisions/import-performance.md. */
+export const BULK_INDEX_ROWS = 2000;
 
 export interface EmbedMissingResult {
   table: EmbeddedTable;
@@ -102,7 +114,7 @@ export interface EmbedMissingResult {
 
 /** Embeds the rows of `table` that have no vector of `provider.modelId`; safe to interrupt and re-run. */
 export async function embedMissing(
-  database: { sql: SqlExecutor },
+  database: { sql: SqlExecutor; engine?: DatabaseEngine },
   provider: EmbeddingProvider,
   options: EmbedMissingOptions,
 ): Promise<EmbedMissingResult> {
@@ -120,36 +132,62 @@ export async function embedMissing(
   let embedded = 0;
   let lastId = 0;
   let error: string | undefined;
-  while (remaining > 0) {
-    if (options.maxRows !== undefined && embedded >= options.maxRows) break;
-    if (options.deadline !== undefined && now() >= options.deadline) break;
-    const limit = options.maxRows === undefined ? batchSize : Math.min(batchSize, options.maxRows - embedded);
-    const rows = await rowsToEmbedAfter(database.sql, rowsToEmbed, spec.columns, lastId, limit);
-    if (rows.length === 0) break;
-    lastId = rows[rows.length - 1]!.id;
-    let vectors: Float32Array[];
-    try {
-      vectors = await provider.embed(
-        rows.map((row) => spec.text(row)),
-        'document',
+  const bulk = await isBulkLoad(database, options, remaining);
+  if (bulk) await dropVectorIndex(database.sql, options.table, database.engine === 'pg');
+  try {
+    while (remaining > 0) {
+      if (options.maxRows !== undefined && embedded >= options.maxRows) break;
+      if (options.deadline !== undefined && now() >= options.deadline) break;
+      const limit =
+        options.maxRows === undefined ? batchSize : Math.min(batchSize, options.maxRows - embedded);
+      const rows = await rowsToEmbedAfter(database.sql, rowsToEmbed, spec.columns, lastId, limit);
+      if (rows.length === 0) break;
+      lastId = rows[rows.length - 1]!.id;
+      let vectors: Float32Array[];
+      try {
+        vectors = await provider.embed(
+          rows.map((row) => spec.text(row)),
+          'document',
+        );
+      } catch (caught) {
+        error = caught instanceof Error ? caught.message : String(caught);
+        break;
+      }
+      const written = await writeEmbeddings(
+        database.sql,
+        options.table,
+        rows.map((row) => row.id),
+        vectors,
+        provider.modelId,
       );
-    } catch (caught) {
-      error = caught instanceof Error ? caught.message : String(caught);
-      break;
+      embedded += written;
+      remaining = Math.max(0, remaining - written);
+      options.onBatch?.({ embedded, remaining });
     }
-    const written = await writeEmbeddings(
-      database.sql,
-      options.table,
-      rows.map((row) => row.id),
-      vectors,
-      provider.modelId,
-    );
-    embedded += written;
-    remaining = Math.max(0, remaining - written);
-    options.onBatch?.({ embedded, remaining });
+  } finally {
+    if (bulk) await ensureVectorIndex(database.sql, options.table, database.engine === 'pg');
   }
   remaining = await countRemaining();
   return { table: options.table, embedded, remaining, ...(error === undefined ? {} : { error }) };
+}
+
+async function isBulkLoad(
+  database: { sql: SqlExecutor; engine?: DatabaseEngine },
+  options: EmbedMissingOptions,
+  remaining: number,
+): Promise<boolean> {
+  if (database.engine === undefined || options.deadline !== undefined) return false;
+  const load = Math.min(remaining, options.maxRows ?? remaining);
+  if (load < (options.rebuildIndexFrom ?? BULK_INDEX_ROWS)) return false;
+  return load >= (await countVectors(database.sql, options.table));
+}
+
+/** Builds a table's HNSW index if a bulk load was interrupted before rebuilding it (see rebuildIndexFrom). */
+export function repairVectorIndex(
+  database: { sql: SqlExecutor; engine: DatabaseEngine },
+  table: EmbeddedTable,
+): Promise<void> {
+  return ensureVectorIndex(database.sql, table, database.engine === 'pg');
 }
 
 export interface TableEmbeddingStatus {

@@ -9,19 +9,24 @@ export interface RowsToEmbed {
   ids?: readonly number[] | undefined;
 }
 
-/** Stores the vectors (pgvector literals) for the given ids in one statement; how many rows changed. */
+/**
+ * Stores vectors for the given ids in one statement; how many rows changed. `vectors` holds the ids' vectors
+ * one after another as a binary `real[]` (toFloat4ArrayBinary), `dimensions` numbers each.
+ */
 export async function updateEmbeddings(
   sql: SqlExecutor,
   table: EmbeddedTable,
   ids: readonly number[],
-  vectors: readonly string[],
+  vectors: Uint8Array,
+  dimensions: number,
   modelId: string,
 ): Promise<number> {
   const result = await sql.query(
-    `UPDATE ${table} AS t SET embedding = v.embedding::vector, embedding_model = $3
-     FROM unnest($1::int[], $2::text[]) AS v(id, embedding)
+    `UPDATE ${table} AS t
+     SET embedding = ($2::real[])[(v.n - 1) * $4::int + 1 : v.n * $4::int]::vector, embedding_model = $3
+     FROM unnest($1::int[]) WITH ORDINALITY AS v(id, n)
      WHERE t.id = v.id`,
-    [ids, vectors, modelId],
+    [ids, vectors, modelId, dimensions],
   );
   return result.rowCount;
 }
@@ -90,4 +95,55 @@ export async function countCurrentEmbeddings(
     [modelId],
   );
   return rows[0]?.n ?? 0;
+}
+
+/** The HNSW index of a table's vectors (migration 0001 names them so). */
+const vectorIndexName = (table: EmbeddedTable) => `idx_${table}_embedding`;
+
+/** Rows of `table` holding a vector of any model: what an index rebuild has to read. */
+export async function countVectors(sql: SqlExecutor, table: EmbeddedTable): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${table} WHERE embedding IS NOT NULL`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Drops the HNSW index before a bulk load. On a server `CONCURRENTLY` waits for running queries and
+ * blocks none; readers meanwhile get exact scans (slower, same results). PGlite serves one statement at a
+ * time, so a plain DROP blocks nobody.
+ */
+export async function dropVectorIndex(
+  sql: SqlExecutor,
+  table: EmbeddedTable,
+  server: boolean,
+): Promise<void> {
+  await sql.query(`DROP INDEX ${server ? 'CONCURRENTLY ' : ''}IF EXISTS ${vectorIndexName(table)}`);
+}
+
+/**
+ * Builds the HNSW index when it is missing (after a bulk load, or a load interrupted before its rebuild).
+ * On a server a build left invalid by a failure is dropped and redone unless a build is still running;
+ * `CONCURRENTLY` keeps reads and writes going during the build.
+ */
+export async function ensureVectorIndex(
+  sql: SqlExecutor,
+  table: EmbeddedTable,
+  server: boolean,
+): Promise<void> {
+  const name = vectorIndexName(table);
+  if (server) {
+    const { rows } = await sql.query<{ valid: boolean; building: boolean }>(
+      `SELECT i.indisvalid AS valid,
+              EXISTS (SELECT 1 FROM pg_stat_progress_create_index p WHERE p.index_relid = i.indexrelid) AS building
+       FROM pg_index i WHERE i.indexrelid = to_regclass($1)`,
+      [name],
+    );
+    const existing = rows[0];
+    if (existing?.valid || existing?.building) return;
+    if (existing) await sql.query(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
+  }
+  await sql.query(
+    `CREATE INDEX ${server ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${name} ON ${table} USING hnsw (embedding vector_cosine_ops)`,
+  );
 }

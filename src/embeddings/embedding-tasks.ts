@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { TaskDefinition } from '../worker/job-queue.js';
-import { EMBEDDED_TABLES, embedMissing } from './embed-rows.js';
+import { EMBEDDED_TABLES, embedMissing, repairVectorIndex } from './embed-rows.js';
 import type { EmbeddingProvider } from './embedding-provider.js';
 
 export const EMBEDDING_BACKFILL_TASK = 'embeddings/backfill';
@@ -16,8 +16,9 @@ export interface EmbeddingTaskDependencies {
 }
 
 /**
- * Every minute, embeds rows without a vector of the configured model (roles first: normalization needs them).
- * Idempotent; a provider outage is logged and the rows wait for the next run.
+ * Every minute, embeds rows without a vector of the configured model (roles first: normalization needs them),
+ * and rebuilds a vector index that an interrupted bulk load left dropped. Idempotent; a provider outage is
+ * logged and the rows wait for the next run.
  */
 export function embeddingTasks(deps: EmbeddingTaskDependencies): TaskDefinition<never>[] {
   return [
@@ -51,5 +52,7 @@ export async function runEmbeddingBackfill(
       else deps.logger.info(log, 'embeddings backfilled');
     }
     if (result.error) return;
+    // Nothing left to embed, so no bulk load is between dropping and rebuilding this index.
+    if (result.remaining === 0) await repairVectorIndex(deps.database, table);
   }
 }

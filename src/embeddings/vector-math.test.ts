@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cosine, dot, fromPgVector, norm, normalize, toPgVectorLiteral } from './vector-math.js';
+import {
+  cosine,
+  dot,
+  fromPgVector,
+  norm,
+  normalize,
+  toFloat4ArrayBinary,
+  toPgVectorLiteral,
+} from './vector-math.js';
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const vector = (length: number) => fc.array(finite, { minLength: length, maxLength: length });
@@ -87,5 +95,39 @@ describe('pgvector text', () => {
 
   it('refuses non-finite values when writing', () => {
     expect(() => toPgVectorLiteral([Number.NaN])).toThrow(RangeError);
+  });
+});
+
+describe('toFloat4ArrayBinary', () => {
+  it('writes the real[] wire form: header, then each value as a length-prefixed big-endian float4', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 8 })
+          .chain((length) => fc.array(vector(length), { minLength: 1, maxLength: 4 })),
+        (vectors) => {
+          const bytes = toFloat4ArrayBinary(vectors);
+          const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+          const values = vectors.flat();
+          expect([0, 4, 8, 12, 16].map((offset) => view.getInt32(offset))).toEqual([
+            1,
+            0,
+            700,
+            values.length,
+            1,
+          ]);
+          expect(bytes.byteLength).toBe(20 + values.length * 8);
+          values.forEach((value, i) => {
+            expect(view.getInt32(20 + i * 8)).toBe(4);
+            expect(view.getFloat32(24 + i * 8)).toBe(Math.fround(value));
+          });
+        },
+      ),
+    );
+  });
+
+  it('refuses non-finite values and vectors of different lengths', () => {
+    expect(() => toFloat4ArrayBinary([[1, Number.POSITIVE_INFINITY]])).toThrow(RangeError);
+    expect(() => toFloat4ArrayBinary([[1, 2], [3]])).toThrow(RangeError);
   });
 });

@@ -65,3 +65,37 @@ function shortestFloat32(value: number): string {
   }
   return String(Number(target.toPrecision(9)));
 }
+
+/** PostgreSQL's type OID of `real` (float4), the element type of the binary arrays below. */
+const FLOAT4_OID = 700;
+
+/**
+ * Equal-length vectors, one after another, as the binary wire form of a one-dimensional PostgreSQL `real[]`
+ * (array_recv: ndim, has-nulls flag, element OID, length and lower bound, then length-prefixed big-endian
+ * float4s). Sent as a binary parameter this skips formatting and parsing decimal text; SQL slices the array
+ * back into vectors (`arr[(i - 1) * d + 1 : i * d]::vector`). Throws a RangeError for a non-finite value
+ * or vectors of different lengths.
+ */
+export function toFloat4ArrayBinary(vectors: readonly ArrayLike<number>[]): Buffer {
+  const dimensions = vectors[0]?.length ?? 0;
+  const count = vectors.length * dimensions;
+  const bytes = Buffer.allocUnsafe(20 + count * 8);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  view.setInt32(0, 1);
+  view.setInt32(4, 0);
+  view.setInt32(8, FLOAT4_OID);
+  view.setInt32(12, count);
+  view.setInt32(16, 1);
+  let offset = 20;
+  for (const v of vectors) {
+    if (v.length !== dimensions) throw new RangeError('vectors of one length expected');
+    for (let i = 0; i < dimensions; i++) {
+      const value = v[i]!;
+      if (!Number.isFinite(value)) throw new RangeError(`pgvector cannot store ${value}`);
+      view.setInt32(offset, 4);
+      view.setFloat32(offset + 4, value);
+      offset += 8;
+    }
+  }
+  return bytes;
+}
