@@ -33,14 +33,14 @@ function functionsDisjoint(a: RoleFacets, b: RoleFacets): boolean {
 }
 
 /** Why `text` is no clean role title (no role noun, a bare broad noun, noise, outside IT), or null. */
-function unnamedRole(text: RoleParts, role: RoleParts): string | null {
+function unnamedRole(text: RoleParts, role: RoleParts, noiseAllowed = false): string | null {
   const { parsed, facets } = text;
   if (parsed.function === null || parsed.tokens.length === 0) return 'it names no role noun';
   // "Engineer" alone claims every title; "SDET" or "Tester" alone still names its specialty, "CTO" its office.
   if (parsed.tokens.length === 1 && facets.specialities.size === 0 && !CHIEF_OFFICER.test(parsed.tokens[0]!)) {
     return `"${parsed.name}" alone names no role`;
   }
-  if (parsed.noise.length > 0) return `it carries posting noise (${parsed.noise.join(', ')})`;
+  if (parsed.noise.length > 0 && !noiseAllowed) return `it carries posting noise (${parsed.noise.join(', ')})`;
   if (parsed.domain === 'non-it' && role.parsed.domain !== 'non-it') return 'it is a title outside IT';
   return null;
 }
@@ -69,4 +69,22 @@ export function aliasDisagreement(alias: string, roleName: string): string | nul
 /** Why a synonym reviewed by hand cannot be seeded for the role: only when it is no clean role title. */
 export function synonymDisagreement(synonym: string, roleName: string): string | null {
   return unnamedRole(rolePartsOf(synonym), rolePartsOf(roleName));
+}
+
+/**
+ * Whether a posting title has the parts of a role (or of one of its aliases): a clean role phrase (noise
+ * aside), the same specialties exactly, and a function that is not another one. Stricter than an alias:
+ * "Quality Engineer" and "Robotics Hardware Testing Engineer" are no Software Engineer postings.
+ */
+export function titleHasPartsOf(title: RoleParts, roleTexts: readonly RoleParts[]): boolean {
+  return roleTexts.some(
+    (role) =>
+      unnamedRole(title, role, true) === null &&
+      sameSpecialties(title.facets, role.facets) &&
+      !functionsDisjoint(title.facets, role.facets),
+  );
+}
+
+function sameSpecialties(a: RoleFacets, b: RoleFacets): boolean {
+  return a.specialities.size === b.specialities.size && [...a.specialities].every((s) => b.specialities.has(s));
 }
