@@ -1,12 +1,16 @@
 import type { Database } from '../db/database.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
+import { aliasDisagreement } from '../domain/roles/alias-fit.js';
 import { AppError } from '../errors.js';
 import { getRole, type RoleSummary } from './list-roles.js';
 import { assertTextFreeFor } from './rename-role.js';
 import { refreshRoleEmbeddings } from './role-embeddings.js';
 import { appendRoleAlias, dropRoleAlias } from './role-queries.js';
 
-/** Adds an alias (no-op when the role already has it); 409 when it names another role. */
+/**
+ * Adds an alias (no-op when the role already has it); 409 when it names another role, 400 when its parsed
+ * parts are not the role's (a bare role noun such as "Engineer", noise, another specialty or function).
+ */
 export async function addRoleAlias(
   database: Database,
   provider: EmbeddingProvider,
@@ -15,8 +19,14 @@ export async function addRoleAlias(
 ): Promise<RoleSummary> {
   const alias = aliasText.trim().replace(/\s+/g, ' ');
   const changed = await database.transaction(async (tx) => {
-    await getRole(tx, roleId);
+    const role = await getRole(tx, roleId);
     await assertTextFreeFor(tx.sql, roleId, alias, 'alias');
+    const disagreement = aliasDisagreement(alias, role.name);
+    if (disagreement !== null) {
+      throw new AppError('validation_failed', `"${alias}" is no alias of "${role.name}": ${disagreement}.`, {
+        errors: [{ field: 'alias', message: disagreement }],
+      });
+    }
     return appendRoleAlias(tx.sql, roleId, alias);
   });
   if (changed) await refreshRoleEmbeddings(database.sql, provider, [roleId]);
