@@ -156,7 +156,9 @@ export function buildRoleSeed(onetTitles: readonly OnetTitle[]): { seed: RoleSee
   const addAlias = (role: RoleDraft, alias: string, synonym = false): boolean => {
     const cleaned = cleanRoleText(alias).cleaned;
     // An alias must mean the role by its parsed parts (a reviewed synonym only needs to name a role cleanly).
-    const disagreement = synonym ? synonymDisagreement(alias, role.name) : aliasDisagreement(alias, role.name);
+    const disagreement = synonym
+      ? synonymDisagreement(alias, role.name)
+      : aliasDisagreement(alias, role.name);
     if (cleaned.length === 0 || disagreement !== null) return false;
     const current = owner.get(cleaned);
     if (current) return current === role;
@@ -178,7 +180,8 @@ export function buildRoleSeed(onetTitles: readonly OnetTitle[]): { seed: RoleSee
       for (const alias of texts) {
         if (addAlias(role, alias, synonym)) continue;
         const why =
-          (synonym ? synonymDisagreement(alias, role.name) : aliasDisagreement(alias, role.name)) ?? 'it is taken';
+          (synonym ? synonymDisagreement(alias, role.name) : aliasDisagreement(alias, role.name)) ??
+          'it is taken';
         throw new Error(`curated alias "${alias}" of "${role.name}": ${why}`);
       }
     }

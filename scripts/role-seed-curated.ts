@@ -71,11 +71,12 @@ export const CURATED_ROLES: readonly CuratedRole[] = [
     'Full Stack Software Engineer',
     'Fullstack Developer',
   ]),
-  r('Frontend Developer', 'Engineering', [
-    'Front End Developer',
-    'Frontend Engineer',
-    'Front End Engineer',
-  ], ['UI Developer']),
+  r(
+    'Frontend Developer',
+    'Engineering',
+    ['Front End Developer', 'Frontend Engineer', 'Front End Engineer'],
+    ['UI Developer'],
+  ),
   r('Backend Developer', 'Engineering', ['Back End Developer', 'Backend Engineer', 'Back End Engineer']),
   r('Web Developer', 'Engineering', ['Web Engineer', 'Web Application Developer', 'Web Programmer']),
   r('Mobile Developer', 'Engineering', [
@@ -137,7 +138,12 @@ export const CURATED_ROLES: readonly CuratedRole[] = [
     'Software Test Engineer',
     'Quality Engineer',
   ]),
-  r('Performance Test Engineer', 'QA', ['Performance Tester'], ['Performance Engineer', 'Load Test Engineer']),
+  r(
+    'Performance Test Engineer',
+    'QA',
+    ['Performance Tester'],
+    ['Performance Engineer', 'Load Test Engineer'],
+  ),
   r('QA Manager', 'QA', ['Test Manager', 'QA Lead', 'Test Lead']),
   // DevOps & Cloud
   r('DevOps Engineer', 'DevOps & Cloud', [
@@ -173,11 +179,12 @@ export const CURATED_ROLES: readonly CuratedRole[] = [
     'Information Security Engineer',
     'Cyber Security Engineer',
   ]),
-  r('Cybersecurity Analyst', 'Security', [
-    'Information Security Analyst',
-    'Security Analyst',
-    'Cyber Security Analyst',
-  ], ['SOC Analyst']),
+  r(
+    'Cybersecurity Analyst',
+    'Security',
+    ['Information Security Analyst', 'Security Analyst', 'Cyber Security Analyst'],
+    ['SOC Analyst'],
+  ),
   r('Security Architect', 'Security', ['Information Security Architect', 'Cybersecurity Architect']),
   // Product & Project
   r('Project Manager', 'Product & Project', ['IT Project Manager', 'Technical Project Manager', 'PM']),
@@ -190,12 +197,12 @@ export const CURATED_ROLES: readonly CuratedRole[] = [
   r('Business Analyst', 'Business Analysis', ['IT Business Analyst', 'Technical Business Analyst', 'BA']),
   r('Business Systems Analyst', 'Business Analysis', []),
   // Design
-  r('UI/UX Designer', 'Design', [
-    'UX Designer',
-    'UI Designer',
-    'UX/UI Designer',
-    'User Experience Designer',
-  ], ['Product Designer']),
+  r(
+    'UI/UX Designer',
+    'Design',
+    ['UX Designer', 'UI Designer', 'UX/UI Designer', 'User Experience Designer'],
+    ['Product Designer'],
+  ),
   // Support
   r('Technical Support Engineer', 'Support', [
     'Technical Support Specialist',
@@ -220,7 +227,12 @@ export const CURATED_ROLES: readonly CuratedRole[] = [
     'Salesforce Technical Architect',
     'Salesforce Solution Architect',
   ]),
-  r('SAP Consultant', 'Enterprise Apps', ['SAP Functional Consultant'], ['SAP Analyst', 'SAP Business Analyst']),
+  r(
+    'SAP Consultant',
+    'Enterprise Apps',
+    ['SAP Functional Consultant'],
+    ['SAP Analyst', 'SAP Business Analyst'],
+  ),
   r('SAP ABAP Developer', 'Enterprise Apps', ['ABAP Developer', 'SAP Developer']),
   r('ServiceNow Developer', 'Enterprise Apps', ['ServiceNow Engineer']),
   r('ServiceNow Administrator', 'Enterprise Apps', ['ServiceNow Admin']),

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
-import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { aliasDisagreement } from '../domain/roles/alias-fit.js';
+import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError } from '../errors.js';
 import { getRole, type RoleSummary } from './list-roles.js';
 import { assertTextFreeFor } from './rename-role.js';

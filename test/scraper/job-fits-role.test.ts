@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { jobFitsRole } from '../../src/scraper/file-scraper.js';
 
 const seed = JSON.parse(readFileSync('assets/role-seed.json', 'utf8')) as {
@@ -7,7 +7,14 @@ const seed = JSON.parse(readFileSync('assets/role-seed.json', 'utf8')) as {
 };
 const seeded = (name: string) => {
   const found = seed.roles.find((r) => r.name === name)!;
-  return { id: 7, name, aliases: found.aliases, category: found.category, priority: 'normal', candidate_count: 1 };
+  return {
+    id: 7,
+    name,
+    aliases: found.aliases,
+    category: found.category,
+    priority: 'normal',
+    candidate_count: 1,
+  };
 };
 
 const role = (name: string, aliases: string[] = []) => ({

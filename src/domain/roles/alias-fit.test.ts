@@ -16,7 +16,9 @@ describe('aliasDisagreement', () => {
   });
 
   it('refuses aliases whose parts disagree with the role', () => {
-    expect(aliasDisagreement('Blockchain Threat Investigator', 'Blockchain Engineer')).toMatch(/no role noun/);
+    expect(aliasDisagreement('Blockchain Threat Investigator', 'Blockchain Engineer')).toMatch(
+      /no role noun/,
+    );
     expect(aliasDisagreement('Quality Engineer', 'Software Engineer')).not.toBeNull();
     expect(aliasDisagreement('Robotics Hardware Testing Engineer', 'Software Engineer')).not.toBeNull();
     expect(aliasDisagreement('Data Engineer', 'Java Developer')).toMatch(/specialty \(java\)/);

@@ -37,10 +37,15 @@ function unnamedRole(text: RoleParts, role: RoleParts, noiseAllowed = false): st
   const { parsed, facets } = text;
   if (parsed.function === null || parsed.tokens.length === 0) return 'it names no role noun';
   // "Engineer" alone claims every title; "SDET" or "Tester" alone still names its specialty, "CTO" its office.
-  if (parsed.tokens.length === 1 && facets.specialities.size === 0 && !CHIEF_OFFICER.test(parsed.tokens[0]!)) {
+  if (
+    parsed.tokens.length === 1 &&
+    facets.specialities.size === 0 &&
+    !CHIEF_OFFICER.test(parsed.tokens[0]!)
+  ) {
     return `"${parsed.name}" alone names no role`;
   }
-  if (parsed.noise.length > 0 && !noiseAllowed) return `it carries posting noise (${parsed.noise.join(', ')})`;
+  if (parsed.noise.length > 0 && !noiseAllowed)
+    return `it carries posting noise (${parsed.noise.join(', ')})`;
   if (parsed.domain === 'non-it' && role.parsed.domain !== 'non-it') return 'it is a title outside IT';
   return null;
 }
@@ -86,5 +91,7 @@ export function titleHasPartsOf(title: RoleParts, roleTexts: readonly RoleParts[
 }
 
 function sameSpecialties(a: RoleFacets, b: RoleFacets): boolean {
-  return a.specialities.size === b.specialities.size && [...a.specialities].every((s) => b.specialities.has(s));
+  return (
+    a.specialities.size === b.specialities.size && [...a.specialities].every((s) => b.specialities.has(s))
+  );
 }

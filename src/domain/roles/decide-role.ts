@@ -324,7 +324,6 @@ function displayOf(tokens: readonly string[]): string {
   return cleanRoleText(tokens.join(' ')).display;
 }
 
-
 /**
  * Role nouns of practitioners one specialty's role is filed under whichever is written: a Kubernetes or cloud
  * administrator is the DevOps or cloud engineer when the taxonomy has no administrator of that specialty.
