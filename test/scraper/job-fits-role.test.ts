@@ -70,6 +70,7 @@ describe('the reference scraper title filter', () => {
     const javaDeveloper = seeded('Java Developer');
     expect(jobFitsRole('Senior Java Software Engineer - Hybrid', javaDeveloper)).toBe(true);
     expect(jobFitsRole('Java Developer', javaDeveloper)).toBe(true);
+    expect(jobFitsRole('Team Lead Java', javaDeveloper)).toBe(true);
     expect(jobFitsRole('Python Developer', javaDeveloper)).toBe(false);
     const blockchain = seeded('Blockchain Engineer');
     expect(blockchain.aliases).not.toContain('Blockchain Threat Investigator');
