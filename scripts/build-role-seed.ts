@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aliasDisagreement, synonymDisagreement } from '../src/domain/roles/alias-fit.js';
 import { cleanRoleText } from '../src/domain/roles/clean-role-text.js';
 import {
   detectRoleFacets,
@@ -152,9 +153,13 @@ export function buildRoleSeed(onetTitles: readonly OnetTitle[]): { seed: RoleSee
     byName.set(name, draft);
     return draft;
   };
-  const addAlias = (role: RoleDraft, alias: string): boolean => {
+  const addAlias = (role: RoleDraft, alias: string, synonym = false): boolean => {
     const cleaned = cleanRoleText(alias).cleaned;
-    if (cleaned.length === 0) return false;
+    // An alias must mean the role by its parsed parts (a reviewed synonym only needs to name a role cleanly).
+    const disagreement = synonym
+      ? synonymDisagreement(alias, role.name)
+      : aliasDisagreement(alias, role.name);
+    if (cleaned.length === 0 || disagreement !== null) return false;
     const current = owner.get(cleaned);
     if (current) return current === role;
     owner.set(cleaned, role);
@@ -168,8 +173,17 @@ export function buildRoleSeed(onetTitles: readonly OnetTitle[]): { seed: RoleSee
   for (const curated of CURATED_ROLES) addRole(curated.name, curated.category);
   for (const curated of CURATED_ROLES) {
     const role = byName.get(curated.name)!;
-    for (const alias of curated.aliases) {
-      if (!addAlias(role, alias)) throw new Error(`curated alias "${alias}" of "${role.name}" is taken`);
+    for (const [synonym, texts] of [
+      [false, curated.aliases],
+      [true, curated.synonyms],
+    ] as const) {
+      for (const alias of texts) {
+        if (addAlias(role, alias, synonym)) continue;
+        const why =
+          (synonym ? synonymDisagreement(alias, role.name) : aliasDisagreement(alias, role.name)) ??
+          'it is taken';
+        throw new Error(`curated alias "${alias}" of "${role.name}": ${why}`);
+      }
     }
   }
   const occupationRole = new Map<string, RoleDraft>();

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { aliasDisagreement } from '../domain/roles/alias-fit.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError } from '../errors.js';
 import { getRole, type RoleSummary } from './list-roles.js';
@@ -6,7 +7,10 @@ import { assertTextFreeFor } from './rename-role.js';
 import { refreshRoleEmbeddings } from './role-embeddings.js';
 import { appendRoleAlias, dropRoleAlias } from './role-queries.js';
 
-/** Adds an alias (no-op when the role already has it); 409 when it names another role. */
+/**
+ * Adds an alias (no-op when the role already has it); 409 when it names another role, 400 when its parsed
+ * parts are not the role's (a bare role noun such as "Engineer", noise, another specialty or function).
+ */
 export async function addRoleAlias(
   database: Database,
   provider: EmbeddingProvider,
@@ -16,8 +20,14 @@ export async function addRoleAlias(
   const alias = aliasText.trim().replace(/\s+/g, ' ');
   // The alias and the role's new vector commit together (a provider failure clears the vector instead).
   return database.transaction(async (tx) => {
-    await getRole(tx, roleId);
+    const role = await getRole(tx, roleId);
     await assertTextFreeFor(tx.sql, roleId, alias, 'alias');
+    const disagreement = aliasDisagreement(alias, role.name);
+    if (disagreement !== null) {
+      throw new AppError('validation_failed', `"${alias}" is no alias of "${role.name}": ${disagreement}.`, {
+        errors: [{ field: 'alias', message: disagreement }],
+      });
+    }
     if (await appendRoleAlias(tx.sql, roleId, alias)) await refreshRoleEmbeddings(tx.sql, provider, [roleId]);
     return getRole(tx, roleId);
   });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { applyMapping, JOBSPY_MAPPING } from '../domain/jobs/column-mapping.js';
+import { rolePartsOf, titleHasPartsOf } from '../domain/roles/alias-fit.js';
 import { buildRoleCatalog, decideTitle, WORDED_LINK_CONFIDENCE } from '../domain/roles/decide-role.js';
 import { AppError } from '../errors.js';
 import type { JobInput } from '../ingestion/job-input.js';
@@ -25,16 +26,29 @@ export async function loadJobsFile(source: { jobspyCsv?: string; jobsJson?: stri
 }
 
 /**
- * Whether a posting is for the claimed role: its title, parsed into role phrase and noise, reaches the role by
- * the rules role normalization uses (name, alias, typo, plain variant, relaxed team words), confidently. Bare
- * role nouns ("Engineer", "Developer") and titles outside IT never fit an IT role on their own words.
+ * The filter of postings for the claimed role. A title fits when, parsed into role phrase and noise, it reaches
+ * the role by the rules role normalization uses (name, alias, typo, plain variant, relaxed team words)
+ * confidently, and its parsed parts (function, specialties) are those of the role's name or of one of its
+ * aliases. Bare role nouns ("Engineer", "Developer"), other specialties ("Quality Engineer") and titles outside
+ * IT never fit an IT role.
  */
-export function jobFitsRole(title: string, role: ClaimedRole['role']): boolean {
+export function roleTitleFilter(role: ClaimedRole['role']): (title: string) => boolean {
   const catalog = buildRoleCatalog([
     { id: role.id, name: role.name, aliases: role.aliases, canonical: true, category: role.category },
   ]);
-  const decision = decideTitle(catalog, title);
-  return decision.kind === 'match' && decision.confidence >= WORDED_LINK_CONFIDENCE;
+  const roleParts = [role.name, ...role.aliases].map(rolePartsOf);
+  return (title) => {
+    const decision = decideTitle(catalog, title);
+    return (
+      decision.kind === 'match' &&
+      decision.confidence >= WORDED_LINK_CONFIDENCE &&
+      titleHasPartsOf(rolePartsOf(title), roleParts)
+    );
+  };
+}
+
+export function jobFitsRole(title: string, role: ClaimedRole['role']): boolean {
+  return roleTitleFilter(role)(title);
 }
 
 export interface FileScraperReport {
@@ -54,7 +68,8 @@ export async function runFileScraper(
   while (reports.length < (options.maxSessions ?? Number.POSITIVE_INFINITY)) {
     const claimed = await client.claim();
     if (!claimed) break;
-    const fitting = jobs.filter((job) => jobFitsRole(job.title, claimed.role));
+    const fits = roleTitleFilter(claimed.role);
+    const fitting = jobs.filter((job) => fits(job.title));
     let report: FileScraperReport;
     try {
       report = {

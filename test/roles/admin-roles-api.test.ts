@@ -87,15 +87,21 @@ describe('admin roles API', () => {
     });
     expect(renamed.json().aliases).toContain('Scrum Master');
 
-    const added = await call('POST', `/api/admin/roles/${id}/aliases`, { alias: 'Iteration Facilitator' });
-    expect(added.json().aliases).toContain('Iteration Facilitator');
+    const added = await call('POST', `/api/admin/roles/${id}/aliases`, { alias: 'Certified Scrum Master' });
+    expect(added.json().aliases).toContain('Certified Scrum Master');
+    // Aliases must mean the role by their parsed parts: no bare role noun, no title naming no role.
+    for (const alias of ['Engineer', 'Iteration Facilitator', 'Scrum Master (Remote)']) {
+      const refused = await call('POST', `/api/admin/roles/${id}/aliases`, { alias });
+      expect(refused.statusCode, alias).toBe(400);
+      expect(refused.json().errors[0].field).toBe('alias');
+    }
     const clash = await call('POST', `/api/admin/roles/${id}/aliases`, { alias: 'Java Developer' });
     expect(clash.statusCode).toBe(409);
     const removed = await call(
       'DELETE',
-      `/api/admin/roles/${id}/aliases/${encodeURIComponent('Iteration Facilitator')}`,
+      `/api/admin/roles/${id}/aliases/${encodeURIComponent('Certified Scrum Master')}`,
     );
-    expect(removed.json().aliases).not.toContain('Iteration Facilitator');
+    expect(removed.json().aliases).not.toContain('Certified Scrum Master');
     expect((await call('DELETE', `/api/admin/roles/${id}/aliases/nothing-here`)).statusCode).toBe(404);
     expect((await call('GET', '/api/admin/roles/999999')).statusCode).toBe(404);
   });

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { mergeRoles } from '../../src/roles/merge-roles.js';
+import { normalizeRole } from '../../src/roles/normalize-role.js';
 import {
   afterCandidatesDeleted,
   recountRoleCandidates,
   roleIdsOfCandidates,
 } from '../../src/roles/role-candidate-counts.js';
 import { setCandidateRoles } from '../../src/roles/set-candidate-roles.js';
+import { claimNextRole } from '../../src/scraper/claim-next-role.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createScraperKey } from '../support/scraper-fixtures.js';
 import { createCandidates, type SwitchableProvider, seedTestRoles, switchableProvider } from './helpers.js';
 
 describe('candidate roles and exact candidate counts', () => {
@@ -161,5 +164,41 @@ describe('candidate roles and exact candidate counts', () => {
       'SELECT global_role_id, role_name FROM scrape_sessions',
     );
     expect(sessions).toEqual([{ global_role_id: target.id, role_name: source }]);
+  });
+
+  it('puts a role outside IT in the scrape queue only while a candidate wants it', async () => {
+    const { key } = await createScraperKey(database, 'outside-it');
+    const claimNonIt = async () => {
+      const claimed = await claimNextRole(database, key);
+      if (claimed)
+        await database.sql.query(`UPDATE global_roles SET queue_status = 'completed' WHERE id = $1`, [
+          claimed.role.id,
+        ]);
+      return claimed?.role.category ?? null;
+    };
+    await database.sql.query(`UPDATE global_roles SET queue_status = 'completed'`);
+    // Created by an admin's normalize --create, wanted by nobody: never claimed.
+    const made = await database.transaction((tx) =>
+      normalizeRole(tx, provider, 'Structural Civil Engineer', { create: true }),
+    );
+    const role = await database.sql.query<{
+      category: string | null;
+      candidate_count: number;
+      queue_status: string;
+    }>('SELECT category, candidate_count, queue_status FROM global_roles WHERE id = $1', [made.role!.id]);
+    expect(role.rows[0]).toMatchObject({ category: 'non-it', candidate_count: 0 });
+    await database.sql.query(`UPDATE global_roles SET queue_status = 'pending' WHERE id = $1`, [
+      made.role!.id,
+    ]);
+    expect(await claimNonIt()).toBeNull();
+
+    const { tenantId, candidateIds } = await createCandidates(database, 1);
+    await set(tenantId, candidateIds[0]!, ['Structural Civil Engineer']);
+    expect(await claimNonIt()).toBe('non-it');
+    await set(tenantId, candidateIds[0]!, []);
+    await database.sql.query(`UPDATE global_roles SET queue_status = 'pending' WHERE id = $1`, [
+      made.role!.id,
+    ]);
+    expect(await claimNonIt()).toBeNull();
   });
 });

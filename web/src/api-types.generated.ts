@@ -4912,7 +4912,7 @@ export interface paths {
         put?: never;
         /**
          * Add an alias to a role
-         * @description Adds an alias, so the text maps to this role from now on; an alias another role has is a 409.
+         * @description Adds an alias, so the text maps to this role from now on; an alias another role has is a 409, one whose parsed parts are not the role parts (a bare role noun such as "Engineer", posting noise, another specialty or function) a 400.
          *
          *     Needs a session of: PM_ADMIN.
          */

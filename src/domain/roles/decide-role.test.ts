@@ -167,6 +167,28 @@ describe('decideTitle on the seeded taxonomy', () => {
   });
 });
 
+describe('a lead of a technology', () => {
+  it.each([
+    ['Team Lead Java', 'Java Developer'],
+    ['Tech Lead Java', 'Java Developer'],
+    ['Lead Java', 'Java Developer'],
+    ['Java Tech Lead', 'Java Developer'],
+    ['Team Lead .NET (Remote)', '.NET Developer'],
+    ['Tech Lead Python', 'Python Developer'],
+  ])('"%s" is the technology role at lead seniority', (title, role) => {
+    expect(decided(title)).toBe(role);
+    const decision = decideTitle(catalog, title);
+    expect(decision.kind === 'match' && decision.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(decision.kind === 'match' && decision.parsed.seniority).toBe('lead');
+  });
+
+  it('leaves leads of a discipline to their own roles', () => {
+    expect(decided('QA Lead')).toBe('QA Manager');
+    expect(decided('Tech Lead')).not.toBe('Java Developer');
+    expect(decided('Team Lead Sales')).toBe('refused');
+  });
+});
+
 describe('noise added to a title', () => {
   const titles = fc.constantFrom(
     'Java Developer',

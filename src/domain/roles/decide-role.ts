@@ -13,6 +13,7 @@
  *    (or the exact same name), and are created as such.
  * A text without a role noun is refused, unless it is a specialty alone ("DevOps") that one role fits.
  */
+import { isBareRoleNoun as isBareFunction } from './alias-fit.js';
 import { cleanRoleText } from './clean-role-text.js';
 import { buildRoleIndex, type IndexedRole, matchByText, type RoleIndex } from './normalize-role.js';
 import {
@@ -321,11 +322,6 @@ function creationName(parsed: ParsedRoleTitle): string {
 
 function displayOf(tokens: readonly string[]): string {
   return cleanRoleText(tokens.join(' ')).display;
-}
-
-function isBareFunction(parsed: ParsedRoleTitle): boolean {
-  const meaningful = parsed.tokens.filter((t) => !GENERIC_ROLE_WORDS.has(t));
-  return meaningful.length === 1 && meaningful[0] === parsed.function;
 }
 
 /**

@@ -661,9 +661,31 @@ const SCIENCE_TO_PRACTITIONER: Readonly<Record<string, string>> = {
 };
 
 /** The role phrase of one segment, or null when the segment names no role. */
+/** Words that make "lead" the leading developer of a technology: "Team Lead Java", "Tech Lead .NET". */
+const LEAD_WORDS = new Set(['team', 'technical']);
+
+/**
+ * A lead of a technology is that technology's developer at lead seniority: "Team Lead Java", "Tech Lead
+ * Python", "Lead Java" (where "lead" was read as seniority) and "Java Tech Lead". Only languages and
+ * frameworks: "QA Lead" or "Data Lead" lead a discipline, not a technology.
+ */
+function technologyLead(phrase: Phrase): Phrase | null {
+  let rest: string[];
+  if (phrase.seniority === 'lead' && lastFunctionAt(phrase.tokens) < 0) rest = phrase.tokens;
+  else if (phrase.tokens[phrase.tokens.length - 1] === 'lead') rest = phrase.tokens.slice(0, -1);
+  else return null;
+  rest = rest.filter((t) => !LEAD_WORDS.has(t));
+  const facets = facetsOfTokens(rest);
+  const technology = [...facets.specialities].some((s) => LANGUAGE_FACETS.has(s));
+  if (!technology || facets.otherTokens.some((t) => !GENERIC_ROLE_WORDS.has(t))) return null;
+  return { tokens: [...rest, 'developer'], seniority: 'lead' };
+}
+
 function rolePhraseOf(segment: string): Phrase | null {
   const phrase = cleanPhrase(firstAlternative(segment));
   if (phrase.tokens.length === 0) return null;
+  const led = technologyLead(phrase);
+  if (led) return led;
   const managed = managerOfDiscipline(phrase.tokens);
   if (managed) return { tokens: managed, seniority: phrase.seniority };
   if (lastFunctionAt(phrase.tokens) < 0) return null;

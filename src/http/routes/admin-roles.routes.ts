@@ -200,7 +200,9 @@ export function adminRoleRoutes(deps: RoleRouteDependencies): FastifyPluginAsync
           tags,
           summary: 'Add an alias to a role',
           description:
-            'Adds an alias, so the text maps to this role from now on; an alias another role has is a 409.',
+            'Adds an alias, so the text maps to this role from now on; an alias another role has is a 409, one whose ' +
+            'parsed parts are not the role parts (a bare role noun such as "Engineer", posting noise, another ' +
+            'specialty or function) a 400.',
           params: idParams,
           body: z.object({ alias: roleText }).strict(),
           response: { 200: roleSchema, 409: problemSchema, ...errors },
