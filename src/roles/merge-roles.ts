@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
-import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { aliasesMeaning } from '../domain/roles/alias-fit.js';
+import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError } from '../errors.js';
 import { candidatesOfRole, markCandidatesStale } from '../matching/matching-queries.js';
 import { getRole, type RoleSummary } from './list-roles.js';

@@ -213,8 +213,16 @@ describe('one transaction per request that changes data', () => {
       { id: python },
       { name: 'Python Engineer', priority: 'high' },
     );
-    await call(platform, 'POST /api/admin/roles/:id/aliases', { id: python }, { alias: 'Python Software Engineer' });
-    await call(platform, 'DELETE /api/admin/roles/:id/aliases/:alias', { id: python, alias: 'python software engineer' });
+    await call(
+      platform,
+      'POST /api/admin/roles/:id/aliases',
+      { id: python },
+      { alias: 'Python Software Engineer' },
+    );
+    await call(platform, 'DELETE /api/admin/roles/:id/aliases/:alias', {
+      id: python,
+      alias: 'python software engineer',
+    });
     await call(platform, 'POST /api/admin/roles/normalize', {}, { text: 'Senior Python Engineer' });
     await call(
       platform,
