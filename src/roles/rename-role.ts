@@ -1,11 +1,12 @@
 import type { Database, DbContext } from '../db/database.js';
+import { aliasDisagreement } from '../domain/roles/alias-fit.js';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.js';
 import { AppError } from '../errors.js';
 import { getRole, type RoleSummary } from './list-roles.js';
 import { assertRoleText } from './normalize-role.js';
 import { refreshRoleEmbeddings } from './role-embeddings.js';
 import { loadRoleIndex } from './role-index.js';
-import { otherRoleNamed, setRoleNameKeepingOldAsAlias } from './role-queries.js';
+import { otherRoleNamed, setRoleName } from './role-queries.js';
 import { type RoleSettings, updateRoleSettings } from './update-role-settings.js';
 
 /** Fails with 409 when the text (cleaned) already names or aliases a role other than `roleId`. */
@@ -26,7 +27,10 @@ export async function assertTextFreeFor(
   );
 }
 
-/** Renames a role inside `tx`; the old name stays as an alias so texts that matched it still do. */
+/**
+ * Renames a role inside `tx`; the old name stays as an alias, so texts that matched it still do, only when it
+ * means the renamed role (`aliasDisagreement`): a noisy or narrower old name is dropped.
+ */
 export async function renameRoleIn(tx: DbContext, roleId: number, newName: string): Promise<void> {
   const name = newName.trim().replace(/\s+/g, ' ');
   const role = await getRole(tx, roleId);
@@ -34,7 +38,7 @@ export async function renameRoleIn(tx: DbContext, roleId: number, newName: strin
   await assertTextFreeFor(tx.sql, roleId, name, 'name');
   if (await otherRoleNamed(tx.sql, name, roleId))
     throw new AppError('conflict', `A role named "${name}" already exists.`);
-  await setRoleNameKeepingOldAsAlias(tx.sql, roleId, name);
+  await setRoleName(tx.sql, roleId, name, aliasDisagreement(role.name, name) === null);
 }
 
 export interface RoleEdit {
@@ -69,7 +73,7 @@ export async function editRole(
   });
 }
 
-/** Renames a role (the old name stays an alias) and embeds it again, in one transaction. */
+/** Renames a role (the old name stays an alias when it means the role) and embeds it again, in one transaction. */
 export function renameRole(
   database: Database,
   provider: EmbeddingProvider,

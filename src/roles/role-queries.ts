@@ -73,20 +73,25 @@ export async function otherRoleNamed(sql: SqlExecutor, name: string, roleId: num
   return rows.length > 0;
 }
 
-/** Renames a role; its old name joins its aliases, and an alias equal to the new name leaves them. */
-export async function setRoleNameKeepingOldAsAlias(
+/**
+ * Renames a role; its old name joins its aliases when `keepOldName`, and an alias equal to the new name
+ * leaves them.
+ */
+export async function setRoleName(
   sql: SqlExecutor,
   roleId: number,
   name: string,
+  keepOldName: boolean,
 ): Promise<void> {
   await sql.query(
     `UPDATE global_roles
      SET aliases = ARRAY(
-           SELECT a FROM unnest(array_append(coalesce(aliases, '{}'), name)) WITH ORDINALITY AS u(a, n)
+           SELECT a FROM unnest(coalesce(aliases, '{}') || CASE WHEN $3 THEN ARRAY[name] ELSE '{}' END)
+             WITH ORDINALITY AS u(a, n)
            WHERE lower(a) <> lower($2) GROUP BY a ORDER BY min(n)),
          name = $2, updated_at = now()
      WHERE id = $1`,
-    [roleId, name],
+    [roleId, name, keepOldName],
   );
 }
 
@@ -378,16 +383,20 @@ export async function moveRoleReferences(
   return { candidateLinks, jobMappings, jobPostings, scrapeSessions, reports };
 }
 
-/** The target takes the source's name and aliases as aliases, its category and priority where better, and its scrape totals. */
+/**
+ * The target takes `newAliases` (the source's name and aliases that mean it) as aliases, the source's category
+ * and priority where better, and its scrape totals.
+ */
 export async function absorbRoleAttributes(
   sql: SqlExecutor,
   sourceId: number,
   targetId: number,
+  newAliases: readonly string[],
 ): Promise<void> {
   await sql.query(
     `UPDATE global_roles AS t
      SET aliases = ARRAY(
-           SELECT a FROM unnest(coalesce(t.aliases, '{}') || s.name || coalesce(s.aliases, '{}'))
+           SELECT a FROM unnest(coalesce(t.aliases, '{}') || $3::text[])
              WITH ORDINALITY AS u(a, n)
            WHERE lower(a) <> lower(t.name)
            GROUP BY lower(a), a ORDER BY min(n)),
@@ -400,7 +409,7 @@ export async function absorbRoleAttributes(
          updated_at = now()
      FROM global_roles AS s
      WHERE t.id = $2 AND s.id = $1`,
-    [sourceId, targetId],
+    [sourceId, targetId, newAliases],
   );
 }
 

@@ -106,6 +106,30 @@ describe('admin roles API', () => {
     expect((await call('GET', '/api/admin/roles/999999')).statusCode).toBe(404);
   });
 
+  it('keeps the old name as an alias on rename only when it means the renamed role', async () => {
+    const insert = async (name: string) =>
+      (
+        await database.sql.query<{ id: number }>(
+          `INSERT INTO global_roles (name, canonical) VALUES ($1, false) RETURNING id`,
+          [name],
+        )
+      ).rows[0]!.id;
+    const rename = async (id: number, name: string) => {
+      const response = await call('PATCH', `/api/admin/roles/${id}`, { name });
+      expect(response.statusCode, name).toBe(200);
+      return response.json().aliases as string[];
+    };
+    expect(await rename(await insert('Elixir Developer'), 'Elixir Software Developer')).toContain(
+      'Elixir Developer',
+    );
+    expect(
+      await rename(await insert('Senior Data Engineer (Kafka, Spark) Remote'), 'Streaming Data Engineer'),
+    ).not.toContain('Senior Data Engineer (Kafka, Spark) Remote');
+    expect(await rename(await insert('Kotlin Backend Developer'), 'Scala Backend Developer')).not.toContain(
+      'Kotlin Backend Developer',
+    );
+  });
+
   it('renames and sets the priority in one transaction, with no write outside it', async () => {
     const { items } = (await call('GET', '/api/admin/roles?q=Data%20Engineer')).json();
     const id = items[0].id as number;
@@ -145,7 +169,8 @@ describe('admin roles API', () => {
       target_id: target.id,
     });
     expect(merged.statusCode).toBe(200);
-    expect(merged.json().role.aliases).toContain('Zeppelin Pilot');
+    // "Zeppelin Pilot" does not mean Python Developer, so it does not become its alias.
+    expect(merged.json().role.aliases).not.toContain('Zeppelin Pilot');
     expect((await call('GET', `/api/admin/roles/${source.role.id}`)).statusCode).toBe(404);
     const self = await call('POST', '/api/admin/roles/merge', { source_id: target.id, target_id: target.id });
     expect(self.statusCode).toBe(400);

@@ -166,6 +166,50 @@ describe('candidate roles and exact candidate counts', () => {
     expect(sessions).toEqual([{ global_role_id: target.id, role_name: source }]);
   });
 
+  it('merges roles: only names that mean the target stay as its aliases; links and counts move all the same', async () => {
+    const { candidateIds } = await createCandidates(database, 3);
+    const addRole = async (name: string, aliases: string[], candidateId: number) => {
+      const { rows } = await database.sql.query<{ id: number }>(
+        `INSERT INTO global_roles (name, aliases, canonical) VALUES ($1, $2, false) RETURNING id`,
+        [name, aliases],
+      );
+      await database.sql.query(
+        `INSERT INTO candidate_global_roles (candidate_id, global_role_id, input_text, match_method, confidence)
+         VALUES ($1, $2, $3, 'exact', 1)`,
+        [candidateId, rows[0]!.id, name],
+      );
+      return rows[0]!.id;
+    };
+    const [a, b, c] = candidateIds as [number, number, number];
+    const clean = await addRole('Python Software Developer', ['Python Programmer', 'Data Scientist'], a);
+    const noisy = await addRole('Senior Data Engineer (Kafka, Spark) Remote', [], b);
+    const otherSpecialty = await addRole('Kotlin Backend Developer', [], c);
+    await recountRoleCandidates(database);
+    const python = await roleByName('Python Developer');
+    const dataEngineer = await roleByName('Data Engineer');
+
+    const kept = await mergeRoles(database, provider, clean, python.id);
+    expect(kept.moved).toMatchObject({ candidateLinks: 1 });
+    expect(kept.role.candidate_count).toBe(python.candidate_count + 1);
+    expect(kept.role.aliases).toEqual(
+      expect.arrayContaining(['Python Software Developer', 'Python Programmer']),
+    );
+    // An alias of the source that names another specialty does not follow it.
+    expect(kept.role.aliases).not.toContain('Data Scientist');
+
+    const noise = await mergeRoles(database, provider, noisy, dataEngineer.id);
+    expect(noise.moved).toMatchObject({ candidateLinks: 1 });
+    expect(noise.role.candidate_count).toBe(dataEngineer.candidate_count + 1);
+    expect(noise.role.aliases).not.toContain('Senior Data Engineer (Kafka, Spark) Remote');
+
+    const other = await mergeRoles(database, provider, otherSpecialty, python.id);
+    expect(other.moved).toMatchObject({ candidateLinks: 1 });
+    expect(other.role.candidate_count).toBe(python.candidate_count + 2);
+    expect(other.role.aliases).not.toContain('Kotlin Backend Developer');
+    expect((await links(c)).map((l) => l.name)).toEqual(['Python Developer']);
+    expect(await recountRoleCandidates(database)).toEqual([]);
+  });
+
   it('puts a role outside IT in the scrape queue only while a candidate wants it', async () => {
     const { key } = await createScraperKey(database, 'outside-it');
     const claimNonIt = async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasDisagreement, synonymDisagreement } from './alias-fit.js';
+import { aliasDisagreement, aliasesMeaning, synonymDisagreement } from './alias-fit.js';
 
 describe('aliasDisagreement', () => {
   it('accepts titles whose parsed parts are the role', () => {
@@ -31,5 +31,22 @@ describe('aliasDisagreement', () => {
     expect(synonymDisagreement('Product Designer', 'UI/UX Designer')).toBeNull();
     expect(synonymDisagreement('Designer', 'UI/UX Designer')).not.toBeNull();
     expect(synonymDisagreement('Webmaster', 'Web Developer')).not.toBeNull();
+  });
+});
+
+describe('aliasesMeaning', () => {
+  it('keeps, in order, only the names that mean the role', () => {
+    expect(
+      aliasesMeaning(
+        [
+          'Python Software Developer',
+          'Senior Data Engineer (Kafka, Spark) Remote',
+          'Kotlin Backend Developer',
+          'Python Programmer',
+        ],
+        'Python Developer',
+      ),
+    ).toEqual(['Python Software Developer', 'Python Programmer']);
+    expect(aliasesMeaning(['Senior Data Engineer (Kafka, Spark) Remote'], 'Data Engineer')).toEqual([]);
   });
 });

@@ -71,6 +71,15 @@ export function aliasDisagreement(alias: string, roleName: string): string | nul
   return partsDisagreement(rolePartsOf(alias), rolePartsOf(roleName));
 }
 
+/**
+ * The texts that may join the role named `roleName` as aliases when another name gives way to it (a role's
+ * old name on rename, a merged role's name and aliases): only those that mean the role by their parts.
+ */
+export function aliasesMeaning(texts: readonly string[], roleName: string): string[] {
+  const role = rolePartsOf(roleName);
+  return texts.filter((text) => partsDisagreement(rolePartsOf(text), role) === null);
+}
+
 /** Why a synonym reviewed by hand cannot be seeded for the role: only when it is no clean role title. */
 export function synonymDisagreement(synonym: string, roleName: string): string | null {
   return unnamedRole(rolePartsOf(synonym), rolePartsOf(roleName));
