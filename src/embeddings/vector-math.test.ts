@@ -138,7 +138,7 @@ function vectorSend(values: readonly number[]): Uint8Array {
   const bytes = new Uint8Array(4 + values.length * 4);
   const view = new DataView(bytes.buffer);
   view.setInt16(0, values.length);
-  values.forEach((value, i) => view.setFloat32(4 + i * 4, value));
+  for (const [i, value] of values.entries()) view.setFloat32(4 + i * 4, value);
   return bytes;
 }
 
