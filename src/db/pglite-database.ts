@@ -13,6 +13,16 @@ type PgliteClient = PGlite | Transaction;
 /** PostgreSQL's type OID of `real[]`. */
 const FLOAT4_ARRAY_OID = 1021;
 
+/** PostgreSQL's type OID of `bytea`. */
+const BYTEA_OID = 17;
+
+/**
+ * bytea arrives as hex text (`\x...`, the default output form, which PGlite's own parser assumes as well). Decoded
+ * natively into a Buffer, as node-postgres returns bytea: PGlite's parser runs parseInt per byte, which made
+ * reading vectors in binary form (`vector_send`, 3 KB per 768-d vector) slower than parsing their text.
+ */
+const hexBytea = (value: string) => Buffer.from(value.slice(2), 'hex');
+
 /**
  * A byte-array parameter travels in binary format, as node-postgres sends a Buffer: PGlite binds any
  * ArrayBuffer view as binary once its type's serializer lets it through (done here for `real[]`, which carries
@@ -71,7 +81,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       ...(options.username ? { username: options.username } : {}),
       extensions: { vector },
-      parsers: rawTypeParsers,
+      parsers: { ...rawTypeParsers, [BYTEA_OID]: hexBytea },
     });
     // Sharing is a convenience: without it (e.g. a socket path too long for the OS) other processes are refused.
     if (options.dataDir && options.shareOverSocket !== false)

@@ -4,6 +4,7 @@ import {
   cosine,
   dot,
   fromPgVector,
+  fromPgVectorBinary,
   norm,
   normalize,
   toFloat4ArrayBinary,
@@ -129,5 +130,40 @@ describe('toFloat4ArrayBinary', () => {
   it('refuses non-finite values and vectors of different lengths', () => {
     expect(() => toFloat4ArrayBinary([[1, Number.POSITIVE_INFINITY]])).toThrow(RangeError);
     expect(() => toFloat4ArrayBinary([[1, 2], [3]])).toThrow(RangeError);
+  });
+});
+
+/** pgvector's vector_send layout, written from its definition: int16 dimensions, int16 unused, float4s. */
+function vectorSend(values: readonly number[]): Uint8Array {
+  const bytes = new Uint8Array(4 + values.length * 4);
+  const view = new DataView(bytes.buffer);
+  view.setInt16(0, values.length);
+  for (const [i, value] of values.entries()) view.setFloat32(4 + i * 4, value);
+  return bytes;
+}
+
+describe('fromPgVectorBinary', () => {
+  it('reads every float32 of vector_send output back exactly, at any byte offset', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { maxLength: 64 }),
+        fc.nat({ max: 7 }),
+        (values, pad) => {
+          const sent = vectorSend(values);
+          const shifted = new Uint8Array(pad + sent.byteLength);
+          shifted.set(sent, pad);
+          expect(fromPgVectorBinary(shifted.subarray(pad))).toEqual(Float32Array.from(values));
+        },
+      ),
+    );
+  });
+
+  it('rejects truncated, overlong and non-finite input', () => {
+    const ok = vectorSend([1, 2]);
+    expect(fromPgVectorBinary(ok.subarray(0, 3))).toBeNull();
+    expect(fromPgVectorBinary(ok.subarray(0, ok.byteLength - 1))).toBeNull();
+    expect(fromPgVectorBinary(Uint8Array.from([...ok, 0, 0, 0, 0]))).toBeNull();
+    expect(fromPgVectorBinary(vectorSend([1, Number.NaN]))).toBeNull();
+    expect(fromPgVectorBinary(vectorSend([]))).toEqual(new Float32Array(0));
   });
 });

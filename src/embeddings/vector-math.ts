@@ -54,6 +54,25 @@ export function fromPgVector(text: string): Float32Array | null {
   return out;
 }
 
+/**
+ * Parses pgvector's binary form (`vector_send(embedding)`, a bytea: int16 dimensions, int16 unused, then
+ * big-endian float4s). Reading this skips formatting and parsing decimal text, as the binary writes do.
+ * Null when the bytes are not one whole vector of finite numbers.
+ */
+export function fromPgVectorBinary(bytes: Uint8Array): Float32Array | null {
+  if (bytes.byteLength < 4) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dimensions = view.getInt16(0);
+  if (dimensions < 0 || bytes.byteLength !== 4 + dimensions * 4) return null;
+  const out = new Float32Array(dimensions);
+  for (let i = 0; i < dimensions; i++) {
+    const value = view.getFloat32(4 + i * 4);
+    if (!Number.isFinite(value)) return null;
+    out[i] = value;
+  }
+  return out;
+}
+
 function shortestFloat32(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`pgvector cannot store ${value}`);
   if (value === 0) return '0';

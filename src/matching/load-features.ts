@@ -1,6 +1,7 @@
 /**
  * Reads candidates, jobs and tenant settings in bulk (one query per set) and maps them to the scoring
- * engine's inputs. Vectors are read as pgvector text and parsed here, the same on both engines.
+ * engine's inputs. Vectors are read in pgvector's binary form (`vector_send`, a bytea: a Buffer from node-postgres,
+ * a Uint8Array from PGlite) and parsed here, the same on both engines.
  *
  * Candidate fields the schema stores as free text are parsed with the same parsers as job postings:
  * `expected_salary` with parseSalary, `location` and `preferred_locations` with parseLocation.
@@ -24,7 +25,7 @@ import type {
 import { DEFAULT_SETTINGS } from '../domain/scoring/index.js';
 import { normalizeSkillInput } from '../domain/skill-input.js';
 import type { SkillMatcher } from '../domain/skills.js';
-import { fromPgVector } from '../embeddings/vector-math.js';
+import { fromPgVectorBinary } from '../embeddings/vector-math.js';
 import { locate } from '../geo/gazetteer.js';
 import {
   activeJobRows,
@@ -56,7 +57,8 @@ export interface CandidateRow {
   expected_hourly_rate?: string | null;
   open_to_relocation?: boolean | null;
   commute_radius_km?: number | null;
-  embedding: string | null;
+  /** `vector_send(embedding)`: pgvector's binary form. */
+  embedding: Uint8Array | null;
   embedding_model: string | null;
 }
 
@@ -80,17 +82,18 @@ export interface JobRow {
   salary_max?: number | null;
   contract_type?: string | null;
   employment_type?: string | null;
-  embedding: string | null;
+  /** `vector_send(embedding)`: pgvector's binary form. */
+  embedding: Uint8Array | null;
   embedding_model: string | null;
 }
 
 const WORK_ARRANGEMENTS: ReadonlySet<string> = new Set(['remote', 'hybrid', 'onsite']);
 
 function vectorOf(
-  text: string | null,
+  bytes: Uint8Array | null,
   model: string | null,
 ): Pick<CandidateFeatures, 'embedding' | 'embedding_model'> {
-  const embedding = text === null ? null : fromPgVector(text);
+  const embedding = bytes === null ? null : fromPgVectorBinary(bytes);
   return embedding === null
     ? { embedding: null, embedding_model: null }
     : { embedding, embedding_model: model };

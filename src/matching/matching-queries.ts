@@ -267,12 +267,12 @@ export async function candidateStatusInTenant(
 
 const CANDIDATE_COLUMNS = `c.id, c.tenant_id, c.skills, c.total_experience_years, c.expected_salary, c.location,
   c.preferred_locations, c.current_title, c.preferred_roles, c.work_modes, c.employment_types,
-  c.expected_hourly_rate, c.open_to_relocation, c.commute_radius_km, c.embedding::text AS embedding, c.embedding_model`;
+  c.expected_hourly_rate, c.open_to_relocation, c.commute_radius_km, vector_send(c.embedding) AS embedding, c.embedding_model`;
 
 const JOB_COLUMNS = `j.id, j.title, j.skills, j.experience_min, j.experience_max, j.is_remote, j.work_arrangement,
   j.location_city, j.location_region, j.location_country, j.salary_min_annual, j.salary_max_annual,
   j.salary_currency, j.salary_range, j.salary_period, j.salary_min, j.salary_max, j.contract_type,
-  j.employment_type, j.embedding::text AS embedding, j.embedding_model`;
+  j.employment_type, vector_send(j.embedding) AS embedding, j.embedding_model`;
 
 /** Matchable candidates linked to any of these roles, across all tenants, in id order. */
 export async function matchableCandidateRowsOfRoles(
