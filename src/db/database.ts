@@ -32,6 +32,8 @@ export interface Database extends DbContext {
   readonly location: string;
   /** An embedded database reached through the socket of the process that holds its data dir. */
   readonly throughHolder?: boolean;
+  /** Every statement already runs inside one open transaction (`inOneTransaction`): no CONCURRENTLY DDL. */
+  readonly insideTransaction?: boolean;
   /**
    * The role tenant-scoped transactions switch to (`SET LOCAL ROLE`) so that row-level security applies to
    * them; null keeps the login role.

@@ -19,6 +19,7 @@ export function inOneTransaction<T>(database: Database, fn: (database: Database)
       engine: database.engine,
       location: database.location,
       tenantRole: database.tenantRole,
+      insideTransaction: true,
       ...(database.throughHolder === undefined ? {} : { throughHolder: database.throughHolder }),
       db: outer.db,
       sql: outer.sql,

@@ -114,7 +114,7 @@ export interface EmbedMissingResult {
 
 /** Embeds the rows of `table` that have no vector of `provider.modelId`; safe to interrupt and re-run. */
 export async function embedMissing(
-  database: { sql: SqlExecutor; engine?: DatabaseEngine },
+  database: { sql: SqlExecutor; engine?: DatabaseEngine; insideTransaction?: boolean },
   provider: EmbeddingProvider,
   options: EmbedMissingOptions,
 ): Promise<EmbedMissingResult> {
@@ -172,11 +172,13 @@ export async function embedMissing(
 }
 
 async function isBulkLoad(
-  database: { sql: SqlExecutor; engine?: DatabaseEngine },
+  database: { sql: SqlExecutor; engine?: DatabaseEngine; insideTransaction?: boolean },
   options: EmbedMissingOptions,
   remaining: number,
 ): Promise<boolean> {
-  if (database.engine === undefined || options.deadline !== undefined) return false;
+  // Dropping and rebuilding the index needs its own transactions (CONCURRENTLY on a server).
+  if (database.engine === undefined || database.insideTransaction || options.deadline !== undefined)
+    return false;
   const load = Math.min(remaining, options.maxRows ?? remaining);
   if (load < (options.rebuildIndexFrom ?? BULK_INDEX_ROWS)) return false;
   return load >= (await countVectors(database.sql, options.table));
