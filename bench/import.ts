@@ -15,10 +15,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Database, SqlExecutor } from '../src/db/database.js';
-import { migrate } from '../src/db/migrator.js';
-import { openPg } from '../src/db/pg-database.js';
 import { openPglite } from '../src/db/pglite-database.js';
 import { parseColumnMapping } from '../src/domain/jobs/column-mapping.js';
 import { embedMissing } from '../src/embeddings/embed-rows.js';
@@ -26,6 +23,7 @@ import type { EmbeddingProvider } from '../src/embeddings/embedding-provider.js'
 import { createLocalEmbeddingProvider } from '../src/embeddings/local-provider.js';
 import { importJobs } from '../src/ingestion/import-jobs.js';
 import { loadSkillMatcher } from '../src/skills/skill-dictionary.loader.js';
+import { onScratchServerDatabase } from './scratch-server-database.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5_000);
 const ATS_FILE = path.resolve(process.cwd(), '../shared/data/jobs/open_jobs_ats.csv');
@@ -203,24 +201,9 @@ async function benchEngine(label: string, database: Database, dir: string): Prom
 }
 
 async function onServer(url: string, dir: string): Promise<void> {
-  const name = `${process.env.BENCH_DATABASE_PREFIX ?? 'jobmatch_bench'}_import_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openPg(target.toString(), { poolSize: 4 });
-  try {
-    await migrate(database);
-    await benchEngine('a PostgreSQL server', database, dir);
-  } finally {
-    await database.close();
-    const cleanup = new pg.Client({ connectionString: url });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  }
+  await onScratchServerDatabase(url, { suffix: '_import', poolSize: 4 }, (database) =>
+    benchEngine('a PostgreSQL server', database, dir),
+  );
 }
 
 const engines = process.env.BENCH_ENGINES ?? 'embedded,server';

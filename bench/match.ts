@@ -23,11 +23,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import pg from 'pg';
 import pino from 'pino';
 import type { Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrator.js';
-import { openPg } from '../src/db/pg-database.js';
 import { openPglite } from '../src/db/pglite-database.js';
 import { seededRandom as random } from '../src/domain/seeded-random.js';
 import { candidateEmbeddingText } from '../src/embeddings/embedding-text.js';
@@ -43,6 +41,7 @@ import { createApiKey } from '../src/scraper/api-keys.js';
 import { ScraperClient } from '../src/scraper/client.js';
 import { loadSkillMatcher } from '../src/skills/skill-dictionary.loader.js';
 import { startJobQueue } from '../src/worker/job-queue.js';
+import { onScratchServerDatabase } from './scratch-server-database.js';
 
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 1000);
 const JOBS = Number(process.env.BENCH_JOBS ?? 100);
@@ -465,25 +464,8 @@ async function vectorSearch(database: Database): Promise<void> {
   );
 }
 
-async function onServer(url: string, run: (database: Database) => Promise<void>): Promise<void> {
-  const name = `${process.env.BENCH_DATABASE_PREFIX ?? 'jobmatch_bench'}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openPg(target.toString(), { poolSize: 10 });
-  try {
-    await migrate(database);
-    await run(database);
-  } finally {
-    await database.close();
-    const cleanup = new pg.Client({ connectionString: url });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  }
+function onServer(url: string, run: (database: Database) => Promise<void>): Promise<void> {
+  return onScratchServerDatabase(url, { suffix: '', poolSize: 10 }, run);
 }
 
 async function main(): Promise<void> {

@@ -15,6 +15,15 @@ import { loadSkillMatcher } from '../../src/skills/skill-dictionary.loader.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { SHARED_FILE_MAPPINGS } from '../support/shared-data.js';
 
+/** What `jobmatch parse KIND --stdin` prints for the lines of `input`, one parsed object per line. */
+async function printedByParseCli(kind: string, input: string): Promise<Record<string, unknown>[]> {
+  const out: string[] = [];
+  const program = new Command().exitOverride();
+  registerParseCommand(program, { out: (line) => out.push(line), err: () => {} }, Readable.from(input));
+  await program.parseAsync(['parse', kind, '--stdin'], { from: 'user' });
+  return out.map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 const DATA = path.resolve(process.cwd(), '../shared/data/jobs');
 const skills = loadSkillMatcher();
 
@@ -232,17 +241,7 @@ describe('importJobs', () => {
       'SAP S/4HANA SD MM functional analyst with a BASIC understanding of Agile; follow us on LinkedIn and YouTube',
       'Pay: £50,000 - $70,000 depending on location',
     ];
-    const printed = async (kind: string) => {
-      const out: string[] = [];
-      const program = new Command().exitOverride();
-      registerParseCommand(
-        program,
-        { out: (line) => out.push(line), err: () => {} },
-        Readable.from(`\uFEFF${texts.join('\n')}\n`),
-      );
-      await program.parseAsync(['parse', kind, '--stdin'], { from: 'user' });
-      return out.map((line) => JSON.parse(line) as Record<string, unknown>);
-    };
+    const printed = (kind: string) => printedByParseCli(kind, `\uFEFF${texts.join('\n')}\n`);
     const [salary, experience, skillColumns] = [
       await printed('salary'),
       await printed('experience'),
@@ -286,15 +285,7 @@ describe('importJobs', () => {
       '350 5th Ave, New York, NY 10118',
       'California, MO',
     ];
-    const out: string[] = [];
-    const program = new Command().exitOverride();
-    registerParseCommand(
-      program,
-      { out: (line) => out.push(line), err: () => {} },
-      Readable.from(`${texts.join('\n')}\n`),
-    );
-    await program.parseAsync(['parse', 'location', '--stdin'], { from: 'user' });
-    const printed = out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const printed = await printedByParseCli('location', `${texts.join('\n')}\n`);
     expect(printed).toHaveLength(texts.length);
     const csv = [
       'external_job_id,title,location',
@@ -337,15 +328,7 @@ describe('importJobs', () => {
       'Hermiston',
       'Basel',
     ];
-    const out: string[] = [];
-    const program = new Command().exitOverride();
-    registerParseCommand(
-      program,
-      { out: (line) => out.push(line), err: () => {} },
-      Readable.from(`${texts.join('\n')}\n`),
-    );
-    await program.parseAsync(['parse', 'location', '--stdin'], { from: 'user' });
-    const printed = out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const printed = await printedByParseCli('location', `${texts.join('\n')}\n`);
     const csv = ['external_job_id,title,location', ...texts.map((text, i) => `in-${i},-,"${text}"`)].join(
       '\n',
     );
