@@ -26,7 +26,7 @@ export function registerParseCommand(
       if (options.stdin) {
         let first = true;
         // The lines are read as the rows of one import file.
-        const session = newParseSession();
+        const session = newParseSession(skills);
         for await (const line of readline.createInterface({
           input: stdin,
           crlfDelay: Number.POSITIVE_INFINITY,

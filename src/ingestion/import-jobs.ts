@@ -16,14 +16,12 @@ import {
   MappingError,
   resolveMapping,
 } from '../domain/jobs/column-mapping.js';
-import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize-job.js';
-import { type DateOrderEvidence, learnDateOrder, newDateOrderEvidence } from '../domain/jobs/posted-date.js';
-import { newCountryEvidence } from '../domain/location.js';
+import type { NormalizedJob } from '../domain/jobs/normalize-job.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import { AppError } from '../errors.js';
 import type { JobsImported } from '../events/events.js';
-import { placesNamed } from '../geo/gazetteer.js';
 import { rolesForTitles } from '../roles/roles-for-titles.js';
+import { type JobBatch, newJobBatch } from './job-batch.js';
 import { ReadError, type ReadItem, type RecordFormat, readRecords } from './read-records.js';
 
 export interface ImportProgress {
@@ -114,14 +112,11 @@ export async function importJobs(
   let errors: NewImportError[] = [];
   let warnings: NewImportError[] = [];
   const rowPlatforms = new Set<string>();
-  const normalizeContext = {
+  const jobBatch = newJobBatch({
     platform: input.platform,
     skills: deps.skills,
-    referenceDate: scrapeDateOfFileName(input.fileName) ?? new Date().toISOString().slice(0, 10),
-    dateOrder: newDateOrderEvidence(),
-    places: placesNamed,
-    countries: newCountryEvidence(),
-  };
+    referenceDate: scrapeDateOfFileName(input.fileName ?? null),
+  });
 
   const flush = async () => {
     if (jobs.length === 0 && errors.length === 0 && warnings.length === 0) return;
@@ -182,10 +177,7 @@ export async function importJobs(
     }
     const mappingOptions = { unescapeBackslashes: layout === 'jobspy' && input.format === 'csv' };
     const dateColumn = mapping.posted_date;
-    const items =
-      dateColumn === undefined
-        ? reader
-        : afterLearningDateOrder(reader, dateColumn, normalizeContext.dateOrder);
+    const items = dateColumn === undefined ? reader : afterLearningDateOrder(reader, dateColumn, jobBatch);
     for await (const item of items) {
       rows += 1;
       if (item.kind === 'error') {
@@ -196,10 +188,7 @@ export async function importJobs(
           raw_record: item.error.raw,
         });
       } else {
-        const result = normalizeJobRecord(
-          applyMapping(item.record.values, mapping, mappingOptions),
-          normalizeContext,
-        );
+        const result = jobBatch.normalize(applyMapping(item.record.values, mapping, mappingOptions));
         if (!result.ok) {
           fail({
             row_number: item.record.rowNumber,
@@ -262,7 +251,7 @@ export async function importJobs(
 async function* afterLearningDateOrder(
   reader: AsyncIterable<ReadItem>,
   dateColumn: string,
-  evidence: DateOrderEvidence,
+  jobBatch: JobBatch,
 ): AsyncGenerator<ReadItem> {
   let held: ReadItem[] | null = [];
   let heldBytes = 0;
@@ -275,7 +264,7 @@ async function* afterLearningDateOrder(
     let settled = false;
     if (item.kind === 'record') {
       const value = item.record.values[dateColumn];
-      if (typeof value === 'string') settled = learnDateOrder(value, evidence);
+      if (typeof value === 'string') settled = jobBatch.learnDateOrder(value);
       for (const cell of Object.values(item.record.values)) {
         heldBytes += typeof cell === 'string' ? cell.length : 8;
       }

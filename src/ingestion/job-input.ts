@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { JobRecord } from '../domain/jobs/job-record.js';
-import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize-job.js';
+import type { NormalizedJob } from '../domain/jobs/normalize-job.js';
 import type { SkillMatcher } from '../domain/skills.js';
 import type { FieldProblem } from '../errors.js';
+import { newJobBatch } from './job-batch.js';
 
 const text = (max: number) => z.string().max(max);
 const amount = z.union([z.number().finite().nonnegative(), z.string().max(50)]);
@@ -64,13 +65,21 @@ export type ValidatedJob =
   | { index: number; ok: true; job: NormalizedJob; warnings: FieldProblem[] }
   | { index: number; ok: false; errors: FieldProblem[] };
 
-/** Validates each posted job on its own: a bad one is reported by index and never blocks the others. */
+/**
+ * Validates each posted job on its own: a bad one is reported by index and never blocks the others. The jobs
+ * of one call are one batch, normalized as an import file's rows are (`newJobBatch`): the same gazetteer and
+ * country evidence for locations, the batch's day/month order, relative dates counted from today.
+ */
 export function validateJobInputs(
   jobs: readonly unknown[],
   context: { platform?: string; skills: SkillMatcher },
 ): ValidatedJob[] {
-  return jobs.map((raw, index) => {
-    const parsed = jobInputSchema.safeParse(raw);
+  const batch = newJobBatch(context);
+  const parsedJobs = jobs.map((raw) => jobInputSchema.safeParse(raw));
+  for (const parsed of parsedJobs) {
+    if (parsed.success && parsed.data.posted_date && batch.learnDateOrder(parsed.data.posted_date)) break;
+  }
+  return parsedJobs.map((parsed, index) => {
     if (!parsed.success) {
       return {
         index,
@@ -81,7 +90,7 @@ export function validateJobInputs(
         })),
       };
     }
-    const result = normalizeJobRecord(jobInputToRecord(parsed.data), context);
+    const result = batch.normalize(jobInputToRecord(parsed.data));
     return result.ok
       ? { index, ok: true, job: result.job, warnings: result.warnings }
       : { index, ok: false, errors: result.errors };

@@ -1,8 +1,7 @@
 import type { JobRecord, JobRecordField } from '../domain/jobs/job-record.js';
-import { type NormalizedJob, normalizeJobRecord } from '../domain/jobs/normalize-job.js';
-import { type CountryEvidence, newCountryEvidence } from '../domain/location.js';
+import type { NormalizedJob } from '../domain/jobs/normalize-job.js';
 import type { SkillMatcher } from '../domain/skills.js';
-import { placesNamed } from '../geo/gazetteer.js';
+import { type JobBatch, newJobBatch } from './job-batch.js';
 
 export const PARSERS = ['salary', 'experience', 'skills', 'keywords', 'remote', 'location'] as const;
 export type ParserName = (typeof PARSERS)[number];
@@ -50,13 +49,14 @@ const PARSER_FIELDS: Readonly<
 /** A title that adds nothing to what the parsers find (skills and keywords also read the title). */
 const NEUTRAL_TITLE = '-';
 
-/** What the texts of one run share, as the rows of one import file do (the countries seen so far). */
-export interface ParseSession {
-  countries: CountryEvidence;
-}
+/**
+ * What the texts of one run share, as the rows of one import file do (the countries seen so far, the day/month
+ * order): one `JobBatch`, built as every path that stores jobs builds it.
+ */
+export type ParseSession = JobBatch;
 
-export function newParseSession(): ParseSession {
-  return { countries: newCountryEvidence() };
+export function newParseSession(skills: SkillMatcher): ParseSession {
+  return newJobBatch({ platform: 'parse', skills });
 }
 
 /**
@@ -69,16 +69,11 @@ export function parseText(
   kind: ParserName,
   text: string,
   skills: SkillMatcher,
-  session: ParseSession = newParseSession(),
+  session: ParseSession = newParseSession(skills),
 ): Record<string, unknown> {
   const { field, columns } = PARSER_FIELDS[kind];
   const record: JobRecord = { title: NEUTRAL_TITLE, [field]: text };
-  const result = normalizeJobRecord(record, {
-    platform: 'parse',
-    skills,
-    places: placesNamed,
-    countries: session.countries,
-  });
+  const result = session.normalize(record);
   if (!result.ok) return Object.fromEntries(columns.map((column) => [column, null]));
   return Object.fromEntries(columns.map((column) => [column, result.job[column]]));
 }
