@@ -14,6 +14,7 @@ import {
   applyMapping,
   type ColumnMapping,
   MappingError,
+  mappingOptionsOf,
   resolveMapping,
 } from '../domain/jobs/column-mapping.js';
 import type { NormalizedJob } from '../domain/jobs/normalize-job.js';
@@ -175,7 +176,7 @@ export async function importJobs(
         'The rows name no platform (no platform column): give the platform of the file.',
       );
     }
-    const mappingOptions = { unescapeBackslashes: layout === 'jobspy' && input.format === 'csv' };
+    const mappingOptions = mappingOptionsOf(layout, input.format);
     const dateColumn = mapping.posted_date;
     const items = dateColumn === undefined ? reader : afterLearningDateOrder(reader, dateColumn, jobBatch);
     for await (const item of items) {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { applyMapping, JOBSPY_MAPPING } from '../domain/jobs/column-mapping.js';
+import { applyMapping, JOBSPY_MAPPING, mappingOptionsOf } from '../domain/jobs/column-mapping.js';
 import { rolePartsOf, titleHasPartsOf } from '../domain/roles/alias-fit.js';
 import { buildRoleCatalog, decideTitle, WORDED_LINK_CONFIDENCE } from '../domain/roles/decide-role.js';
 import { AppError } from '../errors.js';
@@ -18,7 +18,9 @@ export async function loadJobsFile(source: { jobspyCsv?: string; jobsJson?: stri
   for await (const item of reader) {
     if (item.kind === 'error') continue;
     const job = (
-      source.jobspyCsv ? applyMapping(item.record.values, JOBSPY_MAPPING) : item.record.values
+      source.jobspyCsv
+        ? applyMapping(item.record.values, JOBSPY_MAPPING, mappingOptionsOf('jobspy', 'csv'))
+        : item.record.values
     ) as JobInput;
     if (typeof job.title === 'string' && job.title.trim() !== '') jobs.push(job);
   }

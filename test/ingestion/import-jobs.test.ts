@@ -180,7 +180,7 @@ describe('importJobs', () => {
       employment_type: 'part-time, full-time',
       contract_type: 'W2',
     });
-    expect(stored[0]!.description).toMatch(/^\\\*\\\*Overview\\\*\\\*\n/);
+    expect(stored[0]!.description).toMatch(/^\*\*Overview\*\*\n/);
     expect(stored[1]).toMatchObject({
       status: 'active',
       posted_date: null,

@@ -4,6 +4,7 @@ import type { JobsImported } from '../../src/events/events.js';
 import { importJobs } from '../../src/ingestion/import-jobs.js';
 import { matchImportedJobs } from '../../src/matching/match-imported-jobs.js';
 import { loadSkillMatcher } from '../../src/skills/skill-dictionary.loader.js';
+import { parseMarkdown } from '../../web/src/markdown-blocks.js';
 import { createCandidate, createRole, createTenant, storedMatches } from '../matching/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -233,7 +234,7 @@ describe('JobSpy files imported as they are', () => {
     expect(kept === longDescription.trim()).toBe(true);
   });
 
-  it("stores the description with JobSpy's backslash escapes undone, and pay read from it with its source", async () => {
+  it("stores the description with JobSpy's backslash and markdownify escapes undone, and pay read from it with its source", async () => {
     const file = jobspyCsv([
       {
         id: 'esc-0',
@@ -244,10 +245,13 @@ describe('JobSpy files imported as they are', () => {
     ]);
     await importFile(file, 'escapes.csv');
     expect((await stored('escsite'))[0]).toMatchObject({
-      description: '\\*\\*Overview\\*\\*\nPay: $46.23 - $72.23 an hour. C:\\jobs',
+      description: '**Overview**\nPay: $46.23 - $72.23 an hour. C:\\jobs',
       salary_min: 46,
       salary_max: 72,
       salary_source: 'description',
     });
+    // The web app renders the stored text: "**Overview**" alone on its line is a bold heading.
+    const [heading] = parseMarkdown(String((await stored('escsite'))[0]!.description));
+    expect(heading).toEqual({ kind: 'heading', level: 3, content: [{ kind: 'text', text: 'Overview' }] });
   });
 });

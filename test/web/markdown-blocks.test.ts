@@ -39,7 +39,7 @@ describe('parseMarkdown (job descriptions)', () => {
     expect(blocks[4]).toMatchObject({ ordered: true });
   });
 
-  it('honours backslash escapes: JobSpy\'s "\\*\\*Overview\\*\\*" shows its asterisks', () => {
+  it('honours backslash escapes: "\\*\\*Overview\\*\\*" shows its asterisks (JobSpy files are unescaped at import)', () => {
     expect(parseMarkdown('\\*\\*Overview\\*\\*')).toEqual([
       { kind: 'paragraph', lines: [[text('**Overview**')]] },
     ]);

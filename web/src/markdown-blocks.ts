@@ -3,7 +3,8 @@
  * remnants). It produces plain data that the UI renders as React elements, never as HTML, so nothing in a
  * description can run or style the page: that is the sanitizing. Supported: headings, paragraphs, bullet and
  * numbered lists, **bold**, *italic*, `code`, [links](https://...) (http, https and mailto only), backslash
- * escapes ("\*\*Overview\*\*" shows the asterisks), and common HTML tags turned into line breaks.
+ * escapes ("\*\*Overview\*\*" shows the asterisks; the import stores JobSpy's markdownify escapes undone, so
+ * its "**Overview**" is bold), and common HTML tags turned into line breaks.
  */
 
 export type Inline =

@@ -101,15 +101,45 @@ export function resolveMapping(
   );
 }
 
+/** How a layout's values are read: which of its escapes `applyMapping` undoes. */
+export interface MappingOptions {
+  /** The file's escape character is the backslash: a backslash in the data is doubled in the file. */
+  unescapeBackslashes?: boolean;
+  /** The description is markdownify output whose escapes of the employer's own characters are undone. */
+  unescapeMarkdown?: boolean;
+}
+
 /**
- * Applies a mapping to one source row; values are kept as text, trimmed, empty ones dropped.
- * `unescapeBackslashes`: JobSpy writes its CSV with the backslash as escape character, so a backslash in the
- * data is doubled in the file (`\\*\\*Overview` for the markdown `\*\*Overview`); this undoes it.
+ * JobSpy's files: its CSV is written with the backslash as escape character (`\\*\\*Overview` in the file for
+ * the text `\*\*Overview`), and its descriptions are HTML turned into Markdown by markdownify, which escapes
+ * every `*`, `_` (and other Markdown punctuation) the employer typed. Those characters were the employer's own
+ * plain-text formatting ("**Overview**" typed in a job board's text box), so the import stores them as typed and
+ * the web app renders them as Markdown: bold "Overview". `format`: the file's format (only CSV has the escape
+ * character).
+ */
+export function mappingOptionsOf(layout: Layout, format: string): MappingOptions {
+  return layout === 'jobspy' ? { unescapeBackslashes: format === 'csv', unescapeMarkdown: true } : {};
+}
+
+/**
+ * A backslash (or a run of them, from a file whose escape character was not honoured) before ASCII punctuation:
+ * a Markdown escape. Migration 0027 applies the same expression to stored JobSpy descriptions.
+ */
+const MARKDOWN_ESCAPE = /\\+([\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e])/g;
+
+/** The text with its Markdown escapes undone (`\*\*Overview\*\*` → `**Overview**`); other backslashes kept. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(MARKDOWN_ESCAPE, '$1');
+}
+
+/**
+ * Applies a mapping to one source row; values are kept as text, trimmed, empty ones dropped, with the layout's
+ * escapes undone (`mappingOptionsOf`).
  */
 export function applyMapping(
   row: Record<string, unknown>,
   mapping: ColumnMapping,
-  options: { unescapeBackslashes?: boolean } = {},
+  options: MappingOptions = {},
 ): JobRecord {
   const record: JobRecord = {};
   for (const [field, column] of Object.entries(mapping) as [JobRecordField, string][]) {
@@ -117,7 +147,11 @@ export function applyMapping(
     if (value === undefined || value === null) continue;
     const joined = Array.isArray(value) ? value.join(', ') : String(value).trim();
     const text = options.unescapeBackslashes ? joined.replace(/\\\\/g, '\\') : joined;
-    if (text !== '') record[field] = text;
+    const markdown =
+      options.unescapeMarkdown && (field === 'description' || field === 'requirements')
+        ? unescapeMarkdown(text)
+        : text;
+    if (markdown !== '') record[field] = markdown;
   }
   return record;
 }

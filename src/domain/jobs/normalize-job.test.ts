@@ -5,8 +5,10 @@ import {
   applyMapping,
   JOBSPY_MAPPING,
   MappingError,
+  mappingOptionsOf,
   parseColumnMapping,
   resolveMapping,
+  unescapeMarkdown,
 } from './column-mapping.js';
 import { canonicalJobUrl, deriveExternalJobId } from './external-id.js';
 import { fitLocationList, normalizeJobRecord, parsePostedDate } from './normalize-job.js';
@@ -332,6 +334,38 @@ describe('column mappings', () => {
       platform: 'indeed',
       title: 'Dev',
     });
+  });
+});
+
+describe('JobSpy escapes (mappingOptionsOf, unescapeMarkdown)', () => {
+  /** What markdownify does to text an employer typed: a backslash before each Markdown character. */
+  const markdownify = (typed: string) => typed.replace(/[*_#+\-.!`[\]()|~>]/g, (char) => `\\${char}`);
+  /** What JobSpy's CSV writer does with the backslash as escape character: doubles it. */
+  const csvEscape = (text: string) => text.replace(/\\/g, '\\\\');
+
+  it('stores what the employer typed, from a JobSpy CSV or JSON file', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('**Overview**', '_', '- item', '1. two', '#', 'C++', 'text', ' ', '\n'), {
+          maxLength: 10,
+        }),
+        (parts) => {
+          const typed = `x${parts.join('')}`;
+          const csvRow = { title: 'Dev', description: csvEscape(markdownify(typed)) };
+          const jsonRow = { title: 'Dev', description: markdownify(typed) };
+          const csv = applyMapping(csvRow, JOBSPY_MAPPING, mappingOptionsOf('jobspy', 'csv'));
+          const json = applyMapping(jsonRow, JOBSPY_MAPPING, mappingOptionsOf('jobspy', 'json'));
+          expect(csv.description).toBe(typed.trim());
+          expect(json.description).toBe(typed.trim());
+        },
+      ),
+    );
+  });
+
+  it('keeps backslashes that escape nothing, and other layouts as they are', () => {
+    expect(unescapeMarkdown('C:\\jobs \\d 5 \\* 3')).toBe('C:\\jobs \\d 5 * 3');
+    expect(mappingOptionsOf('jobmatch', 'csv')).toEqual({});
+    expect(applyMapping({ d: '\\*\\*x' }, { description: 'd' }).description).toBe('\\*\\*x');
   });
 });
 
