@@ -59,7 +59,7 @@ describe('reference scraper against a running server', () => {
       csv,
       [
         JOBSPY_HEADER,
-        'in-1,indeed,https://indeed.test/1,,Senior Python Developer,Acme,"Austin, TX",2026-11-20,fulltime,direct_data,yearly,150000,180000,USD,False,"Python, Django"',
+        'in-1,indeed,https://indeed.test/1,,Senior Python Developer,Acme,"Austin, TX",2026-11-20,fulltime,direct_data,yearly,150000,180000,USD,False,"\\\\*\\\\*Overview\\\\*\\\\*\nPython, Django"',
         'in-2,indeed,https://indeed.test/2,,Python Developer II,Beta,Remote,2026-11-21,fulltime,,,,,,True,AWS',
         'li-3,linkedin,https://linkedin.test/3,,Data Engineer,Gamma,"Seattle, WA",2026-11-22,fulltime,,,,,,False,Spark',
         'li-4,linkedin,https://linkedin.test/4,,Registered Nurse,Clinic,"Boston, MA",2026-11-22,fulltime,,,,,,False,Care',
@@ -67,6 +67,8 @@ describe('reference scraper against a running server', () => {
     );
     const jobs = await loadJobsFile({ jobspyCsv: csv });
     expect(jobs).toHaveLength(4);
+    // JobSpy's escapes are undone as the import undoes them (the CSV's escape character, then markdownify's).
+    expect(jobs[0]!.description).toBe('**Overview**\nPython, Django');
     const { secret } = await createScraperKey(database, 'reference');
     const reports = await runFileScraper(new ScraperClient({ baseUrl, apiKey: secret }), jobs);
     expect(reports.map((r) => [r.session.role.name, r.posted, r.result?.jobs_imported])).toEqual([
