@@ -489,3 +489,53 @@ describe("parseLocation with place evidence passed in (a gazetteer, the file's c
     );
   });
 });
+
+describe('parseLocation: lists and employer names (issue 13, tune misses of session 7)', () => {
+  it.each([
+    ['SF, SEA, NY, Remote-US', place('San Francisco', 'CA', 'US', true)],
+    ['San Francisco, Seattle, New York', place('San Francisco', 'CA', 'US')],
+    ['Seattle, San Francisco, New York, US - Remote', place('Seattle', 'WA', 'US', true)],
+    ['CHI, ATL, US-REM', place('Chicago', 'IL', 'US')],
+    // A place and its region stay one place.
+    ['Vancouver, Washington', place('Vancouver', 'WA', 'US')],
+    ['London, Ontario', place('London', 'ON', 'CA')],
+  ])('a known city second makes a comma list of places, not a region of the first: %s', (text, expected) => {
+    expect(parsed(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['Kansas, USA, Remote; Missouri, USA, Remote; Washington, USA, Remote', place(null, 'KS', 'US', true)],
+    ['California; Oregon; Washington', place(null, 'CA', 'US')],
+    // A city with its own state code stays the city; without an earlier state, a leading city is a city.
+    ['California; New York, NY', place('New York', 'NY', 'US')],
+    ['Washington, USA; Kansas, USA', place('Washington', 'DC', 'US')],
+  ])('a name that is a state and a city, among states alone, is the state: %s', (text, expected) => {
+    expect(parsed(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['06394 - Tennessee CVS Pharmacy, L.L.C.', place(null, 'TN', 'US')],
+    ['02572 - Connecticut CVS Pharmacy, L.L.C.', place(null, 'CT', 'US')],
+    ['03067 - CVS Albany, L.L.C.', place(null, null, null)],
+    ['Acme Germany GmbH', parsed('Acme Germany GmbH')],
+    ['Magdeburg, SA, Germany', place('Magdeburg', 'SA', 'DE')],
+  ])(
+    'an employer entity ("..., L.L.C.") is no city; a region its name starts with is the place: %s',
+    (text, expected) => {
+      expect(parsed(text)).toEqual(expected);
+    },
+  );
+
+  it('never reads a part before a legal suffix as a city', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Tennessee CVS Pharmacy', 'Acme Boston', 'New York Widgets', 'Paris Foods'),
+        fc.constantFrom('L.L.C.', 'LLC', 'Inc.', 'Ltd', 'GmbH'),
+        fc.constantFrom('', '01234 - ', '7 - '),
+        (name, suffix, prefix) => {
+          expect(parsed(`${prefix}${name}, ${suffix}`).city).toBeNull();
+        },
+      ),
+    );
+  });
+});

@@ -338,7 +338,8 @@ function readLocation(text: string | null | undefined): ParsedLocation {
     /^(?:(?:fully|100%)\s+)?remote/i.test(arrangement[0]) &&
     !/hybrid/i.test(arrangement[0]);
   const segments = unqualified.split(SEGMENT_SEPARATORS).filter((s) => s.trim() !== '');
-  const places = segments.flatMap(splitCommaList).map(parsePlace);
+  const placeTexts = segments.flatMap(splitCommaList);
+  const places = statesAmongStates(placeTexts, placeTexts.map(parsePlace));
   const isRemote = remoteInParens || remotePrefix || places.some((p) => p.isRemote);
   const best =
     places.find((p) => p.city !== null) ??
@@ -355,6 +356,23 @@ function readLocation(text: string | null | undefined): ParsedLocation {
   };
 }
 
+/**
+ * "Kansas, USA; Missouri, USA; Washington, USA": in a list whose earlier places are states alone, a place named
+ * by a word that is both a state and a city is the state too.
+ */
+function statesAmongStates(texts: readonly string[], places: PlaceParts[]): PlaceParts[] {
+  return places.map((place, index) => {
+    const earlierState = places
+      .slice(0, index)
+      .some((earlier) => earlier.city === null && earlier.region !== null);
+    const [firstPart, ...rest] = splitParts(stripNoise(texts[index]!).text);
+    // "New York, NY" names its state: the city stays.
+    const bare = rest.every((part) => lookupRegion(part) === null);
+    const state = earlierState && bare && place.city !== null && firstPart ? lookupRegion(firstPart) : null;
+    return state === null ? place : { ...place, city: null, region: state.region, country: state.country };
+  });
+}
+
 /** "SF, NYC, SEA" is a list of places, whereas "Toronto, ON, Canada" is one place. */
 function splitCommaList(segment: string): string[] {
   const parts = segment
@@ -362,6 +380,10 @@ function splitCommaList(segment: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length < 2) return [segment];
+  // "SF, SEA, NY": a known city second is a second place, so a later code is no region of the first.
+  const second = stripNoise(parts[1]!).text;
+  if (knownCity(second) !== undefined && !isRegionOrCountry(second) && knownCity(stripNoise(parts[0]!).text))
+    return parts;
   const describesOnePlace = parts.slice(1).some((part) => isRegionOrCountry(stripNoise(part).text));
   if (describesOnePlace) return [segment];
   const allKnownCities = parts.every(
@@ -388,7 +410,9 @@ function stripNoise(text: string): { text: string; isRemote: boolean } {
   const cleaned = withoutParens
     .replace(/\b\d{5}(?:-\d{4})?\b/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // "06394 - Tennessee ...": a separator left at an end by what was removed separates nothing.
+    .replace(/^[-–:,\s]+|[-–:,\s]+$/g, '');
   return { text: cleaned, isRemote };
 }
 
@@ -473,8 +497,31 @@ function regionBeforeCountryCode(part: string, code: string): string | null {
   return null;
 }
 
+/** A legal-entity suffix: the part before it is an employer's name ("Tennessee CVS Pharmacy, L.L.C."). */
+const LEGAL_SUFFIX =
+  /^(?:l\.?l\.?c\.?|l\.?l\.?p\.?|inc\.?|incorporated|ltd\.?|limited|corp\.?|corporation|gmbh|plc|s\.a\.|pvt\.? ltd\.?)$/i;
+
+/**
+ * A location that is an employer's name (an ATS's store entity "Tennessee CVS Pharmacy, L.L.C."): the name is
+ * no city, but a region or country its first words name is the place. Null when no part is a legal suffix.
+ */
+function employerNamePlace(parts: readonly string[], isRemote: boolean): PlaceParts | null {
+  const suffixIndex = parts.findIndex((part) => LEGAL_SUFFIX.test(part));
+  if (suffixIndex < 1) return null;
+  const place: PlaceParts = { city: null, region: null, country: null, isRemote };
+  for (const part of parts.slice(0, suffixIndex)) {
+    const words = part.split(' ');
+    for (let take = Math.min(3, words.length - 1); take >= 1; take--) {
+      if (applyRegionOrCountry(place, words.slice(0, take).join(' '))) break;
+    }
+  }
+  return place;
+}
+
 function parsePlace(segment: string): PlaceParts {
   const { text, isRemote: remoteInParens } = stripNoise(segment);
+  const employer = employerNamePlace(splitParts(text), remoteInParens);
+  if (employer !== null) return employer;
   const byCodes = placeFromTrailingCodes(splitParts(text), remoteInParens);
   if (byCodes !== null) return byCodes;
   const place: PlaceParts = { city: null, region: null, country: null, isRemote: remoteInParens };
