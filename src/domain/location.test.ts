@@ -526,6 +526,40 @@ describe('parseLocation: lists and employer names (issue 13, tune misses of sess
     },
   );
 
+  it.each([
+    ['Hybrid - San Francisco, New York City', place('San Francisco', 'CA', 'US')],
+    ['US-San Francisco, US-Chicago, US-New York', place('San Francisco', 'CA', 'US')],
+    ['San Francisco, New York, Seattle, Chicago', place('San Francisco', 'CA', 'US')],
+    ['Toronto, New York, San Francisco', place('Toronto', 'ON', 'CA')],
+    ['San Francisco, CA, Seattle WA, New York, NY', place('San Francisco', 'CA', 'US')],
+    ['Austin, TX, Remote', place('Austin', 'TX', 'US', true)],
+    ['Toronto, ON, Canada', place('Toronto', 'ON', 'CA')],
+    ['San Francisco, CA & Remote CA (PT)', place('San Francisco', 'CA', 'US', true)],
+    ['Some Town, Bosnia & Herzegovina', place('Some Town', null, 'BA')],
+    ['Field-Florida', place(null, 'FL', 'US')],
+    ['Winston-Salem, NC', place('Winston-Salem', 'NC', 'US')],
+    ['Park Royal, North West London', place('London', 'England', 'GB')],
+  ])(
+    'a list of places is read as places, each with its own qualifiers (session 7 tune growth): %s',
+    (text, expected) => {
+      expect(parsed(text)).toEqual(expected);
+    },
+  );
+
+  it('a leading code that is a state and a country is the country when the city is a place of it', () => {
+    const places = (city: string): PlaceCandidate[] =>
+      city === 'Bengaluru' ? [{ country: 'IN', region: '19', population: 8_000_000 }] : [];
+    expect(parseLocationInFile('IN - Bengaluru', places, undefined)).toMatchObject({
+      city: 'Bengaluru',
+      country: 'IN',
+    });
+    expect(parseLocationInFile('IN - Wabash', places, undefined)).toMatchObject({
+      city: 'Wabash',
+      region: 'IN',
+      country: 'US',
+    });
+  });
+
   it('never reads a part before a legal suffix as a city', () => {
     fc.assert(
       fc.property(

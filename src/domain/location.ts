@@ -270,8 +270,7 @@ const AREA_PREFIX = /^(?:central|greater|downtown|inner|metro)\s+/i;
  * "North London" is a part of London, but in North America a compass word names another town ("South San
  * Francisco", "North Las Vegas", "West Hollywood"), which keeps its own name.
  */
-const COMPASS_PREFIX =
-  /^(?:north|south|east|west|north[- ]east|north[- ]west|south[- ]east|south[- ]west)\s+/i;
+const COMPASS_PREFIX = /^(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)\s+/i;
 /** "SF Office", "Toronto Metro", "London HQ", "Austin Campus": a site of the place named before it. */
 const SITE_SUFFIX =
   /\s+(?:office|offices|hq|headquarters|campus|metro(?:politan)?(?: area)?|(?:bay\s+)?area|hub|warehouse|store|plant|factory|facility|depot|lab|labs|municipality)$/i;
@@ -337,7 +336,15 @@ function readLocation(text: string | null | undefined): ParsedLocation {
     arrangement !== null &&
     /^(?:(?:fully|100%)\s+)?remote/i.test(arrangement[0]) &&
     !/hybrid/i.test(arrangement[0]);
-  const segments = unqualified.split(SEGMENT_SEPARATORS).filter((s) => s.trim() !== '');
+  const segments = unqualified
+    .split(SEGMENT_SEPARATORS)
+    // "San Francisco, CA & Remote CA": "&" joins places, unless the whole names a country ("Trinidad & Tobago").
+    .flatMap((segment) =>
+      segment.split(',').some((part) => lookupCountry(part) !== null && part.includes('&'))
+        ? [segment]
+        : segment.split(/\s+&\s+/),
+    )
+    .filter((s) => s.trim() !== '');
   const placeTexts = segments.flatMap(splitCommaList);
   const places = statesAmongStates(placeTexts, placeTexts.map(parsePlace));
   const isRemote = remoteInParens || remotePrefix || places.some((p) => p.isRemote);
@@ -373,6 +380,20 @@ function statesAmongStates(texts: readonly string[], places: PlaceParts[]): Plac
   });
 }
 
+/** The comma parts as places: a part that is no region or country, after a region or country, starts a new one. */
+function placeGroups(parts: readonly string[]): string[] {
+  const groups: string[][] = [];
+  let closed = true;
+  for (const part of parts) {
+    const qualifier = isRegionOrCountry(stripNoise(part).text);
+    if (closed && !qualifier) groups.push([part]);
+    else if (groups.length === 0) groups.push([part]);
+    else groups.at(-1)!.push(part);
+    closed = groups.at(-1)!.length > 1 && qualifier;
+  }
+  return groups.map((group) => group.join(', '));
+}
+
 /** "SF, NYC, SEA" is a list of places, whereas "Toronto, ON, Canada" is one place. */
 function splitCommaList(segment: string): string[] {
   const parts = segment
@@ -380,10 +401,15 @@ function splitCommaList(segment: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length < 2) return [segment];
-  // "SF, SEA, NY": a known city second is a second place, so a later code is no region of the first.
+  // "SF, SEA, NY", "US-San Francisco, US-Chicago": a known city second is a second place, so a later code is
+  // no region of the first; so is a state named like a city ("San Francisco, New York, Seattle") when a third
+  // known city follows.
+  const cities = parts.slice(0, 3).map((part) => knownCity(splitParts(stripNoise(part).text).at(-1) ?? ''));
   const second = stripNoise(parts[1]!).text;
-  if (knownCity(second) !== undefined && !isRegionOrCountry(second) && knownCity(stripNoise(parts[0]!).text))
-    return parts;
+  if (cities[0] && cities[1] && (!isRegionOrCountry(second) || cities[2])) return parts;
+  // "San Francisco, CA, Seattle WA, New York, NY": a part after a place's region or country starts another place.
+  const groups = placeGroups(parts);
+  if (groups.length > 1) return groups;
   const describesOnePlace = parts.slice(1).some((part) => isRegionOrCountry(stripNoise(part).text));
   if (describesOnePlace) return [segment];
   const allKnownCities = parts.every(
@@ -394,6 +420,11 @@ function splitCommaList(segment: string): string[] {
 
 function isRemoteLabel(text: string): boolean {
   return remoteLabelRest(text) !== null;
+}
+
+/** A state, province or country written as a name (not a code, which a hyphenated word may hold). */
+function isWrittenRegionOrCountry(text: string): boolean {
+  return text.trim().length > 3 && isRegionOrCountry(text);
 }
 
 function isRegionOrCountry(text: string): boolean {
@@ -633,6 +664,11 @@ function splitParts(text: string): string[] {
       if (glued && (lookupCountry(glued[1]!) || /^remote$/i.test(glued[2]!) || /^remote$/i.test(glued[1]!))) {
         return [glued[1]!, glued[2]!];
       }
+      // "Field-Florida", "Texas-Houston": a written state or country glued by a hyphen is a part of its own.
+      const words = /^(\p{L}[\p{L} ]+)-(\p{L}[\p{L} ]+)$/u.exec(part);
+      if (words && knownCity(part) === undefined && [words[1]!, words[2]!].some(isWrittenRegionOrCountry)) {
+        return [words[1]!, words[2]!];
+      }
       return [part];
     })
     .map((part) => withoutSiteSuffix(part.trim()))
@@ -785,15 +821,18 @@ function dominantPlace(
 }
 
 /** The text ends with the two-letter code (after postcodes and parentheses): it stands in the country's place. */
+/** The text ends with the code ("Indore, IN") or leads with it before a dash ("IN - Bengaluru"). */
 function endsWithCode(raw: string, code: string): boolean {
-  return new RegExp(`(?:^|[^A-Za-z])${code}$`).test(stripNoise(raw).text);
+  const text = stripNoise(raw).text;
+  return new RegExp(`(?:^|[^A-Za-z])${code}$`).test(text) || new RegExp(`^${code}\\s+[-–]\\s`).test(text);
 }
 
 /**
  * Decides with evidence from outside the text what the text leaves open:
  * - a city without a country ("Basel", "St. Louis") gets the place the gazetteer's namesakes point to
  *   (`dominantPlace`), and a US/Canadian city without its state the state of its dominant namesake there;
- * - a trailing code that is both a state or province and a country ("Indore, IN", "Eindhoven, NL") is the
+ * - a trailing code (or one leading before a dash: "IN - Bengaluru") that is both a state or province and a
+ *   country ("Indore, IN", "Eindhoven, NL") is the
  *   country when the city is a place of that country and of no such state, or, when the gazetteer knows
  *   neither, when the file's rows are in that country;
  * - a code alone ("IN", "Remote - IN") is the file's country when that country has that code.
