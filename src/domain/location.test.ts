@@ -539,6 +539,7 @@ describe('parseLocation: lists and employer names (issue 13, tune misses of sess
     ['Field-Florida', place(null, 'FL', 'US')],
     ['Winston-Salem, NC', place('Winston-Salem', 'NC', 'US')],
     ['Park Royal, North West London', place('London', 'England', 'GB')],
+    ['Remote, KA, IN', place(null, 'KA', 'IN', true)],
   ])(
     'a list of places is read as places, each with its own qualifiers (session 7 tune growth): %s',
     (text, expected) => {

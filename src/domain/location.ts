@@ -465,6 +465,8 @@ function placeFromTrailingCodes(parts: readonly string[], isRemote: boolean): Pl
     const region = beforeLast!;
     const northAmerican = last === 'US' ? US_STATES : last === 'CA' ? CA_PROVINCES : null;
     const cityText = parts.at(-3)!;
+    // "Remote, KA, IN": a remote label before the codes is no city.
+    if (remoteLabelRest(cityText) !== null) return { city: null, region, country: last, isRemote: true };
     if ((northAmerican === null || northAmerican[region] !== undefined) && isPlausibleCityName(cityText)) {
       const known = knownCity(cityText);
       return { city: known ? cityName(cityText, known) : cityText, region, country: last, isRemote };
