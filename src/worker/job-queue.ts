@@ -21,6 +21,9 @@ const TASK_QUEUE_SCHEMA_VERSION: number = createRequire(import.meta.url)('pg-bos
  */
 export const TASK_SENT_CHANNEL = 'jobmatch_task_sent';
 
+/** How long after a notification an embedded-database worker fetches (see `wake`). */
+const EMBEDDED_WAKE_DELAY_MS = 100;
+
 /** The schema pg-boss keeps its tables and functions in. */
 export const TASK_QUEUE_SCHEMA = 'pgboss';
 
@@ -151,8 +154,18 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   const running = new Set<string>();
   /** This process's pg-boss workers by queue name: woken when a task of their queue is sent. */
   const workerIds = new Map<string, string[]>();
+  /**
+   * An embedded database runs its queries on this process's thread: a task started the moment its sender
+   * commits would hold up the sender's reply (a scraper's POST) until the task is done, so it starts a
+   * moment later there.
+   */
+  const wakeDelayMs = database.engine === 'pglite' && !database.throughHolder ? EMBEDDED_WAKE_DELAY_MS : 0;
   const wake = (name: string) => {
-    for (const id of workerIds.get(name) ?? []) boss.notifyWorker(id);
+    const notify = () => {
+      for (const id of workerIds.get(name) ?? []) boss.notifyWorker(id);
+    };
+    if (wakeDelayMs > 0) setTimeout(notify, wakeDelayMs).unref();
+    else notify();
   };
   let unlisten: (() => Promise<void>) | undefined;
   return {
