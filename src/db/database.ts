@@ -43,6 +43,11 @@ export interface Database extends DbContext {
   exec(text: string): Promise<{ rows: unknown[] }>;
   /** Runs `fn` in one transaction; everything it does through the context commits or rolls back together. */
   transaction<T>(fn: (tx: TransactionContext) => Promise<T>): Promise<T>;
+  /**
+   * Subscribes to NOTIFY on `channel` (delivered when the notifying transaction commits); resolves to the
+   * unsubscribe. Absent where the engine cannot deliver notifications to this process.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

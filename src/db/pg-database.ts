@@ -99,6 +99,21 @@ export async function openPg(url: string, options: PgOptions = {}): Promise<Data
         client.release();
       }
     },
+    async listen(channel, onNotify) {
+      // A connection of its own, outside the pool: it stays in LISTEN for the process's life.
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+      client.on('error', () => {
+        // A lost listener only costs promptness: the workers still poll.
+      });
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      });
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        await client.end().catch(() => undefined);
+      };
+    },
     close: () => pool.end(),
   };
 }

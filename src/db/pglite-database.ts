@@ -105,6 +105,12 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     },
     transaction: (fn) =>
       opened.transaction((tx) => fn({ ...contextFor(tx, opened), exec: (text) => tx.exec(text) })),
+    async listen(channel, onNotify) {
+      const unlisten = await opened.listen(channel, onNotify);
+      return async () => {
+        if (!opened.closed) await unlisten();
+      };
+    },
     async close() {
       await socketHost?.stop();
       if (!opened.closed) await opened.close();

@@ -15,6 +15,15 @@ import { recordTask } from '../operations/metrics.js';
 const REGISTER_ATTEMPTS = 5;
 const TASK_QUEUE_SCHEMA_VERSION: number = createRequire(import.meta.url)('pg-boss/version.json').schema;
 
+/**
+ * The channel a task's queue name is announced on when the task is sent: workers listening on it fetch at
+ * once instead of at their next poll (sent in the sending transaction, the notice arrives when it commits).
+ */
+export const TASK_SENT_CHANNEL = 'jobmatch_task_sent';
+
+/** How long after a notification an embedded-database worker fetches (see `wake`). */
+const EMBEDDED_WAKE_DELAY_MS = 100;
+
 /** The schema pg-boss keeps its tables and functions in. */
 export const TASK_QUEUE_SCHEMA = 'pgboss';
 
@@ -143,19 +152,48 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     for (const task of pending) registered.add(task.name);
   };
   const running = new Set<string>();
+  /** This process's pg-boss workers by queue name: woken when a task of their queue is sent. */
+  const workerIds = new Map<string, string[]>();
+  /**
+   * An embedded database runs its queries on this process's thread: a task started the moment its sender
+   * commits would hold up the sender's reply (a scraper's POST) until the task is done, so it starts a
+   * moment later there.
+   */
+  const wakeDelayMs = database.engine === 'pglite' && !database.throughHolder ? EMBEDDED_WAKE_DELAY_MS : 0;
+  const wake = (name: string) => {
+    const notify = () => {
+      for (const id of workerIds.get(name) ?? []) boss.notifyWorker(id);
+    };
+    if (wakeDelayMs > 0) setTimeout(notify, wakeDelayMs).unref();
+    else notify();
+  };
+  let unlisten: (() => Promise<void>) | undefined;
   return {
     boss,
     register,
     async send(name, data, sendOptions = {}) {
-      return boss.send(name, data, {
+      const id = await boss.send(name, data, {
         ...(sendOptions.tx ? { db: bossDbFor(sendOptions.tx.sql) as PgBoss.Db } : {}),
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
       });
+      if (id !== null)
+        await (sendOptions.tx?.sql ?? database.sql).query('SELECT pg_notify($1, $2)', [
+          TASK_SENT_CHANNEL,
+          name,
+        ]);
+      return id;
     },
     async work(tasks) {
       await register(tasks);
+      if (!unlisten && database.listen) {
+        // Without notifications (an engine that cannot deliver them) the workers find tasks by polling.
+        unlisten = await database.listen(TASK_SENT_CHANNEL, wake).catch((error: unknown) => {
+          options.logger.warn({ err: error }, 'task notifications unavailable; workers poll');
+          return undefined;
+        });
+      }
       for (const task of tasks) {
-        await boss.work<object>(
+        const workerId = await boss.work<object>(
           task.name,
           {
             pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
@@ -186,13 +224,17 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
             }
           },
         );
+        workerIds.set(task.name, [...(workerIds.get(task.name) ?? []), workerId]);
       }
     },
     runningTasks: () => [...running],
     async fail(tasks, message) {
       for (const task of tasks) await boss.fail(task.queue, task.id, { message });
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    async stop() {
+      await unlisten?.();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
   };
 }
 

@@ -220,8 +220,11 @@ function closer(
   if (level === null) return best;
   const score = PROXIMITY_SCORES[source][level];
   if (best.fit.kind !== 'unknown' && score <= best.score) return best;
-  const fit: LocationFit = { kind: source, proximity: level, place: jobPlace.name };
-  return { score, fit: distance === undefined ? fit : { ...fit, distance } };
+  const fit: LocationFit =
+    distance === undefined
+      ? { kind: source, proximity: level, place: jobPlace.name }
+      : { kind: source, proximity: level, place: jobPlace.name, distance };
+  return { score, fit };
 }
 
 export function scoreLocation(candidate: CandidateLocationProfile, job: JobLocationProfile): LocationMatch {

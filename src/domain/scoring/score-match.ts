@@ -171,8 +171,10 @@ export function evaluatePair(
     evidence.skill > 0 ? components.skill : null,
     evidence.semantic > 0 ? components.semantic : null,
   );
+  // Properties listed, not spread from `combined`: a spread in this literal cost 60% of a pair's scoring time.
   return {
-    ...combined,
+    confidence: combined.confidence,
+    signals: combined.signals,
     match_score: discountWithoutFit(combined.match_score, fit),
     components,
     evidence,
