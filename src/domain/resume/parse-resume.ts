@@ -97,11 +97,26 @@ interface Line {
 
 type SectionKind = 'experience' | 'education' | 'skills' | 'summary' | 'other';
 
+/**
+ * A catch-all block at the end of a resume ("ADDITIONAL INFORMATION"): the sections under its sub-headings belong
+ * to it until an experience or education heading. Its size tells a short list appended to the resume from a
+ * pasted second resume (projects, duties, a skills table among them).
+ */
+interface Appendix {
+  nonEmptyLines: number;
+}
+
 interface Section {
   kind: SectionKind;
   heading: Line | null;
   lines: Line[];
+  appendix: Appendix | null;
 }
+
+/** An appendix longer than this is a pasted document rather than a list added at the end (about half a page). */
+const MAX_APPENDIX_LIST_LINES = 30;
+
+const APPENDIX_HEADING = /^(?:additional|other|miscellaneous)\s+(?:information|info|details)$/i;
 
 const HEADINGS: [SectionKind, RegExp][] = [
   [
@@ -120,7 +135,7 @@ const HEADINGS: [SectionKind, RegExp][] = [
   ['summary', /^(?:(?:professional|career|executive)\s+)?(?:summary|profile|objective|about\s+me|overview)$/],
   [
     'other',
-    /^(?:projects?|certifications?|awards?|achievements?|publications?|languages|interests|hobbies|references|personal\s+(?:details|information)|additional\s+information|links|declaration|trainings?|volunteer\w*)$/,
+    /^(?:projects?|certifications?|awards?|achievements?|publications?|languages|interests|hobbies|references|personal\s+(?:details|information)|(?:additional|other|miscellaneous)\s+(?:information|info|details)|links|declaration|trainings?|volunteer\w*)$/,
   ],
 ];
 
@@ -166,12 +181,16 @@ function splitSections(lines: Line[]): { header: Line[]; sections: Section[] } {
   const header: Line[] = [];
   const sections: Section[] = [];
   let current: Section | null = null;
+  let appendix: Appendix | null = null;
   for (const line of lines) {
     const kind = sectionKindOf(line.text);
     // A job's own "Technologies: Java, Spring" line stays with the job.
     const inline: number = kind || current?.kind === 'experience' ? 0 : inlineSkillsHeading(line.text);
+    if (kind === 'experience' || kind === 'education') appendix = null;
+    if (kind && APPENDIX_HEADING.test(line.text.replace(/[:\s]+$/, ''))) appendix = { nonEmptyLines: 0 };
+    if (appendix && line.text !== '') appendix.nonEmptyLines++;
     if (kind) {
-      current = { kind, heading: line, lines: [] };
+      current = { kind, heading: line, lines: [], appendix };
       sections.push(current);
     } else if (inline > 0) {
       const heading: Line = {
@@ -180,7 +199,7 @@ function splitSections(lines: Line[]): { header: Line[]; sections: Section[] } {
         end: line.start + inline,
       };
       const items: Line = { text: line.text.slice(inline), start: line.start + inline, end: line.end };
-      current = { kind: 'skills', heading, lines: [items] };
+      current = { kind: 'skills', heading, lines: [items], appendix };
       sections.push(current);
     } else if (current) current.lines.push(line);
     else header.push(line);
@@ -484,10 +503,17 @@ function readSkills(
     if (!existing) found.set(name, { name, ...item });
     else if (existing.years === null && item.years !== null) existing.years = item.years;
   };
-  for (const section of sections.filter((candidate) => candidate.kind === 'skills')) {
+  // The skills a resume lists: its skills sections, but not those inside a long appendix (a pasted second resume,
+  // where a skills table sits among projects and duties) when the resume has a skills section of its own.
+  const skillSections = sections.filter((candidate) => candidate.kind === 'skills');
+  const hasOwnList = skillSections.some((section) => section.appendix === null);
+  const listed = skillSections.filter(
+    (section) => !hasOwnList || (section.appendix?.nonEmptyLines ?? 0) <= MAX_APPENDIX_LIST_LINES,
+  );
+  for (const section of listed) {
     const end = section.lines.findIndex((line) => endsSkillsList(line.text, skills, referenceMonth));
-    const listed = end < 0 ? section.lines : section.lines.slice(0, end);
-    for (const line of unwrapList(listed, text)) {
+    const listLines = end < 0 ? section.lines : section.lines.slice(0, end);
+    for (const line of unwrapList(listLines, text)) {
       if (isProse(line.text)) continue;
       // The dictionary reads the whole line, so that its context rules see the list ("Word, Excel" is Excel);
       // each skill is then placed on its list item, which gives its years ("Java (5 years)").
