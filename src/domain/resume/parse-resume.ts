@@ -306,6 +306,10 @@ function splitTitleEmployer(
   const [first, second] = pieces as [string, string];
   const firstIsTitle = titleEvidence(first) >= titleEvidence(second);
   const [title, employer] = firstIsTitle ? [first, second] : [second, first];
+  // "Infosys LTD - MAHARASHTRA, IN": a place is where the job was, not its title.
+  if (titleEvidence(title) <= 0 && isKnownPlace(title)) {
+    return { title: null, employer: part(line, employer, confidence) };
+  }
   return { title: part(line, title, confidence), employer: part(line, employer, confidence) };
 }
 
@@ -339,7 +343,8 @@ function readWorkHistory(lines: Line[], referenceMonth: number): ParsedWork[] {
     const context: Line[] = [];
     for (let back = index - 1; back >= previousEnd && context.length < 2; back--) {
       const candidate = lines[back]!;
-      if (candidate.text === '') continue;
+      // "Technical Architect" / "-" / "August 2015 to Present": a lone dash is an employer left blank.
+      if (/^[-–—|,.\s]*$/.test(candidate.text)) continue;
       if (looksLikeSentence(candidate.text) || findDateRanges(candidate.text, referenceMonth).length > 0)
         break;
       context.unshift(candidate);
@@ -355,9 +360,17 @@ function readWorkHistory(lines: Line[], referenceMonth: number): ParsedWork[] {
       employer = upperIsEmployer ? employerOf(upper, 0.8) : employerOf(lower, 0.8);
       // "Systems Engineer at Infosys" above a client's name: the employer the title line names wins.
       const named = upperIsEmployer ? null : splitTitleEmployer(upper, upper.text, 0.8);
-      if (named?.title && named.employer && !isKnownPlace(named.employer.value)) {
+      // "Team lead - supplier data management" above "Oracle India -": the part after the dash qualifies the title
+      // (no company word, no "at"), and the employer stays the line below.
+      const introduced = /\s(?:at|@)\s/i.test(upper.text);
+      if (
+        named?.title &&
+        named.employer &&
+        !isKnownPlace(named.employer.value) &&
+        (introduced || titleEvidence(named.employer.value) < 0)
+      ) {
         employer = named.employer;
-        if (/\s(?:at|@)\s/i.test(upper.text)) title = named.title;
+        if (introduced) title = named.title;
       }
     } else if (context.length === 1) {
       ({ title, employer } = splitTitleEmployer(context[0]!, context[0]!.text, 0.6));
