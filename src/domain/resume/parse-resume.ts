@@ -113,7 +113,10 @@ interface Section {
   appendix: Appendix | null;
 }
 
-/** An appendix longer than this is a pasted document rather than a list added at the end (about half a page). */
+/**
+ * An appendix longer than this is a pasted document rather than a list added at the end (about half a page). On
+ * the tuning half, appendices labelled as skills have at most 20 non-empty lines and pasted ones 40 or more.
+ */
 const MAX_APPENDIX_LIST_LINES = 30;
 
 const APPENDIX_HEADING = /^(?:additional|other|miscellaneous)\s+(?:information|info|details)$/i;
@@ -431,11 +434,19 @@ function readEducation(lines: Line[]): EducationEntry[] {
 const YEARS_IN_ITEM =
   /\(?\s*(?:(less\s+than\s+(?:1|one)\s+year)|(\d{1,2}(?:\.\d)?)\+?\s*(?:years?|yrs?))\s*\)?/i;
 
+const SENTENCE_CUE =
+  /\b(?:experience|knowledge|worked|working|using|developed|creating|ability|proficient|involved|responsible)\b/i;
+
 /** A sentence of prose ("Worked on UNIX and Windows environments."), not a list of skills. */
 const isProse = (text: string) => {
   // "Microsoft office and java (Less than 1 year)" is a list: its years are not words of a sentence.
   const words = text.replace(YEARS_IN_ITEM, ' ').trim();
-  return words.split(/\s+/).length >= 8 && !/[,;|]/.test(words);
+  const count = words.split(/\s+/).length;
+  if (count < 8) return false;
+  // "Professional Experience in creating SharePoint sites using C#, JavaScript": a sentence about the work, with a
+  // comma or two, names skills in passing; a list has more items than sentence cues.
+  const delimiters = (words.match(/[,;|]/g) ?? []).length;
+  return delimiters === 0 || (delimiters < 3 && SENTENCE_CUE.test(words));
 };
 
 /** Head words of the other parts a skills list runs into: "Projects Undertaken", "Strengths:", "Responsibilities". */
