@@ -158,6 +158,110 @@ describe('parseResume', () => {
     expect(parsed.current_employer!.confidence).toBeLessThan(0.7);
   });
 
+  it('keeps the job above a lone dash (a blank employer); takes no place for a title; a dash qualifier is no employer', () => {
+    const text = [
+      'Asha Rao',
+      '',
+      'WORK EXPERIENCE',
+      'Technical Architect',
+      '-',
+      'August 2015 to Present',
+      '',
+      'Team lead - supplier data management',
+      'Oracle India - Bangalore, Karnataka -',
+      'March 2014 to July 2015',
+      '',
+      'Infosys LTD - MAHARASHTRA, IN -',
+      'April 2010 to February 2014',
+    ].join('\n');
+    const parsed = parseResume(text, { skills, referenceMonth: JAN_2025 });
+    expect(
+      parsed.work_history.map((entry) => [entry.title?.value ?? null, entry.employer?.value ?? null]),
+    ).toEqual([
+      ['Technical Architect', null],
+      ['Team lead - supplier data management', 'Oracle India'],
+      [null, 'Infosys LTD'],
+    ]);
+    expect(parsed.current_title?.value).toBe('Technical Architect');
+  });
+
+  it.each([
+    [10, ['Java', 'Kafka', 'Docker']],
+    [40, ['Java', 'Kafka']],
+  ])(
+    'takes the skills of an ADDITIONAL INFORMATION appendix of %i lines only when it is short',
+    (filler, expected) => {
+      const text = [
+        'Asha Rao',
+        '',
+        'SKILLS',
+        'Java, Kafka',
+        '',
+        'ADDITIONAL INFORMATION',
+        ...Array.from({ length: filler }, (_, index) => `Handled the customer account number ${index + 1}.`),
+        'TECHNICAL SKILLS',
+        'Tools: Docker',
+      ].join('\n');
+      const names = parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);
+      expect(names).toEqual(expected);
+    },
+  );
+
+  it('keeps the own skills section whatever the appendix length, and the appendix list only while it is short (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), (filler) => {
+        const appendix = Array.from({ length: filler }, (_, index) => `Handled account ${index + 1}.`);
+        const text = [
+          'Asha Rao',
+          '',
+          'SKILLS',
+          'Java',
+          '',
+          'ADDITIONAL INFORMATION',
+          ...appendix,
+          'Tools: Docker',
+        ];
+        const names = parseResume(text.join('\n'), { skills, referenceMonth: JAN_2025 }).skills.map(
+          (s) => s.name,
+        );
+        expect(names).toContain('Java');
+        // The appendix counts its heading, its filler and the list line.
+        expect(names.includes('Docker')).toBe(filler + 2 <= 30);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('takes an appendix skills list when the resume has no skills section of its own, whatever its length', () => {
+    const lines = Array.from(
+      { length: 40 },
+      (_, index) => `Handled the customer account number ${index + 1}.`,
+    );
+    const text = [
+      'Asha Rao',
+      '',
+      'ADDITIONAL INFORMATION',
+      ...lines,
+      'TECHNICAL SKILLS',
+      'Docker, Kafka',
+    ].join('\n');
+    const names = parseResume(text, { skills, referenceMonth: JAN_2025 }).skills.map((skill) => skill.name);
+    expect(names).toEqual(['Docker', 'Kafka']);
+  });
+
+  it('reads a bullet sentence about the work in a skills section as prose, a longer list as a list', () => {
+    const names = (line: string) =>
+      parseResume(`Asha Rao\n\nSKILLS\nJava\n${line}`, { skills, referenceMonth: JAN_2025 }).skills.map(
+        (skill) => skill.name,
+      );
+    expect(names('• Professional experience in creating SharePoint sites using Kafka, Docker')).toEqual([
+      'Java',
+    ]);
+    expect(names('• Experience in Kafka, Docker, Python, SQL and many other tools')).toEqual(
+      expect.arrayContaining(['Java', 'Kafka', 'Docker', 'Python', 'SQL']),
+    );
+  });
+
   it('reads skills through the dictionary, with years where the resume shows them', () => {
     const byName = Object.fromEntries(draft.skills.map((skill) => [skill.name, skill]));
     expect(Object.keys(byName)).toEqual(expect.arrayContaining(['Python', 'SQL', 'Kafka', 'Docker']));

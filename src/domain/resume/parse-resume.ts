@@ -97,11 +97,29 @@ interface Line {
 
 type SectionKind = 'experience' | 'education' | 'skills' | 'summary' | 'other';
 
+/**
+ * A catch-all block at the end of a resume ("ADDITIONAL INFORMATION"): the sections under its sub-headings belong
+ * to it until an experience or education heading. Its size tells a short list appended to the resume from a
+ * pasted second resume (projects, duties, a skills table among them).
+ */
+interface Appendix {
+  nonEmptyLines: number;
+}
+
 interface Section {
   kind: SectionKind;
   heading: Line | null;
   lines: Line[];
+  appendix: Appendix | null;
 }
+
+/**
+ * An appendix longer than this is a pasted document rather than a list added at the end (about half a page). On
+ * the tuning half, appendices labelled as skills have at most 20 non-empty lines and pasted ones 40 or more.
+ */
+const MAX_APPENDIX_LIST_LINES = 30;
+
+const APPENDIX_HEADING = /^(?:additional|other|miscellaneous)\s+(?:information|info|details)$/i;
 
 const HEADINGS: [SectionKind, RegExp][] = [
   [
@@ -120,7 +138,7 @@ const HEADINGS: [SectionKind, RegExp][] = [
   ['summary', /^(?:(?:professional|career|executive)\s+)?(?:summary|profile|objective|about\s+me|overview)$/],
   [
     'other',
-    /^(?:projects?|certifications?|awards?|achievements?|publications?|languages|interests|hobbies|references|personal\s+(?:details|information)|additional\s+information|links|declaration|trainings?|volunteer\w*)$/,
+    /^(?:projects?|certifications?|awards?|achievements?|publications?|languages|interests|hobbies|references|personal\s+(?:details|information)|(?:additional|other|miscellaneous)\s+(?:information|info|details)|links|declaration|trainings?|volunteer\w*)$/,
   ],
 ];
 
@@ -166,12 +184,16 @@ function splitSections(lines: Line[]): { header: Line[]; sections: Section[] } {
   const header: Line[] = [];
   const sections: Section[] = [];
   let current: Section | null = null;
+  let appendix: Appendix | null = null;
   for (const line of lines) {
     const kind = sectionKindOf(line.text);
     // A job's own "Technologies: Java, Spring" line stays with the job.
     const inline: number = kind || current?.kind === 'experience' ? 0 : inlineSkillsHeading(line.text);
+    if (kind === 'experience' || kind === 'education') appendix = null;
+    if (kind && APPENDIX_HEADING.test(line.text.replace(/[:\s]+$/, ''))) appendix = { nonEmptyLines: 0 };
+    if (appendix && line.text !== '') appendix.nonEmptyLines++;
     if (kind) {
-      current = { kind, heading: line, lines: [] };
+      current = { kind, heading: line, lines: [], appendix };
       sections.push(current);
     } else if (inline > 0) {
       const heading: Line = {
@@ -180,7 +202,7 @@ function splitSections(lines: Line[]): { header: Line[]; sections: Section[] } {
         end: line.start + inline,
       };
       const items: Line = { text: line.text.slice(inline), start: line.start + inline, end: line.end };
-      current = { kind: 'skills', heading, lines: [items] };
+      current = { kind: 'skills', heading, lines: [items], appendix };
       sections.push(current);
     } else if (current) current.lines.push(line);
     else header.push(line);
@@ -287,6 +309,10 @@ function splitTitleEmployer(
   const [first, second] = pieces as [string, string];
   const firstIsTitle = titleEvidence(first) >= titleEvidence(second);
   const [title, employer] = firstIsTitle ? [first, second] : [second, first];
+  // "Infosys LTD - MAHARASHTRA, IN": a place is where the job was, not its title.
+  if (titleEvidence(title) <= 0 && isKnownPlace(title)) {
+    return { title: null, employer: part(line, employer, confidence) };
+  }
   return { title: part(line, title, confidence), employer: part(line, employer, confidence) };
 }
 
@@ -320,7 +346,8 @@ function readWorkHistory(lines: Line[], referenceMonth: number): ParsedWork[] {
     const context: Line[] = [];
     for (let back = index - 1; back >= previousEnd && context.length < 2; back--) {
       const candidate = lines[back]!;
-      if (candidate.text === '') continue;
+      // "Technical Architect" / "-" / "August 2015 to Present": a lone dash is an employer left blank.
+      if (/^[-–—|,.\s]*$/.test(candidate.text)) continue;
       if (looksLikeSentence(candidate.text) || findDateRanges(candidate.text, referenceMonth).length > 0)
         break;
       context.unshift(candidate);
@@ -336,9 +363,17 @@ function readWorkHistory(lines: Line[], referenceMonth: number): ParsedWork[] {
       employer = upperIsEmployer ? employerOf(upper, 0.8) : employerOf(lower, 0.8);
       // "Systems Engineer at Infosys" above a client's name: the employer the title line names wins.
       const named = upperIsEmployer ? null : splitTitleEmployer(upper, upper.text, 0.8);
-      if (named?.title && named.employer && !isKnownPlace(named.employer.value)) {
+      // "Team lead - supplier data management" above "Oracle India -": the part after the dash qualifies the title
+      // (no company word, no "at"), and the employer stays the line below.
+      const introduced = /\s(?:at|@)\s/i.test(upper.text);
+      if (
+        named?.title &&
+        named.employer &&
+        !isKnownPlace(named.employer.value) &&
+        (introduced || titleEvidence(named.employer.value) < 0)
+      ) {
         employer = named.employer;
-        if (/\s(?:at|@)\s/i.test(upper.text)) title = named.title;
+        if (introduced) title = named.title;
       }
     } else if (context.length === 1) {
       ({ title, employer } = splitTitleEmployer(context[0]!, context[0]!.text, 0.6));
@@ -399,11 +434,19 @@ function readEducation(lines: Line[]): EducationEntry[] {
 const YEARS_IN_ITEM =
   /\(?\s*(?:(less\s+than\s+(?:1|one)\s+year)|(\d{1,2}(?:\.\d)?)\+?\s*(?:years?|yrs?))\s*\)?/i;
 
+const SENTENCE_CUE =
+  /\b(?:experience|knowledge|worked|working|using|developed|creating|ability|proficient|involved|responsible)\b/i;
+
 /** A sentence of prose ("Worked on UNIX and Windows environments."), not a list of skills. */
 const isProse = (text: string) => {
   // "Microsoft office and java (Less than 1 year)" is a list: its years are not words of a sentence.
   const words = text.replace(YEARS_IN_ITEM, ' ').trim();
-  return words.split(/\s+/).length >= 8 && !/[,;|]/.test(words);
+  const count = words.split(/\s+/).length;
+  if (count < 8) return false;
+  // "Professional Experience in creating SharePoint sites using C#, JavaScript": a sentence about the work, with a
+  // comma or two, names skills in passing; a list has more items than sentence cues.
+  const delimiters = (words.match(/[,;|]/g) ?? []).length;
+  return delimiters === 0 || (delimiters < 3 && SENTENCE_CUE.test(words));
 };
 
 /** Head words of the other parts a skills list runs into: "Projects Undertaken", "Strengths:", "Responsibilities". */
@@ -484,10 +527,17 @@ function readSkills(
     if (!existing) found.set(name, { name, ...item });
     else if (existing.years === null && item.years !== null) existing.years = item.years;
   };
-  for (const section of sections.filter((candidate) => candidate.kind === 'skills')) {
+  // The skills a resume lists: its skills sections, but not those inside a long appendix (a pasted second resume,
+  // where a skills table sits among projects and duties) when the resume has a skills section of its own.
+  const skillSections = sections.filter((candidate) => candidate.kind === 'skills');
+  const hasOwnList = skillSections.some((section) => section.appendix === null);
+  const listed = skillSections.filter(
+    (section) => !hasOwnList || (section.appendix?.nonEmptyLines ?? 0) <= MAX_APPENDIX_LIST_LINES,
+  );
+  for (const section of listed) {
     const end = section.lines.findIndex((line) => endsSkillsList(line.text, skills, referenceMonth));
-    const listed = end < 0 ? section.lines : section.lines.slice(0, end);
-    for (const line of unwrapList(listed, text)) {
+    const listLines = end < 0 ? section.lines : section.lines.slice(0, end);
+    for (const line of unwrapList(listLines, text)) {
       if (isProse(line.text)) continue;
       // The dictionary reads the whole line, so that its context rules see the list ("Word, Excel" is Excel);
       // each skill is then placed on its list item, which gives its years ("Java (5 years)").
