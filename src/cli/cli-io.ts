@@ -18,7 +18,7 @@ export const processIo: CliIo = {
  * embedded data dir held by `jobmatch serve` is reached through its socket.
  */
 export async function withRawDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config.database, { share: true });
+  const database = await openDatabase(config.database, { share: true, shortLived: true });
   try {
     return await fn(database);
   } finally {

@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config/config.js';
 import { isAppError } from '../errors.js';
 import type { RunningServer } from '../http/server.js';
-import { createLogger } from '../logger.js';
 import { type CliIo, processIo, withDatabase, withRawDatabase } from './cli-io.js';
 
 export type { CliIo };
@@ -101,9 +100,13 @@ export async function buildProgram(
     .action(async (options: { demo?: boolean }) => {
       const loaded = getConfig();
       const config = options.demo ? { ...loaded, demo: 'always' as const } : loaded;
+      // Loaded here (as in `worker`): the HTTP stack and the logger are most of the CLI's start time, and the
+      // database commands need neither.
+      const [{ startServer, stopOnSignals }, { createLogger }] = await Promise.all([
+        import('../http/server.js'),
+        import('../logger.js'),
+      ]);
       const logger = createLogger(config.log);
-      // Loaded here: the HTTP stack is most of the CLI's start time, and only `serve` needs it.
-      const { startServer, stopOnSignals } = await import('../http/server.js');
       const server = await startServer(config, logger);
       stopOnSignals(server, logger);
       if (process.stderr.isTTY) io.err(await startBanner(server));
@@ -114,6 +117,7 @@ export async function buildProgram(
     .description('run background tasks only (no HTTP); several may run against one PostgreSQL server')
     .action(async () => {
       const config = getConfig();
+      const { createLogger } = await import('../logger.js');
       const logger = createLogger(config.log);
       const { startRuntime } = await import('../runtime.js');
       const runtime = await startRuntime(config, logger, { workers: true });

@@ -4,7 +4,6 @@ import type { Config } from '../config/config.js';
 import { AppError } from '../errors.js';
 import { dataDirInUse, tryAcquireDataDirLock } from './data-dir-lock.js';
 import type { Database } from './database.js';
-import { openPg } from './pg-database.js';
 import { EMBEDDED_SOCKET_PORT, embeddedSocketDir, embeddedSocketPath } from './pglite-socket-host.js';
 
 /** How long a process waits for a data dir's holder to open its socket (it opens PGlite first). */
@@ -25,6 +24,7 @@ async function openThroughHolder(config: Extract<Config['database'], { engine: '
     if (Date.now() > deadline) throw dataDirInUse(config.dataDir, holder);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const { openPg } = await import('./pg-database.js');
   const url = `postgres://postgres@localhost:${EMBEDDED_SOCKET_PORT}/postgres?host=${encodeURIComponent(embeddedSocketDir(config.dataDir))}`;
   // PGlite runs one statement at a time: more connections would only queue.
   return openPg(url, { poolSize: 4, tenantRole: config.tenantRole, embeddedDataDir: config.dataDir });
@@ -33,14 +33,19 @@ async function openThroughHolder(config: Extract<Config['database'], { engine: '
 /**
  * Opens the configured database. An embedded data dir is opened by one process, which serves it to the
  * others on a socket beside it; with `share`, a process finding it held connects through that socket
- * (every CLI command while `jobmatch serve` runs), without, it is refused (a second `serve`).
+ * (every CLI command while `jobmatch serve` runs), without, it is refused (a second `serve`). `shortLived`: a
+ * command, not a server (see `PgliteOptions`).
  */
 export async function openDatabase(
   config: Config['database'],
-  options: { share?: boolean } = {},
+  options: { share?: boolean; shortLived?: boolean } = {},
 ): Promise<Database> {
-  if (config.engine === 'pg')
+  // Each engine's driver is loaded only when it is used: a command alone on the embedded data dir never needs
+  // `pg`, one going through the holder's socket never needs PGlite.
+  if (config.engine === 'pg') {
+    const { openPg } = await import('./pg-database.js');
     return openPg(config.url, { poolSize: config.poolSize, tenantRole: config.tenantRole });
+  }
   await fs.mkdir(path.dirname(config.dataDir), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new AppError(
       'unavailable',
@@ -53,7 +58,11 @@ export async function openDatabase(
     if (!options.share) throw dataDirInUse(config.dataDir, claim.holder);
     return openThroughHolder(config, claim.holder);
   }
-  // Loaded here: a process that goes through the holder's socket never needs PGlite itself.
   const { openPglite } = await import('./pglite-database.js');
-  return openPglite({ dataDir: config.dataDir, tenantRole: config.tenantRole, lock: claim.lock });
+  return openPglite({
+    dataDir: config.dataDir,
+    tenantRole: config.tenantRole,
+    lock: claim.lock,
+    shortLived: options.shortLived ?? false,
+  });
 }

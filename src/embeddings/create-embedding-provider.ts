@@ -1,6 +1,4 @@
 import type { EmbeddingProvider } from './embedding-provider.js';
-import { GeminiEmbeddingProvider } from './gemini-provider.js';
-import { createLocalEmbeddingProvider } from './local-provider.js';
 
 export interface EmbeddingProviderConfig {
   provider: 'local' | 'gemini';
@@ -11,12 +9,18 @@ export interface EmbeddingProviderConfig {
   maxAttempts?: number;
 }
 
-/** Builds the configured provider; a gemini config without a key fails with code 'missing_key'. */
+/**
+ * Builds the configured provider; a gemini config without a key fails with code 'missing_key'. Each provider's
+ * module loads only when it is the configured one: Gemini's client library was half of `jobmatch roles`' start.
+ */
 export async function createEmbeddingProvider(config: EmbeddingProviderConfig): Promise<EmbeddingProvider> {
   switch (config.provider) {
-    case 'local':
+    case 'local': {
+      const { createLocalEmbeddingProvider } = await import('./local-provider.js');
       return createLocalEmbeddingProvider();
-    case 'gemini':
+    }
+    case 'gemini': {
+      const { GeminiEmbeddingProvider } = await import('./gemini-provider.js');
       return new GeminiEmbeddingProvider({
         apiKey: config.geminiApiKey,
         ...(config.geminiModel ? { model: config.geminiModel } : {}),
@@ -24,5 +28,6 @@ export async function createEmbeddingProvider(config: EmbeddingProviderConfig): 
         ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
         ...(config.maxAttempts !== undefined ? { maxAttempts: config.maxAttempts } : {}),
       });
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import {
   type Database,
@@ -9,7 +9,12 @@ import {
   type TransactionContext,
 } from '../db/database.js';
 import { AppError } from '../errors.js';
-import { recordTask } from '../operations/metrics.js';
+
+/**
+ * pg-boss (and the metrics it feeds) load only when a process runs or installs the task queue: every CLI command
+ * checks the schema is current at start, and loading pg-boss was a tenth of its start time.
+ */
+const loadPgBoss = async () => (await import('pg-boss')).default;
 
 /** pg-boss's schema version (its package's version.json). */
 const REGISTER_ATTEMPTS = 5;
@@ -87,6 +92,7 @@ export interface JobQueueOptions {
 }
 
 export async function startJobQueue(database: Database, options: JobQueueOptions): Promise<JobQueue> {
+  const [PgBoss, { recordTask }] = await Promise.all([loadPgBoss(), import('../operations/metrics.js')]);
   const boss = new PgBoss({
     db: bossDbFor(database.sql, (text) => database.exec(text)) as PgBoss.Db,
     schema: TASK_QUEUE_SCHEMA,
@@ -287,6 +293,7 @@ export async function installTaskQueueSchema(
   tenantRole: string | null,
 ): Promise<void> {
   const installed = await installedTaskQueueVersion(tx.sql);
+  const PgBoss = await loadPgBoss();
   if (installed === null) await tx.exec(withoutTransaction(PgBoss.getConstructionPlans(TASK_QUEUE_SCHEMA)));
   else if (installed < TASK_QUEUE_SCHEMA_VERSION)
     await tx.exec(withoutTransaction(PgBoss.getMigrationPlans(TASK_QUEUE_SCHEMA, String(installed))));

@@ -70,6 +70,19 @@ describe('admin health report', () => {
       expect.objectContaining({ scraper_name: 'health-scraper', last_status: 'in_progress' }),
     );
 
+    // /readyz, unauthenticated, carries the live workers and the same backlog, without the task errors.
+    const ready = (await app.inject({ method: 'GET', url: '/readyz' })).json();
+    expect(ready.workers.alive).toBeGreaterThanOrEqual(1);
+    expect(ready.queues).toContainEqual({
+      name: 'test/idle',
+      waiting: 2,
+      active: 0,
+      failed: 0,
+      oldestWaitingAt: new Date(idle.oldest_waiting_at).toISOString(),
+    });
+    expect(ready.queues).toContainEqual(expect.objectContaining({ name: 'test/broken', failed: 1 }));
+    expect(JSON.stringify(ready)).not.toContain('the broken task broke');
+
     await heartbeat.stop();
     expect((await get()).json().workers).not.toContainEqual(expect.objectContaining({ pid: process.pid }));
   });

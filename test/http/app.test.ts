@@ -47,6 +47,7 @@ describe('HTTP foundation', () => {
       database: { engine: 'pglite', migrationsApplied: expect.any(Number) },
       // The live workers (heartbeats): 0 tells the operator that nothing is matching.
       workers: { alive: expect.any(Number) },
+      queues: expect.any(Array),
     });
   });
 

@@ -3981,7 +3981,7 @@ export interface paths {
         };
         /**
          * Readiness: the database is reachable and its migrations are current
-         * @description 200 when the database answers and every migration is applied, with the engine and the live workers; otherwise 503, so a load balancer stops sending traffic.
+         * @description 200 when the database answers and every migration is applied, with the engine, the live workers and each task queue's backlog (waiting, running and failed tasks, the oldest waiting one's time); otherwise 503, so a load balancer stops sending traffic.
          */
         get: {
             parameters: {
@@ -4007,7 +4007,16 @@ export interface paths {
                          *       },
                          *       "workers": {
                          *         "alive": 2
-                         *       }
+                         *       },
+                         *       "queues": [
+                         *         {
+                         *           "name": "jobs/imported",
+                         *           "waiting": 3,
+                         *           "active": 1,
+                         *           "failed": 0,
+                         *           "oldestWaitingAt": "2026-05-04T09:30:00.000Z"
+                         *         }
+                         *       ]
                          *     }
                          */
                         "application/json": {
@@ -4021,6 +4030,13 @@ export interface paths {
                             workers: {
                                 alive: number;
                             };
+                            queues: {
+                                name: string;
+                                waiting: number;
+                                active: number;
+                                failed: number;
+                                oldestWaitingAt: string | null;
+                            }[];
                         };
                     };
                 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { readMigrations } from '../../db/migrator.js';
+import { EVENT } from '../../events/events.js';
 import { checkReadiness } from '../../operations/readiness.js';
 import { problemSchema } from '../problem.js';
 
@@ -11,9 +12,34 @@ const readySchema = z
     database: z.object({ engine: z.enum(['pglite', 'pg']), migrationsApplied: z.number().int() }),
     /** Processes running background tasks seen recently: 0 means nothing is matching or scraping upkeep. */
     workers: z.object({ alive: z.number().int() }),
+    /** Each task queue's backlog: a growing `waiting` with an old `oldestWaitingAt` means tasks are not being run. */
+    queues: z.array(
+      z.object({
+        name: z.string(),
+        waiting: z.number().int(),
+        active: z.number().int(),
+        failed: z.number().int(),
+        oldestWaitingAt: z.string().nullable(),
+      }),
+    ),
   })
   .meta({
-    examples: [{ status: 'ready', database: { engine: 'pg', migrationsApplied: 31 }, workers: { alive: 2 } }],
+    examples: [
+      {
+        status: 'ready',
+        database: { engine: 'pg', migrationsApplied: 31 },
+        workers: { alive: 2 },
+        queues: [
+          {
+            name: EVENT.jobsImported,
+            waiting: 3,
+            active: 1,
+            failed: 0,
+            oldestWaitingAt: '2026-05-04T09:30:00.000Z',
+          },
+        ],
+      },
+    ],
   });
 
 export function healthRoutes(database: Database): FastifyPluginAsyncZod {
@@ -42,7 +68,7 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
           security: [],
           summary: 'Readiness: the database is reachable and its migrations are current',
           description:
-            '200 when the database answers and every migration is applied, with the engine and the live workers; otherwise 503, so a load balancer stops sending traffic.',
+            "200 when the database answers and every migration is applied, with the engine, the live workers and each task queue's backlog (waiting, running and failed tasks, the oldest waiting one's time); otherwise 503, so a load balancer stops sending traffic.",
           response: { 200: readySchema, 503: problemSchema },
         },
       },
